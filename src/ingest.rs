@@ -1,0 +1,357 @@
+//! Ingest: walk a corpus folder, fingerprint every file in one read, extract
+//! its text, and keep it all in the store.
+//!
+//! Files are read on all cores; one writer stores them in batches, each batch
+//! one transaction. A file whose size and modification time are what the store
+//! recorded is not read again. One bad file is recorded as an error and the
+//! run goes on; the corpus folder is only ever read.
+
+use crate::fingerprint::{self, ANALYSIS_LIMIT};
+use crate::progress::Control;
+use crate::relpath::RelPath;
+use crate::store::{NewDocument, RunTotals, Store, StoreError, Stored};
+use crate::text::{self, ContentKind};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Why a run could not start or had to stop.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{path}: no such folder; check the path")]
+    NoSuchFolder { path: PathBuf },
+    #[error("{path} is not a folder; point provaudit at the folder that holds the articles")]
+    NotAFolder { path: PathBuf },
+    #[error("{path}: cannot read the folder: {source}")]
+    Unreadable { path: PathBuf, source: io::Error },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub type Result<T, E = IngestError> = std::result::Result<T, E>;
+
+/// How to walk a folder.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ScanOptions {
+    /// Follow symbolic links (loops are detected and reported).
+    pub follow_symlinks: bool,
+    /// Include files and folders whose names start with a dot.
+    pub include_hidden: bool,
+}
+
+/// A file found by [`scan`].
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub path: RelPath,
+    pub abs: PathBuf,
+    pub bytes: u64,
+    pub mtime_ns: Option<i64>,
+}
+
+/// Something about one path that the user should know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileProblem {
+    pub path: RelPath,
+    pub message: String,
+}
+
+/// The files of a folder, and what could not be listed.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub candidates: Vec<Candidate>,
+    /// Paths that could not be listed or read (these make a run partial).
+    pub errors: Vec<FileProblem>,
+    /// Paths passed over on purpose (symbolic links not followed, sockets…).
+    pub skipped: Vec<FileProblem>,
+}
+
+/// Lists the regular files below `root`, sorted by path. Hidden entries are
+/// passed over unless asked for, and so are the paths in `exclude` (a store
+/// that happens to sit inside the folder).
+pub fn scan(root: &Path, options: ScanOptions, exclude: &[PathBuf]) -> Result<Scan> {
+    check_folder(root)?;
+    let exclude: HashSet<PathBuf> = exclude
+        .iter()
+        .flat_map(|p| {
+            let p = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            let with = |suffix: &str| {
+                let mut s = p.clone().into_os_string();
+                s.push(suffix);
+                PathBuf::from(s)
+            };
+            [with("-wal"), with("-shm"), with("-journal"), p]
+        })
+        .collect();
+    let mut scan = Scan::default();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(options.follow_symlinks)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || options.include_hidden || !e.file_name().as_encoded_bytes().starts_with(b".")
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .and_then(|p| RelPath::below(root, p))
+                    .unwrap_or_else(|| RelPath::from_bytes(b".".to_vec()));
+                let message = if let Some(ancestor) = err.loop_ancestor() {
+                    format!(
+                        "symbolic link loop back to {}: not followed further",
+                        ancestor.display()
+                    )
+                } else if let Some(io) = err.io_error() {
+                    describe_io(io)
+                } else {
+                    err.to_string()
+                };
+                if err.depth() == 0 {
+                    return Err(IngestError::Unreadable {
+                        path: root.to_path_buf(),
+                        source: err.into_io_error().unwrap_or_else(|| io::Error::other("walk failed")),
+                    });
+                }
+                scan.errors.push(FileProblem { path, message });
+                continue;
+            }
+        };
+        let Some(path) = RelPath::below(root, entry.path()) else { continue };
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            continue;
+        }
+        if file_type.is_symlink() {
+            scan.skipped.push(FileProblem {
+                path,
+                message: "symbolic link not followed; pass --follow-symlinks to include what it points to".into(),
+            });
+            continue;
+        }
+        if !file_type.is_file() {
+            scan.skipped.push(FileProblem {
+                path,
+                message: "not a regular file (a socket, pipe or device): skipped".into(),
+            });
+            continue;
+        }
+        if !exclude.is_empty() {
+            let abs = std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_path_buf());
+            if exclude.contains(&abs) {
+                continue;
+            }
+        }
+        match entry.metadata() {
+            Ok(meta) => scan.candidates.push(Candidate {
+                path,
+                abs: entry.path().to_path_buf(),
+                bytes: meta.len(),
+                mtime_ns: Some(meta.mtime() * 1_000_000_000 + meta.mtime_nsec()),
+            }),
+            Err(err) => scan.errors.push(FileProblem {
+                path,
+                message: err.io_error().map(describe_io).unwrap_or_else(|| err.to_string()),
+            }),
+        }
+    }
+    Ok(scan)
+}
+
+fn check_folder(root: &Path) -> Result<()> {
+    match std::fs::metadata(root) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(IngestError::NotAFolder { path: root.to_path_buf() }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(IngestError::NoSuchFolder { path: root.to_path_buf() }),
+        Err(source) => Err(IngestError::Unreadable {
+            path: root.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// An I/O error in words that say what to do.
+pub fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => {
+            "vanished before it could be read (deleted or renamed during the run); run again to pick up the change"
+                .into()
+        }
+        io::ErrorKind::PermissionDenied => "permission denied; make the file readable and run again".into(),
+        _ => format!("cannot be read: {e}; check the file and run again"),
+    }
+}
+
+/// What an ingest run did.
+#[derive(Debug, Default)]
+pub struct IngestSummary {
+    pub run_id: i64,
+    pub totals: RunTotals,
+    /// Bytes in the files found.
+    pub bytes: u64,
+    pub errors: Vec<FileProblem>,
+    /// Files passed over on purpose, and documents read with caveats.
+    pub warnings: Vec<FileProblem>,
+    /// Paths the store holds that are no longer in the folder.
+    pub gone: Vec<RelPath>,
+    pub elapsed: Duration,
+}
+
+impl IngestSummary {
+    /// Whether every file was read and stored.
+    pub fn complete(&self) -> bool {
+        self.errors.is_empty() && !self.totals.cancelled
+    }
+}
+
+/// Reads one file: fingerprints, decoding and text, in one read.
+pub fn read_document(candidate: &Candidate) -> std::result::Result<NewDocument, String> {
+    let read = fingerprint::read_file(&candidate.abs, ANALYSIS_LIMIT).map_err(|e| describe_io(&e))?;
+    let name = candidate.path.as_path().file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default();
+    let extracted = match &read.content {
+        Some(bytes) => text::extract(name, bytes),
+        None => text::Extracted {
+            kind: ContentKind::TooLarge,
+            encoding: None,
+            title: None,
+            text: String::new(),
+            text_sha256: None,
+            notes: vec![format!(
+                "larger than {} MiB: fingerprinted and kept as evidence, not analysed",
+                ANALYSIS_LIMIT >> 20
+            )],
+        },
+    };
+    let has_text = extracted.text_sha256.is_some();
+    Ok(NewDocument {
+        path: candidate.path.clone(),
+        bytes: read.bytes,
+        mtime_ns: candidate.mtime_ns,
+        sha256: read.sha256,
+        text_sha256: extracted.text_sha256,
+        encoding: extracted.encoding,
+        kind: extracted.kind,
+        title: extracted.title,
+        text: has_text.then_some(extracted.text),
+        notes: extracted.notes,
+    })
+}
+
+/// Documents stored per transaction.
+const BATCH: usize = 256;
+/// Longest time a read document waits before its batch is committed.
+const BATCH_WAIT: Duration = Duration::from_millis(500);
+
+/// Scans `root` and ingests it into `store`.
+pub fn ingest(store: &mut Store, root: &Path, options: ScanOptions, control: &Control) -> Result<IngestSummary> {
+    let store_path = store.path().to_path_buf();
+    let scan = scan(root, options, &[store_path])?;
+    ingest_scanned(store, root, scan, control)
+}
+
+/// Ingests the files of an earlier [`scan`] of `root`.
+pub fn ingest_scanned(store: &mut Store, root: &Path, scan: Scan, control: &Control) -> Result<IngestSummary> {
+    let started = Instant::now();
+    let run_id = store.begin_run(root)?;
+    let stamps = store.stamps()?;
+    let mut summary = IngestSummary {
+        run_id,
+        bytes: scan.candidates.iter().map(|c| c.bytes).sum(),
+        errors: scan.errors,
+        warnings: scan.skipped,
+        ..Default::default()
+    };
+    summary.totals.files_seen = scan.candidates.len() as u64;
+    let seen: HashSet<&RelPath> = scan.candidates.iter().map(|c| &c.path).collect();
+    summary.gone = stamps.keys().filter(|p| !seen.contains(p)).cloned().collect();
+    summary.gone.sort();
+
+    let (to_read, unchanged): (Vec<&Candidate>, Vec<&Candidate>) = scan
+        .candidates
+        .iter()
+        .partition(|c| stamps.get(&c.path) != Some(&(c.bytes, c.mtime_ns)));
+    summary.totals.unchanged = unchanged.len() as u64;
+    control.progress.start(
+        "fingerprinting",
+        to_read.len() as u64,
+        to_read.iter().map(|c| c.bytes).sum(),
+    );
+
+    let (tx, rx) = mpsc::sync_channel::<(RelPath, std::result::Result<NewDocument, String>)>(2 * BATCH);
+    let store_result = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            to_read.par_iter().for_each_with(tx, |tx, candidate| {
+                if control.cancelled() {
+                    return;
+                }
+                let result = read_document(candidate);
+                control.progress.advance(candidate.bytes);
+                let _ = tx.send((candidate.path.clone(), result));
+            });
+        });
+        let mut docs = Vec::with_capacity(BATCH);
+        let mut errors = Vec::new();
+        let mut oldest = Instant::now();
+        let mut flush = |docs: &mut Vec<NewDocument>,
+                         errors: &mut Vec<(RelPath, String)>,
+                         summary: &mut IngestSummary|
+         -> Result<(), StoreError> {
+            if docs.is_empty() && errors.is_empty() {
+                return Ok(());
+            }
+            let outcomes = store.store_batch(run_id, docs, errors)?;
+            for (doc, outcome) in docs.iter().zip(outcomes) {
+                match outcome {
+                    Stored::Added => summary.totals.added += 1,
+                    Stored::Changed => summary.totals.changed += 1,
+                    Stored::Same => summary.totals.unchanged += 1,
+                }
+                // Plain text that decoded cleanly has no notes; every note is worth a warning.
+                for note in &doc.notes {
+                    summary.warnings.push(FileProblem {
+                        path: doc.path.clone(),
+                        message: note.clone(),
+                    });
+                }
+            }
+            for (path, message) in errors.drain(..) {
+                summary.errors.push(FileProblem { path, message });
+            }
+            docs.clear();
+            Ok(())
+        };
+        loop {
+            match rx.recv_timeout(BATCH_WAIT) {
+                Ok((path, result)) => {
+                    if docs.is_empty() && errors.is_empty() {
+                        oldest = Instant::now();
+                    }
+                    match result {
+                        Ok(doc) => docs.push(doc),
+                        Err(message) => errors.push((path, message)),
+                    }
+                    if docs.len() >= BATCH || oldest.elapsed() >= BATCH_WAIT {
+                        flush(&mut docs, &mut errors, &mut summary)?;
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => flush(&mut docs, &mut errors, &mut summary)?,
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        flush(&mut docs, &mut errors, &mut summary)
+    });
+    control.progress.finish();
+    store_result?;
+    summary.totals.cancelled = control.cancelled();
+    summary.totals.errors = summary.errors.len() as u64;
+    summary.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    summary.warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    store.finish_run(run_id, &summary.totals)?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}

@@ -1,0 +1,20 @@
+//! Provenance Auditor core: the evidence store, ingest and fingerprints,
+//! verification and evidence exports.
+//!
+//! The core never depends on a window or a wire format of its own: the CLI
+//! (`src/main.rs`) and the desktop app (`src-tauri/`) are adapters over it.
+//! See `ARCHITECTURE.md` for the code map and the invariants.
+
+pub mod export;
+pub mod fingerprint;
+pub mod ingest;
+pub mod manifest;
+pub mod progress;
+pub mod relpath;
+pub mod report;
+pub mod store;
+pub mod text;
+pub mod verify;
+
+/// The program's version, as recorded in stores, bags and reports.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

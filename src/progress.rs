@@ -1,0 +1,47 @@
+//! How long-running work reports progress and learns it was cancelled,
+//! without the core knowing whether a terminal or a window is watching.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Receives progress of a run. Implementations must be cheap: `advance` is
+/// called once per file from the worker threads.
+pub trait Progress: Sync {
+    /// A stage begins with `total_files` files and `total_bytes` bytes to do.
+    fn start(&self, _stage: &str, _total_files: u64, _total_bytes: u64) {}
+    /// One more file of `bytes` bytes is done.
+    fn advance(&self, _bytes: u64) {}
+    /// The stage is over.
+    fn finish(&self) {}
+}
+
+/// Reports nothing.
+#[derive(Debug, Default)]
+pub struct Silent;
+
+impl Progress for Silent {}
+
+/// What a caller hands to a long run: where progress goes and a flag that,
+/// once set, makes the run stop after the file in hand. Work already stored
+/// stays stored.
+pub struct Control<'a> {
+    pub progress: &'a dyn Progress,
+    pub cancel: &'a AtomicBool,
+}
+
+static NEVER_CANCELLED: AtomicBool = AtomicBool::new(false);
+
+impl Control<'static> {
+    /// No progress, no cancellation.
+    pub fn none() -> Self {
+        Control {
+            progress: &Silent,
+            cancel: &NEVER_CANCELLED,
+        }
+    }
+}
+
+impl Control<'_> {
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}

@@ -1,0 +1,283 @@
+//! The JSON documents that `provaudit audit --json` and `verify --json`
+//! print, and that the desktop app and the reports read. These shapes are the
+//! contract described in `docs/json-schema.md`: fields are added, never
+//! renamed or removed, without raising `schema_version`.
+
+use crate::ingest::{FileProblem, IngestSummary};
+use crate::relpath::RelPath;
+use crate::store::{IngestRunSummary, Store, StoreError, StoredDocument, VerificationSummary};
+use crate::verify::{Counts, Status, Verification};
+use chrono::{DateTime, SecondsFormat};
+use serde::Serialize;
+
+/// The version of the JSON documents below.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Program {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+const PROGRAM: Program = Program {
+    name: "provaudit",
+    version: crate::VERSION,
+};
+
+/// A path as JSON carries it: the string, and when the name is not valid
+/// UTF-8 (so the string had to replace bytes) the exact bytes in hex.
+fn path_bytes_hex(path: &RelPath) -> Option<String> {
+    (!path.is_utf8()).then(|| crate::fingerprint::hex(path.as_bytes()))
+}
+
+/// `audit --json`.
+#[derive(Clone, Debug, Serialize)]
+pub struct AuditReport {
+    pub schema_version: u32,
+    pub program: Program,
+    pub corpus: CorpusEntry,
+    pub run: RunEntry,
+    pub documents: Vec<DocumentEntry>,
+    /// Claims extracted from the documents (filled in by the claims stage).
+    pub claims: Vec<serde_json::Value>,
+    /// Claim clusters (filled in by the claims stage).
+    pub clusters: Vec<serde_json::Value>,
+    pub errors: Vec<ErrorEntry>,
+    pub warnings: Vec<WarningEntry>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CorpusEntry {
+    pub root: String,
+    pub store: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RunEntry {
+    pub id: i64,
+    pub files_seen: u64,
+    pub bytes: u64,
+    pub added: u64,
+    pub changed: u64,
+    pub unchanged: u64,
+    pub errors: u64,
+    pub cancelled: bool,
+    /// Paths in the store that are no longer in the folder.
+    pub gone: Vec<String>,
+    pub complete: bool,
+    pub elapsed_ms: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentEntry {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes_hex: Option<String>,
+    pub sha256: String,
+    pub text_sha256: Option<String>,
+    pub bytes: u64,
+    pub encoding: Option<String>,
+    pub content_kind: &'static str,
+    pub mtime: Option<String>,
+    pub first_ingested_at: String,
+    pub ingested_at: String,
+    pub notes: Vec<String>,
+}
+
+impl From<&StoredDocument> for DocumentEntry {
+    fn from(d: &StoredDocument) -> Self {
+        DocumentEntry {
+            path: d.path.to_string_lossy().into_owned(),
+            path_bytes_hex: path_bytes_hex(&d.path),
+            sha256: d.sha256.clone(),
+            text_sha256: d.text_sha256.clone(),
+            bytes: d.bytes,
+            encoding: d.encoding.clone(),
+            content_kind: d.kind.as_str(),
+            mtime: d
+                .mtime_ns
+                .map(|ns| DateTime::from_timestamp_nanos(ns).to_rfc3339_opts(SecondsFormat::Nanos, true)),
+            first_ingested_at: d.first_ingested_at.clone(),
+            ingested_at: d.ingested_at.clone(),
+            notes: d.notes.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ErrorEntry {
+    pub path: String,
+    pub error: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct WarningEntry {
+    pub path: String,
+    pub warning: String,
+}
+
+impl From<&FileProblem> for ErrorEntry {
+    fn from(p: &FileProblem) -> Self {
+        ErrorEntry {
+            path: p.path.to_string_lossy().into_owned(),
+            error: p.message.clone(),
+        }
+    }
+}
+
+impl From<&FileProblem> for WarningEntry {
+    fn from(p: &FileProblem) -> Self {
+        WarningEntry {
+            path: p.path.to_string_lossy().into_owned(),
+            warning: p.message.clone(),
+        }
+    }
+}
+
+impl AuditReport {
+    /// The report of an ingest run: every document the store holds.
+    pub fn new(store: &Store, summary: &IngestSummary) -> Result<Self, StoreError> {
+        let root = store.corpus_root()?.unwrap_or_default();
+        Ok(AuditReport {
+            schema_version: SCHEMA_VERSION,
+            program: PROGRAM,
+            corpus: CorpusEntry {
+                root: root.to_string_lossy().into_owned(),
+                store: store.path().to_string_lossy().into_owned(),
+            },
+            run: RunEntry {
+                id: summary.run_id,
+                files_seen: summary.totals.files_seen,
+                bytes: summary.bytes,
+                added: summary.totals.added,
+                changed: summary.totals.changed,
+                unchanged: summary.totals.unchanged,
+                errors: summary.totals.errors,
+                cancelled: summary.totals.cancelled,
+                gone: summary.gone.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
+                complete: summary.complete(),
+                elapsed_ms: summary.elapsed.as_millis() as u64,
+            },
+            documents: store.documents()?.iter().map(DocumentEntry::from).collect(),
+            claims: Vec::new(),
+            clusters: Vec::new(),
+            errors: summary.errors.iter().map(ErrorEntry::from).collect(),
+            warnings: summary.warnings.iter().map(WarningEntry::from).collect(),
+        })
+    }
+}
+
+/// `verify --json`.
+#[derive(Clone, Debug, Serialize)]
+pub struct VerifyReport {
+    pub schema_version: u32,
+    pub program: Program,
+    pub root: String,
+    /// `store`, or `sha256sum:PATH` / `bagit:PATH`.
+    pub against: String,
+    /// The store's id for this verification, when it was recorded.
+    pub verification_id: Option<i64>,
+    pub started_at: String,
+    pub finished_at: String,
+    pub all_ok: bool,
+    pub counts: Counts,
+    pub files: Vec<FileEntry>,
+    pub skipped: Vec<WarningEntry>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FileEntry {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes_hex: Option<String>,
+    pub status: Status,
+    pub expected_sha256: Option<String>,
+    pub actual_sha256: Option<String>,
+    pub other_path: Option<String>,
+    pub message: Option<String>,
+}
+
+impl From<&Verification> for VerifyReport {
+    fn from(v: &Verification) -> Self {
+        VerifyReport {
+            schema_version: SCHEMA_VERSION,
+            program: PROGRAM,
+            root: v.root.to_string_lossy().into_owned(),
+            against: v.against.clone(),
+            verification_id: v.id,
+            started_at: v.started_at.clone(),
+            finished_at: v.finished_at.clone(),
+            all_ok: v.all_ok(),
+            counts: v.counts(),
+            files: v
+                .checks
+                .iter()
+                .map(|c| FileEntry {
+                    path: c.path.to_string_lossy().into_owned(),
+                    path_bytes_hex: path_bytes_hex(&c.path),
+                    status: c.status,
+                    expected_sha256: c.expected_sha256.clone(),
+                    actual_sha256: c.actual_sha256.clone(),
+                    other_path: c.other_path.as_ref().map(|p| p.to_string_lossy().into_owned()),
+                    message: c.message.clone(),
+                })
+                .collect(),
+            skipped: v.skipped.iter().map(WarningEntry::from).collect(),
+        }
+    }
+}
+
+/// `history --json`.
+#[derive(Clone, Debug, Serialize)]
+pub struct HistoryReport {
+    pub schema_version: u32,
+    pub store: String,
+    pub root: Option<String>,
+    pub ingest_runs: Vec<IngestRunSummary>,
+    pub verifications: Vec<VerificationSummary>,
+}
+
+impl HistoryReport {
+    pub fn new(store: &Store) -> Result<Self, StoreError> {
+        Ok(HistoryReport {
+            schema_version: SCHEMA_VERSION,
+            store: store.path().to_string_lossy().into_owned(),
+            root: store.corpus_root()?.map(|r| r.to_string_lossy().into_owned()),
+            ingest_runs: store.ingest_runs()?,
+            verifications: store.verifications()?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::ContentKind;
+
+    /// The field names the desktop app, the reports and users' scripts read.
+    #[test]
+    fn document_entry_shape_is_pinned() {
+        let doc = StoredDocument {
+            id: 1,
+            path: RelPath::from_bytes(b"a\xff.txt".to_vec()),
+            bytes: 3,
+            mtime_ns: Some(1_574_000_000_123_456_789),
+            sha256: "ab".into(),
+            text_sha256: None,
+            encoding: Some("UTF-8".into()),
+            kind: ContentKind::Text,
+            notes: vec![],
+            first_ingested_at: "t0".into(),
+            ingested_at: "t1".into(),
+        };
+        let json = serde_json::to_value(DocumentEntry::from(&doc)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "path": "a\u{fffd}.txt", "path_bytes_hex": "61ff2e747874", "sha256": "ab", "text_sha256": null,
+                "bytes": 3, "encoding": "UTF-8", "content_kind": "text",
+                "mtime": "2019-11-17T14:13:20.123456789Z", "first_ingested_at": "t0", "ingested_at": "t1", "notes": []
+            })
+        );
+    }
+}

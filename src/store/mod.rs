@@ -1,0 +1,719 @@
+//! The evidence store: one SQLite file per corpus, outside the corpus folder.
+//!
+//! This is the only module that writes SQL. Every write happens in a
+//! transaction, so a crash mid-run leaves the store as it was after the last
+//! committed batch; SQLite's write-ahead log keeps the file itself intact.
+
+use crate::relpath::RelPath;
+use crate::text::ContentKind;
+use crate::verify::{Status, Verification};
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
+use rusqlite_migration::{M, Migrations};
+use std::collections::HashMap;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The schema, as a list that only ever grows (never edit a shipped entry).
+const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("migrations/0001_evidence.sql"))];
+
+/// The migrations, for `rusqlite_migration`.
+pub static MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
+
+/// The schema version this program writes.
+const MIGRATIONS_COUNT: i64 = MIGRATION_LIST.len() as i64;
+
+/// How long a write waits for another process holding the store.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Why the store could not be used. Each message names the store file and
+/// says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{path} is not a provaudit store (it is not an SQLite database); choose another file with --db or PROVAUDIT_DB — this one was left untouched"
+    )]
+    NotADatabase { path: PathBuf },
+    #[error(
+        "{path} was written by a newer provaudit (schema version {found}; this program knows up to {known}); upgrade provaudit to open it — the store was left untouched"
+    )]
+    TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error(
+        "{path} is locked by another process (another provaudit run or the desktop app is writing to it); wait for it to finish, then run again"
+    )]
+    Locked { path: PathBuf },
+    #[error("no store at {path}; run `provaudit audit DIR` first, or pass the right --db")]
+    Missing { path: PathBuf },
+    #[error(
+        "{path} is the store of the corpus {stored}, not of {requested}; give {requested} its own store with --db, or use `provaudit verify {requested} --db {path}` to check a copy against it"
+    )]
+    OtherCorpus { path: PathBuf, stored: PathBuf, requested: PathBuf },
+    #[error(
+        "the store {store} would be inside the corpus folder {root}, and the corpus folder is never written; choose a store path outside it with --db"
+    )]
+    InsideCorpus { store: PathBuf, root: PathBuf },
+    #[error("cannot find a folder for application data to keep the store in; pass --db PATH or set PROVAUDIT_DB")]
+    NoDataDir,
+    #[error("creating {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("store {path}: {source}")]
+    Sqlite { path: PathBuf, source: rusqlite::Error },
+    #[error("store {path}: schema migration failed: {source}")]
+    Migration { path: PathBuf, source: rusqlite_migration::Error },
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A document as the store holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredDocument {
+    pub id: i64,
+    pub path: RelPath,
+    pub bytes: u64,
+    pub mtime_ns: Option<i64>,
+    pub sha256: String,
+    pub text_sha256: Option<String>,
+    pub encoding: Option<String>,
+    pub kind: ContentKind,
+    pub notes: Vec<String>,
+    pub first_ingested_at: String,
+    pub ingested_at: String,
+}
+
+/// A freshly read document, ready to be stored.
+#[derive(Clone, Debug)]
+pub struct NewDocument {
+    pub path: RelPath,
+    pub bytes: u64,
+    pub mtime_ns: Option<i64>,
+    pub sha256: String,
+    pub text_sha256: Option<String>,
+    pub encoding: Option<String>,
+    pub kind: ContentKind,
+    pub title: Option<String>,
+    pub text: Option<String>,
+    pub notes: Vec<String>,
+}
+
+/// What storing a document did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// A path the store did not know.
+    Added,
+    /// A known path whose bytes changed; the old fingerprint is kept as a revision.
+    Changed,
+    /// A known path re-read (its mtime moved) with the same bytes.
+    Same,
+}
+
+/// Totals of an ingest run, as recorded.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunTotals {
+    pub files_seen: u64,
+    pub added: u64,
+    pub changed: u64,
+    pub unchanged: u64,
+    pub errors: u64,
+    pub cancelled: bool,
+}
+
+/// One past verification, as listed in the history.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct VerificationSummary {
+    pub id: i64,
+    pub started_at: String,
+    pub finished_at: String,
+    pub root: String,
+    pub against: String,
+    pub ok: u64,
+    pub modified: u64,
+    pub missing: u64,
+    pub new: u64,
+    pub moved: u64,
+    pub duplicate: u64,
+    pub unreadable: u64,
+}
+
+/// One past ingest run, as listed in the history.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct IngestRunSummary {
+    pub id: i64,
+    pub started_at: String,
+    /// `None` when the run was interrupted before it finished.
+    pub finished_at: Option<String>,
+    pub root: String,
+    pub files_seen: u64,
+    pub added: u64,
+    pub changed: u64,
+    pub unchanged: u64,
+    pub errors: u64,
+    pub cancelled: bool,
+}
+
+/// Now, UTC, RFC 3339 with milliseconds.
+pub fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Where the store of the corpus at `root` lives by default: in the user's
+/// data folder, named after the folder and a hash of its absolute path, so two
+/// corpora never share a store and the corpus folder is never written.
+pub fn default_path(root: &Path) -> Result<PathBuf> {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let data = dirs::data_dir().ok_or(StoreError::NoDataDir)?;
+    let name: String = root
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "root".into())
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .take(40)
+        .collect();
+    let hash = crate::fingerprint::sha256_hex(root.as_os_str().as_bytes());
+    Ok(data
+        .join("provaudit")
+        .join("stores")
+        .join(format!("{name}-{}.sqlite", &hash[..12])))
+}
+
+/// The absolute form of a path whose file may not exist yet.
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match (std::fs::canonicalize(parent), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    }
+}
+
+/// Whether `path` is at or below the folder `root`.
+pub fn is_inside(path: &Path, root: &Path) -> bool {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    absolute(path).starts_with(root)
+}
+
+/// An open evidence store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens the store at `path`, creating it (and its folder) when missing,
+    /// and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        Self::open_with(path, OpenFlags::default())
+    }
+
+    /// Opens a store that must already exist (for verify and export).
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StoreError::Missing { path: path.to_path_buf() });
+        }
+        Self::open_with(path, OpenFlags::default() & !OpenFlags::SQLITE_OPEN_CREATE)
+    }
+
+    /// Opens the store for the corpus at `root`: `db` or the default path,
+    /// refused inside the corpus folder, bound to `root` on first use and
+    /// refused for any other corpus afterwards.
+    pub fn open_for_corpus(db: Option<&Path>, root: &Path) -> Result<Store> {
+        let path = match db {
+            Some(p) => p.to_path_buf(),
+            None => default_path(root)?,
+        };
+        if is_inside(&path, root) {
+            return Err(StoreError::InsideCorpus {
+                store: path,
+                root: root.to_path_buf(),
+            });
+        }
+        let mut store = Store::open(&path)?;
+        store.bind_corpus(root)?;
+        Ok(store)
+    }
+
+    fn open_with(path: &Path, flags: OpenFlags) -> Result<Store> {
+        let sqlite = |source| StoreError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut conn = Connection::open_with_flags(path, flags).map_err(sqlite)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
+        // Read before anything writes: a file that is not SQLite, or a store
+        // from a newer program, must be left exactly as it is.
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| classify(path, e))?;
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
+            .map_err(|e| classify(path, e))?;
+        let known = MIGRATIONS_COUNT;
+        if found > known {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found,
+                known,
+            });
+        }
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(sqlite)?;
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| classify(path, e))?;
+        debug_assert!(mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("memory"));
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sqlite)?;
+        if found < known {
+            MIGRATIONS.to_latest(&mut conn).map_err(|source| match source {
+                rusqlite_migration::Error::RusqliteError { err, .. } => classify(path, err),
+                source => StoreError::Migration {
+                    path: path.to_path_buf(),
+                    source,
+                },
+            })?;
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The store file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        classify(&self.path, e)
+    }
+
+    /// The corpus folder this store belongs to, once bound.
+    pub fn corpus_root(&self) -> Result<Option<PathBuf>> {
+        self.conn
+            .query_row("SELECT root FROM corpus WHERE id = 1", [], |r| r.get::<_, Vec<u8>>(0))
+            .optional()
+            .map(|o| o.map(|b| PathBuf::from(std::ffi::OsStr::from_bytes(&b))))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Binds the store to the corpus at `root` (absolute), or checks that it is
+    /// bound to it already.
+    pub fn bind_corpus(&mut self, root: &Path) -> Result<()> {
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        match self.corpus_root()? {
+            Some(stored) if stored == root => Ok(()),
+            Some(stored) => Err(StoreError::OtherCorpus {
+                path: self.path.clone(),
+                stored,
+                requested: root,
+            }),
+            None => {
+                self.conn
+                    .execute(
+                        "INSERT INTO corpus (id, root, root_text, created_at, program_version) VALUES (1, ?1, ?2, ?3, ?4)",
+                        params![root.as_os_str().as_bytes(), root.to_string_lossy(), now(), crate::VERSION],
+                    )
+                    .map_err(|e| self.err(e))?;
+                Ok(())
+            }
+        }
+    }
+
+    /// All documents, ordered by path.
+    pub fn documents(&self) -> Result<Vec<StoredDocument>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, path, bytes, mtime_ns, sha256, text_sha256, encoding, content_kind, notes,
+                        first_ingested_at, ingested_at
+                 FROM document ORDER BY path",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let kind: String = r.get(7)?;
+                let notes: String = r.get(8)?;
+                Ok(StoredDocument {
+                    id: r.get(0)?,
+                    path: RelPath::from_bytes(r.get(1)?),
+                    bytes: r.get::<_, i64>(2)? as u64,
+                    mtime_ns: r.get(3)?,
+                    sha256: r.get(4)?,
+                    text_sha256: r.get(5)?,
+                    encoding: r.get(6)?,
+                    kind: ContentKind::parse(&kind).unwrap_or(ContentKind::Binary),
+                    notes: serde_json::from_str(&notes).unwrap_or_default(),
+                    first_ingested_at: r.get(9)?,
+                    ingested_at: r.get(10)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Size and modification time of every stored path: what incremental
+    /// ingest compares against.
+    pub fn stamps(&self) -> Result<HashMap<RelPath, (u64, Option<i64>)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT path, bytes, mtime_ns FROM document")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    RelPath::from_bytes(r.get(0)?),
+                    (r.get::<_, i64>(1)? as u64, r.get::<_, Option<i64>>(2)?),
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// The stored text of a document, if it has any.
+    pub fn document_text(&self, document_id: i64) -> Result<Option<(Option<String>, String)>> {
+        self.conn
+            .query_row(
+                "SELECT title, text FROM document_text WHERE document_id = ?1",
+                [document_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Starts an ingest run. Takes the write lock at once, so a store held by
+    /// another process is reported before any file is read.
+    pub fn begin_run(&mut self, root: &Path) -> Result<i64> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| classify(&self.path, e))?;
+        tx.execute(
+            "INSERT INTO ingest_run (started_at, root_text, program_version) VALUES (?1, ?2, ?3)",
+            params![now(), root.to_string_lossy(), crate::VERSION],
+        )
+        .map_err(|e| classify(&self.path, e))?;
+        let id = tx.last_insert_rowid();
+        tx.commit().map_err(|e| classify(&self.path, e))?;
+        Ok(id)
+    }
+
+    /// Stores a batch of documents and per-file errors in one transaction.
+    pub fn store_batch(
+        &mut self,
+        run_id: i64,
+        documents: &[NewDocument],
+        errors: &[(RelPath, String)],
+    ) -> Result<Vec<Stored>> {
+        let path = self.path.clone();
+        let e = |err| classify(&path, err);
+        let tx = self.conn.transaction().map_err(e)?;
+        let mut outcomes = Vec::with_capacity(documents.len());
+        {
+            let now = now();
+            let mut find = tx
+                .prepare_cached("SELECT id, sha256, bytes, text_sha256, ingested_at FROM document WHERE path = ?1")
+                .map_err(e)?;
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO document (path, path_text, bytes, mtime_ns, sha256, text_sha256, encoding,
+                        content_kind, notes, first_ingested_at, ingested_at, ingest_run_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
+                )
+                .map_err(e)?;
+            let mut update = tx
+                .prepare_cached(
+                    "UPDATE document SET bytes = ?2, mtime_ns = ?3, sha256 = ?4, text_sha256 = ?5, encoding = ?6,
+                        content_kind = ?7, notes = ?8, ingested_at = ?9, ingest_run_id = ?10
+                     WHERE id = ?1",
+                )
+                .map_err(e)?;
+            let mut revise = tx
+                .prepare_cached(
+                    "INSERT INTO document_revision (document_id, bytes, sha256, text_sha256, ingested_at, replaced_at, replaced_by_run)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .map_err(e)?;
+            let mut put_text = tx
+                .prepare_cached(
+                    "INSERT INTO document_text (document_id, title, text) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (document_id) DO UPDATE SET title = excluded.title, text = excluded.text",
+                )
+                .map_err(e)?;
+            let mut drop_text = tx
+                .prepare_cached("DELETE FROM document_text WHERE document_id = ?1")
+                .map_err(e)?;
+            for doc in documents {
+                let notes = serde_json::to_string(&doc.notes).expect("strings serialise");
+                let existing = find
+                    .query_row([doc.path.as_bytes()], |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, i64>(2)?,
+                            r.get::<_, Option<String>>(3)?,
+                            r.get::<_, String>(4)?,
+                        ))
+                    })
+                    .optional()
+                    .map_err(e)?;
+                let (id, outcome) = match existing {
+                    None => {
+                        insert
+                            .execute(params![
+                                doc.path.as_bytes(),
+                                doc.path.to_string_lossy(),
+                                doc.bytes as i64,
+                                doc.mtime_ns,
+                                doc.sha256,
+                                doc.text_sha256,
+                                doc.encoding,
+                                doc.kind.as_str(),
+                                notes,
+                                now,
+                                run_id
+                            ])
+                            .map_err(e)?;
+                        (tx.last_insert_rowid(), Stored::Added)
+                    }
+                    Some((id, old_sha, old_bytes, old_text_sha, old_at)) => {
+                        let outcome = if old_sha == doc.sha256 {
+                            Stored::Same
+                        } else {
+                            revise
+                                .execute(params![id, old_bytes, old_sha, old_text_sha, old_at, now, run_id])
+                                .map_err(e)?;
+                            Stored::Changed
+                        };
+                        update
+                            .execute(params![
+                                id,
+                                doc.bytes as i64,
+                                doc.mtime_ns,
+                                doc.sha256,
+                                doc.text_sha256,
+                                doc.encoding,
+                                doc.kind.as_str(),
+                                notes,
+                                now,
+                                run_id
+                            ])
+                            .map_err(e)?;
+                        (id, outcome)
+                    }
+                };
+                match &doc.text {
+                    Some(text) => put_text.execute(params![id, doc.title, text]).map_err(e)?,
+                    None => drop_text.execute([id]).map_err(e)?,
+                };
+                outcomes.push(outcome);
+            }
+            let mut put_error = tx
+                .prepare_cached("INSERT INTO ingest_error (run_id, path, path_text, message) VALUES (?1, ?2, ?3, ?4)")
+                .map_err(e)?;
+            for (p, message) in errors {
+                put_error
+                    .execute(params![run_id, p.as_bytes(), p.to_string_lossy(), message])
+                    .map_err(e)?;
+            }
+        }
+        tx.commit().map_err(e)?;
+        Ok(outcomes)
+    }
+
+    /// Records the end of an ingest run and its totals.
+    pub fn finish_run(&mut self, run_id: i64, totals: &RunTotals) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE ingest_run SET finished_at = ?2, files_seen = ?3, added = ?4, changed = ?5, unchanged = ?6,
+                    errors = ?7, cancelled = ?8 WHERE id = ?1",
+                params![
+                    run_id,
+                    now(),
+                    totals.files_seen as i64,
+                    totals.added as i64,
+                    totals.changed as i64,
+                    totals.unchanged as i64,
+                    totals.errors as i64,
+                    totals.cancelled
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Past ingest runs, newest first.
+    pub fn ingest_runs(&self) -> Result<Vec<IngestRunSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, started_at, finished_at, root_text, files_seen, added, changed, unchanged, errors, cancelled
+                 FROM ingest_run ORDER BY id DESC",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(IngestRunSummary {
+                    id: r.get(0)?,
+                    started_at: r.get(1)?,
+                    finished_at: r.get(2)?,
+                    root: r.get(3)?,
+                    files_seen: r.get::<_, i64>(4)? as u64,
+                    added: r.get::<_, i64>(5)? as u64,
+                    changed: r.get::<_, i64>(6)? as u64,
+                    unchanged: r.get::<_, i64>(7)? as u64,
+                    errors: r.get::<_, i64>(8)? as u64,
+                    cancelled: r.get(9)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Records a verification run and its per-file results.
+    pub fn record_verification(&mut self, v: &Verification) -> Result<i64> {
+        let path = self.path.clone();
+        let e = |err| classify(&path, err);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(e)?;
+        let c = v.counts();
+        tx.execute(
+            "INSERT INTO verification (started_at, finished_at, root_text, against, ok, modified, missing, new, moved,
+                duplicate, unreadable, program_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                v.started_at,
+                v.finished_at,
+                v.root.to_string_lossy(),
+                v.against,
+                c.ok as i64,
+                c.modified as i64,
+                c.missing as i64,
+                c.new as i64,
+                c.moved as i64,
+                c.duplicate as i64,
+                c.unreadable as i64,
+                crate::VERSION
+            ],
+        )
+        .map_err(e)?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT INTO verification_result (verification_id, path, path_text, status, expected_sha256,
+                        actual_sha256, other_path_text, message)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(e)?;
+            for check in &v.checks {
+                put.execute(params![
+                    id,
+                    check.path.as_bytes(),
+                    check.path.to_string_lossy(),
+                    check.status.as_str(),
+                    check.expected_sha256,
+                    check.actual_sha256,
+                    check.other_path.as_ref().map(|p| p.to_string_lossy().into_owned()),
+                    check.message
+                ])
+                .map_err(e)?;
+            }
+        }
+        tx.commit().map_err(e)?;
+        Ok(id)
+    }
+
+    /// Past verifications, newest first.
+    pub fn verifications(&self) -> Result<Vec<VerificationSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, started_at, finished_at, root_text, against, ok, modified, missing, new, moved, duplicate,
+                    unreadable
+                 FROM verification ORDER BY id DESC",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let n = |i| r.get::<_, i64>(i).map(|v| v as u64);
+                Ok(VerificationSummary {
+                    id: r.get(0)?,
+                    started_at: r.get(1)?,
+                    finished_at: r.get(2)?,
+                    root: r.get(3)?,
+                    against: r.get(4)?,
+                    ok: n(5)?,
+                    modified: n(6)?,
+                    missing: n(7)?,
+                    new: n(8)?,
+                    moved: n(9)?,
+                    duplicate: n(10)?,
+                    unreadable: n(11)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// The latest status of each path in the newest verification against the store.
+    pub fn latest_statuses(&self) -> Result<HashMap<RelPath, Status>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT path, status FROM verification_result
+                 WHERE verification_id = (SELECT max(id) FROM verification WHERE against = 'store')",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let status: String = r.get(1)?;
+                Ok((RelPath::from_bytes(r.get(0)?), Status::parse(&status).unwrap_or(Status::Unreadable)))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+}
+
+/// Turns SQLite's codes into errors a user can act on.
+fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
+    let path = path.to_path_buf();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Locked { path },
+        Some(ErrorCode::CannotOpen) if !path.exists() => StoreError::Missing { path },
+        _ => StoreError::Sqlite { path, source: e },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_validate() {
+        MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn migrations_count_matches_the_list() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        MIGRATIONS.to_latest(&mut conn).unwrap();
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, MIGRATIONS_COUNT);
+    }
+}

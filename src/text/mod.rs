@@ -1,0 +1,226 @@
+//! From a file's bytes to its readable text: what kind of file it is, which
+//! encoding it is in, the text of an HTML page, and the normalised form whose
+//! SHA-256 recognises the same article saved in another encoding or wrapper.
+
+mod decode;
+mod html;
+
+pub use decode::{Decoded, decode};
+pub use html::{HtmlText, html_to_text};
+
+use crate::fingerprint::sha256_hex;
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+/// What a file holds, as far as analysis is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContentKind {
+    /// Plain text.
+    Text,
+    /// An HTML page; its text was extracted.
+    Html,
+    /// A checksum manifest (`SHA256SUMS`, a BagIt manifest): evidence about
+    /// the corpus, not an article; fingerprinted, not analysed.
+    Manifest,
+    /// Not text: fingerprinted and listed as evidence, not analysed.
+    Binary,
+    /// Zero bytes.
+    Empty,
+    /// Larger than the analysis limit: fingerprinted, not analysed.
+    TooLarge,
+}
+
+impl ContentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContentKind::Text => "text",
+            ContentKind::Html => "html",
+            ContentKind::Manifest => "manifest",
+            ContentKind::Binary => "binary",
+            ContentKind::Empty => "empty",
+            ContentKind::TooLarge => "too_large",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "text" => ContentKind::Text,
+            "html" => ContentKind::Html,
+            "manifest" => ContentKind::Manifest,
+            "binary" => ContentKind::Binary,
+            "empty" => ContentKind::Empty,
+            "too_large" => ContentKind::TooLarge,
+            _ => return None,
+        })
+    }
+}
+
+/// The readable text of one file and how it was obtained.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extracted {
+    pub kind: ContentKind,
+    /// Name of the encoding the bytes were decoded from (`UTF-8`,
+    /// `UTF-16LE (BOM)`, `windows-1252`…); `None` when nothing was decoded.
+    pub encoding: Option<String>,
+    pub title: Option<String>,
+    /// The text, HTML markup removed; empty when nothing was decoded.
+    pub text: String,
+    /// SHA-256 of [`normalise`]d text; `None` when there is no text.
+    pub text_sha256: Option<String>,
+    /// What a reviewer should know about how the text was obtained.
+    pub notes: Vec<String>,
+}
+
+/// Whether a file is HTML, by its name or its first bytes.
+pub fn looks_like_html(file_name: &[u8], bytes: &[u8]) -> bool {
+    let name = String::from_utf8_lossy(file_name).to_ascii_lowercase();
+    if [".html", ".htm", ".xhtml"].iter().any(|ext| name.ends_with(ext)) {
+        return true;
+    }
+    let head: Vec<u8> = bytes
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace() || **b == 0xEF || **b == 0xBB || **b == 0xBF)
+        .take(64)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
+}
+
+/// Whether the bytes are not text: a NUL byte near the start (as git
+/// decides), or the signature of a common binary document format.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    const SIGNATURES: [&[u8]; 6] = [b"%PDF-", b"\x89PNG", b"\xFF\xD8\xFF", b"GIF8", b"PK\x03\x04", b"\x1F\x8B"];
+    if SIGNATURES.iter().any(|sig| bytes.starts_with(sig)) {
+        return true;
+    }
+    bytes[..bytes.len().min(8000)].contains(&0)
+}
+
+/// Whether every non-blank line is a `sha256sum` or BagIt manifest line.
+pub fn is_checksum_manifest(bytes: &[u8]) -> bool {
+    use crate::manifest::{ManifestFormat, parse};
+    let has_line = bytes.split(|b| *b == b'\n').any(|l| !l.trim_ascii().is_empty());
+    has_line
+        && (parse(bytes, ManifestFormat::Sha256sum).is_ok() || parse(bytes, ManifestFormat::Bagit).is_ok())
+}
+
+/// Decodes and extracts the text of a file held in memory.
+pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
+    let mut out = Extracted {
+        kind: ContentKind::Empty,
+        encoding: None,
+        title: None,
+        text: String::new(),
+        text_sha256: None,
+        notes: Vec::new(),
+    };
+    if bytes.is_empty() {
+        out.notes.push("empty file: fingerprinted, nothing to analyse".into());
+        return out;
+    }
+    if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
+        out.kind = ContentKind::Binary;
+        out.notes.push("not text: fingerprinted and kept as evidence, not analysed".into());
+        return out;
+    }
+    if is_checksum_manifest(bytes) {
+        out.kind = ContentKind::Manifest;
+        out.encoding = Some("UTF-8".into());
+        out.notes.push("a checksum manifest: fingerprinted and kept as evidence, not analysed".into());
+        return out;
+    }
+    let is_html = looks_like_html(file_name, bytes);
+    let decoded = decode(bytes, is_html);
+    out.encoding = Some(decoded.encoding);
+    out.notes.extend(decoded.note);
+    if is_html {
+        let page = html_to_text(&decoded.text);
+        out.kind = ContentKind::Html;
+        out.title = page.title;
+        out.text = page.text;
+    } else {
+        out.kind = ContentKind::Text;
+        out.text = decoded.text;
+    }
+    let normalised = normalise(&out.text);
+    if normalised.is_empty() {
+        out.notes.push("no readable text: nothing to analyse".into());
+    } else {
+        out.text_sha256 = Some(sha256_hex(normalised.as_bytes()));
+    }
+    out
+}
+
+/// The text form that `text_sha256` is computed from: Unicode NFC, zero-width
+/// characters and byte-order marks dropped, every run of white space (line
+/// breaks and no-break spaces included) made one space, ends trimmed.
+/// Documented in `docs/json-schema.md`; changing it changes every text hash.
+pub fn normalise(text: &str) -> String {
+    let cleaned: String = text
+        .nfc()
+        .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'))
+        .collect();
+    let mut out = String::with_capacity(cleaned.len());
+    for word in cleaned.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_article_in_other_encoding_and_wrapper_has_same_text_hash() {
+        let utf8 = "Libya’s “war criminal” café\n\nSecond  paragraph.\n";
+        let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(utf8);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(utf8.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let html = format!(
+            "<!DOCTYPE html><html><head><style>p{{}}</style><script>var x=1;</script></head>\
+             <body><p>Libya’s “war criminal” café</p><p>Second paragraph.</p></body></html>"
+        );
+        let a = extract(b"a.txt", utf8.as_bytes());
+        let b = extract(b"b.txt", &cp1252);
+        let c = extract(b"c.txt", &utf16);
+        let d = extract(b"d.html", html.as_bytes());
+        assert_eq!(a.encoding.as_deref(), Some("UTF-8"));
+        assert_eq!(b.encoding.as_deref(), Some("windows-1252"));
+        assert_eq!(c.encoding.as_deref(), Some("UTF-16LE (BOM)"));
+        assert_eq!(d.kind, ContentKind::Html);
+        assert!(a.text_sha256.is_some());
+        assert_eq!(a.text_sha256, b.text_sha256);
+        assert_eq!(a.text_sha256, c.text_sha256);
+        assert_eq!(a.text_sha256, d.text_sha256);
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_not_analysed() {
+        let bin = extract(b"x.pdf", b"%PDF-1.7\n\x01\x02");
+        assert_eq!(bin.kind, ContentKind::Binary);
+        assert_eq!(bin.text_sha256, None);
+        let nul = extract(b"x.txt", b"abc\0def");
+        assert_eq!(nul.kind, ContentKind::Binary);
+        let sums = extract(
+            b"SHA256SUMS",
+            b"b4384720eb89e494e134000ff5819478d55990abfd239ce4cdbed10a3f94db5d  000.txt\n",
+        );
+        assert_eq!(sums.kind, ContentKind::Manifest);
+        assert_eq!(sums.text_sha256, None);
+        let empty = extract(b"x.txt", b"");
+        assert_eq!(empty.kind, ContentKind::Empty);
+        assert!(empty.notes[0].contains("empty"));
+    }
+
+    #[test]
+    fn normalise_folds_white_space_and_invisible_characters() {
+        assert_eq!(normalise("\u{FEFF} a\u{00A0}\u{200B}b\r\n\tc  "), "a b c");
+        // NFC: e + combining acute is é.
+        assert_eq!(normalise("cafe\u{0301}"), "caf\u{e9}");
+    }
+}
