@@ -27,20 +27,31 @@ pub enum ExportError {
     Store(#[from] StoreError),
     #[error("the store {store} holds no corpus yet; run `provaudit audit DIR --db {store}` first")]
     NoCorpus { store: PathBuf },
-    #[error("{out} is inside the corpus folder {root}, and the corpus folder is never written; choose an output path outside it")]
+    #[error(
+        "{out} is inside the corpus folder {root}, and the corpus folder is never written; choose an output path outside it"
+    )]
     InsideCorpus { out: PathBuf, root: PathBuf },
     #[error("{out} already exists and is not an empty folder; choose a new path for the bag")]
     OutputExists { out: PathBuf },
     #[error(
         "{path}: changed since it was ingested (recorded {expected}, now {actual}); run `provaudit verify` to see what changed and `provaudit audit` to record it, then export again"
     )]
-    Changed { path: String, expected: String, actual: String },
+    Changed {
+        path: String,
+        expected: String,
+        actual: String,
+    },
     #[error("{path}: {message}; the export was not written")]
     Unreadable { path: String, message: String },
-    #[error("{path}: the name is not valid UTF-8, which a BagIt manifest cannot hold; rename the file, run `provaudit audit` again, then export")]
+    #[error(
+        "{path}: the name is not valid UTF-8, which a BagIt manifest cannot hold; rename the file, run `provaudit audit` again, then export"
+    )]
     NameNotUtf8 { path: String },
     #[error("writing {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("export cancelled; nothing was written to {out}")]
     Cancelled { out: PathBuf },
 }
@@ -78,7 +89,10 @@ fn check_outside(out: &Path, root: Option<&Path>) -> Result<()> {
 
 /// A temporary sibling of `out`, renamed onto it when complete.
 fn staging_path(out: &Path) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     out.with_file_name(format!(".{name}.partial-{}", std::process::id()))
 }
 
@@ -117,7 +131,12 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
 /// Writes a BagIt 1.0 bag at `out` (a new or empty folder) holding the
 /// corpus under `data/`, copied from `corpus` (by default the store's corpus
 /// folder) and checked against the store byte for byte.
-pub fn bagit(store: &Store, corpus: Option<&Path>, out: &Path, control: &Control) -> Result<ExportSummary> {
+pub fn bagit(
+    store: &Store,
+    corpus: Option<&Path>,
+    out: &Path,
+    control: &Control,
+) -> Result<ExportSummary> {
     let stored_root = store.corpus_root()?;
     let root = match corpus.map(Path::to_path_buf).or(stored_root) {
         Some(root) => root,
@@ -129,9 +148,13 @@ pub fn bagit(store: &Store, corpus: Option<&Path>, out: &Path, control: &Control
     };
     check_outside(out, Some(&root))?;
     if out.exists() {
-        let empty = std::fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = std::fs::read_dir(out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty {
-            return Err(ExportError::OutputExists { out: out.to_path_buf() });
+            return Err(ExportError::OutputExists {
+                out: out.to_path_buf(),
+            });
         }
     }
     let documents = store.documents()?;
@@ -182,15 +205,19 @@ fn write_bag(
     for doc in documents {
         if control.cancelled() {
             control.progress.finish();
-            return Err(ExportError::Cancelled { out: bag.to_path_buf() });
+            return Err(ExportError::Cancelled {
+                out: bag.to_path_buf(),
+            });
         }
         let to = doc.path.under(&data);
         if let Some(dir) = to.parent() {
             std::fs::create_dir_all(dir).map_err(write_err(dir))?;
         }
-        let (sha256, _) = fingerprint::copy_and_hash(&doc.path.under(root), &to).map_err(|e| ExportError::Unreadable {
-            path: doc.path.to_string(),
-            message: crate::ingest::describe_io(&e),
+        let (sha256, _) = fingerprint::copy_and_hash(&doc.path.under(root), &to).map_err(|e| {
+            ExportError::Unreadable {
+                path: doc.path.to_string(),
+                message: crate::ingest::describe_io(&e),
+            }
         })?;
         if sha256 != doc.sha256 {
             control.progress.finish();
@@ -202,8 +229,10 @@ fn write_bag(
         }
         let mut name = b"data/".to_vec();
         name.extend_from_slice(doc.path.as_bytes());
-        manifest::push_bagit_line(&mut manifest_text, &doc.sha256, &name).map_err(|_| ExportError::NameNotUtf8 {
-            path: doc.path.to_string(),
+        manifest::push_bagit_line(&mut manifest_text, &doc.sha256, &name).map_err(|_| {
+            ExportError::NameNotUtf8 {
+                path: doc.path.to_string(),
+            }
         })?;
         control.progress.advance(doc.bytes);
     }
@@ -228,8 +257,12 @@ fn write_bag(
     for (name, bytes) in tag_files {
         let path = bag.join(name);
         std::fs::write(&path, bytes).map_err(write_err(&path))?;
-        manifest::push_bagit_line(&mut tag_manifest, &fingerprint::sha256_hex(bytes), name.as_bytes())
-            .expect("tag file names are UTF-8");
+        manifest::push_bagit_line(
+            &mut tag_manifest,
+            &fingerprint::sha256_hex(bytes),
+            name.as_bytes(),
+        )
+        .expect("tag file names are UTF-8");
     }
     let path = bag.join("tagmanifest-sha256.txt");
     std::fs::write(&path, &tag_manifest).map_err(write_err(&path))?;

@@ -84,7 +84,10 @@ pub fn hash_file(path: &Path) -> io::Result<(String, u64)> {
 pub fn copy_and_hash(from: &Path, to: &Path) -> io::Result<(String, u64)> {
     use std::io::Write;
     let mut src = File::open(from)?;
-    let mut dst = std::fs::OpenOptions::new().write(true).create_new(true).open(to)?;
+    let mut dst = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(to)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; READ_CHUNK];
     let mut total = 0u64;

@@ -92,7 +92,9 @@ pub fn scan(root: &Path, options: ScanOptions, exclude: &[PathBuf]) -> Result<Sc
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0 || options.include_hidden || !e.file_name().as_encoded_bytes().starts_with(b".")
+            e.depth() == 0
+                || options.include_hidden
+                || !e.file_name().as_encoded_bytes().starts_with(b".")
         });
     for entry in walker {
         let entry = match entry {
@@ -102,27 +104,46 @@ pub fn scan(root: &Path, options: ScanOptions, exclude: &[PathBuf]) -> Result<Sc
                     .path()
                     .and_then(|p| RelPath::below(root, p))
                     .unwrap_or_else(|| RelPath::from_bytes(b".".to_vec()));
-                let message = if let Some(ancestor) = err.loop_ancestor() {
-                    format!(
-                        "symbolic link loop back to {}: not followed further",
-                        ancestor.display()
-                    )
-                } else if let Some(io) = err.io_error() {
-                    describe_io(io)
-                } else {
-                    err.to_string()
+                if let Some(ancestor) = err.loop_ancestor() {
+                    // A loop leads back to files already listed: nothing is lost.
+                    scan.skipped.push(FileProblem {
+                        path,
+                        message: format!(
+                            "symbolic link loop back to {}: not followed again",
+                            ancestor.display()
+                        ),
+                    });
+                    continue;
+                }
+                let dangling = err
+                    .path()
+                    .and_then(|p| p.symlink_metadata().ok())
+                    .is_some_and(|m| m.file_type().is_symlink())
+                    && err
+                        .io_error()
+                        .is_some_and(|io| io.kind() == io::ErrorKind::NotFound);
+                let message = match err.io_error() {
+                    _ if dangling => {
+                        "symbolic link to a file that does not exist; fix or remove the link".into()
+                    }
+                    Some(io) => describe_io(io),
+                    None => err.to_string(),
                 };
                 if err.depth() == 0 {
                     return Err(IngestError::Unreadable {
                         path: root.to_path_buf(),
-                        source: err.into_io_error().unwrap_or_else(|| io::Error::other("walk failed")),
+                        source: err
+                            .into_io_error()
+                            .unwrap_or_else(|| io::Error::other("walk failed")),
                     });
                 }
                 scan.errors.push(FileProblem { path, message });
                 continue;
             }
         };
-        let Some(path) = RelPath::below(root, entry.path()) else { continue };
+        let Some(path) = RelPath::below(root, entry.path()) else {
+            continue;
+        };
         let file_type = entry.file_type();
         if file_type.is_dir() {
             continue;
@@ -142,7 +163,8 @@ pub fn scan(root: &Path, options: ScanOptions, exclude: &[PathBuf]) -> Result<Sc
             continue;
         }
         if !exclude.is_empty() {
-            let abs = std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_path_buf());
+            let abs =
+                std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_path_buf());
             if exclude.contains(&abs) {
                 continue;
             }
@@ -156,18 +178,33 @@ pub fn scan(root: &Path, options: ScanOptions, exclude: &[PathBuf]) -> Result<Sc
             }),
             Err(err) => scan.errors.push(FileProblem {
                 path,
-                message: err.io_error().map(describe_io).unwrap_or_else(|| err.to_string()),
+                message: err
+                    .io_error()
+                    .map(describe_io)
+                    .unwrap_or_else(|| err.to_string()),
             }),
         }
     }
     Ok(scan)
 }
 
+/// Opens the store for the corpus at `root` (see [`Store::open_for_corpus`]),
+/// after checking that `root` is a folder, so a mistyped path never creates a
+/// store.
+pub fn open_store(db: Option<&Path>, root: &Path) -> Result<Store> {
+    check_folder(root)?;
+    Ok(Store::open_for_corpus(db, root)?)
+}
+
 fn check_folder(root: &Path) -> Result<()> {
     match std::fs::metadata(root) {
         Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => Err(IngestError::NotAFolder { path: root.to_path_buf() }),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(IngestError::NoSuchFolder { path: root.to_path_buf() }),
+        Ok(_) => Err(IngestError::NotAFolder {
+            path: root.to_path_buf(),
+        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(IngestError::NoSuchFolder {
+            path: root.to_path_buf(),
+        }),
         Err(source) => Err(IngestError::Unreadable {
             path: root.to_path_buf(),
             source,
@@ -211,8 +248,14 @@ impl IngestSummary {
 
 /// Reads one file: fingerprints, decoding and text, in one read.
 pub fn read_document(candidate: &Candidate) -> std::result::Result<NewDocument, String> {
-    let read = fingerprint::read_file(&candidate.abs, ANALYSIS_LIMIT).map_err(|e| describe_io(&e))?;
-    let name = candidate.path.as_path().file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default();
+    let read =
+        fingerprint::read_file(&candidate.abs, ANALYSIS_LIMIT).map_err(|e| describe_io(&e))?;
+    let name = candidate
+        .path
+        .as_path()
+        .file_name()
+        .map(|n| n.as_encoded_bytes())
+        .unwrap_or_default();
     let extracted = match &read.content {
         Some(bytes) => text::extract(name, bytes),
         None => text::Extracted {
@@ -248,14 +291,24 @@ const BATCH: usize = 256;
 const BATCH_WAIT: Duration = Duration::from_millis(500);
 
 /// Scans `root` and ingests it into `store`.
-pub fn ingest(store: &mut Store, root: &Path, options: ScanOptions, control: &Control) -> Result<IngestSummary> {
+pub fn ingest(
+    store: &mut Store,
+    root: &Path,
+    options: ScanOptions,
+    control: &Control,
+) -> Result<IngestSummary> {
     let store_path = store.path().to_path_buf();
     let scan = scan(root, options, &[store_path])?;
     ingest_scanned(store, root, scan, control)
 }
 
 /// Ingests the files of an earlier [`scan`] of `root`.
-pub fn ingest_scanned(store: &mut Store, root: &Path, scan: Scan, control: &Control) -> Result<IngestSummary> {
+pub fn ingest_scanned(
+    store: &mut Store,
+    root: &Path,
+    scan: Scan,
+    control: &Control,
+) -> Result<IngestSummary> {
     let started = Instant::now();
     let run_id = store.begin_run(root)?;
     let stamps = store.stamps()?;
@@ -268,7 +321,11 @@ pub fn ingest_scanned(store: &mut Store, root: &Path, scan: Scan, control: &Cont
     };
     summary.totals.files_seen = scan.candidates.len() as u64;
     let seen: HashSet<&RelPath> = scan.candidates.iter().map(|c| &c.path).collect();
-    summary.gone = stamps.keys().filter(|p| !seen.contains(p)).cloned().collect();
+    summary.gone = stamps
+        .keys()
+        .filter(|p| !seen.contains(p))
+        .cloned()
+        .collect();
     summary.gone.sort();
 
     let (to_read, unchanged): (Vec<&Candidate>, Vec<&Candidate>) = scan
@@ -282,7 +339,8 @@ pub fn ingest_scanned(store: &mut Store, root: &Path, scan: Scan, control: &Cont
         to_read.iter().map(|c| c.bytes).sum(),
     );
 
-    let (tx, rx) = mpsc::sync_channel::<(RelPath, std::result::Result<NewDocument, String>)>(2 * BATCH);
+    let (tx, rx) =
+        mpsc::sync_channel::<(RelPath, std::result::Result<NewDocument, String>)>(2 * BATCH);
     let store_result = std::thread::scope(|scope| {
         scope.spawn(move || {
             to_read.par_iter().for_each_with(tx, |tx, candidate| {
@@ -339,7 +397,9 @@ pub fn ingest_scanned(store: &mut Store, root: &Path, scan: Scan, control: &Cont
                         flush(&mut docs, &mut errors, &mut summary)?;
                     }
                 }
-                Err(mpsc::RecvTimeoutError::Timeout) => flush(&mut docs, &mut errors, &mut summary)?,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    flush(&mut docs, &mut errors, &mut summary)?
+                }
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
             }
         }

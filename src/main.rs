@@ -26,7 +26,11 @@ const EXIT_DISCREPANCY: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "provaudit", version, about = "Fingerprint a folder of saved news articles and trace where their claims come from")]
+#[command(
+    name = "provaudit",
+    version,
+    about = "Fingerprint a folder of saved news articles and trace where their claims come from"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -136,7 +140,8 @@ fn main() -> ExitCode {
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<io::Error>().map(io::Error::kind) == Some(io::ErrorKind::BrokenPipe)
-            || e.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind)
+            || e.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
                 == Some(io::ErrorKind::BrokenPipe)
     })
 }
@@ -155,7 +160,7 @@ fn run(cli: Cli) -> Result<u8> {
             json,
             follow_symlinks,
         } => {
-            let mut store = Store::open_for_corpus(store.db.as_deref(), &dir)?;
+            let mut store = ingest::open_store(store.db.as_deref(), &dir)?;
             let options = ScanOptions {
                 follow_symlinks,
                 include_hidden: false,
@@ -167,7 +172,11 @@ fn run(cli: Cli) -> Result<u8> {
             } else {
                 print_audit(&dir, &report)?;
             }
-            Ok(if summary.complete() { EXIT_OK } else { EXIT_DISCREPANCY })
+            Ok(if summary.complete() {
+                EXIT_OK
+            } else {
+                EXIT_DISCREPANCY
+            })
         }
         Command::Verify {
             dir,
@@ -201,9 +210,18 @@ fn run(cli: Cli) -> Result<u8> {
             } else {
                 print_verification(&verification)?;
             }
-            Ok(if verification.all_ok() { EXIT_OK } else { EXIT_DISCREPANCY })
+            Ok(if verification.all_ok() {
+                EXIT_OK
+            } else {
+                EXIT_DISCREPANCY
+            })
         }
-        Command::Export { dir, store, format, out } => {
+        Command::Export {
+            dir,
+            store,
+            format,
+            out,
+        } => {
             let path = resolve_store(store.db.as_deref(), dir.as_deref())?;
             let store = Store::open_existing(&path)?;
             let summary = match format {
@@ -237,7 +255,9 @@ fn resolve_store(db: Option<&Path>, dir: Option<&Path>) -> Result<PathBuf> {
             }
             Ok(store::default_path(dir)?)
         }
-        (None, None) => bail!("which store? name the corpus folder or pass --db PATH (or set PROVAUDIT_DB)"),
+        (None, None) => {
+            bail!("which store? name the corpus folder or pass --db PATH (or set PROVAUDIT_DB)")
+        }
     }
 }
 
@@ -256,7 +276,11 @@ fn human_bytes(n: u64) -> String {
         value /= 1024.0;
         unit += 1;
     }
-    if unit == 0 { format!("{n} B") } else { format!("{value:.1} {}", UNITS[unit]) }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
 }
 
 fn print_audit(dir: &Path, report: &AuditReport) -> Result<()> {
@@ -284,10 +308,19 @@ fn print_audit(dir: &Path, report: &AuditReport) -> Result<()> {
             "text" | "html" => String::new(),
             other => format!("  [{other}]"),
         };
-        writeln!(out, "  {}  {}{kind}", &doc.sha256[..16], doc.path.escape_debug())?;
+        writeln!(
+            out,
+            "  {}  {}{kind}",
+            &doc.sha256[..16],
+            doc.path.escape_debug()
+        )?;
     }
     for gone in &run.gone {
-        writeln!(out, "  gone: {} is in the store but no longer in the folder; run `provaudit verify`", gone.escape_debug())?;
+        writeln!(
+            out,
+            "  gone: {} is in the store but no longer in the folder; run `provaudit verify`",
+            gone.escape_debug()
+        )?;
     }
     for w in &report.warnings {
         writeln!(out, "  warning: {}: {}", w.path.escape_debug(), w.warning)?;
@@ -344,7 +377,11 @@ fn print_verification(v: &Verification) -> Result<()> {
         "{} files checked against {}: {} — {verdict}",
         v.checks.len(),
         v.against,
-        if parts.is_empty() { "nothing to check".to_owned() } else { parts.join(", ") }
+        if parts.is_empty() {
+            "nothing to check".to_owned()
+        } else {
+            parts.join(", ")
+        }
     )?;
     Ok(())
 }
@@ -372,7 +409,12 @@ fn print_export(summary: &ExportSummary, format: ExportArg) -> Result<()> {
 
 fn print_history(report: &HistoryReport) -> Result<()> {
     let mut out = io::stdout().lock();
-    writeln!(out, "Store {} (corpus {})", report.store, report.root.as_deref().unwrap_or("none yet"))?;
+    writeln!(
+        out,
+        "Store {} (corpus {})",
+        report.store,
+        report.root.as_deref().unwrap_or("none yet")
+    )?;
     writeln!(out, "Ingest runs:")?;
     for r in &report.ingest_runs {
         writeln!(
@@ -431,9 +473,11 @@ impl Progress for TermProgress {
     fn start(&self, stage: &str, total_files: u64, _total_bytes: u64) {
         let bar = ProgressBar::with_draw_target(Some(total_files), ProgressDrawTarget::hidden());
         bar.set_style(
-            ProgressStyle::with_template("{msg:>16} [{bar:30}] {pos}/{len} files, {elapsed} ({eta} left)")
-                .expect("valid template")
-                .progress_chars("=> "),
+            ProgressStyle::with_template(
+                "{msg:>16} [{bar:30}] {pos}/{len} files, {elapsed} ({eta} left)",
+            )
+            .expect("valid template")
+            .progress_chars("=> "),
         );
         bar.set_message(stage.to_owned());
         *self.bar.lock().unwrap() = Some((bar, Instant::now(), false));

@@ -17,8 +17,13 @@ pub enum ManifestFormat {
 impl ManifestFormat {
     /// BagIt for files named `manifest-*.txt` or `tagmanifest-*.txt`, else `sha256sum`.
     pub fn detect(path: &Path) -> Self {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if (name.starts_with("manifest-") || name.starts_with("tagmanifest-")) && name.ends_with(".txt") {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if (name.starts_with("manifest-") || name.starts_with("tagmanifest-"))
+            && name.ends_with(".txt")
+        {
             ManifestFormat::Bagit
         } else {
             ManifestFormat::Sha256sum
@@ -95,7 +100,11 @@ fn parse_sha256sum_line(line: &[u8]) -> Option<Entry> {
             sha256: String::from_utf8_lossy(hash).to_ascii_lowercase(),
         });
     }
-    if line.len() < 67 || !is_sha256_hex(&line[..64]) || line[64] != b' ' || !matches!(line[65], b' ' | b'*') {
+    if line.len() < 67
+        || !is_sha256_hex(&line[..64])
+        || line[64] != b' '
+        || !matches!(line[65], b' ' | b'*')
+    {
         return None;
     }
     Some(Entry {
@@ -131,10 +140,15 @@ fn unescape_gnu(name: &[u8], escaped: bool) -> Option<Vec<u8>> {
 fn parse_bagit_line(line: &[u8]) -> Option<Entry> {
     let split = line.iter().position(|b| *b == b' ' || *b == b'\t')?;
     let (hash, rest) = line.split_at(split);
-    let name = rest.iter().position(|b| *b != b' ' && *b != b'\t').map(|i| &rest[i..])?;
+    let name = rest
+        .iter()
+        .position(|b| *b != b' ' && *b != b'\t')
+        .map(|i| &rest[i..])?;
     if !is_sha256_hex(hash) {
         return None;
     }
+    // Only the three sequences BagIt defines are decoded; any other `%` is
+    // a literal percent sign.
     let mut out = Vec::with_capacity(name.len());
     let mut i = 0;
     while i < name.len() {
@@ -150,6 +164,15 @@ fn parse_bagit_line(line: &[u8]) -> Option<Entry> {
         path: RelPath::from_bytes(out),
         sha256: String::from_utf8_lossy(hash).to_ascii_lowercase(),
     })
+}
+
+/// Whether `s` starts with one of the percent-encodings a BagIt manifest
+/// path may hold.
+fn is_escape_sequence(s: &[u8]) -> bool {
+    matches!(
+        s,
+        [b'%', b'0', b'A' | b'a' | b'D' | b'd', ..] | [b'%', b'2', b'5', ..]
+    )
 }
 
 /// Appends one `sha256sum` line. Like GNU coreutils, a name holding a
@@ -176,13 +199,23 @@ pub fn push_sha256sum_line(out: &mut Vec<u8>, sha256: &str, path: &RelPath) {
 
 /// Appends one BagIt manifest line. BagIt manifests are UTF-8, so a name that
 /// is not UTF-8 cannot be written; the caller names the file to the user.
-pub fn push_bagit_line(out: &mut Vec<u8>, sha256: &str, path: &[u8]) -> Result<(), std::str::Utf8Error> {
+///
+/// CR and LF are always percent-encoded. RFC 8493 also asks for `%` to be
+/// written `%25`, but no deployed validator decodes that (bagit-python #157,
+/// bagit-spec #46), so a `%` is encoded only where leaving it would be misread
+/// (before `0A`, `0D` or `25`); every other name reads the same to a strict
+/// RFC 8493 reader and to bagit-python.
+pub fn push_bagit_line(
+    out: &mut Vec<u8>,
+    sha256: &str,
+    path: &[u8],
+) -> Result<(), std::str::Utf8Error> {
     let name = std::str::from_utf8(path)?;
     out.extend_from_slice(sha256.as_bytes());
     out.push(b' ');
-    for c in name.chars() {
+    for (i, c) in name.char_indices() {
         match c {
-            '%' => out.extend_from_slice(b"%25"),
+            '%' if is_escape_sequence(&name.as_bytes()[i..]) => out.extend_from_slice(b"%25"),
             '\n' => out.extend_from_slice(b"%0A"),
             '\r' => out.extend_from_slice(b"%0D"),
             c => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
@@ -206,12 +239,28 @@ mod tests {
             ManifestFormat::Bagit => push_bagit_line(&mut out, H, name).unwrap(),
         }
         let parsed = parse(&out, format).unwrap();
-        assert_eq!(parsed, vec![Entry { path, sha256: H.into() }], "{}", String::from_utf8_lossy(&out));
+        assert_eq!(
+            parsed,
+            vec![Entry {
+                path,
+                sha256: H.into()
+            }],
+            "{}",
+            String::from_utf8_lossy(&out)
+        );
     }
 
     #[test]
     fn names_survive_both_formats() {
-        for name in [&b"plain.txt"[..], b"sub dir/a  b.txt", b"new\nline.txt", b"back\\slash.txt", b"cr\r.txt", b"100%.txt"] {
+        for name in [
+            &b"plain.txt"[..],
+            b"sub dir/a  b.txt",
+            b"new\nline.txt",
+            b"back\\slash.txt",
+            b"cr\r.txt",
+            b"100%.txt",
+            b"a%0Ab%25c%0d.txt",
+        ] {
             check_roundtrip(ManifestFormat::Sha256sum, name);
             check_roundtrip(ManifestFormat::Bagit, name);
         }
@@ -226,6 +275,19 @@ mod tests {
         let mut plain = Vec::new();
         push_sha256sum_line(&mut plain, H, &RelPath::from_bytes(b"x.txt".to_vec()));
         assert_eq!(plain, format!("{H}  x.txt\n").into_bytes());
+    }
+
+    #[test]
+    fn a_percent_sign_is_encoded_only_where_it_would_be_misread() {
+        let mut out = Vec::new();
+        push_bagit_line(&mut out, H, b"data/100% sure.txt").unwrap();
+        push_bagit_line(&mut out, H, b"data/a%0Ab.txt").unwrap();
+        push_bagit_line(&mut out, H, b"data/new\nline.txt").unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            format!("{H} data/100% sure.txt\n{H} data/a%250Ab.txt\n{H} data/new%0Aline.txt\n")
+        );
     }
 
     #[test]
@@ -246,7 +308,13 @@ mod tests {
 
     #[test]
     fn format_is_detected_from_the_name() {
-        assert_eq!(ManifestFormat::detect(Path::new("bag/manifest-sha256.txt")), ManifestFormat::Bagit);
-        assert_eq!(ManifestFormat::detect(Path::new("SHA256SUMS")), ManifestFormat::Sha256sum);
+        assert_eq!(
+            ManifestFormat::detect(Path::new("bag/manifest-sha256.txt")),
+            ManifestFormat::Bagit
+        );
+        assert_eq!(
+            ManifestFormat::detect(Path::new("SHA256SUMS")),
+            ManifestFormat::Sha256sum
+        );
     }
 }

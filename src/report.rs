@@ -94,9 +94,9 @@ impl From<&StoredDocument> for DocumentEntry {
             bytes: d.bytes,
             encoding: d.encoding.clone(),
             content_kind: d.kind.as_str(),
-            mtime: d
-                .mtime_ns
-                .map(|ns| DateTime::from_timestamp_nanos(ns).to_rfc3339_opts(SecondsFormat::Nanos, true)),
+            mtime: d.mtime_ns.map(|ns| {
+                DateTime::from_timestamp_nanos(ns).to_rfc3339_opts(SecondsFormat::Nanos, true)
+            }),
             first_ingested_at: d.first_ingested_at.clone(),
             ingested_at: d.ingested_at.clone(),
             notes: d.notes.clone(),
@@ -154,7 +154,11 @@ impl AuditReport {
                 unchanged: summary.totals.unchanged,
                 errors: summary.totals.errors,
                 cancelled: summary.totals.cancelled,
-                gone: summary.gone.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
+                gone: summary
+                    .gone
+                    .iter()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .collect(),
                 complete: summary.complete(),
                 elapsed_ms: summary.elapsed.as_millis() as u64,
             },
@@ -218,7 +222,10 @@ impl From<&Verification> for VerifyReport {
                     status: c.status,
                     expected_sha256: c.expected_sha256.clone(),
                     actual_sha256: c.actual_sha256.clone(),
-                    other_path: c.other_path.as_ref().map(|p| p.to_string_lossy().into_owned()),
+                    other_path: c
+                        .other_path
+                        .as_ref()
+                        .map(|p| p.to_string_lossy().into_owned()),
                     message: c.message.clone(),
                 })
                 .collect(),
@@ -242,7 +249,9 @@ impl HistoryReport {
         Ok(HistoryReport {
             schema_version: SCHEMA_VERSION,
             store: store.path().to_string_lossy().into_owned(),
-            root: store.corpus_root()?.map(|r| r.to_string_lossy().into_owned()),
+            root: store
+                .corpus_root()?
+                .map(|r| r.to_string_lossy().into_owned()),
             ingest_runs: store.ingest_runs()?,
             verifications: store.verifications()?,
         })

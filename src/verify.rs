@@ -133,9 +133,15 @@ pub enum VerifyError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{path}: cannot read the manifest: {source}")]
-    ManifestUnreadable { path: PathBuf, source: std::io::Error },
+    ManifestUnreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: {source}; fix the manifest or pass the right --manifest-format")]
-    ManifestInvalid { path: PathBuf, source: manifest::ParseError },
+    ManifestInvalid {
+        path: PathBuf,
+        source: manifest::ParseError,
+    },
 }
 
 pub type Result<T, E = VerifyError> = std::result::Result<T, E>;
@@ -148,7 +154,8 @@ pub fn classify(
     expected: &[(RelPath, String)],
     actual: &[(RelPath, std::result::Result<String, String>)],
 ) -> Vec<Check> {
-    let expected_by_path: HashMap<&RelPath, &String> = expected.iter().map(|(p, h)| (p, h)).collect();
+    let expected_by_path: HashMap<&RelPath, &String> =
+        expected.iter().map(|(p, h)| (p, h)).collect();
     let actual_by_path: HashMap<&RelPath, _> = actual.iter().map(|(p, h)| (p, h)).collect();
     let mut checks = BTreeMap::new();
     // Bytes of files that are gone, by hash, in path order: candidates for `moved`.
@@ -184,7 +191,11 @@ pub fn classify(
             Ok(hash) => match expected {
                 Some(exp) => {
                     present.entry(hash.as_str()).or_insert(path);
-                    let status = if &exp == hash { Status::Ok } else { Status::Modified };
+                    let status = if &exp == hash {
+                        Status::Ok
+                    } else {
+                        Status::Modified
+                    };
                     checks.insert(
                         path.clone(),
                         Check {
@@ -203,7 +214,8 @@ pub fn classify(
     }
     news.sort();
     for (path, hash) in news {
-        let (status, other) = if let Some(old) = vanished.get_mut(hash.as_str()).and_then(Vec::pop) {
+        let (status, other) = if let Some(old) = vanished.get_mut(hash.as_str()).and_then(Vec::pop)
+        {
             present.entry(hash.as_str()).or_insert(path);
             (Status::Moved, Some(old.clone()))
         } else if let Some(twin) = present.get(hash.as_str()) {
@@ -243,7 +255,10 @@ pub fn classify(
 }
 
 /// Hashes the scanned files on all cores.
-fn hash_all(candidates: &[ingest::Candidate], control: &Control) -> Vec<(RelPath, std::result::Result<String, String>)> {
+fn hash_all(
+    candidates: &[ingest::Candidate],
+    control: &Control,
+) -> Vec<(RelPath, std::result::Result<String, String>)> {
     control.progress.start(
         "verifying",
         candidates.len() as u64,
@@ -269,10 +284,19 @@ fn hash_all(candidates: &[ingest::Candidate], control: &Control) -> Vec<(RelPath
 
 /// Verifies the folder `root` against the documents in `store`, and records
 /// the run in the store. `root` may be the corpus or any copy of it.
-pub fn verify_store(store: &mut Store, root: &Path, options: ScanOptions, control: &Control) -> Result<Verification> {
+pub fn verify_store(
+    store: &mut Store,
+    root: &Path,
+    options: ScanOptions,
+    control: &Control,
+) -> Result<Verification> {
     let started_at = store::now();
     let scan = ingest::scan(root, options, &[store.path().to_path_buf()])?;
-    let expected: Vec<(RelPath, String)> = store.documents()?.into_iter().map(|d| (d.path, d.sha256)).collect();
+    let expected: Vec<(RelPath, String)> = store
+        .documents()?
+        .into_iter()
+        .map(|d| (d.path, d.sha256))
+        .collect();
     let mut actual = hash_all(&scan.candidates, control);
     actual.extend(scan.errors.into_iter().map(|p| (p.path, Err(p.message))));
     let mut verification = Verification {
@@ -302,11 +326,13 @@ pub fn verify_manifest(
         path: manifest_path.to_path_buf(),
         source,
     })?;
-    let entries = manifest::parse(&bytes, format).map_err(|source| VerifyError::ManifestInvalid {
-        path: manifest_path.to_path_buf(),
-        source,
-    })?;
-    let expected: Vec<(RelPath, String)> = entries.into_iter().map(|e| (e.path, e.sha256)).collect();
+    let entries =
+        manifest::parse(&bytes, format).map_err(|source| VerifyError::ManifestInvalid {
+            path: manifest_path.to_path_buf(),
+            source,
+        })?;
+    let expected: Vec<(RelPath, String)> =
+        entries.into_iter().map(|e| (e.path, e.sha256)).collect();
     let options = ScanOptions {
         include_hidden: true,
         ..options
@@ -330,7 +356,11 @@ pub fn verify_manifest(
         .into_iter()
         .map(|(p, r)| (prefixed(p), r))
         .collect();
-    actual.extend(scan.errors.into_iter().map(|p| (prefixed(p.path), Err(p.message))));
+    actual.extend(
+        scan.errors
+            .into_iter()
+            .map(|p| (prefixed(p.path), Err(p.message))),
+    );
     Ok(Verification {
         root: root.to_path_buf(),
         against: format!("{}:{}", format.as_str(), manifest_path.display()),
@@ -350,12 +380,28 @@ mod tests {
         RelPath::from_bytes(s.as_bytes().to_vec())
     }
 
-    fn check(expected: &[(&str, &str)], actual: &[(&str, &str)], want: &[(&str, Status, Option<&str>)]) {
-        let expected: Vec<_> = expected.iter().map(|(a, b)| (p(a), b.to_string())).collect();
-        let actual: Vec<_> = actual.iter().map(|(a, b)| (p(a), Ok(b.to_string()))).collect();
+    fn check(
+        expected: &[(&str, &str)],
+        actual: &[(&str, &str)],
+        want: &[(&str, Status, Option<&str>)],
+    ) {
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|(a, b)| (p(a), b.to_string()))
+            .collect();
+        let actual: Vec<_> = actual
+            .iter()
+            .map(|(a, b)| (p(a), Ok(b.to_string())))
+            .collect();
         let got: Vec<_> = classify(&expected, &actual)
             .into_iter()
-            .map(|c| (c.path.to_string(), c.status, c.other_path.map(|o| o.to_string())))
+            .map(|c| {
+                (
+                    c.path.to_string(),
+                    c.status,
+                    c.other_path.map(|o| o.to_string()),
+                )
+            })
             .collect();
         let want: Vec<_> = want
             .iter()
@@ -366,12 +412,20 @@ mod tests {
 
     #[test]
     fn unchanged_folder_is_all_ok() {
-        check(&[("a", "1"), ("b", "2")], &[("a", "1"), ("b", "2")], &[("a", Status::Ok, None), ("b", Status::Ok, None)]);
+        check(
+            &[("a", "1"), ("b", "2")],
+            &[("a", "1"), ("b", "2")],
+            &[("a", Status::Ok, None), ("b", Status::Ok, None)],
+        );
     }
 
     #[test]
     fn a_changed_file_is_modified_once_not_missing_and_new() {
-        check(&[("a", "1"), ("b", "2")], &[("a", "1"), ("b", "3")], &[("a", Status::Ok, None), ("b", Status::Modified, None)]);
+        check(
+            &[("a", "1"), ("b", "2")],
+            &[("a", "1"), ("b", "3")],
+            &[("a", Status::Ok, None), ("b", Status::Modified, None)],
+        );
     }
 
     #[test]
@@ -407,13 +461,19 @@ mod tests {
         check(
             &[("old", "1")],
             &[("n1", "1"), ("n2", "1")],
-            &[("n1", Status::Moved, Some("old")), ("n2", Status::Duplicate, Some("n1"))],
+            &[
+                ("n1", Status::Moved, Some("old")),
+                ("n2", Status::Duplicate, Some("n1")),
+            ],
         );
     }
 
     #[test]
     fn unreadable_file_is_reported_with_its_message() {
-        let checks = classify(&[(p("a"), "1".into())], &[(p("a"), Err("permission denied".into()))]);
+        let checks = classify(
+            &[(p("a"), "1".into())],
+            &[(p("a"), Err("permission denied".into()))],
+        );
         assert_eq!(checks.len(), 1);
         assert_eq!(checks[0].status, Status::Unreadable);
         assert_eq!(checks[0].message.as_deref(), Some("permission denied"));

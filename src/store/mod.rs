@@ -38,7 +38,11 @@ pub enum StoreError {
     #[error(
         "{path} was written by a newer provaudit (schema version {found}; this program knows up to {known}); upgrade provaudit to open it — the store was left untouched"
     )]
-    TooNew { path: PathBuf, found: i64, known: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
     #[error(
         "{path} is locked by another process (another provaudit run or the desktop app is writing to it); wait for it to finish, then run again"
     )]
@@ -48,19 +52,34 @@ pub enum StoreError {
     #[error(
         "{path} is the store of the corpus {stored}, not of {requested}; give {requested} its own store with --db, or use `provaudit verify {requested} --db {path}` to check a copy against it"
     )]
-    OtherCorpus { path: PathBuf, stored: PathBuf, requested: PathBuf },
+    OtherCorpus {
+        path: PathBuf,
+        stored: PathBuf,
+        requested: PathBuf,
+    },
     #[error(
         "the store {store} would be inside the corpus folder {root}, and the corpus folder is never written; choose a store path outside it with --db"
     )]
     InsideCorpus { store: PathBuf, root: PathBuf },
-    #[error("cannot find a folder for application data to keep the store in; pass --db PATH or set PROVAUDIT_DB")]
+    #[error(
+        "cannot find a folder for application data to keep the store in; pass --db PATH or set PROVAUDIT_DB"
+    )]
     NoDataDir,
     #[error("creating {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("store {path}: {source}")]
-    Sqlite { path: PathBuf, source: rusqlite::Error },
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error("store {path}: schema migration failed: {source}")]
-    Migration { path: PathBuf, source: rusqlite_migration::Error },
+    Migration {
+        path: PathBuf,
+        source: rusqlite_migration::Error,
+    },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -167,7 +186,13 @@ pub fn default_path(root: &Path) -> Result<PathBuf> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "root".into())
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(40)
         .collect();
     let hash = crate::fingerprint::sha256_hex(root.as_os_str().as_bytes());
@@ -182,7 +207,10 @@ fn absolute(path: &Path) -> PathBuf {
     if let Ok(p) = std::fs::canonicalize(path) {
         return p;
     }
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     match (std::fs::canonicalize(parent), path.file_name()) {
         (Ok(dir), Some(name)) => dir.join(name),
         _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
@@ -223,7 +251,9 @@ impl Store {
     /// Opens a store that must already exist (for verify and export).
     pub fn open_existing(path: &Path) -> Result<Store> {
         if !path.is_file() {
-            return Err(StoreError::Missing { path: path.to_path_buf() });
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
         }
         Self::open_with(path, OpenFlags::default() & !OpenFlags::SQLITE_OPEN_CREATE)
     }
@@ -259,8 +289,10 @@ impl Store {
         let found: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| classify(path, e))?;
-        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
-            .map_err(|e| classify(path, e))?;
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(|e| classify(path, e))?;
         let known = MIGRATIONS_COUNT;
         if found > known {
             return Err(StoreError::TooNew {
@@ -269,20 +301,24 @@ impl Store {
                 known,
             });
         }
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(sqlite)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(sqlite)?;
         let mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
             .map_err(|e| classify(path, e))?;
         debug_assert!(mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("memory"));
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sqlite)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sqlite)?;
         if found < known {
-            MIGRATIONS.to_latest(&mut conn).map_err(|source| match source {
-                rusqlite_migration::Error::RusqliteError { err, .. } => classify(path, err),
-                source => StoreError::Migration {
-                    path: path.to_path_buf(),
-                    source,
-                },
-            })?;
+            MIGRATIONS
+                .to_latest(&mut conn)
+                .map_err(|source| match source {
+                    rusqlite_migration::Error::RusqliteError { err, .. } => classify(path, err),
+                    source => StoreError::Migration {
+                        path: path.to_path_buf(),
+                        source,
+                    },
+                })?;
         }
         Ok(Store {
             conn,
@@ -302,7 +338,9 @@ impl Store {
     /// The corpus folder this store belongs to, once bound.
     pub fn corpus_root(&self) -> Result<Option<PathBuf>> {
         self.conn
-            .query_row("SELECT root FROM corpus WHERE id = 1", [], |r| r.get::<_, Vec<u8>>(0))
+            .query_row("SELECT root FROM corpus WHERE id = 1", [], |r| {
+                r.get::<_, Vec<u8>>(0)
+            })
             .optional()
             .map(|o| o.map(|b| PathBuf::from(std::ffi::OsStr::from_bytes(&b))))
             .map_err(|e| self.err(e))
@@ -360,7 +398,8 @@ impl Store {
                 })
             })
             .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
     }
 
     /// Size and modification time of every stored path: what incremental
@@ -378,7 +417,8 @@ impl Store {
                 ))
             })
             .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
     }
 
     /// The stored text of a document, if it has any.
@@ -493,7 +533,15 @@ impl Store {
                             Stored::Same
                         } else {
                             revise
-                                .execute(params![id, old_bytes, old_sha, old_text_sha, old_at, now, run_id])
+                                .execute(params![
+                                    id,
+                                    old_bytes,
+                                    old_sha,
+                                    old_text_sha,
+                                    old_at,
+                                    now,
+                                    run_id
+                                ])
                                 .map_err(e)?;
                             Stored::Changed
                         };
@@ -579,7 +627,8 @@ impl Store {
                 })
             })
             .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
     }
 
     /// Records a verification run and its per-file results.
@@ -628,7 +677,10 @@ impl Store {
                     check.status.as_str(),
                     check.expected_sha256,
                     check.actual_sha256,
-                    check.other_path.as_ref().map(|p| p.to_string_lossy().into_owned()),
+                    check
+                        .other_path
+                        .as_ref()
+                        .map(|p| p.to_string_lossy().into_owned()),
                     check.message
                 ])
                 .map_err(e)?;
@@ -667,7 +719,8 @@ impl Store {
                 })
             })
             .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
     }
 
     /// The latest status of each path in the newest verification against the store.
@@ -682,10 +735,14 @@ impl Store {
         let rows = stmt
             .query_map([], |r| {
                 let status: String = r.get(1)?;
-                Ok((RelPath::from_bytes(r.get(0)?), Status::parse(&status).unwrap_or(Status::Unreadable)))
+                Ok((
+                    RelPath::from_bytes(r.get(0)?),
+                    Status::parse(&status).unwrap_or(Status::Unreadable),
+                ))
             })
             .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
     }
 }
 
@@ -694,7 +751,9 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     let path = path.to_path_buf();
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
-        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Locked { path },
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            StoreError::Locked { path }
+        }
         Some(ErrorCode::CannotOpen) if !path.exists() => StoreError::Missing { path },
         _ => StoreError::Sqlite { path, source: e },
     }
@@ -713,7 +772,9 @@ mod tests {
     fn migrations_count_matches_the_list() {
         let mut conn = Connection::open_in_memory().unwrap();
         MIGRATIONS.to_latest(&mut conn).unwrap();
-        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(v, MIGRATIONS_COUNT);
     }
 }

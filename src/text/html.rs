@@ -13,12 +13,42 @@ pub struct HtmlText {
     pub text: String,
 }
 
-const INVISIBLE: [&str; 8] = ["script", "style", "noscript", "template", "head", "svg", "iframe", "object"];
+const INVISIBLE: [&str; 8] = [
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object",
+];
 
 const BLOCK: [&str; 31] = [
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
-    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
-    "p", "pre", "section", "table", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tr",
+    "ul",
 ];
 
 /// Extracts the title and text of an HTML document.

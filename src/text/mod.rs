@@ -75,7 +75,10 @@ pub struct Extracted {
 /// Whether a file is HTML, by its name or its first bytes.
 pub fn looks_like_html(file_name: &[u8], bytes: &[u8]) -> bool {
     let name = String::from_utf8_lossy(file_name).to_ascii_lowercase();
-    if [".html", ".htm", ".xhtml"].iter().any(|ext| name.ends_with(ext)) {
+    if [".html", ".htm", ".xhtml"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+    {
         return true;
     }
     let head: Vec<u8> = bytes
@@ -90,7 +93,14 @@ pub fn looks_like_html(file_name: &[u8], bytes: &[u8]) -> bool {
 /// Whether the bytes are not text: a NUL byte near the start (as git
 /// decides), or the signature of a common binary document format.
 pub fn looks_binary(bytes: &[u8]) -> bool {
-    const SIGNATURES: [&[u8]; 6] = [b"%PDF-", b"\x89PNG", b"\xFF\xD8\xFF", b"GIF8", b"PK\x03\x04", b"\x1F\x8B"];
+    const SIGNATURES: [&[u8]; 6] = [
+        b"%PDF-",
+        b"\x89PNG",
+        b"\xFF\xD8\xFF",
+        b"GIF8",
+        b"PK\x03\x04",
+        b"\x1F\x8B",
+    ];
     if SIGNATURES.iter().any(|sig| bytes.starts_with(sig)) {
         return true;
     }
@@ -100,9 +110,12 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 /// Whether every non-blank line is a `sha256sum` or BagIt manifest line.
 pub fn is_checksum_manifest(bytes: &[u8]) -> bool {
     use crate::manifest::{ManifestFormat, parse};
-    let has_line = bytes.split(|b| *b == b'\n').any(|l| !l.trim_ascii().is_empty());
+    let has_line = bytes
+        .split(|b| *b == b'\n')
+        .any(|l| !l.trim_ascii().is_empty());
     has_line
-        && (parse(bytes, ManifestFormat::Sha256sum).is_ok() || parse(bytes, ManifestFormat::Bagit).is_ok())
+        && (parse(bytes, ManifestFormat::Sha256sum).is_ok()
+            || parse(bytes, ManifestFormat::Bagit).is_ok())
 }
 
 /// Decodes and extracts the text of a file held in memory.
@@ -116,18 +129,21 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
         notes: Vec::new(),
     };
     if bytes.is_empty() {
-        out.notes.push("empty file: fingerprinted, nothing to analyse".into());
+        out.notes
+            .push("empty file: fingerprinted, nothing to analyse".into());
         return out;
     }
     if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
         out.kind = ContentKind::Binary;
-        out.notes.push("not text: fingerprinted and kept as evidence, not analysed".into());
+        out.notes
+            .push("not text: fingerprinted and kept as evidence, not analysed".into());
         return out;
     }
     if is_checksum_manifest(bytes) {
         out.kind = ContentKind::Manifest;
         out.encoding = Some("UTF-8".into());
-        out.notes.push("a checksum manifest: fingerprinted and kept as evidence, not analysed".into());
+        out.notes
+            .push("a checksum manifest: fingerprinted and kept as evidence, not analysed".into());
         return out;
     }
     let is_html = looks_like_html(file_name, bytes);
@@ -145,7 +161,8 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
     }
     let normalised = normalise(&out.text);
     if normalised.is_empty() {
-        out.notes.push("no readable text: nothing to analyse".into());
+        out.notes
+            .push("no readable text: nothing to analyse".into());
     } else {
         out.text_sha256 = Some(sha256_hex(normalised.as_bytes()));
     }
@@ -159,7 +176,12 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
 pub fn normalise(text: &str) -> String {
     let cleaned: String = text
         .nfc()
-        .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            )
+        })
         .collect();
     let mut out = String::with_capacity(cleaned.len());
     for word in cleaned.split_whitespace() {
@@ -181,10 +203,8 @@ mod tests {
         let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(utf8);
         let mut utf16 = vec![0xFF, 0xFE];
         utf16.extend(utf8.encode_utf16().flat_map(|u| u.to_le_bytes()));
-        let html = format!(
-            "<!DOCTYPE html><html><head><style>p{{}}</style><script>var x=1;</script></head>\
-             <body><p>Libya’s “war criminal” café</p><p>Second paragraph.</p></body></html>"
-        );
+        let html = "<!DOCTYPE html><html><head><style>p{}</style><script>var x=1;</script></head>\
+             <body><p>Libya’s “war criminal” café</p><p>Second paragraph.</p></body></html>";
         let a = extract(b"a.txt", utf8.as_bytes());
         let b = extract(b"b.txt", &cp1252);
         let c = extract(b"c.txt", &utf16);

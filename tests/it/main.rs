@@ -1,1 +1,10 @@
-fn main(){}
+//! Integration tests of the core and the `provaudit` CLI: one test binary,
+//! each test in its own temporary folder with its own data folder, so no test
+//! touches the user's stores.
+
+mod bad_input;
+mod export;
+mod seeds;
+mod store;
+mod support;
+mod verify;

@@ -1,0 +1,341 @@
+//! Bad input: each case gets a clear message naming the file, one bad file
+//! never stops the run, and what was stored stays stored.
+
+use crate::support::*;
+use provaudit::ingest::{self, ScanOptions};
+use provaudit::progress::Control;
+use provaudit::store::Store;
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn doc<'a>(report: &'a serde_json::Value, path: &str) -> &'a serde_json::Value {
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"] == path)
+        .unwrap_or_else(|| panic!("{path} not in the report"))
+}
+
+fn warning_for(report: &serde_json::Value, path: &str) -> String {
+    report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["path"] == path)
+        .map(|w| w["warning"].as_str().unwrap().to_owned())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[test]
+fn empty_binary_and_legacy_encoded_files_are_kept_and_explained() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    std::fs::write(corpus.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        corpus.join("scan.pdf"),
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("photo.jpg"),
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+    )
+    .unwrap();
+    // "Sarraj’s régime" in windows-1252: not valid UTF-8.
+    std::fs::write(
+        corpus.join("legacy.txt"),
+        b"Sarraj\x92s r\xe9gime and the \x93truce\x94",
+    )
+    .unwrap();
+
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(report["documents"].as_array().unwrap().len(), 9);
+
+    let empty = doc(&report, "empty.txt");
+    assert_eq!(empty["content_kind"], "empty");
+    // SHA-256 of zero bytes (FIPS 180-2).
+    assert_eq!(
+        empty["sha256"],
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    );
+    assert!(warning_for(&report, "empty.txt").contains("empty file"));
+
+    for binary in ["scan.pdf", "photo.jpg"] {
+        assert_eq!(doc(&report, binary)["content_kind"], "binary");
+        assert_eq!(doc(&report, binary)["text_sha256"], serde_json::Value::Null);
+        assert!(
+            warning_for(&report, binary).contains("not text"),
+            "{binary}"
+        );
+    }
+
+    let legacy = doc(&report, "legacy.txt");
+    assert_eq!(legacy["encoding"], "windows-1252");
+    assert!(
+        warning_for(&report, "legacy.txt").contains("not valid UTF-8: decoded as windows-1252")
+    );
+    // The decoded text is what a reader would see.
+    let store = Store::open_existing(&ws.db()).unwrap();
+    let id = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.path.as_bytes() == b"legacy.txt")
+        .unwrap()
+        .id;
+    let (_, text) = store.document_text(id).unwrap().unwrap();
+    assert_eq!(text, "Sarraj’s régime and the “truce”");
+
+    // The human summary names each case too.
+    let human = ws
+        .run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    assert!(
+        human.stdout.contains("scan.pdf  [binary]"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn a_two_megabyte_line_is_read_like_any_other_text() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    let line = "Haftar ".repeat(300_000); // 2.1 MB, no newline
+    std::fs::write(corpus.join("long-line.txt"), &line).unwrap();
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let d = doc(&report, "long-line.txt");
+    assert_eq!(d["content_kind"], "text");
+    assert_eq!(d["bytes"], line.len());
+    assert!(d["text_sha256"].is_string());
+}
+
+#[test]
+fn names_that_are_not_utf8_or_hold_a_newline_are_kept_exactly() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    std::fs::write(
+        corpus.join(OsStr::from_bytes(b"caf\xe9.txt")),
+        "latin-1 name",
+    )
+    .unwrap();
+    std::fs::write(corpus.join("two\nlines.txt"), "newline name").unwrap();
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let latin = doc(&report, "caf\u{fffd}.txt");
+    assert_eq!(latin["path_bytes_hex"], "636166e92e747874");
+    assert!(
+        doc(&report, "two\nlines.txt")
+            .get("path_bytes_hex")
+            .is_none()
+    );
+    // The human summary keeps each path on one line.
+    let human = ws
+        .run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    assert!(human.stdout.contains("two\\nlines.txt"), "{}", human.stdout);
+    // And verify finds both again, byte for byte.
+    let verified = ws
+        .run_db(&["verify", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(verified["counts"]["ok"], 7);
+}
+
+/// Runs a command, killing it if it outlives `limit`: a hang fails the test
+/// instead of stalling the suite.
+fn run_with_deadline(mut cmd: Command, limit: Duration) -> Run {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("provaudit did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Run::of(child.wait_with_output().unwrap())
+}
+
+#[test]
+fn a_symlink_loop_cannot_hang_the_walk() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    std::fs::create_dir(corpus.join("sub")).unwrap();
+    std::os::unix::fs::symlink(&corpus, corpus.join("sub/loop")).unwrap();
+    std::os::unix::fs::symlink("000_55ace46797fde52c.txt", corpus.join("link.txt")).unwrap();
+
+    let mut plain = ws.cmd();
+    plain.args([
+        "audit",
+        corpus.to_str().unwrap(),
+        "--json",
+        "--db",
+        ws.db().to_str().unwrap(),
+    ]);
+    let report = run_with_deadline(plain, Duration::from_secs(60))
+        .expect_code(0)
+        .json();
+    assert_eq!(report["documents"].as_array().unwrap().len(), 5);
+    assert!(warning_for(&report, "sub/loop").contains("symbolic link not followed"));
+
+    let db2 = ws.path("stores/follow.sqlite");
+    let mut follow = ws.cmd();
+    follow.args([
+        "audit",
+        corpus.to_str().unwrap(),
+        "--json",
+        "--follow-symlinks",
+        "--db",
+        db2.to_str().unwrap(),
+    ]);
+    let report = run_with_deadline(follow, Duration::from_secs(60))
+        .expect_code(0)
+        .json();
+    assert!(
+        warning_for(&report, "sub/loop").contains("symbolic link loop"),
+        "{report:#}"
+    );
+    // The followed file link is a document of its own.
+    assert_eq!(
+        doc(&report, "link.txt")["sha256"],
+        doc(&report, "000_55ace46797fde52c.txt")["sha256"]
+    );
+}
+
+#[test]
+fn a_file_that_vanishes_after_listing_is_an_error_and_the_rest_is_stored() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    let mut store = Store::open_for_corpus(Some(&ws.db()), &corpus).unwrap();
+    let scan = ingest::scan(&corpus, ScanOptions::default(), &[]).unwrap();
+    assert_eq!(scan.candidates.len(), 5);
+    std::fs::remove_file(corpus.join("002_2f99136e3ac0f3d2.txt")).unwrap();
+
+    let summary = ingest::ingest_scanned(&mut store, &corpus, scan, &Control::none()).unwrap();
+    assert!(!summary.complete());
+    assert_eq!(summary.totals.added, 4);
+    assert_eq!(summary.errors.len(), 1);
+    assert_eq!(
+        summary.errors[0].path.as_bytes(),
+        b"002_2f99136e3ac0f3d2.txt"
+    );
+    assert!(
+        summary.errors[0].message.contains("vanished"),
+        "{}",
+        summary.errors[0].message
+    );
+    assert_eq!(store.documents().unwrap().len(), 4);
+}
+
+#[test]
+fn a_partial_run_says_so_in_its_exit_code() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    // A file that cannot be opened for reading even by root: a dangling
+    // symbolic link, when links are followed.
+    std::os::unix::fs::symlink("does-not-exist.txt", corpus.join("dangling.txt")).unwrap();
+    let run = ws
+        .run_db(&[
+            "audit",
+            corpus.to_str().unwrap(),
+            "--follow-symlinks",
+            "--json",
+        ])
+        .expect_code(1);
+    let report = run.json();
+    assert_eq!(report["run"]["complete"], false);
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["path"], "dangling.txt");
+    assert_eq!(report["documents"].as_array().unwrap().len(), 5);
+    let human = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--follow-symlinks"])
+        .expect_code(1);
+    assert!(human.stderr.contains("dangling.txt"), "{}", human.stderr);
+    assert!(human.stderr.contains("partial"), "{}", human.stderr);
+}
+
+#[test]
+fn a_folder_that_does_not_exist_is_named() {
+    let ws = Workspace::new();
+    let missing = ws.path("no-such-folder");
+    let run = ws
+        .run_db(&["audit", missing.to_str().unwrap()])
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("no-such-folder: no such folder"),
+        "{}",
+        run.stderr
+    );
+    let file = ws.path("a-file.txt");
+    std::fs::write(&file, "x").unwrap();
+    let run = ws.run_db(&["audit", file.to_str().unwrap()]).expect_code(2);
+    assert!(run.stderr.contains("is not a folder"), "{}", run.stderr);
+    // A mistyped path creates no store.
+    assert!(!ws.db().exists());
+}
+
+#[test]
+fn a_one_gigabyte_file_is_hashed_in_bounded_memory() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    let big = std::fs::File::create(corpus.join("huge.bin")).unwrap();
+    big.set_len(1 << 30).unwrap(); // sparse: 1 GiB of zeros without the disk
+    drop(big);
+
+    let out = std::fs::File::create(ws.path("out.json")).unwrap();
+    // Reaped by wait4 below, which also reports the child's peak memory.
+    #[allow(clippy::zombie_processes)]
+    let child = ws
+        .cmd()
+        .args([
+            "audit",
+            corpus.to_str().unwrap(),
+            "--json",
+            "--db",
+            ws.db().to_str().unwrap(),
+        ])
+        .stdout(out)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // wait4 gives this child's own peak resident memory.
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32);
+    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
+    let peak_mib = usage.ru_maxrss / 1024;
+    assert!(
+        peak_mib < 128,
+        "peak memory {peak_mib} MiB for a 1 GiB file"
+    );
+
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(ws.path("out.json")).unwrap()).unwrap();
+    let huge = doc(&report, "huge.bin");
+    // `head -c 1073741824 /dev/zero | sha256sum`
+    assert_eq!(
+        huge["sha256"],
+        "49bc20df15e412a64472421e13fe86ff1c5165e18b2afccf160d4dc19fe68a14"
+    );
+    assert_eq!(huge["bytes"], 1u64 << 30);
+    assert_eq!(huge["content_kind"], "too_large");
+}

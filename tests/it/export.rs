@@ -1,0 +1,232 @@
+//! Exports checked by the real tools: GNU `sha256sum -c --strict` and the
+//! `bagit` Python package's validator.
+
+use crate::support::*;
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
+use std::process::Command;
+
+/// A corpus of the seeds plus names that need escaping.
+fn awkward_corpus(ws: &Workspace) -> std::path::PathBuf {
+    let corpus = ws.seed_corpus();
+    std::fs::create_dir(corpus.join("sub dir")).unwrap();
+    std::fs::write(corpus.join("sub dir/with space.txt"), "spaces").unwrap();
+    std::fs::write(corpus.join("back\\slash.txt"), "backslash").unwrap();
+    std::fs::write(corpus.join("new\nline.txt"), "newline").unwrap();
+    std::fs::write(corpus.join("100% sure.txt"), "percent").unwrap();
+    corpus
+}
+
+#[test]
+fn sha256sum_manifest_passes_gnu_sha256sum_strict() {
+    assert!(have("sha256sum"), "GNU sha256sum is needed (coreutils)");
+    let ws = Workspace::new();
+    let corpus = awkward_corpus(&ws);
+    std::fs::write(
+        corpus.join(OsStr::from_bytes(b"latin1-\xe9.txt")),
+        "not utf-8 name",
+    )
+    .unwrap();
+    ws.run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    let manifest = ws.path("SHA256SUMS.out");
+    let out = ws
+        .run_db(&[
+            "export",
+            "--format",
+            "sha256sum",
+            "--out",
+            manifest.to_str().unwrap(),
+        ])
+        .expect_code(0);
+    let text = std::fs::read(&manifest).unwrap();
+    // The summary states the manifest's own SHA-256, as GNU sha256sum sees it.
+    let own = Command::new("sha256sum").arg(&manifest).output().unwrap();
+    assert!(
+        out.stdout
+            .contains(&String::from_utf8_lossy(&own.stdout)[..64]),
+        "{}",
+        out.stdout
+    );
+
+    let check = Command::new("sha256sum")
+        .args(["-c", "--strict"])
+        .arg(&manifest)
+        .current_dir(&corpus)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let said = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(said.matches(": OK").count(), 10, "{said}");
+    assert_eq!(text.iter().filter(|b| **b == b'\n').count(), 10);
+
+    // Tampering makes the same manifest fail under sha256sum.
+    std::fs::write(corpus.join("new\nline.txt"), "changed").unwrap();
+    let check = Command::new("sha256sum")
+        .args(["-c", "--strict", "--quiet"])
+        .arg(&manifest)
+        .current_dir(&corpus)
+        .output()
+        .unwrap();
+    assert!(!check.status.success());
+    // And provaudit's own manifest check agrees.
+    let report = ws
+        .run(&[
+            "verify",
+            corpus.to_str().unwrap(),
+            "--manifest",
+            manifest.to_str().unwrap(),
+            "--json",
+        ])
+        .expect_code(1)
+        .json();
+    assert!(statuses(&report).contains(&("new\nline.txt".into(), "modified".into())));
+}
+
+fn bagit_validate(bag: &Path) -> std::process::Output {
+    Command::new("python3")
+        .args(["-m", "bagit", "--validate"])
+        .arg(bag)
+        .output()
+        .expect("python3 runs")
+}
+
+#[test]
+fn bagit_bag_passes_the_bagit_validator() {
+    let ws = Workspace::new();
+    let corpus = awkward_corpus(&ws);
+    ws.run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    let bag = ws.path("bag");
+    let out = ws
+        .run_db(&[
+            "export",
+            "--format",
+            "bagit",
+            "--out",
+            bag.to_str().unwrap(),
+        ])
+        .expect_code(0);
+    assert!(out.stdout.contains("9 files"), "{}", out.stdout);
+
+    let valid = bagit_validate(&bag);
+    assert!(
+        valid.status.success(),
+        "python3 -m bagit --validate failed (is the bagit package installed? scripts/test installs it):\n{}",
+        String::from_utf8_lossy(&valid.stderr)
+    );
+    let info = std::fs::read_to_string(bag.join("bag-info.txt")).unwrap();
+    let payload: u64 = [
+        "000_55ace46797fde52c.txt",
+        "001_58bcf51014b2217e.txt",
+        "002_2f99136e3ac0f3d2.txt",
+        "003_d3d53ad44076e59b.txt",
+        "004_f06e52af27d9ab42.txt",
+    ]
+    .iter()
+    .map(|n| std::fs::metadata(corpus.join(n)).unwrap().len())
+    .sum::<u64>()
+        + ["spaces", "backslash", "newline", "percent"]
+            .iter()
+            .map(|s| s.len() as u64)
+            .sum::<u64>();
+    assert!(
+        info.contains(&format!("Payload-Oxum: {payload}.9\n")),
+        "{info}"
+    );
+    assert!(info.contains("Bagging-Date: "));
+    assert_eq!(
+        std::fs::read(bag.join("data/sub dir/with space.txt")).unwrap(),
+        b"spaces"
+    );
+
+    // provaudit checks the bag's manifest too, and the validator catches tampering.
+    ws.run(&[
+        "verify",
+        bag.to_str().unwrap(),
+        "--manifest",
+        bag.join("manifest-sha256.txt").to_str().unwrap(),
+    ])
+    .expect_code(0);
+    std::fs::write(bag.join("data/100% sure.txt"), "changed").unwrap();
+    assert!(!bagit_validate(&bag).status.success());
+    let report = ws
+        .run(&[
+            "verify",
+            bag.to_str().unwrap(),
+            "--manifest",
+            bag.join("manifest-sha256.txt").to_str().unwrap(),
+            "--json",
+        ])
+        .expect_code(1)
+        .json();
+    assert!(statuses(&report).contains(&("data/100% sure.txt".into(), "modified".into())));
+}
+
+#[test]
+fn a_file_changed_since_ingest_stops_the_bag_and_leaves_nothing() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    ws.run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    std::fs::write(
+        corpus.join("002_2f99136e3ac0f3d2.txt"),
+        "changed after ingest",
+    )
+    .unwrap();
+    let bag = ws.path("bag");
+    let out = ws
+        .run_db(&[
+            "export",
+            "--format",
+            "bagit",
+            "--out",
+            bag.to_str().unwrap(),
+        ])
+        .expect_code(2);
+    assert!(
+        out.stderr
+            .contains("002_2f99136e3ac0f3d2.txt: changed since it was ingested"),
+        "{}",
+        out.stderr
+    );
+    assert!(!bag.exists());
+    let leftovers: Vec<_> = std::fs::read_dir(ws.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn exports_are_refused_inside_the_corpus_folder() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    ws.run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    let before = tree_state(&corpus);
+    for (format, out) in [("sha256sum", "SUMS"), ("bagit", "bag")] {
+        let target = corpus.join(out);
+        let run = ws
+            .run_db(&[
+                "export",
+                "--format",
+                format,
+                "--out",
+                target.to_str().unwrap(),
+            ])
+            .expect_code(2);
+        assert!(
+            run.stderr.contains("corpus folder is never written"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(tree_state(&corpus), before);
+}

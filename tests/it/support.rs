@@ -1,0 +1,152 @@
+//! Helpers: a private temporary workspace per test, and running the CLI.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+
+/// A temporary folder holding a corpus, a store location and a data folder.
+pub struct Workspace {
+    pub dir: tempfile::TempDir,
+}
+
+impl Workspace {
+    pub fn new() -> Self {
+        Workspace {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// The store file used with `--db`.
+    pub fn db(&self) -> PathBuf {
+        self.path("stores/store.sqlite")
+    }
+
+    /// A corpus folder `corpus/` holding a copy of the five seed articles.
+    pub fn seed_corpus(&self) -> PathBuf {
+        let corpus = self.path("corpus");
+        std::fs::create_dir_all(&corpus).unwrap();
+        for (name, _) in seed_sums() {
+            std::fs::copy(Path::new(SEEDS).join(&name), corpus.join(&name)).unwrap();
+        }
+        corpus
+    }
+
+    /// `provaudit` with a private data folder and no store from the environment.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_provaudit"));
+        cmd.env_remove("PROVAUDIT_DB")
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("HOME", self.path("home"))
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    /// Runs `provaudit ARGS`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run::of(self.cmd().args(args).output().expect("provaudit runs"))
+    }
+
+    /// Runs `provaudit ARGS --db <db>`.
+    pub fn run_db(&self, args: &[&str]) -> Run {
+        let db = self.db();
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--db", db.to_str().unwrap()]);
+        self.run(&all)
+    }
+}
+
+/// The outcome of one CLI run.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn of(out: Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+
+    /// Panics with both streams unless the exit code is `code`.
+    pub fn expect_code(self, code: i32) -> Run {
+        assert_eq!(
+            self.code, code,
+            "exit code {} (wanted {code})\nstdout:\n{}\nstderr:\n{}",
+            self.code, self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+/// `seeds/SHA256SUMS`, parsed here independently of the code under test.
+pub fn seed_sums() -> Vec<(String, String)> {
+    std::fs::read_to_string(Path::new(SEEDS).join("SHA256SUMS"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let (hash, name) = l.split_once("  ").expect("sha256sum line");
+            (name.to_owned(), hash.to_owned())
+        })
+        .collect()
+}
+
+/// `path -> status` of a `verify --json` report.
+pub fn statuses(report: &Value) -> Vec<(String, String)> {
+    report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_owned(),
+                f["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Every file below `dir` with its length and modification time: what
+/// "the corpus folder is never written" compares.
+pub fn tree_state(dir: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let entry = entry.unwrap();
+            let meta = entry.path().symlink_metadata().unwrap();
+            if meta.is_dir() {
+                stack.push(entry.path());
+            }
+            out.push((entry.path(), meta.len(), meta.modified().unwrap()));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Whether a command-line tool is on PATH.
+pub fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
