@@ -316,7 +316,8 @@ fn a_one_gigabyte_file_is_hashed_in_bounded_memory() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // wait4 gives this child's own peak resident memory.
+    // wait4 gives the child's peak resident memory. Linux counts the test
+    // process's own high-water mark into it too, so this bound is conservative.
     let mut status = 0;
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
