@@ -5,10 +5,12 @@
 //! (`src/main.rs`) and the desktop app (`src-tauri/`) are adapters over it.
 //! See `ARCHITECTURE.md` for the code map and the invariants.
 
+pub mod clean;
 pub mod export;
 pub mod fingerprint;
 pub mod ingest;
 pub mod manifest;
+pub mod outlets;
 pub mod progress;
 pub mod relpath;
 pub mod report;

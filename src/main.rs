@@ -8,8 +8,13 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use provaudit::export::{self, ExportSummary};
 use provaudit::ingest::{self, ScanOptions};
 use provaudit::manifest::ManifestFormat;
+use provaudit::outlets::registry::{self, Registry};
+use provaudit::outlets::{self, Grouping, Override};
 use provaudit::progress::{Control, Progress};
-use provaudit::report::{AuditReport, HistoryReport, VerifyReport};
+use provaudit::relpath::RelPath;
+use provaudit::report::{
+    AuditReport, DocumentEntry, HistoryReport, OutletsReport, ShowReport, VerifyReport,
+};
 use provaudit::store::{self, Store};
 use provaudit::verify::{self, Status, Verification};
 use serde::Serialize;
@@ -43,6 +48,14 @@ struct StoreArg {
     db: Option<PathBuf>,
 }
 
+#[derive(clap::Args)]
+struct RegistryArg {
+    /// A user registry file (TOML, same format as registry/outlets.toml) whose
+    /// entries add to and win over the bundled ones [default: ~/.config/provaudit/outlets.toml if present]
+    #[arg(long, env = "PROVAUDIT_REGISTRY", value_name = "FILE")]
+    registry: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Ingest a folder: fingerprint every file and keep it in the store.
@@ -60,6 +73,11 @@ enum Command {
         /// Follow symbolic links (loops are detected)
         #[arg(long)]
         follow_symlinks: bool,
+        #[command(flatten)]
+        registry: RegistryArg,
+        /// Count outlets with the same owner as one origin (strict independence)
+        #[arg(long)]
+        group_by_owner: bool,
     },
     /// Hash a folder again and compare it with the store, or with a manifest.
     ///
@@ -97,6 +115,29 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
+    /// List the outlet registry, with where each field came from.
+    Outlets {
+        #[command(flatten)]
+        registry: RegistryArg,
+        /// Only outlets whose name, alias, id or domain contains this text
+        filter: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Correct who published a file or who produced its text.
+    Outlet {
+        #[command(subcommand)]
+        action: OutletAction,
+    },
+    /// Show one document: fingerprints, publisher and origin with their evidence.
+    Show {
+        /// The file (a path inside the corpus)
+        file: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
+        #[arg(long)]
+        json: bool,
+    },
     /// List past ingest runs and verifications of a store.
     History {
         /// The corpus folder, to find its store (not needed with --db)
@@ -105,6 +146,30 @@ enum Command {
         store: StoreArg,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum OutletAction {
+    /// Set the publisher and/or origin of FILE by hand; kept across re-ingest,
+    /// shown as a manual decision. `--publisher auto` withdraws a correction.
+    Set {
+        /// The file (a path inside the corpus)
+        file: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
+        #[arg(long, value_name = "OUTLET")]
+        publisher: Option<String>,
+        #[arg(long, value_name = "OUTLET")]
+        origin: Option<String>,
+        /// Who made the correction [default: $USER]
+        #[arg(long)]
+        reviewer: Option<String>,
+        /// Why
+        #[arg(long)]
+        note: Option<String>,
+        #[command(flatten)]
+        registry: RegistryArg,
     },
 }
 
@@ -159,14 +224,23 @@ fn run(cli: Cli) -> Result<u8> {
             store,
             json,
             follow_symlinks,
+            registry,
+            group_by_owner,
         } => {
             let mut store = ingest::open_store(store.db.as_deref(), &dir)?;
             let options = ScanOptions {
                 follow_symlinks,
                 include_hidden: false,
             };
+            let registry = load_registry(registry.registry.as_deref());
             let summary = ingest::ingest(&mut store, &dir, options, &control)?;
-            let report = AuditReport::new(&store, &summary)?;
+            let grouping = if group_by_owner {
+                Grouping::ByOwner
+            } else {
+                Grouping::ByOutlet
+            };
+            outlets::run(&mut store, &registry, grouping)?;
+            let report = AuditReport::new(&store, &summary, &registry)?;
             if json {
                 print_json(&report)?;
             } else {
@@ -231,6 +305,121 @@ fn run(cli: Cli) -> Result<u8> {
             print_export(&summary, format)?;
             Ok(EXIT_OK)
         }
+        Command::Outlets {
+            registry,
+            filter,
+            json,
+        } => {
+            let registry = load_registry(registry.registry.as_deref());
+            let needle = filter.as_deref().map(str::to_lowercase);
+            let matching: Vec<registry::Outlet> = registry
+                .outlets()
+                .iter()
+                .filter(|o| match &needle {
+                    None => true,
+                    Some(n) => std::iter::once(&o.name)
+                        .chain(&o.aliases)
+                        .chain(&o.domains)
+                        .chain(std::iter::once(&o.id))
+                        .any(|s| s.to_lowercase().contains(n)),
+                })
+                .cloned()
+                .collect();
+            if json {
+                print_json(&OutletsReport {
+                    schema_version: provaudit::report::SCHEMA_VERSION,
+                    registry_version: &registry.version,
+                    outlets: &matching,
+                })?;
+            } else {
+                print_outlets(&registry, &matching)?;
+            }
+            Ok(EXIT_OK)
+        }
+        Command::Outlet {
+            action:
+                OutletAction::Set {
+                    file,
+                    store,
+                    publisher,
+                    origin,
+                    reviewer,
+                    note,
+                    registry,
+                },
+        } => {
+            if publisher.is_none() && origin.is_none() {
+                bail!(
+                    "nothing to set: pass --publisher OUTLET and/or --origin OUTLET (or `auto` to withdraw a correction)"
+                );
+            }
+            let (mut store, rel) = store_for_file(store.db.as_deref(), &file)?;
+            let doc = store.document_by_path(&rel)?.with_context(|| {
+                format!(
+                    "{}: not in the store; run `provaudit audit` on its folder first",
+                    file.display()
+                )
+            })?;
+            let reviewer = reviewer
+                .or_else(|| std::env::var("USER").ok())
+                .unwrap_or_else(|| "reviewer".into());
+            for (field, value) in [("publisher", publisher), ("origin", origin)] {
+                if let Some(value) = value {
+                    store.add_outlet_override(&Override {
+                        path: rel.clone(),
+                        field: field.into(),
+                        value: (value != "auto").then_some(value),
+                        reviewer: reviewer.clone(),
+                        note: note.clone(),
+                        document_sha256: doc.sha256.clone(),
+                        created_at: store::now(),
+                    })?;
+                }
+            }
+            let registry = load_registry(registry.registry.as_deref());
+            outlets::run(&mut store, &registry, Grouping::ByOutlet)?;
+            let records = store.outlet_records()?;
+            let entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
+            print_document(&entry)?;
+            Ok(EXIT_OK)
+        }
+        Command::Show { file, store, json } => {
+            let (store, rel) = store_for_file(store.db.as_deref(), &file)?;
+            let doc = store.document_by_path(&rel)?.with_context(|| {
+                format!(
+                    "{}: not in the store; run `provaudit audit` on its folder first",
+                    file.display()
+                )
+            })?;
+            let records = store.outlet_records()?;
+            let entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
+            let signals = store.outlet_signals(doc.id)?;
+            if json {
+                print_json(&ShowReport {
+                    schema_version: provaudit::report::SCHEMA_VERSION,
+                    document: entry,
+                    signals,
+                })?;
+            } else {
+                print_document(&entry)?;
+                let mut out = io::stdout().lock();
+                if !signals.is_empty() {
+                    writeln!(out, "  evidence found:")?;
+                }
+                for s in &signals {
+                    writeln!(
+                        out,
+                        "    {:<12} {:<22} {:<18} line {:<4} {}",
+                        s.role,
+                        s.name,
+                        s.rule,
+                        s.line.map(|l| l.to_string()).unwrap_or_else(|| "-".into()),
+                        quote(&s.text)
+                    )?;
+                }
+            }
+            Ok(EXIT_OK)
+        }
         Command::History { dir, store, json } => {
             let path = resolve_store(store.db.as_deref(), dir.as_deref())?;
             let store = Store::open_existing(&path)?;
@@ -243,6 +432,201 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(EXIT_OK)
         }
     }
+}
+
+/// The bundled registry plus the user's; a user file that cannot be used is
+/// reported and the bundled registry is used alone.
+fn load_registry(user_file: Option<&Path>) -> Registry {
+    let (registry, error) = registry::load(user_file);
+    if let Some(e) = error {
+        eprintln!("provaudit: {e}");
+    }
+    registry
+}
+
+/// The store holding `file`, and its path relative to the store's corpus:
+/// `--db`, or the default store of the nearest folder above `file` that has one.
+fn store_for_file(db: Option<&Path>, file: &Path) -> Result<(Store, RelPath)> {
+    let abs =
+        std::fs::canonicalize(file).with_context(|| format!("{}: no such file", file.display()))?;
+    let store = match db {
+        Some(db) => Store::open_existing(db)?,
+        None => {
+            let found = abs
+                .ancestors()
+                .skip(1)
+                .find_map(|dir| store::default_path(dir).ok().filter(|p| p.is_file()));
+            match found {
+                Some(path) => Store::open_existing(&path)?,
+                None => bail!(
+                    "{}: no store holds this file; run `provaudit audit` on its folder first, or pass --db",
+                    file.display()
+                ),
+            }
+        }
+    };
+    let root = store
+        .corpus_root()?
+        .with_context(|| format!("the store {} holds no corpus yet", store.path().display()))?;
+    let rel = RelPath::below(&root, &abs).with_context(|| {
+        format!(
+            "{} is not inside the corpus {} of this store",
+            file.display(),
+            root.display()
+        )
+    })?;
+    Ok((store, rel))
+}
+
+fn quote(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if s.chars().count() > 80 {
+        format!("‘{}…’", s.chars().take(78).collect::<String>())
+    } else {
+        format!("‘{s}’")
+    }
+}
+
+/// One line about who stands behind an origin: kind, country, affiliation.
+fn alignment_badge(entry: &DocumentEntry) -> String {
+    let Some(a) = &entry.alignment else {
+        return String::new();
+    };
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(k) = &a.kind {
+        parts.push(k.replace('_', " "));
+    }
+    if let Some(c) = &a.country {
+        parts.push(c.clone());
+    }
+    if let Some(s) = &a.state_affiliation {
+        parts.push(format!("state affiliation {s}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", parts.join(", "))
+    }
+}
+
+fn party_line(p: Option<&provaudit::report::PartyEntry>) -> String {
+    match p {
+        None => "unidentified".into(),
+        Some(p) => format!("{}{}", p.name, if p.manual { " (manual)" } else { "" }),
+    }
+}
+
+fn print_document(entry: &DocumentEntry) -> Result<()> {
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}", entry.path.escape_debug())?;
+    writeln!(out, "  sha256       {}", entry.sha256)?;
+    writeln!(
+        out,
+        "  text sha256  {}",
+        entry.text_sha256.as_deref().unwrap_or("-")
+    )?;
+    writeln!(
+        out,
+        "  {} bytes, {}, {}",
+        entry.bytes,
+        entry.encoding.as_deref().unwrap_or("not decoded"),
+        entry.content_kind
+    )?;
+    for (label, party) in [("publisher", &entry.publisher), ("origin", &entry.origin)] {
+        match party {
+            Some(p) => writeln!(
+                out,
+                "  {label:<12} {}  — {} {}, line {}, bytes {}..{}, confidence {:.2}",
+                party_line(Some(p)),
+                p.evidence.rule,
+                quote(&p.evidence.text),
+                p.evidence
+                    .line
+                    .map(|l| l.to_string())
+                    .unwrap_or_else(|| "-".into()),
+                p.evidence
+                    .start
+                    .map(|l| l.to_string())
+                    .unwrap_or_else(|| "?".into()),
+                p.evidence
+                    .end
+                    .map(|l| l.to_string())
+                    .unwrap_or_else(|| "?".into()),
+                p.confidence
+            )?,
+            None => writeln!(out, "  {label:<12} unidentified")?,
+        }
+    }
+    writeln!(
+        out,
+        "  relation     {}{}",
+        entry.relation.replace('_', " "),
+        alignment_badge(entry)
+    )?;
+    if let Some(g) = &entry.origin_group {
+        writeln!(out, "  origin group {g}")?;
+    }
+    if let Some(e) = &entry.outlet_explanation {
+        writeln!(out, "  why          {e}")?;
+    }
+    Ok(())
+}
+
+fn print_outlets(registry: &Registry, outlets: &[registry::Outlet]) -> Result<()> {
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "Outlet registry {} — {} outlets",
+        registry.version,
+        outlets.len()
+    )?;
+    for o in outlets {
+        let layers: Vec<&str> = o
+            .layers
+            .iter()
+            .map(|l| match l {
+                registry::Layer::StateMediaMonitor => "state-media",
+                registry::Layer::Bundled => "bundled",
+                registry::Layer::User => "USER",
+            })
+            .collect();
+        writeln!(out, "{}  ({}) [{}]", o.name, o.id, layers.join("+"))?;
+        let field = |name: &str, value: String| -> String {
+            let source = o
+                .sources
+                .get(name)
+                .map(|s| format!("   ← {s}"))
+                .unwrap_or_default();
+            format!("    {name:<18} {value}{source}")
+        };
+        writeln!(out, "{}", field("kind", o.kind.as_str().into()))?;
+        if let Some(c) = &o.country {
+            writeln!(out, "{}", field("country", c.clone()))?;
+        }
+        if let Some(w) = &o.owner {
+            writeln!(out, "{}", field("owner", w.clone()))?;
+        }
+        writeln!(
+            out,
+            "{}",
+            field(
+                "state_affiliation",
+                o.state_affiliation
+                    .map(|t| format!("{} ({})", t.as_str(), t.describe()))
+                    .unwrap_or_else(|| "none".into())
+            )
+        )?;
+        if !o.aliases.is_empty() {
+            writeln!(out, "{}", field("aliases", o.aliases.join(", ")))?;
+        }
+        if !o.domains.is_empty() {
+            writeln!(out, "{}", field("domains", o.domains.join(", ")))?;
+        }
+    }
+    Ok(())
 }
 
 /// The store named by `--db`/`PROVAUDIT_DB`, or the default one of `dir`.
@@ -304,13 +688,25 @@ fn print_audit(dir: &Path, report: &AuditReport) -> Result<()> {
         if run.cancelled { " (cancelled)" } else { "" }
     )?;
     for doc in &report.documents {
-        let kind = match doc.content_kind {
-            "text" | "html" => String::new(),
+        let what = match doc.content_kind {
+            "text" | "html" => {
+                let publisher = party_line(doc.publisher.as_ref());
+                let origin = party_line(doc.origin.as_ref());
+                if publisher == origin {
+                    format!("  {publisher}{}", alignment_badge(doc))
+                } else {
+                    format!(
+                        "  {publisher} ← {origin} ({}){}",
+                        doc.relation.replace('_', " "),
+                        alignment_badge(doc)
+                    )
+                }
+            }
             other => format!("  [{other}]"),
         };
         writeln!(
             out,
-            "  {}  {}{kind}",
+            "  {}  {}{what}",
             &doc.sha256[..16],
             doc.path.escape_debug()
         )?;

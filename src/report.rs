@@ -4,6 +4,8 @@
 //! renamed or removed, without raising `schema_version`.
 
 use crate::ingest::{FileProblem, IngestSummary};
+use crate::outlets::registry::Registry;
+use crate::outlets::{Alignment, OutletRecord, Party, SignalRecord};
 use crate::relpath::RelPath;
 use crate::store::{IngestRunSummary, Store, StoreError, StoredDocument, VerificationSummary};
 use crate::verify::{Counts, Status, Verification};
@@ -36,6 +38,8 @@ pub struct AuditReport {
     pub schema_version: u32,
     pub program: Program,
     pub corpus: CorpusEntry,
+    /// The outlet registry the decisions were made with.
+    pub registry_version: String,
     pub run: RunEntry,
     pub documents: Vec<DocumentEntry>,
     /// Claims extracted from the documents (filled in by the claims stage).
@@ -82,6 +86,78 @@ pub struct DocumentEntry {
     pub first_ingested_at: String,
     pub ingested_at: String,
     pub notes: Vec<String>,
+    /// Whose site or outlet this copy comes from; `null` when unidentified.
+    pub publisher: Option<PartyEntry>,
+    /// Who produced the text; `null` when unidentified.
+    pub origin: Option<PartyEntry>,
+    /// `original`, `republished`, `syndicated_wire` or `unknown`.
+    pub relation: String,
+    /// Documents with the same origin group share a producer.
+    pub origin_group: Option<String>,
+    /// Who stands behind the origin.
+    pub alignment: Option<Alignment>,
+    /// Outlets the text names that were not taken as publisher or origin.
+    pub outlet_candidates: Vec<String>,
+    pub outlet_explanation: Option<String>,
+}
+
+/// A publisher or origin with the evidence for it.
+#[derive(Clone, Debug, Serialize)]
+pub struct PartyEntry {
+    pub name: String,
+    pub outlet_id: Option<String>,
+    pub evidence: EvidenceEntry,
+    pub confidence: f64,
+    /// Set by the reviewer rather than found in the text.
+    pub manual: bool,
+    pub basis: String,
+}
+
+/// Where the evidence is: byte range in the original file (`null` when it
+/// cannot be located) and 1-based line.
+#[derive(Clone, Debug, Serialize)]
+pub struct EvidenceEntry {
+    pub text: String,
+    pub start: Option<u64>,
+    pub end: Option<u64>,
+    pub line: Option<u64>,
+    pub rule: String,
+}
+
+impl From<&Party> for PartyEntry {
+    fn from(p: &Party) -> Self {
+        PartyEntry {
+            name: p.name.clone(),
+            outlet_id: p.outlet_id.clone(),
+            evidence: EvidenceEntry {
+                text: p.text.clone(),
+                start: p.start,
+                end: p.end,
+                line: p.line,
+                rule: p.rule.clone(),
+            },
+            confidence: p.confidence,
+            manual: p.manual,
+            basis: p.basis.clone(),
+        }
+    }
+}
+
+impl DocumentEntry {
+    /// A document with the outlets stage's findings, when it has run.
+    pub fn with_outlets(d: &StoredDocument, outlets: Option<&OutletRecord>) -> Self {
+        let mut entry = DocumentEntry::from(d);
+        if let Some(o) = outlets {
+            entry.publisher = o.publisher.as_ref().map(PartyEntry::from);
+            entry.origin = o.origin.as_ref().map(PartyEntry::from);
+            entry.relation = o.relation.clone();
+            entry.origin_group = Some(o.origin_group.clone());
+            entry.alignment = Some(o.alignment.clone());
+            entry.outlet_candidates = o.candidates.clone();
+            entry.outlet_explanation = Some(o.explanation.clone());
+        }
+        entry
+    }
 }
 
 impl From<&StoredDocument> for DocumentEntry {
@@ -100,6 +176,13 @@ impl From<&StoredDocument> for DocumentEntry {
             first_ingested_at: d.first_ingested_at.clone(),
             ingested_at: d.ingested_at.clone(),
             notes: d.notes.clone(),
+            publisher: None,
+            origin: None,
+            relation: "unknown".into(),
+            origin_group: None,
+            alignment: None,
+            outlet_candidates: Vec::new(),
+            outlet_explanation: None,
         }
     }
 }
@@ -135,9 +218,15 @@ impl From<&FileProblem> for WarningEntry {
 }
 
 impl AuditReport {
-    /// The report of an ingest run: every document the store holds.
-    pub fn new(store: &Store, summary: &IngestSummary) -> Result<Self, StoreError> {
+    /// The report of an audit: every document the store holds, with what the
+    /// analysis stages found.
+    pub fn new(
+        store: &Store,
+        summary: &IngestSummary,
+        registry: &Registry,
+    ) -> Result<Self, StoreError> {
         let root = store.corpus_root()?.unwrap_or_default();
+        let outlets = store.outlet_records()?;
         Ok(AuditReport {
             schema_version: SCHEMA_VERSION,
             program: PROGRAM,
@@ -145,6 +234,7 @@ impl AuditReport {
                 root: root.to_string_lossy().into_owned(),
                 store: store.path().to_string_lossy().into_owned(),
             },
+            registry_version: registry.version.clone(),
             run: RunEntry {
                 id: summary.run_id,
                 files_seen: summary.totals.files_seen,
@@ -162,7 +252,11 @@ impl AuditReport {
                 complete: summary.complete(),
                 elapsed_ms: summary.elapsed.as_millis() as u64,
             },
-            documents: store.documents()?.iter().map(DocumentEntry::from).collect(),
+            documents: store
+                .documents()?
+                .iter()
+                .map(|d| DocumentEntry::with_outlets(d, outlets.get(&d.id)))
+                .collect(),
             claims: Vec::new(),
             clusters: Vec::new(),
             errors: summary.errors.iter().map(ErrorEntry::from).collect(),
@@ -258,6 +352,22 @@ impl HistoryReport {
     }
 }
 
+/// `show FILE --json`: one document, its outlet evidence and its text's notes.
+#[derive(Clone, Debug, Serialize)]
+pub struct ShowReport {
+    pub schema_version: u32,
+    pub document: DocumentEntry,
+    pub signals: Vec<SignalRecord>,
+}
+
+/// `outlets --json`: the registry, each field with its source.
+#[derive(Clone, Debug, Serialize)]
+pub struct OutletsReport<'a> {
+    pub schema_version: u32,
+    pub registry_version: &'a str,
+    pub outlets: &'a [crate::outlets::registry::Outlet],
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,7 +395,9 @@ mod tests {
             serde_json::json!({
                 "path": "a\u{fffd}.txt", "path_bytes_hex": "61ff2e747874", "sha256": "ab", "text_sha256": null,
                 "bytes": 3, "encoding": "UTF-8", "content_kind": "text",
-                "mtime": "2019-11-17T14:13:20.123456789Z", "first_ingested_at": "t0", "ingested_at": "t1", "notes": []
+                "mtime": "2019-11-17T14:13:20.123456789Z", "first_ingested_at": "t0", "ingested_at": "t1", "notes": [],
+                "publisher": null, "origin": null, "relation": "unknown", "origin_group": null, "alignment": null,
+                "outlet_candidates": [], "outlet_explanation": null
             })
         );
     }

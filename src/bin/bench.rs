@@ -41,7 +41,12 @@ enum Bench {
 
 fn main() -> Result<()> {
     match Cli::parse().command {
-        Bench::Hash { mib, files, runs, dir } => bench_hash(mib, files, runs, dir),
+        Bench::Hash {
+            mib,
+            files,
+            runs,
+            dir,
+        } => bench_hash(mib, files, runs, dir),
     }
 }
 
@@ -121,7 +126,8 @@ fn bench_hash(mib: u64, files: u64, runs: usize, dir: Option<PathBuf>) -> Result
         let name = format!("file-{i:04}.bin");
         fill(&mut buf, 0x9E37_79B9_7F4A_7C15 ^ i);
         std::fs::write(corpus.join(&name), &buf)?;
-        manifest.extend_from_slice(format!("{}  {name}\n", fingerprint::sha256_hex(&buf)).as_bytes());
+        manifest
+            .extend_from_slice(format!("{}  {name}\n", fingerprint::sha256_hex(&buf)).as_bytes());
     }
     drop(buf);
     let manifest_path = dir.join("SHA256SUMS");
@@ -129,7 +135,10 @@ fn bench_hash(mib: u64, files: u64, runs: usize, dir: Option<PathBuf>) -> Result
 
     let provaudit = std::env::current_exe()?.with_file_name("provaudit");
     if !provaudit.is_file() {
-        bail!("{} not found; run scripts/bench, which builds it", provaudit.display());
+        bail!(
+            "{} not found; run scripts/bench, which builds it",
+            provaudit.display()
+        );
     }
     let sha256sum_version = Command::new("sha256sum")
         .arg("--version")
@@ -142,18 +151,27 @@ fn bench_hash(mib: u64, files: u64, runs: usize, dir: Option<PathBuf>) -> Result
     // One warm-up run each, so both read from the page cache.
     let ours = || {
         let mut c = Command::new(&provaudit);
-        c.arg("verify").arg(&corpus).arg("--manifest").arg(&manifest_path);
+        c.arg("verify")
+            .arg(&corpus)
+            .arg("--manifest")
+            .arg(&manifest_path);
         c
     };
     let theirs = || {
         let mut c = Command::new("sha256sum");
-        c.args(["-c", "--strict", "--quiet"]).arg(&manifest_path).current_dir(&corpus);
+        c.args(["-c", "--strict", "--quiet"])
+            .arg(&manifest_path)
+            .current_dir(&corpus);
         c
     };
     measure(&mut ours())?;
     measure(&mut theirs())?;
-    let mut a: Vec<Sample> = (0..runs).map(|_| measure(&mut ours())).collect::<Result<_>>()?;
-    let mut b: Vec<Sample> = (0..runs).map(|_| measure(&mut theirs())).collect::<Result<_>>()?;
+    let mut a: Vec<Sample> = (0..runs)
+        .map(|_| measure(&mut ours()))
+        .collect::<Result<_>>()?;
+    let mut b: Vec<Sample> = (0..runs)
+        .map(|_| measure(&mut theirs()))
+        .collect::<Result<_>>()?;
     let (a, b) = (median(&mut a), median(&mut b));
 
     // In-process, one core, one file: the raw SHA-256 rate.
@@ -171,9 +189,14 @@ fn bench_hash(mib: u64, files: u64, runs: usize, dir: Option<PathBuf>) -> Result
         out,
         "Hashing: {:.2} GiB in {files} files, page cache warm, median of {runs} runs, {} cores",
         total as f64 / (1u64 << 30) as f64,
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
     )?;
-    writeln!(out, "| command | wall s | GB/s | peak RSS MiB | speed vs sha256sum |")?;
+    writeln!(
+        out,
+        "| command | wall s | GB/s | peak RSS MiB | speed vs sha256sum |"
+    )?;
     writeln!(out, "|---|---:|---:|---:|---:|")?;
     for (name, s) in [
         ("provaudit verify --manifest", a),
@@ -188,6 +211,10 @@ fn bench_hash(mib: u64, files: u64, runs: usize, dir: Option<PathBuf>) -> Result
             b.wall.as_secs_f64() / s.wall.as_secs_f64()
         )?;
     }
-    writeln!(out, "SHA-256 in process, one core: {:.2} GB/s", core_rate / 1e9)?;
+    writeln!(
+        out,
+        "SHA-256 in process, one core: {:.2} GB/s",
+        core_rate / 1e9
+    )?;
     Ok(())
 }

@@ -4,6 +4,8 @@
 //! transaction, so a crash mid-run leaves the store as it was after the last
 //! committed batch; SQLite's write-ahead log keeps the file itself intact.
 
+mod outlets;
+
 use crate::relpath::RelPath;
 use crate::text::ContentKind;
 use crate::verify::{Status, Verification};
@@ -16,7 +18,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema, as a list that only ever grows (never edit a shipped entry).
-const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("migrations/0001_evidence.sql"))];
+const MIGRATION_LIST: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_evidence.sql")),
+    M::up(include_str!("migrations/0002_outlets.sql")),
+];
 
 /// The migrations, for `rusqlite_migration`.
 pub static MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
@@ -111,8 +116,22 @@ pub struct NewDocument {
     pub encoding: Option<String>,
     pub kind: ContentKind,
     pub title: Option<String>,
+    pub site_name: Option<String>,
+    pub canonical_url: Option<String>,
+    /// HTML only: the decoded page.
+    pub source: Option<String>,
     pub text: Option<String>,
     pub notes: Vec<String>,
+}
+
+/// A document's stored text and page metadata.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredText {
+    pub title: Option<String>,
+    pub text: String,
+    pub site_name: Option<String>,
+    pub canonical_url: Option<String>,
+    pub source: Option<String>,
 }
 
 /// What storing a document did.
@@ -421,6 +440,32 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Everything the analysis stages read about a document's text.
+    pub fn document_texts(&self) -> Result<Vec<(StoredDocument, Option<StoredText>)>> {
+        let documents = self.documents()?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT title, text, site_name, canonical_url, source FROM document_text WHERE document_id = ?1")
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::with_capacity(documents.len());
+        for doc in documents {
+            let text = stmt
+                .query_row([doc.id], |r| {
+                    Ok(StoredText {
+                        title: r.get(0)?,
+                        text: r.get(1)?,
+                        site_name: r.get(2)?,
+                        canonical_url: r.get(3)?,
+                        source: r.get(4)?,
+                    })
+                })
+                .optional()
+                .map_err(|e| self.err(e))?;
+            out.push((doc, text));
+        }
+        Ok(out)
+    }
+
     /// The stored text of a document, if it has any.
     pub fn document_text(&self, document_id: i64) -> Result<Option<(Option<String>, String)>> {
         self.conn
@@ -488,8 +533,10 @@ impl Store {
                 .map_err(e)?;
             let mut put_text = tx
                 .prepare_cached(
-                    "INSERT INTO document_text (document_id, title, text) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (document_id) DO UPDATE SET title = excluded.title, text = excluded.text",
+                    "INSERT INTO document_text (document_id, title, text, site_name, canonical_url, source)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (document_id) DO UPDATE SET title = excluded.title, text = excluded.text,
+                        site_name = excluded.site_name, canonical_url = excluded.canonical_url, source = excluded.source",
                 )
                 .map_err(e)?;
             let mut drop_text = tx
@@ -563,7 +610,16 @@ impl Store {
                     }
                 };
                 match &doc.text {
-                    Some(text) => put_text.execute(params![id, doc.title, text]).map_err(e)?,
+                    Some(text) => put_text
+                        .execute(params![
+                            id,
+                            doc.title,
+                            text,
+                            doc.site_name,
+                            doc.canonical_url,
+                            doc.source
+                        ])
+                        .map_err(e)?,
                     None => drop_text.execute([id]).map_err(e)?,
                 };
                 outcomes.push(outcome);

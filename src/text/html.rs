@@ -2,12 +2,16 @@
 //! parts dropped, the title kept, block elements on lines of their own.
 
 use ego_tree::iter::Edge;
-use scraper::{Html, Node};
+use scraper::{Html, Node, Selector};
 
 /// An HTML page's title and text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HtmlText {
     pub title: Option<String>,
+    /// `og:site_name` or `application-name`.
+    pub site_name: Option<String>,
+    /// `<link rel=canonical>`, else `og:url`.
+    pub canonical_url: Option<String>,
     /// The title on the first line (when the body does not start with it),
     /// then the body text, paragraphs separated by blank lines.
     pub text: String,
@@ -104,7 +108,26 @@ pub fn html_to_text(source: &str) -> HtmlText {
         }
         _ => body,
     };
-    HtmlText { title, text }
+    let attr = |selector: &str, name: &str| {
+        let selector = Selector::parse(selector).expect("valid selector");
+        document.select(&selector).find_map(|el| {
+            el.value()
+                .attr(name)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        })
+    };
+    let site_name = attr(r#"meta[property="og:site_name"]"#, "content")
+        .or_else(|| attr(r#"meta[name="application-name"]"#, "content"));
+    let canonical_url = attr(r#"link[rel="canonical"]"#, "href")
+        .or_else(|| attr(r#"meta[property="og:url"]"#, "content"));
+    HtmlText {
+        title,
+        site_name,
+        canonical_url,
+        text,
+    }
 }
 
 /// White space inside a line folded to one space; paragraphs (runs of
@@ -129,6 +152,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn site_name_and_canonical_url_are_kept() {
+        let page = r#"<html><head><meta property="og:site_name" content="Al Jazeera">
+            <link rel="canonical" href="https://www.aljazeera.com/news/2019/9/26/x"></head><body>x</body></html>"#;
+        let out = html_to_text(page);
+        assert_eq!(out.site_name.as_deref(), Some("Al Jazeera"));
+        assert_eq!(
+            out.canonical_url.as_deref(),
+            Some("https://www.aljazeera.com/news/2019/9/26/x")
+        );
+    }
+
+    #[test]
     fn scripts_and_styles_are_dropped_title_kept() {
         let page = r#"<!doctype html><html><head><title> Haftar rejects
             ceasefire </title><style>body{color:red}</style><script>alert("x")</script></head>
@@ -136,6 +171,7 @@ mod tests {
             <p>Second &amp; last.<br>Line two</p><noscript>enable JS</noscript></body></html>"#;
         let out = html_to_text(page);
         assert_eq!(out.title.as_deref(), Some("Haftar rejects ceasefire"));
+        assert_eq!(out.site_name, None);
         assert_eq!(
             out.text,
             "Haftar rejects ceasefire\n\nHome\n\nLibyan renegade general Khalifa Haftar.\n\nSecond & last.\n\nLine two"

@@ -4,6 +4,7 @@
 
 mod decode;
 mod html;
+pub mod offsets;
 
 pub use decode::{Decoded, decode};
 pub use html::{HtmlText, html_to_text};
@@ -64,6 +65,10 @@ pub struct Extracted {
     /// `UTF-16LE (BOM)`, `windows-1252`…); `None` when nothing was decoded.
     pub encoding: Option<String>,
     pub title: Option<String>,
+    /// HTML only: the page's site name, canonical URL and decoded source.
+    pub site_name: Option<String>,
+    pub canonical_url: Option<String>,
+    pub source: Option<String>,
     /// The text, HTML markup removed; empty when nothing was decoded.
     pub text: String,
     /// SHA-256 of [`normalise`]d text; `None` when there is no text.
@@ -124,6 +129,9 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
         kind: ContentKind::Empty,
         encoding: None,
         title: None,
+        site_name: None,
+        canonical_url: None,
+        source: None,
         text: String::new(),
         text_sha256: None,
         notes: Vec::new(),
@@ -148,16 +156,19 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
     }
     let is_html = looks_like_html(file_name, bytes);
     let decoded = decode(bytes, is_html);
-    out.encoding = Some(decoded.encoding);
-    out.notes.extend(decoded.note);
+    out.encoding = Some(decoded.encoding.clone());
+    out.notes.extend(decoded.note.clone());
     if is_html {
         let page = html_to_text(&decoded.text);
         out.kind = ContentKind::Html;
         out.title = page.title;
+        out.site_name = page.site_name;
+        out.canonical_url = page.canonical_url;
         out.text = page.text;
+        out.source = Some(decoded.text);
     } else {
         out.kind = ContentKind::Text;
-        out.text = decoded.text;
+        out.text = decoded.text.clone();
     }
     let normalised = normalise(&out.text);
     if normalised.is_empty() {

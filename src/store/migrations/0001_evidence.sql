@@ -46,7 +46,10 @@ CREATE INDEX document_text_sha256 ON document(text_sha256);
 CREATE TABLE document_text (
     document_id INTEGER PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
     title TEXT,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    site_name TEXT,                  -- HTML: og:site_name / application-name
+    canonical_url TEXT,              -- HTML: <link rel=canonical> / og:url
+    source TEXT                      -- HTML: the decoded page, to locate evidence in it
 );
 
 -- Earlier fingerprints of a path whose bytes changed between two audits.

@@ -1,0 +1,788 @@
+//! Who published a document and who produced its text, from its text alone.
+//!
+//! Rules find *signals* — a name, the exact text and place that shows it, the
+//! rule, a confidence — and a decision weighs them. Every rule is generic;
+//! which names count is the registry's business. Signal strengths, strongest
+//! first:
+//!
+//! | rule | role | confidence |
+//! |---|---|---|
+//! | `publisher_marker` (the outlet's own site furniture, from the registry) | publisher | 0.95 |
+//! | `html_canonical_url` / `html_site_name` | publisher | 0.95 / 0.9 |
+//! | `wire_dateline` `HELSINKI (AP) —`, `ANKARA-Anadolu Agency` | origin | 0.95 / 0.9 |
+//! | `source_line` `SOURCE: AL JAZEERA AND NEWS AGENCIES` | origin | 0.9 |
+//! | `agency_byline` `By Jill Colvin, Associated Press` | origin | 0.9 |
+//! | `credit_line` `SMA News – Agencies`, `UrduPoint News / Sputnik` | publisher / origin | 0.85 |
+//! | `copyright_line` `Copyright 2018 The Associated Press` | origin (agency) or publisher | 0.85 / 0.7 |
+//! | `repost_label` a line naming another outlet atop a republisher's page | origin | 0.85 |
+//! | `masthead_line` a line naming an outlet near the top or bottom | publisher | 0.6 |
+//! | `in_text_mention` `a French official told Reuters` | mention | 0.3 |
+//! | `photo_credit` `(AFP photo)`, `[…/Getty Images/AFP]` | never evidence of the text | — |
+
+use super::registry::{OutletKind, Registry, name_key};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// What a signal says about an outlet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Publisher,
+    Origin,
+    /// Named in the body: weak evidence, used only to resolve "Agencies".
+    Mention,
+    /// A photo credit: shown, never evidence of who wrote the text.
+    PhotoCredit,
+}
+
+/// One piece of evidence. Offsets are byte offsets into the cleaned text the
+/// rules ran on; the outlets stage maps them to the original file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Signal {
+    pub role: Role,
+    /// The outlet's canonical name when registered, else the name as written.
+    pub name: String,
+    pub outlet_id: Option<String>,
+    pub rule: &'static str,
+    /// The exact text that fired the rule.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub confidence: f32,
+}
+
+/// How the publisher's copy relates to the producer of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The publisher produced the text.
+    Original,
+    /// Another outlet's article, reposted.
+    Republished,
+    /// A news agency's wire copy.
+    SyndicatedWire,
+    /// The producer could not be told.
+    Unknown,
+}
+
+impl Relation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Original => "original",
+            Relation::Republished => "republished",
+            Relation::SyndicatedWire => "syndicated_wire",
+            Relation::Unknown => "unknown",
+        }
+    }
+}
+
+/// A decision about the publisher or the origin, and the signal behind it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Decision {
+    pub name: String,
+    pub outlet_id: Option<String>,
+    pub confidence: f32,
+    /// The signal the decision rests on (for an origin inferred from the
+    /// publisher, the publisher's signal).
+    pub evidence: Signal,
+    /// Why, in words (rule and any inference).
+    pub basis: String,
+}
+
+/// Everything identification found for one document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Identification {
+    pub signals: Vec<Signal>,
+    pub publisher: Option<Decision>,
+    pub origin: Option<Decision>,
+    pub relation: Relation,
+    /// Outlets named in the text that were not taken as publisher or origin.
+    pub candidates: Vec<String>,
+    pub explanation: String,
+}
+
+/// HTML metadata kept at ingest.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    pub site_name: Option<String>,
+    pub canonical_url: Option<String>,
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid pattern")
+}
+
+static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?\s*)?\((?P<name>[A-Z][A-Za-z.&'’ -]{0,40}?)\)\s*(?:[-–—:]|$)",
+    )
+});
+static DASH_DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?P<city>[A-Z][A-Z.'’ ]{2,30})\s*[-–—]\s*(?P<rest>[A-Z].{1,60})"));
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:source|sources|credit|credits)\s*:\s*(?P<rest>.{2,120}?)\s*$")
+});
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?P<left>[A-Z][^\n–—/|]{1,48}?)\s*(?:[–—/|]|\s-\s)\s*(?P<right>[A-Za-z][^\n–—/|]{1,40}?)\s*$",
+    )
+});
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Za-z][^.|\n,]{1,60}?)(?:\s*[.,|]|\s+all rights reserved|\s*$)",
+    )
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*(?i:by)\s+[^\n]{2,100}?(?:,|\s[-–—]|\s(?i:of|for))\s+(?P<name>[A-Z][^\n,]{1,40}?)\s*$")
+});
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:told|according to|reported by|quoted by|cited by|in an interview with|speaking to)\s+(?:the\s+)?(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})|(?P<name2>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,2})\s+(?:reported|said in a report|news agency reported)\b",
+    )
+});
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\((?:(?P<a>[^()]{1,40}?)\s+(?:photo|file photo|pool photo)|photos?\s*(?:by|:)\s*(?P<b>[^()]{1,40}?)|(?P<c>[A-Za-z]{1,12})\s+photo\s*/[^()]{0,60})\)|\[(?P<d>[^\[\]]{0,80}/[^\[\]]{0,80})\]",
+    )
+});
+
+/// Names in a credit that stand for "some news agencies", not one producer.
+const GENERIC_AGENCIES: [&str; 8] = [
+    "agencies",
+    "news agencies",
+    "agency",
+    "wires",
+    "wire services",
+    "wire reports",
+    "staff and agencies",
+    "agencies and staff",
+];
+
+fn is_generic(name: &str) -> bool {
+    GENERIC_AGENCIES.contains(&name_key(name).as_str())
+}
+
+/// The longest run of leading words of `s` (up to 6) that names a registered
+/// outlet, with its length in bytes.
+fn registered_prefix<'r>(
+    registry: &'r Registry,
+    s: &str,
+) -> Option<(&'r super::registry::Outlet, usize)> {
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .take(6)
+        .collect();
+    for n in (1..=words.len()).rev() {
+        let (start, last) = words[n - 1];
+        let end = start + last.len();
+        let candidate = s[..end]
+            .trim_end_matches(|c: char| matches!(c, '.' | ',' | ':' | ';' | '-' | '–' | '—'));
+        if let Some(outlet) = registry.find_name(candidate) {
+            return Some((outlet, candidate.len()));
+        }
+    }
+    None
+}
+
+struct Lines<'t> {
+    text: &'t str,
+}
+
+impl<'t> Lines<'t> {
+    /// Non-empty lines with their byte ranges and index among non-empty lines.
+    fn iter(&self) -> impl Iterator<Item = (usize, usize, &'t str)> + 't {
+        let text = self.text;
+        let mut offset = 0;
+        text.split('\n').filter_map(move |line| {
+            let start = offset;
+            offset += line.len() + 1;
+            let trimmed = line.trim_end_matches('\r');
+            (!trimmed.trim().is_empty()).then_some((start, start + trimmed.len(), trimmed))
+        })
+    }
+}
+
+/// Finds the signals in a cleaned text.
+pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> {
+    let mut out = Vec::new();
+    let signal = |role,
+                  outlet: Option<&super::registry::Outlet>,
+                  raw_name: &str,
+                  rule,
+                  start: usize,
+                  end: usize,
+                  confidence| Signal {
+        role,
+        name: outlet
+            .map(|o| o.name.clone())
+            .unwrap_or_else(|| raw_name.trim().to_owned()),
+        outlet_id: outlet.map(|o| o.id.clone()),
+        rule,
+        text: text[start..end].to_owned(),
+        start,
+        end,
+        confidence,
+    };
+
+    for (outlet, marker, at) in registry.publisher_markers_in(text) {
+        out.push(signal(
+            Role::Publisher,
+            Some(outlet),
+            marker,
+            "publisher_marker",
+            at,
+            at + marker.len(),
+            0.95,
+        ));
+    }
+    if let Some(url) = &meta.canonical_url
+        && let Some(outlet) = registry.find_domain(url)
+    {
+        out.push(Signal {
+            role: Role::Publisher,
+            name: outlet.name.clone(),
+            outlet_id: Some(outlet.id.clone()),
+            rule: "html_canonical_url",
+            text: url.clone(),
+            start: 0,
+            end: 0,
+            confidence: 0.95,
+        });
+    }
+    if let Some(site) = &meta.site_name {
+        let outlet = registry.find_name(site);
+        out.push(Signal {
+            role: Role::Publisher,
+            name: outlet
+                .map(|o| o.name.clone())
+                .unwrap_or_else(|| site.clone()),
+            outlet_id: outlet.map(|o| o.id.clone()),
+            rule: "html_site_name",
+            text: site.clone(),
+            start: 0,
+            end: 0,
+            confidence: 0.9,
+        });
+    }
+
+    let lines: Vec<(usize, usize, &str)> = Lines { text }.iter().collect();
+    let n = lines.len();
+    for (index, &(start, end, line)) in lines.iter().enumerate() {
+        let near_edge = index < 15 || index + 10 >= n;
+        if let Some(c) = WIRE_DATELINE.captures(line) {
+            let name = c.name("name").unwrap();
+            if let Some(outlet) = registry.find_name(name.as_str()) {
+                let whole = c.get(0).unwrap();
+                out.push(signal(
+                    Role::Origin,
+                    Some(outlet),
+                    "",
+                    "wire_dateline",
+                    start,
+                    start + whole.end(),
+                    0.95,
+                ));
+                continue;
+            }
+        }
+        if let Some(c) = DASH_DATELINE.captures(line) {
+            let rest = c.name("rest").unwrap();
+            if let Some((outlet, len)) = registered_prefix(registry, rest.as_str())
+                && outlet.kind == OutletKind::WireAgency
+            {
+                out.push(signal(
+                    Role::Origin,
+                    Some(outlet),
+                    "",
+                    "wire_dateline",
+                    start,
+                    start + rest.start() + len,
+                    0.9,
+                ));
+                continue;
+            }
+        }
+        if let Some(c) = SOURCE_LINE.captures(line) {
+            let rest = c.name("rest").unwrap();
+            let mut named = false;
+            for part in split_names(rest.as_str()) {
+                if is_generic(part) {
+                    continue;
+                }
+                let outlet = registry.find_name(part);
+                let confidence = if outlet.is_some() { 0.9 } else { 0.8 };
+                out.push(signal(
+                    Role::Origin,
+                    outlet,
+                    part,
+                    "source_line",
+                    start,
+                    end,
+                    confidence,
+                ));
+                named = true;
+            }
+            if !named {
+                out.push(Signal {
+                    role: Role::Origin,
+                    name: "news agencies (unnamed)".into(),
+                    outlet_id: None,
+                    rule: "source_line_agencies",
+                    text: line.trim().to_owned(),
+                    start,
+                    end,
+                    confidence: 0.0,
+                });
+            }
+            continue;
+        }
+        if line.len() <= 90
+            && let Some(c) = CREDIT_LINE.captures(line)
+        {
+            let (left, right) = (c.name("left").unwrap(), c.name("right").unwrap());
+            let right_outlet = registry.find_name(right.as_str());
+            let generic = is_generic(right.as_str());
+            let left_looks_like_a_name = left.as_str().split_whitespace().count() <= 5;
+            if (right_outlet.is_some() || generic) && left_looks_like_a_name {
+                let left_outlet = registry.find_name(left.as_str());
+                let (s, e) = (start + left.start(), start + right.end());
+                out.push(signal(
+                    Role::Publisher,
+                    left_outlet,
+                    left.as_str(),
+                    "credit_line",
+                    s,
+                    e,
+                    0.85,
+                ));
+                out.push(match right_outlet {
+                    Some(o) => signal(Role::Origin, Some(o), "", "credit_line", s, e, 0.85),
+                    None => Signal {
+                        name: "news agencies (unnamed)".into(),
+                        rule: "credit_line_agencies",
+                        ..signal(Role::Origin, None, "", "credit_line_agencies", s, e, 0.0)
+                    },
+                });
+                continue;
+            }
+        }
+        if let Some(c) = BYLINE.captures(line) {
+            let name = c.name("name").unwrap();
+            if let Some(outlet) = registry
+                .find_name(name.as_str())
+                .filter(|o| o.kind == OutletKind::WireAgency)
+            {
+                out.push(signal(
+                    Role::Origin,
+                    Some(outlet),
+                    "",
+                    "agency_byline",
+                    start,
+                    end,
+                    0.9,
+                ));
+                continue;
+            }
+        }
+        if let Some(c) = COPYRIGHT.captures(line) {
+            let name = c.name("name").unwrap();
+            if let Some((outlet, len)) = registered_prefix(registry, name.as_str()) {
+                let (role, confidence) = if outlet.kind == OutletKind::WireAgency {
+                    (Role::Origin, 0.85)
+                } else {
+                    (Role::Publisher, 0.7)
+                };
+                let whole = c.get(0).unwrap();
+                let _ = len;
+                out.push(signal(
+                    role,
+                    Some(outlet),
+                    "",
+                    "copyright_line",
+                    start + whole.start(),
+                    start + whole.end(),
+                    confidence,
+                ));
+                continue;
+            }
+        }
+        if near_edge && line.trim().len() <= 60 {
+            let trimmed = line.trim();
+            if let Some(outlet) = registry.find_name(trimmed) {
+                let at = start + (trimmed.as_ptr() as usize - line.as_ptr() as usize);
+                let role = if outlet.kind == OutletKind::WireAgency {
+                    Role::Origin
+                } else {
+                    Role::Publisher
+                };
+                let (rule, confidence) = if role == Role::Origin {
+                    ("agency_line", 0.8)
+                } else {
+                    ("masthead_line", 0.6)
+                };
+                out.push(signal(
+                    role,
+                    Some(outlet),
+                    "",
+                    rule,
+                    at,
+                    at + trimmed.len(),
+                    confidence,
+                ));
+                continue;
+            }
+        }
+        for c in PHOTO_CREDIT.captures_iter(line) {
+            let whole = c.get(0).unwrap();
+            let inner = ["a", "b", "c", "d"].iter().find_map(|g| c.name(g)).unwrap();
+            for part in inner.as_str().split(['/', ',', ';']) {
+                if let Some(outlet) = registry.find_name(part) {
+                    out.push(signal(
+                        Role::PhotoCredit,
+                        Some(outlet),
+                        "",
+                        "photo_credit",
+                        start + whole.start(),
+                        start + whole.end(),
+                        0.0,
+                    ));
+                }
+            }
+        }
+        for c in MENTION.captures_iter(line) {
+            let name = c.name("name").or_else(|| c.name("name2")).unwrap();
+            if let Some((outlet, len)) = registered_prefix(registry, name.as_str()) {
+                // The evidence is the phrase ("told Reuters"), not the bare name.
+                let whole = c.get(0).unwrap();
+                let (s, e) = if c.name("name").is_some() {
+                    (whole.start(), name.start() + len)
+                } else {
+                    (name.start(), whole.end())
+                };
+                out.push(signal(
+                    Role::Mention,
+                    Some(outlet),
+                    "",
+                    "in_text_mention",
+                    start + s,
+                    start + e,
+                    0.3,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Splits "AL JAZEERA AND NEWS AGENCIES" or "AFP, Reuters" into names.
+fn split_names(s: &str) -> Vec<&str> {
+    static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s+and\s+|\s*[,;/&+]\s*"));
+    SEP.split(s)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn strongest(signals: &[Signal], role: Role) -> Option<&Signal> {
+    signals
+        .iter()
+        .filter(|s| s.role == role && s.confidence > 0.0)
+        .max_by(|a, b| {
+            a.confidence
+                .total_cmp(&b.confidence)
+                .then(a.outlet_id.is_some().cmp(&b.outlet_id.is_some()))
+                .then(b.start.cmp(&a.start))
+        })
+}
+
+fn quote(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().count() > 90 {
+        format!("‘{}…’", s.chars().take(88).collect::<String>())
+    } else {
+        format!("‘{s}’")
+    }
+}
+
+fn describe_rule(rule: &str) -> &'static str {
+    match rule {
+        "publisher_marker" => "site furniture",
+        "html_canonical_url" => "the page's canonical URL",
+        "html_site_name" => "the page's site name",
+        "wire_dateline" => "wire dateline",
+        "source_line" => "source line",
+        "agency_byline" => "agency byline",
+        "credit_line" => "credit line",
+        "copyright_line" => "copyright line",
+        "repost_label" => "source label atop the republished page",
+        "masthead_line" => "masthead line",
+        "agency_line" => "agency line",
+        "in_text_mention" => "mention in the text",
+        "manual" => "set by the reviewer",
+        _ => "rule",
+    }
+}
+
+/// Identifies publisher and origin from the signals of one document.
+/// `line_of` turns a cleaned-text offset into a line number for explanations.
+pub fn identify(
+    registry: &Registry,
+    text: &str,
+    meta: &PageMeta,
+    line_of: &dyn Fn(usize) -> usize,
+) -> Identification {
+    let mut signals = signals(registry, text, meta);
+    let at = |s: &Signal| {
+        if s.rule.starts_with("html_") {
+            String::new()
+        } else {
+            format!(", line {}", line_of(s.start))
+        }
+    };
+
+    let publisher_signal = strongest(&signals, Role::Publisher).cloned();
+    // A line naming another outlet at the top of a republisher's page is a
+    // source label: the page reposts that outlet.
+    if let Some(p) = &publisher_signal {
+        let republisher = p
+            .outlet_id
+            .as_deref()
+            .and_then(|id| registry.get(id))
+            .is_some_and(|o| o.kind == OutletKind::Republisher);
+        for s in signals.iter_mut() {
+            if s.rule == "masthead_line"
+                && s.outlet_id != p.outlet_id
+                && (republisher || p.confidence > 0.9)
+            {
+                s.role = Role::Origin;
+                s.rule = "repost_label";
+                s.confidence = 0.85;
+            }
+        }
+    }
+    let mut notes = Vec::new();
+    let publisher = publisher_signal.map(|s| Decision {
+        name: s.name.clone(),
+        outlet_id: s.outlet_id.clone(),
+        confidence: s.confidence,
+        basis: format!("{} {}{}", describe_rule(s.rule), quote(&s.text), at(&s)),
+        evidence: s,
+    });
+
+    let origins: Vec<&Signal> = signals
+        .iter()
+        .filter(|s| s.role == Role::Origin && s.confidence > 0.0)
+        .collect();
+    let mut distinct: Vec<&str> = origins.iter().map(|s| s.name.as_str()).collect();
+    distinct.sort();
+    distinct.dedup();
+    let mut origin = strongest(&signals, Role::Origin).map(|s| Decision {
+        name: s.name.clone(),
+        outlet_id: s.outlet_id.clone(),
+        confidence: s.confidence,
+        basis: format!("{} {}{}", describe_rule(s.rule), quote(&s.text), at(s)),
+        evidence: s.clone(),
+    });
+    if distinct.len() > 1
+        && let Some(o) = &origin
+    {
+        let others: Vec<String> = origins
+            .iter()
+            .filter(|s| s.name != o.name)
+            .map(|s| {
+                format!(
+                    "{} ({} {}{})",
+                    s.name,
+                    describe_rule(s.rule),
+                    quote(&s.text),
+                    at(s)
+                )
+            })
+            .collect();
+        notes.push(format!(
+            "Other producers are credited too: {}; {} was chosen as the strongest evidence.",
+            others.join("; "),
+            o.name
+        ));
+    }
+    let unnamed_agencies = signals
+        .iter()
+        .find(|s| s.rule == "credit_line_agencies" || s.rule == "source_line_agencies")
+        .cloned();
+    if origin.is_none()
+        && let Some(credit) = &unnamed_agencies
+    {
+        let mut agencies: Vec<&Signal> = signals
+            .iter()
+            .filter(|s| {
+                s.role == Role::Mention
+                    && s.outlet_id
+                        .as_deref()
+                        .and_then(|id| registry.get(id))
+                        .is_some_and(|o| o.kind == OutletKind::WireAgency)
+            })
+            .collect();
+        agencies.dedup_by(|a, b| a.outlet_id == b.outlet_id);
+        let mut ids: Vec<&Option<String>> = agencies.iter().map(|s| &s.outlet_id).collect();
+        ids.sort();
+        ids.dedup();
+        if ids.len() == 1 {
+            let mention = agencies[0];
+            let sentence = clause_before(text, mention.start, mention.end);
+            origin = Some(Decision {
+                name: mention.name.clone(),
+                outlet_id: mention.outlet_id.clone(),
+                confidence: 0.6,
+                basis: format!(
+                    "the credit {}{} names only unnamed agencies, and the only news agency the text names is {} ({}{})",
+                    quote(&credit.text),
+                    at(credit),
+                    mention.name,
+                    quote(&sentence),
+                    at(mention)
+                ),
+                evidence: mention.clone(),
+            });
+        } else if ids.len() > 1 {
+            notes.push(format!(
+                "The credit {} names only unnamed agencies and the text names several ({}), so the producer is left open.",
+                quote(&credit.text),
+                agencies.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
+    if origin.is_none()
+        && unnamed_agencies.is_none()
+        && let Some(p) = &publisher
+    {
+        origin = Some(Decision {
+            name: p.name.clone(),
+            outlet_id: p.outlet_id.clone(),
+            confidence: (p.confidence * 0.85 * 100.0).round() / 100.0,
+            basis: format!(
+                "no credit to another producer: taken as {}'s own text",
+                p.name
+            ),
+            evidence: p.evidence.clone(),
+        });
+    }
+
+    let relation = match (&publisher, &origin) {
+        (_, None) => Relation::Unknown,
+        (Some(p), Some(o)) if p.name == o.name => Relation::Original,
+        (_, Some(o)) => {
+            let wire = o
+                .outlet_id
+                .as_deref()
+                .and_then(|id| registry.get(id))
+                .is_some_and(|x| x.kind == OutletKind::WireAgency);
+            if wire {
+                Relation::SyndicatedWire
+            } else {
+                Relation::Republished
+            }
+        }
+    };
+
+    let photo: Vec<&str> = {
+        let mut v: Vec<&str> = signals
+            .iter()
+            .filter(|s| s.role == Role::PhotoCredit)
+            .map(|s| s.name.as_str())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    if !photo.is_empty() {
+        notes.push(format!(
+            "Photo credits ({}) say who took the pictures, not who wrote the text.",
+            photo.join(", ")
+        ));
+    }
+    let mut candidates: Vec<String> = signals
+        .iter()
+        .filter(|s| s.role != Role::PhotoCredit)
+        .map(|s| s.name.clone())
+        .filter(|n| {
+            Some(n) != publisher.as_ref().map(|p| &p.name)
+                && Some(n) != origin.as_ref().map(|o| &o.name)
+        })
+        .filter(|n| !n.contains("(unnamed)"))
+        .collect();
+    candidates.sort();
+    candidates.dedup();
+
+    let registered = |d: &Decision| {
+        if d.outlet_id.is_some() {
+            ""
+        } else {
+            " (not in the registry)"
+        }
+    };
+    let mut explanation = Vec::new();
+    match &publisher {
+        Some(p) => explanation.push(format!(
+            "Publisher {}{}: {}.",
+            p.name,
+            registered(p),
+            p.basis
+        )),
+        None => explanation
+            .push("Publisher unidentified: the text names no site, masthead or credit.".into()),
+    }
+    match (&origin, relation) {
+        (Some(o), Relation::Original) => {
+            explanation.push(format!("Origin {}: {}.", o.name, o.basis))
+        }
+        (Some(o), r) => {
+            let how = match (r, &publisher) {
+                (Relation::SyndicatedWire, Some(p)) => {
+                    format!("{} runs a {} wire copy", p.name, o.name)
+                }
+                (Relation::Republished, Some(p)) => {
+                    format!("{} republished a {} article", p.name, o.name)
+                }
+                (Relation::SyndicatedWire, None) => format!("a {} wire copy", o.name),
+                _ => format!("text produced by {}", o.name),
+            };
+            explanation.push(format!(
+                "Origin {}{}: {}; {}.",
+                o.name,
+                registered(o),
+                o.basis,
+                how
+            ));
+        }
+        (None, _) => explanation.push("Origin unidentified.".into()),
+    }
+    if publisher.is_none() && origin.is_none() && !candidates.is_empty() {
+        explanation.push(format!(
+            "Outlets named in the text: {}.",
+            candidates.join(", ")
+        ));
+    }
+    explanation.extend(notes);
+    Identification {
+        signals,
+        publisher,
+        origin,
+        relation,
+        candidates,
+        explanation: explanation.join(" "),
+    }
+}
+
+/// The words just before and including a mention ("a French official told
+/// Reuters"), cut at the start of its clause or after eight words.
+fn clause_before(text: &str, start: usize, end: usize) -> String {
+    let begin = text[..start]
+        .rfind(['.', ',', ';', '\n', '!', '?'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let words: Vec<&str> = text[begin..start].split_whitespace().collect();
+    let lead = words[words.len().saturating_sub(8)..].join(" ");
+    format!("{lead} {}", &text[start..end]).trim().to_owned()
+}

@@ -1,0 +1,398 @@
+//! The outlets stage: for every document, who published it, who produced its
+//! text, and who stands behind that producer — with the evidence.
+//!
+//! It reads the stored text (never the corpus), runs the identification rules
+//! on the cleaned text, maps evidence back to byte ranges of the original
+//! file, applies the reviewer's corrections, and stores the result.
+
+pub mod identify;
+pub mod registry;
+
+use crate::clean;
+use crate::relpath::RelPath;
+use crate::store::{Store, StoreError, StoredDocument, StoredText};
+use crate::text::offsets;
+use identify::{Identification, PageMeta, Relation, Role, Signal};
+use registry::{Registry, name_key};
+use serde::Serialize;
+
+/// A publisher or origin as decided and stored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Party {
+    pub name: String,
+    pub outlet_id: Option<String>,
+    pub rule: String,
+    /// The evidence text.
+    pub text: String,
+    /// Byte range of the evidence in the original file; `None` when it cannot
+    /// be located (HTML metadata, or markup splitting the text).
+    pub start: Option<u64>,
+    pub end: Option<u64>,
+    pub line: Option<u64>,
+    pub confidence: f64,
+    pub basis: String,
+    /// Set by the reviewer.
+    pub manual: bool,
+}
+
+/// Who stands behind an origin.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Alignment {
+    pub kind: Option<String>,
+    pub country: Option<String>,
+    pub owner: Option<String>,
+    /// State Media Monitor code (SC, CaPu, …) or `None`.
+    pub state_affiliation: Option<String>,
+}
+
+/// The stored outcome for one document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OutletRecord {
+    pub document_id: i64,
+    pub publisher: Option<Party>,
+    pub origin: Option<Party>,
+    pub relation: String,
+    pub origin_group: String,
+    pub alignment: Alignment,
+    pub candidates: Vec<String>,
+    pub explanation: String,
+    pub registry_version: String,
+}
+
+/// One stored signal.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SignalRecord {
+    pub role: String,
+    pub name: String,
+    pub outlet_id: Option<String>,
+    pub rule: String,
+    pub text: String,
+    pub start: Option<u64>,
+    pub end: Option<u64>,
+    pub line: Option<u64>,
+    pub confidence: f64,
+}
+
+/// A reviewer's correction of a document's publisher or origin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Override {
+    pub path: RelPath,
+    /// `publisher` or `origin`.
+    pub field: String,
+    /// `None` withdraws an earlier correction.
+    pub value: Option<String>,
+    pub reviewer: String,
+    pub note: Option<String>,
+    pub document_sha256: String,
+    pub created_at: String,
+}
+
+/// How origin groups are formed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Grouping {
+    /// One group per producing outlet (the default).
+    #[default]
+    ByOutlet,
+    /// Outlets with the same owner form one group (strict independence).
+    ByOwner,
+}
+
+/// What a run of the stage did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StageSummary {
+    pub documents: usize,
+    pub publishers_identified: usize,
+    pub origins_identified: usize,
+    pub overrides_applied: usize,
+}
+
+fn role_str(role: Role) -> &'static str {
+    match role {
+        Role::Publisher => "publisher",
+        Role::Origin => "origin",
+        Role::Mention => "mention",
+        Role::PhotoCredit => "photo_credit",
+    }
+}
+
+/// Maps cleaned-text offsets of one document to the original file.
+struct Locator<'a> {
+    doc: &'a StoredDocument,
+    stored: &'a StoredText,
+    cleaned: &'a clean::Cleaned,
+}
+
+impl Locator<'_> {
+    /// (start, end, line) in the original file.
+    fn locate(&self, signal: &Signal) -> (Option<u64>, Option<u64>, Option<u64>) {
+        let encoding = self.doc.encoding.as_deref().unwrap_or("UTF-8");
+        if signal.rule.starts_with("html_") {
+            return match &self.stored.source {
+                Some(source) => {
+                    match offsets::locate_in_source(encoding, source, &signal.text, 0) {
+                        Some((s, e)) => (
+                            Some(s as u64),
+                            Some(e as u64),
+                            Some(line_at(source, source.find(&signal.text).unwrap_or(0))),
+                        ),
+                        None => (None, None, None),
+                    }
+                }
+                None => (None, None, None),
+            };
+        }
+        let start = self.cleaned.source_offset(signal.start);
+        let end = self
+            .cleaned
+            .source_offset(signal.end.max(signal.start + 1) - 1)
+            + 1;
+        let end = end.max(start);
+        match &self.stored.source {
+            // HTML: find the evidence in the markup.
+            Some(source) => {
+                let needle = &self.cleaned.text[signal.start..signal.end];
+                match offsets::locate_in_source(encoding, source, needle, 0) {
+                    Some((s, e)) => (
+                        Some(s as u64),
+                        Some(e as u64),
+                        Some(line_at(source, source.find(needle).unwrap_or(0))),
+                    ),
+                    None => (None, None, None),
+                }
+            }
+            None => {
+                let text = &self.stored.text;
+                (
+                    offsets::text_to_original(encoding, text, start).map(|v| v as u64),
+                    offsets::text_to_original(encoding, text, end).map(|v| v as u64),
+                    Some(line_at(text, start)),
+                )
+            }
+        }
+    }
+}
+
+fn line_at(text: &str, offset: usize) -> u64 {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count() as u64
+        + 1
+}
+
+fn party(decision: &identify::Decision, locator: &Locator) -> Party {
+    let (start, end, line) = locator.locate(&decision.evidence);
+    Party {
+        name: decision.name.clone(),
+        outlet_id: decision.outlet_id.clone(),
+        rule: decision.evidence.rule.to_owned(),
+        text: decision.evidence.text.clone(),
+        start,
+        end,
+        line,
+        confidence: f64::from(decision.confidence),
+        basis: decision.basis.clone(),
+        manual: false,
+    }
+}
+
+/// A party the reviewer named.
+fn manual_party(registry: &Registry, o: &Override) -> Option<Party> {
+    let value = o.value.as_deref()?;
+    let outlet = registry.find_name(value).or_else(|| registry.get(value));
+    Some(Party {
+        name: outlet
+            .map(|x| x.name.clone())
+            .unwrap_or_else(|| value.to_owned()),
+        outlet_id: outlet.map(|x| x.id.clone()),
+        rule: "manual".into(),
+        text: value.to_owned(),
+        start: None,
+        end: None,
+        line: None,
+        confidence: 1.0,
+        basis: format!(
+            "set by {} on {}{}",
+            o.reviewer,
+            o.created_at,
+            o.note
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default()
+        ),
+        manual: true,
+    })
+}
+
+fn alignment_of(registry: &Registry, origin: Option<&Party>) -> Alignment {
+    match origin
+        .and_then(|o| o.outlet_id.as_deref())
+        .and_then(|id| registry.get(id))
+    {
+        Some(outlet) => Alignment {
+            kind: Some(outlet.kind.as_str().to_owned()),
+            country: outlet.country.clone(),
+            owner: outlet.owner.clone(),
+            state_affiliation: outlet.state_affiliation.map(|t| t.as_str().to_owned()),
+        },
+        None => Alignment {
+            kind: origin.map(|_| "unknown".to_owned()),
+            ..Default::default()
+        },
+    }
+}
+
+/// The origin group of a document: its producer, or with [`Grouping::ByOwner`]
+/// its producer's owner; a document whose producer is unknown stands alone.
+pub fn origin_group(
+    registry: &Registry,
+    origin: Option<&Party>,
+    path: &RelPath,
+    grouping: Grouping,
+) -> String {
+    let Some(origin) = origin else {
+        return format!("document:{}", path.to_string_lossy());
+    };
+    let outlet = origin.outlet_id.as_deref().and_then(|id| registry.get(id));
+    if grouping == Grouping::ByOwner
+        && let Some(owner) = outlet.and_then(|o| o.owner.as_deref())
+    {
+        return format!("owner:{}", name_key(owner));
+    }
+    match outlet {
+        Some(o) => format!("outlet:{}", o.id),
+        None => format!("name:{}", name_key(&origin.name)),
+    }
+}
+
+/// Identifies one document (no store involved).
+pub fn identify_document(
+    registry: &Registry,
+    doc: &StoredDocument,
+    stored: &StoredText,
+) -> (Identification, clean::Cleaned) {
+    let cleaned = clean::clean(&stored.text);
+    let meta = PageMeta {
+        site_name: stored.site_name.clone(),
+        canonical_url: stored.canonical_url.clone(),
+    };
+    let text = &stored.text;
+    let line_of = |offset: usize| line_at(text, cleaned.source_offset(offset)) as usize;
+    let _ = doc;
+    (
+        identify::identify(registry, &cleaned.text, &meta, &line_of),
+        cleaned,
+    )
+}
+
+/// Runs the stage over every document in the store.
+pub fn run(
+    store: &mut Store,
+    registry: &Registry,
+    grouping: Grouping,
+) -> Result<StageSummary, StoreError> {
+    let overrides = store.outlet_overrides()?;
+    let mut records = Vec::new();
+    let mut summary = StageSummary::default();
+    for (doc, stored) in store.document_texts()? {
+        summary.documents += 1;
+        let (mut publisher, mut origin, mut relation, mut candidates, mut signals) =
+            (None, None, Relation::Unknown, Vec::new(), Vec::new());
+        let mut explanation = match &stored {
+            Some(stored) => {
+                let (found, cleaned) = identify_document(registry, &doc, stored);
+                let locator = Locator {
+                    doc: &doc,
+                    stored,
+                    cleaned: &cleaned,
+                };
+                publisher = found.publisher.as_ref().map(|d| party(d, &locator));
+                origin = found.origin.as_ref().map(|d| party(d, &locator));
+                relation = found.relation;
+                candidates = found.candidates.clone();
+                signals = found
+                    .signals
+                    .iter()
+                    .map(|s| {
+                        let (start, end, line) = locator.locate(s);
+                        SignalRecord {
+                            role: role_str(s.role).to_owned(),
+                            name: s.name.clone(),
+                            outlet_id: s.outlet_id.clone(),
+                            rule: s.rule.to_owned(),
+                            text: s.text.clone(),
+                            start,
+                            end,
+                            line,
+                            confidence: f64::from(s.confidence),
+                        }
+                    })
+                    .collect();
+                found.explanation
+            }
+            None => "No text to analyse (see the document's notes).".into(),
+        };
+        let mut manual_notes = Vec::new();
+        for (field, slot) in [("publisher", &mut publisher), ("origin", &mut origin)] {
+            if let Some(o) = overrides.get(&(doc.path.clone(), field.to_owned())) {
+                summary.overrides_applied += 1;
+                *slot = manual_party(registry, o);
+                if let Some(p) = &*slot {
+                    manual_notes.push(format!(
+                        "The reviewer set the {field} to {} ({}).",
+                        p.name, p.basis
+                    ));
+                }
+            }
+        }
+        if !manual_notes.is_empty() {
+            relation = relation_of(registry, publisher.as_ref(), origin.as_ref());
+            explanation = format!("{} {}", manual_notes.join(" "), explanation)
+                .trim()
+                .to_owned();
+            candidates.retain(|c| {
+                Some(c) != publisher.as_ref().map(|p| &p.name)
+                    && Some(c) != origin.as_ref().map(|p| &p.name)
+            });
+        }
+        summary.publishers_identified += usize::from(publisher.is_some());
+        summary.origins_identified += usize::from(origin.is_some());
+        let alignment = alignment_of(registry, origin.as_ref());
+        let group = origin_group(registry, origin.as_ref(), &doc.path, grouping);
+        records.push((
+            OutletRecord {
+                document_id: doc.id,
+                publisher,
+                origin,
+                relation: relation.as_str().to_owned(),
+                origin_group: group,
+                alignment,
+                candidates,
+                explanation,
+                registry_version: registry.version.clone(),
+            },
+            signals,
+        ));
+    }
+    store.save_outlets(&records)?;
+    Ok(summary)
+}
+
+fn relation_of(registry: &Registry, publisher: Option<&Party>, origin: Option<&Party>) -> Relation {
+    match (publisher, origin) {
+        (_, None) => Relation::Unknown,
+        (Some(p), Some(o)) if p.name == o.name => Relation::Original,
+        (_, Some(o)) => {
+            let wire = o
+                .outlet_id
+                .as_deref()
+                .and_then(|id| registry.get(id))
+                .is_some_and(|x| x.kind == registry::OutletKind::WireAgency);
+            if wire {
+                Relation::SyndicatedWire
+            } else {
+                Relation::Republished
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! From an offset in a document's stored text to a byte offset in the
+//! original file, so evidence can be pointed at in the exact bytes reviewed.
+
+use encoding_rs::Encoding;
+
+/// The byte offset in the original file of byte `offset` of the stored text of
+/// a plain-text document decoded from `encoding` (as recorded at ingest).
+/// `None` when the encoding is unknown.
+pub fn text_to_original(encoding: &str, text: &str, offset: usize) -> Option<usize> {
+    let offset = floor_char_boundary(text, offset);
+    let prefix = &text[..offset];
+    let (name, bom) = match encoding.strip_suffix(" (BOM)") {
+        Some(name) => (name, true),
+        None => (encoding, false),
+    };
+    match name {
+        "UTF-8" => Some(offset + if bom { 3 } else { 0 }),
+        "UTF-16LE" | "UTF-16BE" => {
+            Some(2 * prefix.encode_utf16().count() + if bom { 2 } else { 0 })
+        }
+        other => {
+            let enc = Encoding::for_label(other.as_bytes())?;
+            let (bytes, _, _) = enc.encode(prefix);
+            Some(bytes.len())
+        }
+    }
+}
+
+/// The byte offset in the original file of `needle`, searched in an HTML
+/// page's decoded source from `from` on: evidence found in the page's text is
+/// located in its markup. `None` when the markup splits the text (entities,
+/// tags inside it).
+pub fn locate_in_source(
+    encoding: &str,
+    source: &str,
+    needle: &str,
+    from: usize,
+) -> Option<(usize, usize)> {
+    let from = floor_char_boundary(source, from);
+    let at = source[from..].find(needle)? + from;
+    let start = text_to_original(encoding, source, at)?;
+    let end = text_to_original(encoding, source, at + needle.len())?;
+    Some((start, end))
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(encoding: &str, original: &[u8], text: &str, needle: &str) {
+        let at = text.find(needle).unwrap();
+        let start = text_to_original(encoding, text, at).unwrap();
+        let end = text_to_original(encoding, text, at + needle.len()).unwrap();
+        let decoded = crate::text::decode(&original[start..end], false).text;
+        assert_eq!(decoded, needle, "{encoding}");
+    }
+
+    #[test]
+    fn offsets_point_at_the_same_text_in_every_encoding() {
+        let text = "Libya’s “war criminal” — café Sarraj";
+        check("UTF-8", text.as_bytes(), text, "café Sarraj");
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        check("UTF-8 (BOM)", &bom, text, "café Sarraj");
+        let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        check("windows-1252", &cp1252, text, "café Sarraj");
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let start = text_to_original("UTF-16LE (BOM)", text, text.find("café").unwrap()).unwrap();
+        assert_eq!(
+            &utf16[start..start + 8],
+            &[b'c', 0, b'a', 0, b'f', 0, 0xE9, 0]
+        );
+    }
+
+    #[test]
+    fn html_evidence_is_found_in_the_markup() {
+        let source = "<html><body><p>Intro</p><p>SOURCE: AL JAZEERA</p></body></html>";
+        let (s, e) = locate_in_source("UTF-8", source, "SOURCE: AL JAZEERA", 0).unwrap();
+        assert_eq!(&source[s..e], "SOURCE: AL JAZEERA");
+    }
+}
