@@ -359,7 +359,8 @@ impl Registry {
     }
 
     /// The outlet a name (as written in a credit line) refers to. A leading
-    /// country name is tolerated ("Iran Press TV" → Press TV).
+    /// country name is tolerated when it is the outlet's own ("Iran Press TV"
+    /// → Press TV, but "Libya Herald" is not Zimbabwe's The Herald).
     pub fn find_name(&self, name: &str) -> Option<&Outlet> {
         let key = name_key(name);
         if key.is_empty() {
@@ -372,6 +373,7 @@ impl Registry {
             let prefix = format!("{} ", name_key(country));
             if let Some(rest) = key.strip_prefix(&prefix)
                 && let Some(&i) = self.by_name.get(rest)
+                && self.outlets[i].country.as_deref() == Some(country.as_str())
             {
                 return Some(&self.outlets[i]);
             }
@@ -759,6 +761,16 @@ mod tests {
             Some("presstv.ir".into())
         );
         assert_eq!(host_of("not a url"), None);
+    }
+
+    #[test]
+    fn a_country_prefix_is_only_dropped_for_that_country() {
+        let r = Registry::bundled();
+        assert_eq!(
+            r.find_name("Iran Press TV").map(|o| o.id.as_str()),
+            Some("press-tv")
+        );
+        assert!(r.find_name("Libya Herald").is_none());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod export;
+mod outlets;
 mod seeds;
 mod store;
 mod support;
