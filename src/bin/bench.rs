@@ -37,6 +37,18 @@ enum Bench {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Outlet identification on the 612 Helsinki articles: wire copies against
+    /// hand labels (eval/helsinki-origin-labels.csv), publishers against the
+    /// dataset's publisher column.
+    Outlets {
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/helsinki/helsinki_articles.csv"))]
+        articles: PathBuf,
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/eval/helsinki-origin-labels.csv"))]
+        labels: PathBuf,
+        /// Print every disagreement with the labels
+        #[arg(long)]
+        verbose: bool,
+    },
 }
 
 fn main() -> Result<()> {
@@ -47,6 +59,11 @@ fn main() -> Result<()> {
             runs,
             dir,
         } => bench_hash(mib, files, runs, dir),
+        Bench::Outlets {
+            articles,
+            labels,
+            verbose,
+        } => eval_outlets(&articles, &labels, verbose),
     }
 }
 
@@ -216,5 +233,168 @@ fn bench_hash(mib: u64, files: u64, runs: usize, dir: Option<PathBuf>) -> Result
         "SHA-256 in process, one core: {:.2} GB/s",
         core_rate / 1e9
     )?;
+    Ok(())
+}
+
+/// One Helsinki article: the site it was scraped from, its text with
+/// paragraphs on lines of their own.
+struct Article {
+    publisher: String,
+    text: String,
+}
+
+fn read_articles(path: &std::path::Path) -> Result<Vec<Article>> {
+    let mut reader = csv::Reader::from_path(path).with_context(|| {
+        format!(
+            "{}: cannot read the Helsinki articles (see ../shared/data/README.md)",
+            path.display()
+        )
+    })?;
+    let mut out = Vec::new();
+    for record in reader.records() {
+        let r = record?;
+        out.push(Article {
+            publisher: r[1].to_owned(),
+            text: r[3].replace(" ### ", "\n\n"),
+        });
+    }
+    Ok(out)
+}
+
+/// The short label an origin gets in the hand labels.
+fn wire_label(origin: Option<&provaudit::outlets::identify::Decision>) -> Option<&'static str> {
+    match origin?.outlet_id.as_deref()? {
+        "associated-press" => Some("AP"),
+        "reuters" => Some("Reuters"),
+        "afp" => Some("AFP"),
+        "bloomberg" => Some("Bloomberg"),
+        _ => None,
+    }
+}
+
+fn eval_outlets(articles: &std::path::Path, labels: &std::path::Path, verbose: bool) -> Result<()> {
+    use provaudit::outlets::identify::{self, PageMeta};
+    use provaudit::outlets::registry::Registry;
+    let registry = Registry::bundled();
+    let articles = read_articles(articles)?;
+    let started = Instant::now();
+    let found: Vec<identify::Identification> = articles
+        .iter()
+        .map(|a| {
+            let cleaned = provaudit::clean::clean(&a.text);
+            identify::identify(&registry, &cleaned.text, &PageMeta::default(), &|_| 0)
+        })
+        .collect();
+    let elapsed = started.elapsed();
+
+    // Wire copies against the hand labels.
+    let mut reader = csv::Reader::from_path(labels)
+        .with_context(|| format!("{}: cannot read the labels", labels.display()))?;
+    let (mut tp, mut fp, mut fn_, mut labelled, mut wire_labelled) = (0, 0, 0, 0, 0);
+    let mut disagreements = Vec::new();
+    for record in reader.records() {
+        let r = record?;
+        let row: usize = r[0].parse()?;
+        let label = r[3].to_owned();
+        labelled += 1;
+        let truth = ["AP", "Reuters", "AFP", "Bloomberg"]
+            .contains(&label.as_str())
+            .then_some(label.as_str());
+        wire_labelled += usize::from(truth.is_some());
+        let predicted = wire_label(found[row].origin.as_ref());
+        match (truth, predicted) {
+            (Some(t), Some(p)) if t == p => tp += 1,
+            (None, None) => {}
+            (t, p) => {
+                if p.is_some() {
+                    fp += 1;
+                }
+                if t.is_some() {
+                    fn_ += 1;
+                }
+                disagreements.push(format!(
+                    "row {row} ({}): labelled {label} ({}), found {} — {}",
+                    articles[row].publisher,
+                    &r[4],
+                    p.unwrap_or("no wire"),
+                    found[row].explanation.chars().take(160).collect::<String>()
+                ));
+            }
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+
+    // Every article: wire copies found, by agency.
+    let mut by_agency: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for f in &found {
+        if let Some(w) = wire_label(f.origin.as_ref()) {
+            *by_agency.entry(w).or_default() += 1;
+        }
+    }
+    // Publishers against the publisher column.
+    let (mut right, mut wrong, mut none) = (0, 0, 0);
+    let mut publisher_misses = Vec::new();
+    for (a, f) in articles.iter().zip(&found) {
+        let truth = registry.find_domain(&a.publisher).map(|o| o.id.clone());
+        match f.publisher.as_ref().and_then(|p| p.outlet_id.clone()) {
+            None => none += 1,
+            Some(id) if Some(&id) == truth.as_ref() => right += 1,
+            Some(id) => {
+                wrong += 1;
+                if verbose {
+                    let p = f.publisher.as_ref().unwrap();
+                    publisher_misses.push(format!(
+                        "{} → {id} by {} {:?}",
+                        a.publisher, p.evidence.rule, p.evidence.text
+                    ));
+                }
+            }
+        }
+    }
+
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "Outlet identification, Helsinki corpus ({} articles, {:.0} ms in process)",
+        articles.len(),
+        elapsed.as_secs_f64() * 1e3
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Wire copies against {labelled} hand-labelled articles ({wire_labelled} labelled AP/Reuters/AFP/Bloomberg):"
+    )?;
+    writeln!(
+        out,
+        "| found the right agency | found a wire that is not the label | missed | precision | recall |"
+    )?;
+    writeln!(out, "|---:|---:|---:|---:|---:|")?;
+    writeln!(
+        out,
+        "| {tp} | {fp} | {fn_} | {precision:.2} | {recall:.2} |"
+    )?;
+    writeln!(out)?;
+    let total: usize = by_agency.values().sum();
+    writeln!(
+        out,
+        "Wire copies identified in all {} articles: {total} ({})",
+        articles.len(),
+        by_agency
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
+    writeln!(
+        out,
+        "Publisher from text alone vs the publisher column: {right} right, {wrong} wrong, {none} unidentified"
+    )?;
+    if verbose {
+        writeln!(out)?;
+        for d in disagreements.iter().chain(&publisher_misses) {
+            writeln!(out, "{d}")?;
+        }
+    }
     Ok(())
 }

@@ -11,13 +11,16 @@
 //! | `html_canonical_url` / `html_site_name` | publisher | 0.95 / 0.9 |
 //! | `wire_dateline` `HELSINKI (AP) —`, `ANKARA-Anadolu Agency` | origin | 0.95 / 0.9 |
 //! | `source_line` `SOURCE: AL JAZEERA AND NEWS AGENCIES` | origin | 0.9 |
-//! | `agency_byline` `By Jill Colvin, Associated Press` | origin | 0.9 |
+//! | `agency_byline` `By Jill Colvin, Associated Press`, `By Reuters` | origin | 0.9 |
+//! | `agency_writers_line` `Associated Press writer … contributed to this report` | origin | 0.75 |
 //! | `credit_line` `SMA News – Agencies`, `UrduPoint News / Sputnik` | publisher / origin | 0.85 |
 //! | `copyright_line` `Copyright 2018 The Associated Press` | origin (agency) or publisher | 0.85 / 0.7 |
-//! | `repost_label` a line naming another outlet atop a republisher's page | origin | 0.85 |
-//! | `masthead_line` a line naming an outlet near the top or bottom | publisher | 0.6 |
+//! | `repost_label` a line naming another outlet on a page whose publisher is known | origin | 0.85 |
+//! | `agency_line` a line that is just an agency's name, beside a masthead line | origin | 0.8 |
+//! | `source_label` a line that is just an outlet's name, near the top or bottom | origin | 0.6 |
+//! | `masthead_line` such a line beside an agency line | publisher | 0.6 |
 //! | `in_text_mention` `a French official told Reuters` | mention | 0.3 |
-//! | `photo_credit` `(AFP photo)`, `[…/Getty Images/AFP]` | never evidence of the text | — |
+//! | `photo_credit` `(AFP photo)`, `[…/Getty Images/AFP]`, `Credit: Associated Press` | never evidence of the text | — |
 
 use super::registry::{OutletKind, Registry, name_key};
 use regex::Regex;
@@ -115,13 +118,16 @@ fn re(pattern: &str) -> Regex {
 
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?\s*)?\((?P<name>[A-Z][A-Za-z.&'’ -]{0,40}?)\)\s*(?:[-–—:]|$)",
+        r"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z0-9.' ]{1,30})?\s*)?\((?P<name>[A-Z][A-Za-z.&'’ -]{0,40}?)\)\s*(?:[-–—:]|$)",
     )
 });
 static DASH_DATELINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(?P<city>[A-Z][A-Z.'’ ]{2,30})\s*[-–—]\s*(?P<rest>[A-Z].{1,60})"));
-static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:source|sources|credit|credits)\s*:\s*(?P<rest>.{2,120}?)\s*$")
+static SOURCE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:source|sources)\s*:\s*(?P<rest>.{2,120}?)\s*$"));
+/// "Credit: Associated Press" under a picture: a photo credit.
+static CREDIT_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:photo\s+)?(?:credit|credits|photo|image)\s*:\s*(?P<rest>.{2,80}?)\s*$")
 });
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -133,8 +139,16 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Za-z][^.|\n,]{1,60}?)(?:\s*[.,|]|\s+all rights reserved|\s*$)",
     )
 });
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*(?i:by)\s+[^\n]{2,100}?(?:,|\s[-–—]|\s(?i:of|for))\s+(?P<name>[A-Z][^\n,]{1,40}?)\s*$")
+/// A byline: "By JILL COLVIN, Associated Press", "By Reuters",
+/// "By ROBERT BURNS AP National Security Writer".
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:By|BY)\s+(?P<rest>[^\n]{2,150})$"));
+/// AP's and others' closing line: "Associated Press writer Jamey Keaten in
+/// Helsinki contributed to this report." (not "The Associated Press
+/// contributed", which credits help, not authorship).
+static AGENCY_WRITERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?P<agency>[A-Z][A-Za-z.&' ]{1,40}?)\s+(?:writers?|reporters?|correspondents?)\s+[A-Z].{2,200}\bcontributed\b",
+    )
 });
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -177,8 +191,7 @@ fn registered_prefix<'r>(
     for n in (1..=words.len()).rev() {
         let (start, last) = words[n - 1];
         let end = start + last.len();
-        let candidate = s[..end]
-            .trim_end_matches(|c: char| matches!(c, '.' | ',' | ':' | ';' | '-' | '–' | '—'));
+        let candidate = s[..end].trim_end_matches(['.', ',', ':', ';', '-', '–', '—']);
         if let Some(outlet) = registry.find_name(candidate) {
             return Some((outlet, candidate.len()));
         }
@@ -344,6 +357,26 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             let (left, right) = (c.name("left").unwrap(), c.name("right").unwrap());
             let right_outlet = registry.find_name(right.as_str());
             let generic = is_generic(right.as_str());
+            // "SPUTNIK/REUTERS", "AFP/Getty Images": a picture's credit.
+            if registry
+                .find_name(left.as_str())
+                .is_some_and(|o| o.kind == OutletKind::WireAgency)
+            {
+                for part in [left.as_str(), right.as_str()] {
+                    if let Some(o) = registry.find_name(part) {
+                        out.push(signal(
+                            Role::PhotoCredit,
+                            Some(o),
+                            "",
+                            "photo_credit",
+                            start,
+                            end,
+                            0.0,
+                        ));
+                    }
+                }
+                continue;
+            }
             let left_looks_like_a_name = left.as_str().split_whitespace().count() <= 5;
             if (right_outlet.is_some() || generic) && left_looks_like_a_name {
                 let left_outlet = registry.find_name(left.as_str());
@@ -369,11 +402,13 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             }
         }
         if let Some(c) = BYLINE.captures(line) {
-            let name = c.name("name").unwrap();
-            if let Some(outlet) = registry
-                .find_name(name.as_str())
-                .filter(|o| o.kind == OutletKind::WireAgency)
-            {
+            let rest = c.name("rest").unwrap();
+            // The last news agency the byline names wrote it.
+            let agency = word_starts(rest.as_str())
+                .filter_map(|i| registered_prefix(registry, &rest.as_str()[i..]))
+                .filter(|(o, _)| o.kind == OutletKind::WireAgency)
+                .last();
+            if let Some((outlet, _)) = agency {
                 out.push(signal(
                     Role::Origin,
                     Some(outlet),
@@ -386,16 +421,50 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 continue;
             }
         }
+        if let Some(c) = AGENCY_WRITERS.captures(line) {
+            let agency = c.name("agency").unwrap();
+            if let Some(outlet) = registry
+                .find_name(agency.as_str())
+                .filter(|o| o.kind == OutletKind::WireAgency)
+            {
+                out.push(signal(
+                    Role::Origin,
+                    Some(outlet),
+                    "",
+                    "agency_writers_line",
+                    start,
+                    end,
+                    0.75,
+                ));
+                continue;
+            }
+        }
+        if let Some(c) = CREDIT_CAPTION.captures(line) {
+            let rest = c.name("rest").unwrap();
+            for part in split_names(rest.as_str()) {
+                if let Some(outlet) = registry.find_name(part) {
+                    out.push(signal(
+                        Role::PhotoCredit,
+                        Some(outlet),
+                        "",
+                        "photo_credit",
+                        start,
+                        end,
+                        0.0,
+                    ));
+                }
+            }
+            continue;
+        }
         if let Some(c) = COPYRIGHT.captures(line) {
             let name = c.name("name").unwrap();
-            if let Some((outlet, len)) = registered_prefix(registry, name.as_str()) {
+            if let Some((outlet, _)) = registered_prefix(registry, name.as_str()) {
                 let (role, confidence) = if outlet.kind == OutletKind::WireAgency {
                     (Role::Origin, 0.85)
                 } else {
                     (Role::Publisher, 0.7)
                 };
                 let whole = c.get(0).unwrap();
-                let _ = len;
                 out.push(signal(
                     role,
                     Some(outlet),
@@ -410,26 +479,22 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         }
         if near_edge && line.trim().len() <= 60 {
             let trimmed = line.trim();
-            if let Some(outlet) = registry.find_name(trimmed) {
+            if let Some(outlet) = registry
+                .find_name(trimmed)
+                .filter(|o| distinctive(trimmed, o))
+            {
+                // On a saved page a line that is just an outlet's name is far
+                // more often a source tag on syndicated copy than the site's
+                // own masthead (mastheads are images): it names the producer.
                 let at = start + (trimmed.as_ptr() as usize - line.as_ptr() as usize);
-                let role = if outlet.kind == OutletKind::WireAgency {
-                    Role::Origin
-                } else {
-                    Role::Publisher
-                };
-                let (rule, confidence) = if role == Role::Origin {
-                    ("agency_line", 0.8)
-                } else {
-                    ("masthead_line", 0.6)
-                };
                 out.push(signal(
-                    role,
+                    Role::Origin,
                     Some(outlet),
                     "",
-                    rule,
+                    "source_label",
                     at,
                     at + trimmed.len(),
-                    confidence,
+                    0.6,
                 ));
                 continue;
             }
@@ -476,6 +541,30 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
     out
 }
 
+/// Whether a name as written is distinctive enough to stand alone on a line
+/// as an outlet's name: several words, a domain, or an acronym written exactly
+/// as the outlet writes it (CNN, BBC) — not an ordinary word ("Today").
+fn distinctive(written: &str, outlet: &super::registry::Outlet) -> bool {
+    let written = written.trim().trim_end_matches(['.', ':', ',']);
+    if written.split_whitespace().count() >= 2 || written.contains('.') {
+        return true;
+    }
+    let acronym = written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase());
+    acronym
+        && std::iter::once(&outlet.name)
+            .chain(&outlet.aliases)
+            .any(|n| n == written)
+}
+
+/// Byte offsets where the words of `s` start.
+fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.char_indices()
+        .filter(move |&(i, c)| {
+            !c.is_whitespace() && (i == 0 || s[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+}
+
 /// Splits "AL JAZEERA AND NEWS AGENCIES" or "AFP, Reuters" into names.
 fn split_names(s: &str) -> Vec<&str> {
     static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s+and\s+|\s*[,;/&+]\s*"));
@@ -514,11 +603,13 @@ fn describe_rule(rule: &str) -> &'static str {
         "wire_dateline" => "wire dateline",
         "source_line" => "source line",
         "agency_byline" => "agency byline",
+        "agency_writers_line" => "agency writers' credit",
         "credit_line" => "credit line",
         "copyright_line" => "copyright line",
-        "repost_label" => "source label atop the republished page",
-        "masthead_line" => "masthead line",
+        "repost_label" => "source label on the republished page",
+        "source_label" => "source label (a line naming the outlet)",
         "agency_line" => "agency line",
+        "masthead_line" => "masthead line",
         "in_text_mention" => "mention in the text",
         "manual" => "set by the reviewer",
         _ => "rule",
@@ -542,21 +633,34 @@ pub fn identify(
         }
     };
 
-    let publisher_signal = strongest(&signals, Role::Publisher).cloned();
-    // A line naming another outlet at the top of a republisher's page is a
-    // source label: the page reposts that outlet.
-    if let Some(p) = &publisher_signal {
-        let republisher = p
-            .outlet_id
+    // A page with an agency's name on a line and another outlet's name on
+    // another: the agency produced the text, the other is the site's masthead.
+    let is_agency = |s: &Signal| {
+        s.outlet_id
             .as_deref()
             .and_then(|id| registry.get(id))
-            .is_some_and(|o| o.kind == OutletKind::Republisher);
+            .is_some_and(|o| o.kind == OutletKind::WireAgency)
+    };
+    if signals
+        .iter()
+        .any(|s| s.rule == "source_label" && is_agency(s))
+    {
+        for s in signals.iter_mut().filter(|s| s.rule == "source_label") {
+            if is_agency(s) {
+                s.rule = "agency_line";
+                s.confidence = 0.8;
+            } else {
+                s.role = Role::Publisher;
+                s.rule = "masthead_line";
+            }
+        }
+    }
+    let publisher_signal = strongest(&signals, Role::Publisher).cloned();
+    // A source label on a page whose publisher is known to be someone else
+    // is that publisher reposting the labelled outlet.
+    if let Some(p) = &publisher_signal {
         for s in signals.iter_mut() {
-            if s.rule == "masthead_line"
-                && s.outlet_id != p.outlet_id
-                && (republisher || p.confidence > 0.9)
-            {
-                s.role = Role::Origin;
+            if s.rule == "source_label" && s.outlet_id != p.outlet_id {
                 s.rule = "repost_label";
                 s.confidence = 0.85;
             }

@@ -172,6 +172,11 @@ impl Locator<'_> {
     }
 }
 
+/// A confidence as stored and shown: two decimals, without f32 noise.
+fn confidence(c: f32) -> f64 {
+    (f64::from(c) * 100.0).round() / 100.0
+}
+
 fn line_at(text: &str, offset: usize) -> u64 {
     text.as_bytes()[..offset.min(text.len())]
         .iter()
@@ -190,7 +195,7 @@ fn party(decision: &identify::Decision, locator: &Locator) -> Party {
         start,
         end,
         line,
-        confidence: f64::from(decision.confidence),
+        confidence: confidence(decision.confidence),
         basis: decision.basis.clone(),
         manual: false,
     }
@@ -268,7 +273,6 @@ pub fn origin_group(
 /// Identifies one document (no store involved).
 pub fn identify_document(
     registry: &Registry,
-    doc: &StoredDocument,
     stored: &StoredText,
 ) -> (Identification, clean::Cleaned) {
     let cleaned = clean::clean(&stored.text);
@@ -278,7 +282,6 @@ pub fn identify_document(
     };
     let text = &stored.text;
     let line_of = |offset: usize| line_at(text, cleaned.source_offset(offset)) as usize;
-    let _ = doc;
     (
         identify::identify(registry, &cleaned.text, &meta, &line_of),
         cleaned,
@@ -300,7 +303,7 @@ pub fn run(
             (None, None, Relation::Unknown, Vec::new(), Vec::new());
         let mut explanation = match &stored {
             Some(stored) => {
-                let (found, cleaned) = identify_document(registry, &doc, stored);
+                let (found, cleaned) = identify_document(registry, stored);
                 let locator = Locator {
                     doc: &doc,
                     stored,
@@ -324,7 +327,7 @@ pub fn run(
                             start,
                             end,
                             line,
-                            confidence: f64::from(s.confidence),
+                            confidence: confidence(s.confidence),
                         }
                     })
                     .collect();

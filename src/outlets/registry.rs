@@ -305,7 +305,16 @@ impl Registry {
                 message: e.message().to_owned(),
             }
         })?;
-        let _ = file.schema;
+        if let Some(schema) = file.schema.filter(|&v| v != 1) {
+            return Err(RegistryError::Invalid {
+                path: path.to_path_buf(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "schema {schema} is not one this program reads (it reads schema 1)"
+                ),
+            });
+        }
         let mut registry = Registry::bundled();
         let label = format!("user registry ({})", path.display());
         for entry in file.outlet {
@@ -463,7 +472,7 @@ fn apply(outlets: &mut Vec<Outlet>, entry: OutletEntry, layer: Layer, label: &st
         .map(|n| name_key(n))
         .collect();
     let entry_domains: Vec<String> = entry.domains.iter().filter_map(|d| host_of(d)).collect();
-    let mut index = outlets.iter().position(|o| o.id == entry.id);
+    let index = outlets.iter().position(|o| o.id == entry.id);
     // Fold every state-media row that is the same outlet into this entry.
     let mut merged_rows = Vec::new();
     for (i, o) in outlets.iter().enumerate() {
@@ -481,7 +490,6 @@ fn apply(outlets: &mut Vec<Outlet>, entry: OutletEntry, layer: Layer, label: &st
         None => match merged_rows.first() {
             Some(&i) => {
                 outlets[i].id = entry.id.clone();
-                index = Some(i);
                 i
             }
             None => {
@@ -519,7 +527,6 @@ fn apply(outlets: &mut Vec<Outlet>, entry: OutletEntry, layer: Layer, label: &st
             t.aliases.push(row.name);
         }
     }
-    let _ = index;
     let t = &mut outlets[target];
     if !t.layers.contains(&layer) {
         t.layers.push(layer);

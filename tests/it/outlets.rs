@@ -265,6 +265,69 @@ fn credit_lines_in_their_usual_forms() {
         Some("Associated Press"),
         SyndicatedWire,
     );
+    check(
+        "BRUSSELS, July 13 (Reuters) - NATO allies met.",
+        None,
+        Some("Reuters"),
+        SyndicatedWire,
+    );
+    check(
+        "By Reuters\nThe summit ended.",
+        None,
+        Some("Reuters"),
+        SyndicatedWire,
+    );
+    check(
+        "By ROBERT BURNS AP National Security Writer\nThe summit ended.",
+        None,
+        Some("Associated Press"),
+        SyndicatedWire,
+    );
+    check(
+        "The summit ended.\nAssociated Press writer Jamey Keaten in Helsinki contributed to this report.",
+        None,
+        Some("Associated Press"),
+        SyndicatedWire,
+    );
+}
+
+#[test]
+fn help_from_an_agency_and_picture_credits_are_not_authorship() {
+    // A line that is just "CNN" names the producer; which site saved the page is unknown.
+    check(
+        "CNN\nThe summit ended.\nThe Associated Press contributed to this report.",
+        None,
+        Some("CNN"),
+        Relation::Republished,
+    );
+    check(
+        "Credit: Associated Press\nThe summit ended.",
+        None,
+        None,
+        Relation::Unknown,
+    );
+}
+
+#[test]
+fn ordinary_words_and_agency_pairs_are_not_outlet_names() {
+    // "Today" is a Singapore outlet's name, and an ordinary word.
+    check("Today\nThe summit ended.", None, None, Relation::Unknown);
+    check(
+        "SPUTNIK/REUTERS\nThe summit ended.",
+        None,
+        None,
+        Relation::Unknown,
+    );
+}
+
+#[test]
+fn a_masthead_beside_an_agency_line_is_the_publisher() {
+    check(
+        "The Boston Globe\nAP\nThe summit ended.",
+        Some("The Boston Globe"),
+        Some("Associated Press"),
+        Relation::SyndicatedWire,
+    );
 }
 
 #[test]
