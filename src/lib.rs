@@ -11,6 +11,7 @@ pub mod fingerprint;
 pub mod ingest;
 pub mod manifest;
 pub mod outlets;
+pub mod pipeline;
 pub mod progress;
 pub mod relpath;
 pub mod report;

@@ -9,7 +9,8 @@ use provaudit::export::{self, ExportSummary};
 use provaudit::ingest::{self, ScanOptions};
 use provaudit::manifest::ManifestFormat;
 use provaudit::outlets::registry::{self, Registry};
-use provaudit::outlets::{self, Grouping, Override};
+use provaudit::outlets::{Grouping, Override};
+use provaudit::pipeline::{self, AuditOptions};
 use provaudit::progress::{Control, Progress};
 use provaudit::relpath::RelPath;
 use provaudit::report::{
@@ -228,25 +229,25 @@ fn run(cli: Cli) -> Result<u8> {
             group_by_owner,
         } => {
             let mut store = ingest::open_store(store.db.as_deref(), &dir)?;
-            let options = ScanOptions {
-                follow_symlinks,
-                include_hidden: false,
-            };
             let registry = load_registry(registry.registry.as_deref());
-            let summary = ingest::ingest(&mut store, &dir, options, &control)?;
-            let grouping = if group_by_owner {
-                Grouping::ByOwner
-            } else {
-                Grouping::ByOutlet
+            let options = AuditOptions {
+                scan: ScanOptions {
+                    follow_symlinks,
+                    include_hidden: false,
+                },
+                grouping: if group_by_owner {
+                    Grouping::ByOwner
+                } else {
+                    Grouping::ByOutlet
+                },
             };
-            outlets::run(&mut store, &registry, grouping)?;
-            let report = AuditReport::new(&store, &summary, &registry)?;
+            let report = pipeline::audit(&mut store, &dir, &registry, options, &control)?;
             if json {
                 print_json(&report)?;
             } else {
                 print_audit(&dir, &report)?;
             }
-            Ok(if summary.complete() {
+            Ok(if report.run.complete {
                 EXIT_OK
             } else {
                 EXIT_DISCREPANCY
@@ -377,7 +378,7 @@ fn run(cli: Cli) -> Result<u8> {
                 }
             }
             let registry = load_registry(registry.registry.as_deref());
-            outlets::run(&mut store, &registry, Grouping::ByOutlet)?;
+            pipeline::reanalyse(&mut store, &registry, Grouping::ByOutlet)?;
             let records = store.outlet_records()?;
             let entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
             print_document(&entry)?;

@@ -1,0 +1,43 @@
+//! The whole audit as one call: ingest, then every analysis stage, then the
+//! report. The CLI and the desktop app both run this, so they never differ.
+
+use crate::ingest::{self, IngestError, ScanOptions};
+use crate::outlets::registry::Registry;
+use crate::outlets::{self, Grouping};
+use crate::progress::Control;
+use crate::report::AuditReport;
+use crate::store::Store;
+use std::path::Path;
+
+/// How to audit.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AuditOptions {
+    pub scan: ScanOptions,
+    pub grouping: Grouping,
+}
+
+/// Ingests `root` into `store`, runs the analysis stages over the whole store
+/// and returns the report. A file that cannot be read is in the report's
+/// errors; only store and folder problems are `Err`.
+pub fn audit(
+    store: &mut Store,
+    root: &Path,
+    registry: &Registry,
+    options: AuditOptions,
+    control: &Control,
+) -> Result<AuditReport, IngestError> {
+    let summary = ingest::ingest(store, root, options.scan, control)?;
+    reanalyse(store, registry, options.grouping)?;
+    Ok(AuditReport::new(store, &summary, registry)?)
+}
+
+/// Re-runs the analysis stages over what the store holds, without reading
+/// the corpus (after a registry change or a reviewer's correction).
+pub fn reanalyse(
+    store: &mut Store,
+    registry: &Registry,
+    grouping: Grouping,
+) -> Result<(), IngestError> {
+    outlets::run(store, registry, grouping)?;
+    Ok(())
+}
