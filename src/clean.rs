@@ -2,9 +2,15 @@
 //! analysis, and every offset in the cleaned text still maps back to the
 //! stored text (and from there to the original file's bytes).
 //!
-//! WordPress shortcodes go (`[su_dropcap]L[/su_dropcap]ibyan` reads
-//! `Libyan`; a `[su_label]` becomes a line of its own); editorial brackets
-//! in quotes (`[Russian President Vladimir] Putin`) stay.
+//! Two levels:
+//! - [`clean`] removes markup only: WordPress shortcodes go
+//!   (`[su_dropcap]L[/su_dropcap]ibyan` reads `Libyan`; a `[su_label]` becomes
+//!   a line of its own), editorial brackets in quotes (`[Russian President
+//!   Vladimir] Putin`) stay. Outlet identification reads this: site footers
+//!   are evidence there.
+//! - [`article`] also removes page furniture (comment forms, share bars,
+//!   breadcrumbs, site footers, captcha lines) and collapses paragraphs
+//!   repeated inside the file, recording each removal. Claims are read from this.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -35,6 +41,44 @@ impl Cleaned {
         match i.checked_sub(1).map(|i| self.anchors[i]) {
             Some((clean, source)) => source + (offset - clean),
             None => offset,
+        }
+    }
+}
+
+impl Cleaned {
+    /// Applies a second cleaning pass, whose offsets refer to this text, and
+    /// returns one map from the final text straight to the original source.
+    fn then(self, next: Cleaned) -> Cleaned {
+        let mut anchors = Vec::with_capacity(next.anchors.len() + self.anchors.len());
+        for (k, &(clean, mid)) in next.anchors.iter().enumerate() {
+            let run_end = next
+                .anchors
+                .get(k + 1)
+                .map(|a| a.0)
+                .unwrap_or(next.text.len());
+            let mid_end = mid + (run_end - clean);
+            anchors.push((clean, self.source_offset(mid)));
+            // Where the first pass removed something inside this run, the
+            // mapping jumps: add an anchor there.
+            let from = self.anchors.partition_point(|a| a.0 <= mid);
+            for &(first_clean, first_source) in &self.anchors[from..] {
+                if first_clean >= mid_end {
+                    break;
+                }
+                anchors.push((clean + (first_clean - mid), first_source));
+            }
+        }
+        let mut removed = self.removed.clone();
+        removed.extend(next.removed.iter().map(|r| Removal {
+            start: self.source_offset(r.start),
+            end: self.source_offset(r.end.max(r.start + 1) - 1) + 1,
+            what: r.what,
+        }));
+        removed.sort_by_key(|r| r.start);
+        Cleaned {
+            text: next.text,
+            anchors,
+            removed,
         }
     }
 }
@@ -139,6 +183,112 @@ pub fn clean(source: &str) -> Cleaned {
     b.out
 }
 
+/// Whole lines that are page furniture, not article text.
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*(?:
+            leave\ a\ (?:reply|comment) | post\ a\ comment | add\ a\ comment | \d*\s*comments? |
+            please\ enter\ your\ (?:comment|name)(?:\ here)?!? | you\ have\ entered\ an\ incorrect\ email\ address!? |
+            your\ email\ address\ will\ not\ be\ published\.?(?:\ required\ fields\ are\ marked\ \*)? |
+            required\ fields\ are\ marked\ \* | save\ my\ name,?\ email.* | notify\ me\ of\ .* |
+            (?:share|share\ this(?:\ article|\ story)?|tweet|email|print|whatsapp|facebook|twitter|linkedin|reddit|pinterest)\s*:? |
+            click\ to\ (?:share|email|print)\ .* | related(?:\ articles?|\ stories|\ posts)?\s*:? | advertisement | sponsored |
+            read\ more\s*:? | (?:sign\ up|subscribe)\ (?:for|to)\ .{0,60} | .{0,40}\bpowered\ by\b.{0,40} |
+            \d{1,3}\s*[-−–+×x*]\s*\d{1,3}\s*=\s*\d*
+        )\s*$",
+    )
+    .unwrap()
+});
+
+/// "News / North Africa", "Home > World > Africa".
+static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[A-Z][\w&' -]{0,25}(?:\s+[/>»|]\s+[A-Z][\w&' -]{0,25}){1,4}\s*$").unwrap()
+});
+
+/// A heading after which a page has only comments.
+static COMMENTS_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:leave a reply|leave a comment|\d+ comments?|comments)\s*$").unwrap()
+});
+
+/// Paragraphs shorter than this are never treated as a repeat (a repeated
+/// "Iran Press TV" label is furniture, not a repeated body).
+const REPEAT_MIN_CHARS: usize = 40;
+
+/// The article's text: markup, page furniture and repeated paragraphs
+/// removed. `site_markers` are known site-furniture phrases (the registry's
+/// publisher markers); a line holding one is removed.
+pub fn article(source: &str, site_markers: &[&str]) -> Cleaned {
+    let first = clean(source);
+    let owned = first.text.clone();
+    let text = owned.as_str();
+    let mut b = Builder::new(text);
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let lines: Vec<(usize, &str)> = {
+        let mut at = 0;
+        text.split_inclusive('\n')
+            .map(|l| {
+                let start = at;
+                at += l.len();
+                (start, l)
+            })
+            .collect()
+    };
+    let comments_from = lines
+        .iter()
+        .position(|(start, l)| {
+            *start * 10 >= text.len() * 6 && COMMENTS_START.is_match(l.trim_end())
+        })
+        .unwrap_or(lines.len());
+    for (index, &(start, line)) in lines.iter().enumerate() {
+        let end = start + line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let key = content.split_whitespace().collect::<Vec<_>>().join(" ");
+        let what = if index >= comments_from {
+            Some("comment area")
+        } else if key.is_empty() {
+            None
+        } else if FURNITURE.is_match(content) {
+            Some("page furniture")
+        } else if BREADCRUMB.is_match(content) {
+            Some("breadcrumb")
+        } else if site_markers.iter().any(|m| content.contains(m)) {
+            Some("site footer")
+        } else if key.len() >= REPEAT_MIN_CHARS && seen.contains_key(&key) {
+            Some("repeated paragraph")
+        } else {
+            None
+        };
+        match what {
+            Some(what) => b.remove(start, end, what),
+            None => {
+                if key.len() >= REPEAT_MIN_CHARS {
+                    seen.entry(key).or_insert(index);
+                }
+                b.copy(start, end);
+            }
+        }
+    }
+    let second = b.out;
+    first.then(second)
+}
+
+impl Cleaned {
+    /// Runs of consecutive removed lines with the same reason, as
+    /// (start, end, what) byte ranges of the source: "lines 13–21 repeated".
+    pub fn removed_blocks(&self) -> Vec<Removal> {
+        let mut out: Vec<Removal> = Vec::new();
+        for r in &self.removed {
+            match out.last_mut() {
+                Some(last) if last.what == r.what && r.start <= last.end + 1 => {
+                    last.end = last.end.max(r.end)
+                }
+                _ => out.push(r.clone()),
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +304,48 @@ mod tests {
             assert_eq!(&src[s..s + needle.len()], needle);
         }
         assert_eq!(c.removed.len(), 5);
+    }
+
+    #[test]
+    fn a_body_saved_twice_is_read_once_and_the_repeat_recorded() {
+        let body = "The fighting has killed at least 510 people, forced 75,000 out of their homes.\n\
+                    Haftar also said the head of U.N. mission to Libya was no longer impartial.\n";
+        let src = format!("Title\n[su_label]SMA News – Agencies[/su_label]{body}{body}");
+        let c = article(&src, &[]);
+        assert_eq!(c.text.matches("at least 510 people").count(), 1);
+        let repeats: Vec<_> = c
+            .removed_blocks()
+            .into_iter()
+            .filter(|r| r.what == "repeated paragraph")
+            .collect();
+        assert_eq!(repeats.len(), 1);
+        assert_eq!(&src[repeats[0].start..repeats[0].end], body);
+        // Offsets still map through both passes.
+        for needle in ["Agencies", "at least 510 people", "no longer impartial"] {
+            let at = c.text.find(needle).unwrap();
+            let s = c.source_offset(at);
+            assert_eq!(&src[s..s + needle.len()], needle);
+        }
+    }
+
+    #[test]
+    fn page_furniture_goes_and_the_article_stays() {
+        let src = "News   /   North Africa\n\nLibya's PM says the general is not a partner.\n\
+                   Press TV’s website can also be accessed at the following alternate addresses:\n\
+                   Share this:\n\nLeave a Reply\n\nYour email address will not be published.\n\n14 − 6 =\n\n\
+                   WP2Social Auto Publish Powered By :\n";
+        let c = article(src, &["Press TV’s website can also be accessed"]);
+        assert_eq!(
+            c.text.trim(),
+            "Libya's PM says the general is not a partner."
+        );
+        let kinds: Vec<&str> = c.removed_blocks().iter().map(|r| r.what).collect();
+        assert!(
+            kinds.contains(&"breadcrumb")
+                && kinds.contains(&"site footer")
+                && kinds.contains(&"comment area"),
+            "{kinds:?}"
+        );
     }
 
     #[test]

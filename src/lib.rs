@@ -5,6 +5,7 @@
 //! (`src/main.rs`) and the desktop app (`src-tauri/`) are adapters over it.
 //! See `ARCHITECTURE.md` for the code map and the invariants.
 
+pub mod claims;
 pub mod clean;
 pub mod export;
 pub mod fingerprint;
@@ -15,9 +16,11 @@ pub mod pipeline;
 pub mod progress;
 pub mod relpath;
 pub mod report;
+pub mod review;
 pub mod store;
 pub mod text;
 pub mod verify;
+pub mod workspace;
 
 /// The program's version, as recorded in stores, bags and reports.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -14,7 +14,8 @@ use provaudit::pipeline::{self, AuditOptions};
 use provaudit::progress::{Control, Progress};
 use provaudit::relpath::RelPath;
 use provaudit::report::{
-    AuditReport, DocumentEntry, HistoryReport, OutletsReport, ShowReport, VerifyReport,
+    AuditReport, ClaimsReport, ClusterDetail, DocumentEntry, HistoryReport, OutletsReport,
+    ShowReport, VerifyReport,
 };
 use provaudit::store::{self, Store};
 use provaudit::verify::{self, Status, Verification};
@@ -131,8 +132,23 @@ enum Command {
         action: OutletAction,
     },
     /// Show one document: fingerprints, publisher and origin with their evidence.
+    /// The claims, grouped across documents, flagged clusters first: single
+    /// source, single primary source, single alignment, conflicting figures.
+    Claims {
+        /// The corpus folder, to find its store (not needed with --db)
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArg,
+        /// Only the claims that rest on a single source
+        #[arg(long)]
+        single_source: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one document (a path inside the corpus) with its outlet evidence,
+    /// or one claim or cluster (an id from `claims`) side by side across documents.
     Show {
-        /// The file (a path inside the corpus)
+        /// A file in the corpus, or a claim id (k-…) or cluster id (c-…)
         file: PathBuf,
         #[command(flatten)]
         store: StoreArg,
@@ -384,6 +400,38 @@ fn run(cli: Cli) -> Result<u8> {
             print_document(&entry)?;
             Ok(EXIT_OK)
         }
+        Command::Claims {
+            dir,
+            store,
+            single_source,
+            json,
+        } => {
+            let path = resolve_store(store.db.as_deref(), dir.as_deref())?;
+            let store = Store::open_existing(&path)?;
+            let report = ClaimsReport::new(&store, single_source)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                print_claims(&report)?;
+            }
+            Ok(EXIT_OK)
+        }
+        Command::Show { file, store, json } if is_claim_id(&file) => {
+            let id = file.to_string_lossy().into_owned();
+            let store = store_for_claim(store.db.as_deref(), &id)?;
+            let detail = ClusterDetail::find(&store, &id)?.with_context(|| {
+                format!(
+                    "{id}: no such claim or cluster in {}",
+                    store.path().display()
+                )
+            })?;
+            if json {
+                print_json(&detail)?;
+            } else {
+                print_cluster(&detail)?;
+            }
+            Ok(EXIT_OK)
+        }
         Command::Show { file, store, json } => {
             let (store, rel) = store_for_file(store.db.as_deref(), &file)?;
             let doc = store.document_by_path(&rel)?.with_context(|| {
@@ -433,6 +481,152 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(EXIT_OK)
         }
     }
+}
+
+fn is_claim_id(target: &Path) -> bool {
+    let s = target.to_string_lossy();
+    (s.starts_with("k-") || s.starts_with("c-"))
+        && s.len() == 14
+        && s[2..].chars().all(|c| c.is_ascii_hexdigit())
+        && !target.exists()
+}
+
+/// The store holding a claim: `--db`, or the one default store that has it.
+fn store_for_claim(db: Option<&Path>, id: &str) -> Result<Store> {
+    if let Some(db) = db {
+        return Ok(Store::open_existing(db)?);
+    }
+    let folder = store::default_path(Path::new("/"))?
+        .parent()
+        .map(Path::to_path_buf)
+        .context("no data folder")?;
+    for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "sqlite")
+            && let Ok(store) = Store::open_existing(&entry.path())
+            && ClusterDetail::find(&store, id).ok().flatten().is_some()
+        {
+            return Ok(store);
+        }
+    }
+    bail!(
+        "{id}: no store in {} holds this claim; pass --db",
+        folder.display()
+    )
+}
+
+fn flags(c: &provaudit::report::ClusterEntry) -> String {
+    let mut f = Vec::new();
+    if c.single_source {
+        f.push("single source");
+    }
+    if c.single_primary {
+        f.push("single primary source");
+    }
+    if c.single_alignment {
+        f.push("single alignment");
+    }
+    if c.conflicting {
+        f.push("conflicting figures");
+    }
+    if f.is_empty() {
+        format!("{} independent origins", c.independent_origins)
+    } else {
+        f.join(", ")
+    }
+}
+
+fn print_claims(report: &ClaimsReport) -> Result<()> {
+    let mut out = io::stdout().lock();
+    let c = &report.counts;
+    writeln!(
+        out,
+        "{} of {} claims rest on a single source ({} claim sentences in {} documents); {} on a single primary source, {} on a single state's media, {} with conflicting figures",
+        c.single_source,
+        c.clusters,
+        c.claims,
+        c.documents,
+        c.single_primary,
+        c.single_alignment,
+        c.conflicting
+    )?;
+    for s in &report.clusters {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}  [{}]  {} document(s)",
+            s.cluster.id,
+            flags(&s.cluster),
+            s.cluster.documents.len()
+        )?;
+        writeln!(out, "  {}", quote(&s.text))?;
+        writeln!(out, "  {}", s.cluster.explanation)?;
+    }
+    for conflict in &report.conflicts {
+        writeln!(out)?;
+        writeln!(out, "Conflicting figures for {}:", conflict.quantity)?;
+        for v in &conflict.values {
+            writeln!(
+                out,
+                "  {:>12}  {}  ({}, {})",
+                v.value,
+                quote(&v.text),
+                v.document.escape_debug(),
+                v.cluster
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn print_cluster(d: &ClusterDetail) -> Result<()> {
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}  [{}]", d.cluster.id, flags(&d.cluster))?;
+    writeln!(out, "  {}", d.cluster.explanation)?;
+    if !d.cluster.primary_sources.is_empty() {
+        writeln!(
+            out,
+            "  primary sources: {}",
+            d.cluster.primary_sources.join("; ")
+        )?;
+    }
+    for g in &d.cluster.origin_groups {
+        writeln!(out, "  origin {}: {}", g.name, g.documents.join(", "))?;
+    }
+    writeln!(out)?;
+    for m in &d.members {
+        writeln!(
+            out,
+            "  {} line {} (bytes {}..{}), {}{}:",
+            m.document.escape_debug(),
+            m.line.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
+            m.start.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
+            m.end.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
+            m.kind,
+            m.speaker
+                .as_deref()
+                .map(|s| format!(", quoting {s}"))
+                .unwrap_or_default()
+        )?;
+        writeln!(out, "    {}", m.text)?;
+    }
+    if d.members.len() > 1 {
+        writeln!(out)?;
+        writeln!(out, "  in common: {}", d.shared_words.join(", "))?;
+    }
+    for c in &d.conflicts {
+        writeln!(out)?;
+        writeln!(out, "  conflicting figures for {}:", c.quantity)?;
+        for v in &c.values {
+            writeln!(
+                out,
+                "    {:>12}  {}  ({})",
+                v.value,
+                quote(&v.text),
+                v.document.escape_debug()
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// The bundled registry plus the user's; a user file that cannot be used is

@@ -39,5 +39,6 @@ pub fn reanalyse(
     grouping: Grouping,
 ) -> Result<(), IngestError> {
     outlets::run(store, registry, grouping)?;
+    crate::claims::run(store, registry)?;
     Ok(())
 }

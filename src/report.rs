@@ -42,10 +42,12 @@ pub struct AuditReport {
     pub registry_version: String,
     pub run: RunEntry,
     pub documents: Vec<DocumentEntry>,
-    /// Claims extracted from the documents (filled in by the claims stage).
-    pub claims: Vec<serde_json::Value>,
-    /// Claim clusters (filled in by the claims stage).
-    pub clusters: Vec<serde_json::Value>,
+    /// Claims extracted from the documents.
+    pub claims: Vec<ClaimEntry>,
+    /// The same claim across documents, flagged clusters first.
+    pub clusters: Vec<ClusterEntry>,
+    /// Different figures for the same quantity.
+    pub conflicts: Vec<ConflictEntry>,
     pub errors: Vec<ErrorEntry>,
     pub warnings: Vec<WarningEntry>,
 }
@@ -99,6 +101,121 @@ pub struct DocumentEntry {
     /// Outlets the text names that were not taken as publisher or origin.
     pub outlet_candidates: Vec<String>,
     pub outlet_explanation: Option<String>,
+    /// Other documents sharing most of this one's passages.
+    pub text_reuse: Vec<ReuseEntry>,
+}
+
+/// Text shared with another document.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReuseEntry {
+    pub document: String,
+    /// `copy_of`: this document's text is largely in `document`;
+    /// `copied_in`: `document`'s text is largely in this one.
+    pub relation: &'static str,
+    /// Share of the smaller document's 5-word passages found in the larger.
+    pub containment: f64,
+}
+
+/// One claim.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimEntry {
+    pub id: String,
+    pub document: String,
+    pub text: String,
+    /// Byte range and line in the original file.
+    pub start: Option<u64>,
+    pub end: Option<u64>,
+    pub line: Option<u64>,
+    pub kind: &'static str,
+    pub speaker: Option<String>,
+    pub attribution: Option<String>,
+    pub quantities: Vec<crate::claims::extract::Quantity>,
+    pub cluster: String,
+}
+
+/// One claim across documents.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClusterEntry {
+    pub id: String,
+    pub claims: Vec<String>,
+    pub documents: Vec<String>,
+    pub origin_groups: Vec<crate::claims::OriginGroup>,
+    pub independent_origins: usize,
+    pub single_source: bool,
+    pub primary_sources: Vec<String>,
+    pub single_primary: bool,
+    pub single_alignment: bool,
+    pub conflicting: bool,
+    pub explanation: String,
+}
+
+/// Different figures for one quantity.
+#[derive(Clone, Debug, Serialize)]
+pub struct ConflictEntry {
+    pub clusters: Vec<String>,
+    pub quantity: String,
+    pub values: Vec<crate::claims::ConflictValue>,
+}
+
+impl From<&crate::claims::Cluster> for ClusterEntry {
+    fn from(c: &crate::claims::Cluster) -> Self {
+        ClusterEntry {
+            id: c.key.clone(),
+            claims: c.claims.clone(),
+            documents: c.documents.clone(),
+            origin_groups: c.origin_groups.clone(),
+            independent_origins: c.independent_origins,
+            single_source: c.single_source,
+            primary_sources: c.primary_sources.clone(),
+            single_primary: c.single_primary,
+            single_alignment: c.single_alignment,
+            conflicting: c.conflicting,
+            explanation: c.explanation.clone(),
+        }
+    }
+}
+
+/// The claims part of a report, read from the store.
+pub fn claims_section(
+    store: &Store,
+) -> Result<(Vec<ClaimEntry>, Vec<ClusterEntry>, Vec<ConflictEntry>), StoreError> {
+    let paths: std::collections::HashMap<i64, String> = store
+        .documents()?
+        .into_iter()
+        .map(|d| (d.id, d.path.to_string_lossy().into_owned()))
+        .collect();
+    let claims = store
+        .claims()?
+        .into_iter()
+        .map(|c| ClaimEntry {
+            id: c.key,
+            document: paths.get(&c.document_id).cloned().unwrap_or_default(),
+            text: c.text,
+            start: c.start,
+            end: c.end,
+            line: c.line,
+            kind: c.kind.as_str(),
+            speaker: c.speaker,
+            attribution: c.attribution,
+            quantities: c.quantities,
+            cluster: c.cluster_key,
+        })
+        .collect();
+    let clusters = store
+        .clusters(false, None)?
+        .iter()
+        .map(ClusterEntry::from)
+        .collect();
+    let conflicts = store
+        .conflicts()?
+        .into_iter()
+        .map(|c| ConflictEntry {
+            clusters: c.clusters,
+            quantity: c.quantity,
+            values: c.values,
+        })
+        .collect();
+    Ok((claims, clusters, conflicts))
 }
 
 /// A publisher or origin with the evidence for it.
@@ -183,6 +300,7 @@ impl From<&StoredDocument> for DocumentEntry {
             alignment: None,
             outlet_candidates: Vec::new(),
             outlet_explanation: None,
+            text_reuse: Vec::new(),
         }
     }
 }
@@ -227,6 +345,29 @@ impl AuditReport {
     ) -> Result<Self, StoreError> {
         let root = store.corpus_root()?.unwrap_or_default();
         let outlets = store.outlet_records()?;
+        let (claims, clusters, conflicts) = claims_section(store)?;
+        let documents = store.documents()?;
+        let path_of: std::collections::HashMap<i64, String> = documents
+            .iter()
+            .map(|d| (d.id, d.path.to_string_lossy().into_owned()))
+            .collect();
+        let mut reuse: std::collections::HashMap<i64, Vec<ReuseEntry>> =
+            std::collections::HashMap::new();
+        for r in store.reuse()? {
+            reuse.entry(r.document_id).or_default().push(ReuseEntry {
+                document: path_of[&r.source_document_id].clone(),
+                relation: "copy_of",
+                containment: r.containment,
+            });
+            reuse
+                .entry(r.source_document_id)
+                .or_default()
+                .push(ReuseEntry {
+                    document: path_of[&r.document_id].clone(),
+                    relation: "copied_in",
+                    containment: r.containment,
+                });
+        }
         Ok(AuditReport {
             schema_version: SCHEMA_VERSION,
             program: PROGRAM,
@@ -252,13 +393,17 @@ impl AuditReport {
                 complete: summary.complete(),
                 elapsed_ms: summary.elapsed.as_millis() as u64,
             },
-            documents: store
-                .documents()?
+            documents: documents
                 .iter()
-                .map(|d| DocumentEntry::with_outlets(d, outlets.get(&d.id)))
+                .map(|d| {
+                    let mut entry = DocumentEntry::with_outlets(d, outlets.get(&d.id));
+                    entry.text_reuse = reuse.remove(&d.id).unwrap_or_default();
+                    entry
+                })
                 .collect(),
-            claims: Vec::new(),
-            clusters: Vec::new(),
+            claims,
+            clusters,
+            conflicts,
             errors: summary.errors.iter().map(ErrorEntry::from).collect(),
             warnings: summary.warnings.iter().map(WarningEntry::from).collect(),
         })
@@ -352,6 +497,122 @@ impl HistoryReport {
     }
 }
 
+/// `claims --json`: the clusters, flagged first, with counts.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimsReport {
+    pub schema_version: u32,
+    pub counts: ClaimCounts,
+    pub clusters: Vec<ClusterSummary>,
+    pub conflicts: Vec<ConflictEntry>,
+}
+
+/// How many clusters carry each flag.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ClaimCounts {
+    pub documents: usize,
+    pub claims: usize,
+    pub clusters: usize,
+    pub single_source: usize,
+    pub single_primary: usize,
+    pub single_alignment: usize,
+    pub conflicting: usize,
+}
+
+/// A cluster with the text of its first claim, for lists.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClusterSummary {
+    #[serde(flatten)]
+    pub cluster: ClusterEntry,
+    pub text: String,
+    pub kind: &'static str,
+}
+
+impl ClaimsReport {
+    /// Every cluster, or only those resting on a single source.
+    pub fn new(store: &Store, only_single_source: bool) -> Result<Self, StoreError> {
+        let (claims, clusters, conflicts) = claims_section(store)?;
+        let first: std::collections::HashMap<&str, &ClaimEntry> = claims
+            .iter()
+            .rev()
+            .map(|c| (c.cluster.as_str(), c))
+            .collect();
+        let mut documents: Vec<&str> = claims.iter().map(|c| c.document.as_str()).collect();
+        documents.sort();
+        documents.dedup();
+        let counts = ClaimCounts {
+            documents: documents.len(),
+            claims: claims.len(),
+            clusters: clusters.len(),
+            single_source: clusters.iter().filter(|c| c.single_source).count(),
+            single_primary: clusters.iter().filter(|c| c.single_primary).count(),
+            single_alignment: clusters.iter().filter(|c| c.single_alignment).count(),
+            conflicting: clusters.iter().filter(|c| c.conflicting).count(),
+        };
+        let first_claim = |c: &ClusterEntry| first.get(c.id.as_str()).copied();
+        let clusters = clusters
+            .iter()
+            .filter(|c| !only_single_source || c.single_source)
+            .map(|c| ClusterSummary {
+                text: first_claim(c).map(|f| f.text.clone()).unwrap_or_default(),
+                kind: first_claim(c).map(|f| f.kind).unwrap_or("assertion"),
+                cluster: c.clone(),
+            })
+            .collect();
+        Ok(ClaimsReport {
+            schema_version: SCHEMA_VERSION,
+            counts,
+            clusters,
+            conflicts,
+        })
+    }
+}
+
+/// `show CLAIM --json`: a cluster with its member claims side by side.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClusterDetail {
+    pub schema_version: u32,
+    pub cluster: ClusterEntry,
+    pub members: Vec<ClaimEntry>,
+    /// Words every member shares (names as written in the first member).
+    pub shared_words: Vec<String>,
+    pub conflicts: Vec<ConflictEntry>,
+}
+
+impl ClusterDetail {
+    /// The cluster holding `id` (a cluster or claim id), if any.
+    pub fn find(store: &Store, id: &str) -> Result<Option<Self>, StoreError> {
+        let (claims, clusters, conflicts) = claims_section(store)?;
+        let key = match claims.iter().find(|c| c.id == id) {
+            Some(c) => c.cluster.clone(),
+            None => id.to_owned(),
+        };
+        let Some(cluster) = clusters.into_iter().find(|c| c.id == key) else {
+            return Ok(None);
+        };
+        let members: Vec<ClaimEntry> = claims.into_iter().filter(|c| c.cluster == key).collect();
+        let words = |t: &str| -> std::collections::BTreeSet<String> {
+            t.split(|c: char| !(c.is_alphanumeric() || c == ',' || c == '-'))
+                .map(|w| w.trim_matches(',').to_lowercase())
+                .filter(|w| w.len() > 3 || w.chars().any(|c| c.is_ascii_digit()))
+                .collect()
+        };
+        let mut shared = members.first().map(|m| words(&m.text)).unwrap_or_default();
+        for m in &members[1.min(members.len())..] {
+            shared = shared.intersection(&words(&m.text)).cloned().collect();
+        }
+        Ok(Some(ClusterDetail {
+            schema_version: SCHEMA_VERSION,
+            conflicts: conflicts
+                .into_iter()
+                .filter(|c| c.clusters.contains(&key))
+                .collect(),
+            cluster,
+            members,
+            shared_words: shared.into_iter().collect(),
+        }))
+    }
+}
+
 /// `show FILE --json`: one document, its outlet evidence and its text's notes.
 #[derive(Clone, Debug, Serialize)]
 pub struct ShowReport {
@@ -397,7 +658,7 @@ mod tests {
                 "bytes": 3, "encoding": "UTF-8", "content_kind": "text",
                 "mtime": "2019-11-17T14:13:20.123456789Z", "first_ingested_at": "t0", "ingested_at": "t1", "notes": [],
                 "publisher": null, "origin": null, "relation": "unknown", "origin_group": null, "alignment": null,
-                "outlet_candidates": [], "outlet_explanation": null
+                "outlet_candidates": [], "outlet_explanation": null, "text_reuse": []
             })
         );
     }

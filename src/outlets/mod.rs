@@ -126,49 +126,23 @@ impl Locator<'_> {
     /// (start, end, line) in the original file.
     fn locate(&self, signal: &Signal) -> (Option<u64>, Option<u64>, Option<u64>) {
         let encoding = self.doc.encoding.as_deref().unwrap_or("UTF-8");
-        if signal.rule.starts_with("html_") {
-            return match &self.stored.source {
-                Some(source) => {
-                    match offsets::locate_in_source(encoding, source, &signal.text, 0) {
-                        Some((s, e)) => (
-                            Some(s as u64),
-                            Some(e as u64),
-                            Some(line_at(source, source.find(&signal.text).unwrap_or(0))),
-                        ),
-                        None => (None, None, None),
-                    }
-                }
-                None => (None, None, None),
-            };
-        }
-        let start = self.cleaned.source_offset(signal.start);
-        let end = self
-            .cleaned
-            .source_offset(signal.end.max(signal.start + 1) - 1)
-            + 1;
-        let end = end.max(start);
-        match &self.stored.source {
-            // HTML: find the evidence in the markup.
-            Some(source) => {
-                let needle = &self.cleaned.text[signal.start..signal.end];
-                match offsets::locate_in_source(encoding, source, needle, 0) {
-                    Some((s, e)) => (
-                        Some(s as u64),
-                        Some(e as u64),
-                        Some(line_at(source, source.find(needle).unwrap_or(0))),
-                    ),
-                    None => (None, None, None),
-                }
+        let source = self.stored.source.as_deref();
+        let found = if signal.rule.starts_with("html_") {
+            // Metadata: find its value in the page.
+            match source.and_then(|src| src.find(&signal.text).map(|at| (src, at))) {
+                Some((src, at)) => offsets::locate(encoding, src, None, at, at + signal.text.len()),
+                None => offsets::Located::default(),
             }
-            None => {
-                let text = &self.stored.text;
-                (
-                    offsets::text_to_original(encoding, text, start).map(|v| v as u64),
-                    offsets::text_to_original(encoding, text, end).map(|v| v as u64),
-                    Some(line_at(text, start)),
-                )
-            }
-        }
+        } else {
+            let start = self.cleaned.source_offset(signal.start);
+            let end = (self
+                .cleaned
+                .source_offset(signal.end.max(signal.start + 1) - 1)
+                + 1)
+            .max(start);
+            offsets::locate(encoding, &self.stored.text, source, start, end)
+        };
+        (found.start, found.end, found.line)
     }
 }
 

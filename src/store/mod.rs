@@ -4,7 +4,9 @@
 //! transaction, so a crash mid-run leaves the store as it was after the last
 //! committed batch; SQLite's write-ahead log keeps the file itself intact.
 
+mod claims;
 mod outlets;
+mod review;
 
 use crate::relpath::RelPath;
 use crate::text::ContentKind;
@@ -21,6 +23,8 @@ use std::time::Duration;
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_evidence.sql")),
     M::up(include_str!("migrations/0002_outlets.sql")),
+    M::up(include_str!("migrations/0003_claims.sql")),
+    M::up(include_str!("migrations/0004_review.sql")),
 ];
 
 /// The migrations, for `rusqlite_migration`.

@@ -43,6 +43,57 @@ pub fn locate_in_source(
     Some((start, end))
 }
 
+/// Where a piece of a document is in the original file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Located {
+    /// Byte range in the original file; `None` when it cannot be located.
+    pub start: Option<u64>,
+    pub end: Option<u64>,
+    /// 1-based line.
+    pub line: Option<u64>,
+}
+
+/// Locates `text[start..end]` of a document's stored text in its original
+/// file. `html_source` is the decoded page for HTML documents, where the
+/// piece is searched for in the markup.
+pub fn locate(
+    encoding: &str,
+    text: &str,
+    html_source: Option<&str>,
+    start: usize,
+    end: usize,
+) -> Located {
+    let line_at = |s: &str, at: usize| {
+        s.as_bytes()[..at.min(s.len())]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64
+            + 1
+    };
+    match html_source {
+        Some(source) => {
+            let start = floor_char_boundary(text, start);
+            let needle = &text[start..floor_char_boundary(text, end).max(start)];
+            match source
+                .find(needle)
+                .and_then(|at| locate_in_source(encoding, source, needle, at).map(|r| (at, r)))
+            {
+                Some((at, (s, e))) => Located {
+                    start: Some(s as u64),
+                    end: Some(e as u64),
+                    line: Some(line_at(source, at)),
+                },
+                None => Located::default(),
+            }
+        }
+        None => Located {
+            start: text_to_original(encoding, text, start).map(|v| v as u64),
+            end: text_to_original(encoding, text, end).map(|v| v as u64),
+            line: Some(line_at(text, start)),
+        },
+    }
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while !s.is_char_boundary(i) {

@@ -1,0 +1,318 @@
+//! Who and what a sentence names, in a form that lets the same entity meet
+//! across outlets: `United Arab Emirates` and `UAE`; `Fayez al-Serraj`,
+//! `Sarraj` and `Faiez Serraj`; `WHO` and `World Health Organization`.
+
+use crate::outlets::registry::{Registry, name_key};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const ENTITIES: &str = include_str!("../../registry/entities.toml");
+
+#[derive(Deserialize)]
+struct EntityFile {
+    #[serde(default)]
+    entity: Vec<EntityEntry>,
+}
+
+#[derive(Deserialize)]
+struct EntityEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+/// Known names: the bundled entity list and every outlet of the registry
+/// (so "the WHO" and "Reuters" are entities too).
+#[derive(Clone, Debug, Default)]
+pub struct Entities {
+    /// Acronyms, exact case → canonical name.
+    acronyms: HashMap<String, String>,
+    /// Other names by `name_key` → canonical name.
+    names: HashMap<String, String>,
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
+    letters.len() >= 2 && letters.len() <= 6 && letters.iter().all(|c| c.is_ascii_uppercase())
+}
+
+impl Entities {
+    pub fn new(registry: &Registry) -> Self {
+        let mut e = Entities::default();
+        let file: EntityFile =
+            toml::from_str(ENTITIES).expect("registry/entities.toml is valid (tested)");
+        for entry in file.entity {
+            e.add(&entry.name, &entry.name);
+            for alias in &entry.aliases {
+                e.add(alias, &entry.name);
+            }
+        }
+        for outlet in registry.outlets() {
+            // State-media rows are many and their names often ordinary words;
+            // curated outlets are the ones articles cite.
+            if outlet
+                .layers
+                .iter()
+                .all(|l| *l == crate::outlets::registry::Layer::StateMediaMonitor)
+            {
+                continue;
+            }
+            e.add(&outlet.name, &outlet.name);
+            for alias in &outlet.aliases {
+                e.add(alias, &outlet.name);
+            }
+        }
+        e
+    }
+
+    fn add(&mut self, alias: &str, canonical: &str) {
+        if is_acronym(alias) {
+            self.acronyms
+                .entry(alias.replace('.', ""))
+                .or_insert_with(|| canonical.to_owned());
+        } else {
+            self.names
+                .entry(name_key(alias))
+                .or_insert_with(|| canonical.to_owned());
+        }
+    }
+
+    /// The canonical name of a known entity.
+    pub fn canonical(&self, surface: &str) -> Option<&str> {
+        let surface = surface.trim();
+        if is_acronym(surface) {
+            return self
+                .acronyms
+                .get(&surface.replace('.', ""))
+                .map(String::as_str);
+        }
+        self.names.get(&name_key(surface)).map(String::as_str)
+    }
+}
+
+/// Titles dropped from people's names.
+const TITLES: [&str; 24] = [
+    "president",
+    "prime",
+    "minister",
+    "pm",
+    "gen",
+    "general",
+    "lt",
+    "col",
+    "colonel",
+    "marshal",
+    "field",
+    "commander",
+    "spokesman",
+    "spokeswoman",
+    "rep",
+    "sen",
+    "senator",
+    "secretary",
+    "speaker",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "envoy",
+];
+
+/// Capitalised words that start sentences without naming anything.
+const NOT_NAMES: [&str; 40] = [
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "in", "on",
+    "at", "this", "that", "these", "those", "however", "also", "his", "her", "its", "their", "our",
+    "after", "before", "when", "while", "as", "if", "since", "there", "what", "some", "both",
+    "more", "last",
+];
+
+/// The consonant skeleton of a word: transliteration variants of one name
+/// share it (serraj, sarraj → srj; haftar, hifter → hftr).
+fn skeleton(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let mut out = String::new();
+    for (i, c) in lower.chars().filter(|c| c.is_alphabetic()).enumerate() {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if (i == 0 || !vowel) && !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A name found in a sentence, and the key it is matched by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub surface: String,
+    pub key: String,
+    /// Whether it looks like a person (matched by surname).
+    pub person: bool,
+}
+
+static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|de|al|bin|el)\s+)?(?:(?:al|el)-)?[A-Z][\w'’.-]*)*")
+        .unwrap()
+});
+
+impl Entities {
+    /// The key an entity is matched by.
+    pub fn key(&self, surface: &str, local: &HashMap<String, String>) -> Mention {
+        let surface = surface
+            .trim()
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .trim_end_matches(['.', ',']);
+        let canonical = local
+            .get(surface)
+            .map(String::as_str)
+            .or_else(|| {
+                local
+                    .values()
+                    .map(String::as_str)
+                    .find(|long| name_key(long) == name_key(surface))
+            })
+            .or_else(|| self.canonical(surface))
+            .or_else(|| {
+                // "the WHO", "UAE’s" and "U.N.-led" reach their entity too.
+                let s = surface
+                    .trim_start_matches("the ")
+                    .split('-')
+                    .next()
+                    .unwrap_or(surface);
+                self.canonical(s)
+            });
+        if let Some(c) = canonical {
+            return Mention {
+                surface: surface.to_owned(),
+                key: format!("e:{}", name_key(c)),
+                person: false,
+            };
+        }
+        if is_acronym(surface) {
+            return Mention {
+                surface: surface.to_owned(),
+                key: format!("a:{}", surface.replace('.', "").to_lowercase()),
+                person: false,
+            };
+        }
+        let words: Vec<&str> = surface
+            .split_whitespace()
+            .filter(|w| !TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+            .collect();
+        let looks_like_person = !words.is_empty()
+            && words.len() <= 4
+            && !words
+                .iter()
+                .any(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "and" | "the"));
+        match words.last() {
+            Some(last) if looks_like_person => {
+                let surname = last.trim_start_matches("al-").trim_start_matches("el-");
+                Mention {
+                    surface: surface.to_owned(),
+                    key: format!("p:{}", skeleton(surname)),
+                    person: true,
+                }
+            }
+            _ => Mention {
+                surface: surface.to_owned(),
+                key: format!("n:{}", name_key(surface)),
+                person: false,
+            },
+        }
+    }
+
+    /// The names in a sentence. `local` holds acronyms the article defined.
+    pub fn mentions(&self, sentence: &str, local: &HashMap<String, String>) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for m in CAPITALISED.find_iter(sentence) {
+            let mut surface = m.as_str().trim_end_matches(['.', ',', '’', '\'']);
+            // Drop a leading sentence word ("The", "But") from the run.
+            while let Some((first, rest)) = surface.split_once(' ') {
+                if NOT_NAMES.contains(&first.to_lowercase().as_str()) {
+                    surface = rest;
+                } else {
+                    break;
+                }
+            }
+            if NOT_NAMES.contains(&surface.to_lowercase().as_str()) || surface.len() < 2 {
+                continue;
+            }
+            out.push(self.key(surface, local));
+        }
+        out
+    }
+}
+
+/// Acronyms an article defines: "World Health Organization (WHO)".
+pub fn local_acronyms(text: &str) -> HashMap<String, String> {
+    static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and)\s+)?){1,6})\(([A-Z]{2,6})\)")
+            .unwrap()
+    });
+    DEFINED
+        .captures_iter(text)
+        .map(|c| (c[2].to_owned(), c[1].trim().to_owned()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(e: &Entities, s: &str) -> String {
+        e.key(s, &HashMap::new()).key
+    }
+
+    #[test]
+    fn variants_of_one_name_meet() {
+        let e = Entities::new(&Registry::bundled());
+        let serraj = key(&e, "Fayez al-Serraj");
+        for v in [
+            "Serraj",
+            "Sarraj",
+            "al-Sarraj",
+            "Faiez Serraj",
+            "Prime Minister Fayez al-Serraj",
+        ] {
+            assert_eq!(key(&e, v), serraj, "{v}");
+        }
+        assert_eq!(key(&e, "UAE"), key(&e, "United Arab Emirates"));
+        assert_eq!(key(&e, "U.N."), key(&e, "United Nations"));
+        assert_eq!(key(&e, "UN"), key(&e, "the United Nations"));
+        assert_eq!(key(&e, "WHO"), key(&e, "World Health Organization"));
+        assert_ne!(key(&e, "Haftar"), serraj);
+        assert_ne!(key(&e, "Putin"), key(&e, "Trump"));
+    }
+
+    #[test]
+    fn article_defined_acronyms_are_learnt() {
+        let local = local_acronyms(
+            "the Government of National Accord (GNA) and the Libyan Red Crescent (LRC) said",
+        );
+        assert_eq!(
+            local.get("LRC").map(String::as_str),
+            Some("Libyan Red Crescent")
+        );
+        let e = Entities::new(&Registry::bundled());
+        assert_eq!(
+            e.key("LRC", &local).key,
+            e.key("Libyan Red Crescent", &local).key
+        );
+    }
+
+    #[test]
+    fn sentence_words_are_not_names() {
+        let e = Entities::new(&Registry::bundled());
+        let m: Vec<String> = e
+            .mentions(
+                "The fighting around Tripoli has killed at least 1,093 people, the UN said.",
+                &HashMap::new(),
+            )
+            .into_iter()
+            .map(|m| m.surface)
+            .collect();
+        assert_eq!(m, ["Tripoli", "UN"]);
+    }
+}

@@ -1,0 +1,542 @@
+//! From sentences to claims: what kind (figure, quote, attributed statement,
+//! assertion), who is quoted, whom it is attributed to, and its quantities
+//! with their qualifiers, units and events.
+
+use super::entities::{Entities, Mention};
+use super::segment::Sentence;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a claim is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A quantity: "at least 1,093 people killed".
+    Figure,
+    /// Words in quotation marks, with a speaker.
+    Quote,
+    /// A statement attributed to someone: "according to the WHO", "X said".
+    Attributed,
+    /// Any other checkable statement naming someone or something.
+    Assertion,
+}
+
+impl ClaimKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Figure => "figure",
+            ClaimKind::Quote => "quote",
+            ClaimKind::Attributed => "attributed",
+            ClaimKind::Assertion => "assertion",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "figure" => ClaimKind::Figure,
+            "quote" => ClaimKind::Quote,
+            "attributed" => ClaimKind::Attributed,
+            "assertion" => ClaimKind::Assertion,
+            _ => return None,
+        })
+    }
+}
+
+/// A quantity as stated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub value: f64,
+    /// The words as written: "at least 1,093 people".
+    pub text: String,
+    /// "at least", "more than", "some"…
+    pub qualifier: Option<String>,
+    /// What is counted: "people", "troops"…
+    pub unit: Option<String>,
+    /// What happened to them: "killed", "wounded", "displaced"…
+    pub event: Option<String>,
+}
+
+impl Quantity {
+    /// What the quantity measures, for comparing figures across claims:
+    /// "people killed".
+    pub fn measure(&self) -> Option<String> {
+        match (&self.unit, &self.event) {
+            (Some(u), Some(e)) => Some(format!("{u} {e}")),
+            (None, Some(e)) => Some(format!("people {e}")),
+            _ => None,
+        }
+    }
+}
+
+/// A claim found in one sentence. Offsets are into the cleaned text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extracted {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: ClaimKind,
+    pub speaker: Option<String>,
+    pub attribution: Option<String>,
+    pub quantities: Vec<Quantity>,
+    pub mentions: Vec<Mention>,
+}
+
+const SAY: &str = r"(?:said|says|told|added|stated|warned|claimed|insisted|wrote|declared|noted|tweeted|announced|explained|argued|continued|stressed|asserted|charged|acknowledged|replied|responded)";
+/// A name: up to four capitalised words, "al-" allowed; or a described source.
+const NAME: &str = r"(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*){0,3}";
+const DESCRIBED: &str = r"(?:an?|the|one|two|three|several)\s+(?:[A-Za-z]+\s+){0,3}(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|minister|adviser|aide|commander|analyst|witness|witnesses|resident|residents)";
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid pattern")
+}
+
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"[“"]([^“”"]{3,})[”"]"#));
+static SPEAKER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r#"[”"],?\s*(?:(?P<a>{NAME}|{DESCRIBED}|he|she|they)\s+{SAY}\b|{SAY}\s+(?P<b>{NAME}|{DESCRIBED}))"#
+    ))
+});
+static SPEAKER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r#"(?P<a>{NAME}|{DESCRIBED})\s+{SAY}\b[^“"]{{0,40}}[“"]"#
+    ))
+});
+static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i:according to)\s+(?:the\s+)?(?:(?:latest\s+|new\s+|official\s+)?(?:figures|data|statistics|estimates|numbers|a report|a statement|reports?|a tally)\s+(?:by|from|of|released by)\s+)?(?:the\s+)?(?P<a>[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A-Z][\w.'’&-]*){0,6})(?:\s*\((?P<acr>[A-Z.]{2,8})\))?",
+    )
+});
+static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?P<a>{NAME}|{DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
+    ))
+});
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?P<qual>\b(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|an estimated|as many as|close to)\s+)?(?P<num>\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands)\b)(?P<suffix>st|nd|rd|th|%|-year|-day)?(?:\s+(?P<scale>million|billion|thousand))?(?:\s+(?P<unit>[a-z][a-z-]*))?",
+    )
+});
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$",
+    )
+});
+
+/// Events a figure counts, with the words that name them.
+const EVENTS: [(&str, &[&str]); 9] = [
+    (
+        "killed",
+        &[
+            "killed",
+            "kill",
+            "killing",
+            "dead",
+            "died",
+            "deaths",
+            "death",
+            "lives",
+            "fatalities",
+            "executed",
+        ],
+    ),
+    (
+        "wounded",
+        &["wounded", "injured", "injuring", "hurt", "wounding"],
+    ),
+    (
+        "displaced",
+        &[
+            "displaced",
+            "fled",
+            "forced",
+            "homeless",
+            "refugees",
+            "evacuated",
+        ],
+    ),
+    (
+        "arrested",
+        &["arrested", "detained", "jailed", "captured", "held"],
+    ),
+    ("deployed", &["deployed", "sent", "dispatched", "stationed"]),
+    ("indicted", &["indicted", "charged", "accused"]),
+    ("missing", &["missing", "disappeared"]),
+    ("lasted", &["lasted", "minutes", "hours"]),
+    ("voted", &["voted", "votes"]),
+];
+
+/// Words that, right after a number, are not what it counts.
+const NOT_UNITS: [&str; 14] = [
+    "and", "or", "of", "to", "in", "on", "at", "the", "a", "an", "for", "with", "by", "from",
+];
+
+fn word_value(w: &str) -> Option<f64> {
+    Some(match w.to_lowercase().as_str() {
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "fifteen" => 15.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "hundred" => 100.0,
+        "dozens" => 24.0,
+        "hundreds" => 200.0,
+        "thousands" => 2000.0,
+        _ => return None,
+    })
+}
+
+/// The quantities stated in a sentence (not dates, years, ordinals or times).
+pub fn quantities(sentence: &str) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    for c in NUMBER.captures_iter(sentence) {
+        let num = c.name("num").unwrap();
+        if c.name("suffix")
+            .is_some_and(|s| matches!(s.as_str(), "st" | "nd" | "rd" | "th"))
+        {
+            continue; // "74th session"
+        }
+        let before = &sentence[..num.start()];
+        let after = &sentence[num.end()..];
+        if MONTH.is_match(before) || after.trim_start().starts_with(':') || before.ends_with(':') {
+            continue; // "April 4", "11:32"
+        }
+        let digits = num.as_str().replace(',', "");
+        let mut value = match digits.parse::<f64>() {
+            Ok(v) => v,
+            Err(_) => match word_value(num.as_str()) {
+                Some(v) => v,
+                None => continue,
+            },
+        };
+        let unit = c.name("unit").map(|u| u.as_str().to_lowercase());
+        let followed_by_month = unit.as_deref().is_some_and(|u| MONTH.is_match(u));
+        let year_like =
+            digits.len() == 4 && (1900.0..=2100.0).contains(&value) && !digits.contains('.');
+        if followed_by_month || (year_like && c.name("qual").is_none()) {
+            continue;
+        }
+        if before
+            .chars()
+            .last()
+            .is_some_and(|ch| ch.is_alphabetic() || ch == '.')
+        {
+            continue; // "G20", "H.R. 1"
+        }
+        match c.name("scale").map(|s| s.as_str()) {
+            Some("million") => value *= 1e6,
+            Some("billion") => value *= 1e9,
+            Some("thousand") => value *= 1e3,
+            _ => {}
+        }
+        let unit = unit
+            .filter(|u| !NOT_UNITS.contains(&u.as_str()))
+            .map(|u| match u.as_str() {
+                // "wounded 5,752 other(s)": the same people as the figure before.
+                "other" | "others" | "more" => out
+                    .last()
+                    .and_then(|q| q.unit.clone())
+                    .unwrap_or_else(|| "people".into()),
+                "person" | "persons" | "civilians" => "people".into(),
+                _ => u,
+            });
+        let whole = c.get(0).unwrap();
+        let event = nearest_event(sentence, whole.start(), whole.end());
+        out.push(Quantity {
+            value,
+            text: whole.as_str().trim().to_owned(),
+            qualifier: c.name("qual").map(|q| q.as_str().trim().to_lowercase()),
+            unit,
+            event,
+        });
+    }
+    out
+}
+
+/// The event a number counts: the nearest event word before it in its
+/// clause, not crossing a conjunction or another number ("killed at least
+/// 1,093 people and wounded 5,752"), else the nearest after it ("1,000 people
+/// have been killed").
+fn nearest_event(sentence: &str, start: usize, end: usize) -> Option<String> {
+    let clause_start = sentence[..start]
+        .rfind([',', ';', '('])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let clause_end = sentence[end..]
+        .find([',', ';', ')'])
+        .map(|i| end + i)
+        .unwrap_or(sentence.len());
+    let event_of = |word: &str| {
+        let lower = word.to_lowercase();
+        EVENTS
+            .iter()
+            .find(|(_, words)| words.contains(&lower.as_str()))
+            .map(|(e, _)| e.to_string())
+    };
+    let is_number = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let words = |s: &str| {
+        s.split(|c: char| !(c.is_alphanumeric() || c == ','))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    for w in words(&sentence[clause_start..start]).iter().rev() {
+        if matches!(w.as_str(), "and" | "while" | "but" | "or" | "whereas") || is_number(w) {
+            break;
+        }
+        if let Some(e) = event_of(w) {
+            return Some(e);
+        }
+    }
+    for w in words(&sentence[end..clause_end]) {
+        if is_number(&w) {
+            break;
+        }
+        if let Some(e) = event_of(&w) {
+            return Some(e);
+        }
+    }
+    None
+}
+
+/// What a claim extractor remembers between the sentences of one article.
+pub struct Context<'e> {
+    pub entities: &'e Entities,
+    /// Acronyms the article defines.
+    pub local: HashMap<String, String>,
+    /// The last person named, for "he said".
+    last_person: Option<String>,
+}
+
+impl<'e> Context<'e> {
+    pub fn new(entities: &'e Entities, article: &str) -> Self {
+        Context {
+            entities,
+            local: super::entities::local_acronyms(article),
+            last_person: None,
+        }
+    }
+
+    fn resolve(&self, who: &str) -> String {
+        match who.to_lowercase().as_str() {
+            "he" | "she" | "they" => self.last_person.clone().unwrap_or_else(|| who.to_owned()),
+            _ => who.trim().to_owned(),
+        }
+    }
+}
+
+/// Whether a sentence can hold a claim at all: long enough, ending as a
+/// statement does, not a byline, caption or question.
+fn claim_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    // A full stop, perhaps inside closing quotes: `… the end,” he said.`,
+    // `He said: “We will win.”` — not a headline ending in a quote.
+    let statement_end = text
+        .trim_end()
+        .trim_end_matches(['”', '"', '’', '\''])
+        .ends_with('.');
+    let caption = text.starts_with("FILE -")
+        || text.contains(" photo)")
+        || text.ends_with("Photo)")
+        || text.starts_with("By ");
+    let shouting = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
+    words >= 6 && statement_end && !caption && !shouting
+}
+
+/// The claims of one sentence, if it holds any.
+pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
+    let text = sentence.text;
+    let mentions = ctx.entities.mentions(text, &ctx.local);
+    let person = mentions
+        .iter()
+        .rev()
+        .find(|m| m.person)
+        .map(|m| m.surface.clone());
+    if !claim_like(text) {
+        if person.is_some() {
+            ctx.last_person = person;
+        }
+        return None;
+    }
+    let quoted = QUOTED
+        .captures_iter(text)
+        .any(|c| c[1].split_whitespace().count() >= 3);
+    let speaker = if quoted {
+        SPEAKER_AFTER
+            .captures(text)
+            .and_then(|c| c.name("a").or(c.name("b")))
+            .or_else(|| SPEAKER_BEFORE.captures(text).and_then(|c| c.name("a")))
+            .map(|m| ctx.resolve(m.as_str()))
+    } else {
+        None
+    };
+    let attribution = ACCORDING_TO
+        .captures(text)
+        .map(|c| {
+            let name = c.name("a").unwrap().as_str().trim().to_owned();
+            match c.name("acr") {
+                Some(acr) => {
+                    ctx.local.insert(acr.as_str().to_owned(), name.clone());
+                    name
+                }
+                None => name,
+            }
+        })
+        .or_else(|| speaker.clone())
+        .or_else(|| {
+            SAID_BY
+                .captures(text)
+                .map(|c| ctx.resolve(c.name("a").unwrap().as_str()))
+        });
+    let quantities = quantities(text);
+    let kind = if quoted && speaker.is_some() {
+        ClaimKind::Quote
+    } else if !quantities.is_empty() {
+        ClaimKind::Figure
+    } else if attribution.is_some() {
+        ClaimKind::Attributed
+    } else if !mentions.is_empty() && text.split_whitespace().count() >= 8 {
+        ClaimKind::Assertion
+    } else {
+        return None;
+    };
+    if let Some(p) = person {
+        ctx.last_person = Some(p);
+    }
+    Some(Extracted {
+        start: sentence.start,
+        end: sentence.end,
+        text: text.to_owned(),
+        kind,
+        speaker,
+        attribution,
+        quantities,
+        mentions,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outlets::registry::Registry;
+
+    fn one(text: &str) -> Extracted {
+        let entities = Entities::new(&Registry::bundled());
+        let mut ctx = Context::new(&entities, text);
+        let s = Sentence {
+            start: 0,
+            end: text.len(),
+            text,
+        };
+        extract(&s, &mut ctx).unwrap_or_else(|| panic!("no claim in {text:?}"))
+    }
+
+    #[test]
+    fn figures_keep_qualifier_unit_and_event() {
+        let c = one(
+            "According to the latest figures by the World Health Organization (WHO), the fighting around Tripoli has killed at least 1,093 people and wounded 5,752 other, while some 120,000 people have been displaced.",
+        );
+        assert_eq!(c.kind, ClaimKind::Figure);
+        assert_eq!(c.attribution.as_deref(), Some("World Health Organization"));
+        let q: Vec<(f64, Option<&str>, Option<&str>, Option<&str>)> = c
+            .quantities
+            .iter()
+            .map(|q| {
+                (
+                    q.value,
+                    q.qualifier.as_deref(),
+                    q.unit.as_deref(),
+                    q.event.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            q,
+            [
+                (1093.0, Some("at least"), Some("people"), Some("killed")),
+                (5752.0, None, Some("people"), Some("wounded")),
+                (120000.0, Some("some"), Some("people"), Some("displaced")),
+            ]
+        );
+    }
+
+    #[test]
+    fn each_figure_counts_its_own_event() {
+        let q = quantities(
+            "More than 1,000 people have been killed since the start of the operation and at least 5,000 others wounded, according to the UN.",
+        );
+        let got: Vec<(f64, Option<&str>)> =
+            q.iter().map(|q| (q.value, q.event.as_deref())).collect();
+        assert_eq!(got, [(1000.0, Some("killed")), (5000.0, Some("wounded"))]);
+    }
+
+    #[test]
+    fn dates_years_and_ordinals_are_not_figures() {
+        let q = quantities(
+            "Serraj spoke at the 74th session on September 25, 2019, at 11:32 after the April 4 offensive, since 2011.",
+        );
+        assert!(q.is_empty(), "{q:?}");
+        let q = quantities("Ankara recently deployed 35 troops in Tripoli.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(
+            (q[0].value, q[0].unit.as_deref(), q[0].event.as_deref()),
+            (35.0, Some("troops"), Some("deployed"))
+        );
+    }
+
+    #[test]
+    fn quotes_get_their_speaker() {
+        let c = one(
+            "\"We welcome [Russian President Vladimir] Putin's call for a ceasefire. However, our fight against terrorist organizations that seized Tripoli will continue until the end,\" al-Mesmari said on a video posted to social media.",
+        );
+        assert_eq!(c.kind, ClaimKind::Quote);
+        assert_eq!(c.speaker.as_deref(), Some("al-Mesmari"));
+        let c = one(
+            "“I will never sit down with Haftar, after the disasters and the crimes he committed against all Libyans,” Sarraj told La Repubblica.",
+        );
+        assert_eq!(c.speaker.as_deref(), Some("Sarraj"));
+    }
+
+    #[test]
+    fn attributed_statements_name_their_source() {
+        let c = one(
+            "Macron had asked Haftar in a meeting held in Paris this week to make a public step toward a ceasefire, a French official told Reuters.",
+        );
+        assert_eq!(c.kind, ClaimKind::Attributed);
+        assert_eq!(c.attribution.as_deref(), Some("a French official"));
+    }
+
+    #[test]
+    fn bylines_captions_and_headlines_are_not_claims() {
+        let entities = Entities::new(&Registry::bundled());
+        for text in [
+            "Libya's PM says rebel general ‘not a partner for peace’",
+            "By JILL COLVIN and JONATHAN LEMIRE, Associated Press",
+            "Libya’s Prime Minister Fayez al-Serraj speaks at the 74th session. (Photo by Reuters)",
+            "Did Trump say that in Helsinki before the talks?",
+        ] {
+            let mut ctx = Context::new(&entities, text);
+            let s = Sentence {
+                start: 0,
+                end: text.len(),
+                text,
+            };
+            assert_eq!(extract(&s, &mut ctx), None, "{text}");
+        }
+    }
+}

@@ -1,0 +1,433 @@
+//! How many independent origins stand behind each claim, in plain words.
+//!
+//! A document's origin group comes from the outlets stage (who produced its
+//! text); a document whose producer is unknown but whose text is largely
+//! found in another joins that document's group (text reuse). A cluster's
+//! flags:
+//! - `single_source`: one origin group behind every document;
+//! - `single_primary`: several origins, but all attribute the claim to the
+//!   same primary source (two outlets both quoting the WHO figure);
+//! - `single_alignment`: several origins, all state-controlled media (State
+//!   Media Monitor SC, CaPu, CaPr) of the same state;
+//! - `conflicting`: another cluster gives a different figure for the same
+//!   quantity on the same topic.
+
+use super::entities::Entities;
+use super::matching::{Features, Matching};
+use super::{Claim, Cluster, Conflict, ConflictValue, OriginGroup, Reuse};
+use crate::outlets::registry::Typology;
+use crate::outlets::{Alignment, OutletRecord};
+use crate::relpath::RelPath;
+use crate::store::{StoredDocument, StoredText};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The producer a document's text is taken to come from, for independence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocumentOrigin {
+    pub group: String,
+    pub name: String,
+    pub alignment: Alignment,
+    /// How the document is described in explanations.
+    pub description: String,
+}
+
+fn quote(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().count() > 60 {
+        format!("‘{}…’", s.chars().take(58).collect::<String>())
+    } else {
+        format!("‘{s}’")
+    }
+}
+
+fn describe(path: &RelPath, record: Option<&OutletRecord>) -> String {
+    let Some(r) = record else {
+        return format!("{path} (producer unidentified)");
+    };
+    let evidence = |p: &crate::outlets::Party| match p.line {
+        Some(line) => format!("{}, line {line}", quote(&p.text)),
+        None => quote(&p.text),
+    };
+    match (&r.publisher, &r.origin, r.relation.as_str()) {
+        (Some(p), Some(o), "republished") => {
+            format!("{path}, {} reposting {} ({})", p.name, o.name, evidence(o))
+        }
+        (Some(p), Some(o), "syndicated_wire") => format!(
+            "{path}, {} running a {} wire copy ({})",
+            p.name,
+            o.name,
+            evidence(o)
+        ),
+        (None, Some(o), _) => format!("{path}, text produced by {} ({})", o.name, evidence(o)),
+        (_, Some(o), _) => format!("{path}, {}", o.name),
+        _ => format!("{path} (producer unidentified)"),
+    }
+}
+
+/// The origin group of every document, text reuse applied.
+pub fn origin_groups(
+    texts: &[(StoredDocument, Option<StoredText>)],
+    outlets: &HashMap<i64, OutletRecord>,
+    reuse: &[Reuse],
+) -> HashMap<i64, DocumentOrigin> {
+    let path_of: HashMap<i64, &RelPath> = texts.iter().map(|(d, _)| (d.id, &d.path)).collect();
+    let mut out: HashMap<i64, DocumentOrigin> = texts
+        .iter()
+        .map(|(d, _)| {
+            let r = outlets.get(&d.id);
+            (
+                d.id,
+                DocumentOrigin {
+                    group: r
+                        .map(|r| r.origin_group.clone())
+                        .unwrap_or_else(|| format!("document:{}", d.path)),
+                    name: r
+                        .and_then(|r| r.origin.as_ref())
+                        .map(|o| o.name.clone())
+                        .unwrap_or_else(|| "unidentified".into()),
+                    alignment: r.map(|r| r.alignment.clone()).unwrap_or_default(),
+                    description: describe(&d.path, r),
+                },
+            )
+        })
+        .collect();
+    // Strongest reuse first; twice, so a copy of a copy reaches the source.
+    let mut links: Vec<&Reuse> = reuse.iter().collect();
+    links.sort_by(|a, b| b.containment.total_cmp(&a.containment));
+    for _ in 0..2 {
+        for r in &links {
+            let (copy, source) = (r.document_id, r.source_document_id);
+            let (Some(c), Some(s)) = (out.get(&copy).cloned(), out.get(&source).cloned()) else {
+                continue;
+            };
+            let copy_unknown = c.group.starts_with("document:");
+            let source_unknown = s.group.starts_with("document:");
+            let share = format!("{:.0}%", r.containment * 100.0);
+            if copy_unknown && !source_unknown {
+                out.insert(
+                    copy,
+                    DocumentOrigin {
+                        description: format!(
+                            "{} (producer not credited; {share} of its passages are in {}, whose producer is {})",
+                            path_of[&copy], path_of[&source], s.name
+                        ),
+                        ..s
+                    },
+                );
+            } else if !copy_unknown && source_unknown {
+                // The larger text is an uncredited expansion of a credited one.
+                out.insert(
+                    source,
+                    DocumentOrigin {
+                        description: format!(
+                            "{} (producer not credited; it contains {share} of the passages of {}, whose producer is {})",
+                            path_of[&source], path_of[&copy], c.name
+                        ),
+                        ..c
+                    },
+                );
+            } else if copy_unknown && source_unknown && c.group != s.group {
+                let group = c.group.clone().min(s.group.clone());
+                for id in [copy, source] {
+                    if let Some(o) = out.get_mut(&id) {
+                        o.group = group.clone();
+                        o.description = format!(
+                            "{} (producer unidentified; {share} of its text is shared with {})",
+                            path_of[&id],
+                            path_of[if id == copy { &source } else { &copy }]
+                        );
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn state_controlled(a: &Alignment) -> bool {
+    a.state_affiliation
+        .as_deref()
+        .and_then(Typology::parse)
+        .is_some_and(Typology::editorially_controlled)
+}
+
+/// Groups the claims into clusters, sets each claim's cluster key, and judges
+/// every cluster; returns the clusters and the conflicting figures.
+pub fn judge(
+    claims: &mut [Claim],
+    features: &[Features],
+    matching: &Matching,
+    groups: &HashMap<i64, DocumentOrigin>,
+    _outlets: &HashMap<i64, OutletRecord>,
+    path_of: &HashMap<i64, &RelPath>,
+    entities: &Entities,
+) -> (Vec<Cluster>, Vec<Conflict>) {
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, root) in matching.cluster_of.iter().enumerate() {
+        members.entry(*root).or_default().push(i);
+    }
+    let mut clusters = Vec::new();
+    let mut cluster_of_claim = vec![0usize; claims.len()];
+    for list in members.values_mut() {
+        list.sort_by(|&a, &b| {
+            path_of[&claims[a].document_id]
+                .cmp(path_of[&claims[b].document_id])
+                .then(claims[a].clean_start.cmp(&claims[b].clean_start))
+        });
+        let key = format!("c-{}", &claims[list[0]].key[2..]);
+        for &i in list.iter() {
+            claims[i].cluster_key = key.clone();
+            cluster_of_claim[i] = clusters.len();
+        }
+        clusters.push(judge_one(key, list, claims, groups, path_of, entities));
+    }
+    let conflicts = conflicts(claims, features, &cluster_of_claim, &mut clusters, path_of);
+    // Flagged clusters first, then by how widely the claim travelled.
+    clusters.sort_by(|a, b| {
+        b.single_source
+            .cmp(&a.single_source)
+            .then(b.documents.len().cmp(&a.documents.len()))
+            .then(a.key.cmp(&b.key))
+    });
+    (clusters, conflicts)
+}
+
+fn judge_one(
+    key: String,
+    list: &[usize],
+    claims: &[Claim],
+    groups: &HashMap<i64, DocumentOrigin>,
+    path_of: &HashMap<i64, &RelPath>,
+    entities: &Entities,
+) -> Cluster {
+    let mut documents: Vec<i64> = list.iter().map(|&i| claims[i].document_id).collect();
+    documents.dedup();
+    documents.sort_by_key(|d| path_of[d]);
+    documents.dedup();
+    let mut by_group: BTreeMap<String, OriginGroup> = BTreeMap::new();
+    for d in &documents {
+        let o = &groups[d];
+        by_group
+            .entry(o.group.clone())
+            .or_insert_with(|| OriginGroup {
+                group: o.group.clone(),
+                name: o.name.clone(),
+                documents: vec![],
+            })
+            .documents
+            .push(path_of[d].to_string());
+    }
+    let origin_groups: Vec<OriginGroup> = by_group.into_values().collect();
+    let independent = origin_groups.len();
+    let primary: Vec<Option<String>> = list
+        .iter()
+        .map(|&i| {
+            claims[i]
+                .attribution
+                .as_deref()
+                .filter(|a| !matches!(a.to_lowercase().as_str(), "he" | "she" | "they"))
+                .map(|a| {
+                    entities
+                        .canonical(a)
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| a.trim().to_owned())
+                })
+        })
+        .collect();
+    let mut primary_sources: Vec<String> = primary
+        .iter()
+        .flatten()
+        .cloned()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    primary_sources.sort();
+    let all_attributed = primary.iter().all(Option::is_some);
+    let single_primary = independent > 1 && all_attributed && primary_sources.len() == 1;
+    let alignments: Vec<&Alignment> = origin_groups
+        .iter()
+        .map(|g| &groups[&doc_in(g, &documents, path_of)].alignment)
+        .collect();
+    let states: BTreeSet<Option<&str>> = alignments.iter().map(|a| a.country.as_deref()).collect();
+    let single_alignment = independent > 1
+        && alignments.iter().all(|a| state_controlled(a))
+        && states.len() == 1
+        && !states.contains(&None);
+
+    let docs: Vec<String> = documents.iter().map(|d| path_of[d].to_string()).collect();
+    let mut explanation = if independent == 1 {
+        let described: Vec<&str> = documents
+            .iter()
+            .map(|d| groups[d].description.as_str())
+            .collect();
+        if documents.len() == 1 {
+            format!("Found only in {}: a single source.", described[0])
+        } else {
+            format!(
+                "Found in {} documents, all from one origin, {}: {}. A single source.",
+                documents.len(),
+                origin_groups[0].name,
+                described.join("; ")
+            )
+        }
+    } else {
+        let names: Vec<String> = origin_groups
+            .iter()
+            .map(|g| format!("{} ({})", g.name, g.documents.join(", ")))
+            .collect();
+        format!(
+            "Found in {} documents from {independent} independent origins: {}.",
+            documents.len(),
+            names.join("; ")
+        )
+    };
+    if single_primary {
+        explanation.push_str(&format!(
+            " But every one attributes it to {}: one primary source behind {independent} outlets.",
+            primary_sources[0]
+        ));
+    } else if independent > 1 && !primary_sources.is_empty() {
+        explanation.push_str(&format!(" Attributed to: {}.", primary_sources.join("; ")));
+    }
+    if single_alignment {
+        let country = states
+            .iter()
+            .next()
+            .copied()
+            .flatten()
+            .unwrap_or("one state");
+        explanation.push_str(&format!(
+            " Every origin is state-controlled media of {country}: one state stands behind them all."
+        ));
+    }
+    Cluster {
+        key,
+        claims: list.iter().map(|&i| claims[i].key.clone()).collect(),
+        documents: docs,
+        origin_groups,
+        independent_origins: independent,
+        single_source: independent == 1,
+        primary_sources,
+        single_primary,
+        single_alignment,
+        conflicting: false,
+        explanation,
+    }
+}
+
+fn doc_in(group: &OriginGroup, documents: &[i64], path_of: &HashMap<i64, &RelPath>) -> i64 {
+    *documents
+        .iter()
+        .find(|d| path_of[d].to_string() == group.documents[0])
+        .expect("a group's document is one of the cluster's")
+}
+
+/// Clusters giving different values for the same measure on the same topic
+/// (sharing a name or two words besides the figure), linked into conflicts.
+fn conflicts(
+    claims: &[Claim],
+    features: &[Features],
+    cluster_of_claim: &[usize],
+    clusters: &mut [Cluster],
+    path_of: &HashMap<i64, &RelPath>,
+) -> Vec<Conflict> {
+    // measure → (cluster, value, claim)
+    let mut by_measure: BTreeMap<String, Vec<(usize, f64, usize)>> = BTreeMap::new();
+    for (i, claim) in claims.iter().enumerate() {
+        for q in &claim.quantities {
+            if let Some(m) = q.measure() {
+                by_measure
+                    .entry(m)
+                    .or_default()
+                    .push((cluster_of_claim[i], q.value, i));
+            }
+        }
+    }
+    let topical = |a: usize, b: usize| {
+        let (fa, fb) = (&features[a], &features[b]);
+        if !fa.entities.is_disjoint(&fb.entities) {
+            return true;
+        }
+        let wa: BTreeSet<&str> = fa
+            .words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        let wb: BTreeSet<&str> = fb
+            .words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        wa.intersection(&wb).count() >= 3
+    };
+    let mut out = Vec::new();
+    for (measure, mut entries) in by_measure {
+        entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        entries.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        entries.truncate(200);
+        // Union-find over the entries' clusters, linking different values.
+        let mut parent: HashMap<usize, usize> = HashMap::new();
+        fn find(parent: &mut HashMap<usize, usize>, x: usize) -> usize {
+            let p = *parent.get(&x).unwrap_or(&x);
+            if p == x {
+                x
+            } else {
+                let r = find(parent, p);
+                parent.insert(x, r);
+                r
+            }
+        }
+        let mut linked = false;
+        for (x, &(ca, va, ia)) in entries.iter().enumerate() {
+            for &(cb, vb, ib) in &entries[x + 1..] {
+                if ca != cb && va != vb && topical(ia, ib) {
+                    let (ra, rb) = (find(&mut parent, ca), find(&mut parent, cb));
+                    parent.insert(ra.max(rb), ra.min(rb));
+                    linked = true;
+                }
+            }
+        }
+        if !linked {
+            continue;
+        }
+        let mut components: BTreeMap<usize, Vec<&(usize, f64, usize)>> = BTreeMap::new();
+        for e in &entries {
+            if parent.contains_key(&e.0) || parent.values().any(|v| *v == e.0) {
+                let root = find(&mut parent, e.0);
+                components.entry(root).or_default().push(e);
+            }
+        }
+        for (_, members) in components {
+            let mut keys: Vec<String> = members.iter().map(|m| clusters[m.0].key.clone()).collect();
+            keys.dedup();
+            if keys.len() < 2 {
+                continue;
+            }
+            for m in &members {
+                clusters[m.0].conflicting = true;
+            }
+            out.push(Conflict {
+                quantity: measure.clone(),
+                clusters: keys,
+                values: members
+                    .iter()
+                    .map(|&&(c, value, i)| ConflictValue {
+                        cluster: clusters[c].key.clone(),
+                        claim: claims[i].key.clone(),
+                        document: path_of[&claims[i].document_id].to_string(),
+                        value,
+                        text: claims[i]
+                            .quantities
+                            .iter()
+                            .find(|q| q.value == value)
+                            .map(|q| q.text.clone())
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    out
+}

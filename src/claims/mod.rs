@@ -1,0 +1,269 @@
+//! The claims stage: claims extracted from each article, the same claim found
+//! across documents, and how many independent origins stand behind it.
+//!
+//! Reads the stored text and the outlets stage's decisions (never the
+//! corpus), and writes its own tables. No stage compares all pairs: claims
+//! meet through an inverted index (`matching`), documents through shared
+//! passages with capped posting lists (`reuse`).
+
+pub mod entities;
+pub mod extract;
+pub mod independence;
+pub mod matching;
+pub mod reuse;
+pub mod segment;
+
+use crate::clean;
+use crate::fingerprint::sha256_hex;
+use crate::outlets::OutletRecord;
+use crate::outlets::registry::Registry;
+use crate::relpath::RelPath;
+use crate::store::{Store, StoreError, StoredDocument, StoredText};
+use crate::text::offsets;
+use entities::Entities;
+use extract::{ClaimKind, Quantity};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A claim as stored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    /// Stable while the document's bytes are unchanged: `k-` + 12 hex digits.
+    pub key: String,
+    pub document_id: i64,
+    pub cluster_key: String,
+    pub text: String,
+    /// Byte range and line in the original file.
+    pub start: Option<u64>,
+    pub end: Option<u64>,
+    pub line: Option<u64>,
+    /// Byte range in the document's cleaned article text.
+    pub clean_start: usize,
+    pub clean_end: usize,
+    pub kind: ClaimKind,
+    pub speaker: Option<String>,
+    pub attribution: Option<String>,
+    pub quantities: Vec<Quantity>,
+}
+
+/// Documents of one producer behind a cluster.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct OriginGroup {
+    /// `outlet:press-tv`, `name:…`, `owner:…`, `document:<path>`.
+    pub group: String,
+    /// The producer's name, or "unidentified".
+    pub name: String,
+    pub documents: Vec<String>,
+}
+
+/// The same claim across documents, and what stands behind it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cluster {
+    /// `c-` + 12 hex digits: the key of its first claim (by document path,
+    /// then position), so it stays put as documents are added.
+    pub key: String,
+    pub claims: Vec<String>,
+    pub documents: Vec<String>,
+    pub origin_groups: Vec<OriginGroup>,
+    pub independent_origins: usize,
+    pub single_source: bool,
+    pub primary_sources: Vec<String>,
+    pub single_primary: bool,
+    pub single_alignment: bool,
+    pub conflicting: bool,
+    pub explanation: String,
+}
+
+/// One value in a conflict.
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+pub struct ConflictValue {
+    pub cluster: String,
+    pub claim: String,
+    pub document: String,
+    pub value: f64,
+    pub text: String,
+}
+
+/// Different figures for the same quantity in different clusters.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Conflict {
+    pub quantity: String,
+    pub clusters: Vec<String>,
+    pub values: Vec<ConflictValue>,
+}
+
+/// One document's text found in another.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Reuse {
+    pub document_id: i64,
+    pub source_document_id: i64,
+    pub containment: f64,
+    pub shared_passages: usize,
+}
+
+/// A document's cleaned article text and what cleaning removed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Article {
+    pub document_id: i64,
+    pub text: String,
+    /// Byte ranges of the original file and why they were removed.
+    pub removed: Vec<(u64, u64, String)>,
+}
+
+/// Everything the stage writes.
+#[derive(Clone, Debug, Default)]
+pub struct StageOutput {
+    pub articles: Vec<Article>,
+    pub claims: Vec<Claim>,
+    pub clusters: Vec<Cluster>,
+    pub conflicts: Vec<Conflict>,
+    pub reuse: Vec<Reuse>,
+    /// Candidate claim pairs scored: grows near-linearly with the corpus.
+    pub candidates_scored: usize,
+}
+
+/// What one document yields, computed on its own (in parallel).
+struct DocumentClaims {
+    article: Article,
+    claims: Vec<(Claim, matching::Features)>,
+    passages: Vec<u64>,
+}
+
+fn analyse_document(
+    doc: &StoredDocument,
+    stored: &StoredText,
+    entities: &Entities,
+    markers: &[&str],
+) -> DocumentClaims {
+    let cleaned = clean::article(&stored.text, markers);
+    let encoding = doc.encoding.as_deref().unwrap_or("UTF-8");
+    let locate = |start: usize, end: usize| {
+        offsets::locate(encoding, &stored.text, stored.source.as_deref(), start, end)
+    };
+    let removed = cleaned
+        .removed_blocks()
+        .into_iter()
+        .filter_map(|r| {
+            let at = locate(r.start, r.end);
+            Some((at.start?, at.end?, r.what.to_owned()))
+        })
+        .collect();
+    let mut ctx = extract::Context::new(entities, &cleaned.text);
+    let mut claims = Vec::new();
+    for sentence in segment::sentences(&cleaned.text) {
+        let Some(found) = extract::extract(&sentence, &mut ctx) else {
+            continue;
+        };
+        let (s, e) = (
+            cleaned.source_offset(found.start),
+            cleaned.source_offset(found.end - 1) + 1,
+        );
+        let at = locate(s, e);
+        let key = format!(
+            "k-{}",
+            &sha256_hex(format!("{}:{}:{}", doc.sha256, found.start, found.end).as_bytes())[..12]
+        );
+        let features = matching::features(&found);
+        claims.push((
+            Claim {
+                key,
+                document_id: doc.id,
+                cluster_key: String::new(),
+                text: found.text,
+                start: at.start,
+                end: at.end,
+                line: at.line,
+                clean_start: found.start,
+                clean_end: found.end,
+                kind: found.kind,
+                speaker: found.speaker,
+                attribution: found.attribution,
+                quantities: found.quantities,
+            },
+            features,
+        ));
+    }
+    DocumentClaims {
+        passages: reuse::passages(&cleaned.text),
+        article: Article {
+            document_id: doc.id,
+            text: cleaned.text,
+            removed,
+        },
+        claims,
+    }
+}
+
+/// Runs the stage over the store and returns what it wrote.
+pub fn run(store: &mut Store, registry: &Registry) -> Result<StageOutput, StoreError> {
+    let texts = store.document_texts()?;
+    let outlets = store.outlet_records()?;
+    let entities = Entities::new(registry);
+    let markers: Vec<&str> = registry
+        .outlets()
+        .iter()
+        .flat_map(|o| o.publisher_markers.iter().map(String::as_str))
+        .collect();
+    let analysed: Vec<(usize, DocumentClaims)> = texts
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, (doc, stored))| {
+            stored
+                .as_ref()
+                .map(|s| (i, analyse_document(doc, s, &entities, &markers)))
+        })
+        .collect();
+    let output = assemble(&texts, &outlets, analysed, &entities);
+    store.save_claims(&output)?;
+    Ok(output)
+}
+
+/// Matching, reuse and independence over the per-document results.
+fn assemble(
+    texts: &[(StoredDocument, Option<StoredText>)],
+    outlets: &HashMap<i64, OutletRecord>,
+    analysed: Vec<(usize, DocumentClaims)>,
+    entities: &Entities,
+) -> StageOutput {
+    let path_of: HashMap<i64, &RelPath> = texts.iter().map(|(d, _)| (d.id, &d.path)).collect();
+    // Documents whose text is found in another.
+    let doc_ids: Vec<i64> = analysed.iter().map(|(i, _)| texts[*i].0.id).collect();
+    let passages: Vec<&[u64]> = analysed
+        .iter()
+        .map(|(_, d)| d.passages.as_slice())
+        .collect();
+    let reuse = reuse::find(&doc_ids, &passages);
+
+    let mut articles = Vec::new();
+    let mut claims = Vec::new();
+    let mut features = Vec::new();
+    let mut document_of = Vec::new();
+    for (i, (_, doc)) in analysed.into_iter().enumerate() {
+        articles.push(doc.article);
+        for (claim, f) in doc.claims {
+            claims.push(claim);
+            features.push(f);
+            document_of.push(i);
+        }
+    }
+    let matching = matching::cluster(&features, &document_of);
+    let groups = independence::origin_groups(texts, outlets, &reuse);
+    let (clusters, conflicts) = independence::judge(
+        &mut claims,
+        &features,
+        &matching,
+        &groups,
+        outlets,
+        &path_of,
+        entities,
+    );
+    StageOutput {
+        articles,
+        claims,
+        clusters,
+        conflicts,
+        reuse,
+        candidates_scored: matching.candidates_scored,
+    }
+}

@@ -1,0 +1,949 @@
+//! Review sessions: a reviewer's verdicts and notes on claim clusters and
+//! documents, each bound to the exact bytes it rests on, kept in an
+//! append-only, hash-chained log.
+//!
+//! - A session has a reviewer, a start and an end; a closed session can be
+//!   resumed. Opening, closing and resuming are entries in the log too.
+//! - A verdict or a note names its target (a cluster id or a document path)
+//!   and its anchors: for each document it rests on, the path, the SHA-256 the
+//!   store held when the reviewer looked, and a byte span (`None` for the whole
+//!   file). An annotation is *stale* when the store now holds other bytes for
+//!   that path, or the latest verification found the file modified or missing.
+//! - Each log entry's SHA-256 is taken over its canonical JSON form, which
+//!   includes the previous entry's SHA-256, so editing, removing or reordering
+//!   an entry in the database is detected by [`verify_chain`]; its head hash
+//!   is what a report states.
+//!
+//! The SQL is in `store/review.rs`; this module holds the rules.
+
+use crate::relpath::RelPath;
+use crate::store::{Store, StoreError};
+use crate::verify::Status;
+use serde::{Serialize, Serializer};
+use std::collections::HashMap;
+
+/// A reviewer's judgement of a claim cluster (or a document).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Independent sources confirm it.
+    Corroborated,
+    /// Rests on one source: needs a second one before use.
+    SingleSource,
+    /// Sources disagree, or evidence contradicts it.
+    Disputed,
+    /// Cannot be checked with what is available.
+    Unverifiable,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Corroborated,
+        Verdict::SingleSource,
+        Verdict::Disputed,
+        Verdict::Unverifiable,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Corroborated => "corroborated",
+            Verdict::SingleSource => "single_source",
+            Verdict::Disputed => "disputed",
+            Verdict::Unverifiable => "unverifiable",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// In words, as a reviewer reads it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Verdict::Corroborated => "corroborated",
+            Verdict::SingleSource => "single source — needs a second source",
+            Verdict::Disputed => "disputed",
+            Verdict::Unverifiable => "unverifiable",
+        }
+    }
+}
+
+/// What an annotation is about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Target {
+    /// A claim cluster, by its stable id.
+    Cluster(String),
+    /// A document, by its path in the corpus (lossy UTF-8 for display; the
+    /// anchors hold the exact bytes).
+    Document(String),
+}
+
+impl Target {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Target::Cluster(_) => "cluster",
+            Target::Document(_) => "document",
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        match self {
+            Target::Cluster(id) | Target::Document(id) => id,
+        }
+    }
+
+    pub fn parse(kind: &str, id: &str) -> Option<Self> {
+        match kind {
+            "cluster" => Some(Target::Cluster(id.to_owned())),
+            "document" => Some(Target::Document(id.to_owned())),
+            _ => None,
+        }
+    }
+}
+
+/// The bytes an annotation rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    pub path: RelPath,
+    /// SHA-256 of the document's bytes when the annotation was made.
+    pub document_sha256: String,
+    /// Byte span in the document; `None` for the whole file.
+    pub start: Option<u64>,
+    pub end: Option<u64>,
+}
+
+/// An anchor as JSON: in the log's canonical form and in what the app reads.
+#[derive(Serialize, serde::Deserialize)]
+struct AnchorJson {
+    path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    path_hex: Option<String>,
+    document_sha256: String,
+    start: Option<u64>,
+    end: Option<u64>,
+}
+
+impl From<&Anchor> for AnchorJson {
+    fn from(a: &Anchor) -> Self {
+        AnchorJson {
+            path: a.path.to_string_lossy().into_owned(),
+            path_hex: (!a.path.is_utf8()).then(|| crate::fingerprint::hex(a.path.as_bytes())),
+            document_sha256: a.document_sha256.clone(),
+            start: a.start,
+            end: a.end,
+        }
+    }
+}
+
+impl Serialize for Anchor {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        AnchorJson::from(self).serialize(s)
+    }
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    (s.len() % 2 == 0)
+        .then(|| {
+            (0..s.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+                .collect()
+        })
+        .flatten()
+}
+
+/// The anchors as the log stores them (JSON).
+pub fn anchors_to_json(anchors: &[Anchor]) -> String {
+    let list: Vec<AnchorJson> = anchors.iter().map(AnchorJson::from).collect();
+    serde_json::to_string(&list).expect("anchors serialise")
+}
+
+/// The anchors from the log's JSON; `None` when it is not valid.
+pub fn anchors_from_json(json: &str) -> Option<Vec<Anchor>> {
+    let list: Vec<AnchorJson> = serde_json::from_str(json).ok()?;
+    list.into_iter()
+        .map(|a| {
+            let bytes = match &a.path_hex {
+                Some(hex) => unhex(hex)?,
+                None => a.path.into_bytes(),
+            };
+            Some(Anchor {
+                path: RelPath::from_bytes(bytes),
+                document_sha256: a.document_sha256,
+                start: a.start,
+                end: a.end,
+            })
+        })
+        .collect()
+}
+
+/// A part of a document a reviewer points at, before it is bound to bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub path: RelPath,
+    pub start: Option<u64>,
+    pub end: Option<u64>,
+}
+
+/// What a log entry records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    SessionStarted,
+    SessionClosed,
+    SessionResumed,
+    Verdict,
+    Note,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::SessionStarted => "session_started",
+            Action::SessionClosed => "session_closed",
+            Action::SessionResumed => "session_resumed",
+            Action::Verdict => "verdict",
+            Action::Note => "note",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "session_started" => Action::SessionStarted,
+            "session_closed" => Action::SessionClosed,
+            "session_resumed" => Action::SessionResumed,
+            "verdict" => Action::Verdict,
+            "note" => Action::Note,
+            _ => return None,
+        })
+    }
+}
+
+/// An entry about to be appended to the log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewEntry {
+    pub session_id: i64,
+    pub at: String,
+    pub action: Action,
+    pub target: Option<Target>,
+    pub verdict: Option<Verdict>,
+    pub note: Option<String>,
+    /// Session events: who and what the session is.
+    pub detail: Option<String>,
+    pub anchors: Vec<Anchor>,
+}
+
+/// An entry of the log, as stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub seq: i64,
+    pub session_id: i64,
+    pub at: String,
+    pub action: Action,
+    pub target: Option<Target>,
+    pub verdict: Option<Verdict>,
+    pub note: Option<String>,
+    pub detail: Option<String>,
+    pub anchors: Vec<Anchor>,
+    pub prev_sha256: Option<String>,
+    pub sha256: String,
+}
+
+/// The canonical form hashed into the chain: compact JSON, fields in this
+/// order, every field present. Changing it breaks every existing chain.
+#[derive(Serialize)]
+struct Canonical<'a> {
+    seq: i64,
+    session_id: i64,
+    at: &'a str,
+    action: &'static str,
+    target_kind: Option<&'static str>,
+    target_id: Option<&'a str>,
+    verdict: Option<&'static str>,
+    note: Option<&'a str>,
+    detail: Option<&'a str>,
+    anchors: Vec<AnchorJson>,
+    prev_sha256: Option<&'a str>,
+}
+
+impl Entry {
+    /// The entry's canonical JSON form (what its SHA-256 is taken over).
+    pub fn canonical_json(&self) -> Vec<u8> {
+        let c = Canonical {
+            seq: self.seq,
+            session_id: self.session_id,
+            at: &self.at,
+            action: self.action.as_str(),
+            target_kind: self.target.as_ref().map(Target::kind),
+            target_id: self.target.as_ref().map(Target::id),
+            verdict: self.verdict.map(Verdict::as_str),
+            note: self.note.as_deref(),
+            detail: self.detail.as_deref(),
+            anchors: self.anchors.iter().map(AnchorJson::from).collect(),
+            prev_sha256: self.prev_sha256.as_deref(),
+        };
+        serde_json::to_vec(&c).expect("plain data serialises")
+    }
+
+    /// The SHA-256 this entry should carry.
+    pub fn expected_sha256(&self) -> String {
+        crate::fingerprint::sha256_hex(&self.canonical_json())
+    }
+}
+
+/// Seals a new entry as number `seq`, after the entry whose hash is `prev`.
+pub fn seal(new: NewEntry, seq: i64, prev: Option<String>) -> Entry {
+    let mut entry = Entry {
+        seq,
+        session_id: new.session_id,
+        at: new.at,
+        action: new.action,
+        target: new.target,
+        verdict: new.verdict,
+        note: new.note,
+        detail: new.detail,
+        anchors: new.anchors,
+        prev_sha256: prev,
+        sha256: String::new(),
+    };
+    entry.sha256 = entry.expected_sha256();
+    entry
+}
+
+/// What checking the chain found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ChainCheck {
+    /// Every entry hashes to its recorded SHA-256 and links to the one before.
+    Intact {
+        entries: u64,
+        /// The SHA-256 of the last entry; `None` for an empty log.
+        head: Option<String>,
+    },
+    /// The first entry that does not fit.
+    Broken { seq: i64, reason: String },
+}
+
+/// Checks the log, oldest entry first: each entry must link to the previous
+/// entry's hash and hash to its own recorded SHA-256.
+pub fn verify_chain(entries: &[Entry]) -> ChainCheck {
+    let mut prev: Option<&str> = None;
+    for e in entries {
+        if e.prev_sha256.as_deref() != prev {
+            return ChainCheck::Broken {
+                seq: e.seq,
+                reason: format!(
+                    "entry {} does not follow the entry before it (an entry was removed, inserted or reordered)",
+                    e.seq
+                ),
+            };
+        }
+        if e.expected_sha256() != e.sha256 {
+            return ChainCheck::Broken {
+                seq: e.seq,
+                reason: format!(
+                    "entry {} was changed after it was written (its content no longer matches its SHA-256)",
+                    e.seq
+                ),
+            };
+        }
+        prev = Some(&e.sha256);
+    }
+    ChainCheck::Intact {
+        entries: entries.len() as u64,
+        head: prev.map(str::to_owned),
+    }
+}
+
+/// A review session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Session {
+    pub id: i64,
+    pub reviewer: String,
+    pub title: String,
+    pub started_at: String,
+    /// `None` while the session is open.
+    pub ended_at: Option<String>,
+}
+
+/// A verdict or note with what became of the bytes it rests on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Annotation {
+    pub seq: i64,
+    pub session_id: i64,
+    pub reviewer: String,
+    pub at: String,
+    pub target: Target,
+    pub verdict: Option<Verdict>,
+    pub note: Option<String>,
+    pub anchors: Vec<Anchor>,
+    /// The documents changed or vanished since: the annotation must be
+    /// looked at again.
+    pub stale: bool,
+    /// Why, naming each file.
+    pub stale_reasons: Vec<String>,
+}
+
+/// Everything the review screens show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReviewState {
+    pub sessions: Vec<Session>,
+    /// Every verdict and note, oldest first.
+    pub annotations: Vec<Annotation>,
+    /// The newest verdict per target, by `"<kind>:<id>"`.
+    pub verdicts: HashMap<String, Annotation>,
+    pub chain: ChainCheck,
+}
+
+/// Why a review action could not be recorded.
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("no review session {id} in this store; start a session first")]
+    NoSession { id: i64 },
+    #[error("review session {id} is closed; resume it or start a new one")]
+    SessionClosed { id: i64 },
+    #[error("review session {id} is already open")]
+    SessionOpen { id: i64 },
+    #[error("a reviewer name is needed to start a session")]
+    NoReviewer,
+    #[error("nothing to record: give a verdict or a note")]
+    Empty,
+    #[error("{path}: not in the store; audit its folder again, then review it")]
+    UnknownDocument { path: String },
+    #[error(
+        "cluster {id}: a verdict must rest on at least one document span; select the cluster's claims"
+    )]
+    NoAnchor { id: String },
+}
+
+pub type Result<T, E = ReviewError> = std::result::Result<T, E>;
+
+/// Why each anchor no longer holds: the store holds other bytes for its path
+/// (or none), or the latest verification found it modified or missing.
+pub fn staleness(
+    anchors: &[Anchor],
+    current: &HashMap<RelPath, String>,
+    statuses: &HashMap<RelPath, Status>,
+) -> Vec<String> {
+    let mut reasons = Vec::new();
+    for a in anchors {
+        let name = a.path.to_string_lossy();
+        match current.get(&a.path) {
+            None => reasons.push(format!("{name}: no longer in the store")),
+            Some(sha) if *sha != a.document_sha256 => reasons.push(format!(
+                "{name}: changed since the review (reviewed {}…, now {}…)",
+                short(&a.document_sha256),
+                short(sha)
+            )),
+            Some(_) => {}
+        }
+        match statuses.get(&a.path) {
+            Some(Status::Modified) => reasons.push(format!(
+                "{name}: the latest verification found the file modified"
+            )),
+            Some(Status::Missing) => reasons.push(format!(
+                "{name}: the latest verification found the file missing"
+            )),
+            _ => {}
+        }
+    }
+    reasons
+}
+
+fn short(sha: &str) -> &str {
+    &sha[..sha.len().min(12)]
+}
+
+/// Starts a session for `reviewer`.
+pub fn start_session(store: &mut Store, reviewer: &str, title: &str) -> Result<Session> {
+    let reviewer = reviewer.trim();
+    if reviewer.is_empty() {
+        return Err(ReviewError::NoReviewer);
+    }
+    Ok(store.begin_review_session(reviewer, title.trim(), &crate::store::now())?)
+}
+
+/// Closes an open session.
+pub fn close_session(store: &mut Store, id: i64) -> Result<Session> {
+    let session = store
+        .review_session(id)?
+        .ok_or(ReviewError::NoSession { id })?;
+    if session.ended_at.is_some() {
+        return Err(ReviewError::SessionClosed { id });
+    }
+    Ok(store.set_review_session_end(id, true, &crate::store::now())?)
+}
+
+/// Re-opens a closed session, to go on where it stopped.
+pub fn resume_session(store: &mut Store, id: i64) -> Result<Session> {
+    let session = store
+        .review_session(id)?
+        .ok_or(ReviewError::NoSession { id })?;
+    if session.ended_at.is_none() {
+        return Err(ReviewError::SessionOpen { id });
+    }
+    Ok(store.set_review_session_end(id, false, &crate::store::now())?)
+}
+
+/// Records a verdict and/or a note on `target` in an open session. Each span
+/// is bound to the SHA-256 the store holds for its document now; a document
+/// target with no spans rests on the whole file.
+pub fn record(
+    store: &mut Store,
+    session_id: i64,
+    target: Target,
+    verdict: Option<Verdict>,
+    note: Option<&str>,
+    spans: &[Span],
+) -> Result<Annotation> {
+    let session = store
+        .review_session(session_id)?
+        .ok_or(ReviewError::NoSession { id: session_id })?;
+    if session.ended_at.is_some() {
+        return Err(ReviewError::SessionClosed { id: session_id });
+    }
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    if verdict.is_none() && note.is_none() {
+        return Err(ReviewError::Empty);
+    }
+    let documents: HashMap<RelPath, String> = store
+        .documents()?
+        .into_iter()
+        .map(|d| (d.path, d.sha256))
+        .collect();
+    let mut spans = spans.to_vec();
+    if spans.is_empty() {
+        match &target {
+            Target::Document(path) => spans.push(Span {
+                path: RelPath::from_bytes(path.clone().into_bytes()),
+                start: None,
+                end: None,
+            }),
+            Target::Cluster(id) => return Err(ReviewError::NoAnchor { id: id.clone() }),
+        }
+    }
+    let anchors = spans
+        .into_iter()
+        .map(|s| match documents.get(&s.path) {
+            Some(sha) => Ok(Anchor {
+                document_sha256: sha.clone(),
+                path: s.path,
+                start: s.start,
+                end: s.end,
+            }),
+            None => Err(ReviewError::UnknownDocument {
+                path: s.path.to_string_lossy().into_owned(),
+            }),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let entry = store.append_review_entry(NewEntry {
+        session_id,
+        at: crate::store::now(),
+        action: if verdict.is_some() {
+            Action::Verdict
+        } else {
+            Action::Note
+        },
+        target: Some(target),
+        verdict,
+        note: note.map(str::to_owned),
+        detail: None,
+        anchors,
+    })?;
+    let statuses = store.latest_statuses()?;
+    Ok(annotation(&entry, &session.reviewer, &documents, &statuses)
+        .expect("a verdict or note entry has a target"))
+}
+
+fn annotation(
+    e: &Entry,
+    reviewer: &str,
+    current: &HashMap<RelPath, String>,
+    statuses: &HashMap<RelPath, Status>,
+) -> Option<Annotation> {
+    if !matches!(e.action, Action::Verdict | Action::Note) {
+        return None;
+    }
+    let stale_reasons = staleness(&e.anchors, current, statuses);
+    Some(Annotation {
+        seq: e.seq,
+        session_id: e.session_id,
+        reviewer: reviewer.to_owned(),
+        at: e.at.clone(),
+        target: e.target.clone()?,
+        verdict: e.verdict,
+        note: e.note.clone(),
+        anchors: e.anchors.clone(),
+        stale: !stale_reasons.is_empty(),
+        stale_reasons,
+    })
+}
+
+/// The sessions, every annotation with its staleness, the newest verdict per
+/// target, and the state of the chain.
+pub fn state(store: &Store) -> Result<ReviewState> {
+    let sessions = store.review_sessions()?;
+    let log = store.review_log()?;
+    let current: HashMap<RelPath, String> = store
+        .documents()?
+        .into_iter()
+        .map(|d| (d.path, d.sha256))
+        .collect();
+    let statuses = store.latest_statuses()?;
+    let reviewers: HashMap<i64, &str> = sessions
+        .iter()
+        .map(|s| (s.id, s.reviewer.as_str()))
+        .collect();
+    let annotations: Vec<Annotation> = log
+        .iter()
+        .filter_map(|e| {
+            let reviewer = reviewers.get(&e.session_id).copied().unwrap_or("unknown");
+            annotation(e, reviewer, &current, &statuses)
+        })
+        .collect();
+    let mut verdicts = HashMap::new();
+    for a in annotations.iter().filter(|a| a.verdict.is_some()) {
+        verdicts.insert(format!("{}:{}", a.target.kind(), a.target.id()), a.clone());
+    }
+    Ok(ReviewState {
+        sessions,
+        annotations,
+        verdicts,
+        chain: verify_chain(&log),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchor(path: &str, sha: &str) -> Anchor {
+        Anchor {
+            path: RelPath::from_bytes(path.as_bytes().to_vec()),
+            document_sha256: sha.into(),
+            start: Some(10),
+            end: Some(20),
+        }
+    }
+
+    fn entry(seq: i64, prev: Option<String>, note: &str) -> Entry {
+        seal(
+            NewEntry {
+                session_id: 1,
+                at: format!("2026-01-01T00:00:0{seq}Z"),
+                action: Action::Note,
+                target: Some(Target::Document("a.txt".into())),
+                verdict: None,
+                note: Some(note.into()),
+                detail: None,
+                anchors: vec![anchor("a.txt", "aa")],
+            },
+            seq,
+            prev,
+        )
+    }
+
+    fn chain(n: i64) -> Vec<Entry> {
+        let mut out: Vec<Entry> = Vec::new();
+        for seq in 1..=n {
+            let prev = out.last().map(|e| e.sha256.clone());
+            out.push(entry(seq, prev, &format!("note {seq}")));
+        }
+        out
+    }
+
+    #[test]
+    fn an_untouched_chain_is_intact_and_names_its_head() {
+        let log = chain(3);
+        assert_eq!(
+            verify_chain(&log),
+            ChainCheck::Intact {
+                entries: 3,
+                head: Some(log[2].sha256.clone())
+            }
+        );
+        assert_eq!(
+            verify_chain(&[]),
+            ChainCheck::Intact {
+                entries: 0,
+                head: None
+            }
+        );
+    }
+
+    #[test]
+    fn an_edited_note_breaks_the_chain_at_that_entry() {
+        let mut log = chain(3);
+        log[1].note = Some("a different note".into());
+        assert!(matches!(
+            verify_chain(&log),
+            ChainCheck::Broken { seq: 2, .. }
+        ));
+    }
+
+    #[test]
+    fn a_removed_entry_breaks_the_chain_at_the_next_one() {
+        let mut log = chain(3);
+        log.remove(1);
+        assert!(matches!(
+            verify_chain(&log),
+            ChainCheck::Broken { seq: 3, .. }
+        ));
+    }
+
+    #[test]
+    fn the_canonical_form_is_pinned() {
+        let e = entry(1, None, "check the figure");
+        assert_eq!(
+            String::from_utf8(e.canonical_json()).unwrap(),
+            r#"{"seq":1,"session_id":1,"at":"2026-01-01T00:00:01Z","action":"note","target_kind":"document","target_id":"a.txt","verdict":null,"note":"check the figure","detail":null,"anchors":[{"path":"a.txt","document_sha256":"aa","start":10,"end":20}],"prev_sha256":null}"#
+        );
+    }
+
+    #[test]
+    fn anchors_round_trip_through_json_even_with_names_that_are_not_utf8() {
+        let anchors = vec![
+            anchor("a.txt", "aa"),
+            Anchor {
+                path: RelPath::from_bytes(b"caf\xe9.txt".to_vec()),
+                document_sha256: "bb".into(),
+                start: None,
+                end: None,
+            },
+        ];
+        assert_eq!(
+            anchors_from_json(&anchors_to_json(&anchors)).unwrap(),
+            anchors
+        );
+    }
+
+    #[test]
+    fn staleness_names_the_changed_and_the_missing_file() {
+        let anchors = vec![anchor("a.txt", "aa"), anchor("b.txt", "bb")];
+        let p = |s: &str| RelPath::from_bytes(s.as_bytes().to_vec());
+        let mut current = HashMap::from([(p("a.txt"), "aa".to_owned()), (p("b.txt"), "bb".into())]);
+        assert!(staleness(&anchors, &current, &HashMap::new()).is_empty());
+        current.insert(p("a.txt"), "cc".into());
+        let statuses = HashMap::from([(p("b.txt"), Status::Missing)]);
+        let reasons = staleness(&anchors, &current, &statuses);
+        assert_eq!(reasons.len(), 2, "{reasons:?}");
+        assert!(reasons[0].starts_with("a.txt: changed since the review"));
+        assert!(reasons[1].contains("b.txt: the latest verification found the file missing"));
+    }
+
+    #[test]
+    fn verdicts_read_as_the_review_screen_shows_them() {
+        assert_eq!(
+            Verdict::SingleSource.describe(),
+            "single source — needs a second source"
+        );
+        for v in Verdict::ALL {
+            assert_eq!(Verdict::parse(v.as_str()), Some(v));
+            assert_eq!(
+                serde_json::to_value(v).unwrap(),
+                serde_json::json!(v.as_str())
+            );
+        }
+    }
+
+    /// A store holding one audited corpus of two files, in a temp folder.
+    fn audited() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        std::fs::write(
+            corpus.join("a.txt"),
+            "Reuters - At least 1,093 people were killed.",
+        )
+        .unwrap();
+        std::fs::write(corpus.join("b.txt"), "AFP - 510 people were killed.").unwrap();
+        let mut store =
+            Store::open_for_corpus(Some(&dir.path().join("s.sqlite")), &corpus).unwrap();
+        crate::ingest::ingest(
+            &mut store,
+            &corpus,
+            Default::default(),
+            &crate::progress::Control::none(),
+        )
+        .unwrap();
+        (dir, store)
+    }
+
+    fn span(path: &str, start: u64, end: u64) -> Span {
+        Span {
+            path: RelPath::from_bytes(path.as_bytes().to_vec()),
+            start: Some(start),
+            end: Some(end),
+        }
+    }
+
+    #[test]
+    fn a_session_survives_reopening_the_store_and_can_be_resumed() {
+        let (dir, mut store) = audited();
+        let s = start_session(&mut store, "  Dana  ", "Libya casualties").unwrap();
+        assert_eq!(s.reviewer, "Dana");
+        record(
+            &mut store,
+            s.id,
+            Target::Cluster("c1".into()),
+            Some(Verdict::SingleSource),
+            Some("only Reuters carries it"),
+            &[span("a.txt", 0, 44)],
+        )
+        .unwrap();
+        close_session(&mut store, s.id).unwrap();
+        let err = record(
+            &mut store,
+            s.id,
+            Target::Document("a.txt".into()),
+            None,
+            Some("x"),
+            &[],
+        );
+        assert!(matches!(err, Err(ReviewError::SessionClosed { .. })));
+        drop(store);
+
+        let mut store = Store::open_existing(&dir.path().join("s.sqlite")).unwrap();
+        let st = state(&store).unwrap();
+        assert_eq!(st.sessions.len(), 1);
+        assert!(st.sessions[0].ended_at.is_some());
+        let v = &st.verdicts["cluster:c1"];
+        assert_eq!(v.verdict, Some(Verdict::SingleSource));
+        assert_eq!(v.note.as_deref(), Some("only Reuters carries it"));
+        assert_eq!(v.reviewer, "Dana");
+        assert_eq!(
+            v.anchors[0].document_sha256,
+            store.documents().unwrap()[0].sha256
+        );
+        assert!(!v.stale);
+        let resumed = resume_session(&mut store, s.id).unwrap();
+        assert!(resumed.ended_at.is_none());
+        match state(&store).unwrap().chain {
+            ChainCheck::Intact { entries, head } => {
+                assert_eq!(entries, 4, "start, verdict, close, resume");
+                assert!(head.is_some());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_note_on_a_document_goes_stale_when_its_file_changes() {
+        let (dir, mut store) = audited();
+        let s = start_session(&mut store, "Dana", "").unwrap();
+        let note = record(
+            &mut store,
+            s.id,
+            Target::Document("b.txt".into()),
+            None,
+            Some("check the 510 figure"),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(note.anchors[0].start, None, "a whole-document anchor");
+        assert!(!note.stale);
+        let corpus = dir.path().join("corpus");
+        std::fs::write(corpus.join("b.txt"), "AFP - 5100 people were killed.").unwrap();
+        crate::verify::verify_store(
+            &mut store,
+            &corpus,
+            Default::default(),
+            &crate::progress::Control::none(),
+        )
+        .unwrap();
+        let st = state(&store).unwrap();
+        let a = &st.annotations[0];
+        assert!(a.stale);
+        assert_eq!(
+            a.stale_reasons,
+            ["b.txt: the latest verification found the file modified"]
+        );
+    }
+
+    #[test]
+    fn unknown_documents_and_empty_annotations_are_refused() {
+        let (_dir, mut store) = audited();
+        let s = start_session(&mut store, "Dana", "").unwrap();
+        let t = Target::Cluster("c1".into());
+        assert!(matches!(
+            record(
+                &mut store,
+                s.id,
+                t.clone(),
+                Some(Verdict::Disputed),
+                None,
+                &[span("zzz.txt", 0, 1)]
+            ),
+            Err(ReviewError::UnknownDocument { .. })
+        ));
+        assert!(matches!(
+            record(
+                &mut store,
+                s.id,
+                t.clone(),
+                None,
+                Some("   "),
+                &[span("a.txt", 0, 1)]
+            ),
+            Err(ReviewError::Empty)
+        ));
+        assert!(matches!(
+            record(&mut store, s.id, t, Some(Verdict::Disputed), None, &[]),
+            Err(ReviewError::NoAnchor { .. })
+        ));
+        assert!(matches!(
+            start_session(&mut store, " ", ""),
+            Err(ReviewError::NoReviewer)
+        ));
+    }
+
+    #[test]
+    fn editing_the_log_with_raw_sql_is_detected() {
+        let (dir, mut store) = audited();
+        let s = start_session(&mut store, "Dana", "").unwrap();
+        for verdict in [Verdict::Corroborated, Verdict::Disputed] {
+            record(
+                &mut store,
+                s.id,
+                Target::Document("a.txt".into()),
+                Some(verdict),
+                None,
+                &[],
+            )
+            .unwrap();
+        }
+        assert!(matches!(
+            state(&store).unwrap().chain,
+            ChainCheck::Intact { entries: 3, .. }
+        ));
+        drop(store);
+        let db = dir.path().join("s.sqlite");
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        // The log refuses edits; someone editing the file would drop the guard first.
+        assert!(
+            conn.execute(
+                "UPDATE review_log SET verdict = 'corroborated' WHERE seq = 3",
+                []
+            )
+            .is_err()
+        );
+        conn.execute_batch(
+            "DROP TRIGGER review_log_append_only_update;
+             UPDATE review_log SET verdict = 'corroborated' WHERE seq = 3;",
+        )
+        .unwrap();
+        drop(conn);
+        let store = Store::open_existing(&db).unwrap();
+        let st = state(&store).unwrap();
+        assert_eq!(
+            st.chain,
+            ChainCheck::Broken {
+                seq: 3,
+                reason: "entry 3 was changed after it was written (its content no longer matches its SHA-256)".into()
+            }
+        );
+    }
+}

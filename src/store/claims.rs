@@ -1,0 +1,268 @@
+//! SQL of the claims stage.
+
+use super::{Result, Store, classify};
+use crate::claims::extract::ClaimKind;
+use crate::claims::{Claim, Cluster, Conflict, OriginGroup, Reuse, StageOutput};
+use rusqlite::params;
+
+impl Store {
+    /// Replaces the claims stage's results, in one transaction.
+    pub fn save_claims(&mut self, out: &StageOutput) -> Result<()> {
+        let path = self.path.clone();
+        let e = |err| classify(&path, err);
+        let tx = self.conn.transaction().map_err(e)?;
+        for table in [
+            "claim",
+            "claim_cluster",
+            "claim_conflict",
+            "document_reuse",
+            "document_article",
+        ] {
+            tx.execute(&format!("DELETE FROM {table}"), []).map_err(e)?;
+        }
+        {
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT INTO document_article (document_id, text, removed) VALUES (?1, ?2, ?3)",
+                )
+                .map_err(e)?;
+            for a in &out.articles {
+                let removed: Vec<serde_json::Value> = a
+                    .removed
+                    .iter()
+                    .map(|(s, en, w)| serde_json::json!({"start": s, "end": en, "what": w}))
+                    .collect();
+                put.execute(params![
+                    a.document_id,
+                    a.text,
+                    serde_json::Value::from(removed).to_string()
+                ])
+                .map_err(e)?;
+            }
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT INTO claim (claim_key, document_id, cluster_key, text, start, end, line, clean_start, clean_end,
+                        kind, speaker, attribution, quantities)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                )
+                .map_err(e)?;
+            for c in &out.claims {
+                put.execute(params![
+                    c.key,
+                    c.document_id,
+                    c.cluster_key,
+                    c.text,
+                    c.start.map(|v| v as i64),
+                    c.end.map(|v| v as i64),
+                    c.line.map(|v| v as i64),
+                    c.clean_start as i64,
+                    c.clean_end as i64,
+                    c.kind.as_str(),
+                    c.speaker,
+                    c.attribution,
+                    serde_json::to_string(&c.quantities).expect("quantities serialise"),
+                ])
+                .map_err(e)?;
+            }
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT INTO claim_cluster (cluster_key, claim_count, document_count, independent_origins, single_source,
+                        single_primary, single_alignment, conflicting, origin_groups, primary_sources, explanation)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                )
+                .map_err(e)?;
+            for c in &out.clusters {
+                put.execute(params![
+                    c.key,
+                    c.claims.len() as i64,
+                    c.documents.len() as i64,
+                    c.independent_origins as i64,
+                    c.single_source,
+                    c.single_primary,
+                    c.single_alignment,
+                    c.conflicting,
+                    serde_json::to_string(&c.origin_groups).expect("serialise"),
+                    serde_json::to_string(&c.primary_sources).expect("serialise"),
+                    c.explanation,
+                ])
+                .map_err(e)?;
+            }
+            let mut put = tx
+                .prepare_cached(r#"INSERT INTO claim_conflict (quantity, clusters, "values") VALUES (?1, ?2, ?3)"#)
+                .map_err(e)?;
+            for c in &out.conflicts {
+                put.execute(params![
+                    c.quantity,
+                    serde_json::to_string(&c.clusters).expect("serialise"),
+                    serde_json::to_string(&c.values).expect("serialise"),
+                ])
+                .map_err(e)?;
+            }
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT INTO document_reuse (document_id, source_document_id, containment, shared_passages)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(e)?;
+            for r in &out.reuse {
+                put.execute(params![
+                    r.document_id,
+                    r.source_document_id,
+                    r.containment,
+                    r.shared_passages as i64
+                ])
+                .map_err(e)?;
+            }
+        }
+        tx.commit().map_err(e)
+    }
+
+    /// Every claim, by document then position.
+    pub fn claims(&self) -> Result<Vec<Claim>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT claim_key, document_id, cluster_key, text, start, end, line, clean_start, clean_end, kind, speaker,
+                    attribution, quantities
+                 FROM claim ORDER BY document_id, clean_start",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let u = |i: usize| r.get::<_, Option<i64>>(i).map(|v| v.map(|v| v as u64));
+                let kind: String = r.get(9)?;
+                let quantities: String = r.get(12)?;
+                Ok(Claim {
+                    key: r.get(0)?,
+                    document_id: r.get(1)?,
+                    cluster_key: r.get(2)?,
+                    text: r.get(3)?,
+                    start: u(4)?,
+                    end: u(5)?,
+                    line: u(6)?,
+                    clean_start: r.get::<_, i64>(7)? as usize,
+                    clean_end: r.get::<_, i64>(8)? as usize,
+                    kind: ClaimKind::parse(&kind).unwrap_or(ClaimKind::Assertion),
+                    speaker: r.get(10)?,
+                    attribution: r.get(11)?,
+                    quantities: serde_json::from_str(&quantities).unwrap_or_default(),
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Clusters, flagged first (the desktop app's main list). `only_single_source`
+    /// limits them to clusters resting on one origin; `limit` caps the count.
+    pub fn clusters(&self, only_single_source: bool, limit: Option<usize>) -> Result<Vec<Cluster>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT cluster_key, independent_origins, single_source, single_primary, single_alignment, conflicting,
+                    origin_groups, primary_sources, explanation
+                 FROM claim_cluster WHERE (?1 = 0 OR single_source = 1)
+                 ORDER BY single_source DESC, document_count DESC, cluster_key LIMIT ?2",
+            )
+            .map_err(|e| self.err(e))?;
+        let limit = limit.map(|l| l as i64).unwrap_or(-1);
+        let mut clusters: Vec<Cluster> = stmt
+            .query_map(params![only_single_source, limit], |r| {
+                let groups: String = r.get(6)?;
+                let primary: String = r.get(7)?;
+                let origin_groups: Vec<OriginGroup> =
+                    serde_json::from_str(&groups).unwrap_or_default();
+                Ok(Cluster {
+                    key: r.get(0)?,
+                    claims: vec![],
+                    documents: origin_groups
+                        .iter()
+                        .flat_map(|g| g.documents.clone())
+                        .collect(),
+                    origin_groups,
+                    independent_origins: r.get::<_, i64>(1)? as usize,
+                    single_source: r.get(2)?,
+                    single_primary: r.get(3)?,
+                    single_alignment: r.get(4)?,
+                    conflicting: r.get(5)?,
+                    primary_sources: serde_json::from_str(&primary).unwrap_or_default(),
+                    explanation: r.get(8)?,
+                })
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))?;
+        let mut members = self
+            .conn
+            .prepare_cached(
+                "SELECT c.claim_key FROM claim c JOIN document d ON d.id = c.document_id
+                 WHERE c.cluster_key = ?1 ORDER BY d.path, c.clean_start",
+            )
+            .map_err(|e| self.err(e))?;
+        for c in &mut clusters {
+            c.claims = members
+                .query_map([&c.key], |r| r.get(0))
+                .map_err(|e| self.err(e))?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(|e| self.err(e))?;
+            c.documents.sort();
+        }
+        Ok(clusters)
+    }
+
+    /// Conflicting figures.
+    pub fn conflicts(&self) -> Result<Vec<Conflict>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                r#"SELECT quantity, clusters, "values" FROM claim_conflict ORDER BY id"#,
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let clusters: String = r.get(1)?;
+                let values: String = r.get(2)?;
+                Ok(Conflict {
+                    quantity: r.get(0)?,
+                    clusters: serde_json::from_str(&clusters).unwrap_or_default(),
+                    values: serde_json::from_str(&values).unwrap_or_default(),
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Text reuse between documents.
+    pub fn reuse(&self) -> Result<Vec<Reuse>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT document_id, source_document_id, containment, shared_passages FROM document_reuse")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Reuse {
+                    document_id: r.get(0)?,
+                    source_document_id: r.get(1)?,
+                    containment: r.get(2)?,
+                    shared_passages: r.get::<_, i64>(3)? as usize,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// A document's cleaned article text, the text claims' `clean_start`/`clean_end` point into.
+    pub fn article_text(&self, document_id: i64) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row(
+                "SELECT text FROM document_article WHERE document_id = ?1",
+                [document_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+}

@@ -1,0 +1,338 @@
+//! What a window over the core needs beyond the CLI's one-shot runs: the
+//! corpora this user has audited before, the report of a store as it stands
+//! (without ingesting), and one document ready to read with its outlet
+//! evidence marked in the text.
+
+use crate::ingest::IngestSummary;
+use crate::outlets::SignalRecord;
+use crate::outlets::registry::Registry;
+use crate::relpath::RelPath;
+use crate::report::{AuditReport, DocumentEntry};
+use crate::store::{self, Store, StoreError};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// A corpus with a store in the stores folder.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RecentCorpus {
+    pub root: String,
+    pub store: String,
+    pub documents: usize,
+    /// When it was last ingested (RFC 3339), if ever.
+    pub last_ingested_at: Option<String>,
+    /// Whether the corpus folder is still there.
+    pub exists: bool,
+}
+
+/// The folder that holds the default stores (`store::default_path`'s folder).
+pub fn stores_dir() -> Result<PathBuf, StoreError> {
+    let any = store::default_path(Path::new("corpus"))?;
+    Ok(any
+        .parent()
+        .expect("a default store path has a folder")
+        .to_path_buf())
+}
+
+/// The corpora whose stores are in `dir` (plus `extra`, a store chosen with
+/// `PROVAUDIT_DB`), most recently ingested first. Stores that cannot be
+/// opened (locked, newer, not a store) are left out rather than failing the
+/// list.
+pub fn recent_corpora(dir: &Path, extra: Option<&Path>) -> Vec<RecentCorpus> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "sqlite"))
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(extra) = extra.filter(|p| p.is_file()) {
+        if !paths.iter().any(|p| p == extra) {
+            paths.push(extra.to_path_buf());
+        }
+    }
+    let mut out: Vec<RecentCorpus> = paths
+        .iter()
+        .filter_map(|path| {
+            let store = Store::open_existing(path).ok()?;
+            let root = store.corpus_root().ok()??;
+            Some(RecentCorpus {
+                exists: root.is_dir(),
+                root: root.to_string_lossy().into_owned(),
+                store: path.to_string_lossy().into_owned(),
+                documents: store.documents().ok()?.len(),
+                last_ingested_at: store
+                    .ingest_runs()
+                    .ok()?
+                    .first()
+                    .map(|r| r.started_at.clone()),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.last_ingested_at
+            .cmp(&a.last_ingested_at)
+            .then(a.root.cmp(&b.root))
+    });
+    out
+}
+
+/// The report of what the store holds now, without reading the corpus: the
+/// same shape as `audit --json`, with an empty run.
+pub fn stored_report(store: &Store, registry: &Registry) -> Result<AuditReport, StoreError> {
+    AuditReport::new(store, &IngestSummary::default(), registry)
+}
+
+/// Each file's status in the latest verification against the store, by path
+/// (lossy UTF-8); empty before the first verification.
+pub fn latest_statuses(
+    store: &Store,
+) -> Result<std::collections::BTreeMap<String, crate::verify::Status>, StoreError> {
+    Ok(store
+        .latest_statuses()?
+        .into_iter()
+        .map(|(path, status)| (path.to_string_lossy().into_owned(), status))
+        .collect())
+}
+
+/// A document path from the app: the string, or when the name is not UTF-8
+/// the exact bytes in hex (`path_bytes_hex` of the report).
+pub fn rel_path(path: &str, path_bytes_hex: Option<&str>) -> RelPath {
+    let bytes = path_bytes_hex.and_then(|hex| {
+        (hex.len() % 2 == 0)
+            .then(|| {
+                (0..hex.len())
+                    .step_by(2)
+                    .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+                    .collect::<Option<Vec<u8>>>()
+            })
+            .flatten()
+    });
+    RelPath::from_bytes(bytes.unwrap_or_else(|| path.as_bytes().to_vec()))
+}
+
+/// A run of a document's text, marked when it is evidence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    pub text: String,
+    /// `publisher` or `origin` (the decision's evidence), or the role of
+    /// another signal (`mention`, `photo_credit`…); `None` for plain text.
+    pub mark: Option<String>,
+    /// What the mark means, in words (rule, line, outlet).
+    pub label: Option<String>,
+}
+
+/// One document ready to read.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentView {
+    pub document: DocumentEntry,
+    pub title: Option<String>,
+    /// The stored text, cut at the evidence; empty when it has no text.
+    pub segments: Vec<Segment>,
+    pub signals: Vec<SignalRecord>,
+    /// Evidence that could not be found in the text shown (HTML metadata,
+    /// text split by markup).
+    pub unlocated: Vec<String>,
+}
+
+/// The document at `path` with its evidence marked, or `None` when the store
+/// does not hold it.
+pub fn document_view(store: &Store, path: &RelPath) -> Result<Option<DocumentView>, StoreError> {
+    let Some(doc) = store.document_by_path(path)? else {
+        return Ok(None);
+    };
+    let records = store.outlet_records()?;
+    let entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
+    let signals = store.outlet_signals(doc.id)?;
+    let (title, text) = match store.document_text(doc.id)? {
+        Some((title, text)) => (title, text),
+        None => (None, String::new()),
+    };
+    let mut wanted: Vec<Evidence> = Vec::new();
+    for (role, party) in [("publisher", &entry.publisher), ("origin", &entry.origin)] {
+        if let Some(p) = party.as_ref().filter(|p| !p.manual) {
+            wanted.push(Evidence {
+                mark: role,
+                text: p.evidence.text.clone(),
+                start: p.evidence.start,
+                label: format!(
+                    "{role}: {} — {}, line {}",
+                    p.name,
+                    p.evidence.rule.replace('_', " "),
+                    p.evidence
+                        .line
+                        .map(|l| l.to_string())
+                        .unwrap_or_else(|| "?".into())
+                ),
+            });
+        }
+    }
+    for s in &signals {
+        wanted.push(Evidence {
+            mark: match s.role.as_str() {
+                "publisher" | "origin" => "signal",
+                "mention" => "mention",
+                _ => "photo_credit",
+            },
+            text: s.text.clone(),
+            start: s.start,
+            label: format!(
+                "{}: {} — {}",
+                s.role.replace('_', " "),
+                s.name,
+                s.rule.replace('_', " ")
+            ),
+        });
+    }
+    let encoding = doc.encoding.as_deref().unwrap_or("UTF-8");
+    let is_plain = doc.kind.as_str() == "text";
+    let (segments, unlocated) = mark_evidence(&text, &wanted, |at| {
+        if is_plain {
+            crate::text::offsets::text_to_original(encoding, &text, at).map(|v| v as u64)
+        } else {
+            None
+        }
+    });
+    Ok(Some(DocumentView {
+        document: entry,
+        title,
+        segments,
+        signals,
+        unlocated,
+    }))
+}
+
+struct Evidence {
+    mark: &'static str,
+    text: String,
+    /// Byte offset in the original file, when known.
+    start: Option<u64>,
+    label: String,
+}
+
+/// Cuts `text` into segments with each piece of evidence marked once. Among
+/// the places the evidence text occurs, the one whose offset in the original
+/// file (`original(at)`) is the recorded one wins; else the first. Earlier
+/// evidence wins an overlap (the decision's before the other signals).
+fn mark_evidence(
+    text: &str,
+    wanted: &[Evidence],
+    original: impl Fn(usize) -> Option<u64>,
+) -> (Vec<Segment>, Vec<String>) {
+    let mut ranges: Vec<(usize, usize, &Evidence)> = Vec::new();
+    let mut unlocated = Vec::new();
+    for ev in wanted {
+        if ev.text.is_empty() {
+            continue;
+        }
+        let hits: Vec<usize> = text.match_indices(&ev.text).map(|(i, _)| i).collect();
+        let at = hits
+            .iter()
+            .copied()
+            .find(|&i| ev.start.is_some() && original(i) == ev.start)
+            .or_else(|| hits.first().copied());
+        match at {
+            Some(at) => {
+                let end = at + ev.text.len();
+                if !ranges.iter().any(|(s, e, _)| at < *e && *s < end) {
+                    ranges.push((at, end, ev));
+                }
+            }
+            None => {
+                if ev.mark == "publisher" || ev.mark == "origin" {
+                    unlocated.push(ev.label.clone());
+                }
+            }
+        }
+    }
+    ranges.sort_by_key(|r| r.0);
+    let mut segments = Vec::new();
+    let mut pos = 0;
+    for (start, end, ev) in ranges {
+        if start > pos {
+            segments.push(Segment {
+                text: text[pos..start].to_owned(),
+                mark: None,
+                label: None,
+            });
+        }
+        segments.push(Segment {
+            text: text[start..end].to_owned(),
+            mark: Some(ev.mark.to_owned()),
+            label: Some(ev.label.clone()),
+        });
+        pos = end;
+    }
+    if pos < text.len() {
+        segments.push(Segment {
+            text: text[pos..].to_owned(),
+            mark: None,
+            label: None,
+        });
+    }
+    (segments, unlocated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(mark: &'static str, text: &str, start: Option<u64>) -> Evidence {
+        Evidence {
+            mark,
+            text: text.into(),
+            start,
+            label: mark.into(),
+        }
+    }
+
+    #[test]
+    fn evidence_is_marked_where_the_recorded_offset_says() {
+        let text = "Iran Press TV\n\nHaftar rejects…\n\nIran Press TV\nbody";
+        let second = text.rfind("Iran Press TV").unwrap();
+        let (segments, unlocated) = mark_evidence(
+            text,
+            &[ev("origin", "Iran Press TV", Some(second as u64))],
+            |i| Some(i as u64),
+        );
+        assert!(unlocated.is_empty());
+        let marked: Vec<_> = segments.iter().filter(|s| s.mark.is_some()).collect();
+        assert_eq!(marked.len(), 1);
+        let before: usize = segments
+            .iter()
+            .take_while(|s| s.mark.is_none())
+            .map(|s| s.text.len())
+            .sum();
+        assert_eq!(before, second);
+        assert_eq!(
+            segments.iter().map(|s| s.text.as_str()).collect::<String>(),
+            text
+        );
+    }
+
+    #[test]
+    fn overlapping_evidence_keeps_the_decision_and_unfound_evidence_is_listed() {
+        let text = "SOURCE: AL JAZEERA AND NEWS AGENCIES";
+        let (segments, unlocated) = mark_evidence(
+            text,
+            &[
+                ev("origin", "AL JAZEERA", None),
+                ev("mention", "JAZEERA AND", None),
+                ev("publisher", "not in the text", None),
+            ],
+            |_| None,
+        );
+        let marks: Vec<_> = segments.iter().filter_map(|s| s.mark.as_deref()).collect();
+        assert_eq!(marks, ["origin"]);
+        assert_eq!(unlocated, ["publisher"]);
+    }
+
+    #[test]
+    fn a_path_comes_back_from_its_hex_bytes() {
+        assert_eq!(
+            rel_path("caf\u{fffd}.txt", Some("636166e92e747874")).as_bytes(),
+            b"caf\xe9.txt"
+        );
+        assert_eq!(rel_path("a.txt", None).as_bytes(), b"a.txt");
+    }
+}
