@@ -175,10 +175,16 @@ impl From<&crate::claims::Cluster> for ClusterEntry {
     }
 }
 
+/// The claims part of a report.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimsSection {
+    pub claims: Vec<ClaimEntry>,
+    pub clusters: Vec<ClusterEntry>,
+    pub conflicts: Vec<ConflictEntry>,
+}
+
 /// The claims part of a report, read from the store.
-pub fn claims_section(
-    store: &Store,
-) -> Result<(Vec<ClaimEntry>, Vec<ClusterEntry>, Vec<ConflictEntry>), StoreError> {
+pub fn claims_section(store: &Store) -> Result<ClaimsSection, StoreError> {
     let paths: std::collections::HashMap<i64, String> = store
         .documents()?
         .into_iter()
@@ -215,7 +221,11 @@ pub fn claims_section(
             values: c.values,
         })
         .collect();
-    Ok((claims, clusters, conflicts))
+    Ok(ClaimsSection {
+        claims,
+        clusters,
+        conflicts,
+    })
 }
 
 /// A publisher or origin with the evidence for it.
@@ -345,7 +355,11 @@ impl AuditReport {
     ) -> Result<Self, StoreError> {
         let root = store.corpus_root()?.unwrap_or_default();
         let outlets = store.outlet_records()?;
-        let (claims, clusters, conflicts) = claims_section(store)?;
+        let ClaimsSection {
+            claims,
+            clusters,
+            conflicts,
+        } = claims_section(store)?;
         let documents = store.documents()?;
         let path_of: std::collections::HashMap<i64, String> = documents
             .iter()
@@ -530,7 +544,11 @@ pub struct ClusterSummary {
 impl ClaimsReport {
     /// Every cluster, or only those resting on a single source.
     pub fn new(store: &Store, only_single_source: bool) -> Result<Self, StoreError> {
-        let (claims, clusters, conflicts) = claims_section(store)?;
+        let ClaimsSection {
+            claims,
+            clusters,
+            conflicts,
+        } = claims_section(store)?;
         let first: std::collections::HashMap<&str, &ClaimEntry> = claims
             .iter()
             .rev()
@@ -581,7 +599,11 @@ pub struct ClusterDetail {
 impl ClusterDetail {
     /// The cluster holding `id` (a cluster or claim id), if any.
     pub fn find(store: &Store, id: &str) -> Result<Option<Self>, StoreError> {
-        let (claims, clusters, conflicts) = claims_section(store)?;
+        let ClaimsSection {
+            claims,
+            clusters,
+            conflicts,
+        } = claims_section(store)?;
         let key = match claims.iter().find(|c| c.id == id) {
             Some(c) => c.cluster.clone(),
             None => id.to_owned(),

@@ -8,6 +8,9 @@
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use provaudit::fingerprint;
+
+#[path = "bench/eval.rs"]
+mod eval;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -37,6 +40,19 @@ enum Bench {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Claim clustering on the 612 Helsinki articles against hand-labelled
+    /// groups and negatives (eval/helsinki-claim-groups.json).
+    Claims {
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/helsinki/helsinki_articles.csv"))]
+        articles: PathBuf,
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/eval/helsinki-claim-groups.json"))]
+        labels: PathBuf,
+        /// Print every missed pair and every wrong join
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Diagnose matching: the features of two sentences and their score.
+    Pair { a: String, b: String },
     /// Outlet identification on the 612 Helsinki articles: wire copies against
     /// hand labels (eval/helsinki-origin-labels.csv), publishers against the
     /// dataset's publisher column.
@@ -59,6 +75,15 @@ fn main() -> Result<()> {
             runs,
             dir,
         } => bench_hash(mib, files, runs, dir),
+        Bench::Claims {
+            articles,
+            labels,
+            verbose,
+        } => {
+            let eval = eval::claims(&articles, &labels)?;
+            eval.print(verbose)
+        }
+        Bench::Pair { a, b } => eval::pair(&a, &b),
         Bench::Outlets {
             articles,
             labels,

@@ -128,6 +128,41 @@ const NOT_NAMES: [&str; 40] = [
     "more", "last",
 ];
 
+/// Days and months: capitalised, never an entity of a claim.
+const CALENDAR: [&str; 19] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+];
+
+fn is_roman(s: &str) -> bool {
+    s.len() <= 4 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Words an article writes in lower case somewhere.
+pub fn lower_case_words(text: &str) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The consonant skeleton of a word: transliteration variants of one name
 /// share it (serraj, sarraj → srj; haftar, hifter → hftr).
 fn skeleton(word: &str) -> String {
@@ -223,8 +258,15 @@ impl Entities {
         }
     }
 
-    /// The names in a sentence. `local` holds acronyms the article defined.
-    pub fn mentions(&self, sentence: &str, local: &HashMap<String, String>) -> Vec<Mention> {
+    /// The names in a sentence. `local` holds acronyms the article defined;
+    /// `common` the words the article also writes in lower case (so a
+    /// capitalised "Very" opening a quote is not a name).
+    pub fn mentions(
+        &self,
+        sentence: &str,
+        local: &HashMap<String, String>,
+        common: &std::collections::HashSet<String>,
+    ) -> Vec<Mention> {
         let mut out = Vec::new();
         for m in CAPITALISED.find_iter(sentence) {
             let mut surface = m.as_str().trim_end_matches(['.', ',', '’', '\'']);
@@ -236,7 +278,15 @@ impl Entities {
                     break;
                 }
             }
-            if NOT_NAMES.contains(&surface.to_lowercase().as_str()) || surface.len() < 2 {
+            let lower = surface.to_lowercase();
+            let single = !surface.contains(' ');
+            if NOT_NAMES.contains(&lower.as_str())
+                || surface.len() < 2
+                || (single
+                    && (common.contains(&lower)
+                        || CALENDAR.contains(&lower.as_str())
+                        || is_roman(surface)))
+            {
                 continue;
             }
             out.push(self.key(surface, local));
@@ -307,8 +357,9 @@ mod tests {
         let e = Entities::new(&Registry::bundled());
         let m: Vec<String> = e
             .mentions(
-                "The fighting around Tripoli has killed at least 1,093 people, the UN said.",
+                "The fighting around Tripoli has killed at least 1,093 people, the UN said. \"Very good start,\" he said on Sunday.",
                 &HashMap::new(),
+                &lower_case_words("a very good day"),
             )
             .into_iter()
             .map(|m| m.surface)

@@ -316,6 +316,8 @@ pub struct Context<'e> {
     pub entities: &'e Entities,
     /// Acronyms the article defines.
     pub local: HashMap<String, String>,
+    /// Words the article writes in lower case.
+    common: std::collections::HashSet<String>,
     /// The last person named, for "he said".
     last_person: Option<String>,
 }
@@ -325,6 +327,7 @@ impl<'e> Context<'e> {
         Context {
             entities,
             local: super::entities::local_acronyms(article),
+            common: super::entities::lower_case_words(article),
             last_person: None,
         }
     }
@@ -361,7 +364,7 @@ fn claim_like(text: &str) -> bool {
 /// The claims of one sentence, if it holds any.
 pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
     let text = sentence.text;
-    let mentions = ctx.entities.mentions(text, &ctx.local);
+    let mentions = ctx.entities.mentions(text, &ctx.local, &ctx.common);
     let person = mentions
         .iter()
         .rev()
@@ -453,7 +456,8 @@ mod tests {
         );
         assert_eq!(c.kind, ClaimKind::Figure);
         assert_eq!(c.attribution.as_deref(), Some("World Health Organization"));
-        let q: Vec<(f64, Option<&str>, Option<&str>, Option<&str>)> = c
+        type Row<'a> = (f64, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let q: Vec<Row> = c
             .quantities
             .iter()
             .map(|q| {

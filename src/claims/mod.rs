@@ -29,7 +29,7 @@ use std::collections::HashMap;
 /// A claim as stored.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Claim {
-    /// Stable while the document's bytes are unchanged: `k-` + 12 hex digits.
+    /// Stable while the document's path and bytes are unchanged: `k-` + 12 hex digits.
     pub key: String,
     pub document_id: i64,
     pub cluster_key: String,
@@ -121,6 +121,8 @@ pub struct StageOutput {
     pub reuse: Vec<Reuse>,
     /// Candidate claim pairs scored: grows near-linearly with the corpus.
     pub candidates_scored: usize,
+    /// Wall time of each step, for the benchmark.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// What one document yields, computed on its own (in parallel).
@@ -160,10 +162,10 @@ fn analyse_document(
             cleaned.source_offset(found.end - 1) + 1,
         );
         let at = locate(s, e);
-        let key = format!(
-            "k-{}",
-            &sha256_hex(format!("{}:{}:{}", doc.sha256, found.start, found.end).as_bytes())[..12]
-        );
+        // Identical files at two paths are two documents: the path is part of the key.
+        let mut id = doc.path.as_bytes().to_vec();
+        id.extend_from_slice(format!("\0{}:{}:{}", doc.sha256, found.start, found.end).as_bytes());
+        let key = format!("k-{}", &sha256_hex(&id)[..12]);
         let features = matching::features(&found);
         claims.push((
             Claim {
@@ -197,6 +199,7 @@ fn analyse_document(
 
 /// Runs the stage over the store and returns what it wrote.
 pub fn run(store: &mut Store, registry: &Registry) -> Result<StageOutput, StoreError> {
+    let started = std::time::Instant::now();
     let texts = store.document_texts()?;
     let outlets = store.outlet_records()?;
     let entities = Entities::new(registry);
@@ -214,8 +217,12 @@ pub fn run(store: &mut Store, registry: &Registry) -> Result<StageOutput, StoreE
                 .map(|s| (i, analyse_document(doc, s, &entities, &markers)))
         })
         .collect();
-    let output = assemble(&texts, &outlets, analysed, &entities);
+    let mut timings = vec![("read stored text, clean, extract claims", started.elapsed())];
+    let mut output = assemble(&texts, &outlets, analysed, &entities, &mut timings);
+    let started = std::time::Instant::now();
     store.save_claims(&output)?;
+    timings.push(("store claims", started.elapsed()));
+    output.timings = timings;
     Ok(output)
 }
 
@@ -225,7 +232,9 @@ fn assemble(
     outlets: &HashMap<i64, OutletRecord>,
     analysed: Vec<(usize, DocumentClaims)>,
     entities: &Entities,
+    timings: &mut Vec<(&'static str, std::time::Duration)>,
 ) -> StageOutput {
+    let started = std::time::Instant::now();
     let path_of: HashMap<i64, &RelPath> = texts.iter().map(|(d, _)| (d.id, &d.path)).collect();
     // Documents whose text is found in another.
     let doc_ids: Vec<i64> = analysed.iter().map(|(i, _)| texts[*i].0.id).collect();
@@ -234,6 +243,8 @@ fn assemble(
         .map(|(_, d)| d.passages.as_slice())
         .collect();
     let reuse = reuse::find(&doc_ids, &passages);
+    timings.push(("text reuse between documents", started.elapsed()));
+    let started = std::time::Instant::now();
 
     let mut articles = Vec::new();
     let mut claims = Vec::new();
@@ -248,6 +259,7 @@ fn assemble(
         }
     }
     let matching = matching::cluster(&features, &document_of);
+    timings.push(("matching claims", started.elapsed()));
     let groups = independence::origin_groups(texts, outlets, &reuse);
     let (clusters, conflicts) = independence::judge(
         &mut claims,
@@ -265,5 +277,6 @@ fn assemble(
         conflicts,
         reuse,
         candidates_scored: matching.candidates_scored,
+        timings: Vec::new(),
     }
 }

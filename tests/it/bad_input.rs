@@ -155,22 +155,32 @@ fn names_that_are_not_utf8_or_hold_a_newline_are_kept_exactly() {
 }
 
 /// Runs a command, killing it if it outlives `limit`: a hang fails the test
-/// instead of stalling the suite.
+/// instead of stalling the suite. Output goes to files, not pipes, so a
+/// large report can never block the child while we wait.
 fn run_with_deadline(mut cmd: Command, limit: Duration) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, err) = (dir.path().join("stdout"), dir.path().join("stderr"));
     let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap())
         .spawn()
         .unwrap();
     let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         if started.elapsed() > limit {
             child.kill().unwrap();
             panic!("provaudit did not finish within {limit:?}");
         }
         std::thread::sleep(Duration::from_millis(20));
+    };
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: std::fs::read_to_string(&out).unwrap(),
+        stderr: std::fs::read_to_string(&err).unwrap(),
     }
-    Run::of(child.wait_with_output().unwrap())
 }
 
 #[test]

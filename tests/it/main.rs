@@ -3,6 +3,7 @@
 //! touches the user's stores.
 
 mod bad_input;
+mod claims;
 mod export;
 mod outlets;
 mod seeds;
