@@ -51,6 +51,21 @@ enum Bench {
         #[arg(long)]
         verbose: bool,
     },
+    /// Growth with corpus size: generated corpora of N documents made from
+    /// the Helsinki articles, audited whole-process and in process.
+    Scale {
+        /// Corpus sizes, comma-separated
+        #[arg(long, default_value = "1000,10000", value_delimiter = ',')]
+        docs: Vec<usize>,
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/helsinki/helsinki_articles.csv"))]
+        articles: PathBuf,
+        /// Seed of the generator
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Keep the generated corpora here instead of a temporary folder
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// Diagnose matching: the features of two sentences and their score.
     Pair { a: String, b: String },
     /// Outlet identification on the 612 Helsinki articles: wire copies against
@@ -84,6 +99,12 @@ fn main() -> Result<()> {
             eval.print(verbose)
         }
         Bench::Pair { a, b } => eval::pair(&a, &b),
+        Bench::Scale {
+            docs,
+            articles,
+            seed,
+            dir,
+        } => bench_scale(&docs, &articles, seed, dir),
         Bench::Outlets {
             articles,
             labels,
@@ -420,6 +441,149 @@ fn eval_outlets(articles: &std::path::Path, labels: &std::path::Path, verbose: b
         for d in disagreements.iter().chain(&publisher_misses) {
             writeln!(out, "{d}")?;
         }
+    }
+    Ok(())
+}
+
+/// A small deterministic generator (xorshift64*), so corpora are the same on
+/// every run for a seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Writes a corpus of `n` documents made from the real articles: every
+/// tenth an exact repost of an earlier one with a credit line added, the
+/// rest a real article with ~5% of its words replaced and a paragraph
+/// spliced in from another.
+fn generate(articles: &[Article], n: usize, seed: u64, out: &std::path::Path) -> Result<u64> {
+    std::fs::create_dir_all(out)?;
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let vocabulary: Vec<&str> = articles
+        .iter()
+        .flat_map(|a| a.text.split_whitespace())
+        .step_by(97)
+        .collect();
+    let mut bytes = 0u64;
+    let mut made: Vec<String> = Vec::with_capacity(n);
+    for i in 0..n {
+        let text = if i % 10 == 9 && !made.is_empty() {
+            let j = rng.below(made.len());
+            format!("{}\n\nSource: Agence France Presse\n", made[j])
+        } else {
+            let base = &articles[rng.below(articles.len())].text;
+            let mut paragraphs: Vec<String> = base
+                .split("\n\n")
+                .map(|p| {
+                    p.split(' ')
+                        .map(|w| {
+                            if rng.below(20) == 0 {
+                                vocabulary[rng.below(vocabulary.len())]
+                            } else {
+                                w
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let donor = &articles[rng.below(articles.len())].text;
+            let donor_paragraphs: Vec<&str> = donor.split("\n\n").collect();
+            let at = rng.below(paragraphs.len() + 1);
+            paragraphs.insert(
+                at,
+                donor_paragraphs[rng.below(donor_paragraphs.len())].to_owned(),
+            );
+            paragraphs.join("\n\n")
+        };
+        bytes += text.len() as u64;
+        std::fs::write(out.join(format!("doc_{i:06}.txt")), &text)?;
+        made.push(text);
+    }
+    Ok(bytes)
+}
+
+fn bench_scale(
+    sizes: &[usize],
+    articles: &std::path::Path,
+    seed: u64,
+    dir: Option<PathBuf>,
+) -> Result<()> {
+    use provaudit::outlets::registry::Registry;
+    let articles = read_articles(articles)?;
+    let temp;
+    let dir = match dir {
+        Some(d) => d,
+        None => {
+            temp = tempfile::tempdir()?;
+            temp.path().to_path_buf()
+        }
+    };
+    let provaudit = std::env::current_exe()?.with_file_name("provaudit");
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "Audit growth on corpora generated from the Helsinki articles (seed {seed})"
+    )?;
+    writeln!(
+        out,
+        "| documents | MiB | whole process s | peak RSS MiB | claims | candidate pairs scored | matching s | per document ms |"
+    )?;
+    writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|---:|")?;
+    let mut previous: Option<(usize, f64, usize)> = None;
+    for &n in sizes {
+        let corpus = dir.join(format!("corpus-{n}"));
+        let bytes = generate(&articles, n, seed, &corpus)?;
+        // Whole process: the CLI, a fresh store.
+        let db = dir.join(format!("store-{n}.sqlite"));
+        let _ = std::fs::remove_file(&db);
+        let sample = measure(
+            Command::new(&provaudit)
+                .arg("audit")
+                .arg(&corpus)
+                .arg("--db")
+                .arg(&db),
+        )?;
+        // In process, on that store, for the matching figures.
+        let mut store = provaudit::store::Store::open_existing(&db)?;
+        let stage = provaudit::claims::run(&mut store, &Registry::bundled())?;
+        let matching = stage
+            .timings
+            .iter()
+            .find(|(name, _)| *name == "matching claims")
+            .map(|(_, d)| d.as_secs_f64())
+            .unwrap_or(0.0);
+        let wall = sample.wall.as_secs_f64();
+        writeln!(
+            out,
+            "| {n} | {:.1} | {wall:.2} | {:.0} | {} | {} | {matching:.2} | {:.2} |",
+            bytes as f64 / (1u64 << 20) as f64,
+            sample.peak_rss_kib as f64 / 1024.0,
+            stage.claims.len(),
+            stage.candidates_scored,
+            wall * 1000.0 / n as f64
+        )?;
+        if let Some((pn, pwall, pcand)) = previous {
+            writeln!(
+                out,
+                "|  growth ×{:.0} | | ×{:.1} | | | ×{:.1} | | |",
+                n as f64 / pn as f64,
+                wall / pwall,
+                stage.candidates_scored as f64 / pcand.max(1) as f64
+            )?;
+        }
+        previous = Some((n, wall, stage.candidates_scored));
+        std::fs::remove_dir_all(&corpus)?;
     }
     Ok(())
 }

@@ -129,7 +129,7 @@ pub const PARAPHRASE_MIN: f64 = 0.35;
 pub const PARAPHRASE_MIN_NO_FIGURE: f64 = 0.45;
 /// A key whose posting list is longer than this is too common to propose
 /// candidates (it would make matching quadratic).
-pub const MAX_POSTING: usize = 400;
+pub const MAX_POSTING: usize = 128;
 /// How many of a claim's rarest words, and rarest adjacent word pairs,
 /// become index keys (pairs keep short sentences of common words findable:
 /// "a very good start").
@@ -321,6 +321,19 @@ impl Link {
 /// removed when cleaning).
 pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
     let n = features.len();
+    // Claims that read the same once normalised (a wire sentence run by many
+    // sites) are one claim: only the first of each such group enters the
+    // index, so copies cost a hash each, not a comparison with every other copy.
+    let mut representative: Vec<usize> = (0..n).collect();
+    {
+        let mut first: HashMap<&[String], usize> = HashMap::new();
+        for (i, f) in features.iter().enumerate() {
+            if f.words.len() >= 4 {
+                representative[i] = *first.entry(f.words.as_slice()).or_insert(i);
+            }
+        }
+    }
+    let is_rep = |i: usize| representative[i] == i;
     // Document frequency of words and adjacent word pairs, counted per claim.
     let mut df: HashMap<&str, usize> = HashMap::new();
     let mut pair_df: HashMap<(&str, &str), usize> = HashMap::new();
@@ -344,7 +357,7 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
         .collect();
     // Index keys per claim.
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, f) in features.iter().enumerate() {
+    for (i, f) in features.iter().enumerate().filter(|(i, _)| is_rep(*i)) {
         let mut keys: Vec<u64> = f
             .values
             .iter()
@@ -404,7 +417,6 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
     candidates.sort_unstable();
     candidates.dedup();
     let candidates_scored = candidates.len();
-    let t_score = std::time::Instant::now();
     let (prepared, weights) = prepare(features, &idf);
     use rayon::prelude::*;
     let mut links: Vec<(usize, usize, Link)> = candidates
@@ -427,22 +439,29 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             .then((x.0, x.1).cmp(&(y.0, y.1)))
     });
     let matched: HashSet<(usize, usize)> = links.iter().map(|(a, b, _)| (*a, *b)).collect();
-    if std::env::var_os("PROVAUDIT_DEBUG_MATCHING").is_some() {
-        eprintln!(
-            "candidates {candidates_scored}, links {}, scoring {:?}",
-            links.len(),
-            t_score.elapsed()
-        );
-    }
-    let t_link = std::time::Instant::now();
     // Strongest first; merge two groups when most pairs across them match.
     let mut sets = Sets::new(n);
-    let mut members: HashMap<usize, Vec<usize>> = (0..n).map(|i| (i, vec![i])).collect();
+    let mut members: HashMap<usize, Vec<usize>> = (0..n)
+        .filter(|&i| is_rep(i))
+        .map(|i| (i, vec![i]))
+        .collect();
     let mut kept = Vec::new();
+    // A rejected merge stays rejected until either group changes: without
+    // this, every link between two large groups would recount all pairs.
+    let mut version: HashMap<usize, u32> = HashMap::new();
+    let mut rejected: HashMap<(usize, usize), (u32, u32)> = HashMap::new();
     for (a, b, link) in links {
         let (ra, rb) = (sets.find(a), sets.find(b));
         if ra == rb {
             kept.push((a, b, link));
+            continue;
+        }
+        let key = (ra.min(rb), ra.max(rb));
+        let versions = (
+            version.get(&key.0).copied().unwrap_or(0),
+            version.get(&key.1).copied().unwrap_or(0),
+        );
+        if rejected.get(&key) == Some(&versions) {
             continue;
         }
         let (ma, mb) = (&members[&ra], &members[&rb]);
@@ -462,13 +481,13 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             let mut merged = members.remove(&ra).unwrap_or_default();
             merged.extend(members.remove(&rb).unwrap_or_default());
             members.insert(root, merged);
+            *version.entry(root).or_default() += 1;
             kept.push((a, b, link));
+        } else {
+            rejected.insert(key, versions);
         }
     }
-    if std::env::var_os("PROVAUDIT_DEBUG_MATCHING").is_some() {
-        eprintln!("linkage {:?}", t_link.elapsed());
-    }
-    let cluster_of = (0..n).map(|i| sets.find(i)).collect();
+    let cluster_of = (0..n).map(|i| sets.find(representative[i])).collect();
     Matching {
         cluster_of,
         links: kept,
