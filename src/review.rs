@@ -142,8 +142,10 @@ impl Serialize for Anchor {
     }
 }
 
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    (s.len() % 2 == 0)
+/// Bytes from lower- or upper-case hex; `None` when it is not hex.
+pub fn unhex(s: &str) -> Option<Vec<u8>> {
+    s.len()
+        .is_multiple_of(2)
         .then(|| {
             (0..s.len())
                 .step_by(2)

@@ -46,10 +46,8 @@ pub fn recent_corpora(dir: &Path, extra: Option<&Path>) -> Vec<RecentCorpus> {
                 .collect()
         })
         .unwrap_or_default();
-    if let Some(extra) = extra.filter(|p| p.is_file()) {
-        if !paths.iter().any(|p| p == extra) {
-            paths.push(extra.to_path_buf());
-        }
+    if let Some(extra) = extra.filter(|p| p.is_file() && !paths.iter().any(|q| q == p)) {
+        paths.push(extra.to_path_buf());
     }
     let mut out: Vec<RecentCorpus> = paths
         .iter()
@@ -98,16 +96,7 @@ pub fn latest_statuses(
 /// A document path from the app: the string, or when the name is not UTF-8
 /// the exact bytes in hex (`path_bytes_hex` of the report).
 pub fn rel_path(path: &str, path_bytes_hex: Option<&str>) -> RelPath {
-    let bytes = path_bytes_hex.and_then(|hex| {
-        (hex.len() % 2 == 0)
-            .then(|| {
-                (0..hex.len())
-                    .step_by(2)
-                    .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
-                    .collect::<Option<Vec<u8>>>()
-            })
-            .flatten()
-    });
+    let bytes = path_bytes_hex.and_then(crate::review::unhex);
     RelPath::from_bytes(bytes.unwrap_or_else(|| path.as_bytes().to_vec()))
 }
 

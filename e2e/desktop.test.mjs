@@ -1,0 +1,381 @@
+// End to end: the built app in a real window (Xvfb), driven through
+// tauri-driver and WebKitWebDriver, as a reviewer would use it.
+//
+//   xvfb-run -a node --test e2e/desktop.test.mjs
+//
+// tauri-driver (TAURI_DRIVER, default: on PATH) is started on free ports and
+// ended with its process group afterwards, so runs never collide.
+// PROVAUDIT_DESKTOP_BIN names the binary (default: target/debug/provaudit-desktop,
+// or under $CARGO_TARGET_DIR). PROVAUDIT_SCREENSHOTS=1 also writes
+// docs/screenshots/*.png (with PROVAUDIT_SCREENSHOT_SUFFIX=-dark and
+// GTK_THEME=Adwaita:dark, the dark variants).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Driver } from './webdriver.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.resolve(process.env.PROVAUDIT_DESKTOP_BIN
+  || path.join(process.env.CARGO_TARGET_DIR || path.join(repo, 'target'), 'debug', 'provaudit-desktop'));
+const shots = process.env.PROVAUDIT_SCREENSHOTS ? path.join(repo, 'docs', 'screenshots') : null;
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'provaudit-e2e-'));
+const corpus = path.join(work, 'Libya coverage');
+const hostile = path.join(work, 'hostile');
+let driverProcess;
+let app;
+
+// The seeds' hashes, from their own manifest.
+const seedSums = Object.fromEntries(
+  fs.readFileSync(path.join(repo, 'seeds', 'SHA256SUMS'), 'utf8').trim().split('\n').map((l) => {
+    const [sha, name] = l.split(/\s+\*?/);
+    return [name, sha];
+  }),
+);
+const PUBLISHERS = {
+  '000_55ace46797fde52c.txt': 'Press TV',
+  '001_58bcf51014b2217e.txt': 'SMA News',
+  '002_2f99136e3ac0f3d2.txt': 'Al Jazeera',
+  '003_d3d53ad44076e59b.txt': 'GlobalSecurity.org',
+  '004_f06e52af27d9ab42.txt': 'unidentified',
+};
+const NOTE = 'Check the casualty figure against a second source';
+const DOC_NOTE = 'SMA News runs the Reuters wire: masthead checked';
+
+/** A port nobody listens on, so a stale tauri-driver from an earlier run cannot interfere. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+let driverUrl;
+
+async function waitForDriver() {
+  const end = Date.now() + 20000;
+  while (Date.now() < end) {
+    if (driverProcess.exitCode !== null) throw new Error(`tauri-driver exited with ${driverProcess.exitCode}`);
+    try {
+      const res = await fetch(`${driverUrl}/status`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`tauri-driver did not start on ${driverUrl}`);
+}
+
+async function launch() {
+  app = await new Driver(driverUrl).start(bin, [corpus]);
+  await app.waitFor(async () => (await app.findAll('[data-testid="doc-row"]')).length === 5, 'five document rows', 60000);
+}
+
+async function shot(name, { top = true } = {}) {
+  if (!shots) return;
+  fs.mkdirSync(shots, { recursive: true });
+  await app.execute("document.querySelectorAll('.toast').forEach(t => t.remove())");
+  if (top) await app.execute("document.getElementById('main').scrollTop = 0");
+  await new Promise((r) => setTimeout(r, 200));
+  fs.writeFileSync(path.join(shots, `${name}${process.env.PROVAUDIT_SCREENSHOT_SUFFIX ?? ''}.png`), await app.screenshot());
+}
+
+const rows = () => app.execute(`return [...document.querySelectorAll('[data-testid="doc-row"]')].map(r => ({
+  path: r.dataset.path,
+  sha: r.querySelector('[data-testid="doc-sha"]').textContent,
+  shaFull: r.querySelector('[data-testid="doc-sha"]').title,
+  publisher: r.querySelector('[data-testid="doc-publisher"]').textContent,
+}))`);
+
+before(async () => {
+  assert.ok(fs.existsSync(bin), `build the app first: ${bin} is missing`);
+  fs.mkdirSync(corpus);
+  for (const name of fs.readdirSync(path.join(repo, 'seeds'))) {
+    fs.copyFileSync(path.join(repo, 'seeds', name), path.join(corpus, name));
+  }
+  fs.mkdirSync(hostile);
+  fs.writeFileSync(path.join(hostile, 'hostile.txt'),
+    'Breaking <script>window.__pwned = "script"</script> and <img src=x onerror="window.__pwned = \'img\'"> &amp; &lt;b&gt;bold&lt;/b&gt; done.\n');
+  const [port, nativePort] = [await freePort(), await freePort()];
+  driverUrl = `http://127.0.0.1:${port}`;
+  driverProcess = spawn(process.env.TAURI_DRIVER || 'tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+    detached: true, // its own process group: teardown ends WebKitWebDriver and the app with it
+    env: {
+      ...process.env,
+      XDG_DATA_HOME: path.join(work, 'data'),
+      XDG_CONFIG_HOME: path.join(work, 'config'),
+      PROVAUDIT_DB: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForDriver();
+});
+
+after(async () => {
+  await app?.quit();
+  if (driverProcess && driverProcess.exitCode === null) {
+    const group = -driverProcess.pid;
+    const exited = new Promise((r) => driverProcess.once('exit', r));
+    try {
+      process.kill(group, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+    try {
+      process.kill(group, 'SIGKILL');
+    } catch {
+      // ended on SIGTERM
+    }
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+test('opening the seeds shows five documents with their publishers and hashes', async () => {
+  await launch();
+  const list = await rows();
+  assert.deepEqual(list.map((r) => r.path), Object.keys(PUBLISHERS));
+  for (const r of list) {
+    assert.equal(r.publisher.trim(), PUBLISHERS[r.path], r.path);
+    assert.equal(r.shaFull, seedSums[r.path], `${r.path}: full SHA-256`);
+    assert.equal(r.sha, seedSums[r.path].slice(0, 12), `${r.path}: short SHA-256`);
+  }
+  await shot('documents');
+  // The window has Tauri's API for drag-and-drop and the dialogs, and nothing failed to load.
+  assert.deepEqual(await app.execute(`return {
+    dragDrop: typeof window.__TAURI__?.webview?.getCurrentWebview?.().onDragDropEvent,
+    invoke: typeof window.__TAURI__?.core?.invoke,
+  }`), { dragDrop: 'function', invoke: 'function' });
+
+  await app.click('[data-testid="nav-corpus"]');
+  await app.waitFor(() => app.find('[data-testid="corpus-summary"]'), 'the corpus summary');
+  assert.match(await app.text('[data-testid="stat-articles"]'), /^5\s*articles/);
+  await shot('corpus');
+
+  // A document opens with its origin evidence marked in the text.
+  await app.click('[data-testid="nav-documents"]');
+  await app.click('[data-path="003_d3d53ad44076e59b.txt"] [data-testid="doc-open"]');
+  await app.waitFor(() => app.find('[data-testid="doc-text"]'), 'the document text');
+  assert.equal(await app.text('[data-testid="evidence-origin"]'), 'Iran Press TV');
+  assert.match(await app.text('[data-testid="party-origin"]'), /Press TV/);
+  await shot('document');
+  await app.click('[data-testid="doc-back"]');
+});
+
+test('claims: the headline counts single-source claims, and the filter shows only single-source clusters with their provenance', async () => {
+  await app.click('[data-testid="nav-claims"]');
+  const headline = await app.text('[data-testid="claims-summary"]');
+  const [, single, total] = /(\d+) of (\d+) claims? rests? on a single source/.exec(headline) || [];
+  assert.ok(Number(total) > 0 && Number(single) <= Number(total), headline);
+  const chip = Number((await app.text('[data-testid="filter-single_source"]')).replace(/\D+/g, ''));
+  await app.click('[data-testid="filter-single_source"]');
+  const shown = await app.execute(`return [...document.querySelectorAll('[data-testid="cluster-item"]')].map(b => b.textContent)`);
+  assert.equal(shown.length, chip, 'as many clusters as the chip says');
+  for (const text of shown) assert.match(text, /Single source/);
+  await app.waitFor(() => app.find('[data-testid="provenance-graph"] g.node'), 'the provenance picture');
+  await shot('claims');
+  await app.click('[data-testid="filter-single_source"]');
+});
+
+let reviewedDocuments = [];
+
+test('a verdict and a note on a cluster, and a note on a document, survive a restart', async () => {
+  await app.click('[data-testid="nav-review"]');
+  await app.type('[data-testid="reviewer-name"]', 'E2E Reviewer');
+  await app.click('[data-testid="start-session"]');
+  await app.waitFor(() => app.find('[data-testid="session-bar"]'), 'the open session');
+  const [, total] = /^0 of (\d+) reviewed$/.exec(await app.text('[data-testid="review-progress"]')) || [];
+  assert.ok(Number(total) > 0, 'the queue holds the clusters');
+  reviewedDocuments = (await app.execute(`return document.querySelector('[data-testid="review-item"]').dataset.documents`)).split('\n');
+  assert.ok(reviewedDocuments.length >= 1);
+  // Keyboard: 2 gives the verdict, n goes to the note.
+  await app.execute(`document.activeElement && document.activeElement.blur()`);
+  await app.execute(`document.dispatchEvent(new KeyboardEvent('keydown', {key: '2', bubbles: true}))`);
+  assert.equal(await app.execute(`return document.querySelector('[data-testid="verdict-single_source"]').getAttribute('aria-pressed')`), 'true');
+  await app.type('[data-testid="review-note"]', NOTE);
+  await app.click('[data-testid="save-review"]');
+  await app.waitFor(async () => (await app.text('[data-testid="review-progress"]')) === `1 of ${total} reviewed`, `progress 1 of ${total}`);
+  // Saving moved on to the next cluster; k goes back.
+  await app.execute(`document.activeElement && document.activeElement.blur()`);
+  await app.execute(`document.dispatchEvent(new KeyboardEvent('keydown', {key: 'k', bubbles: true}))`);
+  await app.waitFor(async () => (await app.text('[data-testid="annotation-note"]')) === NOTE, 'the note on the first cluster');
+  await shot('review');
+
+  // A note on a document, from the document itself.
+  await app.click('[data-testid="nav-documents"]');
+  await app.click('[data-path="001_58bcf51014b2217e.txt"] [data-testid="doc-open"]');
+  await app.type('[data-testid="review-note"]', DOC_NOTE);
+  await app.click('[data-testid="save-review"]');
+  await app.waitFor(async () => (await app.text('[data-testid="annotation-note"]')) === DOC_NOTE, 'the note on 001');
+
+  await app.quit();
+  await launch();
+  await app.click('[data-testid="nav-review"]');
+  await app.waitFor(() => app.find('[data-testid="session-bar"]'), 'the session still open after a restart');
+  assert.equal(await app.text('[data-testid="review-progress"]'), `1 of ${total} reviewed`);
+  assert.equal(await app.text('[data-testid="annotation-note"]'), NOTE);
+  assert.equal(await app.text('[data-testid="annotation-verdict"]'), 'Single source — needs a second source');
+  assert.match(await app.text('[data-testid="chain-status"]'), /3 entries, hash chain intact/);
+  await app.click('[data-testid="nav-documents"]');
+  await app.click('[data-path="001_58bcf51014b2217e.txt"] [data-testid="doc-open"]');
+  assert.equal(await app.text('[data-testid="annotation-note"]'), DOC_NOTE);
+
+  // Close the session and resume it.
+  await app.click('[data-testid="nav-review"]');
+  await app.click('[data-testid="close-session"]');
+  await app.click('[data-testid="resume-session-1"]');
+  await app.waitFor(() => app.find('[data-testid="session-bar"]'), 'the resumed session');
+});
+
+test('verify finds every file ok; export writes a manifest', async () => {
+  await app.click('[data-testid="nav-verify"]');
+  await app.click('[data-testid="run-verify"]');
+  await app.waitFor(async () => (await app.findAll('[data-testid="verify-row"]')).length === 6, 'six verified files');
+  const statuses = await app.execute(`return [...document.querySelectorAll('[data-testid="verify-row"]')].map(r => r.dataset.status)`);
+  assert.deepEqual(statuses, Array(6).fill('ok'));
+  assert.equal(await app.text('[data-testid="verify-verdict"]'), 'All 6 files match the store');
+  await shot('verify');
+
+  const out = path.join(work, 'seeds.sha256');
+  await app.click('[data-testid="nav-export"]');
+  await app.type('[data-testid="export-path-sha256sum"]', out);
+  await app.click('[data-testid="export-sha256sum"]');
+  await app.waitFor(() => app.find('[data-testid="export-result"]'), 'the export result');
+  const manifest = fs.readFileSync(out, 'utf8');
+  for (const [name, sha] of Object.entries(seedSums)) assert.ok(manifest.includes(`${sha}  ${name}`), name);
+  await shot('export');
+});
+
+test('a modified file shows as modified and the verdict resting on it as stale', async () => {
+  const changed = reviewedDocuments[0];
+  fs.appendFileSync(path.join(corpus, changed), '\nA line added after the review.\n');
+  await app.click('[data-testid="nav-verify"]');
+  await app.click('[data-testid="run-verify"]');
+  await app.waitFor(
+    () => app.execute(`return document.querySelector('[data-testid="verify-row"][data-path="${changed}"]')?.dataset.status === 'modified'`),
+    `${changed} marked modified`,
+  );
+  assert.equal(await app.text('[data-testid="verify-verdict"]'), 'The folder does NOT match the store');
+  await shot('verify-modified');
+
+  await app.click('[data-testid="nav-review"]');
+  await app.waitFor(() => app.find('[data-testid="current-stale"]'), 'the stale mark on the verdict');
+  assert.match(await app.text('[data-testid="current-verdict"]'), new RegExp(`${changed.replace('.', '\\.')}: the latest verification found the file modified`));
+  assert.match(await app.text('[data-testid="review-progress"]'), /^0 of \d+ reviewed/);
+  await shot('review-stale');
+});
+
+test('the claims screen draws clusters from the claims contract: headline, flags, claims side by side, provenance picture', async () => {
+  // The claims stage has not landed, so this renders the screen module in the
+  // real window with a report in the contract's shape.
+  const report = {
+    corpus: { root: corpus, store: '' },
+    documents: [
+      { path: '000_55ace46797fde52c.txt', origin_group: 'outlet:press-tv', origin: { name: 'Press TV' }, publisher: { name: 'Press TV' }, alignment: { kind: 'state_media', country: 'Iran', state_affiliation: 'SC' } },
+      { path: '003_d3d53ad44076e59b.txt', origin_group: 'outlet:press-tv', origin: { name: 'Press TV' }, publisher: { name: 'GlobalSecurity.org' }, alignment: { kind: 'state_media', country: 'Iran', state_affiliation: 'SC' } },
+      { path: '001_58bcf51014b2217e.txt', origin_group: 'outlet:reuters', origin: { name: 'Reuters' }, publisher: { name: 'SMA News' }, alignment: { kind: 'wire_agency', country: 'United Kingdom' } },
+    ],
+    claims: [
+      { id: 'k1', document: '000_55ace46797fde52c.txt', text: 'Haftar rejected calls for a ceasefire by Turkey and Russia', start: 120, end: 180, kind: 'attributed_statement', speaker: 'Ahmad al-Mesmari', attribution: 'Haftar spokesman', quantities: [], cluster: 'c1' },
+      { id: 'k2', document: '003_d3d53ad44076e59b.txt', text: 'Libyan renegade general Khalifa Haftar has rejected calls for a ceasefire by Turkey and Russia', start: 180, end: 275, kind: 'attributed_statement', speaker: 'Ahmad al-Mesmari', attribution: 'Haftar spokesman', quantities: [], cluster: 'c1' },
+      { id: 'k3', document: '001_58bcf51014b2217e.txt', text: 'More than 2,000 people have been killed since April', start: 40, end: 92, kind: 'figure', speaker: null, attribution: 'United Nations', quantities: ['2000 killed'], cluster: 'c2' },
+    ],
+    clusters: [
+      { id: 'c1', claims: ['k1', 'k2'], documents: ['000_55ace46797fde52c.txt', '003_d3d53ad44076e59b.txt'], origin_groups: ['outlet:press-tv'], independent_origins: 1, single_source: true, primary_sources: ['Haftar spokesman'], single_primary: false, single_alignment: false, explanation: '003 is GlobalSecurity.org reposting Press TV (‘Iran Press TV’, line 5): both copies are one origin.' },
+      { id: 'c2', claims: ['k3'], documents: ['001_58bcf51014b2217e.txt'], origin_groups: ['outlet:reuters'], independent_origins: 1, single_source: true, primary_sources: ['United Nations'], single_primary: false, single_alignment: false, explanation: 'Only the Reuters wire copy carries this figure.' },
+    ],
+    conflicts: [],
+  };
+  await app.click('[data-testid="nav-claims"]');
+  const seen = await app.cmd('POST', app.s('/execute/async'), {
+    script: `const [report, done] = arguments;
+      import('./views/claims.js').then((view) => {
+        const ui = {};
+        const ctx = {
+          state: { report, review: { sessions: [], annotations: [], verdicts: {} } },
+          ui: (r) => (ui[r] ||= {}), go() {}, toast() {}, showError() {}, api: {},
+        };
+        ctx.render = () => document.getElementById('main').replaceChildren(view.render(ctx));
+        ctx.render();
+        done({
+          headline: document.querySelector('[data-testid="claims-summary"]').textContent,
+          clusters: document.querySelectorAll('[data-testid="cluster-item"]').length,
+          claims: document.querySelectorAll('[data-testid="claim-card"]').length,
+          nodes: document.querySelectorAll('[data-testid="provenance-graph"] g.node').length,
+          edges: document.querySelectorAll('[data-testid="provenance-graph"] path').length,
+        });
+      }, (e) => done({ error: String(e) }));`,
+    args: [report],
+  });
+  assert.equal(seen.error, undefined, seen.error);
+  assert.match(seen.headline, /3 of 3 claims rest on a single source/);
+  assert.equal(seen.clusters, 2);
+  assert.equal(seen.claims, 2, 'the selected cluster shows its two claims side by side');
+  assert.equal(seen.nodes, 4, 'two documents, one origin, one primary source');
+  assert.equal(seen.edges, 3);
+  await shot('claims-clusters');
+  const empty = await app.cmd('POST', app.s('/execute/async'), {
+    script: `const done = arguments[0];
+      import('./views/claims.js').then((view) => {
+        const ctx = { state: { report: { documents: [], claims: [], clusters: [] }, review: null }, ui: () => ({}), go() {} };
+        done(view.render(ctx).querySelector('[data-testid="claims-empty"]')?.textContent ?? null);
+      });`,
+    args: [],
+  });
+  assert.match(empty, /No claims in this corpus/, 'a corpus without claims says so plainly');
+  await app.execute(`document.querySelector('[data-testid="provenance-graph"]').scrollIntoView({block: 'center'})`);
+  await shot('claims-provenance', { top: false });
+});
+
+test('article text holding <script>, <img onerror> and entities shows as text and runs nothing', async () => {
+  await app.click('[data-testid="nav-corpus"]');
+  await app.type('[data-testid="folder-path"]', `${hostile}\uE007`); // Enter opens it
+  await app.waitFor(async () => (await app.findAll('[data-testid="doc-row"]')).length === 1, 'the hostile document');
+  await app.click('[data-path="hostile.txt"] [data-testid="doc-open"]');
+  await app.waitFor(() => app.find('[data-testid="doc-text"]'), 'the text');
+  const seen = await app.execute(`return {
+    text: document.querySelector('[data-testid="doc-text"]').textContent,
+    elements: document.querySelectorAll('[data-testid="doc-text"] *:not(mark)').length,
+    pwned: window.__pwned ?? null,
+  }`);
+  assert.equal(seen.pwned, null, 'no script from the article ran');
+  assert.equal(seen.elements, 0, 'the article created no elements');
+  assert.ok(seen.text.includes('<script>window.__pwned = "script"</script>'), seen.text);
+  assert.ok(seen.text.includes('<img src=x onerror='), seen.text);
+  assert.ok(seen.text.includes('&amp; &lt;b&gt;bold&lt;/b&gt;'), 'entities stay as written');
+});
+
+test('a long ingest shows progress, leaves the window responsive, and can be cancelled', async () => {
+  const big = path.join(work, 'big');
+  fs.mkdirSync(big);
+  const seeds = fs.readdirSync(corpus).filter((n) => n.endsWith('.txt')).map((n) => fs.readFileSync(path.join(corpus, n)));
+  const total = 6000;
+  for (let i = 0; i < total; i += 1) {
+    fs.writeFileSync(path.join(big, `${String(i).padStart(5, '0')}.txt`), Buffer.concat([...Array(8).fill(seeds[i % seeds.length]), Buffer.from(`\n${i}\n`)]));
+  }
+  await app.click('[data-testid="nav-corpus"]');
+  await app.type('[data-testid="folder-path"]', `${big}\uE007`);
+  await app.waitFor(() => app.execute(`return document.querySelector('.task-progress').value >= 50`), 'the progress bar to move', 60000);
+  assert.match(await app.text('[data-testid="task-bar"]'), /Fingerprinting\s+[\d,]+ of 6,000 files/);
+  const t0 = Date.now();
+  await app.click('[data-testid="nav-corpus"]');
+  assert.ok(Date.now() - t0 < 2000, 'the window answers while the ingest runs');
+  await shot('progress');
+  await app.click('[data-testid="task-cancel"]');
+  await app.waitFor(() => app.execute(`return document.querySelector('[data-testid="task-bar"]').hidden`), 'the task to stop', 60000);
+  assert.match(await app.text('[data-testid="toast-info"]'), /Stopped reading big/);
+  const stored = (await app.findAll('[data-testid="doc-row"]')).length;
+  assert.ok(stored > 0 && stored < total, `${stored} of ${total} files stored before the cancel`);
+});
+

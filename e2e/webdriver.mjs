@@ -1,0 +1,95 @@
+// A small W3C WebDriver client over fetch, for tauri-driver (which forwards
+// to WebKitWebDriver). Only what the end-to-end test needs.
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export class Driver {
+  constructor(base = 'http://127.0.0.1:4444') {
+    this.base = base;
+    this.session = null;
+  }
+
+  async cmd(method, path, body) {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json().catch(() => ({}));
+    if (!res.ok || (json.value && json.value.error)) {
+      const v = json.value || {};
+      throw new Error(`WebDriver ${method} ${path}: ${v.error || res.status}: ${v.message || JSON.stringify(json)}`);
+    }
+    return json.value;
+  }
+
+  /** Starts the app: `application` is the binary, `args` its command line. */
+  async start(application, args = []) {
+    const value = await this.cmd('POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application, args } } },
+    });
+    this.session = value.sessionId;
+    return this;
+  }
+
+  async quit() {
+    if (!this.session) return;
+    const s = this.session;
+    this.session = null;
+    await this.cmd('DELETE', `/session/${s}`).catch(() => {});
+  }
+
+  s(path) {
+    return `/session/${this.session}${path}`;
+  }
+
+  async execute(script, args = []) {
+    return this.cmd('POST', this.s('/execute/sync'), { script, args });
+  }
+
+  async find(css) {
+    const v = await this.cmd('POST', this.s('/element'), { using: 'css selector', value: css });
+    return v[ELEMENT];
+  }
+
+  async findAll(css) {
+    const v = await this.cmd('POST', this.s('/elements'), { using: 'css selector', value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+
+  async click(css) {
+    const id = await this.waitFor(() => this.find(css), `${css} to appear`);
+    await this.cmd('POST', this.s(`/element/${id}/click`), {});
+  }
+
+  async type(css, text) {
+    const id = await this.waitFor(() => this.find(css), `${css} to appear`);
+    await this.cmd('POST', this.s(`/element/${id}/clear`), {}).catch(() => {});
+    await this.cmd('POST', this.s(`/element/${id}/value`), { text });
+  }
+
+  async text(css) {
+    const id = await this.waitFor(() => this.find(css), `${css} to appear`);
+    return this.cmd('GET', this.s(`/element/${id}/text`));
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd('GET', this.s('/screenshot')), 'base64');
+  }
+
+  /** Polls `fn` until it returns a truthy value (errors count as not yet). */
+  async waitFor(fn, what, timeout = 20000) {
+    const end = Date.now() + timeout;
+    let last;
+    while (Date.now() < end) {
+      try {
+        const v = await fn();
+        if (v) return v;
+      } catch (e) {
+        last = e;
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
+  }
+}

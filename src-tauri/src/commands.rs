@@ -1,0 +1,325 @@
+//! The commands the window may call (each listed in `build.rs` and granted in
+//! `capabilities/default.json`). Each is a few lines: open the store, call the
+//! core, convert the error. Long runs go to a blocking thread with a progress
+//! channel and a cancel flag, so the window never waits on them.
+
+use crate::error::{CommandError, Result};
+use crate::progress::{ChannelProgress, ProgressEvent};
+use crate::{AppState, OpenCorpus};
+use provaudit::export;
+use provaudit::ingest::{self, ScanOptions};
+use provaudit::outlets::{Grouping, Override};
+use provaudit::pipeline::{self, AuditOptions};
+use provaudit::progress::Control;
+use provaudit::report::{AuditReport, HistoryReport, VerifyReport};
+use provaudit::review::{self, Annotation, ReviewState, Session, Span, Target, Verdict};
+use provaudit::store::{self, Store};
+use provaudit::verify;
+use provaudit::workspace::{self, DocumentView, RecentCorpus};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use tauri::State;
+use tauri::ipc::Channel;
+
+/// What the window needs to start: the folder named on the command line (to
+/// open at once), the store chosen with `PROVAUDIT_DB`, and recent corpora.
+#[derive(Serialize)]
+pub struct Startup {
+    pub folder: Option<String>,
+    pub db: Option<String>,
+    pub recent: Vec<RecentCorpus>,
+}
+
+#[tauri::command(async)]
+pub fn startup(state: State<'_, AppState>) -> Result<Startup> {
+    Ok(Startup {
+        folder: state
+            .start_folder
+            .as_ref()
+            .map(|p| p.to_string_lossy().into_owned()),
+        db: state.db.as_ref().map(|p| p.to_string_lossy().into_owned()),
+        recent: state.recent(),
+    })
+}
+
+#[tauri::command(async)]
+pub fn recent_corpora(state: State<'_, AppState>) -> Result<Vec<RecentCorpus>> {
+    Ok(state.recent())
+}
+
+/// Opens (and ingests, incrementally) the corpus at `folder`, then runs the
+/// analysis stages: the same call as `provaudit audit`.
+#[tauri::command]
+pub async fn open_corpus(
+    state: State<'_, AppState>,
+    folder: String,
+    on_progress: Channel<ProgressEvent>,
+) -> Result<AuditReport> {
+    let job = state.begin_job()?;
+    let (db, registry_file, cancel) = (state.db.clone(), state.registry_file.clone(), job.flag());
+    let (report, opened) = tauri::async_runtime::spawn_blocking(move || -> Result<_> {
+        let root = PathBuf::from(folder);
+        let mut store = ingest::open_store(db.as_deref(), &root)?;
+        let progress = ChannelProgress::new(on_progress);
+        let control = Control {
+            progress: &progress,
+            cancel: &cancel,
+        };
+        let registry = crate::load_registry(registry_file.as_deref());
+        let report = pipeline::audit(
+            &mut store,
+            &root,
+            &registry,
+            AuditOptions::default(),
+            &control,
+        )?;
+        let opened = OpenCorpus {
+            root: store.corpus_root()?.unwrap_or(root),
+            store: store.path().to_path_buf(),
+        };
+        Ok((report, opened))
+    })
+    .await??;
+    *state.corpus.lock().unwrap() = Some(opened);
+    Ok(report)
+}
+
+/// The open corpus as the store holds it, without reading the folder.
+#[tauri::command(async)]
+pub fn corpus_report(state: State<'_, AppState>) -> Result<AuditReport> {
+    let store = state.store()?;
+    let registry = crate::load_registry(state.registry_file.as_deref());
+    Ok(workspace::stored_report(&store, &registry)?)
+}
+
+/// Each file's status in the latest verification, by path.
+#[tauri::command(async)]
+pub fn file_statuses(
+    state: State<'_, AppState>,
+) -> Result<std::collections::BTreeMap<String, provaudit::verify::Status>> {
+    Ok(workspace::latest_statuses(&state.store()?)?)
+}
+
+/// One document with its text, its outlet evidence marked.
+#[tauri::command(async)]
+pub fn document(
+    state: State<'_, AppState>,
+    path: String,
+    path_hex: Option<String>,
+) -> Result<DocumentView> {
+    let store = state.store()?;
+    let rel = workspace::rel_path(&path, path_hex.as_deref());
+    workspace::document_view(&store, &rel)?.ok_or_else(|| {
+        CommandError::new(
+            "not_found",
+            format!("{path}: not in the store; open its folder again to ingest it"),
+        )
+    })
+}
+
+/// A reviewer's correction of a document's publisher or origin (`value`
+/// empty withdraws it), then the analysis is run again over the store.
+#[tauri::command(async)]
+pub fn set_outlet(
+    state: State<'_, AppState>,
+    path: String,
+    path_hex: Option<String>,
+    field: String,
+    value: Option<String>,
+    reviewer: String,
+    note: Option<String>,
+) -> Result<DocumentView> {
+    if field != "publisher" && field != "origin" {
+        return Err(CommandError::new(
+            "invalid",
+            format!("cannot correct `{field}`: only publisher and origin can be set by hand"),
+        ));
+    }
+    let mut store = state.store()?;
+    let rel = workspace::rel_path(&path, path_hex.as_deref());
+    let doc = store
+        .document_by_path(&rel)?
+        .ok_or_else(|| CommandError::new("not_found", format!("{path}: not in the store")))?;
+    store.add_outlet_override(&Override {
+        path: rel.clone(),
+        field,
+        value: value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()),
+        reviewer,
+        note: note.filter(|n| !n.trim().is_empty()),
+        document_sha256: doc.sha256,
+        created_at: store::now(),
+    })?;
+    let registry = crate::load_registry(state.registry_file.as_deref());
+    pipeline::reanalyse(&mut store, &registry, Grouping::ByOutlet)?;
+    Ok(workspace::document_view(&store, &rel)?.expect("the document is still in the store"))
+}
+
+/// Re-hashes `folder` (default: the corpus folder) against the store and
+/// records the check.
+#[tauri::command]
+pub async fn verify(
+    state: State<'_, AppState>,
+    folder: Option<String>,
+    on_progress: Channel<ProgressEvent>,
+) -> Result<VerifyReport> {
+    let job = state.begin_job()?;
+    let opened = state.opened()?;
+    let cancel = job.flag();
+    tauri::async_runtime::spawn_blocking(move || -> Result<_> {
+        let mut store = Store::open_existing(&opened.store)?;
+        let root = folder.map(PathBuf::from).unwrap_or(opened.root);
+        let progress = ChannelProgress::new(on_progress);
+        let control = Control {
+            progress: &progress,
+            cancel: &cancel,
+        };
+        let v = verify::verify_store(&mut store, &root, ScanOptions::default(), &control)?;
+        Ok(VerifyReport::from(&v))
+    })
+    .await?
+}
+
+#[tauri::command(async)]
+pub fn history(state: State<'_, AppState>) -> Result<HistoryReport> {
+    Ok(HistoryReport::new(&state.store()?)?)
+}
+
+/// What an export wrote.
+#[derive(Serialize)]
+pub struct Exported {
+    pub format: String,
+    pub out: String,
+    pub files: usize,
+    pub bytes: u64,
+    /// SHA-256 of the manifest, or of the bag's `tagmanifest-sha256.txt`.
+    pub sha256: String,
+}
+
+/// Writes a `sha256sum` manifest or a BagIt bag to `out`.
+#[tauri::command]
+pub async fn export(
+    state: State<'_, AppState>,
+    format: String,
+    out: String,
+    on_progress: Channel<ProgressEvent>,
+) -> Result<Exported> {
+    let job = state.begin_job()?;
+    let opened = state.opened()?;
+    let cancel = job.flag();
+    tauri::async_runtime::spawn_blocking(move || -> Result<_> {
+        let store = Store::open_existing(&opened.store)?;
+        let out = PathBuf::from(out);
+        let progress = ChannelProgress::new(on_progress);
+        let control = Control {
+            progress: &progress,
+            cancel: &cancel,
+        };
+        let summary = match format.as_str() {
+            "sha256sum" => export::sha256sum(&store, &out)?,
+            "bagit" => export::bagit(&store, None, &out, &control)?,
+            other => {
+                return Err(CommandError::new(
+                    "invalid",
+                    format!("unknown export format `{other}`; choose sha256sum or bagit"),
+                ));
+            }
+        };
+        Ok(Exported {
+            format,
+            out: summary.out.to_string_lossy().into_owned(),
+            files: summary.files,
+            bytes: summary.bytes,
+            sha256: summary.sha256,
+        })
+    })
+    .await?
+}
+
+/// Asks the running task to stop after the file in hand; returns whether one
+/// was running.
+#[tauri::command(async)]
+pub fn cancel_job(state: State<'_, AppState>) -> Result<bool> {
+    Ok(state.cancel_job())
+}
+
+#[tauri::command(async)]
+pub fn review_state(state: State<'_, AppState>) -> Result<ReviewState> {
+    Ok(review::state(&state.store()?)?)
+}
+
+#[tauri::command(async)]
+pub fn start_session(
+    state: State<'_, AppState>,
+    reviewer: String,
+    title: String,
+) -> Result<Session> {
+    Ok(review::start_session(
+        &mut state.store()?,
+        &reviewer,
+        &title,
+    )?)
+}
+
+#[tauri::command(async)]
+pub fn resume_session(state: State<'_, AppState>, id: i64) -> Result<Session> {
+    Ok(review::resume_session(&mut state.store()?, id)?)
+}
+
+#[tauri::command(async)]
+pub fn close_session(state: State<'_, AppState>, id: i64) -> Result<Session> {
+    Ok(review::close_session(&mut state.store()?, id)?)
+}
+
+/// A span of a document as the window sends it.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SpanArg {
+    pub path: String,
+    pub path_hex: Option<String>,
+    pub start: Option<u64>,
+    pub end: Option<u64>,
+}
+
+/// Records a verdict and/or a note on a cluster or a document.
+#[tauri::command(async)]
+pub fn record_annotation(
+    state: State<'_, AppState>,
+    session_id: i64,
+    target_kind: String,
+    target_id: String,
+    verdict: Option<String>,
+    note: Option<String>,
+    spans: Vec<SpanArg>,
+) -> Result<Annotation> {
+    let target = Target::parse(&target_kind, &target_id).ok_or_else(|| {
+        CommandError::new(
+            "invalid",
+            format!("cannot review a `{target_kind}`: choose a cluster or a document"),
+        )
+    })?;
+    let verdict = match verdict.as_deref() {
+        None | Some("") => None,
+        Some(v) => Some(Verdict::parse(v).ok_or_else(|| {
+            CommandError::new(
+                "invalid",
+                format!("unknown verdict `{v}`; choose corroborated, single_source, disputed or unverifiable"),
+            )
+        })?),
+    };
+    let spans: Vec<Span> = spans
+        .into_iter()
+        .map(|s| Span {
+            path: workspace::rel_path(&s.path, s.path_hex.as_deref()),
+            start: s.start,
+            end: s.end,
+        })
+        .collect();
+    Ok(review::record(
+        &mut state.store()?,
+        session_id,
+        target,
+        verdict,
+        note.as_deref(),
+        &spans,
+    )?)
+}

@@ -1,0 +1,315 @@
+//! The commands as the window calls them: through IPC, on the mock runtime,
+//! against a temporary store holding a copy of the seeds, with the real
+//! capability file in force.
+
+use crate::{AppState, app, context};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use tauri::WebviewWindow;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds");
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    window: WebviewWindow<MockRuntime>,
+    _app: tauri::App<MockRuntime>,
+}
+
+impl Fixture {
+    /// The app with its store in a temp folder and a copy of the seeds there.
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        for entry in std::fs::read_dir(SEEDS).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), corpus.join(entry.file_name())).unwrap();
+        }
+        let state = AppState {
+            db: Some(dir.path().join("stores/seeds.sqlite")),
+            stores_dir: Some(dir.path().join("stores")),
+            ..Default::default()
+        };
+        let app = app(mock_builder(), state).build(context()).unwrap();
+        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        Fixture {
+            dir,
+            window,
+            _app: app,
+        }
+    }
+
+    fn corpus(&self) -> PathBuf {
+        self.dir.path().join("corpus")
+    }
+
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: self.window.url().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn open(&self) -> Value {
+        self.ok(
+            "open_corpus",
+            json!({"folder": self.corpus(), "onProgress": "__CHANNEL__:1"}),
+        )
+    }
+}
+
+fn doc<'a>(report: &'a Value, path: &str) -> &'a Value {
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"] == path)
+        .unwrap_or_else(|| panic!("{path} not in the report"))
+}
+
+#[test]
+fn opening_the_seeds_reports_every_document_with_its_publisher() {
+    let f = Fixture::new();
+    let report = f.open();
+    assert_eq!(report["documents"].as_array().unwrap().len(), 6);
+    assert_eq!(report["run"]["added"], 6);
+    let d = doc(&report, "003_d3d53ad44076e59b.txt");
+    assert_eq!(d["publisher"]["name"], "GlobalSecurity.org");
+    assert_eq!(d["origin"]["name"], "Press TV");
+    assert_eq!(d["alignment"]["state_affiliation"], "SC");
+    // The same report, later, without reading the folder.
+    let stored = f.ok("corpus_report", json!({}));
+    assert_eq!(stored["documents"], report["documents"]);
+    // The corpus is in the recent list.
+    let recent = f.ok("recent_corpora", json!({}));
+    assert_eq!(recent[0]["documents"], 6);
+    assert!(recent[0]["root"].as_str().unwrap().ends_with("/corpus"));
+}
+
+#[test]
+fn commands_before_a_corpus_is_open_say_so() {
+    let f = Fixture::new();
+    let err = f.call("corpus_report", json!({})).unwrap_err();
+    assert_eq!(
+        err,
+        json!({"kind": "no_corpus", "message": "no corpus is open; open a folder of saved articles first"})
+    );
+    let err = f
+        .call(
+            "open_corpus",
+            json!({"folder": f.dir.path().join("nope"), "onProgress": "__CHANNEL__:1"}),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "folder");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("nope: no such folder; check the path")
+    );
+}
+
+#[test]
+fn a_document_opens_with_its_evidence_marked_and_can_be_corrected_by_hand() {
+    let f = Fixture::new();
+    f.open();
+    let view = f.ok("document", json!({"path": "003_d3d53ad44076e59b.txt"}));
+    let marked: Vec<(&str, &str)> = view["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| !s["mark"].is_null())
+        .map(|s| (s["mark"].as_str().unwrap(), s["text"].as_str().unwrap()))
+        .collect();
+    assert!(marked.contains(&("origin", "Iran Press TV")), "{marked:?}");
+    let text: String = view["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    let original = std::fs::read_to_string(f.corpus().join("003_d3d53ad44076e59b.txt")).unwrap();
+    assert_eq!(text, original, "the segments are the whole text");
+
+    let corrected = f.ok(
+        "set_outlet",
+        json!({"path": "004_f06e52af27d9ab42.txt", "field": "publisher", "value": "Reuters",
+               "reviewer": "Dana", "note": "masthead in the saved page"}),
+    );
+    assert_eq!(corrected["document"]["publisher"]["name"], "Reuters");
+    assert_eq!(corrected["document"]["publisher"]["manual"], true);
+    let report = f.ok("corpus_report", json!({}));
+    assert_eq!(
+        doc(&report, "004_f06e52af27d9ab42.txt")["publisher"]["manual"],
+        true
+    );
+
+    let err = f.call("document", json!({"path": "nope.txt"})).unwrap_err();
+    assert_eq!(err["kind"], "not_found");
+}
+
+#[test]
+fn a_review_session_records_a_verdict_that_goes_stale_when_the_file_changes() {
+    let f = Fixture::new();
+    f.open();
+    let session = f.ok(
+        "start_session",
+        json!({"reviewer": "Dana", "title": "Libya"}),
+    );
+    let id = session["id"].as_i64().unwrap();
+    let note = f.ok(
+        "record_annotation",
+        json!({"sessionId": id, "targetKind": "document", "targetId": "000_55ace46797fde52c.txt",
+               "verdict": "single_source", "note": "only Press TV", "spans": []}),
+    );
+    assert_eq!(note["verdict"], "single_source");
+    assert_eq!(note["stale"], false);
+
+    let verified = f.ok("verify", json!({"onProgress": "__CHANNEL__:2"}));
+    assert_eq!(verified["all_ok"], true);
+    std::fs::write(f.corpus().join("000_55ace46797fde52c.txt"), "changed").unwrap();
+    let verified = f.ok("verify", json!({"onProgress": "__CHANNEL__:3"}));
+    assert_eq!(verified["counts"]["modified"], 1);
+    assert_eq!(
+        f.ok("file_statuses", json!({}))["000_55ace46797fde52c.txt"],
+        "modified"
+    );
+    let history = f.ok("history", json!({}));
+    assert_eq!(history["verifications"].as_array().unwrap().len(), 2);
+
+    let state = f.ok("review_state", json!({}));
+    let verdict = &state["verdicts"]["document:000_55ace46797fde52c.txt"];
+    assert_eq!(verdict["stale"], true);
+    assert_eq!(state["chain"]["status"], "intact");
+    assert_eq!(state["chain"]["entries"], 2);
+
+    f.ok("close_session", json!({"id": id}));
+    let err = f
+        .call(
+            "record_annotation",
+            json!({"sessionId": id, "targetKind": "document", "targetId": "000_55ace46797fde52c.txt",
+                   "note": "late", "spans": []}),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err,
+        json!({"kind": "review", "message": format!("review session {id} is closed; resume it or start a new one")})
+    );
+    let err = f
+        .call(
+            "record_annotation",
+            json!({"sessionId": id, "targetKind": "claim", "targetId": "x", "spans": []}),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+}
+
+#[test]
+fn export_writes_the_seeds_manifest_and_never_into_the_corpus() {
+    let f = Fixture::new();
+    f.open();
+    let out = f.dir.path().join("seeds.sha256");
+    let done = f.ok(
+        "export",
+        json!({"format": "sha256sum", "out": out, "onProgress": "__CHANNEL__:4"}),
+    );
+    assert_eq!(done["files"], 6);
+    let manifest = std::fs::read_to_string(&out).unwrap();
+    let seeds_sums = std::fs::read_to_string(Path::new(SEEDS).join("SHA256SUMS")).unwrap();
+    for line in seeds_sums.lines() {
+        let (sha, name) = line.split_once(char::is_whitespace).unwrap();
+        let name = name.trim_start_matches([' ', '*']);
+        assert!(
+            manifest.contains(&format!("{sha}  {name}")),
+            "{name} in the manifest"
+        );
+    }
+    let err = f
+        .call(
+            "export",
+            json!({"format": "sha256sum", "out": f.corpus().join("x.sha256"), "onProgress": "__CHANNEL__:5"}),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "export");
+    assert!(err["message"].as_str().unwrap().contains("never written"));
+}
+
+#[test]
+fn only_one_long_task_runs_at_a_time_and_cancel_reaches_it() {
+    let state = AppState::default();
+    let job = state.begin_job().unwrap();
+    assert_eq!(state.begin_job().err().unwrap().kind, "busy");
+    assert!(state.cancel_job());
+    assert!(job.flag().load(std::sync::atomic::Ordering::Relaxed));
+    drop(job);
+    assert!(!state.cancel_job());
+    assert!(state.begin_job().is_ok());
+}
+
+/// The capability file grants exactly the commands `build.rs` declares, the
+/// two dialogs and drag-and-drop events: no shell, no file system plugin.
+#[test]
+fn the_capability_lists_exactly_what_the_window_may_call() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cap: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("capabilities/default.json")).unwrap(),
+    )
+    .unwrap();
+    let mut granted: Vec<String> = cap["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_owned())
+        .collect();
+    let build = std::fs::read_to_string(dir.join("build.rs")).unwrap();
+    let list = build
+        .split_once("const COMMANDS: &[&str] = &[")
+        .unwrap()
+        .1
+        .split_once("];")
+        .unwrap()
+        .0;
+    let mut expected: Vec<String> = list
+        .split(',')
+        .map(|s| s.trim().trim_matches('"'))
+        .filter(|s| !s.is_empty())
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    expected.extend(
+        [
+            "core:event:allow-listen",
+            "core:event:allow-unlisten",
+            "dialog:allow-open",
+            "dialog:allow-save",
+        ]
+        .map(String::from),
+    );
+    granted.sort();
+    expected.sort();
+    assert_eq!(granted, expected);
+    let conf: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("tauri.conf.json")).unwrap())
+            .unwrap();
+    let csp = &conf["app"]["security"]["csp"];
+    assert_eq!(csp["script-src"], "'self'", "no inline or remote script");
+    assert_eq!(csp["default-src"], "'self'", "no remote content");
+}

@@ -1,0 +1,109 @@
+// The review queue: what is reviewed, progress, moving through the queue and
+// the keyboard shortcuts. Pure, so `node --test` covers it.
+
+import { VERDICTS } from './format.js';
+import { clusterTitle, model as claimsModel, reviewStatus, spansOf } from './claims.js';
+import { ARTICLE_KINDS } from './documents.js';
+
+/**
+ * The queue: claim clusters when there are any, else the articles (a note
+ * or verdict on a document is bound to the whole file).
+ */
+export function queue(report) {
+  const m = claimsModel(report);
+  if (m.clusters.length) {
+    return {
+      kind: 'cluster',
+      items: m.clusters.map((c) => ({
+        kind: 'cluster',
+        id: String(c.id),
+        title: clusterTitle(c, m),
+        spans: spansOf(c, m),
+        cluster: c,
+      })),
+    };
+  }
+  return {
+    kind: 'document',
+    items: (report?.documents || [])
+      .filter((d) => ARTICLE_KINDS.has(d.content_kind))
+      .map((d) => ({
+        kind: 'document',
+        id: d.path,
+        title: d.path,
+        spans: [{ path: d.path, pathHex: d.path_bytes_hex ?? null, start: null, end: null }],
+        doc: d,
+      })),
+  };
+}
+
+export const statusOf = (item, verdicts) => reviewStatus(item.kind, item.id, verdicts);
+
+/** `{reviewed, stale, total, text}`: a stale verdict does not count as reviewed. */
+export function progress(items, verdicts) {
+  let reviewed = 0;
+  let stale = 0;
+  for (const item of items) {
+    const s = statusOf(item, verdicts);
+    if (s === 'reviewed') reviewed += 1;
+    if (s === 'stale') stale += 1;
+  }
+  return {
+    reviewed,
+    stale,
+    total: items.length,
+    text: `${reviewed} of ${items.length} reviewed`,
+  };
+}
+
+/** The index `step` away from `index`, kept inside the queue. */
+export function move(items, index, step) {
+  if (!items.length) return -1;
+  return Math.min(items.length - 1, Math.max(0, index + step));
+}
+
+/** The next item after `index` that is not reviewed (wrapping); `index` if none. */
+export function nextUnreviewed(items, index, verdicts) {
+  for (let k = 1; k <= items.length; k += 1) {
+    const i = (index + k) % items.length;
+    if (statusOf(items[i], verdicts) !== 'reviewed') return i;
+  }
+  return index;
+}
+
+/**
+ * What a key press does in the review screen, or `null`. Keys typed in a
+ * text field only act with Ctrl (save) or Escape (leave the field).
+ */
+export function keyAction({ key, ctrlKey = false, metaKey = false, inField = false }) {
+  const mod = ctrlKey || metaKey;
+  if (mod && key === 'Enter') return { type: 'save' };
+  if (inField) return key === 'Escape' ? { type: 'leave-field' } : null;
+  if (mod) return null;
+  switch (key) {
+    case 'j':
+    case 'ArrowDown':
+      return { type: 'move', step: 1 };
+    case 'k':
+    case 'ArrowUp':
+      return { type: 'move', step: -1 };
+    case 'n':
+      return { type: 'note' };
+    case ']':
+      return { type: 'next-unreviewed' };
+    default: {
+      const v = VERDICTS.find((x) => x.key === key);
+      return v ? { type: 'verdict', verdict: v.id } : null;
+    }
+  }
+}
+
+/** The open session, if any (the newest open one). */
+export function openSession(sessions) {
+  return (sessions || []).find((s) => !s.ended_at) ?? null;
+}
+
+/** The annotations on one target, newest first. */
+export function annotationsOf(kind, id, annotations) {
+  return (annotations || []).filter((a) => a.target.kind === kind && a.target.id === id).reverse();
+}

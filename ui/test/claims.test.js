@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { filterClusters, flagCounts, flagsOf, model, provenanceLayout, spansOf, summary } from '../logic/claims.js';
+
+// A report in the claims contract: two clusters about the death toll.
+const report = {
+  documents: [
+    { path: 'a.txt', origin_group: 'outlet:press-tv', origin: { name: 'Press TV' }, publisher: { name: 'GlobalSecurity.org' }, alignment: { state_affiliation: 'SC', country: 'Iran' } },
+    { path: 'b.txt', origin_group: 'outlet:press-tv', origin: { name: 'Press TV' }, publisher: { name: 'Press TV' }, alignment: { state_affiliation: 'SC', country: 'Iran' } },
+    { path: 'c.txt', origin_group: 'outlet:reuters', origin: { name: 'Reuters' }, publisher: { name: 'SMA News' }, alignment: { country: 'United Kingdom' } },
+  ],
+  claims: [
+    { id: 'k1', document: 'a.txt', text: 'at least 1,093 killed', start: 10, end: 31, kind: 'figure', speaker: null, attribution: 'WHO', quantities: ['1093 killed'], cluster: 'c1' },
+    { id: 'k2', document: 'b.txt', text: 'at least 1,093 people killed', start: 5, end: 33, kind: 'figure', speaker: null, attribution: 'WHO', quantities: ['1093 killed'], cluster: 'c1' },
+    { id: 'k3', document: 'c.txt', text: '510 killed', start: 0, end: 10, kind: 'figure', speaker: null, attribution: null, quantities: ['510 killed'], cluster: 'c2' },
+  ],
+  clusters: [
+    { id: 'c1', claims: ['k1', 'k2'], documents: ['a.txt', 'b.txt'], origin_groups: ['outlet:press-tv'], independent_origins: 1, single_source: true, primary_sources: ['WHO'], single_primary: false, single_alignment: false, explanation: 'a.txt and b.txt are both Press TV' },
+    { id: 'c2', claims: ['k3'], documents: ['c.txt'], origin_groups: ['outlet:reuters'], independent_origins: 1, single_source: false, primary_sources: [], single_primary: false, single_alignment: false, explanation: '' },
+  ],
+  conflicts: [{ clusters: ['c1', 'c2'], quantity: 'killed', values: [1093, 510] }],
+};
+
+test('an audit without claims (the stage has not run) is an empty model, not an error', () => {
+  const m = model({ documents: [], claims: [], clusters: [] });
+  assert.deepEqual(summary(m), { total: 0, single: 0, clusters: 0, conflicts: 0, text: '0 of 0 claims rest on a single source' });
+  assert.deepEqual(filterClusters(m, { flags: ['single_source'] }), []);
+  assert.equal(model({}).clusters.length, 0, 'missing arrays are empty');
+});
+
+test('the headline counts claims resting on a single source', () => {
+  assert.equal(summary(model(report)).text, '2 of 3 claims rest on a single source');
+});
+
+test('flags include conflicts, and filters combine flags with review status', () => {
+  const m = model(report);
+  assert.deepEqual(flagsOf(report.clusters[0], m), ['single_source', 'conflicting']);
+  assert.deepEqual(flagCounts(m), { single_source: 1, single_primary: 0, single_alignment: 0, conflicting: 2 });
+  assert.deepEqual(filterClusters(m, { flags: ['single_source'] }).map((c) => c.id), ['c1']);
+  assert.deepEqual(filterClusters(m, { flags: ['conflicting'] }).map((c) => c.id), ['c1', 'c2']);
+  const verdicts = { 'cluster:c1': { verdict: 'single_source', stale: false }, 'cluster:c2': { verdict: 'disputed', stale: true } };
+  assert.deepEqual(filterClusters(m, { review: 'reviewed' }, verdicts).map((c) => c.id), ['c1']);
+  assert.deepEqual(filterClusters(m, { review: 'stale' }, verdicts).map((c) => c.id), ['c2']);
+  assert.deepEqual(filterClusters(m, { review: 'unreviewed' }, verdicts).map((c) => c.id), []);
+});
+
+test('a verdict on a cluster rests on its claims\' spans', () => {
+  const m = model(report);
+  assert.deepEqual(spansOf(report.clusters[0], m), [
+    { path: 'a.txt', pathHex: null, start: 10, end: 31 },
+    { path: 'b.txt', pathHex: null, start: 5, end: 33 },
+  ]);
+});
+
+test('the provenance picture collapses two documents into one origin and one primary source', () => {
+  const layout = provenanceLayout(report.clusters[0], model(report));
+  const cols = [0, 1, 2].map((c) => layout.nodes.filter((n) => n.col === c).map((n) => n.label));
+  assert.deepEqual(cols, [['a.txt', 'b.txt'], ['Press TV'], ['WHO']]);
+  assert.deepEqual(layout.edges, [
+    { from: 'doc:a.txt', to: 'origin:outlet:press-tv' },
+    { from: 'origin:outlet:press-tv', to: 'primary:WHO' },
+    { from: 'doc:b.txt', to: 'origin:outlet:press-tv' },
+  ]);
+  assert.ok(layout.height > 36 + 44, 'tall enough for two rows');
+});

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { alignmentBadge, countsLine, folderName, humanBytes, shortHash, verdictLabel, when } from '../logic/format.js';
+
+test('the alignment badge names kind, country and state affiliation, and warns on state control', () => {
+  assert.deepEqual(alignmentBadge({ kind: 'state_media', country: 'Iran', owner: 'IRIB', state_affiliation: 'SC' }), {
+    text: 'state media · Iran · SC',
+    title: 'state media · Iran · owner: IRIB · state affiliation SC: state-controlled',
+    tone: 'state',
+  });
+  assert.equal(alignmentBadge({ kind: 'wire_agency', country: 'United Kingdom', owner: null, state_affiliation: null }).tone, 'wire');
+  assert.equal(alignmentBadge({ kind: 'public_broadcaster', country: 'Germany', state_affiliation: 'ISFM' }).tone, 'public');
+  assert.equal(alignmentBadge({ kind: 'unknown', country: null, state_affiliation: null }).text, 'unknown producer');
+  assert.equal(alignmentBadge(null), null);
+});
+
+test('hashes, sizes, dates and folders read as the screens show them', () => {
+  assert.equal(shortHash('b4384720eb89aaaa'), 'b4384720eb89');
+  assert.equal(shortHash(null), '—');
+  assert.equal(humanBytes(2615), '2.6 KiB');
+  assert.equal(humanBytes(12), '12 B');
+  assert.equal(when('2026-11-22T06:16:07.093Z'), '2026-11-22 06:16 UTC');
+  assert.equal(folderName('/home/u/Libya coverage/'), 'Libya coverage');
+});
+
+test('verification counts and verdicts in words', () => {
+  assert.equal(countsLine({ ok: 5, modified: 1, missing: 0 }), '5 ok, 1 modified');
+  assert.equal(countsLine({}), 'nothing to check');
+  assert.equal(verdictLabel('single_source'), 'Single source — needs a second source');
+});

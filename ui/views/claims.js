@@ -1,0 +1,124 @@
+// Screen 3: claims, clusters and conflicts from the audit report, with the
+// independence flags, filters, member claims side by side and the provenance
+// picture (documents → origins → primary sources) as inline SVG.
+
+import { h, s } from '../dom.js';
+import { FLAGS, REVIEW_FILTERS, clusterTitle, conflictValue, filterClusters, flagCounts, flagsOf, membersOf, model, nameOf, provenanceLayout, reviewStatus, spansOf, summary } from '../logic/claims.js';
+import { plural, verdictLabel } from '../logic/format.js';
+import { reviewPanel } from './review.js';
+
+const flagLabel = (id) => FLAGS.find((f) => f.id === id)?.label ?? id;
+
+function emptyState(ctx) {
+  return h('div', { class: 'card empty', 'data-testid': 'claims-empty' },
+    h('h2', {}, 'No claims in this corpus'),
+    h('p', {}, 'No figures, quotes or attributed statements were found in these documents, so there are no clusters or conflicts to show.'),
+    h('p', {}, 'Fingerprints, publishers and origins are in Documents; notes on documents can be recorded there.'),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'btn', onclick: () => ctx.go('documents') }, 'Go to Documents')));
+}
+
+function graph(cluster, m) {
+  const layout = provenanceLayout(cluster, m);
+  const byKey = new Map(layout.nodes.map((n) => [n.key, n]));
+  const svg = s('svg', { class: 'provenance', viewBox: `0 0 ${layout.width} ${layout.height}`, role: 'img', 'aria-label': `Provenance of cluster ${cluster.id}`, 'data-testid': 'provenance-graph' });
+  svg.appendChild(s('title', { text: `Documents, their origins and the primary sources behind cluster ${cluster.id}` }));
+  for (const c of layout.columns) svg.appendChild(s('text', { class: 'col', x: c.x, y: 16, text: c.label }));
+  for (const e of layout.edges) {
+    const a = byKey.get(e.from);
+    const b = byKey.get(e.to);
+    const x1 = a.x + a.w;
+    const y1 = a.y + a.h / 2;
+    const x2 = b.x;
+    const y2 = b.y + b.h / 2;
+    const mid = (x1 + x2) / 2;
+    svg.appendChild(s('path', { d: `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}` }));
+  }
+  for (const n of layout.nodes) {
+    const label = n.label.length > 24 ? `${n.label.slice(0, 23)}…` : n.label;
+    svg.appendChild(s('g', { class: `node col-${n.col}` },
+      s('rect', { x: n.x, y: n.y, width: n.w, height: n.h, rx: 6 }),
+      s('text', { x: n.x + 10, y: n.y + 15, text: label }),
+      n.sub ? s('text', { class: 'sub', x: n.x + 10, y: n.y + 29, text: n.sub.length > 28 ? `${n.sub.slice(0, 27)}…` : n.sub }) : null,
+      s('title', { text: `${n.label}${n.sub ? ` — ${n.sub}` : ''}` })));
+  }
+  return svg;
+}
+
+function clusterDetail(ctx, cluster, m) {
+  const members = membersOf(cluster, m);
+  const conflicts = m.conflicts.filter((c) => (c.clusters || []).map(nameOf).includes(String(cluster.id)));
+  return h('div', { class: 'stack', 'data-testid': 'cluster-detail' },
+    h('section', { class: 'card' },
+      h('div', { class: 'row' }, h('h2', { class: 'grow' }, `Cluster ${cluster.id}`),
+        flagsOf(cluster, m).map((f) => h('span', { class: 'badge badge-warn' }, flagLabel(f)))),
+      h('p', { class: 'small' }, `${plural(members.length, 'claim')} in ${plural((cluster.documents || []).length, 'document')} · `,
+        h('strong', {}, `${cluster.independent_origins ?? '?'} independent ${cluster.independent_origins === 1 ? 'origin' : 'origins'}`)),
+      cluster.explanation ? h('p', { class: 'notice', 'data-testid': 'cluster-explanation' }, cluster.explanation) : null,
+      h('h3', {}, 'Claims side by side'),
+      h('div', { class: 'claims-side' }, members.map((c) => h('div', { class: 'claim-card', 'data-testid': 'claim-card' },
+        h('div', { class: 'small muted mono' }, nameOf(c.document)),
+        h('p', { class: 'claim-text' }, c.text),
+        h('div', { class: 'small muted' }, [c.kind?.replaceAll('_', ' '), c.speaker ? `speaker: ${nameOf(c.speaker)}` : null, c.attribution ? `according to ${nameOf(c.attribution)}` : null].filter(Boolean).join(' · ')),
+        (c.quantities || []).length ? h('div', { class: 'small' }, (c.quantities || []).map(nameOf).join(', ')) : null)))),
+    h('section', { class: 'card' }, h('h3', {}, 'Provenance: documents → origins → primary sources'), graph(cluster, m),
+      h('p', { class: 'small muted' }, 'Documents that share a producer collapse into one origin; an origin that attributes the claim points to its primary source.')),
+    conflicts.length ? h('section', { class: 'card', 'data-testid': 'conflicts' },
+      h('h3', {}, 'Conflicting figures'),
+      h('ul', {}, conflicts.map((c) => h('li', {}, h('strong', {}, nameOf(c.quantity)), ': ', (c.values || []).map(conflictValue).join(' · '))))) : null,
+    reviewPanel(ctx, { kind: 'cluster', id: String(cluster.id), spans: spansOf(cluster, m) }, () => ctx.render()));
+}
+
+export function render(ctx) {
+  const ui = ctx.ui('claims');
+  ui.flags ||= [];
+  ui.review ||= 'all';
+  const m = model(ctx.state.report);
+  const sum = summary(m);
+  const counts = flagCounts(m);
+  const verdicts = ctx.state.review?.verdicts ?? {};
+  const chips = h('div', { class: 'chips', role: 'group', 'aria-label': 'Filter by flag' }, FLAGS.map((f) => h('button', {
+    type: 'button', class: 'chip', title: f.hint, 'aria-pressed': String(ui.flags.includes(f.id)), 'data-testid': `filter-${f.id}`,
+    onclick: () => {
+      ui.flags = ui.flags.includes(f.id) ? ui.flags.filter((x) => x !== f.id) : [...ui.flags, f.id];
+      ctx.render();
+    },
+  }, f.label, h('span', { class: 'n' }, String(counts[f.id])))));
+  const reviewSelect = h('select', {
+    class: 'select', 'aria-label': 'Filter by review status', 'data-testid': 'filter-review',
+    onchange: (e) => { ui.review = e.target.value; ctx.render(); },
+  }, REVIEW_FILTERS.map((r) => h('option', { value: r.id, selected: ui.review === r.id }, r.label)));
+  const screen = h('div', { 'data-testid': 'screen-claims' },
+    h('header', { class: 'page-head' },
+      h('div', {}, h('h1', {}, 'Claims'),
+        h('p', {}, 'Figures, quotes and attributed statements, grouped across outlets, with how many independent origins stand behind each.'))),
+    m.clusters.length ? h('div', { class: 'card', 'data-testid': 'claims-summary' },
+      h('div', { class: 'headline' }, h('em', {}, String(sum.single)), ` of ${sum.total} ${sum.total === 1 ? 'claim rests' : 'claims rest'} on a single source`),
+      h('div', { class: 'small muted' }, `${sum.clusters} clusters · ${sum.conflicts} conflicting figures`)) : null,
+    h('div', { class: 'toolbar' }, chips, h('span', { class: 'grow' }), reviewSelect));
+  if (!m.clusters.length) {
+    screen.appendChild(emptyState(ctx));
+    return screen;
+  }
+  const shown = filterClusters(m, { flags: ui.flags, review: ui.review }, verdicts);
+  if (!shown.some((c) => String(c.id) === ui.selected)) ui.selected = shown[0] ? String(shown[0].id) : null;
+  const list = h('ul', { class: 'cluster-list card', 'data-testid': 'cluster-list' }, shown.map((c) => h('li', {},
+    h('button', {
+      type: 'button', 'aria-current': String(String(c.id) === ui.selected), 'data-testid': 'cluster-item',
+      onclick: () => { ui.selected = String(c.id); ctx.render(); },
+    },
+    h('div', {}, clusterTitle(c, m)),
+    h('div', { class: 'flags' },
+      h('span', { class: 'badge' }, c.independent_origins === undefined ? 'origins unknown' : plural(c.independent_origins, 'origin')),
+      flagsOf(c, m).map((f) => h('span', { class: 'badge badge-warn' }, flagLabel(f))),
+      (() => {
+        const st = reviewStatus('cluster', c.id, verdicts);
+        if (st === 'unreviewed') return null;
+        return h('span', { class: `badge ${st === 'stale' ? 'badge-stale' : `badge-verdict-${verdicts[`cluster:${c.id}`].verdict}`}` }, st === 'stale' ? 'stale' : verdictLabel(verdicts[`cluster:${c.id}`].verdict));
+      })())))));
+  const selected = m.clusterById.get(ui.selected);
+  screen.appendChild(shown.length
+    ? h('div', { class: 'claims-layout' }, list, selected ? clusterDetail(ctx, selected, m) : null)
+    : h('div', { class: 'card empty', 'data-testid': 'claims-none-match' }, h('h2', {}, 'No cluster matches these filters'), h('p', {}, 'Clear a flag or choose another review status.')));
+  return screen;
+}
