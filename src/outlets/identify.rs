@@ -70,6 +70,29 @@ pub enum Relation {
 }
 
 impl Relation {
+    /// How a publisher's copy relates to the origin `(name, outlet id)`: the
+    /// same outlet, a news agency's wire, or another outlet's article.
+    pub fn between(
+        registry: &Registry,
+        publisher: Option<&str>,
+        origin: Option<(&str, Option<&str>)>,
+    ) -> Relation {
+        match (publisher, origin) {
+            (_, None) => Relation::Unknown,
+            (Some(p), Some((o, _))) if p == o => Relation::Original,
+            (_, Some((_, id))) => {
+                let wire = id
+                    .and_then(|id| registry.get(id))
+                    .is_some_and(|x| x.kind == OutletKind::WireAgency);
+                if wire {
+                    Relation::SyndicatedWire
+                } else {
+                    Relation::Republished
+                }
+            }
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Relation::Original => "original",
@@ -773,22 +796,13 @@ pub fn identify(
         });
     }
 
-    let relation = match (&publisher, &origin) {
-        (_, None) => Relation::Unknown,
-        (Some(p), Some(o)) if p.name == o.name => Relation::Original,
-        (_, Some(o)) => {
-            let wire = o
-                .outlet_id
-                .as_deref()
-                .and_then(|id| registry.get(id))
-                .is_some_and(|x| x.kind == OutletKind::WireAgency);
-            if wire {
-                Relation::SyndicatedWire
-            } else {
-                Relation::Republished
-            }
-        }
-    };
+    let relation = Relation::between(
+        registry,
+        publisher.as_ref().map(|p| p.name.as_str()),
+        origin
+            .as_ref()
+            .map(|o| (o.name.as_str(), o.outlet_id.as_deref())),
+    );
 
     let photo: Vec<&str> = {
         let mut v: Vec<&str> = signals

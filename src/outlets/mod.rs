@@ -323,7 +323,13 @@ pub fn run(
             }
         }
         if !manual_notes.is_empty() {
-            relation = relation_of(registry, publisher.as_ref(), origin.as_ref());
+            relation = Relation::between(
+                registry,
+                publisher.as_ref().map(|p| p.name.as_str()),
+                origin
+                    .as_ref()
+                    .map(|o| (o.name.as_str(), o.outlet_id.as_deref())),
+            );
             explanation = format!("{} {}", manual_notes.join(" "), explanation)
                 .trim()
                 .to_owned();
@@ -353,23 +359,4 @@ pub fn run(
     }
     store.save_outlets(&records)?;
     Ok(summary)
-}
-
-fn relation_of(registry: &Registry, publisher: Option<&Party>, origin: Option<&Party>) -> Relation {
-    match (publisher, origin) {
-        (_, None) => Relation::Unknown,
-        (Some(p), Some(o)) if p.name == o.name => Relation::Original,
-        (_, Some(o)) => {
-            let wire = o
-                .outlet_id
-                .as_deref()
-                .and_then(|id| registry.get(id))
-                .is_some_and(|x| x.kind == registry::OutletKind::WireAgency);
-            if wire {
-                Relation::SyndicatedWire
-            } else {
-                Relation::Republished
-            }
-        }
-    }
 }
