@@ -916,6 +916,16 @@ fn print_audit(dir: &Path, report: &AuditReport) -> Result<()> {
     for w in &report.warnings {
         writeln!(out, "  warning: {}: {}", w.path.escape_debug(), w.warning)?;
     }
+    if !report.clusters.is_empty() {
+        let single = report.clusters.iter().filter(|c| c.single_source).count();
+        writeln!(
+            out,
+            "  {} claims in {} clusters: {single} rest on a single source, {} with conflicting figures — see `provaudit claims`",
+            report.claims.len(),
+            report.clusters.len(),
+            report.clusters.iter().filter(|c| c.conflicting).count()
+        )?;
+    }
     writeln!(out, "  store: {}", report.corpus.store)?;
     drop(out);
     for e in &report.errors {

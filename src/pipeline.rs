@@ -26,9 +26,13 @@ pub fn audit(
     options: AuditOptions,
     control: &Control,
 ) -> Result<AuditReport, IngestError> {
+    let started = std::time::Instant::now();
     let summary = ingest::ingest(store, root, options.scan, control)?;
     reanalyse(store, registry, options.grouping)?;
-    Ok(AuditReport::new(store, &summary, registry)?)
+    let mut report = AuditReport::new(store, &summary, registry)?;
+    // The run's time covers the analysis too, not only reading the files.
+    report.run.elapsed_ms = started.elapsed().as_millis() as u64;
+    Ok(report)
 }
 
 /// Re-runs the analysis stages over what the store holds, without reading

@@ -269,6 +269,16 @@ fn the_cli_lists_single_source_claims_and_shows_one_side_by_side() {
     assert_eq!(listed["counts"]["clusters"], total);
     assert_eq!(listed["counts"]["single_source"], single.len());
     assert_eq!(listed["clusters"].as_array().unwrap().len(), single.len());
+    let summary = ws.run_db(&["audit", SEEDS]).expect_code(0);
+    assert!(
+        summary.stdout.contains(&format!(
+            "{} claims in {total} clusters: {} rest on a single source",
+            report["claims"].as_array().unwrap().len(),
+            single.len()
+        )),
+        "{}",
+        summary.stdout
+    );
     let human = ws.run_db(&["claims", "--single-source"]).expect_code(0);
     assert!(
         human.stdout.starts_with(&format!(
