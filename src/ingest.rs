@@ -30,6 +30,10 @@ pub enum IngestError {
     Unreadable { path: PathBuf, source: io::Error },
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(
+        "the analysis was cancelled; the store keeps the results of the last complete analysis"
+    )]
+    Cancelled,
 }
 
 pub type Result<T, E = IngestError> = std::result::Result<T, E>;

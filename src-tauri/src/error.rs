@@ -56,6 +56,7 @@ impl From<IngestError> for CommandError {
     fn from(e: IngestError) -> Self {
         match e {
             IngestError::Store(e) => e.into(),
+            IngestError::Cancelled => Self::new("cancelled", e.to_string()),
             e => Self::new("folder", e.to_string()),
         }
     }

@@ -199,10 +199,25 @@ fn analyse_document(
 
 /// Runs the stage over the store and returns what it wrote.
 pub fn run(store: &mut Store, registry: &Registry) -> Result<StageOutput, StoreError> {
+    Ok(run_with(store, registry, &crate::progress::Control::none())?.expect("never cancelled"))
+}
+
+/// [`run`] with progress (one step per document) and cancellation: `None`
+/// when cancelled, in which case nothing was written.
+pub fn run_with(
+    store: &mut Store,
+    registry: &Registry,
+    control: &crate::progress::Control,
+) -> Result<Option<StageOutput>, StoreError> {
     let started = std::time::Instant::now();
     let texts = store.document_texts()?;
     let outlets = store.outlet_records()?;
     let entities = Entities::new(registry);
+    control.progress.start(
+        "finding claims",
+        texts.len() as u64,
+        texts.iter().map(|(d, _)| d.bytes).sum(),
+    );
     let markers: Vec<&str> = registry
         .outlets()
         .iter()
@@ -212,18 +227,30 @@ pub fn run(store: &mut Store, registry: &Registry) -> Result<StageOutput, StoreE
         .par_iter()
         .enumerate()
         .filter_map(|(i, (doc, stored))| {
-            stored
+            if control.cancelled() {
+                return None;
+            }
+            let found = stored
                 .as_ref()
-                .map(|s| (i, analyse_document(doc, s, &entities, &markers)))
+                .map(|s| (i, analyse_document(doc, s, &entities, &markers)));
+            control.progress.advance(doc.bytes);
+            found
         })
         .collect();
+    control.progress.finish();
+    if control.cancelled() {
+        return Ok(None);
+    }
     let mut timings = vec![("read stored text, clean, extract claims", started.elapsed())];
     let mut output = assemble(&texts, &outlets, analysed, &entities, &mut timings);
+    if control.cancelled() {
+        return Ok(None);
+    }
     let started = std::time::Instant::now();
     store.save_claims(&output)?;
     timings.push(("store claims", started.elapsed()));
     output.timings = timings;
-    Ok(output)
+    Ok(Some(output))
 }
 
 /// Matching, reuse and independence over the per-document results.

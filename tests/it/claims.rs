@@ -342,3 +342,74 @@ fn hand_labelled_helsinki_cases_cluster_with_high_precision() {
         e.negatives_joined
     );
 }
+
+/// Counts progress steps.
+#[derive(Default)]
+struct Steps(std::sync::atomic::AtomicU64, std::sync::Mutex<Vec<String>>);
+
+impl provaudit::progress::Progress for Steps {
+    fn start(&self, stage: &str, _files: u64, _bytes: u64) {
+        self.1.lock().unwrap().push(stage.to_owned());
+    }
+    fn advance(&self, _bytes: u64) {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+#[test]
+fn a_cancelled_analysis_keeps_the_last_complete_one_and_progress_is_reported() {
+    use provaudit::outlets::registry::Registry;
+    use provaudit::pipeline;
+    use provaudit::progress::Control;
+    use provaudit::store::Store;
+    use std::sync::atomic::AtomicBool;
+
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    ws.run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    let mut store = Store::open_existing(&ws.db()).unwrap();
+    let before: Vec<String> = store.claims().unwrap().into_iter().map(|c| c.key).collect();
+
+    // New text arrives, then its analysis is cancelled.
+    std::fs::write(
+        corpus.join("new.txt"),
+        "The UN envoy said on Monday that talks would resume in Geneva next week.\n",
+    )
+    .unwrap();
+    provaudit::ingest::ingest(&mut store, &corpus, Default::default(), &Control::none()).unwrap();
+    let registry = Registry::bundled();
+    let steps = Steps::default();
+    let cancel = AtomicBool::new(true);
+    let control = Control {
+        progress: &steps,
+        cancel: &cancel,
+    };
+    let result = pipeline::reanalyse_with(&mut store, &registry, Default::default(), &control);
+    assert!(
+        matches!(result, Err(provaudit::ingest::IngestError::Cancelled)),
+        "{result:?}"
+    );
+    let after: Vec<String> = store.claims().unwrap().into_iter().map(|c| c.key).collect();
+    assert_eq!(
+        after, before,
+        "a cancelled analysis must not change the stored claims"
+    );
+
+    // Not cancelled: the claims stage reports one step per document.
+    let cancel = AtomicBool::new(false);
+    let control = Control {
+        progress: &steps,
+        cancel: &cancel,
+    };
+    pipeline::reanalyse_with(&mut store, &registry, Default::default(), &control).unwrap();
+    assert_eq!(
+        steps.1.lock().unwrap().last().map(String::as_str),
+        Some("finding claims")
+    );
+    assert_eq!(
+        steps.0.load(std::sync::atomic::Ordering::Relaxed),
+        store.documents().unwrap().len() as u64
+    );
+    assert!(store.claims().unwrap().len() > before.len());
+}
