@@ -379,3 +379,71 @@ test('a long ingest shows progress, leaves the window responsive, and can be can
   assert.ok(stored > 0 && stored < total, `${stored} of ${total} files stored before the cancel`);
 });
 
+
+/** Rows of a CSV file with quoted fields (commas, quotes and newlines inside). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') {
+      field += c;
+    }
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const helsinki = path.resolve(repo, '..', 'shared', 'data', 'helsinki', 'helsinki_articles.csv');
+
+test('the 612 Helsinki articles open with their claims while the window stays responsive', {
+  skip: !fs.existsSync(helsinki) && !process.env.CI && `${helsinki} is not here (CI has it)`,
+}, async () => {
+  assert.ok(fs.existsSync(helsinki), `CI must have ${helsinki}`);
+  const dir = path.join(work, 'Helsinki summit');
+  fs.mkdirSync(dir);
+  const [, ...articles] = parseCsv(fs.readFileSync(helsinki, 'utf8'));
+  articles.forEach(([, , , text], i) => {
+    fs.writeFileSync(path.join(dir, `row_${String(i).padStart(3, '0')}.txt`), text.replaceAll(' ### ', '\n\n'));
+  });
+  assert.equal(articles.length, 612);
+  await app.click('[data-testid="nav-corpus"]');
+  await app.type('[data-testid="folder-path"]', `${dir}\uE007`);
+  await app.waitFor(() => app.execute(`return !document.querySelector('[data-testid="task-bar"]').hidden`), 'the audit to start', 30000);
+  const t0 = Date.now();
+  await app.click('[data-testid="nav-documents"]');
+  assert.ok(Date.now() - t0 < 2000, 'the window answers while the audit runs');
+  await app.waitFor(() => app.execute(`return document.querySelector('[data-testid="task-bar"]').hidden`), 'the audit to finish', 300000);
+  await app.click('[data-testid="nav-documents"]');
+  await app.waitFor(async () => (await app.findAll('[data-testid="doc-row"]')).length === 612, 'the 612 documents', 30000);
+  await app.click('[data-testid="nav-claims"]');
+  await app.waitFor(() => app.find('[data-testid="claims-summary"]'), 'the claims headline', 30000);
+  const headline = await app.text('[data-testid="claims-summary"]');
+  const [, single, total] = /([\d,]+) of ([\d,]+) claims? rests? on a single source/.exec(headline) || [];
+  assert.ok(Number(total.replaceAll(',', '')) > 1000 && Number(single.replaceAll(',', '')) > 0, headline);
+  await shot('helsinki-claims');
+});
