@@ -496,13 +496,9 @@ fn store_for_claim(db: Option<&Path>, id: &str) -> Result<Store> {
     if let Some(db) = db {
         return Ok(Store::open_existing(db)?);
     }
-    let folder = store::default_path(Path::new("/"))?
-        .parent()
-        .map(Path::to_path_buf)
-        .context("no data folder")?;
-    for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
-        if entry.path().extension().is_some_and(|e| e == "sqlite")
-            && let Ok(store) = Store::open_existing(&entry.path())
+    let folder = provaudit::workspace::stores_dir()?;
+    for corpus in provaudit::workspace::recent_corpora(&folder, None) {
+        if let Ok(store) = Store::open_existing(Path::new(&corpus.store))
             && ClusterDetail::find(&store, id).ok().flatten().is_some()
         {
             return Ok(store);

@@ -158,7 +158,6 @@ pub fn judge(
     features: &[Features],
     matching: &Matching,
     groups: &HashMap<i64, DocumentOrigin>,
-    _outlets: &HashMap<i64, OutletRecord>,
     path_of: &HashMap<i64, &RelPath>,
     entities: &Entities,
 ) -> (Vec<Cluster>, Vec<Conflict>) {

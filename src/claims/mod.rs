@@ -293,7 +293,6 @@ fn assemble(
         &features,
         &matching,
         &groups,
-        outlets,
         &path_of,
         entities,
     );

@@ -4,7 +4,6 @@
 
 use anyhow::{Context, Result};
 use provaudit::outlets::registry::Registry;
-use provaudit::pipeline::{self, AuditOptions};
 use provaudit::progress::Control;
 use provaudit::report::AuditReport;
 use provaudit::store::Store;
@@ -161,8 +160,6 @@ pub fn claims(articles: &Path, labels: &Path) -> Result<ClaimsEval> {
             .map(|(n, d)| (format!("claims: {n}"), *d)),
     );
     timings.push(("report".to_owned(), t_report));
-    let _ = pipeline::reanalyse;
-    let _: Option<AuditOptions> = None;
 
     // The claim holding each labelled phrase.
     let mut by_doc: HashMap<&str, Vec<&provaudit::report::ClaimEntry>> = HashMap::new();
