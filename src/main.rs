@@ -5,7 +5,7 @@
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use provaudit::export::{self, ExportSummary};
+use provaudit::export;
 use provaudit::ingest::{self, ScanOptions};
 use provaudit::manifest::ManifestFormat;
 use provaudit::outlets::registry::{self, Registry};
@@ -105,7 +105,9 @@ enum Command {
         #[arg(long)]
         follow_symlinks: bool,
     },
-    /// Write the evidence out: a sha256sum manifest or a BagIt bag.
+    /// Write a report (html, md, json, csv, claimreview, annotations) or the
+    /// evidence (a sha256sum manifest, a BagIt bag); each export is recorded
+    /// with its SHA-256 in the review log.
     Export {
         /// The corpus folder, to find its store (not needed with --db)
         dir: Option<PathBuf>,
@@ -113,9 +115,12 @@ enum Command {
         store: StoreArg,
         #[arg(long, value_enum)]
         format: ExportArg,
-        /// The file (manifest) or new folder (bag) to write; never inside the corpus
+        /// The file (report, manifest) or new folder (bag) to write; never inside the corpus
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
+        /// Record the export in this review session [default: none]
+        #[arg(long, value_name = "ID")]
+        session: Option<i64>,
     },
     /// List the outlet registry, with where each field came from.
     Outlets {
@@ -198,10 +203,37 @@ enum ManifestArg {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportArg {
+    /// The audit report as one self-contained HTML file (printable to PDF)
+    Html,
+    /// The audit report as Markdown
+    Md,
+    /// The audit report's full data as JSON (docs/json-schema.md)
+    Json,
+    /// One row per claim, RFC 4180
+    Csv,
+    /// schema.org ClaimReview JSON-LD for each reviewed claim
+    Claimreview,
+    /// The reviewer's verdicts and notes as W3C Web Annotations (JSON-LD)
+    Annotations,
     /// A manifest that `sha256sum -c --strict` checks in the corpus folder
     Sha256sum,
     /// A BagIt 1.0 bag (RFC 8493) holding a copy of the corpus
     Bagit,
+}
+
+impl ExportArg {
+    fn format(self) -> export::Format {
+        match self {
+            ExportArg::Html => export::Format::Html,
+            ExportArg::Md => export::Format::Markdown,
+            ExportArg::Json => export::Format::Json,
+            ExportArg::Csv => export::Format::Csv,
+            ExportArg::Claimreview => export::Format::ClaimReview,
+            ExportArg::Annotations => export::Format::Annotations,
+            ExportArg::Sha256sum => export::Format::Sha256sum,
+            ExportArg::Bagit => export::Format::Bagit,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -312,14 +344,19 @@ fn run(cli: Cli) -> Result<u8> {
             store,
             format,
             out,
+            session,
         } => {
             let path = resolve_store(store.db.as_deref(), dir.as_deref())?;
-            let store = Store::open_existing(&path)?;
-            let summary = match format {
-                ExportArg::Sha256sum => export::sha256sum(&store, &out)?,
-                ExportArg::Bagit => export::bagit(&store, dir.as_deref(), &out, &control)?,
-            };
-            print_export(&summary, format)?;
+            let mut store = Store::open_existing(&path)?;
+            let written = export::run(
+                &mut store,
+                format.format(),
+                dir.as_deref(),
+                &out,
+                session,
+                &control,
+            )?;
+            print_export(&written)?;
             Ok(EXIT_OK)
         }
         Command::Outlets {
@@ -983,24 +1020,30 @@ fn print_verification(v: &Verification) -> Result<()> {
     Ok(())
 }
 
-fn print_export(summary: &ExportSummary, format: ExportArg) -> Result<()> {
-    let what = match format {
-        ExportArg::Sha256sum => "sha256sum manifest",
-        ExportArg::Bagit => "BagIt bag",
-    };
+fn print_export(w: &export::Written) -> Result<()> {
+    let format = export::Format::parse(w.format).expect("a format run wrote");
     let mut out = io::stdout().lock();
     writeln!(
         out,
-        "Wrote {what} {}: {} files, {}",
-        summary.out.display(),
-        summary.files,
-        human_bytes(summary.bytes)
+        "Wrote the {} {}: {} files described ({})",
+        format.describe(),
+        w.out.display(),
+        w.files,
+        human_bytes(w.corpus_bytes)
     )?;
     let of = match format {
-        ExportArg::Sha256sum => "the manifest",
-        ExportArg::Bagit => "tagmanifest-sha256.txt",
+        export::Format::Bagit => "its tagmanifest-sha256.txt",
+        _ => "the file",
     };
-    writeln!(out, "  SHA-256 of {of}: {}", summary.sha256)?;
+    writeln!(out, "  SHA-256 of {of}: {}", w.sha256)?;
+    writeln!(out, "  recorded in the review log as entry {}", w.log_seq)?;
+    if w.stale_left_out > 0 {
+        writeln!(
+            out,
+            "  {} stale verdicts left out: the files they rest on changed; review them again",
+            w.stale_left_out
+        )?;
+    }
     Ok(())
 }
 

@@ -21,7 +21,8 @@ pub struct Program {
     pub version: &'static str,
 }
 
-const PROGRAM: Program = Program {
+/// This program, as every JSON document names it.
+pub const PROGRAM: Program = Program {
     name: "provaudit",
     version: crate::VERSION,
 };
@@ -183,6 +184,42 @@ pub struct ClaimsSection {
     pub conflicts: Vec<ConflictEntry>,
 }
 
+/// Every document the store holds, with what the outlets stage found and the
+/// text it shares with other documents.
+pub fn documents_section(store: &Store) -> Result<Vec<DocumentEntry>, StoreError> {
+    let outlets = store.outlet_records()?;
+    let documents = store.documents()?;
+    let path_of: std::collections::HashMap<i64, String> = documents
+        .iter()
+        .map(|d| (d.id, d.path.to_string_lossy().into_owned()))
+        .collect();
+    let mut reuse: std::collections::HashMap<i64, Vec<ReuseEntry>> =
+        std::collections::HashMap::new();
+    for r in store.reuse()? {
+        reuse.entry(r.document_id).or_default().push(ReuseEntry {
+            document: path_of[&r.source_document_id].clone(),
+            relation: "copy_of",
+            containment: r.containment,
+        });
+        reuse
+            .entry(r.source_document_id)
+            .or_default()
+            .push(ReuseEntry {
+                document: path_of[&r.document_id].clone(),
+                relation: "copied_in",
+                containment: r.containment,
+            });
+    }
+    Ok(documents
+        .iter()
+        .map(|d| {
+            let mut entry = DocumentEntry::with_outlets(d, outlets.get(&d.id));
+            entry.text_reuse = reuse.remove(&d.id).unwrap_or_default();
+            entry
+        })
+        .collect())
+}
+
 /// The claims part of a report, read from the store.
 pub fn claims_section(store: &Store) -> Result<ClaimsSection, StoreError> {
     let paths: std::collections::HashMap<i64, String> = store
@@ -190,7 +227,9 @@ pub fn claims_section(store: &Store) -> Result<ClaimsSection, StoreError> {
         .into_iter()
         .map(|d| (d.id, d.path.to_string_lossy().into_owned()))
         .collect();
-    let claims = store
+    // In document path order, then by place in the document: the same
+    // corpus gives the same order however its files were numbered at ingest.
+    let mut claims: Vec<ClaimEntry> = store
         .claims()?
         .into_iter()
         .map(|c| ClaimEntry {
@@ -207,6 +246,7 @@ pub fn claims_section(store: &Store) -> Result<ClaimsSection, StoreError> {
             cluster: c.cluster_key,
         })
         .collect();
+    claims.sort_by(|a, b| a.document.cmp(&b.document).then(a.start.cmp(&b.start)));
     let clusters = store
         .clusters(false, None)?
         .iter()
@@ -354,34 +394,12 @@ impl AuditReport {
         registry: &Registry,
     ) -> Result<Self, StoreError> {
         let root = store.corpus_root()?.unwrap_or_default();
-        let outlets = store.outlet_records()?;
         let ClaimsSection {
             claims,
             clusters,
             conflicts,
         } = claims_section(store)?;
-        let documents = store.documents()?;
-        let path_of: std::collections::HashMap<i64, String> = documents
-            .iter()
-            .map(|d| (d.id, d.path.to_string_lossy().into_owned()))
-            .collect();
-        let mut reuse: std::collections::HashMap<i64, Vec<ReuseEntry>> =
-            std::collections::HashMap::new();
-        for r in store.reuse()? {
-            reuse.entry(r.document_id).or_default().push(ReuseEntry {
-                document: path_of[&r.source_document_id].clone(),
-                relation: "copy_of",
-                containment: r.containment,
-            });
-            reuse
-                .entry(r.source_document_id)
-                .or_default()
-                .push(ReuseEntry {
-                    document: path_of[&r.document_id].clone(),
-                    relation: "copied_in",
-                    containment: r.containment,
-                });
-        }
+        let documents = documents_section(store)?;
         Ok(AuditReport {
             schema_version: SCHEMA_VERSION,
             program: PROGRAM,
@@ -407,14 +425,7 @@ impl AuditReport {
                 complete: summary.complete(),
                 elapsed_ms: summary.elapsed.as_millis() as u64,
             },
-            documents: documents
-                .iter()
-                .map(|d| {
-                    let mut entry = DocumentEntry::with_outlets(d, outlets.get(&d.id));
-                    entry.text_reuse = reuse.remove(&d.id).unwrap_or_default();
-                    entry
-                })
-                .collect(),
+            documents,
             claims,
             clusters,
             conflicts,

@@ -197,6 +197,8 @@ pub enum Action {
     SessionResumed,
     Verdict,
     Note,
+    /// A report, manifest or bag was written (`detail` says what and its hash).
+    Export,
 }
 
 impl Action {
@@ -207,6 +209,7 @@ impl Action {
             Action::SessionResumed => "session_resumed",
             Action::Verdict => "verdict",
             Action::Note => "note",
+            Action::Export => "export",
         }
     }
 
@@ -217,6 +220,7 @@ impl Action {
             "session_resumed" => Action::SessionResumed,
             "verdict" => Action::Verdict,
             "note" => Action::Note,
+            "export" => Action::Export,
             _ => return None,
         })
     }
@@ -225,7 +229,8 @@ impl Action {
 /// An entry about to be appended to the log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewEntry {
-    pub session_id: i64,
+    /// `None` for an export made outside a review session.
+    pub session_id: Option<i64>,
     pub at: String,
     pub action: Action,
     pub target: Option<Target>,
@@ -240,7 +245,7 @@ pub struct NewEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Entry {
     pub seq: i64,
-    pub session_id: i64,
+    pub session_id: Option<i64>,
     pub at: String,
     pub action: Action,
     pub target: Option<Target>,
@@ -257,7 +262,9 @@ pub struct Entry {
 #[derive(Serialize)]
 struct Canonical<'a> {
     seq: i64,
-    session_id: i64,
+    // An `Option` serialises a present id exactly as the plain integer the
+    // first chains were hashed with, so their hashes still hold.
+    session_id: Option<i64>,
     at: &'a str,
     action: &'static str,
     target_kind: Option<&'static str>,
@@ -387,10 +394,35 @@ pub struct Annotation {
     pub stale_reasons: Vec<String>,
 }
 
+/// An export as the review log records it (the entry's `detail`, as JSON).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct ExportRecord {
+    /// `html`, `md`, `json`, `csv`, `claimreview`, `annotations`,
+    /// `sha256sum` or `bagit`.
+    pub format: String,
+    /// Where it was written.
+    pub path: String,
+    /// SHA-256 of the file written (for a bag, of its tag manifest).
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+/// An export entry of the log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExportEntry {
+    pub seq: i64,
+    pub at: String,
+    pub session_id: Option<i64>,
+    #[serde(flatten)]
+    pub record: ExportRecord,
+}
+
 /// Everything the review screens show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReviewState {
     pub sessions: Vec<Session>,
+    /// Reports, manifests and bags written, oldest first.
+    pub exports: Vec<ExportEntry>,
     /// Every verdict and note, oldest first.
     pub annotations: Vec<Annotation>,
     /// The newest verdict per target, by `"<kind>:<id>"`.
@@ -542,7 +574,7 @@ pub fn record(
         })
         .collect::<Result<Vec<_>>>()?;
     let entry = store.append_review_entry(NewEntry {
-        session_id,
+        session_id: Some(session_id),
         at: crate::store::now(),
         action: if verdict.is_some() {
             Action::Verdict
@@ -572,7 +604,7 @@ fn annotation(
     let stale_reasons = staleness(&e.anchors, current, statuses);
     Some(Annotation {
         seq: e.seq,
-        session_id: e.session_id,
+        session_id: e.session_id?,
         reviewer: reviewer.to_owned(),
         at: e.at.clone(),
         target: e.target.clone()?,
@@ -582,6 +614,30 @@ fn annotation(
         stale: !stale_reasons.is_empty(),
         stale_reasons,
     })
+}
+
+/// Records in the log that an export was written. `session` is the review
+/// session it was made in, if any (it must exist).
+pub fn record_export(
+    store: &mut Store,
+    session: Option<i64>,
+    record: &ExportRecord,
+) -> Result<Entry> {
+    if let Some(id) = session {
+        store
+            .review_session(id)?
+            .ok_or(ReviewError::NoSession { id })?;
+    }
+    Ok(store.append_review_entry(NewEntry {
+        session_id: session,
+        at: crate::store::now(),
+        action: Action::Export,
+        target: None,
+        verdict: None,
+        note: None,
+        detail: Some(serde_json::to_string(record).expect("plain data serialises")),
+        anchors: Vec::new(),
+    })?)
 }
 
 /// The sessions, every annotation with its staleness, the newest verdict per
@@ -602,8 +658,24 @@ pub fn state(store: &Store) -> Result<ReviewState> {
     let annotations: Vec<Annotation> = log
         .iter()
         .filter_map(|e| {
-            let reviewer = reviewers.get(&e.session_id).copied().unwrap_or("unknown");
+            let reviewer = e
+                .session_id
+                .and_then(|id| reviewers.get(&id).copied())
+                .unwrap_or("unknown");
             annotation(e, reviewer, &current, &statuses)
+        })
+        .collect();
+    let exports = log
+        .iter()
+        .filter(|e| e.action == Action::Export)
+        .filter_map(|e| {
+            let record = serde_json::from_str(e.detail.as_deref()?).ok()?;
+            Some(ExportEntry {
+                seq: e.seq,
+                at: e.at.clone(),
+                session_id: e.session_id,
+                record,
+            })
         })
         .collect();
     let mut verdicts = HashMap::new();
@@ -612,6 +684,7 @@ pub fn state(store: &Store) -> Result<ReviewState> {
     }
     Ok(ReviewState {
         sessions,
+        exports,
         annotations,
         verdicts,
         chain: verify_chain(&log),
@@ -634,7 +707,7 @@ mod tests {
     fn entry(seq: i64, prev: Option<String>, note: &str) -> Entry {
         seal(
             NewEntry {
-                session_id: 1,
+                session_id: Some(1),
                 at: format!("2026-01-01T00:00:0{seq}Z"),
                 action: Action::Note,
                 target: Some(Target::Document("a.txt".into())),

@@ -25,6 +25,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_outlets.sql")),
     M::up(include_str!("migrations/0003_claims.sql")),
     M::up(include_str!("migrations/0004_review.sql")),
+    M::up(include_str!("migrations/0005_export_log.sql")),
 ];
 
 /// The migrations, for `rusqlite_migration`.
@@ -836,5 +837,66 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(v, MIGRATIONS_COUNT);
+    }
+
+    /// A store written before exports entered the log (schema 4) keeps its
+    /// review log, hash for hash, and its append-only guard.
+    #[test]
+    fn the_export_log_migration_keeps_a_schema_4_chain_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            MIGRATIONS.to_version(&mut conn, 4).unwrap();
+            conn.execute(
+                "INSERT INTO review_session (id, reviewer, title, started_at) VALUES (1, 'R', '', 't0')",
+                [],
+            )
+            .unwrap();
+            let tx = conn.transaction().unwrap();
+            for _ in 0..2 {
+                review::append(
+                    &tx,
+                    crate::review::NewEntry {
+                        session_id: Some(1),
+                        at: "t1".into(),
+                        action: crate::review::Action::Note,
+                        target: Some(crate::review::Target::Document("a.txt".into())),
+                        verdict: None,
+                        note: Some("n".into()),
+                        detail: None,
+                        anchors: vec![],
+                    },
+                )
+                .unwrap();
+            }
+            tx.commit().unwrap();
+        }
+        let mut store = Store::open_existing(&path).unwrap();
+        let before = store.review_log().unwrap();
+        assert_eq!(before.len(), 2);
+        assert!(matches!(
+            crate::review::verify_chain(&before),
+            crate::review::ChainCheck::Intact { entries: 2, .. }
+        ));
+        // An export outside any session can now be appended to the chain.
+        let record = crate::review::ExportRecord {
+            format: "html".into(),
+            path: "/tmp/r.html".into(),
+            sha256: "ab".repeat(32),
+            bytes: 10,
+        };
+        crate::review::record_export(&mut store, None, &record).unwrap();
+        let after = store.review_log().unwrap();
+        assert_eq!(&after[..2], &before[..]);
+        assert!(matches!(
+            crate::review::verify_chain(&after),
+            crate::review::ChainCheck::Intact { entries: 3, .. }
+        ));
+        let err = store
+            .conn
+            .execute("UPDATE review_log SET note = 'x' WHERE seq = 1", [])
+            .unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{err}");
     }
 }

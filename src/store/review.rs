@@ -19,7 +19,7 @@ fn session_from(r: &Row) -> rusqlite::Result<Session> {
 const SESSION_COLUMNS: &str = "id, reviewer, title, started_at, ended_at";
 
 /// Appends `new` after the current head, inside `tx`.
-fn append(tx: &Transaction, new: NewEntry) -> rusqlite::Result<Entry> {
+pub(super) fn append(tx: &Transaction, new: NewEntry) -> rusqlite::Result<Entry> {
     let head: Option<(i64, String)> = tx
         .query_row(
             "SELECT seq, sha256 FROM review_log ORDER BY seq DESC LIMIT 1",
@@ -77,7 +77,7 @@ impl Store {
         append(
             &tx,
             NewEntry {
-                session_id: id,
+                session_id: Some(id),
                 at: at.to_owned(),
                 action: Action::SessionStarted,
                 target: None,
@@ -114,7 +114,7 @@ impl Store {
         append(
             &tx,
             NewEntry {
-                session_id: id,
+                session_id: Some(id),
                 at: at.to_owned(),
                 action: if closed {
                     Action::SessionClosed

@@ -6,6 +6,7 @@ mod bad_input;
 mod claims;
 mod export;
 mod outlets;
+mod report;
 mod seeds;
 mod store;
 mod support;

@@ -1,9 +1,19 @@
-//! Evidence exports: a `sha256sum` manifest and a BagIt 1.0 bag (RFC 8493).
+//! Exports: the evidence (a `sha256sum` manifest, a BagIt 1.0 bag, RFC
+//! 8493) and the audit report (`html`, `md`, `json`, `csv`, `claimreview`,
+//! `annotations`). [`run`] writes any of them and records it — format, path,
+//! SHA-256 — in the review log's hash chain.
 //!
 //! Both describe the bytes the store recorded. The bag copies the corpus and
 //! checks every copied byte against the store, so a file that changed since
 //! it was ingested stops the export instead of entering the bag. Outputs are
 //! written beside their final path and renamed into place when complete.
+
+pub mod html;
+pub mod linked;
+pub mod markdown;
+pub mod report;
+mod svg;
+pub mod table;
 
 use crate::fingerprint;
 use crate::manifest;
@@ -18,6 +28,64 @@ use std::path::{Path, PathBuf};
 pub enum EvidenceFormat {
     Sha256sum,
     Bagit,
+}
+
+/// Every export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Sha256sum,
+    Bagit,
+    Html,
+    Markdown,
+    Json,
+    Csv,
+    ClaimReview,
+    Annotations,
+}
+
+impl Format {
+    pub const ALL: [Format; 8] = [
+        Format::Html,
+        Format::Markdown,
+        Format::Json,
+        Format::Csv,
+        Format::ClaimReview,
+        Format::Annotations,
+        Format::Sha256sum,
+        Format::Bagit,
+    ];
+
+    /// The name the CLI, the app and the review log use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Sha256sum => "sha256sum",
+            Format::Bagit => "bagit",
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::ClaimReview => "claimreview",
+            Format::Annotations => "annotations",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// What it is, in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Sha256sum => "sha256sum manifest",
+            Format::Bagit => "BagIt bag",
+            Format::Html => "HTML report",
+            Format::Markdown => "Markdown report",
+            Format::Json => "JSON report",
+            Format::Csv => "CSV of claims",
+            Format::ClaimReview => "ClaimReview JSON-LD",
+            Format::Annotations => "Web Annotations JSON-LD",
+        }
+    }
 }
 
 /// Why an export failed. Nothing is left at the output path when it fails.
@@ -54,6 +122,15 @@ pub enum ExportError {
     },
     #[error("export cancelled; nothing was written to {out}")]
     Cancelled { out: PathBuf },
+    #[error(
+        "{out} was not kept: recording the export in the review log failed ({source}); fix the store problem and export again"
+    )]
+    NotRecorded {
+        out: PathBuf,
+        source: Box<crate::review::ReviewError>,
+    },
+    #[error("{out} is a folder; give a file name for the {what}")]
+    IsFolder { out: PathBuf, what: &'static str },
 }
 
 pub type Result<T, E = ExportError> = std::result::Result<T, E>;
@@ -64,9 +141,127 @@ pub struct ExportSummary {
     pub out: PathBuf,
     pub files: usize,
     pub bytes: u64,
-    /// SHA-256 of the file written: the manifest itself, or for a bag its
-    /// `tagmanifest-sha256.txt`, which pins every other file of the bag.
+    /// SHA-256 of the file written: the manifest or report itself, or for a
+    /// bag its `tagmanifest-sha256.txt`, which pins every other file of the bag.
     pub sha256: String,
+}
+
+/// What [`run`] wrote and where the review log recorded it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Written {
+    pub format: &'static str,
+    pub out: PathBuf,
+    /// Documents described.
+    pub files: usize,
+    /// Bytes of the corpus described.
+    pub corpus_bytes: u64,
+    /// Bytes of the file written (for a bag, of its tag manifest's bag).
+    pub size: u64,
+    pub sha256: String,
+    /// The review log entry recording the export.
+    pub log_seq: i64,
+    /// Verdicts left out because the bytes they rest on changed
+    /// (`claimreview` only).
+    pub stale_left_out: usize,
+}
+
+/// Writes `format` to `out` and records it in the review log (in `session`,
+/// when one is given). `corpus` overrides the store's corpus folder for a
+/// bag. When the record cannot be made, the written output is removed.
+pub fn run(
+    store: &mut Store,
+    format: Format,
+    corpus: Option<&Path>,
+    out: &Path,
+    session: Option<i64>,
+    control: &Control,
+) -> Result<Written> {
+    let mut stale_left_out = 0;
+    let summary = match format {
+        Format::Sha256sum => sha256sum(store, out)?,
+        Format::Bagit => bagit(store, corpus, out, control)?,
+        _ => {
+            check_outside(out, store.corpus_root()?.as_deref())?;
+            if out.is_dir() {
+                return Err(ExportError::IsFolder {
+                    out: out.to_path_buf(),
+                    what: format.describe(),
+                });
+            }
+            let report = report::Report::build(store).map_err(|e| match e {
+                crate::review::ReviewError::Store(e) => ExportError::Store(e),
+                other => ExportError::NotRecorded {
+                    out: out.to_path_buf(),
+                    source: Box::new(other),
+                },
+            })?;
+            let bytes = match format {
+                Format::Html => html::render(&report).into_bytes(),
+                Format::Markdown => markdown::render(&report).into_bytes(),
+                Format::Json => pretty(&report),
+                Format::Csv => table::render(&report),
+                Format::ClaimReview => {
+                    let (doc, stale) = linked::claimreview(&report);
+                    stale_left_out = stale;
+                    pretty(&doc)
+                }
+                Format::Annotations => pretty(&linked::annotations(&report)),
+                Format::Sha256sum | Format::Bagit => unreachable!("handled above"),
+            };
+            write_atomically(out, &bytes)?;
+            ExportSummary {
+                out: out.to_path_buf(),
+                files: report.documents.len(),
+                bytes: report.corpus.bytes,
+                sha256: fingerprint::sha256_hex(&bytes),
+            }
+        }
+    };
+    let size = if out.is_dir() {
+        std::fs::metadata(out.join("tagmanifest-sha256.txt"))
+            .map(|m| m.len())
+            .unwrap_or(0)
+    } else {
+        std::fs::metadata(out).map(|m| m.len()).unwrap_or(0)
+    };
+    let record = crate::review::ExportRecord {
+        format: format.as_str().to_owned(),
+        path: std::path::absolute(out)
+            .unwrap_or_else(|_| out.to_path_buf())
+            .to_string_lossy()
+            .into_owned(),
+        sha256: summary.sha256.clone(),
+        bytes: size,
+    };
+    match crate::review::record_export(store, session, &record) {
+        Ok(entry) => Ok(Written {
+            format: format.as_str(),
+            out: summary.out,
+            files: summary.files,
+            corpus_bytes: summary.bytes,
+            size,
+            sha256: summary.sha256,
+            log_seq: entry.seq,
+            stale_left_out,
+        }),
+        Err(source) => {
+            if out.is_dir() {
+                let _ = std::fs::remove_dir_all(out);
+            } else {
+                let _ = std::fs::remove_file(out);
+            }
+            Err(ExportError::NotRecorded {
+                out: out.to_path_buf(),
+                source: Box::new(source),
+            })
+        }
+    }
+}
+
+fn pretty<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).expect("plain data serialises");
+    bytes.push(b'\n');
+    bytes
 }
 
 fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {

@@ -1,0 +1,811 @@
+//! The audit report as one self-contained HTML file: no network, no script,
+//! no external CSS or fonts; readable on screen and printable to PDF. Every
+//! string that comes from an article, a file name or a reviewer is escaped.
+
+use super::report::{Report, ReportCluster, SECTIONS};
+use super::svg;
+use crate::report::{ClaimEntry, DocumentEntry, PartyEntry};
+use std::collections::HashMap;
+use std::fmt::Write;
+
+/// Escapes text for HTML (element content and quoted attributes) and SVG.
+/// Control characters other than tab and newline become U+FFFD, so no input
+/// can make the file invalid.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A short, readable time: `2026-11-22 08:24 UTC` from RFC 3339.
+pub fn when(at: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(at) {
+        Ok(t) => t
+            .with_timezone(&chrono::Utc)
+            .format("%Y-%m-%d %H:%M UTC")
+            .to_string(),
+        Err(_) => at.to_owned(),
+    }
+}
+
+/// Bytes for people: `14.9 KiB`.
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64;
+    let mut unit = "B";
+    for u in UNITS {
+        if v < 1024.0 {
+            break;
+        }
+        v /= 1024.0;
+        unit = u;
+    }
+    format!("{v:.1} {unit}")
+}
+
+/// Where a claim is: `file, line 12, bytes 340–512`.
+pub fn location(c: &ClaimEntry) -> String {
+    let mut s = c.document.clone();
+    if let Some(line) = c.line {
+        let _ = write!(s, ", line {line}");
+    }
+    if let (Some(a), Some(b)) = (c.start, c.end) {
+        let _ = write!(s, ", bytes {a}–{b}");
+    }
+    s
+}
+
+/// A party's evidence in words: `dateline (line 3): “LONDON (Reuters)” 0.95`.
+pub fn evidence(p: &PartyEntry) -> String {
+    if p.manual {
+        return format!("set by the reviewer: {}", p.basis);
+    }
+    let mut s = p.evidence.rule.replace('_', " ");
+    if let Some(line) = p.evidence.line {
+        let _ = write!(s, " (line {line})");
+    }
+    if !p.evidence.text.is_empty() {
+        let _ = write!(s, ": “{}”", p.evidence.text.trim());
+    }
+    let _ = write!(s, ", confidence {:.2}", p.confidence);
+    s
+}
+
+/// An alignment in words: `state media · Iran · state affiliation SC`.
+pub fn alignment(d: &DocumentEntry) -> String {
+    let Some(a) = &d.alignment else {
+        return String::new();
+    };
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(k) = &a.kind {
+        parts.push(k.replace('_', " "));
+    }
+    if let Some(c) = &a.country {
+        parts.push(c.clone());
+    }
+    if let Some(o) = &a.owner {
+        parts.push(format!("owner {o}"));
+    }
+    if let Some(s) = &a.state_affiliation {
+        parts.push(format!("state affiliation {s}"));
+    }
+    parts.join(" · ")
+}
+
+/// The flags of a cluster, in words.
+pub fn flags(c: &ReportCluster) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    let k = &c.cluster;
+    if k.single_source {
+        out.push(("single_source", "single source"));
+    }
+    if k.single_primary {
+        out.push(("single_primary", "single primary source"));
+    }
+    if k.single_alignment {
+        out.push(("single_alignment", "single alignment"));
+    }
+    if k.conflicting {
+        out.push(("conflicting", "conflicting figures"));
+    }
+    out
+}
+
+/// Whether a cluster gets a full card (more than one document, a flag other
+/// than resting on one document, or a reviewer's word) or a row in the
+/// section's table of one-document claims.
+pub fn is_card(c: &ReportCluster) -> bool {
+    c.cluster.documents.len() > 1
+        || c.cluster.conflicting
+        || c.verdict.is_some()
+        || !c.notes.is_empty()
+}
+
+const STYLE: &str = r#"
+:root{color-scheme:light;--ink:#1d2430;--muted:#5b6575;--line:#d7dce3;--soft:#f4f6f9;--accent:#1f5fbf;--warn:#9a5b00;--bad:#a4262c;--ok:#1e7b45}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif;color:var(--ink);background:#fff}
+main{max-width:1180px;margin:0 auto;padding:28px 32px 60px}
+h1{font-size:26px;margin:0 0 4px}h2{font-size:21px;margin:36px 0 10px;padding-top:8px;border-top:2px solid var(--ink)}
+h3{font-size:16px;margin:0 0 6px}
+.muted{color:var(--muted)}.small{font-size:13px}
+.mono,code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
+.hash{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:11.5px;word-break:break-all}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;margin:8px 0}
+dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:12px 0}
+.stat{border:1px solid var(--line);border-radius:8px;padding:10px 12px;background:var(--soft)}
+.stat b{display:block;font-size:22px}
+nav.toc ol{columns:2;margin:6px 0;padding-left:20px}
+table{border-collapse:collapse;width:100%;margin:8px 0;font-size:13.5px}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th{background:var(--soft);font-weight:600}
+tbody.chunk{content-visibility:auto;contain-intrinsic-size:auto 2400px}
+.cluster{border:1px solid var(--line);border-radius:8px;padding:12px 14px;margin:12px 0;content-visibility:auto;contain-intrinsic-size:auto 420px}
+.cluster.flagged{border-left:5px solid var(--warn)}
+.badge{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;margin-right:4px;background:var(--soft);border:1px solid var(--line)}
+.badge.single_source,.badge.single_primary,.badge.single_alignment{background:#fff4e0;border-color:#e7b767;color:#6b3f00}
+.badge.conflicting{background:#fde7e9;border-color:#e3a0a5;color:var(--bad)}
+.verdict{margin:8px 0;padding:6px 10px;border-radius:6px;background:#eef5ff;border:1px solid #b9d1f3}
+.stale{background:#fde7e9;border-color:#e3a0a5}
+.stale-mark{color:var(--bad);font-weight:600}
+blockquote{margin:4px 0;padding:2px 10px;border-left:3px solid var(--line);white-space:pre-wrap}
+ol.members{padding-left:20px;margin:6px 0}ol.members li{margin:6px 0}
+.where{color:var(--muted);font-size:12.5px}
+svg.prov{display:block;max-width:100%;height:auto;margin:8px 0;background:#fff}
+.ok{color:var(--ok)}.bad{color:var(--bad)}
+footer{margin-top:40px;border-top:1px solid var(--line);padding-top:10px}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+ body{font-size:11pt}main{max-width:none;padding:0}
+ h2{break-before:page;border-top:none}
+ #summary{break-before:auto}
+ .cluster,tr,blockquote,svg.prov,.verdict{break-inside:avoid}
+ h2,h3{break-after:avoid}
+ .cluster,tbody.chunk{content-visibility:visible}
+ nav.toc{display:none}
+ a{color:inherit;text-decoration:none}
+}
+"#;
+
+/// Renders the report.
+pub fn render(r: &Report) -> String {
+    let mut h = String::with_capacity(64 * 1024 + r.claims.len() * 400);
+    let title = format!("Provenance audit — {}", folder_name(&r.corpus.root));
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+         <meta name=\"generator\" content=\"{} {}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        r.program.name,
+        esc(r.program.version),
+        esc(&title)
+    );
+    let _ = writeln!(
+        h,
+        "<header><h1>{}</h1><p class=\"muted\">Made {} by {} {} from the store <span class=\"mono\">{}</span>. \
+         Registry {}. Everything below describes the files exactly as the SHA-256 values name them.</p></header>",
+        esc(&title),
+        esc(&when(&r.generated_at)),
+        r.program.name,
+        esc(r.program.version),
+        esc(&r.corpus.store),
+        esc(or_none(&r.registry_version))
+    );
+    toc(&mut h, r);
+    summary(&mut h, r);
+    documents(&mut h, r);
+    claims(&mut h, r);
+    conflicts(&mut h, r);
+    review(&mut h, r);
+    let _ = write!(
+        h,
+        "<footer class=\"small muted\"><p>{} {} · registry {} · report schema {} · generated {}. \
+         This file's own SHA-256 cannot be written inside it: the exporter prints it and records it in the store's review log.</p></footer>\n\
+         </main>\n</body>\n</html>\n",
+        r.program.name,
+        esc(r.program.version),
+        esc(or_none(&r.registry_version)),
+        r.schema_version,
+        esc(&r.generated_at)
+    );
+    h
+}
+
+fn or_none(s: &str) -> &str {
+    if s.is_empty() { "(none recorded)" } else { s }
+}
+
+pub fn folder_name(root: &str) -> &str {
+    root.trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or(root)
+}
+
+fn toc(h: &mut String, r: &Report) {
+    h.push_str("<nav class=\"toc\"><h3>Contents</h3><ol>");
+    h.push_str("<li><a href=\"#summary\">Corpus summary</a></li>");
+    let _ = write!(
+        h,
+        "<li><a href=\"#documents\">Documents ({})</a></li>",
+        r.documents.len()
+    );
+    for s in &r.sections {
+        let _ = write!(
+            h,
+            "<li><a href=\"#{}\">{} ({})</a></li>",
+            s.id,
+            esc(s.title),
+            s.clusters.len()
+        );
+    }
+    let _ = writeln!(
+        h,
+        "<li><a href=\"#conflicts\">Conflicting figures, side by side ({})</a></li>\
+         <li><a href=\"#review\">Review ({} sessions, {} verdicts and notes)</a></li></ol></nav>",
+        r.conflicts.len(),
+        r.review.sessions.len(),
+        r.review.annotations.len()
+    );
+}
+
+fn summary(h: &mut String, r: &Report) {
+    let c = &r.corpus;
+    h.push_str("<section id=\"summary\"><h2>Corpus summary</h2><dl class=\"facts\">");
+    let mut fact = |k: &str, v: String| {
+        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", esc(k), v);
+    };
+    fact(
+        "Corpus folder",
+        format!("<span class=\"mono\">{}</span>", esc(&c.root)),
+    );
+    fact(
+        "Store",
+        format!("<span class=\"mono\">{}</span>", esc(&c.store)),
+    );
+    fact(
+        "Files",
+        format!("{} ({}, {} bytes)", c.files, human_bytes(c.bytes), c.bytes),
+    );
+    fact(
+        "Ingested",
+        match (&c.first_ingested_at, &c.last_ingested_at) {
+            (Some(a), Some(b)) if a == b => esc(&when(a)),
+            (Some(a), Some(b)) => format!("first {}, latest {}", esc(&when(a)), esc(&when(b))),
+            _ => "never".into(),
+        } + &format!(" ({})", count(c.ingest_runs, "ingest run")),
+    );
+    fact(
+        "Last verification",
+        match &c.last_verification {
+            None => "<span class=\"bad\">never verified</span> — run <code>provaudit verify</code>"
+                .into(),
+            Some(v) => {
+                let s = &v.summary;
+                let class = if v.result == "matched" { "ok" } else { "bad" };
+                format!(
+                    "{} against {}: <span class=\"{class}\">{}</span> — {} ok, {} modified, {} missing, {} new, {} moved, {} unreadable",
+                    esc(&when(&s.finished_at)),
+                    esc(&s.against),
+                    if v.result == "matched" {
+                        "every file matched"
+                    } else {
+                        "discrepancies found"
+                    },
+                    s.ok,
+                    s.modified,
+                    s.missing,
+                    s.new,
+                    s.moved,
+                    s.unreadable
+                )
+            }
+        },
+    );
+    fact("Outlet registry", esc(or_none(&r.registry_version)));
+    fact(
+        "Program",
+        format!("{} {}", r.program.name, esc(r.program.version)),
+    );
+    fact(
+        "Review log",
+        match &r.review.chain {
+            crate::review::ChainCheck::Intact { entries, head } => format!(
+                "<span class=\"ok\">chain intact</span>, {entries} entries; head <span class=\"hash\">{}</span>",
+                esc(head.as_deref().unwrap_or("(empty log)"))
+            ),
+            crate::review::ChainCheck::Broken { seq, reason } => format!(
+                "<span class=\"bad\">chain broken at entry {seq}</span>: {}",
+                esc(reason)
+            ),
+        },
+    );
+    h.push_str("</dl><div class=\"grid\">");
+    let n = &r.counts;
+    for (v, k) in [
+        (n.claims, "claims"),
+        (n.clusters, "distinct claims (clusters)"),
+        (n.single_source, "rest on a single source"),
+        (n.single_primary, "rest on a single primary source"),
+        (n.single_alignment, "sources share one alignment"),
+        (n.conflicting, "with conflicting figures"),
+    ] {
+        let _ = write!(h, "<div class=\"stat\"><b>{v}</b>{}</div>", esc(k));
+    }
+    h.push_str("</div></section>\n");
+}
+
+fn documents(h: &mut String, r: &Report) {
+    let _ = write!(
+        h,
+        "<section id=\"documents\"><h2>Documents</h2>\
+         <p class=\"small muted\">Publisher: whose copy this is. Origin: who produced the text. Each with the evidence found in the file (rule, line, the words).</p>\
+         <table><thead><tr><th>File</th><th>SHA-256</th><th>Publisher</th><th>Origin and relation</th><th>Alignment</th></tr></thead>"
+    );
+    for (i, d) in r.documents.iter().enumerate() {
+        if i % 200 == 0 {
+            if i > 0 {
+                h.push_str("</tbody>");
+            }
+            h.push_str("<tbody class=\"chunk\">");
+        }
+        let party = |p: &Option<PartyEntry>| match p {
+            None => "<span class=\"muted\">unidentified</span>".to_owned(),
+            Some(p) => format!(
+                "<b>{}</b><div class=\"where\">{}</div>",
+                esc(&p.name),
+                esc(&evidence(p))
+            ),
+        };
+        let mut reuse = String::new();
+        for t in &d.text_reuse {
+            let _ = write!(
+                reuse,
+                "<div class=\"where\">{} {} ({:.0}% of passages)</div>",
+                if t.relation == "copy_of" {
+                    "text copied from"
+                } else {
+                    "text copied in"
+                },
+                esc(&t.document),
+                t.containment * 100.0
+            );
+        }
+        let _ = writeln!(
+            h,
+            "<tr id=\"d-{i}\"><td><span class=\"mono\">{}</span><div class=\"where\">{} · {}</div></td>\
+             <td class=\"hash\">{}</td><td>{}</td><td>{}<div class=\"where\">{}</div>{reuse}</td><td>{}</td></tr>",
+            esc(&d.path),
+            human_bytes(d.bytes),
+            esc(d.content_kind),
+            esc(&d.sha256),
+            party(&d.publisher),
+            party(&d.origin),
+            esc(&d.relation.replace('_', " ")),
+            esc(&alignment(d))
+        );
+    }
+    if !r.documents.is_empty() {
+        h.push_str("</tbody>");
+    }
+    h.push_str("</table></section>\n");
+}
+
+fn claims(h: &mut String, r: &Report) {
+    let members = r.members();
+    let docs = r.documents_by_path();
+    let by_id: HashMap<&str, &ReportCluster> = r
+        .clusters
+        .iter()
+        .map(|c| (c.cluster.id.as_str(), c))
+        .collect();
+    for (section, (id, title)) in r.sections.iter().zip(SECTIONS) {
+        let _ = write!(
+            h,
+            "<section id=\"{id}\"><h2>{} <span class=\"muted\">({})</span></h2>",
+            esc(title),
+            section.clusters.len()
+        );
+        let _ = write!(h, "<p class=\"small muted\">{}</p>", esc(section_intro(id)));
+        if section.clusters.is_empty() {
+            h.push_str("<p class=\"muted\">None.</p></section>\n");
+            continue;
+        }
+        let (cards, rows): (Vec<&ReportCluster>, Vec<&ReportCluster>) = section
+            .clusters
+            .iter()
+            .filter_map(|k| by_id.get(k.as_str()).copied())
+            .partition(|c| is_card(c));
+        for c in &cards {
+            card(
+                h,
+                c,
+                members.get(c.cluster.id.as_str()),
+                &docs,
+                id != "other",
+            );
+        }
+        if !rows.is_empty() {
+            let _ = write!(
+                h,
+                "<h3>Found in one document only ({})</h3><table><thead><tr><th>Claim</th><th>Where</th><th>Why</th></tr></thead>",
+                rows.len()
+            );
+            for (i, c) in rows.iter().enumerate() {
+                if i % 200 == 0 {
+                    if i > 0 {
+                        h.push_str("</tbody>");
+                    }
+                    h.push_str("<tbody class=\"chunk\">");
+                }
+                let ms = members.get(c.cluster.id.as_str());
+                let mut quotes = String::new();
+                let mut wheres = String::new();
+                for m in ms.into_iter().flatten() {
+                    let _ = write!(quotes, "<blockquote>{}</blockquote>", esc(&m.text));
+                    let _ = write!(
+                        wheres,
+                        "<div class=\"mono small\">{}</div>",
+                        esc(&location(m))
+                    );
+                }
+                let _ = writeln!(
+                    h,
+                    "<tr id=\"c-{}\"><td>{quotes}<div class=\"where\">claim cluster {} · {}</div></td><td>{wheres}</td><td class=\"small\">{}</td></tr>",
+                    esc(&c.cluster.id),
+                    esc(&c.cluster.id),
+                    esc(c.kind),
+                    esc(&c.cluster.explanation)
+                );
+            }
+            h.push_str("</tbody></table>");
+        }
+        h.push_str("</section>\n");
+    }
+}
+
+fn section_intro(id: &str) -> &'static str {
+    match id {
+        "single_source" => {
+            "Once reposts and syndicated copies are collapsed into who produced the text, each of these claims traces back to one independent origin. Claims many outlets carry come first."
+        }
+        "single_primary" => {
+            "Several independent outlets carry these, but every one of them attributes the claim to the same single primary source."
+        }
+        "single_alignment" => {
+            "Independent outlets carry these, but every origin shares one alignment (the same state or owner)."
+        }
+        "conflicting" => {
+            "Claims whose figures for the same quantity disagree with another claim's."
+        }
+        _ => "Claims carried by independent origins with no flag raised.",
+    }
+}
+
+fn card(
+    h: &mut String,
+    c: &ReportCluster,
+    members: Option<&Vec<&ClaimEntry>>,
+    docs: &HashMap<&str, &DocumentEntry>,
+    picture: bool,
+) {
+    let k = &c.cluster;
+    let flagged = k.single_source || k.single_primary || k.single_alignment || k.conflicting;
+    let _ = write!(
+        h,
+        "<article class=\"cluster{}\" id=\"c-{}\"><h3>{}</h3><p>",
+        if flagged { " flagged" } else { "" },
+        esc(&k.id),
+        esc(&truncate(&c.text, 220))
+    );
+    for (class, label) in flags(c) {
+        let _ = write!(h, "<span class=\"badge {class}\">{label}</span>");
+    }
+    let _ = write!(
+        h,
+        "<span class=\"small muted\">cluster {} · {} · {} in {} · {} independent origin{}</span></p>",
+        esc(&k.id),
+        esc(c.kind),
+        count(k.claims.len(), "claim"),
+        count(k.documents.len(), "document"),
+        k.independent_origins,
+        if k.independent_origins == 1 { "" } else { "s" }
+    );
+    let _ = write!(h, "<p>{}</p>", esc(&k.explanation));
+    if let Some(v) = &c.verdict {
+        let _ = write!(
+            h,
+            "<div class=\"verdict{}\"><b>Verdict: {}</b> — {}, {}{}",
+            if v.stale { " stale" } else { "" },
+            esc(v.label),
+            esc(&v.reviewer),
+            esc(&when(&v.at)),
+            if v.stale {
+                " <span class=\"stale-mark\">STALE: the bytes it rests on changed</span>"
+            } else {
+                ""
+            }
+        );
+        if let Some(old) = &v.given_on {
+            let _ = write!(
+                h,
+                "<div class=\"small\">Given on an earlier version of this claim (cluster {}), at the same bytes.</div>",
+                esc(old)
+            );
+        }
+        if let Some(n) = &v.note {
+            let _ = write!(h, "<blockquote>{}</blockquote>", esc(n));
+        }
+        for reason in &v.stale_reasons {
+            let _ = write!(h, "<div class=\"small\">{}</div>", esc(reason));
+        }
+        h.push_str("</div>");
+    }
+    for n in c
+        .notes
+        .iter()
+        .filter(|n| Some(n.seq) != c.verdict.as_ref().map(|v| v.seq))
+    {
+        let _ = write!(
+            h,
+            "<div class=\"verdict{}\">Note — {}, {}{}<blockquote>{}</blockquote></div>",
+            if n.stale { " stale" } else { "" },
+            esc(&n.reviewer),
+            esc(&when(&n.at)),
+            if n.stale {
+                " <span class=\"stale-mark\">STALE</span>"
+            } else {
+                ""
+            },
+            esc(&n.note)
+        );
+    }
+    if picture && k.documents.len() > 1 {
+        h.push_str(&svg::provenance(c, docs));
+    }
+    h.push_str("<ol class=\"members\">");
+    for m in members.into_iter().flatten() {
+        let mut figures = String::new();
+        for q in &m.quantities {
+            let _ = write!(figures, " <span class=\"badge\">{}</span>", esc(&q.text));
+        }
+        let who = docs
+            .get(m.document.as_str())
+            .map(|d| {
+                let p = d
+                    .publisher
+                    .as_ref()
+                    .map(|p| p.name.as_str())
+                    .unwrap_or("unidentified publisher");
+                match &d.origin {
+                    Some(o) if Some(&o.name) != d.publisher.as_ref().map(|p| &p.name) => {
+                        format!("{p} ← {}", o.name)
+                    }
+                    _ => p.to_owned(),
+                }
+            })
+            .unwrap_or_default();
+        let _ = write!(
+            h,
+            "<li><blockquote>{}</blockquote><div class=\"where\"><span class=\"mono\">{}</span> · {}{}</div></li>",
+            esc(&m.text),
+            esc(&location(m)),
+            esc(&who),
+            figures
+        );
+    }
+    h.push_str("</ol></article>\n");
+}
+
+fn conflicts(h: &mut String, r: &Report) {
+    let _ = write!(
+        h,
+        "<section id=\"conflicts\"><h2>Conflicting figures, side by side <span class=\"muted\">({})</span></h2>",
+        r.conflicts.len()
+    );
+    if r.conflicts.is_empty() {
+        h.push_str("<p class=\"muted\">None.</p></section>\n");
+        return;
+    }
+    h.push_str("<table><thead><tr><th>Quantity</th><th>Value</th><th>Where</th><th>Text</th></tr></thead><tbody>");
+    for c in &r.conflicts {
+        for (i, v) in c.values.iter().enumerate() {
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td><b>{}</b></td><td><a href=\"#c-{}\" class=\"mono small\">{}</a></td><td>{}</td></tr>",
+                if i == 0 {
+                    esc(&c.quantity)
+                } else {
+                    String::new()
+                },
+                esc(&format_value(v.value)),
+                esc(&v.cluster),
+                esc(&v.document),
+                esc(&truncate(&v.text, 240))
+            );
+        }
+    }
+    h.push_str("</tbody></table></section>\n");
+}
+
+fn review(h: &mut String, r: &Report) {
+    let rv = &r.review;
+    h.push_str("<section id=\"review\"><h2>Review</h2>");
+    if rv.sessions.is_empty() {
+        h.push_str("<p class=\"muted\">No review session yet: nothing in this report is a reviewer's judgement.</p>");
+    } else {
+        h.push_str("<h3>Sessions</h3><table><thead><tr><th>#</th><th>Reviewer</th><th>Title</th><th>Started</th><th>Ended</th></tr></thead><tbody>");
+        for s in &rv.sessions {
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                s.id,
+                esc(&s.reviewer),
+                esc(&s.title),
+                esc(&when(&s.started_at)),
+                s.ended_at
+                    .as_deref()
+                    .map(|e| esc(&when(e)))
+                    .unwrap_or_else(|| "open".into())
+            );
+        }
+        h.push_str("</tbody></table>");
+    }
+    if !rv.annotations.is_empty() {
+        h.push_str("<h3>Verdicts and notes</h3><table><thead><tr><th>When, who</th><th>On</th><th>Verdict and note</th><th>Bytes it rests on</th></tr></thead><tbody>");
+        for a in &rv.annotations {
+            let n = &a.annotation;
+            let target = match &n.target {
+                crate::review::Target::Cluster(id) => {
+                    format!(
+                        "claim cluster <a class=\"mono\" href=\"#c-{0}\">{0}</a>",
+                        esc(id)
+                    )
+                }
+                crate::review::Target::Document(p) => {
+                    format!("document <span class=\"mono\">{}</span>", esc(p))
+                }
+            };
+            let mut anchors = String::new();
+            for an in &n.anchors {
+                let span = match (an.start, an.end) {
+                    (Some(s), Some(e)) => format!(", bytes {s}–{e}"),
+                    _ => ", the whole file".into(),
+                };
+                let _ = write!(
+                    anchors,
+                    "<div class=\"small\"><span class=\"mono\">{}</span>{span}<div class=\"hash\">{}</div></div>",
+                    esc(&an.path.to_string_lossy()),
+                    esc(&an.document_sha256)
+                );
+            }
+            let _ = write!(
+                h,
+                "<tr><td>{}<div class=\"where\">{} · session #{} · log entry {}</div></td><td>{target}</td><td>{}{}{}</td><td>{anchors}</td></tr>",
+                esc(&when(&n.at)),
+                esc(&n.reviewer),
+                n.session_id,
+                n.seq,
+                n.verdict
+                    .map(|v| format!("<b>{}</b>", esc(v.describe())))
+                    .unwrap_or_default(),
+                n.note
+                    .as_deref()
+                    .map(|t| format!("<blockquote>{}</blockquote>", esc(t)))
+                    .unwrap_or_default(),
+                if n.stale {
+                    format!(
+                        "<div class=\"stale-mark\">STALE — {}</div>",
+                        esc(&n.stale_reasons.join("; "))
+                    )
+                } else {
+                    String::new()
+                }
+            );
+        }
+        h.push_str("</tbody></table>");
+    }
+    if !rv.exports.is_empty() {
+        h.push_str("<h3>Exports recorded before this one</h3><table><thead><tr><th>When</th><th>Format</th><th>Path</th><th>SHA-256</th></tr></thead><tbody>");
+        for e in &rv.exports {
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td class=\"mono small\">{}</td><td class=\"hash\">{}</td></tr>",
+                esc(&when(&e.at)),
+                esc(&e.record.format),
+                esc(&e.record.path),
+                esc(&e.record.sha256)
+            );
+        }
+        h.push_str("</tbody></table>");
+    }
+    h.push_str("<h3>Review log</h3><p>");
+    match &rv.chain {
+        crate::review::ChainCheck::Intact { entries, head } => {
+            let _ = write!(
+                h,
+                "<span class=\"ok\">The hash chain is intact</span> ({entries} entries). Its head — the SHA-256 of the newest entry, which pins every entry before it — is <span class=\"hash\">{}</span>.",
+                esc(head.as_deref().unwrap_or("(empty log)"))
+            );
+        }
+        crate::review::ChainCheck::Broken { seq, reason } => {
+            let _ = write!(
+                h,
+                "<span class=\"bad\">The hash chain is broken at entry {seq}</span>: {}. The review record cannot be relied on.",
+                esc(reason)
+            );
+        }
+    }
+    h.push_str("</p></section>\n");
+}
+
+/// `1093` → `1,093`; fractions kept.
+pub fn format_value(v: f64) -> String {
+    if v.fract() != 0.0 {
+        return format!("{v}");
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if v < 0.0 { format!("-{out}") } else { out }
+}
+
+/// `1 claim`, `2 claims`.
+pub fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// At most `n` characters, with an ellipsis when cut.
+pub fn truncate(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_and_controls_are_escaped() {
+        assert_eq!(
+            esc("<script>alert('x')</script> & \"q\"\u{0}"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;\u{fffd}"
+        );
+    }
+
+    #[test]
+    fn figures_read_as_written() {
+        assert_eq!(format_value(1093.0), "1,093");
+        assert_eq!(format_value(510.0), "510");
+        assert_eq!(format_value(1_000_000.0), "1,000,000");
+        assert_eq!(format_value(2.5), "2.5");
+    }
+}
