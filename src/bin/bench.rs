@@ -11,6 +11,8 @@ use provaudit::fingerprint;
 
 #[path = "bench/eval.rs"]
 mod eval;
+#[path = "bench/report.rs"]
+mod report;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -68,6 +70,18 @@ enum Bench {
     },
     /// Diagnose matching: the features of two sentences and their score.
     Pair { a: String, b: String },
+    /// The audit reports of the 612 Helsinki articles: each format's export,
+    /// and the HTML report rendered and printed by headless Chromium.
+    Report {
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/helsinki/helsinki_articles.csv"))]
+        articles: PathBuf,
+        /// Runs per measurement; the median is printed
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Keep the corpus, store and reports here instead of a temporary folder
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// Outlet identification on the 612 Helsinki articles: wire copies against
     /// hand labels (eval/helsinki-origin-labels.csv), publishers against the
     /// dataset's publisher column.
@@ -99,6 +113,11 @@ fn main() -> Result<()> {
             eval.print(verbose)
         }
         Bench::Pair { a, b } => eval::pair(&a, &b),
+        Bench::Report {
+            articles,
+            runs,
+            dir,
+        } => report::run(&articles, runs, dir),
         Bench::Scale {
             docs,
             articles,

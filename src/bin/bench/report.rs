@@ -1,0 +1,152 @@
+//! `bench report`: the audit reports of the 612 Helsinki articles — each
+//! format's export as a whole process (wall time, peak memory, size), and the
+//! HTML report rendered by headless Chromium (screenshot and PDF), against the
+//! same Chromium rendering a one-line page so its start-up is not counted.
+
+use super::{Sample, measure, median};
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const FORMATS: [&str; 6] = ["html", "md", "json", "csv", "claimreview", "annotations"];
+
+fn chromium() -> Command {
+    let mut cmd = Command::new("chromium");
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-extensions",
+        "--hide-scrollbars",
+        "--window-size=1280,1600",
+    ]);
+    cmd
+}
+
+fn secs(s: &Sample) -> f64 {
+    s.wall.as_secs_f64()
+}
+
+pub fn run(articles: &Path, runs: usize, keep: Option<PathBuf>) -> Result<()> {
+    let runs = runs.max(1);
+    let scratch = tempfile::tempdir()?;
+    let dir = keep.unwrap_or_else(|| scratch.path().to_path_buf());
+    let corpus = dir.join("helsinki");
+    std::fs::create_dir_all(&corpus)?;
+    let mut reader = csv::Reader::from_path(articles).with_context(|| {
+        format!(
+            "{}: cannot read the Helsinki articles (see ../shared/data/README.md)",
+            articles.display()
+        )
+    })?;
+    let mut count = 0;
+    for (row, record) in reader.records().enumerate() {
+        std::fs::write(
+            corpus.join(format!("row_{row:03}.txt")),
+            record?[3].replace(" ### ", "\n\n"),
+        )?;
+        count += 1;
+    }
+    let provaudit = std::env::current_exe()?.with_file_name("provaudit");
+    let db = dir.join("store.sqlite");
+    let _ = std::fs::remove_file(&db);
+    let audit = measure(
+        Command::new(&provaudit)
+            .arg("audit")
+            .arg(&corpus)
+            .arg("--db")
+            .arg(&db),
+    )?;
+    println!(
+        "Audit reports of the {count} Helsinki articles (median of {runs} runs; whole processes)\n"
+    );
+    println!(
+        "audit first: {:.2} s, peak {} MiB\n",
+        secs(&audit),
+        audit.peak_rss_kib / 1024
+    );
+    println!("| format | export wall s | peak RSS MiB | size MiB |");
+    println!("|---|---:|---:|---:|");
+    let out_dir = dir.join("reports");
+    std::fs::create_dir_all(&out_dir)?;
+    for format in FORMATS {
+        let out = out_dir.join(format!("helsinki.{format}"));
+        let mut samples = Vec::new();
+        for _ in 0..runs {
+            samples.push(measure(
+                Command::new(&provaudit)
+                    .args(["export", "--format", format, "--db"])
+                    .arg(&db)
+                    .arg("--out")
+                    .arg(&out),
+            )?);
+        }
+        let m = median(&mut samples);
+        println!(
+            "| {format} | {:.2} | {} | {:.1} |",
+            secs(m),
+            m.peak_rss_kib / 1024,
+            std::fs::metadata(&out)?.len() as f64 / (1 << 20) as f64
+        );
+    }
+
+    let which = Command::new("sh")
+        .args(["-c", "command -v chromium"])
+        .output()?;
+    if !which.status.success() {
+        bail!("headless Chromium (Debian's `chromium`) is needed for the rendering figures");
+    }
+    let blank = out_dir.join("one-line.html");
+    std::fs::write(
+        &blank,
+        "<!DOCTYPE html><meta charset=utf-8><title>x</title><p>One line.",
+    )?;
+    let html = out_dir.join("helsinki.html");
+    let shot = out_dir.join("shot.png");
+    let (mut base, mut full) = (Vec::new(), Vec::new());
+    // Alternate, so a disturbance hits both sides alike.
+    for _ in 0..runs.max(3) {
+        for (page, into) in [(&blank, &mut base), (&html, &mut full)] {
+            into.push(measure(
+                chromium()
+                    .arg(format!("--screenshot={}", shot.display()))
+                    .arg(format!("file://{}", page.display())),
+            )?);
+        }
+    }
+    let (b, f) = (secs(median(&mut base)), secs(median(&mut full)));
+    let pdf = out_dir.join("helsinki.pdf");
+    let print = measure(
+        chromium()
+            .arg("--no-pdf-header-footer")
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", html.display())),
+    )?;
+    let bytes = std::fs::read(&pdf)?;
+    let pages = regex::bytes::Regex::new(r"/Type\s*/Page\b")?
+        .find_iter(&bytes)
+        .count();
+    println!(
+        "\nHeadless Chromium, {} runs each, alternating (window 1280x1600):",
+        base.len()
+    );
+    println!("| page | screenshot wall s |");
+    println!("|---|---:|");
+    println!("| one-line page (Chromium start-up) | {b:.2} |");
+    println!(
+        "| Helsinki HTML report ({:.1} MiB) | {f:.2} |",
+        std::fs::metadata(&html)?.len() as f64 / (1 << 20) as f64
+    );
+    let render = f - b;
+    println!(
+        "\nThe report's own load and render: {render:.2} s (target < 2 s: {})",
+        if render < 2.0 { "met" } else { "MISSED" }
+    );
+    println!(
+        "Printed to PDF: {:.2} s, {pages} pages, {:.1} MiB",
+        secs(&print),
+        bytes.len() as f64 / (1 << 20) as f64
+    );
+    Ok(())
+}
