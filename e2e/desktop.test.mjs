@@ -12,13 +12,16 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { Driver } from './webdriver.mjs';
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.resolve(process.env.PROVAUDIT_DESKTOP_BIN
@@ -254,6 +257,17 @@ test('verify finds every file ok; export writes a manifest', async () => {
   await app.waitFor(() => app.find('[data-testid="export-result"]'), 'the export result');
   const manifest = fs.readFileSync(out, 'utf8');
   for (const [name, sha] of Object.entries(seedSums)) assert.ok(manifest.includes(`${sha}  ${name}`), name);
+
+  // The HTML report, in the open session: the hash shown is the file's.
+  const report = path.join(work, 'seeds-report.html');
+  await app.type('[data-testid="export-path-report"]', report);
+  await app.click('[data-testid="export-report"]');
+  await app.waitFor(async () => (await app.text('[data-testid="export-result"] h2')) === 'Wrote the HTML report', 'the report export');
+  const html = fs.readFileSync(report);
+  assert.equal(await app.text('[data-testid="export-sha"]'), sha256(html));
+  assert.match(await app.text('[data-testid="export-recorded"]'), /^review log entry \d+, session #1$/);
+  assert.ok(html.toString('utf8').includes(NOTE), 'the reviewer\'s note is in the report');
+  await app.waitFor(async () => (await app.findAll('[data-testid="export-history"] tbody tr')).length === 2, 'both exports listed');
   await shot('export');
 });
 
@@ -446,4 +460,46 @@ test('the 612 Helsinki articles open with their claims while the window stays re
   const [, single, total] = /([\d,]+) of ([\d,]+) claims? rests? on a single source/.exec(headline) || [];
   assert.ok(Number(total.replaceAll(',', '')) > 1000 && Number(single.replaceAll(',', '')) > 0, headline);
   await shot('helsinki-claims');
+
+  // A verdict on the first cluster in the queue, in a session of this store.
+  await app.click('[data-testid="nav-review"]');
+  await app.type('[data-testid="reviewer-name"]', 'E2E Reviewer');
+  await app.click('[data-testid="start-session"]');
+  await app.waitFor(() => app.find('[data-testid="session-bar"]'), 'the open session');
+  await app.execute(`document.activeElement && document.activeElement.blur()`);
+  await app.execute(`document.dispatchEvent(new KeyboardEvent('keydown', {key: '2', bubbles: true}))`);
+  await app.type('[data-testid="review-note"]', 'Helsinki: one wire behind every copy');
+  await app.click('[data-testid="save-review"]');
+  await app.waitFor(async () => /^1 of /.test(await app.text('[data-testid="review-progress"]')), 'the verdict saved');
+
+  // Every report format, from the Export screen, each read back.
+  await app.click('[data-testid="nav-export"]');
+  const written = {};
+  for (const [format, ext] of [['html', 'html'], ['md', 'md'], ['json', 'json'], ['csv', 'csv'], ['claimreview', 'claimreview.jsonld'], ['annotations', 'annotations.jsonld']]) {
+    const out = path.join(work, `helsinki-report.${ext}`);
+    await app.click(`[data-testid="report-format-${format}"] input`);
+    await app.execute(`const i = document.querySelector('[data-testid="export-path-report"]'); i.value = ''; i.dispatchEvent(new Event('input'))`);
+    await app.type('[data-testid="export-path-report"]', out);
+    await app.click('[data-testid="export-report"]');
+    await app.waitFor(async () => fs.existsSync(out) && (await app.text('[data-testid="export-sha"]')) === sha256(fs.readFileSync(out)), `the ${format} export`, 60000);
+    written[format] = out;
+  }
+  const json = JSON.parse(fs.readFileSync(written.json, 'utf8'));
+  assert.equal(json.schema_version, 1);
+  assert.equal(json.documents.length, 612);
+  const claims = json.claims.length;
+  assert.equal(claims, Number(total.replaceAll(',', '')));
+  const python = process.env.PROVAUDIT_TEST_PYTHON || 'python3';
+  const rows = spawnSync(python, ['-c', 'import csv,sys; f=open(sys.argv[1],newline="",encoding="utf-8-sig"); print(sum(1 for _ in csv.DictReader(f)))', written.csv], { encoding: 'utf8' });
+  assert.equal(rows.status, 0, rows.stderr);
+  assert.equal(Number(rows.stdout.trim()), claims, 'one CSV row per claim');
+  const reviews = JSON.parse(fs.readFileSync(written.claimreview, 'utf8'))['@graph'];
+  assert.equal(reviews.length, 1);
+  assert.equal(reviews[0].reviewRating.alternateName, 'Single source — needs a second source');
+  const notes = JSON.parse(fs.readFileSync(written.annotations, 'utf8')).first.items;
+  assert.equal(notes.length, 1);
+  assert.match(notes[0].target[0].source, /^urn:sha256:[0-9a-f]{64}$/);
+  assert.match(fs.readFileSync(written.md, 'utf8'), /^# Provenance audit — Helsinki summit/);
+  const dom = spawnSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--dump-dom', `file://${written.html}`], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  assert.ok(dom.stdout.includes('Helsinki summit') && dom.stdout.includes('E2E Reviewer'), 'Chromium renders the report');
 });

@@ -42,7 +42,7 @@ export const api = {
     call('set_outlet', { path: doc.path, pathHex: doc.path_bytes_hex ?? null, field, value, reviewer, note }),
   verify: (folder, onProgress) => call('verify', { folder: folder ?? null, onProgress: channel(onProgress) }),
   history: () => call('history'),
-  exportEvidence: (format, out, onProgress) => call('export', { format, out, onProgress: channel(onProgress) }),
+  exportEvidence: (format, out, onProgress, sessionId = null) => call('export', { format, out, sessionId, onProgress: channel(onProgress) }),
   cancelJob: () => call('cancel_job'),
   reviewState: () => call('review_state'),
   startSession: (reviewer, title) => call('start_session', { reviewer, title }),

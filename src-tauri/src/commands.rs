@@ -188,48 +188,63 @@ pub fn history(state: State<'_, AppState>) -> Result<HistoryReport> {
 #[derive(Serialize)]
 pub struct Exported {
     pub format: String,
+    /// The format in words: "HTML report", "BagIt bag"…
+    pub what: String,
     pub out: String,
+    /// Documents described.
     pub files: usize,
+    /// Bytes of the corpus described.
     pub bytes: u64,
-    /// SHA-256 of the manifest, or of the bag's `tagmanifest-sha256.txt`.
+    /// Bytes of the file written (for a bag, of its tag manifest).
+    pub size: u64,
+    /// SHA-256 of the file written, or of the bag's `tagmanifest-sha256.txt`.
     pub sha256: String,
+    /// The review log entry that records the export.
+    pub log_seq: i64,
+    /// Verdicts left out of a ClaimReview because their bytes changed.
+    pub stale_left_out: usize,
 }
 
-/// Writes a `sha256sum` manifest or a BagIt bag to `out`.
+/// Writes a report (`html`, `md`, `json`, `csv`, `claimreview`,
+/// `annotations`) or the evidence (`sha256sum`, `bagit`) to `out`, and
+/// records it in the review log (in `session_id`, when one is open).
 #[tauri::command]
 pub async fn export(
     state: State<'_, AppState>,
     format: String,
     out: String,
+    session_id: Option<i64>,
     on_progress: Channel<ProgressEvent>,
 ) -> Result<Exported> {
+    let Some(format) = export::Format::parse(&format) else {
+        let known: Vec<&str> = export::Format::ALL.iter().map(|f| f.as_str()).collect();
+        return Err(CommandError::new(
+            "invalid",
+            format!("unknown export format `{format}`; choose one of {}", known.join(", ")),
+        ));
+    };
     let job = state.begin_job()?;
     let opened = state.opened()?;
     let cancel = job.flag();
     tauri::async_runtime::spawn_blocking(move || -> Result<_> {
-        let store = Store::open_existing(&opened.store)?;
+        let mut store = Store::open_existing(&opened.store)?;
         let out = PathBuf::from(out);
         let progress = ChannelProgress::new(on_progress);
         let control = Control {
             progress: &progress,
             cancel: &cancel,
         };
-        let summary = match format.as_str() {
-            "sha256sum" => export::sha256sum(&store, &out)?,
-            "bagit" => export::bagit(&store, None, &out, &control)?,
-            other => {
-                return Err(CommandError::new(
-                    "invalid",
-                    format!("unknown export format `{other}`; choose sha256sum or bagit"),
-                ));
-            }
-        };
+        let w = export::run(&mut store, format, None, &out, session_id, &control)?;
         Ok(Exported {
-            format,
-            out: summary.out.to_string_lossy().into_owned(),
-            files: summary.files,
-            bytes: summary.bytes,
-            sha256: summary.sha256,
+            format: w.format.to_owned(),
+            what: format.describe().to_owned(),
+            out: w.out.to_string_lossy().into_owned(),
+            files: w.files,
+            bytes: w.corpus_bytes,
+            size: w.size,
+            sha256: w.sha256,
+            log_seq: w.log_seq,
+            stale_left_out: w.stale_left_out,
         })
     })
     .await?

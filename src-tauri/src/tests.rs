@@ -254,6 +254,39 @@ fn export_writes_the_seeds_manifest_and_never_into_the_corpus() {
 }
 
 #[test]
+fn a_report_export_names_its_hash_and_enters_the_session_and_the_log() {
+    let f = Fixture::new();
+    f.open();
+    let session = f.ok("start_session", json!({"reviewer": "Dana", "title": ""}));
+    let id = session["id"].as_i64().unwrap();
+    let out = f.dir.path().join("seeds-report.html");
+    let done = f.ok(
+        "export",
+        json!({"format": "html", "out": out, "sessionId": id, "onProgress": "__CHANNEL__:6"}),
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(done["what"], "HTML report");
+    assert_eq!(done["sha256"], provaudit::fingerprint::sha256_hex(&bytes));
+    assert_eq!(done["size"], bytes.len() as u64);
+    assert!(String::from_utf8(bytes).unwrap().contains("000_55ace46797fde52c.txt"));
+    let state = f.ok("review_state", json!({}));
+    let exports = state["exports"].as_array().unwrap();
+    assert_eq!(exports.len(), 1);
+    assert_eq!(exports[0]["format"], "html");
+    assert_eq!(exports[0]["session_id"], id);
+    assert_eq!(exports[0]["sha256"], done["sha256"]);
+    assert_eq!(exports[0]["seq"], done["log_seq"]);
+    let err = f
+        .call(
+            "export",
+            json!({"format": "pdf", "out": out, "onProgress": "__CHANNEL__:7"}),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    assert!(err["message"].as_str().unwrap().contains("claimreview"));
+}
+
+#[test]
 fn only_one_long_task_runs_at_a_time_and_cancel_reaches_it() {
     let state = AppState::default();
     let job = state.begin_job().unwrap();
