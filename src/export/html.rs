@@ -145,6 +145,7 @@ h3{font-size:16px;margin:0 0 6px}
 .muted{color:var(--muted)}.small{font-size:13px}
 .mono,code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
 .hash{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:11.5px;word-break:break-all}
+td.hash{width:17ch}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;margin:8px 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:12px 0}
@@ -155,6 +156,9 @@ table{border-collapse:collapse;width:100%;margin:8px 0;font-size:13.5px}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{background:var(--soft);font-weight:600}
 tbody.chunk{content-visibility:auto;contain-intrinsic-size:auto 2400px}
+main>section{content-visibility:auto;contain-intrinsic-size:auto 4000px}
+table.rows td:first-child{width:58%}
+q{quotes:none}
 .cluster{border:1px solid var(--line);border-radius:8px;padding:12px 14px;margin:12px 0;content-visibility:auto;contain-intrinsic-size:auto 420px}
 .cluster.flagged{border-left:5px solid var(--warn)}
 .badge{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;margin-right:4px;background:var(--soft);border:1px solid var(--line)}
@@ -173,10 +177,10 @@ footer{margin-top:40px;border-top:1px solid var(--line);padding-top:10px}
 @media print{
  body{font-size:11pt}main{max-width:none;padding:0}
  h2{break-before:page;border-top:none}
- #summary{break-before:auto}
+ #summary h2{break-before:auto}
  .cluster,tr,blockquote,svg.prov,.verdict{break-inside:avoid}
  h2,h3{break-after:avoid}
- .cluster,tbody.chunk{content-visibility:visible}
+ .cluster,tbody.chunk,main>section{content-visibility:visible}
  nav.toc{display:none}
  a{color:inherit;text-decoration:none}
 }
@@ -445,7 +449,7 @@ fn claims(h: &mut String, r: &Report) {
         if !rows.is_empty() {
             let _ = write!(
                 h,
-                "<h3>Found in one document only ({})</h3><table><thead><tr><th>Claim</th><th>Where</th><th>Why</th></tr></thead>",
+                "<h3>Found in one document only ({})</h3><table class=\"rows\"><thead><tr><th>Claim</th><th>Where, and why</th></tr></thead>",
                 rows.len()
             );
             for (i, c) in rows.iter().enumerate() {
@@ -456,19 +460,16 @@ fn claims(h: &mut String, r: &Report) {
                     h.push_str("<tbody class=\"chunk\">");
                 }
                 let ms = members.get(c.cluster.id.as_str());
+                // Few elements per row: a large corpus has thousands.
                 let mut quotes = String::new();
                 let mut wheres = String::new();
                 for m in ms.into_iter().flatten() {
-                    let _ = write!(quotes, "<blockquote>{}</blockquote>", esc(&m.text));
-                    let _ = write!(
-                        wheres,
-                        "<div class=\"mono small\">{}</div>",
-                        esc(&location(m))
-                    );
+                    let _ = write!(quotes, "<q>{}</q><br>", esc(&m.text));
+                    let _ = write!(wheres, "{}<br>", esc(&location(m)));
                 }
                 let _ = writeln!(
                     h,
-                    "<tr id=\"c-{}\"><td>{quotes}<div class=\"where\">claim cluster {} · {}</div></td><td>{wheres}</td><td class=\"small\">{}</td></tr>",
+                    "<tr id=\"c-{}\"><td>{quotes}</td><td class=\"where\">{wheres}cluster {} · {}<br>{}</td></tr>",
                     esc(&c.cluster.id),
                     esc(&c.cluster.id),
                     esc(c.kind),

@@ -218,6 +218,11 @@ fn each_format_matches_its_reviewed_snapshot_and_states_its_own_hash() {
         let (path, bytes, sha) = r.export(format);
         // The hash the exporter states is the file's, by GNU sha256sum.
         assert_eq!(sha, sha256sum(&path), "{format}");
+        // PROVAUDIT_REPORT_SAMPLES=DIR keeps the reports, to look at them.
+        if let Some(dir) = std::env::var_os("PROVAUDIT_REPORT_SAMPLES") {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::copy(&path, Path::new(&dir).join(format!("seeds-{format}.{ext}"))).unwrap();
+        }
         let text = String::from_utf8(bytes).unwrap().replace("\r\n", "\n");
         insta::assert_snapshot!(format!("seeds.{format}.{ext}"), r.normalise(&text));
     }
