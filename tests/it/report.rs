@@ -612,3 +612,89 @@ fn reports_are_refused_inside_the_corpus_and_leave_nothing() {
         "a refused export is not recorded"
     );
 }
+
+/// The 612 Helsinki articles (../shared/data, which CI has): every format
+/// comes out of the CLI and reads back.
+#[test]
+fn the_helsinki_corpus_reports_come_out_of_the_cli_and_read_back() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let articles = root.join("../shared/data/helsinki/helsinki_articles.csv");
+    if !articles.is_file() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have {}",
+            articles.display()
+        );
+        eprintln!("skipped: {} is not here (it is in CI)", articles.display());
+        return;
+    }
+    let ws = Workspace::new();
+    let corpus = ws.path("helsinki");
+    std::fs::create_dir(&corpus).unwrap();
+    let mut reader = csv::Reader::from_path(&articles).unwrap();
+    for (row, record) in reader.records().enumerate() {
+        std::fs::write(
+            corpus.join(format!("row_{row:03}.txt")),
+            record.unwrap()[3].replace(" ### ", "\n\n"),
+        )
+        .unwrap();
+    }
+    let audit = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let claims = audit["claims"].as_array().unwrap().len();
+    let out = |f: &str| ws.path(&format!("helsinki.{f}"));
+    for format in ["html", "md", "json", "csv", "claimreview", "annotations"] {
+        let run = ws
+            .run_db(&[
+                "export",
+                "--format",
+                format,
+                "--out",
+                out(format).to_str().unwrap(),
+            ])
+            .expect_code(0);
+        assert!(
+            run.stdout.contains(&sha256sum(&out(format))),
+            "{format}: {}",
+            run.stdout
+        );
+    }
+    let json: Value = serde_json::from_slice(&std::fs::read(out("json")).unwrap()).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 612);
+    assert_eq!(json["claims"], audit["claims"]);
+    let rows = Command::new(python())
+        .args([
+            "-c",
+            "import csv, sys; print(sum(1 for _ in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8-sig'))))",
+        ])
+        .arg(out("csv"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&rows.stdout).trim(),
+        claims.to_string()
+    );
+    for f in ["claimreview", "annotations"] {
+        let _: Value = serde_json::from_slice(&std::fs::read(out(f)).unwrap()).unwrap();
+    }
+    let md = std::fs::read_to_string(out("md")).unwrap();
+    assert!(md.starts_with("# Provenance audit — helsinki\n"));
+    assert_eq!(
+        md.matches("\n| `row_").count(),
+        612,
+        "one table row per document"
+    );
+    let dom = chromium(&["--dump-dom", &format!("file://{}", out("html").display())]);
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(
+        dom.contains("Documents (612)"),
+        "the contents name 612 documents"
+    );
+    assert_eq!(
+        dom.matches("<tr id=\"d-").count(),
+        612,
+        "every document in the rendered table"
+    );
+}
