@@ -14,6 +14,7 @@
 //! | `agency_byline` `By Jill Colvin, Associated Press`, `By Reuters` | origin | 0.9 |
 //! | `agency_writers_line` `Associated Press writer … contributed to this report` | origin | 0.75 |
 //! | `credit_line` `SMA News – Agencies`, `UrduPoint News / Sputnik` | publisher / origin | 0.85 |
+//! | `person_credit` `Geoff Mulvihill \| Associated Press`, `Jorge Silva/Reuters` | origin only (a person is no publisher) | 0.6 |
 //! | `copyright_line` `Copyright 2018 The Associated Press` | origin (agency) or publisher | 0.85 / 0.7 |
 //! | `repost_label` a line naming another outlet on a page whose publisher is known | origin | 0.85 |
 //! | `agency_line` a line that is just an agency's name, beside a masthead line | origin | 0.8 |
@@ -195,6 +196,90 @@ const GENERIC_AGENCIES: [&str; 8] = [
     "staff and agencies",
     "agencies and staff",
 ];
+
+/// Words that make a name an outlet's rather than a person's.
+const OUTLET_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "daily",
+    "media",
+    "press",
+    "tv",
+    "radio",
+    "network",
+    "journal",
+    "herald",
+    "tribune",
+    "agency",
+    "agencies",
+    "online",
+    "today",
+    "group",
+    "observer",
+    "gazette",
+    "report",
+    "star",
+    "sun",
+    "mail",
+    "express",
+    "telegraph",
+    "chronicle",
+    "review",
+    "weekly",
+    "magazine",
+    "channel",
+    "broadcasting",
+    "corporation",
+    "service",
+    "wire",
+    "newspaper",
+    "monitor",
+    "voice",
+    "independent",
+    "guardian",
+    "mirror",
+    "standard",
+    "globe",
+    "world",
+    "international",
+    "digital",
+    "info",
+    "bulletin",
+    "dispatch",
+    "courier",
+    "inquirer",
+    "register",
+    "record",
+    "sentinel",
+    "examiner",
+    "republic",
+    "advance",
+    "staff",
+];
+
+/// Whether the left side of a credit line is a person: "Photo:", "Credit"
+/// or "By" before it, or two to four capitalised words none of which is an
+/// outlet word ("Pablo Martinez Monsivais", not "SMA News").
+fn is_person_credit(left: &str) -> bool {
+    let left = left.trim();
+    let lower = left.to_lowercase();
+    if ["photo", "credit", "by ", "picture", "image"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    let words: Vec<&str> = left.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+                && !OUTLET_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+                && !w.contains(".com")
+        })
+}
 
 fn is_generic(name: &str) -> bool {
     GENERIC_AGENCIES.contains(&name_key(name).as_str())
@@ -398,6 +483,27 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                         ));
                     }
                 }
+                continue;
+            }
+            // "Geoff Mulvihill | Associated Press", "Jorge Silva/Reuters": a
+            // person's credit (a writer, a photographer), not a site naming
+            // its source. The person is no publisher; the agency is weaker
+            // evidence of the origin than a site's own credit line (measured
+            // on the Helsinki labels: these lines sit on wire copies).
+            if right_outlet.is_some()
+                && registry.find_name(left.as_str()).is_none()
+                && is_person_credit(left.as_str())
+            {
+                let (s, e) = (start + left.start(), start + right.end());
+                out.push(signal(
+                    Role::Origin,
+                    right_outlet,
+                    "",
+                    "person_credit",
+                    s,
+                    e,
+                    0.6,
+                ));
                 continue;
             }
             let left_looks_like_a_name = left.as_str().split_whitespace().count() <= 5;
@@ -628,6 +734,7 @@ fn describe_rule(rule: &str) -> &'static str {
         "agency_byline" => "agency byline",
         "agency_writers_line" => "agency writers' credit",
         "credit_line" => "credit line",
+        "person_credit" => "a person's credit line",
         "copyright_line" => "copyright line",
         "repost_label" => "source label on the republished page",
         "source_label" => "source label (a line naming the outlet)",

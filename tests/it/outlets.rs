@@ -348,6 +348,37 @@ fn mentions_and_photo_credits_are_not_credit_lines() {
     assert!(found.candidates.contains(&"Reuters".to_owned()));
 }
 
+/// Seen on the Helsinki articles: a photographer's or writer's credit line
+/// made the person the publisher ("Pablo Martinez Monsivais / AP").
+#[test]
+fn a_persons_credit_line_names_no_publisher() {
+    for line in [
+        "Pablo Martinez Monsivais / AP",
+        "Jorge Silva/Reuters",
+        "Geoff Mulvihill | Associated Press",
+        "Photo: Pablo Martinez Monsivais / Associated Press",
+        "CreditDoug Mills/Reuters",
+    ] {
+        check(
+            &format!("President Trump spoke in Helsinki on Monday.\n{line}\nThe summit ended."),
+            None,
+            Some(if line.contains("Reuters") {
+                "Reuters"
+            } else {
+                "Associated Press"
+            }),
+            Relation::SyndicatedWire,
+        );
+    }
+    // A site naming its source is still a credit line.
+    check(
+        "Libya Daily News / Reuters\nThe ceasefire held.",
+        Some("Libya Daily News"),
+        Some("Reuters"),
+        Relation::SyndicatedWire,
+    );
+}
+
 #[test]
 fn an_unregistered_credit_is_reported_by_its_name() {
     let found = check(
