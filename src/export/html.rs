@@ -469,7 +469,7 @@ fn claims(h: &mut String, r: &Report) {
                 }
                 let _ = writeln!(
                     h,
-                    "<tr id=\"c-{}\"><td>{quotes}</td><td class=\"where\">{wheres}cluster {} · {}<br>{}</td></tr>",
+                    "<tr id=\"{}\"><td>{quotes}</td><td class=\"where\">{wheres}cluster {} · {}<br>{}</td></tr>",
                     esc(&c.cluster.id),
                     esc(&c.cluster.id),
                     esc(c.kind),
@@ -511,7 +511,7 @@ fn card(
     let flagged = k.single_source || k.single_primary || k.single_alignment || k.conflicting;
     let _ = write!(
         h,
-        "<article class=\"cluster{}\" id=\"c-{}\"><h3>{}</h3><p>",
+        "<article class=\"cluster{}\" id=\"{}\"><h3>{}</h3><p>",
         if flagged { " flagged" } else { "" },
         esc(&k.id),
         esc(&truncate(&c.text, 220))
@@ -578,7 +578,7 @@ fn card(
             esc(&n.note)
         );
     }
-    if picture && k.documents.len() > 1 {
+    if picture && flagged {
         h.push_str(&svg::provenance(c, docs));
     }
     h.push_str("<ol class=\"members\">");
@@ -630,7 +630,7 @@ fn conflicts(h: &mut String, r: &Report) {
         for (i, v) in c.values.iter().enumerate() {
             let _ = write!(
                 h,
-                "<tr><td>{}</td><td><b>{}</b></td><td><a href=\"#c-{}\" class=\"mono small\">{}</a></td><td>{}</td></tr>",
+                "<tr><td>{}</td><td><b>{}</b></td><td><a href=\"#{}\" class=\"mono small\">{}</a></td><td>{}</td></tr>",
                 if i == 0 {
                     esc(&c.quantity)
                 } else {
@@ -676,7 +676,7 @@ fn review(h: &mut String, r: &Report) {
             let target = match &n.target {
                 crate::review::Target::Cluster(id) => {
                     format!(
-                        "claim cluster <a class=\"mono\" href=\"#c-{0}\">{0}</a>",
+                        "claim cluster <a class=\"mono\" href=\"#{0}\">{0}</a>",
                         esc(id)
                     )
                 }

@@ -482,9 +482,18 @@ fn the_html_report_renders_in_chromium_with_article_markup_as_text() {
     }
     let src = regex::Regex::new(r"<[^>]*\ssrc=").unwrap();
     assert!(!src.is_match(&html), "an element loads something");
+    // Every link stays in the page and lands on something.
+    let ids: HashSet<&str> = regex::Regex::new(r#" id="([^"]*)""#)
+        .unwrap()
+        .captures_iter(&html)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
     let hrefs = regex::Regex::new(r#"href="([^"]*)""#).unwrap();
     for h in hrefs.captures_iter(&html) {
-        assert!(h[1].starts_with('#'), "a link out of the report: {}", &h[1]);
+        let target = h[1]
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("a link out of the report: {}", &h[1]));
+        assert!(ids.contains(target), "a link to nothing: #{target}");
     }
     let url = format!("file://{}", path.display());
     let dom = chromium(&["--dump-dom", &url]);
