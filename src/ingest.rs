@@ -241,6 +241,12 @@ pub struct IngestSummary {
     /// Paths the store holds that are no longer in the folder.
     pub gone: Vec<RelPath>,
     pub elapsed: Duration,
+    /// Time spent reading and hashing files, and decoding and extracting
+    /// their text, summed over the reading threads; and the writer's time
+    /// storing them (for `audit --timings` and the benchmark).
+    pub reading: Duration,
+    pub extracting: Duration,
+    pub storing: Duration,
 }
 
 impl IngestSummary {
@@ -252,8 +258,22 @@ impl IngestSummary {
 
 /// Reads one file: fingerprints, decoding and text, in one read.
 pub fn read_document(candidate: &Candidate) -> std::result::Result<NewDocument, String> {
+    let (mut reading, mut extracting) = (Duration::ZERO, Duration::ZERO);
+    read_document_timed(candidate, &mut reading, &mut extracting)
+}
+
+/// [`read_document`], adding the time spent reading and hashing, and the
+/// time spent decoding and extracting text, to the two counters.
+fn read_document_timed(
+    candidate: &Candidate,
+    reading: &mut Duration,
+    extracting: &mut Duration,
+) -> std::result::Result<NewDocument, String> {
+    let started = Instant::now();
     let read =
         fingerprint::read_file(&candidate.abs, ANALYSIS_LIMIT).map_err(|e| describe_io(&e))?;
+    *reading += started.elapsed();
+    let started = Instant::now();
     let name = candidate
         .path
         .as_path()
@@ -278,6 +298,7 @@ pub fn read_document(candidate: &Candidate) -> std::result::Result<NewDocument, 
         },
     };
     let has_text = extracted.text_sha256.is_some();
+    *extracting += started.elapsed();
     Ok(NewDocument {
         path: candidate.path.clone(),
         bytes: read.bytes,
@@ -351,13 +372,20 @@ pub fn ingest_scanned(
 
     let (tx, rx) =
         mpsc::sync_channel::<(RelPath, std::result::Result<NewDocument, String>)>(2 * BATCH);
+    let reading_ns = std::sync::atomic::AtomicU64::new(0);
+    let extracting_ns = std::sync::atomic::AtomicU64::new(0);
     let store_result = std::thread::scope(|scope| {
+        let (reading_ns, extracting_ns) = (&reading_ns, &extracting_ns);
         scope.spawn(move || {
             to_read.par_iter().for_each_with(tx, |tx, candidate| {
                 if control.cancelled() {
                     return;
                 }
-                let result = read_document(candidate);
+                let (mut reading, mut extracting) = (Duration::ZERO, Duration::ZERO);
+                let result = read_document_timed(candidate, &mut reading, &mut extracting);
+                use std::sync::atomic::Ordering::Relaxed;
+                reading_ns.fetch_add(reading.as_nanos() as u64, Relaxed);
+                extracting_ns.fetch_add(extracting.as_nanos() as u64, Relaxed);
                 control.progress.advance(candidate.bytes);
                 let _ = tx.send((candidate.path.clone(), result));
             });
@@ -372,7 +400,9 @@ pub fn ingest_scanned(
             if docs.is_empty() && errors.is_empty() {
                 return Ok(());
             }
+            let started = Instant::now();
             let outcomes = store.store_batch(run_id, docs, errors)?;
+            summary.storing += started.elapsed();
             for (doc, outcome) in docs.iter().zip(outcomes) {
                 match outcome {
                     Stored::Added => summary.totals.added += 1,
@@ -422,6 +452,8 @@ pub fn ingest_scanned(
     summary.errors.sort_by(|a, b| a.path.cmp(&b.path));
     summary.warnings.sort_by(|a, b| a.path.cmp(&b.path));
     store.finish_run(run_id, &summary.totals)?;
+    summary.reading = Duration::from_nanos(reading_ns.into_inner());
+    summary.extracting = Duration::from_nanos(extracting_ns.into_inner());
     summary.elapsed = started.elapsed();
     Ok(summary)
 }

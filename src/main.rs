@@ -80,6 +80,9 @@ enum Command {
         /// Count outlets with the same owner as one origin (strict independence)
         #[arg(long)]
         group_by_owner: bool,
+        /// Print how long each step took, on standard error
+        #[arg(long)]
+        timings: bool,
     },
     /// Hash a folder again and compare it with the store, or with a manifest.
     ///
@@ -275,7 +278,9 @@ fn run(cli: Cli) -> Result<u8> {
             follow_symlinks,
             registry,
             group_by_owner,
+            timings,
         } => {
+            let started = std::time::Instant::now();
             let mut store = ingest::open_store(store.db.as_deref(), &dir)?;
             let registry = load_registry(registry.registry.as_deref());
             let options = AuditOptions {
@@ -290,10 +295,18 @@ fn run(cli: Cli) -> Result<u8> {
                 },
             };
             let report = pipeline::audit(&mut store, &dir, &registry, options, &control)?;
+            let printing = std::time::Instant::now();
             if json {
                 print_json(&report)?;
             } else {
                 print_audit(&dir, &report)?;
+            }
+            if timings {
+                for (step, took) in &report.timings.0 {
+                    eprintln!("timing: {:>9.3} s  {step}", took.as_secs_f64());
+                }
+                eprintln!("timing: {:>9.3} s  print", printing.elapsed().as_secs_f64());
+                eprintln!("timing: {:>9.3} s  total", started.elapsed().as_secs_f64());
             }
             Ok(if report.run.complete {
                 EXIT_OK

@@ -4,7 +4,7 @@
 use crate::ingest::{self, IngestError, ScanOptions};
 use crate::outlets::registry::Registry;
 use crate::outlets::{self, Grouping};
-use crate::progress::Control;
+use crate::progress::{Control, Timings};
 use crate::report::AuditReport;
 use crate::store::Store;
 use std::path::Path;
@@ -30,12 +30,37 @@ pub fn audit(
 ) -> Result<AuditReport, IngestError> {
     let started = std::time::Instant::now();
     let summary = ingest::ingest(store, root, options.scan, control)?;
+    let mut timings = Timings::default();
+    timings.add(
+        "ingest: read and hash (summed over threads)",
+        summary.reading,
+    );
+    timings.add(
+        "ingest: decode and extract text (summed over threads)",
+        summary.extracting,
+    );
+    timings.add("ingest: store documents", summary.storing);
+    timings.add("ingest (wall)", summary.elapsed);
     if !summary.totals.cancelled {
-        reanalyse_with(store, registry, options.grouping, control)?;
+        let inputs = timings.time("analysis inputs", || {
+            analysis_inputs(store, registry, options.grouping)
+        })?;
+        if store.analysis_inputs()?.as_deref() == Some(inputs.as_str()) {
+            // Nothing the analysis reads has changed: its stored results stand.
+            timings.add(
+                "analysis (unchanged inputs: kept)",
+                std::time::Duration::ZERO,
+            );
+        } else {
+            timings.extend(analyse(store, registry, options.grouping, control)?);
+        }
     }
+    let report_started = std::time::Instant::now();
     let mut report = AuditReport::new(store, &summary, registry)?;
+    timings.add("report", report_started.elapsed());
     // The run's time covers the analysis too, not only reading the files.
     report.run.elapsed_ms = started.elapsed().as_millis() as u64;
+    report.timings = timings;
     Ok(report)
 }
 
@@ -58,15 +83,79 @@ pub fn reanalyse_with(
     grouping: Grouping,
     control: &Control,
 ) -> Result<(), IngestError> {
+    analyse(store, registry, grouping, control).map(drop)
+}
+
+/// Bump when a change to the analysis code changes what it stores for the
+/// same inputs, so stores analysed by the older code are analysed again.
+const ANALYSIS_VERSION: u32 = 1;
+
+/// The SHA-256 of everything the analysis stages read: every document's
+/// path and fingerprints, the reviewer's outlet corrections, the registry,
+/// the grouping and the program. The stages are deterministic, so equal
+/// inputs give equal results.
+pub fn analysis_inputs(
+    store: &Store,
+    registry: &Registry,
+    grouping: Grouping,
+) -> Result<String, crate::store::StoreError> {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(format!(
+        "{} {ANALYSIS_VERSION} {grouping:?}\n",
+        crate::VERSION
+    ));
+    h.update(format!("{:?}\n", registry.outlets()));
+    for d in store.documents()? {
+        h.update(d.id.to_le_bytes());
+        h.update(d.path.as_bytes());
+        h.update(format!(
+            "\0{} {:?} {:?} {}\n",
+            d.sha256,
+            d.text_sha256,
+            d.encoding,
+            d.kind.as_str()
+        ));
+    }
+    let mut overrides: Vec<String> = store
+        .outlet_overrides()?
+        .into_iter()
+        .map(|(k, v)| format!("{k:?} {v:?}"))
+        .collect();
+    overrides.sort();
+    for o in overrides {
+        h.update(o);
+    }
+    Ok(crate::fingerprint::hex(&h.finalize()))
+}
+
+/// The analysis stages, and how long each step took. The stored inputs
+/// fingerprint is cleared first and set when every stage is done, so a
+/// cancelled or failed analysis is never mistaken for a complete one.
+fn analyse(
+    store: &mut Store,
+    registry: &Registry,
+    grouping: Grouping,
+    control: &Control,
+) -> Result<Timings, IngestError> {
+    let mut timings = Timings::default();
     if control.cancelled() {
         return Err(IngestError::Cancelled);
     }
-    outlets::run(store, registry, grouping)?;
+    let inputs = analysis_inputs(store, registry, grouping)?;
+    store.set_analysis_inputs(None)?;
+    timings.time("outlets", || outlets::run(store, registry, grouping))?;
     if control.cancelled() {
         return Err(IngestError::Cancelled);
     }
     match crate::claims::run_with(store, registry, control)? {
-        Some(_) => Ok(()),
+        Some(out) => {
+            for (step, took) in out.timings {
+                timings.add(&format!("claims: {step}"), took);
+            }
+            store.set_analysis_inputs(Some(&inputs))?;
+            Ok(timings)
+        }
         None => Err(IngestError::Cancelled),
     }
 }

@@ -45,3 +45,27 @@ impl Control<'_> {
         self.cancel.load(Ordering::Relaxed)
     }
 }
+
+/// How long each step of a run took, in order: what `audit --timings` and
+/// the benchmark print. Steps that run on several threads at once (reading
+/// and decoding files) are summed over the threads and say so in their name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timings(pub Vec<(String, std::time::Duration)>);
+
+impl Timings {
+    pub fn add(&mut self, step: &str, took: std::time::Duration) {
+        self.0.push((step.to_owned(), took));
+    }
+
+    /// Runs `f` and records its wall time under `step`.
+    pub fn time<T>(&mut self, step: &str, f: impl FnOnce() -> T) -> T {
+        let started = std::time::Instant::now();
+        let out = f();
+        self.add(step, started.elapsed());
+        out
+    }
+
+    pub fn extend(&mut self, other: Timings) {
+        self.0.extend(other.0);
+    }
+}

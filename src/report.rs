@@ -51,6 +51,9 @@ pub struct AuditReport {
     pub conflicts: Vec<ConflictEntry>,
     pub errors: Vec<ErrorEntry>,
     pub warnings: Vec<WarningEntry>,
+    /// How long each step took (`audit --timings`); not part of the JSON.
+    #[serde(skip)]
+    pub timings: crate::progress::Timings,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -431,6 +434,7 @@ impl AuditReport {
             conflicts,
             errors: summary.errors.iter().map(ErrorEntry::from).collect(),
             warnings: summary.warnings.iter().map(WarningEntry::from).collect(),
+            timings: Default::default(),
         })
     }
 }

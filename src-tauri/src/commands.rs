@@ -220,7 +220,10 @@ pub async fn export(
         let known: Vec<&str> = export::Format::ALL.iter().map(|f| f.as_str()).collect();
         return Err(CommandError::new(
             "invalid",
-            format!("unknown export format `{format}`; choose one of {}", known.join(", ")),
+            format!(
+                "unknown export format `{format}`; choose one of {}",
+                known.join(", ")
+            ),
         ));
     };
     let job = state.begin_job()?;

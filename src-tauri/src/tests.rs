@@ -268,7 +268,11 @@ fn a_report_export_names_its_hash_and_enters_the_session_and_the_log() {
     assert_eq!(done["what"], "HTML report");
     assert_eq!(done["sha256"], provaudit::fingerprint::sha256_hex(&bytes));
     assert_eq!(done["size"], bytes.len() as u64);
-    assert!(String::from_utf8(bytes).unwrap().contains("000_55ace46797fde52c.txt"));
+    assert!(
+        String::from_utf8(bytes)
+            .unwrap()
+            .contains("000_55ace46797fde52c.txt")
+    );
     let state = f.ok("review_state", json!({}));
     let exports = state["exports"].as_array().unwrap();
     assert_eq!(exports.len(), 1);

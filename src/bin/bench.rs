@@ -9,6 +9,8 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use provaudit::fingerprint;
 
+#[path = "bench/all.rs"]
+mod all;
 #[path = "bench/eval.rs"]
 mod eval;
 #[path = "bench/report.rs"]
@@ -68,6 +70,11 @@ enum Bench {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Every figure of docs/benchmarks.md in one table: hashing against
+    /// sha256sum, audit growth with per-stage times and store size,
+    /// re-audit after no change and after one change, the desktop's claims
+    /// query, and near-duplicate clustering against datasketch MinHash LSH.
+    All(all::Options),
     /// Diagnose matching: the features of two sentences and their score.
     Pair { a: String, b: String },
     /// The audit reports of the 612 Helsinki articles: each format's export,
@@ -81,6 +88,19 @@ enum Bench {
         /// Keep the corpus, store and reports here instead of a temporary folder
         #[arg(long)]
         dir: Option<PathBuf>,
+    },
+    /// Writes a generated corpus of N documents into DIR (which must not
+    /// exist yet), the same one `scale` audits for that size and seed.
+    Generate {
+        /// Number of documents
+        #[arg(long)]
+        docs: usize,
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/helsinki/helsinki_articles.csv"))]
+        articles: PathBuf,
+        /// Seed of the generator
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        dir: PathBuf,
     },
     /// Outlet identification on the 612 Helsinki articles: wire copies against
     /// hand labels (eval/helsinki-origin-labels.csv), publishers against the
@@ -103,7 +123,7 @@ fn main() -> Result<()> {
             files,
             runs,
             dir,
-        } => bench_hash(mib, files, runs, dir),
+        } => bench_hash(mib, files, runs, dir).map(drop),
         Bench::Claims {
             articles,
             labels,
@@ -118,6 +138,24 @@ fn main() -> Result<()> {
             runs,
             dir,
         } => report::run(&articles, runs, dir),
+        Bench::All(options) => all::run(&options),
+        Bench::Generate {
+            docs,
+            articles,
+            seed,
+            dir,
+        } => {
+            if dir.exists() {
+                bail!("{}: already exists; give a new folder", dir.display());
+            }
+            let (bytes, _) = generate(&read_articles(&articles)?, docs, seed, &dir)?;
+            println!(
+                "{docs} documents, {:.1} MiB in {}",
+                bytes as f64 / (1u64 << 20) as f64,
+                dir.display()
+            );
+            Ok(())
+        }
         Bench::Scale {
             docs,
             articles,
@@ -144,12 +182,14 @@ struct Sample {
 /// until it exits: `wait4`'s `ru_maxrss` would also count the parent's
 /// high-water mark, which Linux carries into the child across fork and exec.
 fn measure(cmd: &mut Command) -> Result<Sample> {
+    measure_with_output(cmd.stdout(Stdio::null()).stderr(Stdio::null()))
+}
+
+/// [`measure`], with the command's standard output and error going where
+/// the caller set them.
+fn measure_with_output(cmd: &mut Command) -> Result<Sample> {
     let started = Instant::now();
-    let mut child = cmd
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .context("starting a benchmarked command")?;
+    let mut child = cmd.spawn().context("starting a benchmarked command")?;
     let status_path = format!("/proc/{}/status", child.id());
     let mut peak_rss_kib = 0;
     let status = loop {
@@ -189,7 +229,8 @@ fn fill(buf: &mut [u8], seed: u64) {
     }
 }
 
-fn bench_hash(mib: u64, files: u64, runs: usize, dir: Option<PathBuf>) -> Result<()> {
+/// Prints the comparison and returns how many times faster `verify` was.
+fn bench_hash(mib: u64, files: u64, runs: usize, dir: Option<PathBuf>) -> Result<f64> {
     let temp;
     let dir = match dir {
         Some(d) => d,
@@ -298,7 +339,7 @@ fn bench_hash(mib: u64, files: u64, runs: usize, dir: Option<PathBuf>) -> Result
         "SHA-256 in process, one core: {:.2} GB/s",
         core_rate / 1e9
     )?;
-    Ok(())
+    Ok(b.wall.as_secs_f64() / a.wall.as_secs_f64())
 }
 
 /// One Helsinki article: the site it was scraped from, its text with
@@ -485,7 +526,16 @@ impl Rng {
 /// tenth an exact repost of an earlier one with a credit line added, the
 /// rest a real article with ~5% of its words replaced and a paragraph
 /// spliced in from another.
-fn generate(articles: &[Article], n: usize, seed: u64, out: &std::path::Path) -> Result<u64> {
+///
+/// Returns the bytes written and, per document, its family: the Helsinki
+/// article it was made from (a repost belongs to the family of what it
+/// reposts), the truth near-duplicate clustering is scored against.
+fn generate(
+    articles: &[Article],
+    n: usize,
+    seed: u64,
+    out: &std::path::Path,
+) -> Result<(u64, Vec<usize>)> {
     std::fs::create_dir_all(out)?;
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let vocabulary: Vec<&str> = articles
@@ -495,12 +545,16 @@ fn generate(articles: &[Article], n: usize, seed: u64, out: &std::path::Path) ->
         .collect();
     let mut bytes = 0u64;
     let mut made: Vec<String> = Vec::with_capacity(n);
+    let mut families: Vec<usize> = Vec::with_capacity(n);
     for i in 0..n {
         let text = if i % 10 == 9 && !made.is_empty() {
             let j = rng.below(made.len());
+            families.push(families[j]);
             format!("{}\n\nSource: Agence France Presse\n", made[j])
         } else {
-            let base = &articles[rng.below(articles.len())].text;
+            let family = rng.below(articles.len());
+            families.push(family);
+            let base = &articles[family].text;
             let mut paragraphs: Vec<String> = base
                 .split("\n\n")
                 .map(|p| {
@@ -529,7 +583,7 @@ fn generate(articles: &[Article], n: usize, seed: u64, out: &std::path::Path) ->
         std::fs::write(out.join(format!("doc_{i:06}.txt")), &text)?;
         made.push(text);
     }
-    Ok(bytes)
+    Ok((bytes, families))
 }
 
 fn bench_scale(
@@ -562,7 +616,7 @@ fn bench_scale(
     let mut previous: Option<(usize, f64, usize)> = None;
     for &n in sizes {
         let corpus = dir.join(format!("corpus-{n}"));
-        let bytes = generate(&articles, n, seed, &corpus)?;
+        let (bytes, _) = generate(&articles, n, seed, &corpus)?;
         // Whole process: the CLI, a fresh store.
         let db = dir.join(format!("store-{n}.sqlite"));
         let _ = std::fs::remove_file(&db);

@@ -344,22 +344,21 @@ fn conflicts(
     }
     let topical = |a: usize, b: usize| {
         let (fa, fb) = (&features[a], &features[b]);
-        if !fa.entities.is_disjoint(&fb.entities) {
+        if !super::hash::disjoint_sorted(&fa.entities, &fb.entities) {
             return true;
         }
-        let wa: BTreeSet<&str> = fa
-            .words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
-            .collect();
-        let wb: BTreeSet<&str> = fb
-            .words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
-            .collect();
-        wa.intersection(&wb).count() >= 3
+        let plain_words = |f: &Features| {
+            let mut w: Vec<u64> = f
+                .words
+                .iter()
+                .copied()
+                .filter(|w| !super::matching::is_figure_word(*w))
+                .collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        };
+        super::hash::shared_sorted(&plain_words(fa), &plain_words(fb)) >= 3
     };
     let mut out = Vec::new();
     for (measure, mut entries) in by_measure {

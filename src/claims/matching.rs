@@ -19,19 +19,25 @@
 //! sentence cannot chain unrelated claims into one cluster.
 
 use super::extract::Extracted;
-use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use super::hash::{self, FxHashMap, FxHashSet, disjoint_sorted};
+use std::collections::HashMap;
 
-/// What matching needs of one claim.
-#[derive(Clone, Debug, Default)]
+/// What matching needs of one claim, as hashes: compact (a few hundred
+/// bytes a claim, so millions fit in memory) and fast to compare.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Features {
-    /// Normalised words, entity keys in place of names.
-    pub words: Vec<String>,
-    pub shingles: HashSet<u64>,
-    /// Figure values, and per measure ("people killed") the values stated.
-    pub values: HashSet<u64>,
-    pub measures: HashMap<String, HashSet<u64>>,
-    pub entities: HashSet<String>,
+    /// Normalised words in order, entity keys in place of names, as
+    /// [`word_id`]s.
+    pub words: Vec<u64>,
+    /// Hashed word 3-grams, sorted and unique.
+    pub shingles: Vec<u64>,
+    /// Figure values, sorted and unique.
+    pub values: Vec<u64>,
+    /// (measure, value) for figures with a measure ("people killed"),
+    /// sorted and unique.
+    pub measures: Vec<(u64, u64)>,
+    /// Entity keys, hashed, sorted and unique.
+    pub entities: Vec<u64>,
 }
 
 const STOPWORDS: &[&str] = &[
@@ -42,10 +48,27 @@ const STOPWORDS: &[&str] = &[
     "other", "others", "while", "since", "what", "we", "our", "us", "do",
 ];
 
-fn hash64<T: Hash>(t: &T) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    t.hash(&mut h);
-    h.finish()
+/// A word's id: its hash, with two flags in the low bits.
+pub fn word_id(w: &str) -> u64 {
+    (hash::text(w) << 2) | u64::from(is_entity_key(w)) | (u64::from(has_digit(w)) << 1)
+}
+
+fn is_entity_key(w: &str) -> bool {
+    w.contains(':')
+}
+
+fn has_digit(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether a word id stands for an entity key (`e:putin`).
+pub fn is_entity_word(id: u64) -> bool {
+    id & 1 == 1
+}
+
+/// Whether a word id stands for a word holding a digit.
+pub fn is_figure_word(id: u64) -> bool {
+    id & 2 == 2
 }
 
 /// A crude English stem: enough for "killed"/"killing", "talks"/"talk".
@@ -64,15 +87,14 @@ fn value_key(v: f64) -> u64 {
     (v * 100.0).round() as u64
 }
 
-/// The features of a claim.
-pub fn features(claim: &Extracted) -> Features {
-    let mut f = Features::default();
-    // Replace each entity's words by its key.
+/// The normalised words of a claim: entities replaced by their keys,
+/// stopwords dropped, stemmed (what [`Features::words`] hashes).
+pub fn words(claim: &Extracted) -> Vec<String> {
     let mut text = claim.text.clone();
     for m in &claim.mentions {
-        f.entities.insert(m.key.clone());
         text = text.replacen(&m.surface, &format!(" {} ", m.key.replace(' ', "_")), 1);
     }
+    let mut out = Vec::new();
     for raw in
         text.split(|c: char| !(c.is_alphanumeric() || c == ':' || c == '_' || c == '.' || c == ','))
     {
@@ -80,36 +102,68 @@ pub fn features(claim: &Extracted) -> Features {
         if w.is_empty() || STOPWORDS.contains(&w.as_str()) {
             continue;
         }
-        let w = if w.contains(':') {
+        let w = if is_entity_key(&w) {
             w
-        } else if w.chars().any(|c| c.is_ascii_digit()) {
+        } else if has_digit(&w) {
             w.replace(',', "")
         } else {
             stem(&w)
         };
-        f.words.push(w);
+        out.push(w);
     }
-    for window in f.words.windows(3) {
-        f.shingles.insert(hash64(&window));
+    out
+}
+
+fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The features of a claim.
+pub fn features(claim: &Extracted) -> Features {
+    let words: Vec<u64> = words(claim).iter().map(|w| word_id(w)).collect();
+    let mut shingles: Vec<u64> = words
+        .windows(3)
+        .map(|w| hash::mix(hash::mix(w[0], w[1]), w[2]))
+        .collect();
+    if words.len() < 3 && !words.is_empty() {
+        shingles.push(words.iter().fold(0, |h, w| hash::mix(h, *w)));
     }
-    if f.words.len() < 3 && !f.words.is_empty() {
-        f.shingles.insert(hash64(&f.words));
-    }
+    let mut values = Vec::new();
+    let mut measures = Vec::new();
     for q in &claim.quantities {
         let v = value_key(q.value);
-        f.values.insert(v);
+        values.push(v);
         if let Some(m) = q.measure() {
-            f.measures.entry(m).or_default().insert(v);
+            measures.push((hash::text(&m), v));
         }
     }
-    f
+    Features {
+        words,
+        shingles: sorted_unique(shingles),
+        values: sorted_unique(values),
+        measures: sorted_unique(measures),
+        entities: sorted_unique(claim.mentions.iter().map(|m| hash::text(&m.key)).collect()),
+    }
 }
 
 /// Whether two claims state different values for the same measure.
 pub fn figures_disagree(a: &Features, b: &Features) -> bool {
-    a.measures
-        .iter()
-        .any(|(m, va)| b.measures.get(m).is_some_and(|vb| va.is_disjoint(vb)))
+    if a.measures.is_empty() || b.measures.is_empty() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.measures.len() {
+        let m = a.measures[i].0;
+        let ours = &a.measures[i..i + a.measures[i..].iter().take_while(|x| x.0 == m).count()];
+        let mut theirs = b.measures.iter().filter(|x| x.0 == m).peekable();
+        if theirs.peek().is_some() && theirs.all(|t| ours.iter().all(|o| o.1 != t.1)) {
+            return true;
+        }
+        i += ours.len();
+    }
+    false
 }
 
 /// Why two claims were matched.
@@ -144,8 +198,6 @@ struct Prepared {
     words: Vec<u32>,
     /// Sum of the IDF weights of `words`.
     weight: f64,
-    /// Sorted unique shingles.
-    shingles: Vec<u64>,
 }
 
 fn shared_sorted<T: Ord>(a: &[T], b: &[T], mut each: impl FnMut(&T)) {
@@ -174,23 +226,23 @@ fn score_prepared(
     if figures_disagree(a, b) {
         return None;
     }
-    let mut shared = 0usize;
-    shared_sorted(&pa.shingles, &pb.shingles, |_| shared += 1);
-    let smaller = pa.shingles.len().min(pb.shingles.len()).max(1);
+    let shared = hash::shared_sorted(&a.shingles, &b.shingles);
+    let smaller = a.shingles.len().min(b.shingles.len()).max(1);
     let containment = shared as f64 / smaller as f64;
     if containment >= REUSE_MIN && smaller >= 3 {
         return Some(Link::Reuse(containment));
     }
-    if a.entities.is_disjoint(&b.entities) {
+    if disjoint_sorted(&a.entities, &b.entities) {
         return None;
     }
-    if !a.values.is_empty() && !b.values.is_empty() && a.values.is_disjoint(&b.values) {
+    let values_disjoint = disjoint_sorted(&a.values, &b.values);
+    if !a.values.is_empty() && !b.values.is_empty() && values_disjoint {
         return None;
     }
     let mut overlap = 0.0;
     shared_sorted(&pa.words, &pb.words, |w| overlap += weights[*w as usize]);
     let similarity = overlap / pa.weight.min(pb.weight).max(1e-9);
-    let needed = if a.values.is_disjoint(&b.values) {
+    let needed = if values_disjoint {
         PARAPHRASE_MIN_NO_FIGURE
     } else {
         PARAPHRASE_MIN
@@ -199,8 +251,8 @@ fn score_prepared(
 }
 
 /// Interns every claim's words and prepares it for scoring.
-fn prepare(features: &[Features], idf: &HashMap<&str, f64>) -> (Vec<Prepared>, Vec<f64>) {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+fn prepare(features: &[Features], idf: &FxHashMap<u64, f64>) -> (Vec<Prepared>, Vec<f64>) {
+    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
     let mut weights = Vec::new();
     let prepared = features
         .iter()
@@ -209,8 +261,8 @@ fn prepare(features: &[Features], idf: &HashMap<&str, f64>) -> (Vec<Prepared>, V
                 .words
                 .iter()
                 .map(|w| {
-                    *ids.entry(w.as_str()).or_insert_with(|| {
-                        weights.push(idf.get(w.as_str()).copied().unwrap_or(1.0));
+                    *ids.entry(*w).or_insert_with(|| {
+                        weights.push(idf.get(w).copied().unwrap_or(1.0));
                         (weights.len() - 1) as u32
                     })
                 })
@@ -218,57 +270,121 @@ fn prepare(features: &[Features], idf: &HashMap<&str, f64>) -> (Vec<Prepared>, V
             words.sort_unstable();
             words.dedup();
             let weight = words.iter().map(|w| weights[*w as usize]).sum();
-            let mut shingles: Vec<u64> = f.shingles.iter().copied().collect();
-            shingles.sort_unstable();
-            Prepared {
-                words,
-                weight,
-                shingles,
-            }
+            Prepared { words, weight }
         })
         .collect();
     (prepared, weights)
 }
 
-/// Scores one pair of claims on their own (uniform weights unless `idf`
-/// says otherwise); `cluster` scores its candidates the same way.
-pub fn score(a: &Features, b: &Features, idf: &HashMap<&str, f64>) -> Option<Link> {
-    let (p, w) = prepare(&[a.clone(), b.clone()], idf);
+/// Scores one pair of claims on their own (uniform weights unless `idf`,
+/// keyed by [`word_id`], says otherwise); `cluster` scores its candidates
+/// the same way.
+pub fn score(a: &Features, b: &Features, idf: &HashMap<u64, f64>) -> Option<Link> {
+    let idf: FxHashMap<u64, f64> = idf.iter().map(|(k, v)| (*k, *v)).collect();
+    let (p, w) = prepare(&[a.clone(), b.clone()], &idf);
     score_prepared(a, b, &p[0], &p[1], &w)
 }
 
-/// The former pair scorer, kept for reference in tests.
+/// The plain statement of the scoring rule, kept to check the fast one.
 #[cfg(test)]
-fn score_slow(a: &Features, b: &Features, idf: &HashMap<&str, f64>) -> Option<Link> {
+fn score_slow(a: &Features, b: &Features, idf: &HashMap<u64, f64>) -> Option<Link> {
+    use std::collections::HashSet;
     if figures_disagree(a, b) {
         return None;
     }
-    let shared = a.shingles.intersection(&b.shingles).count();
-    let smaller = a.shingles.len().min(b.shingles.len()).max(1);
+    let sa: HashSet<u64> = a.shingles.iter().copied().collect();
+    let sb: HashSet<u64> = b.shingles.iter().copied().collect();
+    let shared = sa.intersection(&sb).count();
+    let smaller = sa.len().min(sb.len()).max(1);
     let containment = shared as f64 / smaller as f64;
     if containment >= REUSE_MIN && smaller >= 3 {
         return Some(Link::Reuse(containment));
     }
-    if a.entities.is_disjoint(&b.entities) {
+    let ea: HashSet<u64> = a.entities.iter().copied().collect();
+    let eb: HashSet<u64> = b.entities.iter().copied().collect();
+    if ea.is_disjoint(&eb) {
         return None;
     }
-    if !a.values.is_empty() && !b.values.is_empty() && a.values.is_disjoint(&b.values) {
+    let va: HashSet<u64> = a.values.iter().copied().collect();
+    let vb: HashSet<u64> = b.values.iter().copied().collect();
+    if !va.is_empty() && !vb.is_empty() && va.is_disjoint(&vb) {
         return None;
     }
-    let set_a: HashSet<&str> = a.words.iter().map(String::as_str).collect();
-    let set_b: HashSet<&str> = b.words.iter().map(String::as_str).collect();
-    let weight = |w: &&str| idf.get(w).copied().unwrap_or(1.0);
+    let set_a: HashSet<u64> = a.words.iter().copied().collect();
+    let set_b: HashSet<u64> = b.words.iter().copied().collect();
+    let weight = |w: &u64| idf.get(w).copied().unwrap_or(1.0);
     let overlap: f64 = set_a.intersection(&set_b).map(weight).sum();
     let total_a: f64 = set_a.iter().map(weight).sum();
     let total_b: f64 = set_b.iter().map(weight).sum();
     let similarity = overlap / total_a.min(total_b).max(1e-9);
-    let shared_value = !a.values.is_disjoint(&b.values);
-    let needed = if shared_value {
-        PARAPHRASE_MIN
-    } else {
+    let needed = if va.is_disjoint(&vb) {
         PARAPHRASE_MIN_NO_FIGURE
+    } else {
+        PARAPHRASE_MIN
     };
     (similarity >= needed).then_some(Link::Paraphrase(similarity))
+}
+
+/// How many min-hashes of its passages a claim gets to find near-copies.
+const NEAR_HASHES: u64 = 4;
+/// Two claims with the same figures sharing at least this share of all
+/// their passages (Jaccard) are near-copies: one word changed in a
+/// 20-word sentence leaves 0.71, two leave 0.5.
+const NEAR_COPY: f64 = 0.6;
+
+/// Collapses near-copies onto one representative, as identical claims are:
+/// a wire sentence with a word changed, run by hundreds of sites, becomes
+/// one claim before any pair is scored, so a family of copies costs a
+/// hash per copy instead of a comparison between every two copies (and
+/// never fills the index's posting lists). Claims sharing a min-hash meet
+/// in a bucket; each is compared with the bucket's first claim only.
+/// `representative[i] <= i` holds before and after.
+fn near_copies(features: &[Features], representative: &mut [usize]) {
+    let mut entries: Vec<(u64, u32)> = Vec::new();
+    for (i, f) in features.iter().enumerate() {
+        if representative[i] != i || f.shingles.len() < 3 {
+            continue;
+        }
+        for seed in 0..NEAR_HASHES {
+            let min = f
+                .shingles
+                .iter()
+                .map(|s| hash::mix(seed + 1, *s))
+                .min()
+                .unwrap_or_default();
+            entries.push((hash::mix(min, seed), i as u32));
+        }
+    }
+    entries.sort_unstable();
+    let root = |representative: &[usize], mut i: usize| {
+        while representative[i] != i {
+            i = representative[i];
+        }
+        i
+    };
+    for bucket in entries.chunk_by(|a, b| a.0 == b.0) {
+        let first = root(representative, bucket[0].1 as usize);
+        let a = &features[first];
+        for &(_, m) in &bucket[1..] {
+            let m = m as usize;
+            if representative[m] != m || m == first {
+                continue;
+            }
+            let b = &features[m];
+            if a.values != b.values || figures_disagree(a, b) {
+                continue;
+            }
+            let shared = hash::shared_sorted(&a.shingles, &b.shingles);
+            let union = a.shingles.len() + b.shingles.len() - shared;
+            if shared as f64 >= NEAR_COPY * union as f64 {
+                representative[m] = first.min(m);
+                representative[first] = first.min(m);
+            }
+        }
+    }
+    for i in 0..representative.len() {
+        representative[i] = root(representative, representative[i]);
+    }
 }
 
 /// Union-find over claim indexes.
@@ -305,6 +421,8 @@ pub struct Matching {
     pub links: Vec<(usize, usize, Link)>,
     /// Candidate pairs scored (for the benchmark: it must grow near-linearly).
     pub candidates_scored: usize,
+    /// Wall time of each step, for the benchmark.
+    pub timings: crate::progress::Timings,
 }
 
 impl Link {
@@ -320,56 +438,71 @@ impl Link {
 /// document are never compared (a document says a thing once; repeats are
 /// removed when cleaning).
 pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
+    let mut timings = crate::progress::Timings::default();
+    let mut step = std::time::Instant::now();
+    let mut lap = |timings: &mut crate::progress::Timings, name: &str| {
+        timings.add(name, step.elapsed());
+        step = std::time::Instant::now();
+    };
     let n = features.len();
     // Claims that read the same once normalised (a wire sentence run by many
     // sites) are one claim: only the first of each such group enters the
     // index, so copies cost a hash each, not a comparison with every other copy.
     let mut representative: Vec<usize> = (0..n).collect();
     {
-        let mut first: HashMap<&[String], usize> = HashMap::new();
+        let mut first: FxHashMap<&[u64], usize> = FxHashMap::default();
         for (i, f) in features.iter().enumerate() {
             if f.words.len() >= 4 {
                 representative[i] = *first.entry(f.words.as_slice()).or_insert(i);
             }
         }
     }
+    near_copies(features, &mut representative);
     let is_rep = |i: usize| representative[i] == i;
     // Document frequency of words and adjacent word pairs, counted per claim.
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    let mut pair_df: HashMap<(&str, &str), usize> = HashMap::new();
+    let pair_key = |p: &[u64]| hash::mix(p[0], p[1]);
+    let mut df: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut pair_df: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut unique: Vec<u64> = Vec::new();
     for f in features {
-        let unique: HashSet<&str> = f.words.iter().map(String::as_str).collect();
-        for w in unique {
-            *df.entry(w).or_default() += 1;
+        unique.clear();
+        unique.extend_from_slice(&f.words);
+        unique.sort_unstable();
+        unique.dedup();
+        for w in &unique {
+            *df.entry(*w).or_default() += 1;
         }
-        let pairs: HashSet<(&str, &str)> = f
-            .words
-            .windows(2)
-            .map(|p| (p[0].as_str(), p[1].as_str()))
-            .collect();
-        for p in pairs {
-            *pair_df.entry(p).or_default() += 1;
+        unique.clear();
+        unique.extend(f.words.windows(2).map(pair_key));
+        unique.sort_unstable();
+        unique.dedup();
+        for p in &unique {
+            *pair_df.entry(*p).or_default() += 1;
         }
     }
-    let idf: HashMap<&str, f64> = df
+    let idf: FxHashMap<u64, f64> = df
         .iter()
         .map(|(w, d)| (*w, ((n as f64 + 1.0) / (*d as f64)).ln() + 0.1))
         .collect();
-    // Index keys per claim.
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    // Index keys per claim, each kind of key hashed with its own tag.
+    const VALUE: u64 = 1;
+    const ENTITY: u64 = 2;
+    const WORD: u64 = 3;
+    const PAIR: u64 = 4;
+    let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, f) in features.iter().enumerate().filter(|(i, _)| is_rep(*i)) {
         let mut keys: Vec<u64> = f
             .values
             .iter()
             .filter(|v| **v >= 1100)
-            .map(|v| hash64(&("#", v)))
+            .map(|v| hash::mix(VALUE, *v))
             .collect();
-        keys.extend(f.entities.iter().map(|e| hash64(&("@", e))));
-        let mut rare: Vec<&str> = f
+        keys.extend(f.entities.iter().map(|e| hash::mix(ENTITY, *e)));
+        let mut rare: Vec<u64> = f
             .words
             .iter()
-            .map(String::as_str)
-            .filter(|w| !w.contains(':'))
+            .copied()
+            .filter(|w| !is_entity_word(*w))
             .collect();
         rare.sort_by(|a, b| df[a].cmp(&df[b]).then(a.cmp(b)));
         rare.dedup();
@@ -377,13 +510,9 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             rare.into_iter()
                 .filter(|w| df[w] > 1)
                 .take(RARE_KEYS)
-                .map(|w| hash64(&("w", w))),
+                .map(|w| hash::mix(WORD, w)),
         );
-        let mut pairs: Vec<(&str, &str)> = f
-            .words
-            .windows(2)
-            .map(|p| (p[0].as_str(), p[1].as_str()))
-            .collect();
+        let mut pairs: Vec<u64> = f.words.windows(2).map(pair_key).collect();
         pairs.sort_by(|a, b| pair_df[a].cmp(&pair_df[b]).then(a.cmp(b)));
         pairs.dedup();
         keys.extend(
@@ -391,7 +520,7 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
                 .into_iter()
                 .filter(|p| pair_df[p] > 1)
                 .take(RARE_PAIRS)
-                .map(|p| hash64(&("p", p))),
+                .map(|p| hash::mix(PAIR, p)),
         );
         keys.sort_unstable();
         keys.dedup();
@@ -399,6 +528,7 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             postings.entry(k).or_default().push(i);
         }
     }
+    lap(&mut timings, "index");
     // Candidates: pairs sharing a usable key (sorted and deduplicated: far
     // cheaper than a hash set at a million pairs).
     let mut candidates: Vec<(u32, u32)> = Vec::new();
@@ -417,6 +547,14 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
     candidates.sort_unstable();
     candidates.dedup();
     let candidates_scored = candidates.len();
+    lap(&mut timings, "candidates");
+    timings.add(
+        &format!(
+            "candidate pairs ({candidates_scored} pairs among {} of {n} claims; the rest are copies)",
+            (0..n).filter(|i| is_rep(*i)).count()
+        ),
+        std::time::Duration::ZERO,
+    );
     let (prepared, weights) = prepare(features, &idf);
     use rayon::prelude::*;
     let mut links: Vec<(usize, usize, Link)> = candidates
@@ -438,18 +576,19 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             .total_cmp(&x.2.strength())
             .then((x.0, x.1).cmp(&(y.0, y.1)))
     });
-    let matched: HashSet<(usize, usize)> = links.iter().map(|(a, b, _)| (*a, *b)).collect();
+    lap(&mut timings, "scoring");
+    let matched: FxHashSet<(usize, usize)> = links.iter().map(|(a, b, _)| (*a, *b)).collect();
     // Strongest first; merge two groups when most pairs across them match.
     let mut sets = Sets::new(n);
-    let mut members: HashMap<usize, Vec<usize>> = (0..n)
+    let mut members: FxHashMap<usize, Vec<usize>> = (0..n)
         .filter(|&i| is_rep(i))
         .map(|i| (i, vec![i]))
         .collect();
     let mut kept = Vec::new();
     // A rejected merge stays rejected until either group changes: without
     // this, every link between two large groups would recount all pairs.
-    let mut version: HashMap<usize, u32> = HashMap::new();
-    let mut rejected: HashMap<(usize, usize), (u32, u32)> = HashMap::new();
+    let mut version: FxHashMap<usize, u32> = FxHashMap::default();
+    let mut rejected: FxHashMap<(usize, usize), (u32, u32)> = FxHashMap::default();
     for (a, b, link) in links {
         let (ra, rb) = (sets.find(a), sets.find(b));
         if ra == rb {
@@ -488,10 +627,12 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
         }
     }
     let cluster_of = (0..n).map(|i| sets.find(representative[i])).collect();
+    lap(&mut timings, "merging");
     Matching {
         cluster_of,
         links: kept,
         candidates_scored,
+        timings,
     }
 }
 
@@ -500,22 +641,26 @@ mod tests {
     use super::*;
 
     fn features_of(words: &[&str], values: &[u64]) -> Features {
-        let mut f = Features {
-            words: words.iter().map(|w| w.to_string()).collect(),
-            values: values.iter().copied().collect(),
-            entities: ["e:x".to_owned()].into_iter().collect(),
+        let words: Vec<u64> = words.iter().map(|w| word_id(w)).collect();
+        Features {
+            shingles: sorted_unique(
+                words
+                    .windows(3)
+                    .map(|w| hash::mix(hash::mix(w[0], w[1]), w[2]))
+                    .collect(),
+            ),
+            words,
+            values: values.to_vec(),
+            entities: vec![hash::text("e:x")],
             ..Default::default()
-        };
-        for w in f.words.windows(3) {
-            f.shingles.insert(hash64(&w));
         }
-        f
     }
 
     #[test]
     fn the_fast_scorer_agrees_with_the_plain_one() {
-        let idf: HashMap<&str, f64> = [("killed", 2.0), ("tripoli", 3.0), ("people", 0.5)]
+        let idf: HashMap<u64, f64> = [("killed", 2.0), ("tripoli", 3.0), ("people", 0.5)]
             .into_iter()
+            .map(|(w, v)| (word_id(w), v))
             .collect();
         let cases = [
             (
@@ -529,5 +674,30 @@ mod tests {
             let (a, b) = (features_of(&x, &[100]), features_of(&y, &[100]));
             assert_eq!(score(&a, &b, &idf), score_slow(&a, &b, &idf), "{x:?} {y:?}");
         }
+    }
+
+    #[test]
+    fn a_different_figure_for_the_same_measure_disagrees() {
+        let killed = hash::text("people killed");
+        let wounded = hash::text("people wounded");
+        let a = Features {
+            measures: vec![(killed, 51000), (wounded, 300)],
+            ..Default::default()
+        };
+        let same = Features {
+            measures: vec![(killed, 51000)],
+            ..Default::default()
+        };
+        let other = Features {
+            measures: vec![(killed, 109300)],
+            ..Default::default()
+        };
+        let unrelated = Features {
+            measures: vec![(hash::text("troops deployed"), 109300)],
+            ..Default::default()
+        };
+        assert!(!figures_disagree(&a, &same));
+        assert!(figures_disagree(&a, &other));
+        assert!(!figures_disagree(&a, &unrelated));
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod entities;
 pub mod extract;
+pub mod hash;
 pub mod independence;
 pub mod matching;
 pub mod reuse;
@@ -122,7 +123,7 @@ pub struct StageOutput {
     /// Candidate claim pairs scored: grows near-linearly with the corpus.
     pub candidates_scored: usize,
     /// Wall time of each step, for the benchmark.
-    pub timings: Vec<(&'static str, std::time::Duration)>,
+    pub timings: Vec<(String, std::time::Duration)>,
 }
 
 /// What one document yields, computed on its own (in parallel).
@@ -241,14 +242,17 @@ pub fn run_with(
     if control.cancelled() {
         return Ok(None);
     }
-    let mut timings = vec![("read stored text, clean, extract claims", started.elapsed())];
+    let mut timings = vec![(
+        "read stored text, clean, extract claims".to_owned(),
+        started.elapsed(),
+    )];
     let mut output = assemble(&texts, &outlets, analysed, &entities, &mut timings);
     if control.cancelled() {
         return Ok(None);
     }
     let started = std::time::Instant::now();
     store.save_claims(&output)?;
-    timings.push(("store claims", started.elapsed()));
+    timings.push(("store claims".to_owned(), started.elapsed()));
     output.timings = timings;
     Ok(Some(output))
 }
@@ -259,7 +263,7 @@ fn assemble(
     outlets: &HashMap<i64, OutletRecord>,
     analysed: Vec<(usize, DocumentClaims)>,
     entities: &Entities,
-    timings: &mut Vec<(&'static str, std::time::Duration)>,
+    timings: &mut Vec<(String, std::time::Duration)>,
 ) -> StageOutput {
     let started = std::time::Instant::now();
     let path_of: HashMap<i64, &RelPath> = texts.iter().map(|(d, _)| (d.id, &d.path)).collect();
@@ -270,7 +274,10 @@ fn assemble(
         .map(|(_, d)| d.passages.as_slice())
         .collect();
     let reuse = reuse::find(&doc_ids, &passages);
-    timings.push(("text reuse between documents", started.elapsed()));
+    timings.push((
+        format!("text reuse between documents ({} pairs)", reuse.len()),
+        started.elapsed(),
+    ));
     let started = std::time::Instant::now();
 
     let mut articles = Vec::new();
@@ -286,7 +293,11 @@ fn assemble(
         }
     }
     let matching = matching::cluster(&features, &document_of);
-    timings.push(("matching claims", started.elapsed()));
+    timings.push(("matching claims".to_owned(), started.elapsed()));
+    for (step, took) in &matching.timings.0 {
+        timings.push((format!("  matching: {step}"), *took));
+    }
+    let started = std::time::Instant::now();
     let groups = independence::origin_groups(texts, outlets, &reuse);
     let (clusters, conflicts) = independence::judge(
         &mut claims,
@@ -296,6 +307,7 @@ fn assemble(
         &path_of,
         entities,
     );
+    timings.push(("independence and conflicts".to_owned(), started.elapsed()));
     StageOutput {
         articles,
         claims,

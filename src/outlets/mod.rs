@@ -268,18 +268,45 @@ pub fn run(
     registry: &Registry,
     grouping: Grouping,
 ) -> Result<StageSummary, StoreError> {
+    use rayon::prelude::*;
     let overrides = store.outlet_overrides()?;
-    let mut records = Vec::new();
     let mut summary = StageSummary::default();
-    for (doc, stored) in store.document_texts()? {
+    let texts = store.document_texts()?;
+    // Each document is decided on its own: on all cores.
+    let decided: Vec<((OutletRecord, Vec<SignalRecord>), usize)> = texts
+        .par_iter()
+        .map(|(doc, stored)| decide(registry, grouping, &overrides, doc, stored.as_ref()))
+        .collect();
+    let mut records = Vec::with_capacity(decided.len());
+    for (record, overrides_applied) in decided {
         summary.documents += 1;
+        summary.overrides_applied += overrides_applied;
+        summary.publishers_identified += usize::from(record.0.publisher.is_some());
+        summary.origins_identified += usize::from(record.0.origin.is_some());
+        records.push(record);
+    }
+    store.save_outlets(&records)?;
+    Ok(summary)
+}
+
+/// One document's outlet record and signals, and how many of the
+/// reviewer's corrections were applied to it.
+fn decide(
+    registry: &Registry,
+    grouping: Grouping,
+    overrides: &std::collections::HashMap<(RelPath, String), Override>,
+    doc: &StoredDocument,
+    stored: Option<&StoredText>,
+) -> ((OutletRecord, Vec<SignalRecord>), usize) {
+    let mut overrides_applied = 0;
+    {
         let (mut publisher, mut origin, mut relation, mut candidates, mut signals) =
             (None, None, Relation::Unknown, Vec::new(), Vec::new());
-        let mut explanation = match &stored {
+        let mut explanation = match stored {
             Some(stored) => {
                 let (found, cleaned) = identify_document(registry, stored);
                 let locator = Locator {
-                    doc: &doc,
+                    doc,
                     stored,
                     cleaned: &cleaned,
                 };
@@ -312,7 +339,7 @@ pub fn run(
         let mut manual_notes = Vec::new();
         for (field, slot) in [("publisher", &mut publisher), ("origin", &mut origin)] {
             if let Some(o) = overrides.get(&(doc.path.clone(), field.to_owned())) {
-                summary.overrides_applied += 1;
+                overrides_applied += 1;
                 *slot = manual_party(registry, o);
                 if let Some(p) = &*slot {
                     manual_notes.push(format!(
@@ -338,25 +365,24 @@ pub fn run(
                     && Some(c) != origin.as_ref().map(|p| &p.name)
             });
         }
-        summary.publishers_identified += usize::from(publisher.is_some());
-        summary.origins_identified += usize::from(origin.is_some());
         let alignment = alignment_of(registry, origin.as_ref());
         let group = origin_group(registry, origin.as_ref(), &doc.path, grouping);
-        records.push((
-            OutletRecord {
-                document_id: doc.id,
-                publisher,
-                origin,
-                relation: relation.as_str().to_owned(),
-                origin_group: group,
-                alignment,
-                candidates,
-                explanation,
-                registry_version: registry.version.clone(),
-            },
-            signals,
-        ));
+        (
+            (
+                OutletRecord {
+                    document_id: doc.id,
+                    publisher,
+                    origin,
+                    relation: relation.as_str().to_owned(),
+                    origin_group: group,
+                    alignment,
+                    candidates,
+                    explanation,
+                    registry_version: registry.version.clone(),
+                },
+                signals,
+            ),
+            overrides_applied,
+        )
     }
-    store.save_outlets(&records)?;
-    Ok(summary)
 }

@@ -26,6 +26,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0003_claims.sql")),
     M::up(include_str!("migrations/0004_review.sql")),
     M::up(include_str!("migrations/0005_export_log.sql")),
+    M::up(include_str!("migrations/0006_analysis_state.sql")),
 ];
 
 /// The migrations, for `rusqlite_migration`.
@@ -469,6 +470,33 @@ impl Store {
             out.push((doc, text));
         }
         Ok(out)
+    }
+
+    /// The fingerprint of the inputs the stored analysis results were
+    /// computed from, when they are complete.
+    pub fn analysis_inputs(&self) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT inputs_sha256 FROM analysis_state WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Records the inputs the analysis results were computed from, or, with
+    /// `None`, that the results are being replaced and may be incomplete.
+    pub fn set_analysis_inputs(&mut self, inputs_sha256: Option<&str>) -> Result<()> {
+        let done = match inputs_sha256 {
+            Some(fp) => self.conn.execute(
+                "INSERT INTO analysis_state (id, inputs_sha256, analysed_at) VALUES (1, ?1, ?2)
+                 ON CONFLICT (id) DO UPDATE SET inputs_sha256 = ?1, analysed_at = ?2",
+                params![fp, now()],
+            ),
+            None => self.conn.execute("DELETE FROM analysis_state", []),
+        };
+        done.map(drop).map_err(|e| self.err(e))
     }
 
     /// The stored text of a document, if it has any.

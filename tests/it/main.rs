@@ -5,6 +5,7 @@
 mod bad_input;
 mod claims;
 mod export;
+mod incremental;
 mod outlets;
 mod report;
 mod seeds;

@@ -272,9 +272,12 @@ pub fn pair(a: &str, b: &str) -> Result<()> {
                 claim.kind, claim.speaker, claim.attribution
             );
             let f = matching::features(&claim);
+            let entities: Vec<&str> = claim.mentions.iter().map(|m| m.key.as_str()).collect();
             println!(
                 "  words {:?}\n  entities {:?} values {:?}",
-                f.words, f.entities, f.values
+                matching::words(&claim),
+                entities,
+                f.values
             );
             Ok(f)
         })

@@ -1,0 +1,83 @@
+//! Re-audit: an audit that finds nothing changed keeps the stored analysis,
+//! and after a change, an addition and a deletion the stored results are
+//! exactly those of a full re-analysis of the same store.
+
+use crate::support::*;
+use provaudit::outlets::Grouping;
+use provaudit::outlets::registry::Registry;
+use provaudit::store::Store;
+use serde_json::Value;
+
+/// What the analysis stages decided: every document's outlets and text
+/// reuse, every claim, cluster and conflict (not the run's own figures).
+fn analysis(report: &Value) -> Value {
+    let mut documents = report["documents"].clone();
+    for d in documents.as_array_mut().unwrap() {
+        d.as_object_mut().unwrap().remove("ingested_at");
+    }
+    serde_json::json!({
+        "documents": documents,
+        "claims": report["claims"],
+        "clusters": report["clusters"],
+        "conflicts": report["conflicts"],
+    })
+}
+
+fn audit(ws: &Workspace, corpus: &std::path::Path) -> Value {
+    let run = ws.run_db(&["audit", corpus.to_str().unwrap(), "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.json()
+}
+
+/// A full re-analysis of the store, as if from scratch, as the report shows it.
+fn reanalysed(ws: &Workspace) -> Value {
+    let mut store = Store::open_existing(&ws.db()).unwrap();
+    let registry = Registry::bundled();
+    provaudit::pipeline::reanalyse(&mut store, &registry, Grouping::ByOutlet).unwrap();
+    serde_json::to_value(provaudit::workspace::stored_report(&store, &registry).unwrap()).unwrap()
+}
+
+#[test]
+fn a_reaudit_after_a_change_an_addition_and_a_deletion_equals_a_full_reanalysis() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    let first = audit(&ws, &corpus);
+    assert!(!first["claims"].as_array().unwrap().is_empty());
+
+    // Nothing changed: the stored analysis is kept, and it is the same.
+    let again = audit(&ws, &corpus);
+    assert_eq!(analysis(&again), analysis(&first));
+
+    let mut names: Vec<String> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    // A change: a new claim in one article.
+    let changed = corpus.join(&names[0]);
+    let mut text = std::fs::read_to_string(&changed).unwrap();
+    text.push_str("\n\nThe ministry said on Tuesday that 4,321 families had been displaced.\n");
+    std::fs::write(&changed, text).unwrap();
+    // An addition: a repost of another article with a credit line.
+    let mut repost = std::fs::read_to_string(corpus.join(&names[1])).unwrap();
+    repost.push_str("\n\nSource: Agence France Presse\n");
+    std::fs::write(corpus.join("zz-repost.txt"), repost).unwrap();
+    // A deletion.
+    std::fs::remove_file(corpus.join(&names[2])).unwrap();
+
+    let after = audit(&ws, &corpus);
+    let claims = after["claims"].as_array().unwrap();
+    assert!(
+        claims.iter().any(|c| c["document"] == names[0].as_str()
+            && c["text"].as_str().unwrap().contains("4,321 families")),
+        "the changed article's new claim is found"
+    );
+    assert!(claims.iter().any(|c| c["document"] == "zz-repost.txt"));
+    assert_eq!(
+        after["run"]["gone"],
+        serde_json::json!([names[2]]),
+        "the deleted file is reported gone (its record is kept as evidence)"
+    );
+    assert_eq!(analysis(&after), analysis(&reanalysed(&ws)));
+    assert_ne!(analysis(&after), analysis(&first));
+}
