@@ -1110,6 +1110,17 @@ fn print_history(report: &HistoryReport) -> Result<()> {
             if bad == 0 { "matched" } else { "DID NOT MATCH" }
         )?;
     }
+    writeln!(out, "Exports:")?;
+    if report.exports.is_empty() {
+        writeln!(out, "  none yet")?;
+    }
+    for e in &report.exports {
+        writeln!(
+            out,
+            "  {}  {:<11} {}  SHA-256 {}",
+            e.at, e.record.format, e.record.path, e.record.sha256
+        )?;
+    }
     Ok(())
 }
 

@@ -510,6 +510,8 @@ pub struct HistoryReport {
     pub root: Option<String>,
     pub ingest_runs: Vec<IngestRunSummary>,
     pub verifications: Vec<VerificationSummary>,
+    /// Reports, manifests and bags written, oldest first (from the review log).
+    pub exports: Vec<crate::review::ExportEntry>,
 }
 
 impl HistoryReport {
@@ -522,6 +524,7 @@ impl HistoryReport {
                 .map(|r| r.to_string_lossy().into_owned()),
             ingest_runs: store.ingest_runs()?,
             verifications: store.verifications()?,
+            exports: crate::review::exports_in(&store.review_log()?),
         })
     }
 }

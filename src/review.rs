@@ -616,6 +616,22 @@ fn annotation(
     })
 }
 
+/// The exports a log records, oldest first.
+pub fn exports_in(log: &[Entry]) -> Vec<ExportEntry> {
+    log.iter()
+        .filter(|e| e.action == Action::Export)
+        .filter_map(|e| {
+            let record = serde_json::from_str(e.detail.as_deref()?).ok()?;
+            Some(ExportEntry {
+                seq: e.seq,
+                at: e.at.clone(),
+                session_id: e.session_id,
+                record,
+            })
+        })
+        .collect()
+}
+
 /// Records in the log that an export was written. `session` is the review
 /// session it was made in, if any (it must exist).
 pub fn record_export(
@@ -665,19 +681,7 @@ pub fn state(store: &Store) -> Result<ReviewState> {
             annotation(e, reviewer, &current, &statuses)
         })
         .collect();
-    let exports = log
-        .iter()
-        .filter(|e| e.action == Action::Export)
-        .filter_map(|e| {
-            let record = serde_json::from_str(e.detail.as_deref()?).ok()?;
-            Some(ExportEntry {
-                seq: e.seq,
-                at: e.at.clone(),
-                session_id: e.session_id,
-                record,
-            })
-        })
-        .collect();
+    let exports = exports_in(&log);
     let mut verdicts = HashMap::new();
     for a in annotations.iter().filter(|a| a.verdict.is_some()) {
         verdicts.insert(format!("{}:{}", a.target.kind(), a.target.id()), a.clone());

@@ -255,6 +255,15 @@ fn every_export_is_recorded_in_the_review_log_with_its_hash() {
     );
     // The exports are in the chain, which still holds.
     assert!(matches!(state.chain, review::ChainCheck::Intact { entries, .. } if entries == 7));
+    // `history` lists them.
+    let history = r.ws.run_db(&["history", "--json"]).expect_code(0).json();
+    let listed: Vec<&str> = history["exports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["sha256"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, [html_sha.as_str(), csv_sha.as_str()]);
     // The next report names the exports made before it.
     let (_, md, _) = r.export("md");
     let md = String::from_utf8(md).unwrap();
