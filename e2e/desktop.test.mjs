@@ -183,6 +183,8 @@ test('claims: the headline counts single-source claims, and the filter shows onl
   assert.ok(Number(total) > 0 && Number(single) <= Number(total), headline);
   const chip = Number((await app.text('[data-testid="filter-single_source"]')).replace(/\D+/g, ''));
   await app.click('[data-testid="filter-single_source"]');
+  // The filtered list is read from the store a page at a time.
+  await app.waitFor(async () => (await app.findAll('[data-testid="cluster-item"]')).length === chip, `${chip} single-source clusters`);
   const shown = await app.execute(`return [...document.querySelectorAll('[data-testid="cluster-item"]')].map(b => b.textContent)`);
   assert.equal(shown.length, chip, 'as many clusters as the chip says');
   for (const text of shown) assert.match(text, /Single source/);
@@ -291,8 +293,8 @@ test('a modified file shows as modified and the verdict resting on it as stale',
 });
 
 test('the claims screen draws clusters from the claims contract: headline, flags, claims side by side, provenance picture', async () => {
-  // The claims stage has not landed, so this renders the screen module in the
-  // real window with a report in the contract's shape.
+  // Renders the screen module in the real window with claims in the
+  // contract's shape, served as the claims commands serve them.
   const report = {
     corpus: { root: corpus, store: '' },
     documents: [
@@ -314,11 +316,18 @@ test('the claims screen draws clusters from the claims contract: headline, flags
   await app.click('[data-testid="nav-claims"]');
   const seen = await app.cmd('POST', app.s('/execute/async'), {
     script: `const [report, done] = arguments;
-      import('./views/claims.js').then((view) => {
+      import('./views/claims.js').then((view) => { try {
         const ui = {};
+        // The claims come a page at a time (claims_overview, claims_page,
+        // cluster_detail): serve them from the report.
+        const items = report.clusters.map((c) => ({ ...c, text: report.claims.find((k) => k.cluster === c.id).text, kind: 'attributed', claim_count: c.claims.length }));
+        const totals = { claims: 3, clusters: 2, single_source: 2, single_primary: 0, single_alignment: 0, conflicting: 0, single_source_claims: 3, documents: 3 };
         const ctx = {
-          state: { report, review: { sessions: [], annotations: [], verdicts: {} } },
+          state: { report, review: { sessions: [], annotations: [], verdicts: {} }, claims: { overview: { totals, conflicts: report.conflicts }, lists: {}, details: {} } },
           ui: (r) => (ui[r] ||= {}), go() {}, toast() {}, showError() {}, api: {},
+          claimsList: () => ({ total: items.length, clusters: items }),
+          loadClaims() {},
+          clusterDetail: (id) => ({ cluster: report.clusters.find((c) => c.id === id), members: report.claims.filter((k) => k.cluster === id), conflicts: [] }),
         };
         ctx.render = () => document.getElementById('main').replaceChildren(view.render(ctx));
         ctx.render();
@@ -329,7 +338,7 @@ test('the claims screen draws clusters from the claims contract: headline, flags
           nodes: document.querySelectorAll('[data-testid="provenance-graph"] g.node').length,
           edges: document.querySelectorAll('[data-testid="provenance-graph"] path').length,
         });
-      }, (e) => done({ error: String(e) }));`,
+      } catch (e) { done({ error: String(e && e.stack || e) }); } }, (e) => done({ error: String(e) }));`,
     args: [report],
   });
   assert.equal(seen.error, undefined, seen.error);
@@ -342,7 +351,8 @@ test('the claims screen draws clusters from the claims contract: headline, flags
   const empty = await app.cmd('POST', app.s('/execute/async'), {
     script: `const done = arguments[0];
       import('./views/claims.js').then((view) => {
-        const ctx = { state: { report: { documents: [], claims: [], clusters: [] }, review: null }, ui: () => ({}), go() {} };
+        const totals = { claims: 0, clusters: 0, single_source: 0, single_primary: 0, single_alignment: 0, conflicting: 0, single_source_claims: 0, documents: 0 };
+        const ctx = { state: { report: { documents: [] }, review: null, claims: { overview: { totals, conflicts: [] }, lists: {}, details: {} } }, ui: () => ({}), go() {} };
         done(view.render(ctx).querySelector('[data-testid="claims-empty"]')?.textContent ?? null);
       });`,
     args: [],

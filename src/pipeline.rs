@@ -28,6 +28,29 @@ pub fn audit(
     options: AuditOptions,
     control: &Control,
 ) -> Result<AuditReport, IngestError> {
+    audit_into(store, root, registry, options, control, true)
+}
+
+/// [`audit`] whose report leaves out `claims` and `clusters` (the desktop
+/// app reads those a page at a time, so a large store opens at once).
+pub fn audit_overview(
+    store: &mut Store,
+    root: &Path,
+    registry: &Registry,
+    options: AuditOptions,
+    control: &Control,
+) -> Result<AuditReport, IngestError> {
+    audit_into(store, root, registry, options, control, false)
+}
+
+fn audit_into(
+    store: &mut Store,
+    root: &Path,
+    registry: &Registry,
+    options: AuditOptions,
+    control: &Control,
+    with_claims: bool,
+) -> Result<AuditReport, IngestError> {
     let started = std::time::Instant::now();
     let summary = ingest::ingest(store, root, options.scan, control)?;
     let mut timings = Timings::default();
@@ -56,7 +79,11 @@ pub fn audit(
         }
     }
     let report_started = std::time::Instant::now();
-    let mut report = AuditReport::new(store, &summary, registry)?;
+    let mut report = if with_claims {
+        AuditReport::new(store, &summary, registry)?
+    } else {
+        AuditReport::without_claims(store, &summary, registry)?
+    };
     timings.add("report", report_started.elapsed());
     // The run's time covers the analysis too, not only reading the files.
     report.run.elapsed_ms = started.elapsed().as_millis() as u64;

@@ -223,6 +223,19 @@ pub fn documents_section(store: &Store) -> Result<Vec<DocumentEntry>, StoreError
         .collect())
 }
 
+/// Conflicting figures, read from the store.
+pub fn conflicts_section(store: &Store) -> Result<Vec<ConflictEntry>, StoreError> {
+    Ok(store
+        .conflicts()?
+        .into_iter()
+        .map(|c| ConflictEntry {
+            clusters: c.clusters,
+            quantity: c.quantity,
+            values: c.values,
+        })
+        .collect())
+}
+
 /// The claims part of a report, read from the store.
 pub fn claims_section(store: &Store) -> Result<ClaimsSection, StoreError> {
     let paths: std::collections::HashMap<i64, String> = store
@@ -255,15 +268,7 @@ pub fn claims_section(store: &Store) -> Result<ClaimsSection, StoreError> {
         .iter()
         .map(ClusterEntry::from)
         .collect();
-    let conflicts = store
-        .conflicts()?
-        .into_iter()
-        .map(|c| ConflictEntry {
-            clusters: c.clusters,
-            quantity: c.quantity,
-            values: c.values,
-        })
-        .collect();
+    let conflicts = conflicts_section(store)?;
     Ok(ClaimsSection {
         claims,
         clusters,
@@ -389,6 +394,18 @@ impl From<&FileProblem> for WarningEntry {
 }
 
 impl AuditReport {
+    /// [`AuditReport::new`] without `claims` and `clusters` (empty lists):
+    /// what the desktop app opens with; its claims screens read pages.
+    pub fn without_claims(
+        store: &Store,
+        summary: &IngestSummary,
+        registry: &Registry,
+    ) -> Result<Self, StoreError> {
+        let mut report = Self::build(store, summary, registry, false)?;
+        report.conflicts = conflicts_section(store)?;
+        Ok(report)
+    }
+
     /// The report of an audit: every document the store holds, with what the
     /// analysis stages found.
     pub fn new(
@@ -396,12 +413,29 @@ impl AuditReport {
         summary: &IngestSummary,
         registry: &Registry,
     ) -> Result<Self, StoreError> {
+        Self::build(store, summary, registry, true)
+    }
+
+    fn build(
+        store: &Store,
+        summary: &IngestSummary,
+        registry: &Registry,
+        with_claims: bool,
+    ) -> Result<Self, StoreError> {
         let root = store.corpus_root()?.unwrap_or_default();
         let ClaimsSection {
             claims,
             clusters,
             conflicts,
-        } = claims_section(store)?;
+        } = if with_claims {
+            claims_section(store)?
+        } else {
+            ClaimsSection {
+                claims: Vec::new(),
+                clusters: Vec::new(),
+                conflicts: Vec::new(),
+            }
+        };
         let documents = documents_section(store)?;
         Ok(AuditReport {
             schema_version: SCHEMA_VERSION,
@@ -630,6 +664,16 @@ impl ClusterDetail {
             return Ok(None);
         };
         let members: Vec<ClaimEntry> = claims.into_iter().filter(|c| c.cluster == key).collect();
+        Ok(Some(ClusterDetail::new(cluster, members, conflicts)))
+    }
+
+    /// A cluster with its members; `conflicts` may hold others' (they are
+    /// filtered to this cluster's).
+    pub fn new(
+        cluster: ClusterEntry,
+        members: Vec<ClaimEntry>,
+        conflicts: Vec<ConflictEntry>,
+    ) -> Self {
         let words = |t: &str| -> std::collections::BTreeSet<String> {
             t.split(|c: char| !(c.is_alphanumeric() || c == ',' || c == '-'))
                 .map(|w| w.trim_matches(',').to_lowercase())
@@ -640,16 +684,16 @@ impl ClusterDetail {
         for m in &members[1.min(members.len())..] {
             shared = shared.intersection(&words(&m.text)).cloned().collect();
         }
-        Ok(Some(ClusterDetail {
+        ClusterDetail {
             schema_version: SCHEMA_VERSION,
             conflicts: conflicts
                 .into_iter()
-                .filter(|c| c.clusters.contains(&key))
+                .filter(|c| c.clusters.contains(&cluster.id))
                 .collect(),
             cluster,
             members,
             shared_words: shared.into_iter().collect(),
-        }))
+        }
     }
 }
 

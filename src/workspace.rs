@@ -81,6 +81,206 @@ pub fn stored_report(store: &Store, registry: &Registry) -> Result<AuditReport, 
     AuditReport::new(store, &IngestSummary::default(), registry)
 }
 
+/// The report the desktop app opens with: documents, conflicts and counts,
+/// but not every claim and cluster — the claims screens ask for a page at a
+/// time ([`claims_page`], [`cluster_detail`]), so a store of two million
+/// claims opens at once.
+pub fn stored_overview(store: &Store, registry: &Registry) -> Result<AuditReport, StoreError> {
+    AuditReport::without_claims(store, &IngestSummary::default(), registry)
+}
+
+/// The counts above the claims list, and every conflict (a handful).
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimsOverview {
+    pub totals: crate::store::ClusterTotals,
+    pub conflicts: Vec<crate::report::ConflictEntry>,
+}
+
+pub fn claims_overview(store: &Store) -> Result<ClaimsOverview, StoreError> {
+    Ok(ClaimsOverview {
+        totals: store.cluster_totals()?,
+        conflicts: crate::report::conflicts_section(store)?,
+    })
+}
+
+/// A cluster in a list: its entry, the text and kind of its first claim and
+/// how many claims it holds.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClusterListItem {
+    #[serde(flatten)]
+    pub cluster: crate::report::ClusterEntry,
+    pub text: String,
+    pub kind: &'static str,
+    pub claim_count: u64,
+}
+
+impl From<crate::store::ClusterRow> for ClusterListItem {
+    fn from(r: crate::store::ClusterRow) -> Self {
+        ClusterListItem {
+            cluster: crate::report::ClusterEntry::from(&r.cluster),
+            text: r.first_text,
+            kind: r.first_kind.as_str(),
+            claim_count: r.claim_count,
+        }
+    }
+}
+
+/// One page of the claims list.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimsPage {
+    /// Clusters matching the filters, in all.
+    pub total: u64,
+    pub offset: u64,
+    pub clusters: Vec<ClusterListItem>,
+}
+
+/// Which clusters a page holds, by the reviewer's verdicts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewFilter {
+    All,
+    Unreviewed,
+    Reviewed,
+    Stale,
+}
+
+impl ReviewFilter {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "all" => ReviewFilter::All,
+            "unreviewed" => ReviewFilter::Unreviewed,
+            "reviewed" => ReviewFilter::Reviewed,
+            "stale" => ReviewFilter::Stale,
+            _ => return None,
+        })
+    }
+}
+
+/// `limit` clusters from `offset` carrying any of `flags` (all when empty)
+/// with the review status asked for: flagged first, most documents first —
+/// the desktop's main list. Reviewed and stale clusters are few, so they are
+/// read by id; unreviewed ones are the list less those.
+pub fn claims_page(
+    store: &Store,
+    flags: &[&str],
+    review: ReviewFilter,
+    offset: u64,
+    limit: u64,
+) -> Result<ClaimsPage, crate::review::ReviewError> {
+    if review == ReviewFilter::All {
+        let (rows, total) = store.cluster_page(flags, offset, limit)?;
+        return Ok(ClaimsPage {
+            total,
+            offset,
+            clusters: rows.into_iter().map(ClusterListItem::from).collect(),
+        });
+    }
+    let state = crate::review::state(store)?;
+    let status: std::collections::HashMap<&str, bool> = state
+        .verdicts
+        .values()
+        .filter_map(|a| match &a.target {
+            crate::review::Target::Cluster(id) => Some((id.as_str(), a.stale)),
+            _ => None,
+        })
+        .collect();
+    let wanted = |row: &crate::store::ClusterRow| {
+        flags.is_empty()
+            || flags.iter().any(|f| match *f {
+                "single_source" => row.cluster.single_source,
+                "single_primary" => row.cluster.single_primary,
+                "single_alignment" => row.cluster.single_alignment,
+                "conflicting" => row.cluster.conflicting,
+                _ => false,
+            })
+    };
+    if review == ReviewFilter::Unreviewed {
+        let (_, flagged) = store.cluster_page(flags, 0, 0)?;
+        let mut reviewed_here = 0;
+        for id in status.keys() {
+            if let Some(row) = store.cluster_row(id)?
+                && wanted(&row)
+            {
+                reviewed_here += 1;
+            }
+        }
+        // The reviewed ones in the first offset + limit + reviewed rows are
+        // at most all of them: read that many and drop them.
+        let (rows, _) = store.cluster_page(flags, 0, offset + limit + reviewed_here)?;
+        let clusters = rows
+            .into_iter()
+            .filter(|r| !status.contains_key(r.cluster.key.as_str()))
+            .skip(offset as usize)
+            .take(limit as usize)
+            .map(ClusterListItem::from)
+            .collect();
+        return Ok(ClaimsPage {
+            total: flagged - reviewed_here,
+            offset,
+            clusters,
+        });
+    }
+    let stale = review == ReviewFilter::Stale;
+    let mut rows = Vec::new();
+    for (id, is_stale) in &status {
+        if *is_stale == stale
+            && let Some(row) = store.cluster_row(id)?
+            && wanted(&row)
+        {
+            rows.push(row);
+        }
+    }
+    rows.sort_by(|a, b| {
+        b.cluster
+            .single_source
+            .cmp(&a.cluster.single_source)
+            .then(b.cluster.documents.len().cmp(&a.cluster.documents.len()))
+            .then(a.cluster.key.cmp(&b.cluster.key))
+    });
+    Ok(ClaimsPage {
+        total: rows.len() as u64,
+        offset,
+        clusters: rows
+            .into_iter()
+            .skip(offset as usize)
+            .take(limit as usize)
+            .map(ClusterListItem::from)
+            .collect(),
+    })
+}
+
+/// One cluster with its claims side by side and its conflicts, by cluster
+/// or claim id; `None` when neither exists.
+pub fn cluster_detail(
+    store: &Store,
+    id: &str,
+) -> Result<Option<crate::report::ClusterDetail>, StoreError> {
+    let key = store.cluster_of_claim(id)?.unwrap_or_else(|| id.to_owned());
+    let Some((cluster, claims)) = store.cluster_with_claims(&key)? else {
+        return Ok(None);
+    };
+    let members = claims
+        .into_iter()
+        .map(|(c, path)| crate::report::ClaimEntry {
+            id: c.key,
+            document: path.to_string_lossy().into_owned(),
+            text: c.text,
+            start: c.start,
+            end: c.end,
+            line: c.line,
+            kind: c.kind.as_str(),
+            speaker: c.speaker,
+            attribution: c.attribution,
+            quantities: c.quantities,
+            cluster: c.cluster_key,
+        })
+        .collect();
+    Ok(Some(crate::report::ClusterDetail::new(
+        crate::report::ClusterEntry::from(&cluster),
+        members,
+        crate::report::conflicts_section(store)?,
+    )))
+}
+
 /// Each file's status in the latest verification against the store, by path
 /// (lossy UTF-8); empty before the first verification.
 pub fn latest_statuses(

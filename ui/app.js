@@ -5,7 +5,6 @@ import { api, onDrop, toError } from './ipc.js';
 import { h, replace } from './dom.js';
 import { folderName, plural } from './logic/format.js';
 import { progress as reviewProgress, queue as reviewQueue, openSession } from './logic/review.js';
-import { summary as claimsSummary, model as claimsModel } from './logic/claims.js';
 import * as corpusView from './views/corpus.js';
 import * as documentsView from './views/documents.js';
 import * as claimsView from './views/claims.js';
@@ -29,6 +28,9 @@ const state = {
   report: null, // the audit report (docs/json-schema.md)
   statuses: {}, // path → latest verification status
   review: null, // review_state
+  // The claims, read a page at a time: the counts, the pages of each list
+  // asked for (by flags and review status) and the clusters opened.
+  claims: { overview: null, lists: {}, details: {} },
   history: null,
   lastVerify: null,
   task: null, // {label, stage, done, total}
@@ -104,9 +106,68 @@ async function refreshStatuses() {
 async function refreshReview() {
   try {
     state.review = await api.reviewState();
+    // Lists filtered by review status changed with it.
+    for (const key of Object.keys(state.claims.lists)) {
+      if (JSON.parse(key).review !== 'all') delete state.claims.lists[key];
+    }
   } catch (e) {
     showError(e, 'Loading the review log');
   }
+}
+
+const PAGE = 100;
+const listKey = (flags, review) => JSON.stringify({ flags: [...flags].sort(), review });
+
+/** The claims list for these filters as loaded so far, or `null` (then it is asked for). */
+function claimsList(flags = [], review = 'all') {
+  const list = state.claims.lists[listKey(flags, review)];
+  if (!list) loadClaims(flags, review);
+  return list?.clusters ? list : null;
+}
+
+/** Reads the next page of a claims list (the first when none is loaded). */
+async function loadClaims(flags = [], review = 'all', more = false) {
+  const key = listKey(flags, review);
+  const list = state.claims.lists[key];
+  if (list?.loading || (list && !more)) return;
+  const offset = more && list?.clusters ? list.clusters.length : 0;
+  state.claims.lists[key] = { ...(list || {}), loading: true };
+  try {
+    const page = await api.claimsPage(flags, review, offset, PAGE);
+    const before = more && list?.clusters ? list.clusters : [];
+    state.claims.lists[key] = { total: page.total, clusters: before.concat(page.clusters) };
+  } catch (e) {
+    delete state.claims.lists[key];
+    showError(e, 'Loading the claims');
+    return;
+  }
+  render();
+}
+
+/** One cluster with its claims, or `null` (then it is asked for). */
+function clusterDetail(id) {
+  const d = state.claims.details[id];
+  if (d === undefined) {
+    state.claims.details[id] = null;
+    api.clusterDetail(id).then((detail) => {
+      state.claims.details[id] = detail;
+      render();
+    }, (e) => {
+      delete state.claims.details[id];
+      showError(e, `Loading cluster ${id}`);
+    });
+  }
+  return d ?? null;
+}
+
+async function refreshClaims() {
+  state.claims = { overview: null, lists: {}, details: {} };
+  try {
+    state.claims.overview = await api.claimsOverview();
+  } catch (e) {
+    showError(e, 'Loading the claims');
+  }
+  await loadClaims([], 'all');
 }
 
 async function refreshRecent() {
@@ -132,7 +193,7 @@ async function openCorpus(folder) {
   state.report = report;
   state.lastVerify = null;
   state.ui = {};
-  await Promise.all([refreshStatuses(), refreshReview(), refreshHistory(), refreshRecent()]);
+  await Promise.all([refreshStatuses(), refreshReview(), refreshHistory(), refreshRecent(), refreshClaims()]);
   const n = report.documents.length;
   if (report.run.cancelled) {
     toast('info', `Stopped reading ${folderName(report.corpus.root)}`, `${plural(n, 'file')} stored so far; open the folder again to read the rest.`);
@@ -146,6 +207,7 @@ async function openCorpus(folder) {
 async function reloadReport() {
   try {
     state.report = await api.corpusReport();
+    await refreshClaims();
   } catch (e) {
     showError(e, 'Reloading the corpus');
   }
@@ -166,11 +228,11 @@ function updateNav() {
   if (open) {
     const articles = state.report.documents.filter((d) => d.content_kind === 'text' || d.content_kind === 'html').length;
     count('documents', String(articles));
-    const m = claimsModel(state.report);
-    count('claims', m.clusters.length ? String(claimsSummary(m).single) : '');
-    const q = reviewQueue(state.report);
-    const p = reviewProgress(q.items, state.review?.verdicts ?? {});
-    count('review', q.items.length ? `${p.reviewed}/${p.total}` : '');
+    const totals = state.claims.overview?.totals;
+    count('claims', totals?.clusters ? String(totals.single_source_claims) : '');
+    const q = reviewQueue(state.report, state.claims.lists[listKey([], 'all')]);
+    const p = reviewProgress(q, state.review?.verdicts ?? {});
+    count('review', p.total ? `${p.reviewed}/${p.total}` : '');
     const bad = Object.values(state.statuses).filter((s) => s !== 'ok').length;
     count('verify', bad ? `${bad} ⚠` : Object.keys(state.statuses).length ? '✓' : '');
   }
@@ -212,6 +274,9 @@ const ctx = {
   refreshStatuses,
   refreshReview,
   refreshHistory,
+  claimsList,
+  loadClaims,
+  clusterDetail,
   ui: (route) => (state.ui[route] ||= {}),
 };
 

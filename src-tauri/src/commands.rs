@@ -11,7 +11,7 @@ use provaudit::ingest::{self, ScanOptions};
 use provaudit::outlets::{Grouping, Override};
 use provaudit::pipeline::{self, AuditOptions};
 use provaudit::progress::Control;
-use provaudit::report::{AuditReport, HistoryReport, VerifyReport};
+use provaudit::report::{AuditReport, ClusterDetail, HistoryReport, VerifyReport};
 use provaudit::review::{self, Annotation, ReviewState, Session, Span, Target, Verdict};
 use provaudit::store::{self, Store};
 use provaudit::verify;
@@ -66,7 +66,7 @@ pub async fn open_corpus(
             cancel: &cancel,
         };
         let registry = crate::load_registry(registry_file.as_deref());
-        let report = pipeline::audit(
+        let report = pipeline::audit_overview(
             &mut store,
             &root,
             &registry,
@@ -84,12 +84,54 @@ pub async fn open_corpus(
     Ok(report)
 }
 
-/// The open corpus as the store holds it, without reading the folder.
+/// The open corpus as the store holds it, without reading the folder: its
+/// documents and conflicts; claims come a page at a time ([`claims_page`]).
 #[tauri::command(async)]
 pub fn corpus_report(state: State<'_, AppState>) -> Result<AuditReport> {
     let store = state.store()?;
     let registry = crate::load_registry(state.registry_file.as_deref());
-    Ok(workspace::stored_report(&store, &registry)?)
+    Ok(workspace::stored_overview(&store, &registry)?)
+}
+
+/// The counts above the claims list, and the conflicting figures.
+#[tauri::command(async)]
+pub fn claims_overview(state: State<'_, AppState>) -> Result<workspace::ClaimsOverview> {
+    Ok(workspace::claims_overview(&state.store()?)?)
+}
+
+/// One page of the claims list: clusters carrying any of `flags` (all when
+/// empty) with the review status `review` (`all`, `unreviewed`, `reviewed`,
+/// `stale`), flagged first, most documents first; at most 1,000.
+#[tauri::command(async)]
+pub fn claims_page(
+    state: State<'_, AppState>,
+    flags: Vec<String>,
+    review: String,
+    offset: u64,
+    limit: u64,
+) -> Result<workspace::ClaimsPage> {
+    let review = workspace::ReviewFilter::parse(&review).ok_or_else(|| {
+        CommandError::new(
+            "invalid",
+            format!("unknown review filter `{review}`; choose all, unreviewed, reviewed or stale"),
+        )
+    })?;
+    let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+    Ok(workspace::claims_page(
+        &state.store()?,
+        &flags,
+        review,
+        offset,
+        limit.min(1000),
+    )?)
+}
+
+/// One cluster with its claims side by side and its conflicts.
+#[tauri::command(async)]
+pub fn cluster_detail(state: State<'_, AppState>, id: String) -> Result<ClusterDetail> {
+    workspace::cluster_detail(&state.store()?, &id)?.ok_or_else(|| {
+        CommandError::new("not_found", format!("no claim cluster {id} in this store"))
+    })
 }
 
 /// Each file's status in the latest verification, by path.

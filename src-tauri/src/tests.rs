@@ -253,6 +253,141 @@ fn export_writes_the_seeds_manifest_and_never_into_the_corpus() {
     assert!(err["message"].as_str().unwrap().contains("never written"));
 }
 
+/// The claims screens read pages, so a store of two million claims opens at
+/// once: the opening report carries no claims; the overview counts them; a
+/// page holds the clusters in list order; a detail holds one cluster's claims.
+#[test]
+fn claims_come_a_page_at_a_time_with_the_counts_and_one_cluster_in_full() {
+    let f = Fixture::new();
+    let opened = f.open();
+    assert_eq!(opened["claims"], json!([]));
+    assert_eq!(opened["clusters"], json!([]));
+    assert!(
+        !opened["conflicts"].as_array().unwrap().is_empty(),
+        "conflicts are few: they come along"
+    );
+    // The same store read whole, as `audit --json` would print it.
+    let store =
+        provaudit::store::Store::open_existing(&f.dir.path().join("stores/seeds.sqlite")).unwrap();
+    let full = provaudit::report::claims_section(&store).unwrap();
+    drop(store);
+
+    let overview = f.ok("claims_overview", json!({}));
+    let t = &overview["totals"];
+    assert_eq!(t["claims"], full.claims.len());
+    assert_eq!(t["clusters"], full.clusters.len());
+    assert_eq!(
+        t["single_source"],
+        full.clusters.iter().filter(|c| c.single_source).count()
+    );
+    let single_claims: usize = full
+        .clusters
+        .iter()
+        .filter(|c| c.single_source)
+        .map(|c| c.claims.len())
+        .sum();
+    assert_eq!(t["single_source_claims"], single_claims);
+
+    // Two pages of 10 are the first 20 of the list, in the list's order.
+    let page = |flags: Value, review: &str, offset: u64, limit: u64| {
+        f.ok(
+            "claims_page",
+            json!({"flags": flags, "review": review, "offset": offset, "limit": limit}),
+        )
+    };
+    let first = page(json!([]), "all", 0, 10);
+    let second = page(json!([]), "all", 10, 10);
+    assert_eq!(first["total"], full.clusters.len());
+    let ids: Vec<&str> = first["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(second["clusters"].as_array().unwrap())
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = full
+        .clusters
+        .iter()
+        .take(20)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids, expected);
+    // Each item names its first claim and how many claims it holds.
+    let item = &first["clusters"][0];
+    let cluster = full
+        .clusters
+        .iter()
+        .find(|c| c.id == item["id"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(item["claim_count"], cluster.claims.len());
+    let first_claim = full
+        .claims
+        .iter()
+        .find(|c| c.cluster == cluster.id)
+        .unwrap();
+    assert_eq!(item["text"], first_claim.text.as_str());
+
+    // A flag filter: every single-source cluster, none other.
+    let single = page(json!(["single_source"]), "all", 0, 1000);
+    assert_eq!(single["total"], t["single_source"]);
+    assert!(
+        single["clusters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["single_source"] == true)
+    );
+
+    // A review filter: a verdict moves its cluster from unreviewed to reviewed.
+    let session = f.ok("start_session", json!({"reviewer": "Dana", "title": ""}));
+    let detail = f.ok("cluster_detail", json!({"id": item["id"]}));
+    assert_eq!(
+        detail["members"].as_array().unwrap().len(),
+        cluster.claims.len()
+    );
+    let spans: Vec<Value> = detail["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| json!({"path": m["document"], "start": m["start"], "end": m["end"]}))
+        .collect();
+    f.ok(
+        "record_annotation",
+        json!({"sessionId": session["id"], "targetKind": "cluster", "targetId": item["id"],
+        "verdict": "single_source", "note": null, "spans": spans}),
+    );
+    let reviewed = page(json!([]), "reviewed", 0, 10);
+    assert_eq!(reviewed["total"], 1);
+    assert_eq!(reviewed["clusters"][0]["id"], item["id"]);
+    let unreviewed = page(json!([]), "unreviewed", 0, 1000);
+    assert_eq!(unreviewed["total"], full.clusters.len() - 1);
+    assert!(
+        unreviewed["clusters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["id"] != item["id"])
+    );
+    assert_eq!(page(json!([]), "stale", 0, 10)["total"], 0);
+
+    // A claim id finds its cluster; an unknown id is not found.
+    let by_claim = f.ok("cluster_detail", json!({"id": first_claim.id}));
+    assert_eq!(by_claim["cluster"]["id"], cluster.id.as_str());
+    assert_eq!(
+        f.call("cluster_detail", json!({"id": "c-nope"}))
+            .unwrap_err()["kind"],
+        "not_found"
+    );
+    assert_eq!(
+        f.call(
+            "claims_page",
+            json!({"flags": [], "review": "maybe", "offset": 0, "limit": 1})
+        )
+        .unwrap_err()["kind"],
+        "invalid"
+    );
+}
+
 #[test]
 fn a_report_export_names_its_hash_and_enters_the_session_and_the_log() {
     let f = Fixture::new();

@@ -89,6 +89,14 @@ enum Bench {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// What the desktop app asks a store (claims list page, counts, a
+    /// cluster, the opening report), timed in process.
+    AppQueries {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
     /// Writes a generated corpus of N documents into DIR (which must not
     /// exist yet), the same one `scale` audits for that size and seed.
     Generate {
@@ -138,6 +146,7 @@ fn main() -> Result<()> {
             runs,
             dir,
         } => report::run(&articles, runs, dir),
+        Bench::AppQueries { db, runs } => report::app_queries(&db, runs),
         Bench::All(options) => all::run(&options),
         Bench::Generate {
             docs,

@@ -5,8 +5,10 @@
 //! committed batch; SQLite's write-ahead log keeps the file itself intact.
 
 mod claims;
+mod claims_page;
 mod outlets;
 mod review;
+pub use claims_page::{ClusterRow, ClusterTotals};
 
 use crate::relpath::RelPath;
 use crate::text::ContentKind;

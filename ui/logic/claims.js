@@ -1,8 +1,8 @@
-// The Claims screen: the audit report's `claims`, `clusters` and
-// `conflicts` (contract in docs/json-schema.md and the claims issue), flags,
-// filters, counts and the provenance picture's layout. Every array may be
-// missing or empty until the claims stage has run; nothing here assumes
-// otherwise.
+// The Claims screen's logic over a part of the claims (a page of clusters, a
+// cluster's detail; contract in docs/json-schema.md): flags, member claims,
+// the spans a verdict rests on and the provenance picture's layout. Counts and
+// filters are the store's (`claims_overview`, `claims_page`). Every array may
+// be missing or empty; nothing here assumes otherwise.
 
 export const FLAGS = [
   { id: 'single_source', label: 'Single source', hint: 'one origin group behind the whole cluster' },
@@ -73,46 +73,6 @@ export function reviewStatus(kind, id, verdicts) {
   return v.stale ? 'stale' : 'reviewed';
 }
 
-/** `{total, single, text}`: the count at the top of the screen. */
-export function summary(m) {
-  const total = m.claims.length;
-  const singleClusters = new Set(m.clusters.filter((c) => c.single_source).map((c) => String(c.id)));
-  let single = 0;
-  for (const c of m.claims) if (singleClusters.has(nameOf(c.cluster))) single += 1;
-  if (!total && m.clusters.length) {
-    // Clusters without their claims listed: count members instead.
-    for (const c of m.clusters) if (c.single_source) single += arr(c.claims).length;
-  }
-  const of = total || m.clusters.reduce((n, c) => n + arr(c.claims).length, 0);
-  return {
-    total: of,
-    single,
-    clusters: m.clusters.length,
-    conflicts: m.conflicts.length,
-    text: `${single} of ${of} ${of === 1 ? 'claim rests' : 'claims rest'} on a single source`,
-  };
-}
-
-/**
- * Clusters matching the filters: any of the selected `flags` (none selected:
- * all), and the review status (`all`, `unreviewed`, `reviewed`, `stale`).
- */
-export function filterClusters(m, { flags = [], review = 'all' } = {}, verdicts = {}) {
-  const wanted = new Set(flags);
-  return m.clusters.filter((c) => {
-    if (wanted.size && !flagsOf(c, m).some((f) => wanted.has(f))) return false;
-    if (review !== 'all' && reviewStatus('cluster', c.id, verdicts) !== review) return false;
-    return true;
-  });
-}
-
-/** Counts per flag, for the filter chips. */
-export function flagCounts(m) {
-  const counts = Object.fromEntries(FLAGS.map((f) => [f.id, 0]));
-  for (const c of m.clusters) for (const f of flagsOf(c, m)) counts[f] += 1;
-  return counts;
-}
-
 /** The document spans a verdict on this cluster rests on. */
 export function spansOf(cluster, m) {
   return membersOf(cluster, m)
@@ -126,13 +86,6 @@ export function spansOf(cluster, m) {
         end: Number.isInteger(c.end) ? c.end : null,
       };
     });
-}
-
-/** The title of a cluster: its first claim's text, shortened. */
-export function clusterTitle(cluster, m) {
-  const first = membersOf(cluster, m)[0];
-  const text = first?.text ?? cluster.explanation ?? `Cluster ${cluster.id}`;
-  return text.length > 140 ? `${text.slice(0, 137)}…` : text;
 }
 
 /**

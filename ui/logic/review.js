@@ -2,57 +2,67 @@
 // the keyboard shortcuts. Pure, so `node --test` covers it.
 
 import { VERDICTS } from './format.js';
-import { clusterTitle, model as claimsModel, reviewStatus, spansOf } from './claims.js';
+import { model as claimsModel, reviewStatus, spansOf } from './claims.js';
 import { ARTICLE_KINDS } from './documents.js';
 
 /**
- * The queue: claim clusters when there are any, else the articles (a note
- * or verdict on a document is bound to the whole file).
+ * The queue: the claim clusters loaded so far (`list`: a page of the claims
+ * list, `{total, clusters}`) when the corpus has any, else the articles (a
+ * note or verdict on a document is bound to the whole file). A cluster's
+ * spans come with its detail (`details[id].members`), read when it is shown.
  */
-export function queue(report) {
-  const m = claimsModel(report);
-  if (m.clusters.length) {
+export function queue(report, list = null, details = {}) {
+  if (list?.total) {
     return {
       kind: 'cluster',
-      items: m.clusters.map((c) => ({
-        kind: 'cluster',
-        id: String(c.id),
-        title: clusterTitle(c, m),
-        spans: spansOf(c, m),
-        cluster: c,
-      })),
+      total: list.total,
+      items: list.clusters.map((c) => {
+        const detail = details[String(c.id)];
+        const m = detail ? claimsModel({ claims: detail.members, clusters: [detail.cluster], documents: report?.documents }) : null;
+        return {
+          kind: 'cluster',
+          id: String(c.id),
+          title: c.text || `Cluster ${c.id}`,
+          spans: m ? spansOf(detail.cluster, m) : null,
+          cluster: c,
+        };
+      }),
     };
   }
-  return {
-    kind: 'document',
-    items: (report?.documents || [])
-      .filter((d) => ARTICLE_KINDS.has(d.content_kind))
-      .map((d) => ({
-        kind: 'document',
-        id: d.path,
-        title: d.path,
-        spans: [{ path: d.path, pathHex: d.path_bytes_hex ?? null, start: null, end: null }],
-        doc: d,
-      })),
-  };
+  const items = (report?.documents || [])
+    .filter((d) => ARTICLE_KINDS.has(d.content_kind))
+    .map((d) => ({
+      kind: 'document',
+      id: d.path,
+      title: d.path,
+      spans: [{ path: d.path, pathHex: d.path_bytes_hex ?? null, start: null, end: null }],
+      doc: d,
+    }));
+  return { kind: 'document', total: items.length, items };
 }
 
 export const statusOf = (item, verdicts) => reviewStatus(item.kind, item.id, verdicts);
 
-/** `{reviewed, stale, total, text}`: a stale verdict does not count as reviewed. */
-export function progress(items, verdicts) {
+/**
+ * `{reviewed, stale, total, text}` over a queue of `total` targets of one
+ * kind: a stale verdict does not count as reviewed. Verdicts are counted by
+ * target, so a queue only partly loaded is counted whole.
+ */
+export function progress(q, verdicts) {
   let reviewed = 0;
   let stale = 0;
-  for (const item of items) {
-    const s = statusOf(item, verdicts);
-    if (s === 'reviewed') reviewed += 1;
-    if (s === 'stale') stale += 1;
+  const prefix = `${q.kind}:`;
+  for (const [key, v] of Object.entries(verdicts || {})) {
+    if (!key.startsWith(prefix)) continue;
+    if (v.stale) stale += 1;
+    else reviewed += 1;
   }
+  const total = q.total ?? q.items.length;
   return {
     reviewed,
     stale,
-    total: items.length,
-    text: `${reviewed} of ${items.length} reviewed`,
+    total,
+    text: `${reviewed} of ${total} reviewed`,
   };
 }
 

@@ -11,16 +11,24 @@ test('without clusters the queue holds the articles, each resting on the whole f
   assert.deepEqual(q.items[0].spans, [{ path: 'a.txt', pathHex: null, start: null, end: null }]);
 });
 
-test('with clusters the queue holds the clusters', () => {
-  const q = queue({ documents: docs, claims: [{ id: 'k1', document: 'a.txt', text: 'x', start: 1, end: 2, cluster: 'c1' }], clusters: [{ id: 'c1', claims: ['k1'] }] });
+test('with clusters the queue holds the clusters loaded so far; spans come with a cluster\'s detail', () => {
+  const list = { total: 3, clusters: [{ id: 'c1', text: 'x', documents: ['a.txt'] }, { id: 'c2', text: 'y', documents: ['b.txt'] }] };
+  const details = { c1: { cluster: { id: 'c1', claims: ['k1'] }, members: [{ id: 'k1', document: 'a.txt', text: 'x', start: 1, end: 2, cluster: 'c1' }] } };
+  const q = queue({ documents: docs }, list, details);
   assert.equal(q.kind, 'cluster');
-  assert.deepEqual(q.items.map((i) => [i.id, i.spans.length]), [['c1', 1]]);
+  assert.equal(q.total, 3, 'the whole list, not only what is loaded');
+  assert.deepEqual(q.items.map((i) => [i.id, i.title]), [['c1', 'x'], ['c2', 'y']]);
+  assert.deepEqual(q.items[0].spans, [{ path: 'a.txt', pathHex: null, start: 1, end: 2 }]);
+  assert.equal(q.items[1].spans, null, 'not loaded yet: nothing to rest a verdict on');
+  const verdicts = { 'cluster:c1': { verdict: 'disputed', stale: false }, 'document:a.txt': { verdict: 'corroborated', stale: false } };
+  assert.equal(progress(q, verdicts).text, '1 of 3 reviewed', 'counted over the whole list, clusters only');
 });
 
 test('progress counts fresh verdicts; a stale one must be looked at again', () => {
-  const items = queue({ documents: docs }).items;
+  const q = queue({ documents: docs });
+  const { items } = q;
   const verdicts = { 'document:a.txt': { verdict: 'corroborated', stale: false }, 'document:b.txt': { verdict: 'disputed', stale: true } };
-  assert.deepEqual(progress(items, verdicts), { reviewed: 1, stale: 1, total: 3, text: '1 of 3 reviewed' });
+  assert.deepEqual(progress(q, verdicts), { reviewed: 1, stale: 1, total: 3, text: '1 of 3 reviewed' });
   assert.equal(nextUnreviewed(items, 0, verdicts), 1, 'the stale one is next');
   assert.equal(nextUnreviewed(items, 2, verdicts), 1, 'wraps around');
   assert.equal(move(items, 2, 1), 2);

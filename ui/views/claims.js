@@ -1,9 +1,11 @@
-// Screen 3: claims, clusters and conflicts from the audit report, with the
-// independence flags, filters, member claims side by side and the provenance
-// picture (documents → origins → primary sources) as inline SVG.
+// Screen 3: claims, clusters and conflicts, with the independence flags,
+// filters, member claims side by side and the provenance picture (documents →
+// origins → primary sources) as inline SVG. The list is read a page at a time
+// and a cluster's claims when it is opened, so a store of two million claims
+// opens at once.
 
 import { h, s } from '../dom.js';
-import { FLAGS, REVIEW_FILTERS, clusterTitle, conflictValue, filterClusters, flagCounts, flagsOf, membersOf, model, nameOf, provenanceLayout, reviewStatus, spansOf, summary } from '../logic/claims.js';
+import { FLAGS, REVIEW_FILTERS, conflictValue, flagsOf, membersOf, model, nameOf, provenanceLayout, reviewStatus, spansOf } from '../logic/claims.js';
 import { plural, verdictLabel } from '../logic/format.js';
 import { reviewPanel } from './review.js';
 
@@ -69,13 +71,17 @@ function clusterDetail(ctx, cluster, m) {
     reviewPanel(ctx, { kind: 'cluster', id: String(cluster.id), spans: spansOf(cluster, m) }, () => ctx.render()));
 }
 
+const loading = (what) => h('div', { class: 'card empty', 'data-testid': 'claims-loading' }, h('p', { class: 'muted' }, `Loading ${what}…`));
+
 export function render(ctx) {
   const ui = ctx.ui('claims');
   ui.flags ||= [];
   ui.review ||= 'all';
-  const m = model(ctx.state.report);
-  const sum = summary(m);
-  const counts = flagCounts(m);
+  const overview = ctx.state.claims.overview;
+  const totals = overview?.totals;
+  const conflicts = overview?.conflicts ?? [];
+  // Flags need the conflicts; the documents draw the pictures.
+  const listModel = model({ conflicts, documents: ctx.state.report.documents });
   const verdicts = ctx.state.review?.verdicts ?? {};
   const chips = h('div', { class: 'chips', role: 'group', 'aria-label': 'Filter by flag' }, FLAGS.map((f) => h('button', {
     type: 'button', class: 'chip', title: f.hint, 'aria-pressed': String(ui.flags.includes(f.id)), 'data-testid': `filter-${f.id}`,
@@ -83,42 +89,63 @@ export function render(ctx) {
       ui.flags = ui.flags.includes(f.id) ? ui.flags.filter((x) => x !== f.id) : [...ui.flags, f.id];
       ctx.render();
     },
-  }, f.label, h('span', { class: 'n' }, String(counts[f.id])))));
+  }, f.label, h('span', { class: 'n' }, String(totals?.[f.id] ?? 0)))));
   const reviewSelect = h('select', {
     class: 'select', 'aria-label': 'Filter by review status', 'data-testid': 'filter-review',
     onchange: (e) => { ui.review = e.target.value; ctx.render(); },
   }, REVIEW_FILTERS.map((r) => h('option', { value: r.id, selected: ui.review === r.id }, r.label)));
+  const single = totals?.single_source_claims ?? 0;
+  const all = totals?.claims ?? 0;
   const screen = h('div', { 'data-testid': 'screen-claims' },
     h('header', { class: 'page-head' },
       h('div', {}, h('h1', {}, 'Claims'),
         h('p', {}, 'Figures, quotes and attributed statements, grouped across outlets, with how many independent origins stand behind each.'))),
-    m.clusters.length ? h('div', { class: 'card', 'data-testid': 'claims-summary' },
-      h('div', { class: 'headline' }, h('em', {}, String(sum.single)), ` of ${sum.total} ${sum.total === 1 ? 'claim rests' : 'claims rest'} on a single source`),
-      h('div', { class: 'small muted' }, `${sum.clusters} clusters · ${sum.conflicts} conflicting figures`)) : null,
+    totals?.clusters ? h('div', { class: 'card', 'data-testid': 'claims-summary' },
+      h('div', { class: 'headline' }, h('em', {}, single.toLocaleString('en-US')), ` of ${all.toLocaleString('en-US')} ${all === 1 ? 'claim rests' : 'claims rest'} on a single source`),
+      h('div', { class: 'small muted' }, `${plural(totals.clusters, 'cluster')} · ${conflicts.length} conflicting figures`)) : null,
     h('div', { class: 'toolbar' }, chips, h('span', { class: 'grow' }), reviewSelect));
-  if (!m.clusters.length) {
+  if (!overview) {
+    screen.appendChild(loading('the claims'));
+    return screen;
+  }
+  if (!totals.clusters) {
     screen.appendChild(emptyState(ctx));
     return screen;
   }
-  const shown = filterClusters(m, { flags: ui.flags, review: ui.review }, verdicts);
+  const list = ctx.claimsList(ui.flags, ui.review);
+  if (!list) {
+    screen.appendChild(loading('the claims'));
+    return screen;
+  }
+  const shown = list.clusters;
   if (!shown.some((c) => String(c.id) === ui.selected)) ui.selected = shown[0] ? String(shown[0].id) : null;
-  const list = h('ul', { class: 'cluster-list card', 'data-testid': 'cluster-list' }, shown.map((c) => h('li', {},
+  const listEl = h('ul', { class: 'cluster-list card', 'data-testid': 'cluster-list' }, shown.map((c) => h('li', {},
     h('button', {
       type: 'button', 'aria-current': String(String(c.id) === ui.selected), 'data-testid': 'cluster-item',
       onclick: () => { ui.selected = String(c.id); ctx.render(); },
     },
-    h('div', {}, clusterTitle(c, m)),
+    h('div', {}, c.text.length > 140 ? `${c.text.slice(0, 137)}…` : c.text),
     h('div', { class: 'flags' },
       h('span', { class: 'badge' }, c.independent_origins === undefined ? 'origins unknown' : plural(c.independent_origins, 'origin')),
-      flagsOf(c, m).map((f) => h('span', { class: 'badge badge-warn' }, flagLabel(f))),
+      flagsOf(c, listModel).map((f) => h('span', { class: 'badge badge-warn' }, flagLabel(f))),
       (() => {
         const st = reviewStatus('cluster', c.id, verdicts);
         if (st === 'unreviewed') return null;
         return h('span', { class: `badge ${st === 'stale' ? 'badge-stale' : `badge-verdict-${verdicts[`cluster:${c.id}`].verdict}`}` }, st === 'stale' ? 'stale' : verdictLabel(verdicts[`cluster:${c.id}`].verdict));
-      })())))));
-  const selected = m.clusterById.get(ui.selected);
+      })())))),
+    shown.length < list.total ? h('li', { class: 'more' }, h('button', {
+      type: 'button', class: 'btn btn-small', 'data-testid': 'claims-more',
+      onclick: () => ctx.loadClaims(ui.flags, ui.review, true),
+    }, `Show more (${shown.length.toLocaleString('en-US')} of ${list.total.toLocaleString('en-US')})`)) : null);
+  let detail = null;
+  if (ui.selected) {
+    const d = ctx.clusterDetail(ui.selected);
+    detail = d
+      ? clusterDetail(ctx, d.cluster, model({ claims: d.members, clusters: [d.cluster], conflicts, documents: ctx.state.report.documents }))
+      : loading('the cluster');
+  }
   screen.appendChild(shown.length
-    ? h('div', { class: 'claims-layout' }, list, selected ? clusterDetail(ctx, selected, m) : null)
+    ? h('div', { class: 'claims-layout' }, listEl, detail)
     : h('div', { class: 'card empty', 'data-testid': 'claims-none-match' }, h('h2', {}, 'No cluster matches these filters'), h('p', {}, 'Clear a flag or choose another review status.')));
   return screen;
 }

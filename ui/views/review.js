@@ -182,20 +182,29 @@ function itemDetail(ctx, item) {
       d.outlet_explanation ? h('p', { class: 'small muted' }, d.outlet_explanation) : null,
       h('button', { type: 'button', class: 'btn btn-small', onclick: () => ctx.go('documents', { view: null }) }, 'Read it in Documents →'));
   }
-  const m = claimsModel(ctx.state.report);
+  const detail = ctx.clusterDetail(item.id);
+  const m = detail ? claimsModel({ claims: detail.members, clusters: [detail.cluster], documents: ctx.state.report.documents }) : null;
   return h('div', { class: 'card stack', 'data-testid': 'review-item', 'data-documents': (item.cluster.documents || []).join('\n') },
     h('h2', {}, `Cluster ${item.id}`),
     currentVerdict(ctx, item),
     item.cluster.explanation ? h('p', { class: 'small muted' }, item.cluster.explanation) : null,
-    h('div', { class: 'claims-side' }, membersOf(item.cluster, m).map((c) => h('div', { class: 'claim-card' },
-      h('div', { class: 'small muted mono' }, c.document), h('p', { class: 'claim-text' }, c.text)))));
+    m
+      ? h('div', { class: 'claims-side' }, membersOf(detail.cluster, m).map((c) => h('div', { class: 'claim-card' },
+        h('div', { class: 'small muted mono' }, c.document), h('p', { class: 'claim-text' }, c.text))))
+      : h('p', { class: 'muted' }, 'Loading the claims…'));
+}
+
+/** The queue as loaded so far: the clusters' list (all flags, any review status). */
+function currentQueue(ctx) {
+  const list = ctx.state.claims.overview?.totals?.clusters ? ctx.claimsList([], 'all') : null;
+  return queue(ctx.state.report, list, ctx.state.claims.details);
 }
 
 export function render(ctx) {
   const ui = ctx.ui('review');
-  const q = queue(ctx.state.report);
+  const q = currentQueue(ctx);
   const verdicts = ctx.state.review?.verdicts ?? {};
-  const p = progress(q.items, verdicts);
+  const p = progress(q, verdicts);
   ui.index = Math.min(ui.index ?? 0, Math.max(0, q.items.length - 1));
   const session = openSession(ctx.state.review?.sessions);
   const screen = h('div', { 'data-testid': 'screen-review' },
@@ -203,6 +212,11 @@ export function render(ctx) {
       h('div', {}, h('h1', {}, 'Review'),
         h('p', {}, 'Give each claim cluster a verdict and a note. Every entry is bound to the SHA-256 of the bytes it rests on and kept in a hash-chained log.'))),
     sessionBar(ctx));
+  const claimsLoading = !ctx.state.claims.overview || (ctx.state.claims.overview.totals.clusters > 0 && q.kind === 'document');
+  if (claimsLoading) {
+    screen.appendChild(h('div', { class: 'card empty', 'data-testid': 'review-loading' }, h('p', { class: 'muted' }, 'Loading the claims…')));
+    return screen;
+  }
   if (q.kind === 'document') {
     screen.appendChild(h('p', { class: 'notice', 'data-testid': 'review-documents-notice' },
       'No claim clusters yet — the claims stage has not run on this corpus. Until it does, the queue holds the articles: a verdict or note on a document rests on the whole file.'));
@@ -223,12 +237,19 @@ export function render(ctx) {
       type: 'button', 'aria-current': String(i === ui.index), 'data-testid': 'queue-item',
       onclick: () => { ui.index = i; ctx.render(); },
     }, h('span', { class: `dot ${statusOf(it, verdicts)}`, title: statusOf(it, verdicts) }),
-    h('span', {}, it.title, verdicts[`${it.kind}:${it.id}`]?.verdict ? h('span', { class: 'sub' }, verdictLabel(verdicts[`${it.kind}:${it.id}`].verdict)) : null)))));
-  const panel = reviewPanel(ctx, item, () => {
-    const next = nextUnreviewed(q.items, ui.index, ctx.state.review?.verdicts ?? {});
-    ui.index = next;
-    ctx.render();
-  }, { heading: session ? 'Verdict and note' : 'Review' });
+    h('span', {}, it.title, verdicts[`${it.kind}:${it.id}`]?.verdict ? h('span', { class: 'sub' }, verdictLabel(verdicts[`${it.kind}:${it.id}`].verdict)) : null)))),
+    q.items.length < q.total ? h('li', { class: 'more' }, h('button', {
+      type: 'button', class: 'btn btn-small', 'data-testid': 'queue-more',
+      onclick: () => ctx.loadClaims([], 'all', true),
+    }, `Show more (${q.items.length.toLocaleString('en-US')} of ${q.total.toLocaleString('en-US')})`)) : null);
+  // A verdict on a cluster rests on its claims' spans: they come with its detail.
+  const panel = item.spans
+    ? reviewPanel(ctx, item, () => {
+      const next = nextUnreviewed(q.items, ui.index, ctx.state.review?.verdicts ?? {});
+      ui.index = next;
+      ctx.render();
+    }, { heading: session ? 'Verdict and note' : 'Review' })
+    : null;
   ui.panel = panel;
   replace(detailSlot, itemDetail(ctx, item), panel);
   screen.append(
@@ -248,14 +269,17 @@ export function onKey(e, ctx) {
   const inField = /INPUT|TEXTAREA|SELECT/.test(e.target.tagName);
   const action = keyAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, inField });
   if (!action) return;
-  const items = queue(ctx.state.report).items;
+  const items = currentQueue(ctx).items;
   const panel = ui.panel;
   e.preventDefault();
   switch (action.type) {
-    case 'move':
+    case 'move': {
+      const q = currentQueue(ctx);
+      if (action.step > 0 && (ui.index ?? 0) >= items.length - 1 && items.length < q.total) ctx.loadClaims([], 'all', true);
       ui.index = move(items, ui.index ?? 0, action.step);
       ctx.render();
       break;
+    }
     case 'next-unreviewed':
       ui.index = nextUnreviewed(items, ui.index ?? 0, ctx.state.review?.verdicts ?? {});
       ctx.render();

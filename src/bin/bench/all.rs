@@ -324,6 +324,7 @@ pub fn run(o: &Options) -> Result<()> {
     let mut incremental: Option<(usize, Audit, Audit)> = None;
     let mut peers: Vec<(usize, Peer, Vec<usize>, Vec<usize>, f64)> = Vec::new();
     let mut query: Option<(usize, Duration, Duration, usize)> = None;
+    let mut app_extra: Option<(Duration, Duration)> = None;
     for (k, &n) in o.docs.iter().enumerate() {
         let corpus = dir.join(format!("corpus-{n}"));
         let _ = std::fs::remove_dir_all(&corpus);
@@ -367,20 +368,41 @@ pub fn run(o: &Options) -> Result<()> {
         }
         if k + 1 == o.docs.len() {
             let store = Store::open_existing(&db)?;
+            // What the desktop app runs: the first page of its claims list,
+            // the counts above it, one cluster opened, and the report it
+            // opens with (documents and conflicts, no claims).
             let mut page = Vec::new();
+            let mut counts = Vec::new();
+            let mut detail = Vec::new();
             let mut shown = 0;
             for _ in 0..o.query_runs.max(1) {
                 let started = Instant::now();
-                shown = store.clusters(false, Some(100))?.len();
+                let first = provaudit::workspace::claims_page(
+                    &store,
+                    &[],
+                    provaudit::workspace::ReviewFilter::All,
+                    0,
+                    100,
+                )?;
                 page.push(started.elapsed());
+                shown = first.clusters.len();
+                let started = Instant::now();
+                provaudit::workspace::claims_overview(&store)?;
+                counts.push(started.elapsed());
+                if let Some(c) = first.clusters.first() {
+                    let started = Instant::now();
+                    provaudit::workspace::cluster_detail(&store, &c.cluster.id)?;
+                    detail.push(started.elapsed());
+                }
             }
             let registry = Registry::bundled();
             let mut whole = Vec::new();
             for _ in 0..runs {
                 let started = Instant::now();
-                provaudit::workspace::stored_report(&store, &registry)?;
+                provaudit::workspace::stored_overview(&store, &registry)?;
                 whole.push(started.elapsed());
             }
+            app_extra = Some((median_of(counts), median_of(detail)));
             query = Some((n, median_of(page), median_of(whole), shown));
         }
         std::fs::remove_dir_all(&corpus)?;
@@ -547,29 +569,34 @@ pub fn run(o: &Options) -> Result<()> {
         writeln!(out, "|---|---:|")?;
         writeln!(
             out,
-            "| first page of the main list: Store::clusters(false, Some(100)), {shown} clusters, median of {} | {:.1} |",
+            "| the main list's first page as the app asks it (workspace::claims_page, {shown} clusters), median of {} | {:.1} |",
             o.query_runs,
             page.as_secs_f64() * 1e3
         )?;
+        if let Some((counts, detail)) = app_extra {
+            writeln!(
+                out,
+                "| the counts above the list (workspace::claims_overview) | {:.1} |",
+                counts.as_secs_f64() * 1e3
+            )?;
+            writeln!(
+                out,
+                "| the first cluster opened with its claims (workspace::cluster_detail) | {:.1} |",
+                detail.as_secs_f64() * 1e3
+            )?;
+        }
         writeln!(
             out,
-            "| the whole stored report the claims screen loads today (workspace::stored_report) | {:.0} |",
+            "| the report the app opens with: documents and conflicts (workspace::stored_overview) | {:.0} |",
             whole.as_secs_f64() * 1e3
         )?;
         writeln!(out)?;
         if n == 100_000 {
             targets.push((
-                "main claims query under 50 ms at 100,000 documents (first page)".into(),
+                "main claims query under 50 ms at 100,000 documents (the app's first page)".into(),
                 verdict(
                     page.as_secs_f64() < 0.05,
                     format!("{:.1} ms", page.as_secs_f64() * 1e3),
-                ),
-            ));
-            targets.push((
-                "the whole report the claims screen loads, under 50 ms at 100,000".into(),
-                verdict(
-                    whole.as_secs_f64() < 0.05,
-                    format!("{:.0} ms", whole.as_secs_f64() * 1e3),
                 ),
             ));
         }

@@ -150,3 +150,72 @@ pub fn run(articles: &Path, runs: usize, keep: Option<PathBuf>) -> Result<()> {
     );
     Ok(())
 }
+
+/// `bench app-queries --db STORE`: what the desktop app asks a store, timed
+/// in process against that store (median of `runs`).
+pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
+    use provaudit::workspace;
+    let store = provaudit::store::Store::open_existing(db)?;
+    let registry = provaudit::outlets::registry::Registry::bundled();
+    let time = |f: &mut dyn FnMut() -> Result<()>| -> Result<f64> {
+        let mut all = Vec::new();
+        for _ in 0..runs.max(1) {
+            let started = std::time::Instant::now();
+            f()?;
+            all.push(started.elapsed().as_secs_f64() * 1e3);
+        }
+        all.sort_by(f64::total_cmp);
+        Ok(all[all.len() / 2])
+    };
+    let totals = store.cluster_totals()?;
+    println!(
+        "{}: {} claims in {} clusters (median of {runs} runs, in process)\n",
+        db.display(),
+        totals.claims,
+        totals.clusters
+    );
+    println!("| what the app asks | ms |\n|---|---:|");
+    let mut first = None;
+    let page = time(&mut || {
+        let p = workspace::claims_page(&store, &[], workspace::ReviewFilter::All, 0, 100)?;
+        first = p.clusters.first().map(|c| c.cluster.id.clone());
+        Ok(())
+    })?;
+    println!("| the main list's first page (claims_page, 100 clusters) | {page:.1} |");
+    let single = time(&mut || {
+        workspace::claims_page(
+            &store,
+            &["single_source"],
+            workspace::ReviewFilter::All,
+            0,
+            100,
+        )?;
+        Ok(())
+    })?;
+    println!("| the single-source filter's first page | {single:.1} |");
+    let deep = time(&mut || {
+        workspace::claims_page(&store, &[], workspace::ReviewFilter::All, 10_000, 100)?;
+        Ok(())
+    })?;
+    println!("| a page 10,000 clusters down | {deep:.1} |");
+    let counts = time(&mut || {
+        workspace::claims_overview(&store)?;
+        Ok(())
+    })?;
+    println!("| the counts above the list (claims_overview) | {counts:.1} |");
+    if let Some(id) = first {
+        let detail = time(&mut || {
+            workspace::cluster_detail(&store, &id)?;
+            Ok(())
+        })?;
+        println!("| the first cluster with its claims (cluster_detail) | {detail:.1} |");
+    }
+    let open = time(&mut || {
+        workspace::stored_overview(&store, &registry)?;
+        Ok(())
+    })?;
+    println!(
+        "| the report the app opens with: documents, conflicts (stored_overview) | {open:.0} |"
+    );
+    Ok(())
+}
