@@ -387,6 +387,24 @@ fn near_copies(features: &[Features], representative: &mut [usize]) {
     }
 }
 
+/// How many members of a group the average-linkage check looks at: at most
+/// this many, so checking a merge of two groups costs at most its square
+/// however large the groups grow (a family of copies run by thousands of
+/// sites). Groups up to this size are checked in full, as before.
+const LINKAGE_SAMPLE: usize = 48;
+
+/// The members of a group the linkage check uses: all of them up to
+/// [`LINKAGE_SAMPLE`], else that many spread evenly over the group (the
+/// same every run: members are kept in merge order, which is deterministic).
+fn linkage_sample(members: &[usize]) -> Box<dyn Iterator<Item = &usize> + '_> {
+    if members.len() <= LINKAGE_SAMPLE {
+        Box::new(members.iter())
+    } else {
+        let n = members.len();
+        Box::new((0..LINKAGE_SAMPLE).map(move |k| &members[k * n / LINKAGE_SAMPLE]))
+    }
+}
+
 /// Union-find over claim indexes.
 struct Sets {
     parent: Vec<usize>,
@@ -606,8 +624,8 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
         let (ma, mb) = (&members[&ra], &members[&rb]);
         let mut across = 0usize;
         let mut total = 0usize;
-        for &x in ma {
-            for &y in mb {
+        for &x in linkage_sample(ma) {
+            for &y in linkage_sample(mb) {
                 if document_of[x] != document_of[y] {
                     total += 1;
                     across += usize::from(matched.contains(&(x.min(y), x.max(y))));
@@ -617,8 +635,15 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
         if total == 0 || across as f64 / total as f64 >= LINKAGE {
             sets.union(a, b);
             let root = sets.find(a);
-            let mut merged = members.remove(&ra).unwrap_or_default();
-            merged.extend(members.remove(&rb).unwrap_or_default());
+            let (mut merged, mut other) = (
+                members.remove(&ra).unwrap_or_default(),
+                members.remove(&rb).unwrap_or_default(),
+            );
+            // The smaller group moves into the larger: merging stays linear.
+            if merged.len() < other.len() {
+                std::mem::swap(&mut merged, &mut other);
+            }
+            merged.extend(other);
             members.insert(root, merged);
             *version.entry(root).or_default() += 1;
             kept.push((a, b, link));
