@@ -18,7 +18,7 @@ use super::{Claim, Cluster, Conflict, ConflictValue, OriginGroup, Reuse};
 use crate::outlets::registry::Typology;
 use crate::outlets::{Alignment, OutletRecord};
 use crate::relpath::RelPath;
-use crate::store::{StoredDocument, StoredText};
+use crate::store::StoredDocument;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The producer a document's text is taken to come from, for independence.
@@ -66,14 +66,14 @@ fn describe(path: &RelPath, record: Option<&OutletRecord>) -> String {
 
 /// The origin group of every document, text reuse applied.
 pub fn origin_groups(
-    texts: &[(StoredDocument, Option<StoredText>)],
+    documents: &[StoredDocument],
     outlets: &HashMap<i64, OutletRecord>,
     reuse: &[Reuse],
 ) -> HashMap<i64, DocumentOrigin> {
-    let path_of: HashMap<i64, &RelPath> = texts.iter().map(|(d, _)| (d.id, &d.path)).collect();
-    let mut out: HashMap<i64, DocumentOrigin> = texts
+    let path_of: HashMap<i64, &RelPath> = documents.iter().map(|d| (d.id, &d.path)).collect();
+    let mut out: HashMap<i64, DocumentOrigin> = documents
         .iter()
-        .map(|(d, _)| {
+        .map(|d| {
             let r = outlets.get(&d.id);
             (
                 d.id,

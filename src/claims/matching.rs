@@ -117,6 +117,7 @@ pub fn words(claim: &Extracted) -> Vec<String> {
 fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v.sort_unstable();
     v.dedup();
+    v.shrink_to_fit();
     v
 }
 
@@ -562,6 +563,10 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             }
         }
     }
+    // The index is done with: free it before scoring allocates its own.
+    drop(postings);
+    drop(pair_df);
+    drop(df);
     candidates.sort_unstable();
     candidates.dedup();
     let candidates_scored = candidates.len();
@@ -589,6 +594,8 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             .map(|l| (a, b, l))
         })
         .collect();
+    drop(candidates);
+    drop((prepared, weights, idf));
     links.sort_by(|x, y| {
         y.2.strength()
             .total_cmp(&x.2.strength())
@@ -598,10 +605,8 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
     let matched: FxHashSet<(usize, usize)> = links.iter().map(|(a, b, _)| (*a, *b)).collect();
     // Strongest first; merge two groups when most pairs across them match.
     let mut sets = Sets::new(n);
-    let mut members: FxHashMap<usize, Vec<usize>> = (0..n)
-        .filter(|&i| is_rep(i))
-        .map(|i| (i, vec![i]))
-        .collect();
+    // The members of groups of two or more; a group not in it is its root alone.
+    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     let mut kept = Vec::new();
     // A rejected merge stays rejected until either group changes: without
     // this, every link between two large groups would recount all pairs.
@@ -621,7 +626,9 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
         if rejected.get(&key) == Some(&versions) {
             continue;
         }
-        let (ma, mb) = (&members[&ra], &members[&rb]);
+        let (alone_a, alone_b) = ([ra], [rb]);
+        let ma = members.get(&ra).map_or(&alone_a[..], Vec::as_slice);
+        let mb = members.get(&rb).map_or(&alone_b[..], Vec::as_slice);
         let mut across = 0usize;
         let mut total = 0usize;
         for &x in linkage_sample(ma) {
@@ -636,8 +643,8 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             sets.union(a, b);
             let root = sets.find(a);
             let (mut merged, mut other) = (
-                members.remove(&ra).unwrap_or_default(),
-                members.remove(&rb).unwrap_or_default(),
+                members.remove(&ra).unwrap_or_else(|| vec![ra]),
+                members.remove(&rb).unwrap_or_else(|| vec![rb]),
             );
             // The smaller group moves into the larger: merging stays linear.
             if merged.len() < other.len() {

@@ -187,8 +187,11 @@ fn analyse_document(
             features,
         ));
     }
+    claims.shrink_to_fit();
+    let mut passages = reuse::passages(&cleaned.text);
+    passages.shrink_to_fit();
     DocumentClaims {
-        passages: reuse::passages(&cleaned.text),
+        passages,
         article: Article {
             document_id: doc.id,
             text: cleaned.text,
@@ -242,11 +245,13 @@ pub fn run_with(
     if control.cancelled() {
         return Ok(None);
     }
+    // The stored texts are done with: only the documents' ids and paths stay.
+    let documents: Vec<StoredDocument> = texts.into_iter().map(|(d, _)| d).collect();
     let mut timings = vec![(
         "read stored text, clean, extract claims".to_owned(),
         started.elapsed(),
     )];
-    let mut output = assemble(&texts, &outlets, analysed, &entities, &mut timings);
+    let mut output = assemble(&documents, &outlets, analysed, &entities, &mut timings);
     if control.cancelled() {
         return Ok(None);
     }
@@ -259,21 +264,26 @@ pub fn run_with(
 
 /// Matching, reuse and independence over the per-document results.
 fn assemble(
-    texts: &[(StoredDocument, Option<StoredText>)],
+    documents: &[StoredDocument],
     outlets: &HashMap<i64, OutletRecord>,
     analysed: Vec<(usize, DocumentClaims)>,
     entities: &Entities,
     timings: &mut Vec<(String, std::time::Duration)>,
 ) -> StageOutput {
     let started = std::time::Instant::now();
-    let path_of: HashMap<i64, &RelPath> = texts.iter().map(|(d, _)| (d.id, &d.path)).collect();
+    let path_of: HashMap<i64, &RelPath> = documents.iter().map(|d| (d.id, &d.path)).collect();
     // Documents whose text is found in another.
-    let doc_ids: Vec<i64> = analysed.iter().map(|(i, _)| texts[*i].0.id).collect();
+    let doc_ids: Vec<i64> = analysed.iter().map(|(i, _)| documents[*i].id).collect();
     let passages: Vec<&[u64]> = analysed
         .iter()
         .map(|(_, d)| d.passages.as_slice())
         .collect();
     let reuse = reuse::find(&doc_ids, &passages);
+    drop(passages);
+    let mut analysed = analysed;
+    for (_, d) in &mut analysed {
+        d.passages = Vec::new();
+    }
     timings.push((
         format!("text reuse between documents ({} pairs)", reuse.len()),
         started.elapsed(),
@@ -298,7 +308,7 @@ fn assemble(
         timings.push((format!("  matching: {step}"), *took));
     }
     let started = std::time::Instant::now();
-    let groups = independence::origin_groups(texts, outlets, &reuse);
+    let groups = independence::origin_groups(documents, outlets, &reuse);
     let (clusters, conflicts) = independence::judge(
         &mut claims,
         &features,
