@@ -201,6 +201,9 @@ fn analyse_document(
     }
 }
 
+/// How many documents' stored texts the stage holds at once.
+const TEXTS_AT_ONCE: usize = 2048;
+
 /// Runs the stage over the store and returns what it wrote.
 pub fn run(store: &mut Store, registry: &Registry) -> Result<StageOutput, StoreError> {
     Ok(run_with(store, registry, &crate::progress::Control::none())?.expect("never cancelled"))
@@ -214,39 +217,43 @@ pub fn run_with(
     control: &crate::progress::Control,
 ) -> Result<Option<StageOutput>, StoreError> {
     let started = std::time::Instant::now();
-    let texts = store.document_texts()?;
+    let documents = store.documents()?;
     let outlets = store.outlet_records()?;
     let entities = Entities::new(registry);
     control.progress.start(
         "finding claims",
-        texts.len() as u64,
-        texts.iter().map(|(d, _)| d.bytes).sum(),
+        documents.len() as u64,
+        documents.iter().map(|d| d.bytes).sum(),
     );
     let markers: Vec<&str> = registry
         .outlets()
         .iter()
         .flat_map(|o| o.publisher_markers.iter().map(String::as_str))
         .collect();
-    let analysed: Vec<(usize, DocumentClaims)> = texts
-        .par_iter()
-        .enumerate()
-        .filter_map(|(i, (doc, stored))| {
+    // A slice of the corpus at a time: its stored texts are read, analysed on
+    // every core and dropped, so the texts are never all in memory at once.
+    let mut analysed: Vec<(usize, DocumentClaims)> = Vec::new();
+    for (chunk, slice) in documents.chunks(TEXTS_AT_ONCE).enumerate() {
+        if control.cancelled() {
+            break;
+        }
+        let texts = store.texts_of(slice.to_vec())?;
+        let offset = chunk * TEXTS_AT_ONCE;
+        analysed.par_extend(texts.par_iter().enumerate().filter_map(|(i, (doc, stored))| {
             if control.cancelled() {
                 return None;
             }
             let found = stored
                 .as_ref()
-                .map(|s| (i, analyse_document(doc, s, &entities, &markers)));
+                .map(|s| (offset + i, analyse_document(doc, s, &entities, &markers)));
             control.progress.advance(doc.bytes);
             found
-        })
-        .collect();
+        }));
+    }
     control.progress.finish();
     if control.cancelled() {
         return Ok(None);
     }
-    // The stored texts are done with: only the documents' ids and paths stay.
-    let documents: Vec<StoredDocument> = texts.into_iter().map(|(d, _)| d).collect();
     let mut timings = vec![(
         "read stored text, clean, extract claims".to_owned(),
         started.elapsed(),
