@@ -602,7 +602,10 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             .then((x.0, x.1).cmp(&(y.0, y.1)))
     });
     lap(&mut timings, "scoring");
-    let matched: FxHashSet<(usize, usize)> = links.iter().map(|(a, b, _)| (*a, *b)).collect();
+    let matched: FxHashSet<(u32, u32)> = links
+        .iter()
+        .map(|(a, b, _)| (*a as u32, *b as u32))
+        .collect();
     // Strongest first; merge two groups when most pairs across them match.
     let mut sets = Sets::new(n);
     // The members of groups of two or more; a group not in it is its root alone.
@@ -635,7 +638,8 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             for &y in linkage_sample(mb) {
                 if document_of[x] != document_of[y] {
                     total += 1;
-                    across += usize::from(matched.contains(&(x.min(y), x.max(y))));
+                    across +=
+                        usize::from(matched.contains(&(x.min(y) as u32, x.max(y) as u32)));
                 }
             }
         }
