@@ -19,7 +19,7 @@
 //! sentence cannot chain unrelated claims into one cluster.
 
 use super::extract::Extracted;
-use super::hash::{self, FxHashMap, FxHashSet, disjoint_sorted};
+use super::hash::{self, FxHashMap, disjoint_sorted};
 use std::collections::HashMap;
 
 /// What matching needs of one claim, as hashes: compact (a few hundred
@@ -406,6 +406,43 @@ fn linkage_sample(members: &[usize]) -> Box<dyn Iterator<Item = &usize> + '_> {
     }
 }
 
+/// The matched pairs as sorted neighbour lists, one slice a claim: the
+/// linkage check looks up a sampled member's neighbours in one contiguous
+/// slice, where a hash set of millions of pairs cost a cache miss a pair.
+struct Adjacency {
+    start: Vec<usize>,
+    neighbours: Vec<u32>,
+}
+
+impl Adjacency {
+    fn new(n: usize, pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Self {
+        let mut start = vec![0usize; n + 1];
+        for (a, b) in pairs.clone() {
+            start[a + 1] += 1;
+            start[b + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut neighbours = vec![0u32; start[n]];
+        for (a, b) in pairs {
+            neighbours[fill[a]] = b as u32;
+            fill[a] += 1;
+            neighbours[fill[b]] = a as u32;
+            fill[b] += 1;
+        }
+        for i in 0..n {
+            neighbours[start[i]..start[i + 1]].sort_unstable();
+        }
+        Adjacency { start, neighbours }
+    }
+
+    fn of(&self, x: usize) -> &[u32] {
+        &self.neighbours[self.start[x]..self.start[x + 1]]
+    }
+}
+
 /// Union-find over claim indexes.
 struct Sets {
     parent: Vec<usize>,
@@ -602,10 +639,7 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             .then((x.0, x.1).cmp(&(y.0, y.1)))
     });
     lap(&mut timings, "scoring");
-    let matched: FxHashSet<(u32, u32)> = links
-        .iter()
-        .map(|(a, b, _)| (*a as u32, *b as u32))
-        .collect();
+    let matched = Adjacency::new(n, links.iter().map(|(a, b, _)| (*a, *b)));
     // Strongest first; merge two groups when most pairs across them match.
     let mut sets = Sets::new(n);
     // The members of groups of two or more; a group not in it is its root alone.
@@ -635,11 +669,11 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
         let mut across = 0usize;
         let mut total = 0usize;
         for &x in linkage_sample(ma) {
+            let neighbours = matched.of(x);
             for &y in linkage_sample(mb) {
                 if document_of[x] != document_of[y] {
                     total += 1;
-                    across +=
-                        usize::from(matched.contains(&(x.min(y) as u32, x.max(y) as u32)));
+                    across += usize::from(neighbours.binary_search(&(y as u32)).is_ok());
                 }
             }
         }
