@@ -18,7 +18,7 @@ use super::{Claim, Cluster, Conflict, ConflictValue, OriginGroup, Reuse};
 use crate::outlets::registry::Typology;
 use crate::outlets::{Alignment, OutletRecord};
 use crate::relpath::RelPath;
-use crate::store::{StoredDocument, StoredText};
+use crate::store::StoredDocument;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The producer a document's text is taken to come from, for independence.
@@ -66,14 +66,14 @@ fn describe(path: &RelPath, record: Option<&OutletRecord>) -> String {
 
 /// The origin group of every document, text reuse applied.
 pub fn origin_groups(
-    texts: &[(StoredDocument, Option<StoredText>)],
+    documents: &[StoredDocument],
     outlets: &HashMap<i64, OutletRecord>,
     reuse: &[Reuse],
 ) -> HashMap<i64, DocumentOrigin> {
-    let path_of: HashMap<i64, &RelPath> = texts.iter().map(|(d, _)| (d.id, &d.path)).collect();
-    let mut out: HashMap<i64, DocumentOrigin> = texts
+    let path_of: HashMap<i64, &RelPath> = documents.iter().map(|d| (d.id, &d.path)).collect();
+    let mut out: HashMap<i64, DocumentOrigin> = documents
         .iter()
-        .map(|(d, _)| {
+        .map(|d| {
             let r = outlets.get(&d.id);
             (
                 d.id,
@@ -203,20 +203,28 @@ fn judge_one(
     documents.dedup();
     documents.sort_by_key(|d| path_of[d]);
     documents.dedup();
-    let mut by_group: BTreeMap<String, OriginGroup> = BTreeMap::new();
+    // Each group with its first document (for its alignment).
+    let mut by_group: BTreeMap<&str, (i64, OriginGroup)> = BTreeMap::new();
     for d in &documents {
         let o = &groups[d];
         by_group
-            .entry(o.group.clone())
-            .or_insert_with(|| OriginGroup {
-                group: o.group.clone(),
-                name: o.name.clone(),
-                documents: vec![],
+            .entry(o.group.as_str())
+            .or_insert_with(|| {
+                (
+                    *d,
+                    OriginGroup {
+                        group: o.group.clone(),
+                        name: o.name.clone(),
+                        documents: vec![],
+                    },
+                )
             })
+            .1
             .documents
             .push(path_of[d].to_string());
     }
-    let origin_groups: Vec<OriginGroup> = by_group.into_values().collect();
+    let first_documents: Vec<i64> = by_group.values().map(|(d, _)| *d).collect();
+    let origin_groups: Vec<OriginGroup> = by_group.into_values().map(|(_, g)| g).collect();
     let independent = origin_groups.len();
     let primary: Vec<Option<String>> = list
         .iter()
@@ -243,9 +251,9 @@ fn judge_one(
     primary_sources.sort();
     let all_attributed = primary.iter().all(Option::is_some);
     let single_primary = independent > 1 && all_attributed && primary_sources.len() == 1;
-    let alignments: Vec<&Alignment> = origin_groups
+    let alignments: Vec<&Alignment> = first_documents
         .iter()
-        .map(|g| &groups[&doc_in(g, &documents, path_of)].alignment)
+        .map(|d| &groups[d].alignment)
         .collect();
     let states: BTreeSet<Option<&str>> = alignments.iter().map(|a| a.country.as_deref()).collect();
     let single_alignment = independent > 1
@@ -312,13 +320,6 @@ fn judge_one(
         conflicting: false,
         explanation,
     }
-}
-
-fn doc_in(group: &OriginGroup, documents: &[i64], path_of: &HashMap<i64, &RelPath>) -> i64 {
-    *documents
-        .iter()
-        .find(|d| path_of[d].to_string() == group.documents[0])
-        .expect("a group's document is one of the cluster's")
 }
 
 /// Clusters giving different values for the same measure on the same topic

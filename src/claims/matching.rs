@@ -19,7 +19,7 @@
 //! sentence cannot chain unrelated claims into one cluster.
 
 use super::extract::Extracted;
-use super::hash::{self, FxHashMap, FxHashSet, disjoint_sorted};
+use super::hash::{self, FxHashMap, disjoint_sorted};
 use std::collections::HashMap;
 
 /// What matching needs of one claim, as hashes: compact (a few hundred
@@ -117,6 +117,7 @@ pub fn words(claim: &Extracted) -> Vec<String> {
 fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v.sort_unstable();
     v.dedup();
+    v.shrink_to_fit();
     v
 }
 
@@ -387,6 +388,61 @@ fn near_copies(features: &[Features], representative: &mut [usize]) {
     }
 }
 
+/// How many members of a group the average-linkage check looks at: at most
+/// this many, so checking a merge of two groups costs at most its square
+/// however large the groups grow (a family of copies run by thousands of
+/// sites). Groups up to this size are checked in full, as before.
+const LINKAGE_SAMPLE: usize = 48;
+
+/// The members of a group the linkage check uses: all of them up to
+/// [`LINKAGE_SAMPLE`], else that many spread evenly over the group (the
+/// same every run: members are kept in merge order, which is deterministic).
+fn linkage_sample(members: &[usize]) -> Box<dyn Iterator<Item = &usize> + '_> {
+    if members.len() <= LINKAGE_SAMPLE {
+        Box::new(members.iter())
+    } else {
+        let n = members.len();
+        Box::new((0..LINKAGE_SAMPLE).map(move |k| &members[k * n / LINKAGE_SAMPLE]))
+    }
+}
+
+/// The matched pairs as sorted neighbour lists, one slice a claim: the
+/// linkage check looks up a sampled member's neighbours in one contiguous
+/// slice, where a hash set of millions of pairs cost a cache miss a pair.
+struct Adjacency {
+    start: Vec<usize>,
+    neighbours: Vec<u32>,
+}
+
+impl Adjacency {
+    fn new(n: usize, pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Self {
+        let mut start = vec![0usize; n + 1];
+        for (a, b) in pairs.clone() {
+            start[a + 1] += 1;
+            start[b + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut neighbours = vec![0u32; start[n]];
+        for (a, b) in pairs {
+            neighbours[fill[a]] = b as u32;
+            fill[a] += 1;
+            neighbours[fill[b]] = a as u32;
+            fill[b] += 1;
+        }
+        for i in 0..n {
+            neighbours[start[i]..start[i + 1]].sort_unstable();
+        }
+        Adjacency { start, neighbours }
+    }
+
+    fn of(&self, x: usize) -> &[u32] {
+        &self.neighbours[self.start[x]..self.start[x + 1]]
+    }
+}
+
 /// Union-find over claim indexes.
 struct Sets {
     parent: Vec<usize>,
@@ -544,6 +600,10 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             }
         }
     }
+    // The index is done with: free it before scoring allocates its own.
+    drop(postings);
+    drop(pair_df);
+    drop(df);
     candidates.sort_unstable();
     candidates.dedup();
     let candidates_scored = candidates.len();
@@ -571,19 +631,19 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             .map(|l| (a, b, l))
         })
         .collect();
+    drop(candidates);
+    drop((prepared, weights, idf));
     links.sort_by(|x, y| {
         y.2.strength()
             .total_cmp(&x.2.strength())
             .then((x.0, x.1).cmp(&(y.0, y.1)))
     });
     lap(&mut timings, "scoring");
-    let matched: FxHashSet<(usize, usize)> = links.iter().map(|(a, b, _)| (*a, *b)).collect();
+    let matched = Adjacency::new(n, links.iter().map(|(a, b, _)| (*a, *b)));
     // Strongest first; merge two groups when most pairs across them match.
     let mut sets = Sets::new(n);
-    let mut members: FxHashMap<usize, Vec<usize>> = (0..n)
-        .filter(|&i| is_rep(i))
-        .map(|i| (i, vec![i]))
-        .collect();
+    // The members of groups of two or more; a group not in it is its root alone.
+    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     let mut kept = Vec::new();
     // A rejected merge stays rejected until either group changes: without
     // this, every link between two large groups would recount all pairs.
@@ -603,22 +663,32 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
         if rejected.get(&key) == Some(&versions) {
             continue;
         }
-        let (ma, mb) = (&members[&ra], &members[&rb]);
+        let (alone_a, alone_b) = ([ra], [rb]);
+        let ma = members.get(&ra).map_or(&alone_a[..], Vec::as_slice);
+        let mb = members.get(&rb).map_or(&alone_b[..], Vec::as_slice);
         let mut across = 0usize;
         let mut total = 0usize;
-        for &x in ma {
-            for &y in mb {
+        for &x in linkage_sample(ma) {
+            let neighbours = matched.of(x);
+            for &y in linkage_sample(mb) {
                 if document_of[x] != document_of[y] {
                     total += 1;
-                    across += usize::from(matched.contains(&(x.min(y), x.max(y))));
+                    across += usize::from(neighbours.binary_search(&(y as u32)).is_ok());
                 }
             }
         }
         if total == 0 || across as f64 / total as f64 >= LINKAGE {
             sets.union(a, b);
             let root = sets.find(a);
-            let mut merged = members.remove(&ra).unwrap_or_default();
-            merged.extend(members.remove(&rb).unwrap_or_default());
+            let (mut merged, mut other) = (
+                members.remove(&ra).unwrap_or_else(|| vec![ra]),
+                members.remove(&rb).unwrap_or_else(|| vec![rb]),
+            );
+            // The smaller group moves into the larger: merging stays linear.
+            if merged.len() < other.len() {
+                std::mem::swap(&mut merged, &mut other);
+            }
+            merged.extend(other);
             members.insert(root, merged);
             *version.entry(root).or_default() += 1;
             kept.push((a, b, link));

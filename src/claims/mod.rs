@@ -187,8 +187,11 @@ fn analyse_document(
             features,
         ));
     }
+    claims.shrink_to_fit();
+    let mut passages = reuse::passages(&cleaned.text);
+    passages.shrink_to_fit();
     DocumentClaims {
-        passages: reuse::passages(&cleaned.text),
+        passages,
         article: Article {
             document_id: doc.id,
             text: cleaned.text,
@@ -197,6 +200,9 @@ fn analyse_document(
         claims,
     }
 }
+
+/// How many documents' stored texts the stage holds at once.
+const TEXTS_AT_ONCE: usize = 2048;
 
 /// Runs the stage over the store and returns what it wrote.
 pub fn run(store: &mut Store, registry: &Registry) -> Result<StageOutput, StoreError> {
@@ -211,33 +217,39 @@ pub fn run_with(
     control: &crate::progress::Control,
 ) -> Result<Option<StageOutput>, StoreError> {
     let started = std::time::Instant::now();
-    let texts = store.document_texts()?;
+    let documents = store.documents()?;
     let outlets = store.outlet_records()?;
     let entities = Entities::new(registry);
     control.progress.start(
         "finding claims",
-        texts.len() as u64,
-        texts.iter().map(|(d, _)| d.bytes).sum(),
+        documents.len() as u64,
+        documents.iter().map(|d| d.bytes).sum(),
     );
     let markers: Vec<&str> = registry
         .outlets()
         .iter()
         .flat_map(|o| o.publisher_markers.iter().map(String::as_str))
         .collect();
-    let analysed: Vec<(usize, DocumentClaims)> = texts
-        .par_iter()
-        .enumerate()
-        .filter_map(|(i, (doc, stored))| {
+    // A slice of the corpus at a time: its stored texts are read, analysed on
+    // every core and dropped, so the texts are never all in memory at once.
+    let mut analysed: Vec<(usize, DocumentClaims)> = Vec::new();
+    for (chunk, slice) in documents.chunks(TEXTS_AT_ONCE).enumerate() {
+        if control.cancelled() {
+            break;
+        }
+        let texts = store.texts_of(slice.to_vec())?;
+        let offset = chunk * TEXTS_AT_ONCE;
+        analysed.par_extend(texts.par_iter().enumerate().filter_map(|(i, (doc, stored))| {
             if control.cancelled() {
                 return None;
             }
             let found = stored
                 .as_ref()
-                .map(|s| (i, analyse_document(doc, s, &entities, &markers)));
+                .map(|s| (offset + i, analyse_document(doc, s, &entities, &markers)));
             control.progress.advance(doc.bytes);
             found
-        })
-        .collect();
+        }));
+    }
     control.progress.finish();
     if control.cancelled() {
         return Ok(None);
@@ -246,7 +258,7 @@ pub fn run_with(
         "read stored text, clean, extract claims".to_owned(),
         started.elapsed(),
     )];
-    let mut output = assemble(&texts, &outlets, analysed, &entities, &mut timings);
+    let mut output = assemble(&documents, &outlets, analysed, &entities, &mut timings);
     if control.cancelled() {
         return Ok(None);
     }
@@ -259,21 +271,26 @@ pub fn run_with(
 
 /// Matching, reuse and independence over the per-document results.
 fn assemble(
-    texts: &[(StoredDocument, Option<StoredText>)],
+    documents: &[StoredDocument],
     outlets: &HashMap<i64, OutletRecord>,
     analysed: Vec<(usize, DocumentClaims)>,
     entities: &Entities,
     timings: &mut Vec<(String, std::time::Duration)>,
 ) -> StageOutput {
     let started = std::time::Instant::now();
-    let path_of: HashMap<i64, &RelPath> = texts.iter().map(|(d, _)| (d.id, &d.path)).collect();
+    let path_of: HashMap<i64, &RelPath> = documents.iter().map(|d| (d.id, &d.path)).collect();
     // Documents whose text is found in another.
-    let doc_ids: Vec<i64> = analysed.iter().map(|(i, _)| texts[*i].0.id).collect();
+    let doc_ids: Vec<i64> = analysed.iter().map(|(i, _)| documents[*i].id).collect();
     let passages: Vec<&[u64]> = analysed
         .iter()
         .map(|(_, d)| d.passages.as_slice())
         .collect();
     let reuse = reuse::find(&doc_ids, &passages);
+    drop(passages);
+    let mut analysed = analysed;
+    for (_, d) in &mut analysed {
+        d.passages = Vec::new();
+    }
     timings.push((
         format!("text reuse between documents ({} pairs)", reuse.len()),
         started.elapsed(),
@@ -298,7 +315,7 @@ fn assemble(
         timings.push((format!("  matching: {step}"), *took));
     }
     let started = std::time::Instant::now();
-    let groups = independence::origin_groups(texts, outlets, &reuse);
+    let groups = independence::origin_groups(documents, outlets, &reuse);
     let (clusters, conflicts) = independence::judge(
         &mut claims,
         &features,

@@ -450,7 +450,15 @@ impl Store {
 
     /// Everything the analysis stages read about a document's text.
     pub fn document_texts(&self) -> Result<Vec<(StoredDocument, Option<StoredText>)>> {
-        let documents = self.documents()?;
+        self.texts_of(self.documents()?)
+    }
+
+    /// [`Store::document_texts`] for these documents only (a stage reads a
+    /// large corpus a slice at a time, so its texts are never all in memory).
+    pub fn texts_of(
+        &self,
+        documents: Vec<StoredDocument>,
+    ) -> Result<Vec<(StoredDocument, Option<StoredText>)>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT title, text, site_name, canonical_url, source FROM document_text WHERE document_id = ?1")
