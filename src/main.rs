@@ -294,12 +294,18 @@ fn run(cli: Cli) -> Result<u8> {
                     Grouping::ByOutlet
                 },
             };
-            let report = pipeline::audit(&mut store, &dir, &registry, options, &control)?;
+            // The text summary needs the claims' counts, not two million
+            // claims read back: only --json builds the whole report.
+            let report = if json {
+                pipeline::audit(&mut store, &dir, &registry, options, &control)?
+            } else {
+                pipeline::audit_overview(&mut store, &dir, &registry, options, &control)?
+            };
             let printing = std::time::Instant::now();
             if json {
                 print_json(&report)?;
             } else {
-                print_audit(&dir, &report)?;
+                print_audit(&dir, &report, &store.cluster_totals()?)?;
             }
             if timings {
                 for (step, took) in &report.timings.0 {
@@ -908,7 +914,7 @@ fn human_bytes(n: u64) -> String {
     }
 }
 
-fn print_audit(dir: &Path, report: &AuditReport) -> Result<()> {
+fn print_audit(dir: &Path, report: &AuditReport, totals: &store::ClusterTotals) -> Result<()> {
     let mut out = io::stdout().lock();
     let run = &report.run;
     writeln!(
@@ -962,14 +968,11 @@ fn print_audit(dir: &Path, report: &AuditReport) -> Result<()> {
     for w in &report.warnings {
         writeln!(out, "  warning: {}: {}", w.path.escape_debug(), w.warning)?;
     }
-    if !report.clusters.is_empty() {
-        let single = report.clusters.iter().filter(|c| c.single_source).count();
+    if totals.clusters > 0 {
         writeln!(
             out,
-            "  {} claims in {} clusters: {single} rest on a single source, {} with conflicting figures — see `provaudit claims`",
-            report.claims.len(),
-            report.clusters.len(),
-            report.clusters.iter().filter(|c| c.conflicting).count()
+            "  {} claims in {} clusters: {} rest on a single source, {} with conflicting figures — see `provaudit claims`",
+            totals.claims, totals.clusters, totals.single_source, totals.conflicting
         )?;
     }
     writeln!(out, "  store: {}", report.corpus.store)?;

@@ -239,16 +239,21 @@ pub fn run_with(
         }
         let texts = store.texts_of(slice.to_vec())?;
         let offset = chunk * TEXTS_AT_ONCE;
-        analysed.par_extend(texts.par_iter().enumerate().filter_map(|(i, (doc, stored))| {
-            if control.cancelled() {
-                return None;
-            }
-            let found = stored
-                .as_ref()
-                .map(|s| (offset + i, analyse_document(doc, s, &entities, &markers)));
-            control.progress.advance(doc.bytes);
-            found
-        }));
+        analysed.par_extend(
+            texts
+                .par_iter()
+                .enumerate()
+                .filter_map(|(i, (doc, stored))| {
+                    if control.cancelled() {
+                        return None;
+                    }
+                    let found = stored
+                        .as_ref()
+                        .map(|s| (offset + i, analyse_document(doc, s, &entities, &markers)));
+                    control.progress.advance(doc.bytes);
+                    found
+                }),
+        );
     }
     control.progress.finish();
     if control.cancelled() {

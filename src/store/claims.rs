@@ -34,7 +34,9 @@ impl Store {
             .pragma_update(None, "cache_size", BULK_CACHE_KIB)
             .map_err(e)?;
         let saved = self.replace_claims(out);
-        self.conn.pragma_update(None, "cache_size", cache).map_err(e)?;
+        self.conn
+            .pragma_update(None, "cache_size", cache)
+            .map_err(e)?;
         saved
     }
 

@@ -322,7 +322,9 @@ pub fn run(o: &Options) -> Result<()> {
     }
     let mut rows: Vec<Row> = Vec::new();
     let mut incremental: Option<(usize, Audit, Audit)> = None;
-    let mut peers: Vec<(usize, Peer, Vec<usize>, Vec<usize>, f64)> = Vec::new();
+    // (documents, the peer's run, its clustering, ours, our reuse step's seconds)
+    type PeerRun = (usize, Peer, Vec<usize>, Vec<usize>, f64);
+    let mut peers: Vec<PeerRun> = Vec::new();
     let mut query: Option<(usize, Duration, Duration, usize)> = None;
     let mut app_extra: Option<(Duration, Duration)> = None;
     for (k, &n) in o.docs.iter().enumerate() {
