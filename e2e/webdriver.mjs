@@ -57,20 +57,33 @@ export class Driver {
     return v.map((e) => e[ELEMENT]);
   }
 
+  // The window re-renders when data arrives (claims come a page at a time),
+  // so an element found a moment ago may be gone or covered: each action
+  // finds its element afresh and is retried until it lands.
+
   async click(css) {
-    const id = await this.waitFor(() => this.find(css), `${css} to appear`);
-    await this.cmd('POST', this.s(`/element/${id}/click`), {});
+    await this.waitFor(async () => {
+      const id = await this.find(css);
+      await this.cmd('POST', this.s(`/element/${id}/click`), {});
+      return true;
+    }, `${css} to be clicked`);
   }
 
   async type(css, text) {
-    const id = await this.waitFor(() => this.find(css), `${css} to appear`);
-    await this.cmd('POST', this.s(`/element/${id}/clear`), {}).catch(() => {});
-    await this.cmd('POST', this.s(`/element/${id}/value`), { text });
+    await this.waitFor(async () => {
+      const id = await this.find(css);
+      await this.cmd('POST', this.s(`/element/${id}/clear`), {}).catch(() => {});
+      await this.cmd('POST', this.s(`/element/${id}/value`), { text });
+      return true;
+    }, `${css} to take the text`);
   }
 
   async text(css) {
-    const id = await this.waitFor(() => this.find(css), `${css} to appear`);
-    return this.cmd('GET', this.s(`/element/${id}/text`));
+    return this.waitFor(async () => {
+      const id = await this.find(css);
+      const t = await this.cmd('GET', this.s(`/element/${id}/text`));
+      return { t };
+    }, `${css} to appear`).then((v) => v.t);
   }
 
   async screenshot() {
