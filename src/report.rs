@@ -161,6 +161,25 @@ pub struct ConflictEntry {
     pub values: Vec<crate::claims::ConflictValue>,
 }
 
+impl ClaimEntry {
+    /// A stored claim of the document at `document`.
+    pub fn new(c: crate::claims::Claim, document: String) -> Self {
+        ClaimEntry {
+            id: c.key,
+            document,
+            text: c.text,
+            start: c.start,
+            end: c.end,
+            line: c.line,
+            kind: c.kind.as_str(),
+            speaker: c.speaker,
+            attribution: c.attribution,
+            quantities: c.quantities,
+            cluster: c.cluster_key,
+        }
+    }
+}
+
 impl From<&crate::claims::Cluster> for ClusterEntry {
     fn from(c: &crate::claims::Cluster) -> Self {
         ClusterEntry {
@@ -248,18 +267,9 @@ pub fn claims_section(store: &Store) -> Result<ClaimsSection, StoreError> {
     let mut claims: Vec<ClaimEntry> = store
         .claims()?
         .into_iter()
-        .map(|c| ClaimEntry {
-            id: c.key,
-            document: paths.get(&c.document_id).cloned().unwrap_or_default(),
-            text: c.text,
-            start: c.start,
-            end: c.end,
-            line: c.line,
-            kind: c.kind.as_str(),
-            speaker: c.speaker,
-            attribution: c.attribution,
-            quantities: c.quantities,
-            cluster: c.cluster_key,
+        .map(|c| {
+            let document = paths.get(&c.document_id).cloned().unwrap_or_default();
+            ClaimEntry::new(c, document)
         })
         .collect();
     claims.sort_by(|a, b| a.document.cmp(&b.document).then(a.start.cmp(&b.start)));
@@ -649,22 +659,22 @@ pub struct ClusterDetail {
 }
 
 impl ClusterDetail {
-    /// The cluster holding `id` (a cluster or claim id), if any.
+    /// The cluster holding `id` (a cluster or claim id), if any, read from
+    /// the store by its id (not the whole claims table).
     pub fn find(store: &Store, id: &str) -> Result<Option<Self>, StoreError> {
-        let ClaimsSection {
-            claims,
-            clusters,
-            conflicts,
-        } = claims_section(store)?;
-        let key = match claims.iter().find(|c| c.id == id) {
-            Some(c) => c.cluster.clone(),
-            None => id.to_owned(),
-        };
-        let Some(cluster) = clusters.into_iter().find(|c| c.id == key) else {
+        let key = store.cluster_of_claim(id)?.unwrap_or_else(|| id.to_owned());
+        let Some((cluster, claims)) = store.cluster_with_claims(&key)? else {
             return Ok(None);
         };
-        let members: Vec<ClaimEntry> = claims.into_iter().filter(|c| c.cluster == key).collect();
-        Ok(Some(ClusterDetail::new(cluster, members, conflicts)))
+        let members = claims
+            .into_iter()
+            .map(|(c, path)| ClaimEntry::new(c, path.to_string_lossy().into_owned()))
+            .collect();
+        Ok(Some(ClusterDetail::new(
+            ClusterEntry::from(&cluster),
+            members,
+            conflicts_section(store)?,
+        )))
     }
 
     /// A cluster with its members; `conflicts` may hold others' (they are

@@ -83,7 +83,7 @@ pub fn stored_report(store: &Store, registry: &Registry) -> Result<AuditReport, 
 
 /// The report the desktop app opens with: documents, conflicts and counts,
 /// but not every claim and cluster — the claims screens ask for a page at a
-/// time ([`claims_page`], [`cluster_detail`]), so a store of two million
+/// time ([`claims_page`], [`crate::report::ClusterDetail::find`]), so a store of two million
 /// claims opens at once.
 pub fn stored_overview(store: &Store, registry: &Registry) -> Result<AuditReport, StoreError> {
     AuditReport::without_claims(store, &IngestSummary::default(), registry)
@@ -246,39 +246,6 @@ pub fn claims_page(
             .map(ClusterListItem::from)
             .collect(),
     })
-}
-
-/// One cluster with its claims side by side and its conflicts, by cluster
-/// or claim id; `None` when neither exists.
-pub fn cluster_detail(
-    store: &Store,
-    id: &str,
-) -> Result<Option<crate::report::ClusterDetail>, StoreError> {
-    let key = store.cluster_of_claim(id)?.unwrap_or_else(|| id.to_owned());
-    let Some((cluster, claims)) = store.cluster_with_claims(&key)? else {
-        return Ok(None);
-    };
-    let members = claims
-        .into_iter()
-        .map(|(c, path)| crate::report::ClaimEntry {
-            id: c.key,
-            document: path.to_string_lossy().into_owned(),
-            text: c.text,
-            start: c.start,
-            end: c.end,
-            line: c.line,
-            kind: c.kind.as_str(),
-            speaker: c.speaker,
-            attribution: c.attribution,
-            quantities: c.quantities,
-            cluster: c.cluster_key,
-        })
-        .collect();
-    Ok(Some(crate::report::ClusterDetail::new(
-        crate::report::ClusterEntry::from(&cluster),
-        members,
-        crate::report::conflicts_section(store)?,
-    )))
 }
 
 /// Each file's status in the latest verification against the store, by path

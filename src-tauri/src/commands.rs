@@ -129,7 +129,7 @@ pub fn claims_page(
 /// One cluster with its claims side by side and its conflicts.
 #[tauri::command(async)]
 pub fn cluster_detail(state: State<'_, AppState>, id: String) -> Result<ClusterDetail> {
-    workspace::cluster_detail(&state.store()?, &id)?.ok_or_else(|| {
+    ClusterDetail::find(&state.store()?, &id)?.ok_or_else(|| {
         CommandError::new("not_found", format!("no claim cluster {id} in this store"))
     })
 }

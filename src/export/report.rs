@@ -417,20 +417,27 @@ impl Report {
 struct Quoter<'a> {
     /// Claims by (document path, start, end).
     claims: HashMap<(&'a str, u64, u64), &'a str>,
+    /// The stored documents by path, read once for every anchor.
+    documents: HashMap<crate::relpath::RelPath, crate::store::StoredDocument>,
 }
 
 impl<'a> Quoter<'a> {
-    fn new(_store: &Store, claims: &'a [ClaimEntry]) -> Result<Self, StoreError> {
+    fn new(store: &Store, claims: &'a [ClaimEntry]) -> Result<Self, StoreError> {
         let claims = claims
             .iter()
             .filter_map(|c| Some(((c.document.as_str(), c.start?, c.end?), c.text.as_str())))
             .collect();
-        Ok(Quoter { claims })
+        let documents = store
+            .documents()?
+            .into_iter()
+            .map(|d| (d.path.clone(), d))
+            .collect();
+        Ok(Quoter { claims, documents })
     }
 
     fn quote(&self, store: &Store, anchor: &review::Anchor) -> Option<TextQuote> {
         let (start, end) = (anchor.start?, anchor.end?);
-        let doc = store.document_by_path(&anchor.path).ok()??;
+        let doc = self.documents.get(&anchor.path)?;
         if doc.sha256 != anchor.document_sha256 {
             return None;
         }

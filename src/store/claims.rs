@@ -1,8 +1,7 @@
 //! SQL of the claims stage.
 
 use super::{Result, Store, classify};
-use crate::claims::extract::ClaimKind;
-use crate::claims::{Claim, Cluster, Conflict, OriginGroup, Reuse, StageOutput};
+use crate::claims::{Claim, Cluster, Conflict, Reuse, StageOutput};
 use rusqlite::params;
 
 /// The claims tables' secondary indexes, exactly as migration 0003 made them.
@@ -169,26 +168,7 @@ impl Store {
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |r| {
-                let u = |i: usize| r.get::<_, Option<i64>>(i).map(|v| v.map(|v| v as u64));
-                let kind: String = r.get(9)?;
-                let quantities: String = r.get(12)?;
-                Ok(Claim {
-                    key: r.get(0)?,
-                    document_id: r.get(1)?,
-                    cluster_key: r.get(2)?,
-                    text: r.get(3)?,
-                    start: u(4)?,
-                    end: u(5)?,
-                    line: u(6)?,
-                    clean_start: r.get::<_, i64>(7)? as usize,
-                    clean_end: r.get::<_, i64>(8)? as usize,
-                    kind: ClaimKind::parse(&kind).unwrap_or(ClaimKind::Assertion),
-                    speaker: r.get(10)?,
-                    attribution: r.get(11)?,
-                    quantities: serde_json::from_str(&quantities).unwrap_or_default(),
-                })
-            })
+            .query_map([], super::claims_page::claim_from)
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err(e))
@@ -201,7 +181,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT cluster_key, independent_origins, single_source, single_primary, single_alignment, conflicting,
-                    origin_groups, primary_sources, explanation
+                    origin_groups, primary_sources, explanation, claim_count
                  FROM claim_cluster WHERE (?1 = 0 OR single_source = 1)
                  ORDER BY single_source DESC, document_count DESC, cluster_key LIMIT ?2",
             )
@@ -209,26 +189,7 @@ impl Store {
         let limit = limit.map(|l| l as i64).unwrap_or(-1);
         let mut clusters: Vec<Cluster> = stmt
             .query_map(params![only_single_source, limit], |r| {
-                let groups: String = r.get(6)?;
-                let primary: String = r.get(7)?;
-                let origin_groups: Vec<OriginGroup> =
-                    serde_json::from_str(&groups).unwrap_or_default();
-                Ok(Cluster {
-                    key: r.get(0)?,
-                    claims: vec![],
-                    documents: origin_groups
-                        .iter()
-                        .flat_map(|g| g.documents.clone())
-                        .collect(),
-                    origin_groups,
-                    independent_origins: r.get::<_, i64>(1)? as usize,
-                    single_source: r.get(2)?,
-                    single_primary: r.get(3)?,
-                    single_alignment: r.get(4)?,
-                    conflicting: r.get(5)?,
-                    primary_sources: serde_json::from_str(&primary).unwrap_or_default(),
-                    explanation: r.get(8)?,
-                })
+                super::claims_page::cluster_from(r).map(|(c, _)| c)
             })
             .map_err(|e| self.err(e))?
             .collect::<rusqlite::Result<_>>()

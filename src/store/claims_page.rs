@@ -43,7 +43,7 @@ pub const FLAG_COLUMNS: [&str; 4] = [
 const CLUSTER_COLUMNS: &str = "cluster_key, independent_origins, single_source, single_primary, single_alignment, conflicting,
     origin_groups, primary_sources, explanation, claim_count";
 
-fn cluster_from(r: &Row) -> rusqlite::Result<(Cluster, u64)> {
+pub(super) fn cluster_from(r: &Row) -> rusqlite::Result<(Cluster, u64)> {
     let groups: String = r.get(6)?;
     let primary: String = r.get(7)?;
     let origin_groups: Vec<OriginGroup> = serde_json::from_str(&groups).unwrap_or_default();
@@ -70,7 +70,7 @@ fn cluster_from(r: &Row) -> rusqlite::Result<(Cluster, u64)> {
     ))
 }
 
-fn claim_from(r: &Row) -> rusqlite::Result<Claim> {
+pub(super) fn claim_from(r: &Row) -> rusqlite::Result<Claim> {
     let u = |i: usize| r.get::<_, Option<i64>>(i).map(|v| v.map(|v| v as u64));
     let kind: String = r.get(9)?;
     let quantities: String = r.get(12)?;

@@ -393,7 +393,7 @@ pub fn run(o: &Options) -> Result<()> {
                 counts.push(started.elapsed());
                 if let Some(c) = first.clusters.first() {
                     let started = Instant::now();
-                    provaudit::workspace::cluster_detail(&store, &c.cluster.id)?;
+                    provaudit::report::ClusterDetail::find(&store, &c.cluster.id)?;
                     detail.push(started.elapsed());
                 }
             }
@@ -583,7 +583,7 @@ pub fn run(o: &Options) -> Result<()> {
             )?;
             writeln!(
                 out,
-                "| the first cluster opened with its claims (workspace::cluster_detail) | {:.1} |",
+                "| the first cluster opened with its claims (ClusterDetail::find) | {:.1} |",
                 detail.as_secs_f64() * 1e3
             )?;
         }

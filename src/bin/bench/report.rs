@@ -205,10 +205,10 @@ pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
     println!("| the counts above the list (claims_overview) | {counts:.1} |");
     if let Some(id) = first {
         let detail = time(&mut || {
-            workspace::cluster_detail(&store, &id)?;
+            provaudit::report::ClusterDetail::find(&store, &id)?;
             Ok(())
         })?;
-        println!("| the first cluster with its claims (cluster_detail) | {detail:.1} |");
+        println!("| the first cluster with its claims (ClusterDetail::find) | {detail:.1} |");
     }
     let open = time(&mut || {
         workspace::stored_overview(&store, &registry)?;
