@@ -341,6 +341,7 @@ pub fn ingest_scanned(
     control: &Control,
 ) -> Result<IngestSummary> {
     let started = Instant::now();
+    store.lock_for_run()?;
     let run_id = store.begin_run(root)?;
     let stamps = store.stamps()?;
     let mut summary = IngestSummary {
@@ -374,11 +375,16 @@ pub fn ingest_scanned(
         mpsc::sync_channel::<(RelPath, std::result::Result<NewDocument, String>)>(2 * BATCH);
     let reading_ns = std::sync::atomic::AtomicU64::new(0);
     let extracting_ns = std::sync::atomic::AtomicU64::new(0);
+    // Set when the writer stops on a store error: the readers stop reading,
+    // and the receiver is dropped with the writer, so no reader can block on
+    // a full channel that nobody empties.
+    let stopped = std::sync::atomic::AtomicBool::new(false);
     let store_result = std::thread::scope(|scope| {
-        let (reading_ns, extracting_ns) = (&reading_ns, &extracting_ns);
+        let rx = rx;
+        let (reading_ns, extracting_ns, stopped) = (&reading_ns, &extracting_ns, &stopped);
         scope.spawn(move || {
             to_read.par_iter().for_each_with(tx, |tx, candidate| {
-                if control.cancelled() {
+                if control.cancelled() || stopped.load(std::sync::atomic::Ordering::Relaxed) {
                     return;
                 }
                 let (mut reading, mut extracting) = (Duration::ZERO, Duration::ZERO);
@@ -387,7 +393,9 @@ pub fn ingest_scanned(
                 reading_ns.fetch_add(reading.as_nanos() as u64, Relaxed);
                 extracting_ns.fetch_add(extracting.as_nanos() as u64, Relaxed);
                 control.progress.advance(candidate.bytes);
-                let _ = tx.send((candidate.path.clone(), result));
+                if tx.send((candidate.path.clone(), result)).is_err() {
+                    stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
             });
         });
         let mut docs = Vec::with_capacity(BATCH);
@@ -423,7 +431,7 @@ pub fn ingest_scanned(
             docs.clear();
             Ok(())
         };
-        loop {
+        let written = (|| loop {
             match rx.recv_timeout(BATCH_WAIT) {
                 Ok((path, result)) => {
                     if docs.is_empty() && errors.is_empty() {
@@ -440,10 +448,16 @@ pub fn ingest_scanned(
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     flush(&mut docs, &mut errors, &mut summary)?
                 }
-                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    break flush(&mut docs, &mut errors, &mut summary);
+                }
             }
+        })();
+        if written.is_err() {
+            stopped.store(true, std::sync::atomic::Ordering::Relaxed);
         }
-        flush(&mut docs, &mut errors, &mut summary)
+        drop(rx);
+        written
     });
     control.progress.finish();
     store_result?;

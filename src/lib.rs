@@ -7,6 +7,7 @@
 
 pub mod claims;
 pub mod clean;
+pub mod escape;
 pub mod export;
 pub mod fingerprint;
 pub mod ingest;

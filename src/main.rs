@@ -5,6 +5,7 @@
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use provaudit::escape;
 use provaudit::export;
 use provaudit::ingest::{self, ScanOptions};
 use provaudit::manifest::ManifestFormat;
@@ -14,7 +15,8 @@ use provaudit::pipeline::{self, AuditOptions};
 use provaudit::progress::{Control, Progress};
 use provaudit::relpath::RelPath;
 use provaudit::report::{
-    AuditReport, ClaimsReport, ClusterDetail, DocumentEntry, HistoryReport, OutletsReport,
+    AuditReport, ClaimsReport, ClusterDetail, DocumentEntry, HistoryReport, LogCheckReport,
+    OutletsReport,
     ShowReport, VerifyReport,
 };
 use provaudit::store::{self, Store};
@@ -124,6 +126,32 @@ enum Command {
         /// Record the export in this review session [default: none]
         #[arg(long, value_name = "ID")]
         session: Option<i64>,
+        /// Replace PATH if it is an existing regular file (never a link,
+        /// device, pipe or folder)
+        #[arg(long)]
+        force: bool,
+        /// Export even when the review log's hash chain is broken; the report
+        /// then says so first
+        #[arg(long)]
+        allow_broken_chain: bool,
+    },
+    /// Check the review log's hash chain, and with --anchor that it still
+    /// holds what an earlier export stated (a log cut short or rewritten).
+    ///
+    /// Exit status: 0 when the log holds, 1 when it does not, 2 on usage or
+    /// store errors.
+    VerifyLog {
+        /// The corpus folder, to find its store (not needed with --db)
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArg,
+        /// An earlier export (any format but csv) whose stated log head the
+        /// store must still hold
+        #[arg(long, value_name = "FILE")]
+        anchor: Option<PathBuf>,
+        /// Print one JSON document instead of a sentence
+        #[arg(long)]
+        json: bool,
     },
     /// List the outlet registry, with where each field came from.
     Outlets {
@@ -239,6 +267,13 @@ impl ExportArg {
     }
 }
 
+/// `eprintln!` with control characters escaped (see [`escape`]).
+macro_rules! eprintln_safe {
+    ($($arg:tt)*) => {
+        eprintln!("{}", escape::visible_text(&format!($($arg)*)))
+    };
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -248,7 +283,7 @@ fn main() -> ExitCode {
                 // A closed stdout pipe (`| head`) is not a failure.
                 return ExitCode::from(EXIT_OK);
             }
-            eprintln!("provaudit: {err:#}");
+            eprintln_safe!("provaudit: {err:#}");
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -309,10 +344,10 @@ fn run(cli: Cli) -> Result<u8> {
             }
             if timings {
                 for (step, took) in &report.timings.0 {
-                    eprintln!("timing: {:>9.3} s  {step}", took.as_secs_f64());
+                    eprintln_safe!("timing: {:>9.3} s  {step}", took.as_secs_f64());
                 }
-                eprintln!("timing: {:>9.3} s  print", printing.elapsed().as_secs_f64());
-                eprintln!("timing: {:>9.3} s  total", started.elapsed().as_secs_f64());
+                eprintln_safe!("timing: {:>9.3} s  print", printing.elapsed().as_secs_f64());
+                eprintln_safe!("timing: {:>9.3} s  total", started.elapsed().as_secs_f64());
             }
             Ok(if report.run.complete {
                 EXIT_OK
@@ -332,6 +367,7 @@ fn run(cli: Cli) -> Result<u8> {
                 follow_symlinks,
                 include_hidden: false,
             };
+            let mut log_broken = false;
             let verification = match manifest {
                 Some(manifest) => {
                     let format = match manifest_format {
@@ -344,7 +380,18 @@ fn run(cli: Cli) -> Result<u8> {
                 None => {
                     let path = resolve_store(store.db.as_deref(), Some(&dir))?;
                     let mut store = Store::open_existing(&path)?;
-                    verify::verify_store(&mut store, &dir, options, &control)?
+                    let verification = verify::verify_store(&mut store, &dir, options, &control)?;
+                    // The files are half of what a store vouches for; the
+                    // review record is the other.
+                    if let provaudit::review::ChainCheck::Broken { seq, reason } =
+                        provaudit::review::verify_chain(&store.review_log()?)
+                    {
+                        log_broken = true;
+                        eprintln_safe!(
+                            "provaudit: the review log's hash chain is broken at entry {seq}: {reason}; run `provaudit verify-log` and `provaudit history` to see it"
+                        );
+                    }
+                    verification
                 }
             };
             if json {
@@ -352,7 +399,7 @@ fn run(cli: Cli) -> Result<u8> {
             } else {
                 print_verification(&verification)?;
             }
-            Ok(if verification.all_ok() {
+            Ok(if verification.all_ok() && !log_broken {
                 EXIT_OK
             } else {
                 EXIT_DISCREPANCY
@@ -364,19 +411,42 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             out,
             session,
+            force,
+            allow_broken_chain,
         } => {
             let path = resolve_store(store.db.as_deref(), dir.as_deref())?;
             let mut store = Store::open_existing(&path)?;
-            let written = export::run(
-                &mut store,
-                format.format(),
-                dir.as_deref(),
-                &out,
+            let request = export::Request {
+                format: format.format(),
+                corpus: dir.as_deref(),
+                out: &out,
                 session,
-                &control,
-            )?;
+                force,
+                allow_broken_chain,
+            };
+            let written = export::run(&mut store, &request, &control)?;
             print_export(&written)?;
             Ok(EXIT_OK)
+        }
+        Command::VerifyLog {
+            dir,
+            store,
+            anchor,
+            json,
+        } => {
+            let path = resolve_store(store.db.as_deref(), dir.as_deref())?;
+            let store = Store::open_existing(&path)?;
+            let report = LogCheckReport::new(&store, anchor.as_deref())?;
+            if json {
+                print_json(&report)?;
+            } else {
+                writeln!(stdout_text(), "{}", report.message)?;
+            }
+            Ok(if report.holds {
+                EXIT_OK
+            } else {
+                EXIT_DISCREPANCY
+            })
         }
         Command::Outlets {
             registry,
@@ -507,7 +577,7 @@ fn run(cli: Cli) -> Result<u8> {
                 })?;
             } else {
                 print_document(&entry)?;
-                let mut out = io::stdout().lock();
+                let mut out = stdout_text();
                 if !signals.is_empty() {
                     writeln!(out, "  evidence found:")?;
                 }
@@ -534,7 +604,10 @@ fn run(cli: Cli) -> Result<u8> {
             } else {
                 print_history(&report)?;
             }
-            Ok(EXIT_OK)
+            Ok(match report.review_log {
+                provaudit::review::ChainCheck::Intact { .. } => EXIT_OK,
+                provaudit::review::ChainCheck::Broken { .. } => EXIT_DISCREPANCY,
+            })
         }
     }
 }
@@ -588,7 +661,7 @@ fn flags(c: &provaudit::report::ClusterEntry) -> String {
 }
 
 fn print_claims(report: &ClaimsReport) -> Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = stdout_text();
     let c = &report.counts;
     writeln!(
         out,
@@ -631,7 +704,7 @@ fn print_claims(report: &ClaimsReport) -> Result<()> {
 }
 
 fn print_cluster(d: &ClusterDetail) -> Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = stdout_text();
     writeln!(out, "{}  [{}]", d.cluster.id, flags(&d.cluster))?;
     writeln!(out, "  {}", d.cluster.explanation)?;
     if !d.cluster.primary_sources.is_empty() {
@@ -686,7 +759,7 @@ fn print_cluster(d: &ClusterDetail) -> Result<()> {
 fn load_registry(user_file: Option<&Path>) -> Registry {
     let (registry, error) = registry::load(user_file);
     if let Some(e) = error {
-        eprintln!("provaudit: {e}");
+        eprintln_safe!("provaudit: {e}");
     }
     registry
 }
@@ -767,7 +840,7 @@ fn party_line(p: Option<&provaudit::report::PartyEntry>) -> String {
 }
 
 fn print_document(entry: &DocumentEntry) -> Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = stdout_text();
     writeln!(out, "{}", entry.path.escape_debug())?;
     writeln!(out, "  sha256       {}", entry.sha256)?;
     writeln!(
@@ -823,7 +896,7 @@ fn print_document(entry: &DocumentEntry) -> Result<()> {
 }
 
 fn print_outlets(registry: &Registry, outlets: &[registry::Outlet]) -> Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = stdout_text();
     writeln!(
         out,
         "Outlet registry {} — {} outlets",
@@ -892,8 +965,14 @@ fn resolve_store(db: Option<&Path>, dir: Option<&Path>) -> Result<PathBuf> {
     }
 }
 
+/// Standard output for text: every control character an article, a file
+/// name or a user put in a printed string is written as a visible escape.
+fn stdout_text() -> escape::Escaping<io::StdoutLock<'static>> {
+    escape::Escaping::new(io::stdout().lock(), escape::Mode::Text)
+}
+
 fn print_json<T: Serialize>(value: &T) -> Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = escape::Escaping::new(io::stdout().lock(), escape::Mode::Json);
     serde_json::to_writer_pretty(&mut out, value).context("writing JSON")?;
     writeln!(out)?;
     Ok(())
@@ -915,7 +994,7 @@ fn human_bytes(n: u64) -> String {
 }
 
 fn print_audit(dir: &Path, report: &AuditReport, totals: &store::ClusterTotals) -> Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = stdout_text();
     let run = &report.run;
     writeln!(
         out,
@@ -978,10 +1057,10 @@ fn print_audit(dir: &Path, report: &AuditReport, totals: &store::ClusterTotals) 
     writeln!(out, "  store: {}", report.corpus.store)?;
     drop(out);
     for e in &report.errors {
-        eprintln!("provaudit: {}: {}", e.path.escape_debug(), e.error);
+        eprintln_safe!("provaudit: {}: {}", e.path.escape_debug(), e.error);
     }
     if !run.complete {
-        eprintln!(
+        eprintln_safe!(
             "provaudit: the run was partial: {} file(s) could not be stored; everything else was",
             run.errors
         );
@@ -990,7 +1069,7 @@ fn print_audit(dir: &Path, report: &AuditReport, totals: &store::ClusterTotals) 
 }
 
 fn print_verification(v: &Verification) -> Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = stdout_text();
     for check in &v.checks {
         let extra = match (check.status, &check.other_path, &check.message) {
             (Status::Moved, Some(old), _) => format!(" (was {old})"),
@@ -1038,7 +1117,7 @@ fn print_verification(v: &Verification) -> Result<()> {
 
 fn print_export(w: &export::Written) -> Result<()> {
     let format = export::Format::parse(w.format).expect("a format run wrote");
-    let mut out = io::stdout().lock();
+    let mut out = stdout_text();
     writeln!(
         out,
         "Wrote the {} {}: {} files described ({})",
@@ -1064,13 +1143,30 @@ fn print_export(w: &export::Written) -> Result<()> {
 }
 
 fn print_history(report: &HistoryReport) -> Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = stdout_text();
     writeln!(
         out,
         "Store {} (corpus {})",
         report.store,
         report.root.as_deref().unwrap_or("none yet")
     )?;
+    let broken_at = match &report.review_log {
+        provaudit::review::ChainCheck::Intact { entries, head } => {
+            writeln!(
+                out,
+                "Review log: hash chain intact, {entries} entries; head {}",
+                head.as_deref().unwrap_or("(empty log)")
+            )?;
+            None
+        }
+        provaudit::review::ChainCheck::Broken { seq, reason } => {
+            writeln!(
+                out,
+                "Review log: HASH CHAIN BROKEN at entry {seq}: {reason}. Entries from there on cannot be trusted."
+            )?;
+            Some(*seq)
+        }
+    };
     writeln!(out, "Ingest runs:")?;
     for r in &report.ingest_runs {
         writeln!(
@@ -1120,8 +1216,15 @@ fn print_history(report: &HistoryReport) -> Result<()> {
     for e in &report.exports {
         writeln!(
             out,
-            "  {}  {:<11} {}  SHA-256 {}",
-            e.at, e.record.format, e.record.path, e.record.sha256
+            "  {}  {:<11} {}  SHA-256 {}{}",
+            e.at,
+            e.record.format,
+            e.record.path,
+            e.record.sha256,
+            match broken_at {
+                Some(seq) if e.seq >= seq => "  (UNTRUSTED: at or after the break)",
+                _ => "",
+            }
         )?;
     }
     Ok(())

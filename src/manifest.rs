@@ -67,6 +67,11 @@ pub fn parse(bytes: &[u8], format: ManifestFormat) -> Result<Vec<Entry>, ParseEr
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
+        // GNU `sha256sum -c` passes over comment lines; our manifests start
+        // with one stating the review log's head.
+        if format == ManifestFormat::Sha256sum && line.starts_with(b"#") {
+            continue;
+        }
         let err = |message: &str| ParseError {
             line: line_no,
             message: message.to_owned(),
@@ -107,8 +112,12 @@ fn parse_sha256sum_line(line: &[u8]) -> Option<Entry> {
     {
         return None;
     }
+    let name = unescape_gnu(&line[66..], escaped)?;
     Some(Entry {
-        path: RelPath::from_bytes(unescape_gnu(&line[66..], escaped)?),
+        path: RelPath::from_bytes(match name.strip_prefix(b"./") {
+            Some(rest) if !rest.is_empty() => rest.to_vec(),
+            _ => name,
+        }),
         sha256: String::from_utf8_lossy(&line[..64]).to_ascii_lowercase(),
     })
 }
@@ -179,7 +188,11 @@ fn is_escape_sequence(s: &[u8]) -> bool {
 /// backslash, a newline or a carriage return is escaped and the line starts
 /// with a backslash, so `sha256sum -c --strict` reads it back exactly.
 pub fn push_sha256sum_line(out: &mut Vec<u8>, sha256: &str, path: &RelPath) {
-    let name = path.as_bytes();
+    // A file named `-` would be read as standard input by `sha256sum -c`.
+    let name = match path.as_bytes() {
+        b"-" => b"./-".as_slice(),
+        name => name,
+    };
     let needs_escape = name.iter().any(|b| matches!(b, b'\\' | b'\n' | b'\r'));
     if needs_escape {
         out.push(b'\\');

@@ -110,6 +110,7 @@ pub fn reanalyse_with(
     grouping: Grouping,
     control: &Control,
 ) -> Result<(), IngestError> {
+    store.lock_for_run()?;
     analyse(store, registry, grouping, control).map(drop)
 }
 

@@ -556,10 +556,14 @@ pub struct HistoryReport {
     pub verifications: Vec<VerificationSummary>,
     /// Reports, manifests and bags written, oldest first (from the review log).
     pub exports: Vec<crate::review::ExportEntry>,
+    /// The review log's hash chain: `intact` with its head, or `broken` at
+    /// an entry (then `history` exits 1).
+    pub review_log: crate::review::ChainCheck,
 }
 
 impl HistoryReport {
     pub fn new(store: &Store) -> Result<Self, StoreError> {
+        let log = store.review_log()?;
         Ok(HistoryReport {
             schema_version: SCHEMA_VERSION,
             store: store.path().to_string_lossy().into_owned(),
@@ -568,7 +572,91 @@ impl HistoryReport {
                 .map(|r| r.to_string_lossy().into_owned()),
             ingest_runs: store.ingest_runs()?,
             verifications: store.verifications()?,
-            exports: crate::review::exports_in(&store.review_log()?),
+            exports: crate::review::exports_in(&log),
+            review_log: crate::review::verify_chain(&log),
+        })
+    }
+}
+
+/// `verify-log --json`: the review log checked, against an export's anchor
+/// when one is given.
+#[derive(Clone, Debug, Serialize)]
+pub struct LogCheckReport {
+    pub schema_version: u32,
+    pub store: String,
+    pub chain: crate::review::ChainCheck,
+    /// The export whose anchor was checked, and what it stated.
+    pub anchor_file: Option<String>,
+    pub anchor: Option<crate::review::AnchorCheck>,
+    pub holds: bool,
+    /// What was found, in words.
+    pub message: String,
+}
+
+/// Why a log could not be checked against an anchor file.
+#[derive(Debug, thiserror::Error)]
+pub enum LogCheckError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{path}: {source}")]
+    Read {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "{path} states no review log head (a line `provaudit-review-log: entries=N head=…`); give a report, manifest or bag-info.txt exported by provaudit"
+    )]
+    NoAnchor { path: std::path::PathBuf },
+}
+
+impl LogCheckReport {
+    /// Checks the store's log; with `anchor_file` (an export, or a bag's
+    /// folder or `bag-info.txt`), also against the head it states.
+    pub fn new(
+        store: &Store,
+        anchor_file: Option<&std::path::Path>,
+    ) -> Result<Self, LogCheckError> {
+        let log = store.review_log()?;
+        let chain = crate::review::verify_chain(&log);
+        let anchor = match anchor_file {
+            None => None,
+            Some(path) => {
+                let file = if path.is_dir() {
+                    path.join("bag-info.txt")
+                } else {
+                    path.to_path_buf()
+                };
+                let bytes = std::fs::read(&file).map_err(|source| LogCheckError::Read {
+                    path: file.clone(),
+                    source,
+                })?;
+                let (entries, head) = crate::export::LogAnchor::find(&bytes)
+                    .ok_or(LogCheckError::NoAnchor { path: file.clone() })?;
+                Some(crate::review::check_anchor(&log, entries, head.as_deref()))
+            }
+        };
+        let (holds, message) = match (&chain, &anchor) {
+            (_, Some(a)) => (a.holds(), a.describe()),
+            (crate::review::ChainCheck::Intact { entries, head }, None) => (
+                true,
+                format!(
+                    "the review log's hash chain is intact: {entries} entries, head {}; give --anchor EXPORT to check that it was not cut short or rewritten since that export",
+                    head.as_deref().unwrap_or("(empty log)")
+                ),
+            ),
+            (crate::review::ChainCheck::Broken { seq, reason }, None) => (
+                false,
+                format!("the review log's hash chain is broken at entry {seq}: {reason}"),
+            ),
+        };
+        Ok(LogCheckReport {
+            schema_version: SCHEMA_VERSION,
+            store: store.path().to_string_lossy().into_owned(),
+            chain,
+            anchor_file: anchor_file.map(|p| p.to_string_lossy().into_owned()),
+            anchor,
+            holds,
+            message,
         })
     }
 }

@@ -365,6 +365,86 @@ pub fn verify_chain(entries: &[Entry]) -> ChainCheck {
     }
 }
 
+/// What checking a log against an anchor found: the entry count and head
+/// hash an earlier export stated (see `export::LogAnchor`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum AnchorCheck {
+    /// The chain is intact and still holds the anchored entry with that
+    /// hash; `later` entries were added since.
+    Holds { entries: u64, later: u64 },
+    /// The chain itself is broken.
+    Broken { seq: i64, reason: String },
+    /// The log has fewer entries than when the export was made: its tail
+    /// was cut off.
+    Truncated { expected: u64, found: u64 },
+    /// The entry the export anchored has another hash now: the log was
+    /// rewritten (every hash recomputed) from that entry or before.
+    Rewritten {
+        seq: u64,
+        expected: String,
+        found: String,
+    },
+}
+
+impl AnchorCheck {
+    pub fn holds(&self) -> bool {
+        matches!(self, AnchorCheck::Holds { .. })
+    }
+
+    /// In words, for a person.
+    pub fn describe(&self) -> String {
+        match self {
+            AnchorCheck::Holds { entries, later } => format!(
+                "the review log still holds the {entries} entries the export anchored, unchanged ({later} added since)"
+            ),
+            AnchorCheck::Broken { reason, .. } => {
+                format!("the review log's hash chain is broken: {reason}")
+            }
+            AnchorCheck::Truncated { expected, found } => format!(
+                "the review log was cut short: the export anchored {expected} entries, the store holds {found}"
+            ),
+            AnchorCheck::Rewritten {
+                seq,
+                expected,
+                found,
+            } => format!(
+                "the review log was rewritten: entry {seq} hashed {expected} when the export was made and hashes {found} now"
+            ),
+        }
+    }
+}
+
+/// Checks `log` against an anchor: the chain must be intact and entry
+/// `entries` must still carry `head`. A log cut short, or rewritten with
+/// new hashes, passes [`verify_chain`] but fails here.
+pub fn check_anchor(log: &[Entry], entries: u64, head: Option<&str>) -> AnchorCheck {
+    if let ChainCheck::Broken { seq, reason } = verify_chain(log) {
+        return AnchorCheck::Broken { seq, reason };
+    }
+    let found = log.len() as u64;
+    if found < entries {
+        return AnchorCheck::Truncated {
+            expected: entries,
+            found,
+        };
+    }
+    if entries > 0 {
+        let anchored = &log[entries as usize - 1];
+        if Some(anchored.sha256.as_str()) != head {
+            return AnchorCheck::Rewritten {
+                seq: entries,
+                expected: head.unwrap_or("(none)").to_owned(),
+                found: anchored.sha256.clone(),
+            };
+        }
+    }
+    AnchorCheck::Holds {
+        entries,
+        later: found - entries,
+    }
+}
+
 /// A review session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Session {

@@ -243,6 +243,9 @@ pub struct Exported {
     pub sha256: String,
     /// The review log entry that records the export.
     pub log_seq: i64,
+    /// The review log head the export states (`provaudit verify-log
+    /// --anchor` checks a store against it later).
+    pub log_anchor: String,
     /// Verdicts left out of a ClaimReview because their bytes changed.
     pub stale_left_out: usize,
 }
@@ -256,6 +259,7 @@ pub async fn export(
     format: String,
     out: String,
     session_id: Option<i64>,
+    replace: Option<bool>,
     on_progress: Channel<ProgressEvent>,
 ) -> Result<Exported> {
     let Some(format) = export::Format::parse(&format) else {
@@ -279,7 +283,16 @@ pub async fn export(
             progress: &progress,
             cancel: &cancel,
         };
-        let w = export::run(&mut store, format, None, &out, session_id, &control)?;
+        let request = export::Request {
+            format,
+            corpus: None,
+            out: &out,
+            session: session_id,
+            // Only a path the save dialog confirmed replacing is replaced.
+            force: replace.unwrap_or(false),
+            allow_broken_chain: false,
+        };
+        let w = export::run(&mut store, &request, &control)?;
         Ok(Exported {
             format: w.format.to_owned(),
             what: format.describe().to_owned(),
@@ -289,6 +302,7 @@ pub async fn export(
             size: w.size,
             sha256: w.sha256,
             log_seq: w.log_seq,
+            log_anchor: w.log_anchor.line(),
             stale_left_out: w.stale_left_out,
         })
     })

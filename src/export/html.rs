@@ -211,6 +211,14 @@ pub fn render(r: &Report) -> String {
         esc(&r.corpus.store),
         esc(or_none(&r.registry_version))
     );
+    if let crate::review::ChainCheck::Broken { seq, reason } = &r.review.chain {
+        let _ = writeln!(
+            h,
+            "<p class=\"bad\"><strong>The review log's hash chain is broken at entry {seq}</strong>: {}. \
+             This report was exported anyway (--allow-broken-chain): the verdicts, notes and exports it lists cannot be relied on.</p>",
+            esc(reason)
+        );
+    }
     toc(&mut h, r);
     summary(&mut h, r);
     documents(&mut h, r);
@@ -339,7 +347,7 @@ fn summary(h: &mut String, r: &Report) {
                 "<span class=\"bad\">chain broken at entry {seq}</span>: {}",
                 esc(reason)
             ),
-        },
+        } + &format!("<br><span class=\"mono small\">{}</span>", esc(&r.review.anchor)),
     );
     h.push_str("</dl><div class=\"grid\">");
     let n = &r.counts;

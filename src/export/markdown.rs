@@ -60,6 +60,13 @@ pub fn render(r: &Report) -> String {
         code(&r.corpus.store),
         esc(or_none(&r.registry_version))
     );
+    if let ChainCheck::Broken { seq, reason } = &r.review.chain {
+        let _ = writeln!(
+            m,
+            "**The review log's hash chain is broken at entry {seq}**: {}. This report was exported anyway (--allow-broken-chain): the verdicts, notes and exports it lists cannot be relied on.\n",
+            esc(reason)
+        );
+    }
 
     // Summary.
     let c = &r.corpus;
@@ -116,6 +123,7 @@ pub fn render(r: &Report) -> String {
     );
     let _ = writeln!(m, "- Program: {} {}", r.program.name, r.program.version);
     let _ = writeln!(m, "- Review log: {}", chain(&r.review.chain));
+    let _ = writeln!(m, "- Review log anchor: {}", code(&r.review.anchor));
     let n = &r.counts;
     let _ = writeln!(
         m,

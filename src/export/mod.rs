@@ -102,6 +102,31 @@ pub enum ExportError {
     #[error("{out} already exists and is not an empty folder; choose a new path for the bag")]
     OutputExists { out: PathBuf },
     #[error(
+        "{out} already exists; choose a new path, or pass --force to replace it (only a regular file is ever replaced)"
+    )]
+    FileExists { out: PathBuf },
+    #[error(
+        "{out} is {what}; an export is only ever written as a new regular file (or replaces one with --force): give another path"
+    )]
+    NotARegularFile { out: PathBuf, what: &'static str },
+    #[error(
+        "{dir} is not the corpus of the store {store} (it records {recorded}); a {what} describes the recorded corpus — drop {dir}, or give the store of {dir} with --db"
+    )]
+    OtherCorpus {
+        dir: PathBuf,
+        store: PathBuf,
+        recorded: PathBuf,
+        what: &'static str,
+    },
+    #[error(
+        "{path}: the name holds `{sequence}`, which BagIt validators read as an encoded character and disagree on (RFC 8493 decodes it, bagit-python does not); rename the file, run `provaudit audit` again, then export the bag — or export a sha256sum manifest, which holds any name. Nothing was written"
+    )]
+    AmbiguousBagName { path: String, sequence: String },
+    #[error(
+        "the review log's hash chain is broken: {reason}; a report would certify a log that was altered. Run `provaudit history` to see it; pass --allow-broken-chain to export anyway (the report then says so first)"
+    )]
+    BrokenChain { reason: String },
+    #[error(
         "{path}: changed since it was ingested (recorded {expected}, now {actual}); run `provaudit verify` to see what changed and `provaudit audit` to record it, then export again"
     )]
     Changed {
@@ -131,6 +156,10 @@ pub enum ExportError {
     },
     #[error("{out} is a folder; give a file name for the {what}")]
     IsFolder { out: PathBuf, what: &'static str },
+    #[error(
+        "{path}: the store records SHA-256 {recorded}, which is not a SHA-256 digest; the store was altered — run `provaudit verify` and audit again before exporting"
+    )]
+    BadDigest { path: String, recorded: String },
 }
 
 pub type Result<T, E = ExportError> = std::result::Result<T, E>;
@@ -163,28 +192,61 @@ pub struct Written {
     /// Verdicts left out because the bytes they rest on changed
     /// (`claimreview` only).
     pub stale_left_out: usize,
+    /// The review log's head the export states.
+    pub log_anchor: LogAnchor,
 }
 
-/// Writes `format` to `out` and records it in the review log (in `session`,
-/// when one is given). `corpus` overrides the store's corpus folder for a
-/// bag. When the record cannot be made, the written output is removed.
-pub fn run(
-    store: &mut Store,
-    format: Format,
-    corpus: Option<&Path>,
-    out: &Path,
-    session: Option<i64>,
-    control: &Control,
-) -> Result<Written> {
+/// What to export, and where.
+#[derive(Clone, Copy, Debug)]
+pub struct Request<'a> {
+    pub format: Format,
+    /// The corpus folder given by the user: a copy to take a bag's or a
+    /// manifest's files from (checked against the store); for a report it
+    /// must be the store's corpus. Output is never written inside it.
+    pub corpus: Option<&'a Path>,
+    pub out: &'a Path,
+    /// The review session to record the export in.
+    pub session: Option<i64>,
+    /// Replace an existing regular file at `out`.
+    pub force: bool,
+    /// Export even though the review log's chain is broken (the report says
+    /// so first).
+    pub allow_broken_chain: bool,
+}
+
+/// Writes `request.format` to `request.out` and records it in the review
+/// log. An existing path is never replaced unless `force` is given, and then
+/// only a regular file; a broken review log stops the export unless
+/// `allow_broken_chain` is given. When the record cannot be made, the written
+/// output is removed.
+pub fn run(store: &mut Store, request: &Request, control: &Control) -> Result<Written> {
+    let (format, out) = (request.format, request.out);
+    let recorded = store.corpus_root()?;
+    check_outside(out, recorded.as_deref())?;
+    check_outside(out, request.corpus)?;
+    check_output(out, format, request.force)?;
+    let log = store.review_log()?;
+    let chain = crate::review::verify_chain(&log);
+    if let crate::review::ChainCheck::Broken { reason, .. } = &chain
+        && !request.allow_broken_chain
+    {
+        return Err(ExportError::BrokenChain {
+            reason: reason.clone(),
+        });
+    }
+    let anchor = LogAnchor::of(&chain);
     let mut stale_left_out = 0;
     let summary = match format {
-        Format::Sha256sum => sha256sum(store, out)?,
-        Format::Bagit => bagit(store, corpus, out, control)?,
+        Format::Sha256sum => sha256sum(store, request.corpus, out, &anchor, request.force, control)?,
+        Format::Bagit => bagit(store, request.corpus, out, &anchor, control)?,
         _ => {
-            check_outside(out, store.corpus_root()?.as_deref())?;
-            if out.is_dir() {
-                return Err(ExportError::IsFolder {
-                    out: out.to_path_buf(),
+            if let (Some(dir), Some(recorded)) = (request.corpus, recorded.as_deref())
+                && !same_folder(dir, recorded)
+            {
+                return Err(ExportError::OtherCorpus {
+                    dir: dir.to_path_buf(),
+                    store: store.path().to_path_buf(),
+                    recorded: recorded.to_path_buf(),
                     what: format.describe(),
                 });
             }
@@ -203,12 +265,12 @@ pub fn run(
                 Format::ClaimReview => {
                     let (doc, stale) = linked::claimreview(&report);
                     stale_left_out = stale;
-                    pretty(&doc)
+                    json_for_html(&doc)
                 }
-                Format::Annotations => pretty(&linked::annotations(&report)),
+                Format::Annotations => json_for_html(&linked::annotations(&report)),
                 Format::Sha256sum | Format::Bagit => unreachable!("handled above"),
             };
-            write_atomically(out, &bytes)?;
+            write_atomically(out, &bytes, request.force)?;
             ExportSummary {
                 out: out.to_path_buf(),
                 files: report.documents.len(),
@@ -233,7 +295,7 @@ pub fn run(
         sha256: summary.sha256.clone(),
         bytes: size,
     };
-    match crate::review::record_export(store, session, &record) {
+    match crate::review::record_export(store, request.session, &record) {
         Ok(entry) => Ok(Written {
             format: format.as_str(),
             out: summary.out,
@@ -243,6 +305,7 @@ pub fn run(
             sha256: summary.sha256,
             log_seq: entry.seq,
             stale_left_out,
+            log_anchor: anchor,
         }),
         Err(source) => {
             if out.is_dir() {
@@ -258,10 +321,150 @@ pub fn run(
     }
 }
 
+/// The review log's head when an export was made: how many entries it had
+/// and the last one's SHA-256. Every export carries it, so a store's log can
+/// later be checked against what was handed on (`provaudit verify-log`):
+/// a log cut short or rewritten no longer holds that entry with that hash.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct LogAnchor {
+    /// Entries in the log (the head's sequence number); 0 for an empty log.
+    pub entries: u64,
+    /// The head's SHA-256; `None` for an empty log.
+    pub head: Option<String>,
+    /// Why the chain is broken, when it was exported anyway.
+    pub broken: Option<String>,
+}
+
+impl LogAnchor {
+    pub fn of(chain: &crate::review::ChainCheck) -> LogAnchor {
+        match chain {
+            crate::review::ChainCheck::Intact { entries, head } => LogAnchor {
+                entries: *entries,
+                head: head.clone(),
+                broken: None,
+            },
+            crate::review::ChainCheck::Broken { reason, .. } => LogAnchor {
+                entries: 0,
+                head: None,
+                broken: Some(reason.clone()),
+            },
+        }
+    }
+
+    /// The one line every export carries, in a form [`LogAnchor::find`]
+    /// reads back from any of them.
+    pub fn line(&self) -> String {
+        format!("provaudit-review-log: {}", self.value())
+    }
+
+    /// [`LogAnchor::line`] without its label (a bag's `bag-info.txt` has its own).
+    pub fn value(&self) -> String {
+        match (&self.broken, &self.head) {
+            (Some(reason), _) => format!("BROKEN ({reason})"),
+            (None, Some(head)) => format!("entries={} head={head}", self.entries),
+            (None, None) => "entries=0".to_owned(),
+        }
+    }
+
+    /// The anchor stated in an export's bytes (any format), if any.
+    pub fn find(bytes: &[u8]) -> Option<(u64, Option<String>)> {
+        let text = String::from_utf8_lossy(bytes);
+        let re = regex::Regex::new(
+            r"(?i)provaudit-review-log: entries=([0-9]{1,18})(?: head=([0-9a-f]{64}))?",
+        )
+        .expect("valid pattern");
+        let caps = re.captures(&text)?;
+        let entries: u64 = caps[1].parse().ok()?;
+        Some((entries, caps.get(2).map(|m| m.as_str().to_owned())))
+    }
+}
+
+/// Whether two paths name the same folder.
+fn same_folder(a: &Path, b: &Path) -> bool {
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    canon(a) == canon(b)
+}
+
+/// Refuses an output path that exists, unless it is a regular file and
+/// `force` is given (a bag may also go into an existing empty folder).
+/// Symbolic links, devices, pipes and sockets are never written through or
+/// replaced.
+fn check_output(out: &Path, format: Format, force: bool) -> Result<()> {
+    let meta = match std::fs::symlink_metadata(out) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(ExportError::Write {
+                path: out.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let kind = meta.file_type();
+    use std::os::unix::fs::FileTypeExt;
+    let what = if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else if kind.is_fifo() {
+        "a named pipe"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_dir() {
+        if format == Format::Bagit {
+            let empty = std::fs::read_dir(out)
+                .map(|mut d| d.next().is_none())
+                .unwrap_or(false);
+            return if empty {
+                Ok(())
+            } else {
+                Err(ExportError::OutputExists {
+                    out: out.to_path_buf(),
+                })
+            };
+        }
+        return Err(ExportError::IsFolder {
+            out: out.to_path_buf(),
+            what: format.describe(),
+        });
+    } else if format == Format::Bagit {
+        "a file, not a folder"
+    } else if force {
+        return Ok(());
+    } else {
+        return Err(ExportError::FileExists {
+            out: out.to_path_buf(),
+        });
+    };
+    Err(ExportError::NotARegularFile {
+        out: out.to_path_buf(),
+        what,
+    })
+}
+
 fn pretty<T: serde::Serialize>(value: &T) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(value).expect("plain data serialises");
     bytes.push(b'\n');
     bytes
+}
+
+/// JSON that can be pasted into an HTML `<script type="application/ld+json">`
+/// block, as ClaimReview is published: `<`, `>` and `&` are written as
+/// `\u003c`, `\u003e` and `\u0026` (they only ever occur inside strings,
+/// where the escape means the same character), so an article's
+/// `</script>` cannot end the block.
+pub fn json_for_html<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    let bytes = pretty(value);
+    let mut out = Vec::with_capacity(bytes.len());
+    for b in bytes {
+        match b {
+            b'<' => out.extend_from_slice(b"\\u003c"),
+            b'>' => out.extend_from_slice(b"\\u003e"),
+            b'&' => out.extend_from_slice(b"\\u0026"),
+            b => out.push(b),
+        }
+    }
+    out
 }
 
 fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {
@@ -292,15 +495,29 @@ fn staging_path(out: &Path) -> PathBuf {
 }
 
 /// Writes a `sha256sum` manifest of the stored documents to `out`; run
-/// `sha256sum -c --strict out` in the corpus folder to check it.
-pub fn sha256sum(store: &Store, out: &Path) -> Result<ExportSummary> {
-    check_outside(out, store.corpus_root()?.as_deref())?;
+/// `sha256sum -c --strict out` in the corpus folder to check it. Every file
+/// is hashed again first (in `corpus`, by default the store's corpus
+/// folder), so a manifest never states a digest the files do not have:
+/// a file changed since it was ingested, or a digest altered in the store,
+/// stops the export. The first line, a comment GNU `sha256sum -c` passes
+/// over, states the review log's head.
+pub fn sha256sum(
+    store: &Store,
+    corpus: Option<&Path>,
+    out: &Path,
+    anchor: &LogAnchor,
+    force: bool,
+    control: &Control,
+) -> Result<ExportSummary> {
+    let root = corpus_folder(store, corpus)?;
+    check_outside(out, Some(&root))?;
     let documents = store.documents()?;
-    let mut text = Vec::new();
+    check_against_files(&documents, &root, control)?;
+    let mut text = format!("# {}\n", anchor.line()).into_bytes();
     for doc in &documents {
         manifest::push_sha256sum_line(&mut text, &doc.sha256, &doc.path);
     }
-    write_atomically(out, &text)?;
+    write_atomically(out, &text, force)?;
     Ok(ExportSummary {
         out: out.to_path_buf(),
         files: documents.len(),
@@ -309,18 +526,100 @@ pub fn sha256sum(store: &Store, out: &Path) -> Result<ExportSummary> {
     })
 }
 
-fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
+/// The folder an evidence export reads: the one given, or the store's.
+fn corpus_folder(store: &Store, corpus: Option<&Path>) -> Result<PathBuf> {
+    match corpus.map(Path::to_path_buf).or(store.corpus_root()?) {
+        Some(root) => Ok(root),
+        None => Err(ExportError::NoCorpus {
+            store: store.path().to_path_buf(),
+        }),
+    }
+}
+
+/// Hashes every stored document's file under `root` (on all cores) and
+/// stops at the first, by path, whose bytes are not the recorded ones.
+fn check_against_files(documents: &[StoredDocument], root: &Path, control: &Control) -> Result<()> {
+    use rayon::prelude::*;
+    for doc in documents {
+        if !is_sha256_hex(&doc.sha256) {
+            return Err(ExportError::BadDigest {
+                path: doc.path.to_string(),
+                recorded: doc.sha256.clone(),
+            });
+        }
+    }
+    control.progress.start(
+        "checking the files against the store",
+        documents.len() as u64,
+        documents.iter().map(|d| d.bytes).sum(),
+    );
+    let mut found: Vec<Option<ExportError>> = documents
+        .par_iter()
+        .map(|doc| {
+            if control.cancelled() {
+                return None;
+            }
+            let result = fingerprint::hash_file(&doc.path.under(root));
+            control.progress.advance(doc.bytes);
+            match result {
+                Ok((sha256, _)) if sha256 == doc.sha256 => None,
+                Ok((sha256, _)) => Some(ExportError::Changed {
+                    path: doc.path.to_string(),
+                    expected: doc.sha256.clone(),
+                    actual: sha256,
+                }),
+                Err(e) => Some(ExportError::Unreadable {
+                    path: doc.path.to_string(),
+                    message: crate::ingest::describe_io(&e),
+                }),
+            }
+        })
+        .collect();
+    control.progress.finish();
+    if control.cancelled() {
+        return Err(ExportError::Cancelled {
+            out: root.to_path_buf(),
+        });
+    }
+    match found.iter_mut().find_map(Option::take) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+fn is_sha256_hex(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Writes `bytes` beside `out`, then moves them into place: with a hard link
+/// when `out` must be new (the link fails if anything appeared there
+/// meanwhile, so nothing is ever replaced), with a rename over the regular
+/// file [`check_output`] saw when `force` is given.
+fn write_atomically(out: &Path, bytes: &[u8], force: bool) -> Result<()> {
     let staging = staging_path(out);
     let result = (|| {
-        let mut file = std::fs::File::create(&staging)?;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&staging)?;
         file.write_all(bytes)?;
         file.sync_all()?;
-        std::fs::rename(&staging, out)
+        if force {
+            std::fs::rename(&staging, out)
+        } else {
+            std::fs::hard_link(&staging, out)?;
+            std::fs::remove_file(&staging)
+        }
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&staging);
     }
-    result.map_err(write_err(out))
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(ExportError::FileExists {
+            out: out.to_path_buf(),
+        }),
+        other => other.map_err(write_err(out)),
+    }
 }
 
 /// Writes a BagIt 1.0 bag at `out` (a new or empty folder) holding the
@@ -330,28 +629,12 @@ pub fn bagit(
     store: &Store,
     corpus: Option<&Path>,
     out: &Path,
+    anchor: &LogAnchor,
     control: &Control,
 ) -> Result<ExportSummary> {
-    let stored_root = store.corpus_root()?;
-    let root = match corpus.map(Path::to_path_buf).or(stored_root) {
-        Some(root) => root,
-        None => {
-            return Err(ExportError::NoCorpus {
-                store: store.path().to_path_buf(),
-            });
-        }
-    };
+    let root = corpus_folder(store, corpus)?;
     check_outside(out, Some(&root))?;
-    if out.exists() {
-        let empty = std::fs::read_dir(out)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
-        if !empty {
-            return Err(ExportError::OutputExists {
-                out: out.to_path_buf(),
-            });
-        }
-    }
+    check_output(out, Format::Bagit, false)?;
     let documents = store.documents()?;
     for doc in &documents {
         if !doc.path.is_utf8() {
@@ -359,9 +642,16 @@ pub fn bagit(
                 path: doc.path.to_string(),
             });
         }
+        if let Some(sequence) = ambiguous_bag_sequence(doc.path.as_bytes()) {
+            return Err(ExportError::AmbiguousBagName {
+                path: doc.path.to_string(),
+                sequence,
+            });
+        }
     }
+    let outside = links_leaving(&documents, &root);
     let staging = staging_path(out);
-    let result = write_bag(&documents, &root, store.path(), &staging, control);
+    let result = write_bag(&documents, &root, store.path(), &staging, anchor, &outside, control);
     match result {
         Ok(sha256) => {
             if out.exists() {
@@ -382,11 +672,44 @@ pub fn bagit(
     }
 }
 
+/// The first percent-sequence in a name that BagIt readers decode
+/// differently: RFC 8493 decodes `%25`, `%0A` and `%0D`, bagit-python 1.9
+/// decodes only `%0A` and `%0D` (case-sensitively), so a name holding any of
+/// them literally cannot be written so that both read it back.
+pub fn ambiguous_bag_sequence(name: &[u8]) -> Option<String> {
+    name.windows(3)
+        .find(|w| {
+            w[0] == b'%'
+                && matches!(
+                    (w[1], w[2].to_ascii_uppercase()),
+                    (b'0', b'A') | (b'0', b'D') | (b'2', b'5')
+                )
+        })
+        .map(|w| String::from_utf8_lossy(w).into_owned())
+}
+
+/// Documents whose path reaches a file outside the corpus folder (through a
+/// symbolic link followed at ingest), with where it points.
+pub fn links_leaving(documents: &[StoredDocument], root: &Path) -> Vec<(String, PathBuf)> {
+    let Ok(root) = std::fs::canonicalize(root) else {
+        return Vec::new();
+    };
+    documents
+        .iter()
+        .filter_map(|doc| {
+            let target = std::fs::canonicalize(doc.path.under(&root)).ok()?;
+            (!target.starts_with(&root)).then(|| (doc.path.to_string(), target))
+        })
+        .collect()
+}
+
 fn write_bag(
     documents: &[StoredDocument],
     root: &Path,
     store_path: &Path,
     bag: &Path,
+    anchor: &LogAnchor,
+    outside: &[(String, PathBuf)],
     control: &Control,
 ) -> Result<String> {
     let data = bag.join("data");
@@ -434,15 +757,23 @@ fn write_bag(
     control.progress.finish();
     let total: u64 = documents.iter().map(|d| d.bytes).sum();
     let bagit_txt = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".to_vec();
-    let bag_info = format!(
-        "Bag-Software-Agent: provaudit {}\nBagging-Date: {}\nPayload-Oxum: {}.{}\nExternal-Description: Evidence corpus {} as recorded in the provaudit store {}\n",
+    let mut bag_info = format!(
+        "Bag-Software-Agent: provaudit {}\nBagging-Date: {}\nPayload-Oxum: {}.{}\nExternal-Description: Evidence corpus {} as recorded in the provaudit store {}\nProvaudit-Review-Log: {}\n",
         crate::VERSION,
         Utc::now().format("%Y-%m-%d"),
         total,
         documents.len(),
         one_line(&root.to_string_lossy()),
         one_line(&store_path.to_string_lossy()),
+        one_line(&anchor.value()),
     );
+    for (path, target) in outside {
+        bag_info.push_str(&format!(
+            "Provaudit-Link-Outside-Corpus: {} -> {}\n",
+            one_line(path),
+            one_line(&target.to_string_lossy())
+        ));
+    }
     let tag_files: [(&str, &[u8]); 3] = [
         ("bagit.txt", &bagit_txt),
         ("bag-info.txt", bag_info.as_bytes()),
@@ -464,7 +795,9 @@ fn write_bag(
     Ok(fingerprint::sha256_hex(&tag_manifest))
 }
 
-/// A bag-info value must stay on one line.
+/// A bag-info value must stay on one line, and holds no control character.
 fn one_line(s: &str) -> String {
-    s.replace(['\r', '\n'], " ")
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }

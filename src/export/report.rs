@@ -124,6 +124,9 @@ pub struct ReviewSection {
     pub exports: Vec<ExportEntry>,
     /// `intact` with the head (the SHA-256 of the newest entry), or `broken`.
     pub chain: ChainCheck,
+    /// The line `provaudit verify-log --anchor` reads back from this report:
+    /// `provaudit-review-log: entries=N head=SHA256` (or `BROKEN (why)`).
+    pub anchor: String,
     /// SHA-256 of each log entry, by `seq` (annotations are identified by it).
     pub entry_sha256: std::collections::BTreeMap<i64, String>,
 }
@@ -381,6 +384,7 @@ impl Report {
                 sessions: review.sessions,
                 annotations,
                 exports: review.exports,
+                anchor: super::LogAnchor::of(&review.chain).line(),
                 chain: review.chain,
                 entry_sha256: log.into_iter().map(|e| (e.seq, e.sha256)).collect(),
             },

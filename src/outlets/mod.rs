@@ -151,13 +151,30 @@ fn confidence(c: f32) -> f64 {
     (f64::from(c) * 100.0).round() / 100.0
 }
 
-fn line_at(text: &str, offset: usize) -> u64 {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count() as u64
-        + 1
+/// The line of any offset of a text, in O(log n) after one pass.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        LineIndex(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// The 1-based line holding byte `offset`.
+    fn line_at(&self, offset: usize) -> u64 {
+        self.0.partition_point(|&nl| nl < offset) as u64 + 1
+    }
 }
+
+/// The most signals kept per document (the decision still weighs them all):
+/// a hostile text naming outlets a million times costs no more to store and
+/// locate than a real one.
+const SIGNALS_KEPT: usize = 100;
 
 fn party(decision: &identify::Decision, locator: &Locator) -> Party {
     let (start, end, line) = locator.locate(&decision.evidence);
@@ -254,8 +271,8 @@ pub fn identify_document(
         site_name: stored.site_name.clone(),
         canonical_url: stored.canonical_url.clone(),
     };
-    let text = &stored.text;
-    let line_of = |offset: usize| line_at(text, cleaned.source_offset(offset)) as usize;
+    let lines = LineIndex::new(&stored.text);
+    let line_of = |offset: usize| lines.line_at(cleaned.source_offset(offset)) as usize;
     (
         identify::identify(registry, &cleaned.text, &meta, &line_of),
         cleaned,
@@ -314,9 +331,23 @@ fn decide(
                 origin = found.origin.as_ref().map(|d| party(d, &locator));
                 relation = found.relation;
                 candidates = found.candidates.clone();
-                signals = found
-                    .signals
-                    .iter()
+                // Past the cap: the decisions' own evidence, then the first
+                // others, in their order.
+                let evidence: Vec<&Signal> = [&found.publisher, &found.origin]
+                    .into_iter()
+                    .flatten()
+                    .map(|d| &d.evidence)
+                    .collect();
+                let mut room = SIGNALS_KEPT.saturating_sub(evidence.len());
+                let kept = found.signals.iter().filter(|s| {
+                    if evidence.iter().any(|e| e == s) {
+                        return true;
+                    }
+                    let keep = room > 0;
+                    room = room.saturating_sub(1);
+                    keep
+                });
+                signals = kept
                     .map(|s| {
                         let (start, end, line) = locator.locate(s);
                         SignalRecord {
@@ -332,7 +363,15 @@ fn decide(
                         }
                     })
                     .collect();
-                found.explanation
+                let dropped = found.signals.len() - signals.len();
+                if dropped > 0 {
+                    format!(
+                        "{} ({dropped} more signals of the same kinds were weighed but not kept as evidence.)",
+                        found.explanation
+                    )
+                } else {
+                    found.explanation
+                }
             }
             None => "No text to analyse (see the document's notes).".into(),
         };

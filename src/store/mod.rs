@@ -29,7 +29,17 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0004_review.sql")),
     M::up(include_str!("migrations/0005_export_log.sql")),
     M::up(include_str!("migrations/0006_analysis_state.sql")),
+    M::up(include_str!("migrations/0007_application_id.sql")),
 ];
+
+/// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
+/// 0007. A file without it is opened only when it is empty or is a store of
+/// the schema versions written before the marker existed.
+pub const APPLICATION_ID: i64 = 0x5056_4144;
+
+/// The tables every store has had since version 1: how a store written
+/// before [`APPLICATION_ID`] existed is told from another program's file.
+const LEGACY_TABLES: [&str; 3] = ["corpus", "document", "ingest_run"];
 
 /// The migrations, for `rusqlite_migration`.
 pub static MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
@@ -49,6 +59,10 @@ pub enum StoreError {
     )]
     NotADatabase { path: PathBuf },
     #[error(
+        "{path} is an SQLite database of another application ({what}), not a provaudit store; choose another file with --db or PROVAUDIT_DB — this one was left untouched"
+    )]
+    NotAStore { path: PathBuf, what: String },
+    #[error(
         "{path} was written by a newer provaudit (schema version {found}; this program knows up to {known}); upgrade provaudit to open it — the store was left untouched"
     )]
     TooNew {
@@ -57,9 +71,13 @@ pub enum StoreError {
         known: i64,
     },
     #[error(
-        "{path} is locked by another process (another provaudit run or the desktop app is writing to it); wait for it to finish, then run again"
+        "{path} is locked by another process (another provaudit run holds this store, or the desktop app is writing to it); wait for it to finish, then run again"
     )]
     Locked { path: PathBuf },
+    #[error(
+        "the disk holding the store {path} is full; the store keeps everything up to its last complete batch — free some space, then run again"
+    )]
+    DiskFull { path: PathBuf },
     #[error("no store at {path}; run `provaudit audit DIR` first, or pass the right --db")]
     Missing { path: PathBuf },
     #[error(
@@ -252,8 +270,14 @@ pub fn is_inside(path: &Path, root: &Path) -> bool {
 
 /// An open evidence store.
 pub struct Store {
+    // Declared first so it is dropped first: the connection closes before the
+    // file handle holding the run lock (closing a descriptor of the database
+    // file would drop SQLite's own POSIX locks while the connection is open).
     conn: Connection,
     path: PathBuf,
+    /// The database file, locked (`flock`, exclusive) while this process runs
+    /// ingest or analysis on it: one such run per store at a time.
+    run_lock: Option<std::fs::File>,
 }
 
 impl std::fmt::Debug for Store {
@@ -262,9 +286,41 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// Takes the run lock of the store file at `path` without waiting: a second
+/// run is refused at once instead of queueing behind the first.
+fn take_run_lock(path: &Path, create: bool) -> Result<std::fs::File> {
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(create)
+        .truncate(false)
+        .open(path)
+        .map_err(|source| match source.kind() {
+            std::io::ErrorKind::NotFound => StoreError::Missing {
+                path: path.to_path_buf(),
+            },
+            _ => StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
+            path: path.to_path_buf(),
+        }),
+        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
 impl Store {
-    /// Opens the store at `path`, creating it (and its folder) when missing,
-    /// and brings its schema up to date.
+    /// Opens the store at `path` for a run that writes (ingest, analysis),
+    /// creating it (and its folder) when missing, and brings its schema up to
+    /// date. The run lock is held until the store is dropped, so a second run
+    /// on the same store is refused, and creating a store is atomic.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
@@ -272,7 +328,15 @@ impl Store {
                 source,
             })?;
         }
-        Self::open_with(path, OpenFlags::default())
+        if path.is_dir() {
+            return Err(StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        let lock = take_run_lock(path, true)?;
+        let mut store = Self::open_with(path, OpenFlags::default())?;
+        store.run_lock = Some(lock);
+        Ok(store)
     }
 
     /// Opens a store that must already exist (for verify and export).
@@ -283,6 +347,16 @@ impl Store {
             });
         }
         Self::open_with(path, OpenFlags::default() & !OpenFlags::SQLITE_OPEN_CREATE)
+    }
+
+    /// Takes the run lock (see [`Store::open`]) if this store does not hold
+    /// it yet: for a long write on a store opened with
+    /// [`Store::open_existing`], such as a re-analysis.
+    pub fn lock_for_run(&mut self) -> Result<()> {
+        if self.run_lock.is_none() {
+            self.run_lock = Some(take_run_lock(&self.path, false)?);
+        }
+        Ok(())
     }
 
     /// Opens the store for the corpus at `root`: `db` or the default path,
@@ -311,15 +385,10 @@ impl Store {
         };
         let mut conn = Connection::open_with_flags(path, flags).map_err(sqlite)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
-        // Read before anything writes: a file that is not SQLite, or a store
-        // from a newer program, must be left exactly as it is.
-        let found: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| classify(path, e))?;
-        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .map_err(|e| classify(path, e))?;
+        // Read before anything writes: a file that is not SQLite, another
+        // program's database, or a store from a newer program must be left
+        // exactly as it is.
+        let found = recognise(&conn, path)?;
         let known = MIGRATIONS_COUNT;
         if found > known {
             return Err(StoreError::TooNew {
@@ -350,6 +419,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            run_lock: None,
         })
     }
 
@@ -846,6 +916,53 @@ impl Store {
 }
 
 /// Turns SQLite's codes into errors a user can act on.
+/// The schema version of the store behind `conn`, after checking that it is
+/// one: a provaudit store (its [`APPLICATION_ID`]), a store written before
+/// the marker existed (schema 1–6 with the tables every store has), or an
+/// empty database. Anything else is refused without a write.
+fn recognise(conn: &Connection, path: &Path) -> Result<i64> {
+    let read = |sql: &str| -> Result<i64> {
+        conn.query_row(sql, [], |r| r.get(0))
+            .map_err(|e| classify(path, e))
+    };
+    let version = read("PRAGMA user_version")?;
+    let application = read("PRAGMA application_id")?;
+    if application == APPLICATION_ID {
+        return Ok(version);
+    }
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
+        .map_err(|e| classify(path, e))?;
+    let tables: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| classify(path, e))?;
+    let what = || {
+        let shown: Vec<&str> = tables.iter().take(5).map(String::as_str).collect();
+        format!(
+            "application_id {application}, schema version {version}, {} table(s){}{}",
+            tables.len(),
+            if shown.is_empty() { "" } else { ": " },
+            shown.join(", ")
+        )
+    };
+    let refuse = || StoreError::NotAStore {
+        path: path.to_path_buf(),
+        what: what(),
+    };
+    if application != 0 {
+        return Err(refuse());
+    }
+    if tables.is_empty() && version == 0 {
+        return Ok(0);
+    }
+    let legacy = (1..=6).contains(&version)
+        && LEGACY_TABLES
+            .iter()
+            .all(|t| tables.iter().any(|have| have == t));
+    if legacy { Ok(version) } else { Err(refuse()) }
+}
+
 fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     let path = path.to_path_buf();
     match e.sqlite_error_code() {
@@ -854,6 +971,7 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
             StoreError::Locked { path }
         }
         Some(ErrorCode::CannotOpen) if !path.exists() => StoreError::Missing { path },
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
         _ => StoreError::Sqlite { path, source: e },
     }
 }

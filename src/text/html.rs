@@ -15,6 +15,8 @@ pub struct HtmlText {
     /// The title on the first line (when the body does not start with it),
     /// then the body text, paragraphs separated by blank lines.
     pub text: String,
+    /// How the text was taken, when not by parsing the page.
+    pub note: Option<String>,
 }
 
 const INVISIBLE: [&str; 8] = [
@@ -55,8 +57,187 @@ const BLOCK: [&str; 31] = [
     "ul",
 ];
 
-/// Extracts the title and text of an HTML document.
+/// How much nesting work a page may ask of the HTML parser. html5ever looks
+/// through the stack of open elements at many start tags, so a page's cost
+/// grows with the sum, over its start tags, of how deep each one sits: 40,000
+/// nested `<div>` cost ~6 s and a million would take hours. Real pages sit at
+/// depths of a few dozen (a 10,000-tag page at depth 30 scores 300,000);
+/// above this budget the text is taken by [`strip_tags`] instead.
+pub const NESTING_BUDGET: u64 = 50_000_000;
+
+/// Extracts the title and text of an HTML document. A page nested beyond
+/// [`NESTING_BUDGET`] is not parsed: its text is taken by stripping tags
+/// (linear in its length), and `note` says so.
 pub fn html_to_text(source: &str) -> HtmlText {
+    let (cost, depth) = nesting_cost(source);
+    if cost > NESTING_BUDGET {
+        return HtmlText {
+            title: None,
+            site_name: None,
+            canonical_url: None,
+            text: tidy_lines(&strip_tags(source)),
+            note: Some(format!(
+                "HTML nested too deep to parse safely (elements up to about {depth} deep): its text was taken by stripping tags, and its title and page metadata were not read"
+            )),
+        };
+    }
+    parse(source)
+}
+
+/// Elements that have no end tag, or that the parser closes by itself when
+/// the next one starts, so they never deepen the stack of open elements.
+const FLAT: [&str; 30] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+    "tbody", "thead", "tfoot", "rb", "rt", "rp",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW: [&str; 5] = ["script", "style", "textarea", "title", "xmp"];
+
+/// One linear pass over the markup: the sum over start tags of the depth
+/// they open at, and the deepest depth seen. Errs high (unclosed elements
+/// count as open), never low for elements that do stay open.
+pub fn nesting_cost(source: &str) -> (u64, u64) {
+    let bytes = source.as_bytes();
+    let (mut depth, mut deepest, mut cost) = (0u64, 0u64, 0u64);
+    let mut i = 0;
+    while let Some(at) = memchr_lt(bytes, i) {
+        i = at + 1;
+        if bytes[i..].starts_with(b"!--") {
+            i = find(bytes, i + 3, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let name_start = i + usize::from(closing);
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| name_start + n);
+        if name_end == name_start {
+            continue;
+        }
+        let name = source[name_start..name_end].to_ascii_lowercase();
+        let tag_end = find(bytes, name_end, b">").map_or(bytes.len(), |e| e + 1);
+        let self_closing = tag_end >= 2 && bytes[tag_end - 2] == b'/';
+        i = tag_end;
+        if closing {
+            if !FLAT.contains(&name.as_str()) {
+                depth = depth.saturating_sub(1);
+            }
+        } else if RAW.contains(&name.as_str()) {
+            let end_tag = format!("</{name}");
+            i = find_ignore_case(bytes, i, end_tag.as_bytes()).unwrap_or(bytes.len());
+        } else if !self_closing && !FLAT.contains(&name.as_str()) {
+            depth += 1;
+            deepest = deepest.max(depth);
+            cost = cost.saturating_add(depth);
+        }
+    }
+    (cost, deepest)
+}
+
+fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|b| *b == b'<')
+        .map(|p| from + p)
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| from + p)
+}
+
+/// The text of a page by removing its tags: comments, scripts and styles
+/// dropped, block tags made line breaks, the common entities decoded.
+/// Linear in the page's length, for pages the parser cannot take.
+pub fn strip_tags(source: &str) -> String {
+    let bytes = source.as_bytes();
+    let mut out = String::with_capacity(source.len() / 2);
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(at) = memchr_lt(bytes, i) else {
+            push_text(&mut out, &source[i..]);
+            break;
+        };
+        push_text(&mut out, &source[i..at]);
+        i = at + 1;
+        if bytes[i..].starts_with(b"!--") {
+            i = find(bytes, i + 3, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let name_start = i + usize::from(closing);
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| name_start + n);
+        if name_end == name_start {
+            out.push('<');
+            continue;
+        }
+        let name = source[name_start..name_end].to_ascii_lowercase();
+        i = find(bytes, name_end, b">").map_or(bytes.len(), |e| e + 1);
+        if !closing && (INVISIBLE.contains(&name.as_str()) || RAW.contains(&name.as_str())) {
+            let end_tag = format!("</{name}");
+            i = find_ignore_case(bytes, i, end_tag.as_bytes())
+                .and_then(|e| find(bytes, e, b">").map(|g| g + 1))
+                .unwrap_or(bytes.len());
+        } else if BLOCK.contains(&name.as_str()) {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn push_text(out: &mut String, text: &str) {
+    if !text.contains('&') {
+        out.push_str(text);
+        return;
+    }
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let entity = [
+            ("&amp;", "&"),
+            ("&lt;", "<"),
+            ("&gt;", ">"),
+            ("&quot;", "\""),
+            ("&#39;", "'"),
+            ("&apos;", "'"),
+            ("&nbsp;", " "),
+        ]
+        .into_iter()
+        .find(|(e, _)| rest.starts_with(e));
+        match entity {
+            Some((e, c)) => {
+                out.push_str(c);
+                rest = &rest[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+fn parse(source: &str) -> HtmlText {
     let document = Html::parse_document(source);
     let mut title = None;
     let mut raw = String::new();
@@ -127,6 +308,7 @@ pub fn html_to_text(source: &str) -> HtmlText {
         site_name,
         canonical_url,
         text,
+        note: None,
     }
 }
 

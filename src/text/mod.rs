@@ -165,6 +165,7 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
         out.site_name = page.site_name;
         out.canonical_url = page.canonical_url;
         out.text = page.text;
+        out.notes.extend(page.note);
         out.source = Some(decoded.text);
     } else {
         out.kind = ContentKind::Text;
@@ -177,7 +178,29 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
     } else {
         out.text_sha256 = Some(sha256_hex(normalised.as_bytes()));
     }
+    // The fingerprint covers the whole text; the analysis only its start.
+    if out.text.len() > TEXT_ANALYSIS_LIMIT {
+        let mut end = TEXT_ANALYSIS_LIMIT;
+        while !out.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.notes.push(format!(
+            "{} of text, more than any article holds: only the first {} MiB are analysed for outlets and claims (the whole file is fingerprinted)",
+            human_size(out.text.len()),
+            TEXT_ANALYSIS_LIMIT >> 20
+        ));
+        out.text.truncate(end);
+    }
     out
+}
+
+/// The most text of one document the analysis reads (the longest articles
+/// hold a few hundred KiB): what one file can cost the outlets and claims
+/// stages is bounded whatever it holds.
+pub const TEXT_ANALYSIS_LIMIT: usize = 1 << 20;
+
+fn human_size(n: usize) -> String {
+    format!("{:.1} MiB", n as f64 / f64::from(1 << 20))
 }
 
 /// The text form that `text_sha256` is computed from: Unicode NFC, zero-width

@@ -58,7 +58,7 @@ const EVIDENCE = {
 
 const titleOf = (format) => (REPORTS[format] ?? EVIDENCE[format])?.title ?? format;
 
-async function runExport(ctx, format, out) {
+async function runExport(ctx, format, out, replace = false) {
   const ui = ctx.ui('export');
   if (!out) {
     ctx.toast('info', 'Choose where to write it', 'Use “Choose…” or type a path outside the corpus folder.');
@@ -66,7 +66,7 @@ async function runExport(ctx, format, out) {
   }
   const session = openSession(ctx.state.review?.sessions);
   const done = await ctx.runTask(`Exporting the ${titleOf(format)}`,
-    (onProgress) => ctx.api.exportEvidence(format, out, onProgress, session?.id ?? null));
+    (onProgress) => ctx.api.exportEvidence(format, out, onProgress, session?.id ?? null, replace));
   if (done) {
     ui.result = { ...done, session: session?.id ?? null };
     await ctx.refreshReview();
@@ -80,7 +80,7 @@ function pathRow(ctx, key, label, suggest, dialog) {
   const input = h('input', {
     class: 'input grow', type: 'text', placeholder: 'Where to write it', value: ui[`${key}Path`] || '',
     'aria-label': label, 'data-testid': `export-path-${key}`,
-    oninput: (e) => { ui[`${key}Path`] = e.target.value; },
+    oninput: (e) => { ui[`${key}Path`] = e.target.value; ui[`${key}Replace`] = false; },
   });
   const choose = h('button', {
     type: 'button', class: 'btn',
@@ -90,6 +90,9 @@ function pathRow(ctx, key, label, suggest, dialog) {
         if (chosen) {
           input.value = chosen;
           ui[`${key}Path`] = chosen;
+          // The save dialog asked before choosing an existing file: replacing
+          // it is what the reviewer confirmed. A typed path never replaces.
+          ui[`${key}Replace`] = true;
         }
       } catch (e) {
         ctx.showError(e, 'Choosing where to save');
@@ -129,7 +132,7 @@ function reportCard(ctx) {
     h('div', { class: 'row' },
       h('button', {
         type: 'button', class: 'btn btn-primary', 'data-testid': 'export-report',
-        onclick: () => runExport(ctx, ui.reportFormat, input.value.trim()),
+        onclick: () => runExport(ctx, ui.reportFormat, input.value.trim(), ui.reportReplace === true),
       }, 'Export the report')));
 }
 
@@ -144,7 +147,7 @@ function evidenceCard(ctx, format) {
     h('div', { class: 'row' },
       h('button', {
         type: 'button', class: 'btn btn-primary', 'data-testid': `export-${format}`,
-        onclick: () => runExport(ctx, format, input.value.trim()),
+        onclick: () => runExport(ctx, format, input.value.trim(), ui[`${format}Replace`] === true),
       }, `Export ${f.title}`)));
 }
 
@@ -157,7 +160,9 @@ function resultCard(res) {
       h('dt', {}, res.format === 'bagit' ? 'SHA-256 of tagmanifest' : 'SHA-256 of the file'),
       h('dd', { class: 'mono', 'data-testid': 'export-sha' }, res.sha256),
       h('dt', {}, 'Recorded'),
-      h('dd', { 'data-testid': 'export-recorded' }, `review log entry ${res.log_seq}${res.session ? `, session #${res.session}` : ''}`)),
+      h('dd', { 'data-testid': 'export-recorded' }, `review log entry ${res.log_seq}${res.session ? `, session #${res.session}` : ''}`),
+      h('dt', {}, 'Log anchor'),
+      h('dd', { class: 'mono small', 'data-testid': 'export-anchor', title: 'The review log head this export states: `provaudit verify-log --anchor FILE` later shows whether the log was cut short or rewritten since' }, res.log_anchor ?? '')),
     res.stale_left_out
       ? h('p', { class: 'small' }, `${plural(res.stale_left_out, 'verdict')} left out: the files they rest on changed since. Review them again.`)
       : null);
