@@ -71,6 +71,9 @@ pub struct Scan {
     pub errors: Vec<FileProblem>,
     /// Paths passed over on purpose (symbolic links not followed, sockets…).
     pub skipped: Vec<FileProblem>,
+    /// Files read through a followed symbolic link that lie outside the
+    /// folder, with where they are.
+    pub outside: Vec<FileProblem>,
 }
 
 /// Lists the regular files below `root`, sorted by path. Hidden entries are
@@ -78,6 +81,7 @@ pub struct Scan {
 /// that happens to sit inside the folder).
 pub fn scan(root: &Path, options: ScanOptions, exclude: &[PathBuf]) -> Result<Scan> {
     check_folder(root)?;
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let exclude: HashSet<PathBuf> = exclude
         .iter()
         .flat_map(|p| {
@@ -166,11 +170,20 @@ pub fn scan(root: &Path, options: ScanOptions, exclude: &[PathBuf]) -> Result<Sc
             });
             continue;
         }
-        if !exclude.is_empty() {
+        if !exclude.is_empty() || options.follow_symlinks {
             let abs =
                 std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_path_buf());
             if exclude.contains(&abs) {
                 continue;
+            }
+            if !abs.starts_with(&canonical_root) {
+                scan.outside.push(FileProblem {
+                    path: path.clone(),
+                    message: format!(
+                        "reached through a symbolic link, this file lies outside the corpus folder, at {}; it is stored, analysed and bagged as part of the corpus — check that it belongs there",
+                        abs.display()
+                    ),
+                });
             }
         }
         match entry.metadata() {
@@ -348,7 +361,7 @@ pub fn ingest_scanned(
         run_id,
         bytes: scan.candidates.iter().map(|c| c.bytes).sum(),
         errors: scan.errors,
-        warnings: scan.skipped,
+        warnings: scan.skipped.into_iter().chain(scan.outside).collect(),
         ..Default::default()
     };
     summary.totals.files_seen = scan.candidates.len() as u64;
@@ -470,4 +483,41 @@ pub fn ingest_scanned(
     summary.extracting = Duration::from_nanos(extracting_ns.into_inner());
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store error while files are being read (a full disk) ends the run
+    /// with that error at once; it used to leave the readers blocked on a
+    /// channel nobody emptied, for good.
+    #[test]
+    fn a_full_store_stops_the_run_instead_of_hanging() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        for i in 0..3000 {
+            let text = format!("Article {i}. ").repeat(300);
+            std::fs::write(corpus.join(format!("{i:05}.txt")), text).unwrap();
+        }
+        let mut store = Store::open_for_corpus(Some(&dir.path().join("s.sqlite")), &corpus).unwrap();
+        let used: i64 = {
+            let meta = std::fs::metadata(store.path()).unwrap();
+            (meta.len() / 4096) as i64 + 64
+        };
+        store.limit_pages(used + 100);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let result = ingest(&mut store, &corpus, ScanOptions::default(), &Control::none());
+            let _ = tx.send(result.map(|s| s.totals.added));
+        });
+        let outcome = rx
+            .recv_timeout(Duration::from_secs(120))
+            .expect("ingest hung after the store filled up");
+        match outcome {
+            Err(IngestError::Store(StoreError::DiskFull { .. })) => {}
+            other => panic!("expected the disk-full error, got {other:?}"),
+        }
+    }
 }

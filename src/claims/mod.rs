@@ -141,9 +141,8 @@ fn analyse_document(
 ) -> DocumentClaims {
     let cleaned = clean::article(&stored.text, markers);
     let encoding = doc.encoding.as_deref().unwrap_or("UTF-8");
-    let locate = |start: usize, end: usize| {
-        offsets::locate(encoding, &stored.text, stored.source.as_deref(), start, end)
-    };
+    let locator = offsets::Locator::new(encoding, &stored.text, stored.source.as_deref());
+    let locate = |start: usize, end: usize| locator.locate(start, end);
     let removed = cleaned
         .removed_blocks()
         .into_iter()

@@ -345,7 +345,9 @@ pub fn render(r: &Report) -> String {
         r.schema_version,
         r.generated_at
     );
-    m
+    // Control characters from articles, names or notes, made visible: a
+    // Markdown file is often read with `cat` in a terminal.
+    crate::escape::visible_text(&m).into_owned()
 }
 
 fn or_none(s: &str) -> &str {

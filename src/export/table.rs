@@ -34,12 +34,14 @@ pub const COLUMNS: [&str; 22] = [
     "note",
 ];
 
-/// Guards a free-text cell against being read as a formula.
+/// Guards a free-text cell against being read as a formula, and against
+/// control characters acting on a terminal that shows the file.
 pub fn guard(s: &str) -> String {
+    let s = crate::escape::visible_text(s);
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
-        s.to_owned()
+        s.into_owned()
     }
 }
 

@@ -151,26 +151,6 @@ fn confidence(c: f32) -> f64 {
     (f64::from(c) * 100.0).round() / 100.0
 }
 
-/// The line of any offset of a text, in O(log n) after one pass.
-struct LineIndex(Vec<usize>);
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        LineIndex(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i)
-                .collect(),
-        )
-    }
-
-    /// The 1-based line holding byte `offset`.
-    fn line_at(&self, offset: usize) -> u64 {
-        self.0.partition_point(|&nl| nl < offset) as u64 + 1
-    }
-}
-
 /// The most signals kept per document (the decision still weighs them all):
 /// a hostile text naming outlets a million times costs no more to store and
 /// locate than a real one.
@@ -271,7 +251,7 @@ pub fn identify_document(
         site_name: stored.site_name.clone(),
         canonical_url: stored.canonical_url.clone(),
     };
-    let lines = LineIndex::new(&stored.text);
+    let lines = offsets::LineIndex::new(&stored.text);
     let line_of = |offset: usize| lines.line_at(cleaned.source_offset(offset)) as usize;
     (
         identify::identify(registry, &cleaned.text, &meta, &line_of),

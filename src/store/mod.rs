@@ -423,6 +423,15 @@ impl Store {
         })
     }
 
+    /// Caps the database at `pages` pages, so a test can fill it up the way
+    /// a full disk does (SQLite answers `SQLITE_FULL` either way).
+    #[cfg(test)]
+    pub(crate) fn limit_pages(&self, pages: i64) {
+        self.conn
+            .pragma_update(None, "max_page_count", pages)
+            .unwrap();
+    }
+
     /// The store file.
     pub fn path(&self) -> &Path {
         &self.path

@@ -94,6 +94,87 @@ pub fn locate(
     }
 }
 
+/// The line of any offset of a text, in O(log n) after one pass.
+#[derive(Clone, Debug)]
+pub struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        LineIndex(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line_at(&self, offset: usize) -> u64 {
+        self.0.partition_point(|&nl| nl < offset) as u64 + 1
+    }
+}
+
+/// [`locate`] for many pieces of one document: lines are looked up in an
+/// index, and in an HTML page each piece is first searched for after the
+/// previous one, so locating a document's pieces in order is linear in its
+/// length, not quadratic (a hostile page holds tens of thousands of them).
+pub struct Locator<'a> {
+    encoding: &'a str,
+    text: &'a str,
+    source: Option<&'a str>,
+    lines: LineIndex,
+    cursor: std::cell::Cell<usize>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(encoding: &'a str, text: &'a str, html_source: Option<&'a str>) -> Self {
+        Locator {
+            encoding,
+            text,
+            source: html_source,
+            lines: LineIndex::new(html_source.unwrap_or(text)),
+            cursor: std::cell::Cell::new(0),
+        }
+    }
+
+    /// Where `text[start..end]` is in the original file.
+    pub fn locate(&self, start: usize, end: usize) -> Located {
+        let text = self.text;
+        match self.source {
+            Some(source) => {
+                let start = floor_char_boundary(text, start);
+                let needle = &text[start..floor_char_boundary(text, end).max(start)];
+                let from = floor_char_boundary(source, self.cursor.get());
+                let at = source[from..]
+                    .find(needle)
+                    .map(|i| i + from)
+                    .or_else(|| source[..from].find(needle));
+                let Some(at) = at else {
+                    return Located::default();
+                };
+                self.cursor.set(at);
+                match (
+                    text_to_original(self.encoding, source, at),
+                    text_to_original(self.encoding, source, at + needle.len()),
+                ) {
+                    (Some(s), Some(e)) => Located {
+                        start: Some(s as u64),
+                        end: Some(e as u64),
+                        line: Some(self.lines.line_at(at)),
+                    },
+                    _ => Located::default(),
+                }
+            }
+            None => Located {
+                start: text_to_original(self.encoding, text, start).map(|v| v as u64),
+                end: text_to_original(self.encoding, text, end).map(|v| v as u64),
+                line: Some(self.lines.line_at(start)),
+            },
+        }
+    }
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while !s.is_char_boundary(i) {

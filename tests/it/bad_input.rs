@@ -7,8 +7,8 @@ use provaudit::progress::Control;
 use provaudit::store::Store;
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Stdio;
+use std::time::Duration;
 
 fn doc<'a>(report: &'a serde_json::Value, path: &str) -> &'a serde_json::Value {
     report["documents"]
@@ -152,35 +152,6 @@ fn names_that_are_not_utf8_or_hold_a_newline_are_kept_exactly() {
         .expect_code(0)
         .json();
     assert_eq!(verified["counts"]["ok"], 7);
-}
-
-/// Runs a command, killing it if it outlives `limit`: a hang fails the test
-/// instead of stalling the suite. Output goes to files, not pipes, so a
-/// large report can never block the child while we wait.
-fn run_with_deadline(mut cmd: Command, limit: Duration) -> Run {
-    let dir = tempfile::tempdir().unwrap();
-    let (out, err) = (dir.path().join("stdout"), dir.path().join("stderr"));
-    let mut child = cmd
-        .stdout(std::fs::File::create(&out).unwrap())
-        .stderr(std::fs::File::create(&err).unwrap())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > limit {
-            child.kill().unwrap();
-            panic!("provaudit did not finish within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: std::fs::read_to_string(&out).unwrap(),
-        stderr: std::fs::read_to_string(&err).unwrap(),
-    }
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod export;
 mod incremental;
 mod outlets;
 mod report;
+mod security;
 mod seeds;
 mod store;
 mod support;
