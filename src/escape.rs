@@ -158,8 +158,14 @@ mod tests {
 
     #[test]
     fn terminal_sequences_become_visible_text() {
-        assert_eq!(visible(OSC52), "Daily\\u{1b}]52;c;ZWNobyBwd25lZA==\\u{7}News");
-        assert_eq!(visible("a\rb\u{9b}c\u{202e}d"), "a\\u{d}b\\u{9b}c\\u{202e}d");
+        assert_eq!(
+            visible(OSC52),
+            "Daily\\u{1b}]52;c;ZWNobyBwd25lZA==\\u{7}News"
+        );
+        assert_eq!(
+            visible("a\rb\u{9b}c\u{202e}d"),
+            "a\\u{d}b\\u{9b}c\\u{202e}d"
+        );
         assert_eq!(visible_text("line\nnext\tcol"), "line\nnext\tcol");
         assert_eq!(visible("line\nnext"), "line\\u{a}next");
         assert!(matches!(visible("Reuters — Тасс"), Cow::Borrowed(_)));

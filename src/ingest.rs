@@ -501,7 +501,8 @@ mod tests {
             let text = format!("Article {i}. ").repeat(300);
             std::fs::write(corpus.join(format!("{i:05}.txt")), text).unwrap();
         }
-        let mut store = Store::open_for_corpus(Some(&dir.path().join("s.sqlite")), &corpus).unwrap();
+        let mut store =
+            Store::open_for_corpus(Some(&dir.path().join("s.sqlite")), &corpus).unwrap();
         let used: i64 = {
             let meta = std::fs::metadata(store.path()).unwrap();
             (meta.len() / 4096) as i64 + 64
@@ -509,7 +510,12 @@ mod tests {
         store.limit_pages(used + 100);
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let result = ingest(&mut store, &corpus, ScanOptions::default(), &Control::none());
+            let result = ingest(
+                &mut store,
+                &corpus,
+                ScanOptions::default(),
+                &Control::none(),
+            );
             let _ = tx.send(result.map(|s| s.totals.added));
         });
         let outcome = rx

@@ -16,8 +16,7 @@ use provaudit::progress::{Control, Progress};
 use provaudit::relpath::RelPath;
 use provaudit::report::{
     AuditReport, ClaimsReport, ClusterDetail, DocumentEntry, HistoryReport, LogCheckReport,
-    OutletsReport,
-    ShowReport, VerifyReport,
+    OutletsReport, ShowReport, VerifyReport,
 };
 use provaudit::store::{self, Store};
 use provaudit::verify::{self, Status, Verification};

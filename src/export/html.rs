@@ -347,7 +347,10 @@ fn summary(h: &mut String, r: &Report) {
                 "<span class=\"bad\">chain broken at entry {seq}</span>: {}",
                 esc(reason)
             ),
-        } + &format!("<br><span class=\"mono small\">{}</span>", esc(&r.review.anchor)),
+        } + &format!(
+            "<br><span class=\"mono small\">{}</span>",
+            esc(&r.review.anchor)
+        ),
     );
     h.push_str("</dl><div class=\"grid\">");
     let n = &r.counts;

@@ -237,7 +237,9 @@ pub fn run(store: &mut Store, request: &Request, control: &Control) -> Result<Wr
     let anchor = LogAnchor::of(&chain);
     let mut stale_left_out = 0;
     let summary = match format {
-        Format::Sha256sum => sha256sum(store, request.corpus, out, &anchor, request.force, control)?,
+        Format::Sha256sum => {
+            sha256sum(store, request.corpus, out, &anchor, request.force, control)?
+        }
         Format::Bagit => bagit(store, request.corpus, out, &anchor, control)?,
         _ => {
             if let (Some(dir), Some(recorded)) = (request.corpus, recorded.as_deref())
@@ -651,7 +653,15 @@ pub fn bagit(
     }
     let outside = links_leaving(&documents, &root);
     let staging = staging_path(out);
-    let result = write_bag(&documents, &root, store.path(), &staging, anchor, &outside, control);
+    let result = write_bag(
+        &documents,
+        &root,
+        store.path(),
+        &staging,
+        anchor,
+        &outside,
+        control,
+    );
     match result {
         Ok(sha256) => {
             if out.exists() {

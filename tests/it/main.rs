@@ -5,6 +5,7 @@
 mod bad_input;
 mod claims;
 mod export;
+mod fuzz;
 mod incremental;
 mod outlets;
 mod report;

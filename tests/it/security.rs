@@ -53,7 +53,10 @@ fn export_never_replaces_what_is_at_its_path_unless_forced_and_never_a_special_f
     let run = export(&report, &[]).expect_code(2);
     assert!(run.stderr.contains("already exists"), "{}", run.stderr);
     assert!(run.stderr.contains("--force"), "{}", run.stderr);
-    assert_eq!(std::fs::read_to_string(&report).unwrap(), "an earlier report");
+    assert_eq!(
+        std::fs::read_to_string(&report).unwrap(),
+        "an earlier report"
+    );
 
     // A symbolic link is neither written through nor replaced, forced or not.
     let target = ws.path("precious.txt");
@@ -79,7 +82,8 @@ fn export_never_replaces_what_is_at_its_path_unless_forced_and_never_a_special_f
         let dev = ws.path("null");
         let name = std::ffi::CString::new(dev.to_str().unwrap()).unwrap();
         // SAFETY: a valid C string; makedev(1, 3) is the null device.
-        let made = unsafe { libc::mknod(name.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 3)) };
+        let made =
+            unsafe { libc::mknod(name.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 3)) };
         assert_eq!(made, 0, "mknod");
         let run = export(&dev, &["--force"]).expect_code(2);
         assert!(run.stderr.contains("a device"), "{}", run.stderr);
@@ -97,7 +101,11 @@ fn export_never_replaces_what_is_at_its_path_unless_forced_and_never_a_special_f
     // --force replaces a regular file, and only then.
     let run = export(&report, &["--force"]).expect_code(0);
     assert!(run.stdout.contains(&sha256_of(&report)), "{}", run.stdout);
-    assert!(std::fs::read_to_string(&report).unwrap().starts_with("<!DOCTYPE html>"));
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
 
     // Nothing half-written is left beside any of them.
     let leftovers: Vec<_> = std::fs::read_dir(ws.dir.path())
@@ -136,7 +144,8 @@ fn another_applications_sqlite_file_is_refused_before_a_single_write() {
         ] {
             let run = ws.run_db(args).expect_code(2);
             assert!(
-                run.stderr.contains("an SQLite database of another application")
+                run.stderr
+                    .contains("an SQLite database of another application")
                     && run.stderr.contains("left untouched"),
                 "{args:?}: {}",
                 run.stderr
@@ -190,9 +199,20 @@ fn export_never_writes_inside_the_folder_it_was_given_and_never_ignores_it() {
     for format in ["html", "sha256sum", "bagit"] {
         let out = copy.join(format!("out-{format}"));
         let run = ws
-            .run_db(&["export", copy_arg, "--format", format, "--out", out.to_str().unwrap()])
+            .run_db(&[
+                "export",
+                copy_arg,
+                "--format",
+                format,
+                "--out",
+                out.to_str().unwrap(),
+            ])
             .expect_code(2);
-        assert!(run.stderr.contains("inside the corpus folder"), "{format}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("inside the corpus folder"),
+            "{format}: {}",
+            run.stderr
+        );
     }
     assert_eq!(tree_state(&copy), before, "the copy was written");
 
@@ -200,21 +220,51 @@ fn export_never_writes_inside_the_folder_it_was_given_and_never_ignores_it() {
     // not silently ignored.
     let out = ws.path("r.html");
     let run = ws
-        .run_db(&["export", copy_arg, "--format", "html", "--out", out.to_str().unwrap()])
+        .run_db(&[
+            "export",
+            copy_arg,
+            "--format",
+            "html",
+            "--out",
+            out.to_str().unwrap(),
+        ])
         .expect_code(2);
-    assert!(run.stderr.contains("is not the corpus of the store"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is not the corpus of the store"),
+        "{}",
+        run.stderr
+    );
     assert!(!out.exists());
 
     // A manifest of the copy is checked against the copy's own bytes.
     let out = ws.path("copy.sha256");
-    ws.run_db(&["export", copy_arg, "--format", "sha256sum", "--out", out.to_str().unwrap()])
-        .expect_code(0);
+    ws.run_db(&[
+        "export",
+        copy_arg,
+        "--format",
+        "sha256sum",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .expect_code(0);
     std::fs::write(copy.join("001_58bcf51014b2217e.txt"), "tampered").unwrap();
     let out2 = ws.path("copy2.sha256");
     let run = ws
-        .run_db(&["export", copy_arg, "--format", "sha256sum", "--out", out2.to_str().unwrap()])
+        .run_db(&[
+            "export",
+            copy_arg,
+            "--format",
+            "sha256sum",
+            "--out",
+            out2.to_str().unwrap(),
+        ])
         .expect_code(2);
-    assert!(run.stderr.contains("001_58bcf51014b2217e.txt: changed since it was ingested"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("001_58bcf51014b2217e.txt: changed since it was ingested"),
+        "{}",
+        run.stderr
+    );
     assert!(!out2.exists());
 }
 
@@ -227,7 +277,12 @@ fn a_followed_link_that_leaves_the_corpus_is_named_in_the_run_and_in_the_bag() {
     std::fs::write(&outside, "Not an article: a private note.\n").unwrap();
     symlink(&outside, corpus.join("zz-link.txt")).unwrap();
     let report = ws
-        .run_db(&["audit", corpus.to_str().unwrap(), "--follow-symlinks", "--json"])
+        .run_db(&[
+            "audit",
+            corpus.to_str().unwrap(),
+            "--follow-symlinks",
+            "--json",
+        ])
         .expect_code(0)
         .json();
     let warning = report["warnings"]
@@ -242,8 +297,14 @@ fn a_followed_link_that_leaves_the_corpus_is_named_in_the_run_and_in_the_bag() {
     assert!(message.contains(canonical.to_str().unwrap()), "{message}");
 
     let bag = ws.path("bag");
-    ws.run_db(&["export", "--format", "bagit", "--out", bag.to_str().unwrap()])
-        .expect_code(0);
+    ws.run_db(&[
+        "export",
+        "--format",
+        "bagit",
+        "--out",
+        bag.to_str().unwrap(),
+    ])
+    .expect_code(0);
     let info = std::fs::read_to_string(bag.join("bag-info.txt")).unwrap();
     assert!(
         info.contains(&format!(
@@ -263,10 +324,16 @@ fn a_second_run_on_a_store_in_use_is_refused_at_once() {
     let held = std::fs::File::open(ws.db()).unwrap();
     held.lock().unwrap();
     let mut cmd = ws.cmd();
-    cmd.args(["audit", corpus.to_str().unwrap(), "--db", ws.db().to_str().unwrap()]);
+    cmd.args([
+        "audit",
+        corpus.to_str().unwrap(),
+        "--db",
+        ws.db().to_str().unwrap(),
+    ]);
     let run = run_with_deadline(cmd, Duration::from_secs(60)).expect_code(2);
     assert!(
-        run.stderr.contains("another provaudit run holds this store"),
+        run.stderr
+            .contains("another provaudit run holds this store"),
         "{}",
         run.stderr
     );
@@ -282,7 +349,12 @@ fn two_runs_creating_one_store_at_once_never_collide() {
         let corpus = ws.seed_corpus();
         let spawn = || {
             ws.cmd()
-                .args(["audit", corpus.to_str().unwrap(), "--db", ws.db().to_str().unwrap()])
+                .args([
+                    "audit",
+                    corpus.to_str().unwrap(),
+                    "--db",
+                    ws.db().to_str().unwrap(),
+                ])
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::piped())
                 .spawn()
@@ -295,12 +367,16 @@ fn two_runs_creating_one_store_at_once_never_collide() {
             let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
             let code = out.status.code().unwrap();
             assert!(
-                code == 0 || (code == 2 && stderr.contains("another provaudit run holds this store")),
+                code == 0
+                    || (code == 2 && stderr.contains("another provaudit run holds this store")),
                 "round {round}: exit {code}: {stderr}"
             );
             codes.push(code);
         }
-        assert!(codes.contains(&0), "round {round}: neither run stored anything");
+        assert!(
+            codes.contains(&0),
+            "round {round}: neither run stored anything"
+        );
         let conn = Connection::open(ws.db()).unwrap();
         let check: String = conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
@@ -320,9 +396,18 @@ fn a_store_held_by_another_sqlite_connection_ends_the_run_with_an_error() {
     let holder = Connection::open(ws.db()).unwrap();
     holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
     let mut cmd = ws.cmd();
-    cmd.args(["audit", corpus.to_str().unwrap(), "--db", ws.db().to_str().unwrap()]);
+    cmd.args([
+        "audit",
+        corpus.to_str().unwrap(),
+        "--db",
+        ws.db().to_str().unwrap(),
+    ]);
     let run = run_with_deadline(cmd, Duration::from_secs(60)).expect_code(2);
-    assert!(run.stderr.contains("is locked by another process"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is locked by another process"),
+        "{}",
+        run.stderr
+    );
     holder.execute_batch("ROLLBACK").unwrap();
 }
 
@@ -357,9 +442,19 @@ fn a_disk_filling_up_during_ingest_stops_the_run_with_a_clear_error() {
     cmd.args(["--mount", "--propagation", "private", "sh", "-c", &script])
         .env("XDG_DATA_HOME", ws.path("data"));
     let run = run_with_deadline(cmd, Duration::from_secs(180));
-    assert!(run.stdout.contains("exit=2"), "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("exit=2"),
+        "{}\n{}",
+        run.stdout,
+        run.stderr
+    );
     assert!(run.stderr.contains("is full"), "{}", run.stderr);
-    assert!(run.stdout.contains("history=0"), "the store no longer opens:\n{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("history=0"),
+        "the store no longer opens:\n{}\n{}",
+        run.stdout,
+        run.stderr
+    );
 }
 
 // --- Unbounded time -----------------------------------------------------------
@@ -370,7 +465,15 @@ fn hostile_articles_cost_a_bounded_time_and_say_what_was_left_out() {
     let corpus = ws.path("corpus");
     std::fs::create_dir(&corpus).unwrap();
     // Outlet names, credit lines and datelines, five megabytes of them.
-    let names = ["Reuters", "(AP) —", "Source: AFP", "Press TV", "TASS", "Xinhua", "By Reuters"];
+    let names = [
+        "Reuters",
+        "(AP) —",
+        "Source: AFP",
+        "Press TV",
+        "TASS",
+        "Xinhua",
+        "By Reuters",
+    ];
     let mut text = String::new();
     let mut i = 0;
     while text.len() < 5 << 20 {
@@ -380,10 +483,19 @@ fn hostile_articles_cost_a_bounded_time_and_say_what_was_left_out() {
     }
     std::fs::write(corpus.join("names.txt"), &text).unwrap();
     // A million nested elements.
-    let deep = format!("<html><body>{}deep text</body></html>", "<div>".repeat(1_000_000));
+    let deep = format!(
+        "<html><body>{}deep text</body></html>",
+        "<div>".repeat(1_000_000)
+    );
     std::fs::write(corpus.join("deep.html"), deep).unwrap();
     let mut cmd = ws.cmd();
-    cmd.args(["audit", corpus.to_str().unwrap(), "--db", ws.db().to_str().unwrap(), "--json"]);
+    cmd.args([
+        "audit",
+        corpus.to_str().unwrap(),
+        "--db",
+        ws.db().to_str().unwrap(),
+        "--json",
+    ]);
     // A hang guard, not a benchmark: the debug build before the fix took
     // far longer than this on either file.
     let run = run_with_deadline(cmd, Duration::from_secs(240)).expect_code(0);
@@ -398,8 +510,16 @@ fn hostile_articles_cost_a_bounded_time_and_say_what_was_left_out() {
             .collect::<Vec<_>>()
             .join(" | ")
     };
-    assert!(warning("names.txt").contains("only the first 1 MiB are analysed"), "{}", warning("names.txt"));
-    assert!(warning("deep.html").contains("nested too deep to parse"), "{}", warning("deep.html"));
+    assert!(
+        warning("names.txt").contains("only the first 1 MiB are analysed"),
+        "{}",
+        warning("names.txt")
+    );
+    assert!(
+        warning("deep.html").contains("nested too deep to parse"),
+        "{}",
+        warning("deep.html")
+    );
     let deep_doc = report["documents"]
         .as_array()
         .unwrap()
@@ -419,9 +539,7 @@ const CSI_8BIT: &str = "\u{9b}2J";
 /// other than newline and tab, DEL, and C1 controls (UTF-8 `C2 80`–`C2 9F`).
 fn raw_controls(out: &str) -> Vec<char> {
     out.chars()
-        .filter(|&c| {
-            (c < ' ' && c != '\n' && c != '\t') || ('\u{7f}'..='\u{9f}').contains(&c)
-        })
+        .filter(|&c| (c < ' ' && c != '\n' && c != '\t') || ('\u{7f}'..='\u{9f}').contains(&c))
         .collect()
 }
 
@@ -435,7 +553,11 @@ fn nothing_from_an_article_or_a_user_reaches_the_terminal_raw() {
     );
     std::fs::write(corpus.join("evil.html"), page).unwrap();
     let evil_name = "evil\u{1b}[31mred\u{202e}txt.txt";
-    std::fs::write(corpus.join(evil_name), "Officials said 12 people were killed on Monday.\n").unwrap();
+    std::fs::write(
+        corpus.join(evil_name),
+        "Officials said 12 people were killed on Monday.\n",
+    )
+    .unwrap();
     let c = corpus.to_str().unwrap();
     let note = format!("checked{OSC_CLIPBOARD}by phone{CSI_8BIT}");
     let runs = [
@@ -445,13 +567,22 @@ fn nothing_from_an_article_or_a_user_reaches_the_terminal_raw() {
         ws.run_db(&["claims", c, "--json"]),
         ws.run_db(&["show", &corpus.join("evil.html").to_string_lossy()]),
         ws.run_db(&[
-            "outlet", "set", &corpus.join("evil.html").to_string_lossy(),
-            "--publisher", &format!("Evil{OSC_TITLE}Corp"),
-            "--reviewer", &format!("Mallory{OSC_CLIPBOARD}"),
-            "--note", &note,
+            "outlet",
+            "set",
+            &corpus.join("evil.html").to_string_lossy(),
+            "--publisher",
+            &format!("Evil{OSC_TITLE}Corp"),
+            "--reviewer",
+            &format!("Mallory{OSC_CLIPBOARD}"),
+            "--note",
+            &note,
         ]),
         ws.run_db(&["show", &corpus.join("evil.html").to_string_lossy()]),
-        ws.run_db(&["show", &corpus.join("evil.html").to_string_lossy(), "--json"]),
+        ws.run_db(&[
+            "show",
+            &corpus.join("evil.html").to_string_lossy(),
+            "--json",
+        ]),
         ws.run_db(&["verify", c]),
         ws.run_db(&["history"]),
         ws.run(&["audit", &corpus.join(evil_name).to_string_lossy()]),
@@ -459,11 +590,18 @@ fn nothing_from_an_article_or_a_user_reaches_the_terminal_raw() {
     for (i, run) in runs.iter().enumerate() {
         for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
             let found = raw_controls(text);
-            assert!(found.is_empty(), "run {i} {stream}: raw {found:?} in\n{text}");
+            assert!(
+                found.is_empty(),
+                "run {i} {stream}: raw {found:?} in\n{text}"
+            );
         }
     }
     // Escaped, not dropped: the reader still sees what the file holds.
-    assert!(runs[6].stdout.contains("\\u{1b}]0;pwned\\u{7}"), "{}", runs[6].stdout);
+    assert!(
+        runs[6].stdout.contains("\\u{1b}]0;pwned\\u{7}"),
+        "{}",
+        runs[6].stdout
+    );
     // The JSON still parses to the exact strings.
     let shown = runs[7].json();
     assert!(shown.to_string().contains("Mallory"), "{shown}");
@@ -518,7 +656,12 @@ fn json_ld_cannot_end_the_script_block_it_is_published_in() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["text"].as_str().unwrap().contains("killed at least 1,093 people"))
+        .find(|c| {
+            c["text"]
+                .as_str()
+                .unwrap()
+                .contains("killed at least 1,093 people")
+        })
         .unwrap()
         .clone();
     let cluster = claim["cluster"].as_str().unwrap().to_owned();
@@ -545,9 +688,15 @@ fn json_ld_cannot_end_the_script_block_it_is_published_in() {
         ws.run_db(&["export", "--format", format, "--out", out.to_str().unwrap()])
             .expect_code(0);
         let text = std::fs::read_to_string(&out).unwrap();
-        assert!(!text.contains('<') && !text.contains('>'), "{format}: raw angle brackets");
+        assert!(
+            !text.contains('<') && !text.contains('>'),
+            "{format}: raw angle brackets"
+        );
         let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert!(parsed.to_string().contains("pwned"), "{format}: the reviewer's words are gone");
+        assert!(
+            parsed.to_string().contains("pwned"),
+            "{format}: the reviewer's words are gone"
+        );
         // Published the way ClaimReview is: inside a script block of a page.
         let page = ws.path(&format!("{format}.html"));
         std::fs::write(
@@ -557,13 +706,22 @@ fn json_ld_cannot_end_the_script_block_it_is_published_in() {
         .unwrap();
         assert!(have("chromium"), "scripts/test installs Debian's chromium");
         let dom = Command::new("chromium")
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dump-dom"])
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--dump-dom",
+            ])
             .arg(format!("file://{}", page.display()))
             .output()
             .unwrap();
         let dom = String::from_utf8_lossy(&dom.stdout);
         assert!(dom.contains("<title>embed</title>"), "{format}: {dom}");
-        assert!(!dom.contains("id=\"pwned\""), "{format}: the payload ran: {dom}");
+        assert!(
+            !dom.contains("id=\"pwned\""),
+            "{format}: the payload ran: {dom}"
+        );
     }
 }
 
@@ -576,8 +734,14 @@ fn a_file_named_dash_is_checked_by_gnu_sha256sum_not_read_from_stdin() {
     ws.run_db(&["audit", corpus.to_str().unwrap()])
         .expect_code(0);
     let out = ws.path("SHA256SUMS");
-    ws.run_db(&["export", "--format", "sha256sum", "--out", out.to_str().unwrap()])
-        .expect_code(0);
+    ws.run_db(&[
+        "export",
+        "--format",
+        "sha256sum",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .expect_code(0);
     let check = Command::new("sha256sum")
         .args(["-c", "--strict"])
         .arg(&out)
@@ -586,11 +750,20 @@ fn a_file_named_dash_is_checked_by_gnu_sha256sum_not_read_from_stdin() {
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&check.stdout);
-    assert!(check.status.success(), "{said}{}", String::from_utf8_lossy(&check.stderr));
+    assert!(
+        check.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
     assert!(said.contains("./-: OK"), "{said}");
     // And our own reader agrees.
-    ws.run(&["verify", corpus.to_str().unwrap(), "--manifest", out.to_str().unwrap()])
-        .expect_code(0);
+    ws.run(&[
+        "verify",
+        corpus.to_str().unwrap(),
+        "--manifest",
+        out.to_str().unwrap(),
+    ])
+    .expect_code(0);
 }
 
 #[test]
@@ -601,7 +774,13 @@ fn a_name_bagit_readers_disagree_on_is_refused_before_the_bag_is_written() {
         .expect_code(0);
     let bag = ws.path("bag");
     let run = ws
-        .run_db(&["export", "--format", "bagit", "--out", bag.to_str().unwrap()])
+        .run_db(&[
+            "export",
+            "--format",
+            "bagit",
+            "--out",
+            bag.to_str().unwrap(),
+        ])
         .expect_code(2);
     assert!(run.stderr.contains("%0A%25percent.txt"), "{}", run.stderr);
     assert!(run.stderr.contains("rename the file"), "{}", run.stderr);
@@ -612,16 +791,25 @@ fn a_name_bagit_readers_disagree_on_is_refused_before_the_bag_is_written() {
     ws.run_db(&["audit", corpus.to_str().unwrap()])
         .expect_code(0);
     let bag = ws.path("bag");
-    ws.run_db(&["export", "--format", "bagit", "--out", bag.to_str().unwrap()])
-        .expect_code(0);
-    let validate = Command::new(
-        std::env::var("PROVAUDIT_TEST_PYTHON").unwrap_or_else(|_| "python3".into()),
-    )
-    .args(["-m", "bagit", "--validate"])
-    .arg(&bag)
-    .output()
-    .unwrap();
-    assert!(validate.status.success(), "{}", String::from_utf8_lossy(&validate.stderr));
+    ws.run_db(&[
+        "export",
+        "--format",
+        "bagit",
+        "--out",
+        bag.to_str().unwrap(),
+    ])
+    .expect_code(0);
+    let validate =
+        Command::new(std::env::var("PROVAUDIT_TEST_PYTHON").unwrap_or_else(|_| "python3".into()))
+            .args(["-m", "bagit", "--validate"])
+            .arg(&bag)
+            .output()
+            .unwrap();
+    assert!(
+        validate.status.success(),
+        "{}",
+        String::from_utf8_lossy(&validate.stderr)
+    );
 }
 
 // --- Tamper evidence ----------------------------------------------------------
@@ -648,7 +836,8 @@ fn tamper(db: &Path, sql: &str) {
         .collect::<Result<_, _>>()
         .unwrap();
     for t in triggers {
-        conn.execute_batch(&format!("DROP TRIGGER \"{t}\"")).unwrap();
+        conn.execute_batch(&format!("DROP TRIGGER \"{t}\""))
+            .unwrap();
     }
     conn.execute_batch(sql).unwrap();
 }
@@ -656,24 +845,44 @@ fn tamper(db: &Path, sql: &str) {
 fn expect_log_broken(ws: &Workspace, corpus: &Path, at: i64) {
     let c = corpus.to_str().unwrap();
     let run = ws.run_db(&["verify", c]).expect_code(1);
-    assert!(run.stderr.contains(&format!("broken at entry {at}")), "verify: {}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("broken at entry {at}")),
+        "verify: {}",
+        run.stderr
+    );
     let run = ws.run_db(&["history"]).expect_code(1);
-    assert!(run.stdout.contains(&format!("HASH CHAIN BROKEN at entry {at}")), "history: {}", run.stdout);
+    assert!(
+        run.stdout
+            .contains(&format!("HASH CHAIN BROKEN at entry {at}")),
+        "history: {}",
+        run.stdout
+    );
     let run = ws.run_db(&["verify-log"]).expect_code(1);
     assert!(run.stdout.contains("broken"), "{}", run.stdout);
     let out = ws.path("after.html");
     let run = ws
         .run_db(&["export", "--format", "html", "--out", out.to_str().unwrap()])
         .expect_code(2);
-    assert!(run.stderr.contains("--allow-broken-chain"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--allow-broken-chain"),
+        "{}",
+        run.stderr
+    );
     assert!(!out.exists());
     let out = ws.path("anyway.html");
     ws.run_db(&[
-        "export", "--format", "html", "--out", out.to_str().unwrap(), "--allow-broken-chain",
+        "export",
+        "--format",
+        "html",
+        "--out",
+        out.to_str().unwrap(),
+        "--allow-broken-chain",
     ])
     .expect_code(0);
     let html = std::fs::read_to_string(&out).unwrap();
-    let banner = html.find("hash chain is broken at entry").expect("the report says so");
+    let banner = html
+        .find("hash chain is broken at entry")
+        .expect("the report says so");
     let summary = html.find("Corpus summary").unwrap_or(usize::MAX);
     assert!(banner < summary, "the warning must come first");
 }
@@ -721,7 +930,10 @@ fn a_log_cut_short_or_rewritten_is_caught_against_an_earlier_export() {
     // The third export states the head as it was: two entries.
     let anchor = ws.path("export-2.html");
     let html = std::fs::read_to_string(&anchor).unwrap();
-    assert!(html.contains("provaudit-review-log: entries=2 head="), "the report states its anchor");
+    assert!(
+        html.contains("provaudit-review-log: entries=2 head="),
+        "the report states its anchor"
+    );
     let run = ws
         .run_db(&["verify-log", "--anchor", anchor.to_str().unwrap()])
         .expect_code(0);
@@ -738,7 +950,10 @@ fn a_log_cut_short_or_rewritten_is_caught_against_an_earlier_export() {
     // Rewrite the whole chain with new hashes.
     let (ws, _) = logged_store(3);
     let anchor = ws.path("export-2.html");
-    let log = Store::open_existing(&ws.db()).unwrap().review_log().unwrap();
+    let log = Store::open_existing(&ws.db())
+        .unwrap()
+        .review_log()
+        .unwrap();
     let mut prev = None;
     let mut sql = String::new();
     for (i, e) in log.into_iter().enumerate() {
@@ -758,8 +973,15 @@ fn a_log_cut_short_or_rewritten_is_caught_against_an_earlier_export() {
         let sealed = review::seal(new, e.seq, prev.clone());
         sql.push_str(&format!(
             "UPDATE review_log SET detail = '{}', prev_sha256 = {}, sha256 = '{}' WHERE seq = {};",
-            sealed.detail.clone().unwrap_or_default().replace('\'', "''"),
-            sealed.prev_sha256.as_ref().map_or("NULL".into(), |p| format!("'{p}'")),
+            sealed
+                .detail
+                .clone()
+                .unwrap_or_default()
+                .replace('\'', "''"),
+            sealed
+                .prev_sha256
+                .as_ref()
+                .map_or("NULL".into(), |p| format!("'{p}'")),
             sealed.sha256,
             e.seq
         ));
@@ -776,11 +998,23 @@ fn a_log_cut_short_or_rewritten_is_caught_against_an_earlier_export() {
     // Manifests and bags carry the anchor too.
     let (ws, _) = logged_store(1);
     let manifest = ws.path("m.sha256");
-    ws.run_db(&["export", "--format", "sha256sum", "--out", manifest.to_str().unwrap()])
-        .expect_code(0);
+    ws.run_db(&[
+        "export",
+        "--format",
+        "sha256sum",
+        "--out",
+        manifest.to_str().unwrap(),
+    ])
+    .expect_code(0);
     let bag = ws.path("bag");
-    ws.run_db(&["export", "--format", "bagit", "--out", bag.to_str().unwrap()])
-        .expect_code(0);
+    ws.run_db(&[
+        "export",
+        "--format",
+        "bagit",
+        "--out",
+        bag.to_str().unwrap(),
+    ])
+    .expect_code(0);
     for anchor in [&manifest, &bag] {
         ws.run_db(&["verify-log", "--anchor", anchor.to_str().unwrap()])
             .expect_code(0);
@@ -804,10 +1038,17 @@ fn a_digest_edited_in_the_store_never_reaches_an_exported_manifest() {
     );
     let out = ws.path("m.sha256");
     let run = ws
-        .run_db(&["export", "--format", "sha256sum", "--out", out.to_str().unwrap()])
+        .run_db(&[
+            "export",
+            "--format",
+            "sha256sum",
+            "--out",
+            out.to_str().unwrap(),
+        ])
         .expect_code(2);
     assert!(
-        run.stderr.contains("002_2f99136e3ac0f3d2.txt: changed since it was ingested"),
+        run.stderr
+            .contains("002_2f99136e3ac0f3d2.txt: changed since it was ingested"),
         "{}",
         run.stderr
     );
@@ -817,7 +1058,17 @@ fn a_digest_edited_in_the_store_never_reaches_an_exported_manifest() {
         "UPDATE document SET sha256 = 'not-a-digest' WHERE path = CAST('002_2f99136e3ac0f3d2.txt' AS BLOB)",
     );
     let run = ws
-        .run_db(&["export", "--format", "sha256sum", "--out", out.to_str().unwrap()])
+        .run_db(&[
+            "export",
+            "--format",
+            "sha256sum",
+            "--out",
+            out.to_str().unwrap(),
+        ])
         .expect_code(2);
-    assert!(run.stderr.contains("not a SHA-256 digest"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not a SHA-256 digest"),
+        "{}",
+        run.stderr
+    );
 }
