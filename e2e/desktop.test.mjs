@@ -269,6 +269,16 @@ test('verify finds every file ok; export writes a manifest', async () => {
   assert.equal(await app.text('[data-testid="export-sha"]'), sha256(html));
   assert.match(await app.text('[data-testid="export-recorded"]'), /^review log entry \d+, session #1$/);
   assert.ok(html.toString('utf8').includes(NOTE), 'the reviewer\'s note is in the report');
+  // The review log head the report states is shown, as `verify-log --anchor` reads it.
+  const anchor = await app.text('[data-testid="export-anchor"]');
+  assert.match(anchor, /^provaudit-review-log: entries=\d+ head=[0-9a-f]{64}$/);
+  assert.ok(html.toString('utf8').includes(anchor), 'the report states the anchor shown');
+  // A typed path that exists is never replaced: the app says so and the file stays.
+  await app.execute(`const i = document.querySelector('[data-testid="export-path-report"]'); i.value = ''; i.dispatchEvent(new Event('input'))`);
+  await app.type('[data-testid="export-path-report"]', report);
+  await app.click('[data-testid="export-report"]');
+  await app.waitFor(async () => (await app.execute('return document.body.innerText')).includes('already exists'), 'the refusal to replace');
+  assert.equal(sha256(fs.readFileSync(report)), sha256(html), 'the report was replaced');
   await app.waitFor(async () => (await app.findAll('[data-testid="export-history"] tbody tr')).length === 2, 'both exports listed');
   await shot('export');
 });

@@ -653,7 +653,7 @@ fn flags(c: &provaudit::report::ClusterEntry) -> String {
         f.push("conflicting figures");
     }
     if f.is_empty() {
-        format!("{} independent origins", c.independent_origins)
+        c.origins_in_words()
     } else {
         f.join(", ")
     }
@@ -1049,8 +1049,12 @@ fn print_audit(dir: &Path, report: &AuditReport, totals: &store::ClusterTotals) 
     if totals.clusters > 0 {
         writeln!(
             out,
-            "  {} claims in {} clusters: {} rest on a single source, {} with conflicting figures — see `provaudit claims`",
-            totals.claims, totals.clusters, totals.single_source, totals.conflicting
+            "  {} claims in {} clusters: {} rest on a single source, {} on two or more known independent origins, {} with conflicting figures — see `provaudit claims`",
+            totals.claims,
+            totals.clusters,
+            totals.single_source,
+            totals.corroborated,
+            totals.conflicting
         )?;
     }
     writeln!(out, "  store: {}", report.corpus.store)?;

@@ -144,7 +144,10 @@ pub struct ClusterEntry {
     pub claims: Vec<String>,
     pub documents: Vec<String>,
     pub origin_groups: Vec<crate::claims::OriginGroup>,
+    /// Origins whose producer is known; documents of unknown origin are
+    /// counted in `unknown_origin_documents`, never here.
     pub independent_origins: usize,
+    pub unknown_origin_documents: usize,
     pub single_source: bool,
     pub primary_sources: Vec<String>,
     pub single_primary: bool,
@@ -180,6 +183,27 @@ impl ClaimEntry {
     }
 }
 
+impl ClusterEntry {
+    /// How many origins stand behind the claim, in words, documents of
+    /// unknown origin counted apart: "2 independent origins", "1
+    /// independent origin and 2 documents of unknown origin", "no known
+    /// origin: 3 documents of unknown origin". Every report and the CLI say
+    /// it this way.
+    pub fn origins_in_words(&self) -> String {
+        let known = match self.independent_origins {
+            1 => "1 independent origin".to_owned(),
+            n => format!("{n} independent origins"),
+        };
+        match (self.independent_origins, self.unknown_origin_documents) {
+            (_, 0) => known,
+            (0, 1) => "no known origin: 1 document of unknown origin".to_owned(),
+            (0, u) => format!("no known origin: {u} documents of unknown origin"),
+            (_, 1) => format!("{known} and 1 document of unknown origin"),
+            (_, u) => format!("{known} and {u} documents of unknown origin"),
+        }
+    }
+}
+
 impl From<&crate::claims::Cluster> for ClusterEntry {
     fn from(c: &crate::claims::Cluster) -> Self {
         ClusterEntry {
@@ -188,6 +212,7 @@ impl From<&crate::claims::Cluster> for ClusterEntry {
             documents: c.documents.clone(),
             origin_groups: c.origin_groups.clone(),
             independent_origins: c.independent_origins,
+            unknown_origin_documents: c.unknown_origin_documents(),
             single_source: c.single_source,
             primary_sources: c.primary_sources.clone(),
             single_primary: c.single_primary,

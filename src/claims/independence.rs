@@ -2,9 +2,10 @@
 //!
 //! A document's origin group comes from the outlets stage (who produced its
 //! text); a document whose producer is unknown but whose text is largely
-//! found in another joins that document's group (text reuse). A cluster's
-//! flags:
-//! - `single_source`: one origin group behind every document;
+//! found in another joins that document's group (text reuse). Documents
+//! whose producer stays unknown are counted apart: they are never taken for
+//! independent corroboration. A cluster's flags:
+//! - `single_source`: at most one known origin behind every document;
 //! - `single_primary`: several origins, but all attribute the claim to the
 //!   same primary source (two outlets both quoting the WHO figure);
 //! - `single_alignment`: several origins, all state-controlled media (State
@@ -26,9 +27,14 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub struct DocumentOrigin {
     pub group: String,
     pub name: String,
+    /// The producer's registry id, when registered.
+    pub outlet_id: Option<String>,
     pub alignment: Alignment,
     /// How the document is described in explanations.
     pub description: String,
+    /// Set when the group comes from text reuse, not the document's own
+    /// credits: the document whose text it shares, and how much.
+    pub shared_with: Option<(i64, f64)>,
 }
 
 fn quote(s: &str) -> String {
@@ -85,8 +91,12 @@ pub fn origin_groups(
                         .and_then(|r| r.origin.as_ref())
                         .map(|o| o.name.clone())
                         .unwrap_or_else(|| "unidentified".into()),
+                    outlet_id: r
+                        .and_then(|r| r.origin.as_ref())
+                        .and_then(|o| o.outlet_id.clone()),
                     alignment: r.map(|r| r.alignment.clone()).unwrap_or_default(),
                     description: describe(&d.path, r),
+                    shared_with: None,
                 },
             )
         })
@@ -111,6 +121,7 @@ pub fn origin_groups(
                             "{} (producer not credited; {share} of its passages are in {}, whose producer is {})",
                             path_of[&copy], path_of[&source], s.name
                         ),
+                        shared_with: Some((source, r.containment)),
                         ..s
                     },
                 );
@@ -123,6 +134,7 @@ pub fn origin_groups(
                             "{} (producer not credited; it contains {share} of the passages of {}, whose producer is {})",
                             path_of[&source], path_of[&copy], c.name
                         ),
+                        shared_with: Some((copy, r.containment)),
                         ..c
                     },
                 );
@@ -131,6 +143,8 @@ pub fn origin_groups(
                 for id in [copy, source] {
                     if let Some(o) = out.get_mut(&id) {
                         o.group = group.clone();
+                        o.shared_with =
+                            Some((if id == copy { source } else { copy }, r.containment));
                         o.description = format!(
                             "{} (producer unidentified; {share} of its text is shared with {})",
                             path_of[&id],
@@ -142,6 +156,75 @@ pub fn origin_groups(
         }
     }
     out
+}
+
+/// What text reuse changed about documents' origins: for each document
+/// whose group is not the one its own credits gave it, the origin it takes
+/// from the document it shares text with. The document list and the claim
+/// clusters then tell one story.
+pub fn inherited_origins(
+    groups: &HashMap<i64, DocumentOrigin>,
+    outlets: &HashMap<i64, OutletRecord>,
+    path_of: &HashMap<i64, &RelPath>,
+) -> Vec<InheritedOrigin> {
+    let mut out: Vec<InheritedOrigin> = groups
+        .iter()
+        .filter_map(|(&id, o)| {
+            let (other, containment) = o.shared_with?;
+            let own = outlets.get(&id).map(|r| r.origin_group.as_str());
+            if own == Some(o.group.as_str()) {
+                return None;
+            }
+            let known = !o.group.starts_with("document:");
+            let text = format!(
+                "{:.0}% of the passages shared with {}",
+                containment * 100.0,
+                path_of[&other]
+            );
+            Some(InheritedOrigin {
+                document_id: id,
+                group: o.group.clone(),
+                alignment: o.alignment.clone(),
+                origin: known.then(|| crate::outlets::Party {
+                    name: o.name.clone(),
+                    outlet_id: o.outlet_id.clone(),
+                    rule: "text_reuse".into(),
+                    text: text.clone(),
+                    start: None,
+                    end: None,
+                    line: None,
+                    confidence: ((containment.min(1.0) * 0.8) * 100.0).round() / 100.0,
+                    basis: format!(
+                        "its text is not credited, but {text}, whose producer is {}",
+                        o.name
+                    ),
+                    manual: false,
+                }),
+                note: if known {
+                    format!(
+                        "Origin {} by text reuse: {text}, credited {}.",
+                        o.name, o.name
+                    )
+                } else {
+                    format!("Producer still unidentified; {text}, also of unknown origin: the two count as one.")
+                },
+            })
+        })
+        .collect();
+    out.sort_by_key(|i| i.document_id);
+    out
+}
+
+/// A document's origin as text reuse sets it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InheritedOrigin {
+    pub document_id: i64,
+    pub group: String,
+    pub alignment: Alignment,
+    /// `None` when the documents sharing text are all of unknown origin.
+    pub origin: Option<crate::outlets::Party>,
+    /// Appended to the document's outlet explanation.
+    pub note: String,
 }
 
 fn state_controlled(a: &Alignment) -> bool {
@@ -223,9 +306,22 @@ fn judge_one(
             .documents
             .push(path_of[d].to_string());
     }
-    let first_documents: Vec<i64> = by_group.values().map(|(d, _)| *d).collect();
+    // Only groups whose producer is known count as independent origins:
+    // documents of unknown origin may be copies of one another or of a
+    // known origin, so they never count as corroboration.
+    let first_documents: Vec<i64> = by_group
+        .values()
+        .filter(|(_, g)| g.is_known())
+        .map(|(d, _)| *d)
+        .collect();
     let origin_groups: Vec<OriginGroup> = by_group.into_values().map(|(_, g)| g).collect();
-    let independent = origin_groups.len();
+    let known: Vec<&OriginGroup> = origin_groups.iter().filter(|g| g.is_known()).collect();
+    let unknown: Vec<&str> = origin_groups
+        .iter()
+        .filter(|g| !g.is_known())
+        .flat_map(|g| g.documents.iter().map(String::as_str))
+        .collect();
+    let independent = known.len();
     let primary: Vec<Option<String>> = list
         .iter()
         .map(|&i| {
@@ -262,31 +358,71 @@ fn judge_one(
         && !states.contains(&None);
 
     let docs: Vec<String> = documents.iter().map(|d| path_of[d].to_string()).collect();
-    let mut explanation = if independent == 1 {
-        let described: Vec<&str> = documents
-            .iter()
-            .map(|d| groups[d].description.as_str())
-            .collect();
-        if documents.len() == 1 {
-            format!("Found only in {}: a single source.", described[0])
-        } else {
+    let unknown_part = match unknown.len() {
+        0 => String::new(),
+        1 => format!(
+            "1 document of unknown origin ({}), which does not count as corroboration",
+            unknown[0]
+        ),
+        n => format!(
+            "{n} documents of unknown origin ({}), which do not count as corroboration",
+            unknown.join(", ")
+        ),
+    };
+    let mut explanation = match independent {
+        0 if documents.len() == 1 => format!(
+            "Found only in {}: a single source.",
+            groups[&documents[0]].description
+        ),
+        0 => format!(
+            "Found in {} documents, none from an established producer: {unknown_part}. They may all copy one source: no independent corroboration.",
+            documents.len()
+        ),
+        1 if unknown.is_empty() => {
+            let described: Vec<&str> = documents
+                .iter()
+                .map(|d| groups[d].description.as_str())
+                .collect();
+            if documents.len() == 1 {
+                format!("Found only in {}: a single source.", described[0])
+            } else {
+                format!(
+                    "Found in {} documents, all from one origin, {}: {}. A single source.",
+                    documents.len(),
+                    known[0].name,
+                    described.join("; ")
+                )
+            }
+        }
+        1 => {
+            let described: Vec<&str> = documents
+                .iter()
+                .filter(|d| groups[*d].group == known[0].group)
+                .map(|d| groups[d].description.as_str())
+                .collect();
             format!(
-                "Found in {} documents, all from one origin, {}: {}. A single source.",
+                "Found in {} documents: 1 independent origin, {} ({}), and {unknown_part}. A single known source.",
                 documents.len(),
-                origin_groups[0].name,
+                known[0].name,
                 described.join("; ")
             )
         }
-    } else {
-        let names: Vec<String> = origin_groups
-            .iter()
-            .map(|g| format!("{} ({})", g.name, g.documents.join(", ")))
-            .collect();
-        format!(
-            "Found in {} documents from {independent} independent origins: {}.",
-            documents.len(),
-            names.join("; ")
-        )
+        _ => {
+            let names: Vec<String> = known
+                .iter()
+                .map(|g| format!("{} ({})", g.name, g.documents.join(", ")))
+                .collect();
+            let mut text = format!(
+                "Found in {} documents from {independent} independent origins: {}",
+                documents.len(),
+                names.join("; ")
+            );
+            if !unknown.is_empty() {
+                text.push_str(&format!("; and {unknown_part}"));
+            }
+            text.push('.');
+            text
+        }
     };
     if single_primary {
         explanation.push_str(&format!(
@@ -313,7 +449,7 @@ fn judge_one(
         documents: docs,
         origin_groups,
         independent_origins: independent,
-        single_source: independent == 1,
+        single_source: independent <= 1,
         primary_sources,
         single_primary,
         single_alignment,

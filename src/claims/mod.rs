@@ -58,6 +58,15 @@ pub struct OriginGroup {
     pub documents: Vec<String>,
 }
 
+impl OriginGroup {
+    /// Whether the group's producer was established. A `document:` group
+    /// holds documents whose producer could not be (alone, or joined by
+    /// shared text): they are never counted as independent origins.
+    pub fn is_known(&self) -> bool {
+        !self.group.starts_with("document:")
+    }
+}
+
 /// The same claim across documents, and what stands behind it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cluster {
@@ -67,13 +76,27 @@ pub struct Cluster {
     pub claims: Vec<String>,
     pub documents: Vec<String>,
     pub origin_groups: Vec<OriginGroup>,
+    /// Origin groups whose producer is known: a document of unknown origin
+    /// is never counted as corroboration.
     pub independent_origins: usize,
+    /// At most one known origin stands behind the claim.
     pub single_source: bool,
     pub primary_sources: Vec<String>,
     pub single_primary: bool,
     pub single_alignment: bool,
     pub conflicting: bool,
     pub explanation: String,
+}
+
+impl Cluster {
+    /// Documents whose producer could not be established.
+    pub fn unknown_origin_documents(&self) -> usize {
+        self.origin_groups
+            .iter()
+            .filter(|g| !g.is_known())
+            .map(|g| g.documents.len())
+            .sum()
+    }
 }
 
 /// One value in a conflict.
@@ -120,6 +143,9 @@ pub struct StageOutput {
     pub clusters: Vec<Cluster>,
     pub conflicts: Vec<Conflict>,
     pub reuse: Vec<Reuse>,
+    /// Documents whose origin text reuse sets (uncredited copies of a
+    /// credited document): written onto their outlet decisions.
+    pub inherited: Vec<independence::InheritedOrigin>,
     /// Candidate claim pairs scored: grows near-linearly with the corpus.
     pub candidates_scored: usize,
     /// Wall time of each step, for the benchmark.
@@ -320,6 +346,7 @@ fn assemble(
     }
     let started = std::time::Instant::now();
     let groups = independence::origin_groups(documents, outlets, &reuse);
+    let inherited = independence::inherited_origins(&groups, outlets, &path_of);
     let (clusters, conflicts) = independence::judge(
         &mut claims,
         &features,
@@ -335,6 +362,7 @@ fn assemble(
         clusters,
         conflicts,
         reuse,
+        inherited,
         candidates_scored: matching.candidates_scored,
         timings: Vec::new(),
     }

@@ -532,13 +532,12 @@ fn card(
     }
     let _ = write!(
         h,
-        "<span class=\"small muted\">cluster {} · {} · {} in {} · {} independent origin{}</span></p>",
+        "<span class=\"small muted\">cluster {} · {} · {} in {} · {}</span></p>",
         esc(&k.id),
         esc(c.kind),
         count(k.claims.len(), "claim"),
         count(k.documents.len(), "document"),
-        k.independent_origins,
-        if k.independent_origins == 1 { "" } else { "s" }
+        k.origins_in_words()
     );
     let _ = write!(h, "<p>{}</p>", esc(&k.explanation));
     if let Some(v) = &c.verdict {

@@ -372,7 +372,7 @@ fn card(m: &mut String, c: &ReportCluster, members: Option<&Vec<&ClaimEntry>>) {
     let _ = writeln!(m, "### {}\n", esc(&super::html::truncate(&c.text, 160)));
     let _ = writeln!(
         m,
-        "{}cluster {} · {} · {} in {} · {} independent origin{}\n",
+        "{}cluster {} · {} · {} in {} · {}\n",
         if badges.is_empty() {
             String::new()
         } else {
@@ -382,8 +382,7 @@ fn card(m: &mut String, c: &ReportCluster, members: Option<&Vec<&ClaimEntry>>) {
         c.kind,
         count(k.claims.len(), "claim"),
         count(k.documents.len(), "document"),
-        k.independent_origins,
-        if k.independent_origins == 1 { "" } else { "s" }
+        k.origins_in_words()
     );
     let _ = writeln!(m, "{}\n", esc(&k.explanation));
     for g in &k.origin_groups {

@@ -76,10 +76,9 @@ pub fn provenance(c: &ReportCluster, docs: &HashMap<&str, &DocumentEntry>) -> St
     let mid = |(a, b): (usize, usize)| (row_y(a) + row_y(b - 1)) / 2;
 
     let title = format!(
-        "{} documents carry this claim; they trace back to {} independent origin{}{}",
+        "{} documents carry this claim; they trace back to {}{}",
         k.documents.len(),
-        k.independent_origins,
-        if k.independent_origins == 1 { "" } else { "s" },
+        k.origins_in_words(),
         if primary.is_empty() {
             String::new()
         } else {

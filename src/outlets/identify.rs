@@ -142,11 +142,56 @@ fn re(pattern: &str) -> Regex {
 
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z0-9.' ]{1,30})?\s*)?\((?P<name>[A-Z][A-Za-z.&'’ -]{0,40}?)\)\s*(?:[-–—:]|$)",
+        r"^\s*(?:[A-Z][A-Za-z.'’ /-]{1,40}(?:,\s*[A-Z][A-Za-z0-9.' ]{1,30})?\s*)?\((?P<name>[A-Z][A-Za-z.&'’ -]{0,40}?)\)\s*(?:[-–—:]|$)",
     )
 });
 static DASH_DATELINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(?P<city>[A-Z][A-Z.'’ ]{2,30})\s*[-–—]\s*(?P<rest>[A-Z].{1,60})"));
+/// A dateline whose credit sits between slashes: `MOSCOW, August 5. /TASS/.`,
+/// `ISLAMABAD, August 29/WAM/`.
+static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*[A-Z][A-Za-z.'’ -]{1,40}(?:,[^/\n]{1,30}?)?\s*/\s*(?P<name>[A-Za-z][A-Za-z.&' -]{0,30}?)\s*/",
+    )
+});
+/// A dateline whose parentheses hold more than one name, or a date:
+/// `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020)`,
+/// `RABAT, Sept 9 (NNN-XINHUA) —`, `Taipei, April 3 (CNA) The…`.
+static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*[A-Z][A-Za-z.'’ /-]{1,40}(?:,\s*[A-Za-z0-9.' ]{1,30})?\s*\((?P<inner>[^()\n]{2,80})\)\s*(?:[-–—:]|[A-Z“\x22]|$)",
+    )
+});
+/// The agency first: `Reuters, Beirut,`.
+static AGENCY_CITY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*(?P<name>[A-Z][A-Za-z.&' -]{1,30}),\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,")
+});
+/// An agency's name with its bureau's city on a line of its own:
+/// `Maghreb Arabe Presse (Rabat)`.
+static AGENCY_BUREAU_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*(?P<name>[A-Z][^()\n]{1,40}?)\s*\([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\)\s*$")
+});
+/// A credit closing the text, glued to its last sentence: `… the toll.-Bernama`,
+/// `… said. — AFP`.
+static CLOSING_DASH_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[.!?”\x22’)\]]\s*[-–—]{1,2}\s*(?P<name>[A-Z][A-Za-z.&' ]{1,30}?)\s*$"));
+/// A parenthesised credit closing a paragraph: `… in the area. (Xinhua)`,
+/// `(Xinhua/NAN)`.
+static CLOSING_PAREN_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[.!?”\x22’]\s*)\((?P<inner>[^()\n]{2,40})\)\s*$"));
+/// "(With inputs from PTI)", "with inputs from agencies".
+static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bwith\s+(?:inputs?|input)\s+from\s+(?P<name>[A-Za-z][\w.&' ]{1,30}?)\s*(?:[).,;]|\band\b|$)",
+    )
+});
+/// The producer writing about its own staff: "AFP saw them", "Xinhua
+/// reporters in Taipei", "an AFP correspondent".
+static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?P<name>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})\s+(?:correspondents?|reporters?|journalists?|photographers?|saw|witnessed)\b",
+    )
+});
 static SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?:source|sources)\s*:\s*(?P<rest>.{2,120}?)\s*$"));
 /// "Credit: Associated Press" under a picture: a photo credit.
@@ -165,7 +210,8 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A byline: "By JILL COLVIN, Associated Press", "By Reuters",
 /// "By ROBERT BURNS AP National Security Writer".
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:By|BY)\s+(?P<rest>[^\n]{2,150})$"));
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:(?:By|BY)(?:\s*:\s*|\s+)|by\s*:\s*)(?P<rest>[^\n]{2,150})$"));
 /// AP's and others' closing line: "Associated Press writer Jamey Keaten in
 /// Helsinki contributed to this report." (not "The Associated Press
 /// contributed", which credits help, not authorship).
@@ -307,6 +353,40 @@ fn registered_prefix<'r>(
     None
 }
 
+/// The registered outlets a credit's parentheses or slashes name, in
+/// order: `UrduPoint News / Sputnik - 07th August, 2020` → UrduPoint News,
+/// Sputnik; `NNN-XINHUA` → Xinhua. Credit aliases count here.
+fn credit_parts<'r>(registry: &'r Registry, inner: &str) -> Vec<&'r super::registry::Outlet> {
+    static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s*[/|,;]\s*|\s+[-–—]\s+|-"));
+    let whole = registry.find_credit_name(inner.trim());
+    if let Some(o) = whole {
+        return vec![o];
+    }
+    SEP.split(inner)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| registry.find_credit_name(p))
+        .collect()
+}
+
+/// The producer among a credit's outlets: the last news agency, else the
+/// last outlet named.
+fn producer_of<'r>(parts: &[&'r super::registry::Outlet]) -> Option<&'r super::registry::Outlet> {
+    parts
+        .iter()
+        .rev()
+        .find(|o| o.kind == OutletKind::WireAgency)
+        .or(parts.last())
+        .copied()
+}
+
+/// Whether `s` reads as a person's name: two to four capitalised words,
+/// not all capitals, none an outlet word ("Li Ming", not "NAN").
+fn is_person_name(s: &str) -> bool {
+    let s = s.trim();
+    s.chars().any(char::is_lowercase) && is_person_credit(s)
+}
+
 struct Lines<'t> {
     text: &'t str,
 }
@@ -356,6 +436,17 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             at,
             at + marker.len(),
             0.95,
+        ));
+    }
+    for (outlet, marker, at) in registry.origin_markers_in(text) {
+        out.push(signal(
+            Role::Origin,
+            Some(outlet),
+            marker,
+            "origin_marker",
+            at,
+            at + marker.len(),
+            0.8,
         ));
     }
     if let Some(url) = &meta.canonical_url
@@ -408,6 +499,191 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 continue;
             }
         }
+        if let Some(c) = SLASH_DATELINE.captures(line)
+            && let Some(outlet) = registry.find_credit_name(c.name("name").unwrap().as_str())
+        {
+            let whole = c.get(0).unwrap();
+            out.push(signal(
+                Role::Origin,
+                Some(outlet),
+                "",
+                "wire_dateline",
+                start,
+                start + whole.end(),
+                0.95,
+            ));
+            continue;
+        }
+        if let Some(c) = PAREN_DATELINE.captures(line) {
+            let inner = c.name("inner").unwrap();
+            let parts = credit_parts(registry, inner.as_str());
+            let photo = inner.as_str().to_lowercase().contains("photo");
+            if !photo && let Some(outlet) = producer_of(&parts) {
+                out.push(signal(
+                    Role::Origin,
+                    Some(outlet),
+                    "",
+                    "wire_dateline",
+                    start,
+                    start + inner.end() + 1,
+                    0.9,
+                ));
+                // The first outlet of several, when not the producer, is the
+                // site that carried it ("UrduPoint News / Sputnik").
+                if let Some(first) = parts.first().filter(|f| f.id != outlet.id) {
+                    out.push(signal(
+                        Role::Publisher,
+                        Some(first),
+                        "",
+                        "credit_line",
+                        start,
+                        start + inner.end() + 1,
+                        0.85,
+                    ));
+                }
+                continue;
+            }
+        }
+        if let Some(c) = AGENCY_CITY_DATELINE.captures(line)
+            && let Some(outlet) = registry
+                .find_credit_name(c.name("name").unwrap().as_str())
+                .filter(|o| o.kind == OutletKind::WireAgency)
+        {
+            let whole = c.get(0).unwrap();
+            out.push(signal(
+                Role::Origin,
+                Some(outlet),
+                "",
+                "wire_dateline",
+                start,
+                start + whole.end(),
+                0.85,
+            ));
+            continue;
+        }
+        if let Some(c) = AGENCY_BUREAU_LINE.captures(line)
+            && let Some(outlet) = registry
+                .find_credit_name(c.name("name").unwrap().as_str())
+                .filter(|o| o.kind == OutletKind::WireAgency)
+        {
+            out.push(signal(
+                Role::Origin,
+                Some(outlet),
+                "",
+                "agency_bureau_line",
+                start,
+                end,
+                0.85,
+            ));
+            continue;
+        }
+        if index + 8 >= n {
+            if let Some(c) = CLOSING_DASH_CREDIT.captures(line)
+                && let Some(outlet) = registry
+                    .find_credit_name(c.name("name").unwrap().as_str())
+                    .filter(|o| o.kind == OutletKind::WireAgency)
+            {
+                let name = c.name("name").unwrap();
+                // The evidence starts after the sentence's closing mark,
+                // which may be a multi-byte quotation mark.
+                let whole = c.get(0).unwrap();
+                let mark = line[whole.start()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+                out.push(signal(
+                    Role::Origin,
+                    Some(outlet),
+                    "",
+                    "closing_credit",
+                    start + whole.start() + mark,
+                    start + name.end(),
+                    0.8,
+                ));
+            }
+            if let Some(c) = CLOSING_PAREN_CREDIT.captures(line) {
+                let inner = c.name("inner").unwrap();
+                let mut pieces = inner.as_str().split('/');
+                let first = pieces.next().unwrap_or_default();
+                let rest: Vec<&str> = pieces.collect();
+                let outlet = registry
+                    .find_credit_name(first)
+                    .filter(|o| o.kind == OutletKind::WireAgency);
+                // "(Xinhua/Li Ming)" under a picture names its photographer.
+                let photo = rest.iter().any(|p| is_person_name(p))
+                    || inner.as_str().to_lowercase().contains("photo");
+                if let Some(outlet) = outlet {
+                    out.push(signal(
+                        if photo {
+                            Role::PhotoCredit
+                        } else {
+                            Role::Origin
+                        },
+                        Some(outlet),
+                        "",
+                        if photo {
+                            "photo_credit"
+                        } else {
+                            "closing_credit"
+                        },
+                        start + inner.start() - 1,
+                        start + inner.end() + 1,
+                        if photo { 0.0 } else { 0.8 },
+                    ));
+                }
+            }
+        }
+        if let Some(c) = INPUTS_CREDIT.captures(line) {
+            let name = c.name("name").unwrap();
+            let whole = c.get(0).unwrap();
+            if is_generic(name.as_str()) {
+                out.push(Signal {
+                    name: "news agencies (unnamed)".into(),
+                    ..signal(
+                        Role::Origin,
+                        None,
+                        "",
+                        "credit_line_agencies",
+                        start + whole.start(),
+                        start + whole.end(),
+                        0.0,
+                    )
+                });
+            } else if let Some(outlet) = registry.find_credit_name(name.as_str()) {
+                out.push(signal(
+                    Role::Origin,
+                    Some(outlet),
+                    "",
+                    "inputs_credit",
+                    start + whole.start(),
+                    start + name.end(),
+                    0.75,
+                ));
+            }
+        }
+        for c in SELF_REFERENCE.captures_iter(line) {
+            let name = c.name("name").unwrap();
+            // "An AFP correspondent": try the name's last words first.
+            let words: Vec<usize> = word_starts(name.as_str()).collect();
+            let found = words.iter().find_map(|&i| {
+                registry
+                    .find_name(&name.as_str()[i..])
+                    .filter(|o| o.kind == OutletKind::WireAgency)
+                    .map(|o| (o, i))
+            });
+            if let Some((outlet, i)) = found {
+                let whole = c.get(0).unwrap();
+                out.push(signal(
+                    Role::Origin,
+                    Some(outlet),
+                    "",
+                    "agency_self_reference",
+                    start + name.start() + i,
+                    start + whole.end(),
+                    0.65,
+                ));
+            }
+        }
         if let Some(c) = DASH_DATELINE.captures(line) {
             let rest = c.name("rest").unwrap();
             if let Some((outlet, len)) = registered_prefix(registry, rest.as_str())
@@ -432,8 +708,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 if is_generic(part) {
                     continue;
                 }
-                let outlet = registry.find_name(part);
-                let confidence = if outlet.is_some() { 0.9 } else { 0.8 };
+                let outlet = registry.find_credit_name(part);
+                // An unregistered name after "Source:" is as often a picture
+                // agency or a content farm's filler as a producer.
+                let confidence = if outlet.is_some() { 0.9 } else { 0.55 };
                 out.push(signal(
                     Role::Origin,
                     outlet,
@@ -587,7 +865,14 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         }
         if let Some(c) = COPYRIGHT.captures(line) {
             let name = c.name("name").unwrap();
-            if let Some((outlet, _)) = registered_prefix(registry, name.as_str()) {
+            // "© 2018 Thomson/Reuters": the last registered part.
+            let registered = registered_prefix(registry, name.as_str()).or_else(|| {
+                name.as_str()
+                    .split('/')
+                    .rev()
+                    .find_map(|p| registry.find_name(p).map(|o| (o, 0)))
+            });
+            if let Some((outlet, _)) = registered {
                 let (role, confidence) = if outlet.kind == OutletKind::WireAgency {
                     (Role::Origin, 0.85)
                 } else {
@@ -607,7 +892,9 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             }
         }
         if near_edge && line.trim().len() <= 60 {
-            let trimmed = line.trim();
+            let trimmed = line
+                .trim()
+                .trim_start_matches(['•', '·', '*', '–', '—', '-', ' ']);
             if let Some(outlet) = registry
                 .find_name(trimmed)
                 .filter(|o| distinctive(trimmed, o))
@@ -741,6 +1028,11 @@ fn describe_rule(rule: &str) -> &'static str {
         "agency_line" => "agency line",
         "masthead_line" => "masthead line",
         "in_text_mention" => "mention in the text",
+        "origin_marker" => "the producer's own sign-off or footer",
+        "agency_bureau_line" => "agency and bureau line",
+        "closing_credit" => "closing credit",
+        "inputs_credit" => "\"with inputs from\" credit",
+        "agency_self_reference" => "the agency writing about its own staff",
         "manual" => "set by the reviewer",
         _ => "rule",
     }

@@ -139,6 +139,13 @@ pub struct Outlet {
     pub state_affiliation: Option<Typology>,
     /// Exact phrases of site furniture that show the outlet published a page.
     pub publisher_markers: Vec<String>,
+    /// Exact phrases only the producer's own copy carries (a house sign-off,
+    /// a subscriber footer): they show the outlet produced the text.
+    pub origin_markers: Vec<String>,
+    /// Short names that stand for the outlet only inside a credit (a
+    /// dateline's parentheses, a source line, a closing credit): `AA`, `MAP`.
+    /// Too ambiguous as aliases in running text.
+    pub credit_aliases: Vec<String>,
     /// Field name → where the value came from.
     pub sources: BTreeMap<String, String>,
     /// The layers this entry was built from, in order.
@@ -195,6 +202,10 @@ struct OutletEntry {
     sources: BTreeMap<String, String>,
     #[serde(default)]
     publisher_markers: Vec<String>,
+    #[serde(default)]
+    origin_markers: Vec<String>,
+    #[serde(default)]
+    credit_aliases: Vec<String>,
 }
 
 /// The outlets, with indexes by name and by domain.
@@ -202,8 +213,12 @@ struct OutletEntry {
 pub struct Registry {
     outlets: Vec<Outlet>,
     by_name: HashMap<String, usize>,
+    /// Credit aliases (and every name), for credits only.
+    by_credit_name: HashMap<String, usize>,
     by_domain: HashMap<String, usize>,
-    countries: Vec<String>,
+    /// Country names with the `name_key` prefix they make ("iran "),
+    /// longest first.
+    countries: Vec<(String, String)>,
     /// `bundled:<version>`, plus `+user:<sha256 prefix>` when a user file is loaded.
     pub version: String,
 }
@@ -278,6 +293,7 @@ impl Registry {
         let mut registry = Registry {
             outlets,
             by_name: HashMap::new(),
+            by_credit_name: HashMap::new(),
             by_domain: HashMap::new(),
             countries: Vec::new(),
             version: format!("bundled:{version}"),
@@ -331,6 +347,7 @@ impl Registry {
 
     fn reindex(&mut self) {
         self.by_name.clear();
+        self.by_credit_name.clear();
         self.by_domain.clear();
         let mut countries: Vec<String> = Vec::new();
         // Curated and user entries claim names first; state-media rows fill the rest.
@@ -346,6 +363,9 @@ impl Registry {
             for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
                 self.by_name.entry(name_key(name)).or_insert(i);
             }
+            for name in &outlet.credit_aliases {
+                self.by_credit_name.entry(name_key(name)).or_insert(i);
+            }
             for domain in &outlet.domains {
                 self.by_domain.entry(domain.clone()).or_insert(i);
             }
@@ -356,7 +376,10 @@ impl Registry {
             }
         }
         countries.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        self.countries = countries;
+        self.countries = countries
+            .into_iter()
+            .map(|c| (format!("{} ", name_key(&c)), c))
+            .collect();
     }
 
     pub fn outlets(&self) -> &[Outlet] {
@@ -378,9 +401,8 @@ impl Registry {
         if let Some(&i) = self.by_name.get(&key) {
             return Some(&self.outlets[i]);
         }
-        for country in &self.countries {
-            let prefix = format!("{} ", name_key(country));
-            if let Some(rest) = key.strip_prefix(&prefix)
+        for (prefix, country) in &self.countries {
+            if let Some(rest) = key.strip_prefix(prefix.as_str())
                 && let Some(&i) = self.by_name.get(rest)
                 && self.outlets[i].country.as_deref() == Some(country.as_str())
             {
@@ -388,6 +410,31 @@ impl Registry {
             }
         }
         None
+    }
+
+    /// [`Registry::find_name`] for a name read inside a credit (a dateline's
+    /// parentheses, a source line, a closing credit), where an outlet's
+    /// short credit aliases (`AA`, `MAP`) count too.
+    pub fn find_credit_name(&self, name: &str) -> Option<&Outlet> {
+        self.find_name(name).or_else(|| {
+            self.by_credit_name
+                .get(&name_key(name))
+                .map(|&i| &self.outlets[i])
+        })
+    }
+
+    /// Outlets whose origin markers occur in `text`, with the marker and its
+    /// byte offset.
+    pub fn origin_markers_in<'a>(&'a self, text: &str) -> Vec<(&'a Outlet, &'a str, usize)> {
+        let mut found = Vec::new();
+        for outlet in &self.outlets {
+            for marker in &outlet.origin_markers {
+                if let Some(at) = text.find(marker.as_str()) {
+                    found.push((outlet, marker.as_str(), at));
+                }
+            }
+        }
+        found
     }
 
     /// The outlet a host or URL belongs to (`en.irna.ir` → IRNA).
@@ -503,6 +550,8 @@ fn apply(outlets: &mut Vec<Outlet>, entry: OutletEntry, layer: Layer, label: &st
                     owner: None,
                     state_affiliation: None,
                     publisher_markers: vec![],
+                    origin_markers: vec![],
+                    credit_aliases: vec![],
                     sources: BTreeMap::new(),
                     layers: vec![],
                 });
@@ -597,6 +646,27 @@ fn apply(outlets: &mut Vec<Outlet>, entry: OutletEntry, layer: Layer, label: &st
         t.sources
             .insert("publisher_markers".into(), source_of("publisher_markers"));
     }
+    for (field, from, to) in [
+        (
+            "origin_markers",
+            &entry.origin_markers,
+            &mut t.origin_markers,
+        ),
+        (
+            "credit_aliases",
+            &entry.credit_aliases,
+            &mut t.credit_aliases,
+        ),
+    ] {
+        for value in from {
+            if !to.contains(value) {
+                to.push(value.clone());
+            }
+        }
+        if !from.is_empty() {
+            t.sources.insert(field.into(), source_of(field));
+        }
+    }
     for &i in merged_rows.iter().rev() {
         if i != target {
             outlets.remove(i);
@@ -683,6 +753,8 @@ fn state_media_outlets() -> Vec<Outlet> {
                     .filter(|c| !c.is_empty() && name_key(c) != name_key(&name)),
                 state_affiliation: affiliation,
                 publisher_markers: vec![],
+                origin_markers: vec![],
+                credit_aliases: vec![],
                 sources,
                 layers: vec![Layer::StateMediaMonitor],
             });

@@ -149,6 +149,44 @@ impl Store {
                 ])
                 .map_err(e)?;
             }
+            // Uncredited copies take their source's origin on the document
+            // too, so the document list and the claims agree.
+            let mut inherit = tx
+                .prepare_cached(
+                    "UPDATE outlet_decision SET origin_group = ?2, origin_kind = ?3, origin_country = ?4,
+                        origin_owner = ?5, origin_state_affiliation = ?6,
+                        origin_name = ?7, origin_outlet_id = ?8, origin_rule = ?9, origin_text = ?10,
+                        origin_start = NULL, origin_end = NULL, origin_line = NULL,
+                        origin_confidence = ?11, origin_basis = ?12, origin_manual = 0,
+                        relation = CASE WHEN ?7 IS NULL OR publisher_name IS NULL THEN relation
+                                        WHEN publisher_outlet_id IS ?8 THEN 'original'
+                                        WHEN ?3 = 'wire_agency' THEN 'syndicated_wire'
+                                        ELSE 'republished' END,
+                        explanation = explanation || ' ' || ?13
+                     WHERE document_id = ?1 AND (origin_name IS NULL OR ?7 IS NULL)",
+                )
+                .map_err(e)?;
+            for i in &out.inherited {
+                let o = i.origin.as_ref();
+                let a = &i.alignment;
+                inherit
+                    .execute(params![
+                        i.document_id,
+                        i.group,
+                        a.kind,
+                        a.country,
+                        a.owner,
+                        a.state_affiliation,
+                        o.map(|o| &o.name),
+                        o.and_then(|o| o.outlet_id.as_ref()),
+                        o.map(|o| &o.rule),
+                        o.map(|o| &o.text),
+                        o.map(|o| o.confidence),
+                        o.map(|o| &o.basis),
+                        i.note,
+                    ])
+                    .map_err(e)?;
+            }
         }
         for (index, on) in SECONDARY_INDEXES {
             tx.execute(&format!("CREATE INDEX {index} ON {on}"), [])

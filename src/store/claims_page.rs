@@ -21,6 +21,8 @@ pub struct ClusterTotals {
     pub single_source_claims: u64,
     /// Documents with at least one claim.
     pub documents: u64,
+    /// Clusters resting on two or more known independent origins.
+    pub corroborated: u64,
 }
 
 /// A cluster as a list shows it: its flags and first claim.
@@ -108,13 +110,14 @@ fn flag_filter(flags: &[&str]) -> String {
 impl Store {
     /// Counts over every cluster.
     pub fn cluster_totals(&self) -> Result<ClusterTotals> {
-        let (clusters, claims, ss, sp, sa, cf, ssc) = self
+        let (clusters, claims, ss, sp, sa, cf, ssc, corroborated) = self
             .conn
             .query_row(
                 "SELECT count(*), coalesce(sum(claim_count), 0), coalesce(sum(single_source), 0),
                     coalesce(sum(single_primary), 0), coalesce(sum(single_alignment), 0),
                     coalesce(sum(conflicting), 0),
-                    coalesce(sum(CASE WHEN single_source = 1 THEN claim_count ELSE 0 END), 0)
+                    coalesce(sum(CASE WHEN single_source = 1 THEN claim_count ELSE 0 END), 0),
+                    coalesce(sum(independent_origins >= 2), 0)
                  FROM claim_cluster",
                 [],
                 |r| {
@@ -126,6 +129,7 @@ impl Store {
                         r.get::<_, i64>(4)?,
                         r.get::<_, i64>(5)?,
                         r.get::<_, i64>(6)?,
+                        r.get::<_, i64>(7)?,
                     ))
                 },
             )
@@ -143,6 +147,7 @@ impl Store {
             conflicting: cf as u64,
             single_source_claims: ssc as u64,
             documents: documents as u64,
+            corroborated: corroborated as u64,
         })
     }
 

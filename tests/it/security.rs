@@ -423,9 +423,11 @@ fn a_disk_filling_up_during_ingest_stops_the_run_with_a_clear_error() {
     let ws = Workspace::new();
     let corpus = ws.path("corpus");
     std::fs::create_dir(&corpus).unwrap();
-    for i in 0..400 {
+    // More files than the reading queue holds (512) are still unread when
+    // the disk fills: the run used to wait on them for good.
+    for i in 0..1500 {
         // Distinct text, so nothing compresses into the store's pages.
-        let text: String = (0..4000)
+        let text: String = (0..2000)
             .map(|j| format!("{} ", (i * 7919 + j * 104_729) % 1_000_003))
             .collect();
         std::fs::write(corpus.join(format!("{i:04}.txt")), text).unwrap();
