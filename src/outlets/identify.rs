@@ -145,8 +145,26 @@ static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*(?:[A-Z][A-Za-z.'’ /-]{1,40}(?:,\s*[A-Z][A-Za-z0-9.' ]{1,30})?\s*)?\((?P<name>[A-Z][A-Za-z.&'’ -]{0,40}?)\)\s*(?:[-–—:]|$)",
     )
 });
-static DASH_DATELINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*(?P<city>[A-Z][A-Z.'’ ]{2,30})\s*[-–—]\s*(?P<rest>[A-Z].{1,60})"));
+static DASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?P<city>[A-Z][A-Z.'’ ]{2,30})(?:,\s*[\p{L}0-9][\p{L}0-9.' ]{0,20})?\s*[-–—]\s*(?P<rest>[A-Z].{1,60})",
+    )
+});
+/// The agency after the place and date, set off by commas or bars:
+/// `Tehran, Jan 23, IRNA --`, `Damascus/Hasaka, SANA –`,
+/// `Harare, Zimbabwe | AFP |`.
+static BARE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*\p{Lu}[\p{L}.'’/ -]{1,40}?(?:[,.]\s*[\p{L}0-9][\p{L}0-9.' ]{0,20}?){0,2}\s*[,|]\s*(?P<name>\p{L}[\p{L}.&' -]{1,30}?)\s*(?:--|[-–—|:]|\.\s)\s*\S",
+    )
+});
+/// A writer's credit with the agency and the bureau:
+/// `Philippe Ries, Agence France-Presse, Hong Kong`.
+static PERSON_AGENCY_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3},\s*(?P<name>[^,\n]{2,40}),\s*\p{Lu}[\p{L} ]{2,30}\s*$",
+    )
+});
 /// A dateline whose credit sits between slashes: `MOSCOW, August 5. /TASS/.`,
 /// `ISLAMABAD, August 29/WAM/`.
 static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,7 +177,7 @@ static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `RABAT, Sept 9 (NNN-XINHUA) —`, `Taipei, April 3 (CNA) The…`.
 static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*[A-Z][A-Za-z.'’ /-]{1,40}(?:,\s*[A-Za-z0-9.' ]{1,30})?\s*\((?P<inner>[^()\n]{2,80})\)\s*(?:[-–—:]|[A-Z“\x22]|$)",
+        r"^\s*\p{Lu}[\p{L}.'’ /-]{1,40}?(?:\s*\([^()\n]{2,30}\))?(?:[,.]\s*[\p{L}0-9][\p{L}0-9.' ]{0,20}){0,2}\s*\((?P<inner>[^()\n]{2,80})\)\s*\.?\s*(?:--|[-–—:]|\p{Lu}|[“\x22]|$)",
     )
 });
 /// The agency first: `Reuters, Beirut,`.
@@ -193,10 +211,12 @@ static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static SOURCE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:source|sources)\s*:\s*(?P<rest>.{2,120}?)\s*$"));
+    LazyLock::new(|| re(r"(?i)^\s*(?P<label>source|sources|from)\s*:\s*(?P<rest>.{2,120}?)\s*$"));
 /// "Credit: Associated Press" under a picture: a photo credit.
 static CREDIT_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:photo\s+)?(?:credit|credits|photo|image)\s*:\s*(?P<rest>.{2,80}?)\s*$")
+    re(
+        r"(?i)^\s*(?:photo\s+)?(?:credit|credits|photo|photos|image|images|picture|foto|fotos|bild|photograph)(?:\s*/\s*(?:quelle|source))?\s*:\s*(?P<rest>.{2,80}?)\s*$",
+    )
 });
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -210,14 +230,24 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A byline: "By JILL COLVIN, Associated Press", "By Reuters",
 /// "By ROBERT BURNS AP National Security Writer".
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*(?:(?:By|BY)(?:\s*:\s*|\s+)|by\s*:\s*)(?P<rest>[^\n]{2,150})$"));
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:(?:Article|Story|Report|Text)\s+[Bb]y\s+|(?:By|BY)(?:\s*:\s*|\s+)|by\s*:\s*)(?P<rest>[^\n]{2,600})$",
+    )
+});
 /// AP's and others' closing line: "Associated Press writer Jamey Keaten in
 /// Helsinki contributed to this report." (not "The Associated Press
 /// contributed", which credits help, not authorship).
 static AGENCY_WRITERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^\s*(?P<agency>[A-Z][A-Za-z.&' ]{1,40}?)\s+(?:writers?|reporters?|correspondents?)\s+[A-Z].{2,200}\bcontributed\b",
+    )
+});
+/// A writer's closing self-description: "Jill Colvin is an Associated
+/// Press writer."
+static WRITER_IS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*\p{Lu}[\p{L}.' -]{2,60}?\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<agency>[A-Z][A-Za-z.&' ]{1,40}?)\s+(?:writers?|reporters?|correspondents?|journalists?)\b",
     )
 });
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -380,6 +410,25 @@ fn producer_of<'r>(parts: &[&'r super::registry::Outlet]) -> Option<&'r super::r
         .copied()
 }
 
+/// Whether a line carries the words of a picture's credit ("AFP PHOTO",
+/// "Getty Images", "Pool", "Handout"): then a name in it credits the
+/// picture, not the text.
+fn looks_like_photo_credit(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "photo",
+        "foto",
+        "getty",
+        "images",
+        "shutterstock",
+        "pool",
+        "handout",
+        "picture",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Whether `s` reads as a person's name: two to four capitalised words,
 /// not all capitals, none an outlet word ("Li Ming", not "NAN").
 fn is_person_name(s: &str) -> bool {
@@ -501,6 +550,11 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         }
         if let Some(c) = SLASH_DATELINE.captures(line)
             && let Some(outlet) = registry.find_credit_name(c.name("name").unwrap().as_str())
+            // "AFP PHOTO / SPUTNIK /" is a picture's credit, not a dateline.
+            && !looks_like_photo_credit(line)
+            && registry
+                .find_credit_name(line[..c.name("name").unwrap().start()].trim_end_matches([' ', '/']))
+                .is_none()
         {
             let whole = c.get(0).unwrap();
             out.push(signal(
@@ -517,7 +571,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         if let Some(c) = PAREN_DATELINE.captures(line) {
             let inner = c.name("inner").unwrap();
             let parts = credit_parts(registry, inner.as_str());
-            let photo = inner.as_str().to_lowercase().contains("photo");
+            let photo = looks_like_photo_credit(inner.as_str());
             if !photo && let Some(outlet) = producer_of(&parts) {
                 out.push(signal(
                     Role::Origin,
@@ -561,6 +615,42 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             ));
             continue;
         }
+        if let Some(c) = BARE_DATELINE.captures(line)
+            && !looks_like_photo_credit(line)
+            && let Some(outlet) = registry
+                .find_credit_name(c.name("name").unwrap().as_str())
+                .filter(|o| o.kind == OutletKind::WireAgency)
+        {
+            let name = c.name("name").unwrap();
+            out.push(signal(
+                Role::Origin,
+                Some(outlet),
+                "",
+                "wire_dateline",
+                start,
+                start + name.end(),
+                0.85,
+            ));
+            continue;
+        }
+        if line.len() <= 100
+            && !looks_like_photo_credit(line)
+            && let Some(c) = PERSON_AGENCY_PLACE.captures(line)
+            && let Some(outlet) = registry
+                .find_credit_name(c.name("name").unwrap().as_str())
+                .filter(|o| o.kind == OutletKind::WireAgency)
+        {
+            out.push(signal(
+                Role::Origin,
+                Some(outlet),
+                "",
+                "agency_byline",
+                start,
+                end,
+                0.85,
+            ));
+            continue;
+        }
         if let Some(c) = AGENCY_BUREAU_LINE.captures(line)
             && let Some(outlet) = registry
                 .find_credit_name(c.name("name").unwrap().as_str())
@@ -577,7 +667,9 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             ));
             continue;
         }
-        if index + 8 >= n {
+        // Closing credits: the article's last lines, never its first two (a
+        // headline, a picture's caption ending "— KUNA" or "(WAM)").
+        if index >= 2 && index + 3 >= n {
             if let Some(c) = CLOSING_DASH_CREDIT.captures(line)
                 && let Some(outlet) = registry
                     .find_credit_name(c.name("name").unwrap().as_str())
@@ -598,7 +690,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     "closing_credit",
                     start + whole.start() + mark,
                     start + name.end(),
-                    0.8,
+                    0.7,
                 ));
             }
             if let Some(c) = CLOSING_PAREN_CREDIT.captures(line) {
@@ -628,7 +720,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                         },
                         start + inner.start() - 1,
                         start + inner.end() + 1,
-                        if photo { 0.0 } else { 0.8 },
+                        if photo { 0.0 } else { 0.7 },
                     ));
                 }
             }
@@ -701,11 +793,42 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 continue;
             }
         }
+        if let Some(c) = CREDIT_CAPTION.captures(line) {
+            let rest = c.name("rest").unwrap();
+            for part in split_names(rest.as_str()) {
+                if let Some(outlet) = registry.find_name(part) {
+                    out.push(signal(
+                        Role::PhotoCredit,
+                        Some(outlet),
+                        "",
+                        "photo_credit",
+                        start,
+                        end,
+                        0.0,
+                    ));
+                }
+            }
+            continue;
+        }
         if let Some(c) = SOURCE_LINE.captures(line) {
             let rest = c.name("rest").unwrap();
+            // "Source: PRNewsfoto/Quaker Oats", "Source: Getty Images": a
+            // picture's source.
+            let lower = rest.as_str().to_lowercase();
+            if ["photo", "foto", "image", "getty", "picture"]
+                .iter()
+                .any(|w| lower.contains(w))
+            {
+                continue;
+            }
             let mut named = false;
+            let from = c
+                .name("label")
+                .unwrap()
+                .as_str()
+                .eq_ignore_ascii_case("from");
             for part in split_names(rest.as_str()) {
-                if is_generic(part) {
+                if is_generic(part) || (from && registry.find_credit_name(part).is_none()) {
                     continue;
                 }
                 let outlet = registry.find_credit_name(part);
@@ -723,7 +846,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 ));
                 named = true;
             }
-            if !named {
+            if !named && !from {
                 out.push(Signal {
                     role: Role::Origin,
                     name: "news agencies (unnamed)".into(),
@@ -828,6 +951,22 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 continue;
             }
         }
+        if let Some(c) = WRITER_IS.captures(line)
+            && let Some(outlet) = registry
+                .find_name(c.name("agency").unwrap().as_str())
+                .filter(|o| o.kind == OutletKind::WireAgency)
+        {
+            out.push(signal(
+                Role::Origin,
+                Some(outlet),
+                "",
+                "agency_writers_line",
+                start,
+                end,
+                0.75,
+            ));
+            continue;
+        }
         if let Some(c) = AGENCY_WRITERS.captures(line) {
             let agency = c.name("agency").unwrap();
             if let Some(outlet) = registry
@@ -845,23 +984,6 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 ));
                 continue;
             }
-        }
-        if let Some(c) = CREDIT_CAPTION.captures(line) {
-            let rest = c.name("rest").unwrap();
-            for part in split_names(rest.as_str()) {
-                if let Some(outlet) = registry.find_name(part) {
-                    out.push(signal(
-                        Role::PhotoCredit,
-                        Some(outlet),
-                        "",
-                        "photo_credit",
-                        start,
-                        end,
-                        0.0,
-                    ));
-                }
-            }
-            continue;
         }
         if let Some(c) = COPYRIGHT.captures(line) {
             let name = c.name("name").unwrap();
@@ -894,10 +1016,20 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         if near_edge && line.trim().len() <= 60 {
             let trimmed = line
                 .trim()
-                .trim_start_matches(['•', '·', '*', '–', '—', '-', ' ']);
+                .trim_matches(['•', '·', '*', '–', '—', '-', '|', ' ']);
+            // "Reuters India": an outlet's national edition.
+            let edition = || {
+                let (head, last) = trimmed.rsplit_once(' ')?;
+                registry
+                    .is_country(last)
+                    .then(|| registry.find_name(head))
+                    .flatten()
+                    .filter(|o| o.kind == OutletKind::WireAgency)
+            };
             if let Some(outlet) = registry
                 .find_name(trimmed)
                 .filter(|o| distinctive(trimmed, o))
+                .or_else(edition)
             {
                 // On a saved page a line that is just an outlet's name is far
                 // more often a source tag on syndicated copy than the site's

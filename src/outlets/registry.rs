@@ -412,6 +412,13 @@ impl Registry {
         None
     }
 
+    /// Whether `name` is a country some outlet of the registry belongs to.
+    pub fn is_country(&self, name: &str) -> bool {
+        self.countries
+            .iter()
+            .any(|(_, c)| c.eq_ignore_ascii_case(name))
+    }
+
     /// [`Registry::find_name`] for a name read inside a credit (a dateline's
     /// parentheses, a source line, a closing credit), where an outlet's
     /// short credit aliases (`AA`, `MAP`) count too.

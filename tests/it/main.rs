@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod claims;
+mod credits;
 mod export;
 mod fuzz;
 mod incremental;
