@@ -113,6 +113,27 @@ static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<a>{NAME}|{DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
     ))
 });
+/// The speaker named after the verb, without quotation marks: "…, said Zhu
+/// Fenglian, spokesperson for …".
+static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r",\s*(?:said|says|told reporters|added)\s+(?P<a>{NAME}|{DESCRIBED})\b"
+    ))
+});
+/// The speaker set off by a description: "Zhu Fenglian, a spokesperson for
+/// the Taiwan Affairs Office, said".
+static APPOSITIVE_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?P<a>{NAME}),\s+(?:an?|the)\s+[^,;“”\x22]{{3,90}},\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
+    ))
+});
+/// A relayed statement: "NNA cited Lebanon's health minister as saying",
+/// "quoted the ministry as saying".
+static CITED_AS_SAYING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:cited|quoted)\s+(?:the\s+)?(?P<a>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s+as\s+saying\b",
+    )
+});
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?P<qual>\b(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|an estimated|as many as|close to)\s+)?(?P<num>\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands)\b)(?P<suffix>st|nd|rd|th|%|-year|-day)?(?:\s+(?P<scale>million|billion|thousand))?(?:\s+(?P<unit>[a-z][a-z-]*))?",
@@ -402,6 +423,12 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
         })
         .or_else(|| speaker.clone())
         .or_else(|| {
+            [&*CITED_AS_SAYING, &*APPOSITIVE_SAID, &*SAID_AFTER]
+                .iter()
+                .find_map(|r| r.captures(text))
+                .map(|c| ctx.resolve(c.name("a").unwrap().as_str()))
+        })
+        .or_else(|| {
             SAID_BY
                 .captures(text)
                 .map(|c| ctx.resolve(c.name("a").unwrap().as_str()))
@@ -523,6 +550,26 @@ mod tests {
         );
         assert_eq!(c.kind, ClaimKind::Attributed);
         assert_eq!(c.attribution.as_deref(), Some("a French official"));
+    }
+
+    #[test]
+    fn relayed_and_postposed_speakers_are_the_primary_source() {
+        for (text, who) in [
+            (
+                "The death toll from the floods has risen to 84, the state news agency cited Kenya's interior minister as saying on Sunday.",
+                "Kenya's interior minister",
+            ),
+            (
+                "Rescue teams will stay in the valley until every missing climber is found, said Maria Lopez, spokeswoman for the regional government.",
+                "Maria Lopez",
+            ),
+            (
+                "Ahmed Saleh, a spokesman for the Health Ministry in the capital, said that 37 patients had been moved to other hospitals.",
+                "Ahmed Saleh",
+            ),
+        ] {
+            assert_eq!(one(text).attribution.as_deref(), Some(who), "{text}");
+        }
     }
 
     #[test]

@@ -337,6 +337,13 @@ fn judge_one(
                 })
         })
         .collect();
+    // One name per person or body: "Hassan" and "Health Minister Hamad
+    // Hassan", "Assad" and "President al-Assad" are one primary source.
+    let merged = merge_primary_names(primary.iter().flatten().map(String::as_str));
+    let primary: Vec<Option<String>> = primary
+        .into_iter()
+        .map(|p| p.map(|p| merged.get(&p).cloned().unwrap_or(p)))
+        .collect();
     let mut primary_sources: Vec<String> = primary
         .iter()
         .flatten()
@@ -345,14 +352,38 @@ fn judge_one(
         .into_iter()
         .collect();
     primary_sources.sort();
-    let all_attributed = primary.iter().all(Option::is_some);
-    let single_primary = independent > 1 && all_attributed && primary_sources.len() == 1;
+    // Several known origins, each attributing the claim (in at least one of
+    // its documents), all to the same primary source. Documents of unknown
+    // origin neither make nor break it.
+    let known_primaries: BTreeSet<&str> = list
+        .iter()
+        .zip(&primary)
+        .filter(|(i, _)| {
+            !groups[&claims[**i].document_id]
+                .group
+                .starts_with("document:")
+        })
+        .filter_map(|(_, p)| p.as_deref())
+        .collect();
+    let every_known_attributes = known.iter().all(|g| {
+        list.iter()
+            .zip(&primary)
+            .any(|(i, p)| p.is_some() && groups[&claims[*i].document_id].group == g.group)
+    });
+    let single_primary = independent > 1 && every_known_attributes && known_primaries.len() == 1;
+    let primary_sources = if single_primary {
+        known_primaries.iter().map(|p| (*p).to_owned()).collect()
+    } else {
+        primary_sources
+    };
     let alignments: Vec<&Alignment> = first_documents
         .iter()
         .map(|d| &groups[d].alignment)
         .collect();
     let states: BTreeSet<Option<&str>> = alignments.iter().map(|a| a.country.as_deref()).collect();
-    let single_alignment = independent > 1
+    // Every known origin is state-controlled media of one state: one known
+    // origin is enough (a claim only TASS carries rests on the Russian state).
+    let single_alignment = independent >= 1
         && alignments.iter().all(|a| state_controlled(a))
         && states.len() == 1
         && !states.contains(&None);
@@ -439,9 +470,15 @@ fn judge_one(
             .copied()
             .flatten()
             .unwrap_or("one state");
-        explanation.push_str(&format!(
-            " Every origin is state-controlled media of {country}: one state stands behind them all."
-        ));
+        if independent == 1 {
+            explanation.push_str(&format!(
+                " Its only known origin is state-controlled media of {country}."
+            ));
+        } else {
+            explanation.push_str(&format!(
+                " Every origin is state-controlled media of {country}: one state stands behind them all."
+            ));
+        }
     }
     Cluster {
         key,
@@ -456,6 +493,90 @@ fn judge_one(
         conflicting: false,
         explanation,
     }
+}
+
+/// Titles and words that come before a name in an attribution.
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "deputy",
+    "foreign",
+    "health",
+    "interior",
+    "defence",
+    "defense",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "general",
+    "gen.",
+    "lt.",
+    "col.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "sheikh",
+    "king",
+    "queen",
+    "prince",
+    "chief",
+    "head",
+    "director",
+    "governor",
+    "mayor",
+    "senator",
+    "rep.",
+    "sen.",
+    "official",
+];
+
+/// The words of a name that identify it: lower case, titles and the Arabic
+/// article (`al-`, `el-`) dropped.
+fn name_core(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !TITLE_WORDS.contains(&w.as_str()))
+        .map(|w| {
+            w.strip_prefix("al-")
+                .or_else(|| w.strip_prefix("el-"))
+                .unwrap_or(&w)
+                .to_owned()
+        })
+        .collect()
+}
+
+/// Merges the names of one person written several ways: when one name's
+/// core words end another's ("Hassan" / "Hamad Hassan"), both become the
+/// longer name as written. Returns name → merged name.
+fn merge_primary_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
+    let mut unique: Vec<&str> = names.collect();
+    unique.sort();
+    unique.dedup();
+    // Longest first, so each name merges into the fullest form.
+    unique.sort_by_key(|n| std::cmp::Reverse(name_core(n).len()));
+    let mut out = HashMap::new();
+    for (i, name) in unique.iter().enumerate() {
+        let core = name_core(name);
+        if core.is_empty() {
+            continue;
+        }
+        let into = unique[..i].iter().find(|longer| {
+            let lc = name_core(longer);
+            lc.len() >= core.len() && lc[lc.len() - core.len()..] == core[..]
+        });
+        let target = into.map(|l| out.get(*l).cloned().unwrap_or_else(|| (*l).to_owned()));
+        out.insert(
+            (*name).to_owned(),
+            target.unwrap_or_else(|| (*name).to_owned()),
+        );
+    }
+    out
 }
 
 /// Clusters giving different values for the same measure on the same topic

@@ -345,7 +345,21 @@ fn assemble(
         timings.push((format!("  matching: {step}"), *took));
     }
     let started = std::time::Instant::now();
-    let groups = independence::origin_groups(documents, outlets, &reuse);
+    // Rewrites and translations: the same claims in the same order. They
+    // join origin groups like copies do; they are not stored as text reuse.
+    // Quotations are left out: outlets relaying one statement (a leader's
+    // cable, a ministry's communiqué) share its sentences in its order
+    // without one copying the other.
+    let placed: Vec<(i64, usize, usize)> = claims
+        .iter()
+        .zip(&matching.cluster_of)
+        .filter(|(c, _)| c.kind != extract::ClaimKind::Quote)
+        .map(|(c, &k)| (c.document_id, c.clean_start, k))
+        .collect();
+    let rewrites = reuse::rewrites(&placed, &reuse);
+    drop(placed);
+    let linked: Vec<Reuse> = reuse.iter().cloned().chain(rewrites).collect();
+    let groups = independence::origin_groups(documents, outlets, &linked);
     let inherited = independence::inherited_origins(&groups, outlets, &path_of);
     let (clusters, conflicts) = independence::judge(
         &mut claims,

@@ -120,3 +120,119 @@ mod tests {
         assert!(found[0].containment > 0.8, "{found:?}");
     }
 }
+
+/// The fewest claims two documents must share, in the same order, for one to
+/// be taken as a rewrite of the other.
+const REWRITE_MIN_SHARED: usize = 3;
+/// The share of the smaller document's claims that must be in the other.
+const REWRITE_MIN_SHARE: f64 = 0.5;
+/// Claims shared by more documents than this say little about any pair.
+const REWRITE_MAX_DOCUMENTS: usize = 64;
+
+/// Documents telling the same claims in the same order as another: a
+/// rewrite, a trimmed copy or a machine translation back into English, which
+/// share too few word sequences for [`find`]. Found through the claim
+/// clusters: `claims` is (document, place in its text, cluster) for every
+/// claim. Pairs already in `known` are left out. Only pairs sharing a
+/// cluster are compared, and clusters held by many documents are skipped,
+/// so the cost stays near-linear.
+pub fn rewrites(claims: &[(i64, usize, usize)], known: &[Reuse]) -> Vec<Reuse> {
+    use std::collections::{BTreeMap, HashMap, HashSet};
+    let mut by_doc: BTreeMap<i64, Vec<(usize, usize)>> = BTreeMap::new();
+    for &(doc, at, cluster) in claims {
+        by_doc.entry(doc).or_default().push((at, cluster));
+    }
+    // Each document's clusters in text order, each once.
+    let order: HashMap<i64, Vec<usize>> = by_doc
+        .into_iter()
+        .map(|(doc, mut v)| {
+            v.sort_unstable();
+            let mut seen = HashSet::new();
+            (
+                doc,
+                v.into_iter()
+                    .map(|(_, c)| c)
+                    .filter(|c| seen.insert(*c))
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut docs_of: HashMap<usize, Vec<i64>> = HashMap::new();
+    for (&doc, clusters) in &order {
+        for &c in clusters {
+            docs_of.entry(c).or_default().push(doc);
+        }
+    }
+    let mut shared: HashMap<(i64, i64), usize> = HashMap::new();
+    for docs in docs_of.values_mut() {
+        if docs.len() < 2 || docs.len() > REWRITE_MAX_DOCUMENTS {
+            continue;
+        }
+        docs.sort_unstable();
+        for (i, &a) in docs.iter().enumerate() {
+            for &b in &docs[i + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let linked: HashSet<(i64, i64)> = known
+        .iter()
+        .map(|r| {
+            let (a, b) = (r.document_id, r.source_document_id);
+            (a.min(b), a.max(b))
+        })
+        .collect();
+    let mut out: Vec<Reuse> = shared
+        .into_iter()
+        .filter(|&(pair, n)| n >= REWRITE_MIN_SHARED && !linked.contains(&pair))
+        .filter_map(|((a, b), n)| {
+            let (oa, ob) = (&order[&a], &order[&b]);
+            let (copy, source, small, large) = if oa.len() <= ob.len() {
+                (a, b, oa, ob)
+            } else {
+                (b, a, ob, oa)
+            };
+            let share = n as f64 / small.len() as f64;
+            if share < REWRITE_MIN_SHARE {
+                return None;
+            }
+            // The same facts in the same order: most shared claims keep
+            // their sequence (a longest common subsequence of the two).
+            let in_large: HashSet<usize> = large.iter().copied().collect();
+            let in_small: HashSet<usize> = small.iter().copied().collect();
+            let xs: Vec<usize> = small
+                .iter()
+                .copied()
+                .filter(|c| in_large.contains(c))
+                .collect();
+            let ys: Vec<usize> = large
+                .iter()
+                .copied()
+                .filter(|c| in_small.contains(c))
+                .collect();
+            if xs.len() > 400 {
+                return None;
+            }
+            let mut row = vec![0usize; ys.len() + 1];
+            for x in &xs {
+                let mut diag = 0;
+                for (j, y) in ys.iter().enumerate() {
+                    let up = row[j + 1];
+                    row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+                    diag = up;
+                }
+            }
+            let in_order = row[ys.len()];
+            (in_order * 5 >= n * 4).then_some(Reuse {
+                document_id: copy,
+                source_document_id: source,
+                containment: share,
+                shared_passages: n,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.document_id, a.source_document_id).cmp(&(b.document_id, b.source_document_id))
+    });
+    out
+}

@@ -9,19 +9,29 @@
 //! |---|---|---|
 //! | `publisher_marker` (the outlet's own site furniture, from the registry) | publisher | 0.95 |
 //! | `html_canonical_url` / `html_site_name` | publisher | 0.95 / 0.9 |
-//! | `wire_dateline` `HELSINKI (AP) —`, `ANKARA-Anadolu Agency` | origin | 0.95 / 0.9 |
-//! | `source_line` `SOURCE: AL JAZEERA AND NEWS AGENCIES` | origin | 0.9 |
-//! | `agency_byline` `By Jill Colvin, Associated Press`, `By Reuters` | origin | 0.9 |
-//! | `agency_writers_line` `Associated Press writer … contributed to this report` | origin | 0.75 |
+//! | `wire_dateline` `HELSINKI (AP) —`, `MOSCOW, August 5. /TASS/.`, `TEHRAN, Aug. 05 (MNA) –`, `Amritsar (Punjab), Apr 13 (ANI):`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020)`, `Tehran, Jan 23, IRNA --`, `ANKARA-Anadolu Agency`, `Reuters, Beirut,` | origin | 0.95 / 0.9 / 0.85 |
+//! | `source_line` `SOURCE: AL JAZEERA AND NEWS AGENCIES`, `SOURCE:AA`, `From: BelTA` | origin | 0.9 (unregistered name 0.55) |
+//! | `agency_byline` `By Jill Colvin, Associated Press`, `by: Anadolu \|`, `Philippe Ries, Agence France-Presse, Hong Kong` | origin | 0.9 / 0.85 |
+//! | `agency_bureau_line` `Maghreb Arabe Presse (Rabat)` | origin | 0.85 |
+//! | `origin_marker` the producer's own sign-off or footer, from the registry (`Editing by`, `AA News Broadcasting System`) | origin | 0.8 |
+//! | `agency_writers_line` `Associated Press writer … contributed to this report`, `Jill Colvin is an Associated Press writer.` | origin | 0.75 |
+//! | `inputs_credit` `(With inputs from PTI)` | origin | 0.75 |
+//! | `closing_credit` `… he said.-Bernama`, `… the area. (Xinhua)` in the article's last lines | origin | 0.7 |
+//! | `agency_self_reference` `AFP saw them recover one body`, `Xinhua reporters in Taipei` | origin | 0.65 |
 //! | `credit_line` `SMA News – Agencies`, `UrduPoint News / Sputnik` | publisher / origin | 0.85 |
 //! | `person_credit` `Geoff Mulvihill \| Associated Press`, `Jorge Silva/Reuters` | origin only (a person is no publisher) | 0.6 |
-//! | `copyright_line` `Copyright 2018 The Associated Press` | origin (agency) or publisher | 0.85 / 0.7 |
+//! | `copyright_line` `Copyright 2018 The Associated Press`, `© 2018 Thomson/Reuters.` | origin (agency) or publisher | 0.85 / 0.7 |
 //! | `repost_label` a line naming another outlet on a page whose publisher is known | origin | 0.85 |
 //! | `agency_line` a line that is just an agency's name, beside a masthead line | origin | 0.8 |
-//! | `source_label` a line that is just an outlet's name, near the top or bottom | origin | 0.6 |
+//! | `source_label` a line that is just an outlet's name (`• AP`, `Reuters India•`), near the top or bottom | origin | 0.6 |
 //! | `masthead_line` such a line beside an agency line | publisher | 0.6 |
 //! | `in_text_mention` `a French official told Reuters` | mention | 0.3 |
-//! | `photo_credit` `(AFP photo)`, `[…/Getty Images/AFP]`, `Credit: Associated Press` | never evidence of the text | — |
+//! | `photo_credit` `(AFP photo)`, `[…/Getty Images/AFP]`, `Credit: Associated Press`, `Foto: Sina Schuldt/dpa`, `(Xinhua/Li Ming)`; any line with a picture-credit word (photo, Getty, Images, Pool, Handout) stops every dateline rule | never evidence of the text | — |
+//!
+//! Short abbreviations (`AA`, `MAP`, `MNA`) count only inside a credit (a
+//! dateline's parentheses or slashes, a source line, a closing credit): they
+//! are the registry's `credit_aliases`. Real credit lines from other stories,
+//! traps included, are tested in `tests/it/credits.rs`.
 
 use super::registry::{OutletKind, Registry, name_key};
 use regex::Regex;

@@ -356,7 +356,6 @@ fn a_persons_credit_line_names_no_publisher() {
         "Pablo Martinez Monsivais / AP",
         "Jorge Silva/Reuters",
         "Geoff Mulvihill | Associated Press",
-        "Photo: Pablo Martinez Monsivais / Associated Press",
         "CreditDoug Mills/Reuters",
     ] {
         check(
@@ -370,6 +369,14 @@ fn a_persons_credit_line_names_no_publisher() {
             Relation::SyndicatedWire,
         );
     }
+    // A line that says it credits a photo names who took the picture, never
+    // who wrote the text (issue: "Photo credits never count").
+    check(
+        "President Trump spoke in Helsinki on Monday.\nPhoto: Pablo Martinez Monsivais / Associated Press\nThe summit ended.",
+        None,
+        None,
+        Relation::Unknown,
+    );
     // A site naming its source is still a credit line.
     check(
         "Libya Daily News / Reuters\nThe ceasefire held.",
