@@ -100,27 +100,6 @@ pub fn find(ids: &[i64], passages: &[&[u64]]) -> Vec<Reuse> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_trimmed_copy_is_found_and_unrelated_text_is_not() {
-        let wire = "HELSINKI (AP) — President Donald Trump and Russian President Vladimir Putin met for more than two hours on Monday in the Finnish capital, their first formal summit, as questions about election interference loomed over the talks and allies watched closely.";
-        let copy = format!("Local news. {}", &wire[17..180]);
-        let other = "The city council approved a new budget for road repairs and school buildings after a long debate on Tuesday evening in the town hall.";
-        let p: Vec<Vec<u64>> = [wire, copy.as_str(), other]
-            .iter()
-            .map(|t| passages(t))
-            .collect();
-        let refs: Vec<&[u64]> = p.iter().map(Vec::as_slice).collect();
-        let found = find(&[1, 2, 3], &refs);
-        assert_eq!(found.len(), 1);
-        assert_eq!((found[0].document_id, found[0].source_document_id), (2, 1));
-        assert!(found[0].containment > 0.8, "{found:?}");
-    }
-}
-
 /// The fewest claims two documents must share, in the same order, for one to
 /// be taken as a rewrite of the other.
 const REWRITE_MIN_SHARED: usize = 3;
@@ -235,4 +214,72 @@ pub fn rewrites(claims: &[(i64, usize, usize)], known: &[Reuse]) -> Vec<Reuse> {
         (a.document_id, a.source_document_id).cmp(&(b.document_id, b.source_document_id))
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_trimmed_copy_is_found_and_unrelated_text_is_not() {
+        let wire = "HELSINKI (AP) — President Donald Trump and Russian President Vladimir Putin met for more than two hours on Monday in the Finnish capital, their first formal summit, as questions about election interference loomed over the talks and allies watched closely.";
+        let copy = format!("Local news. {}", &wire[17..180]);
+        let other = "The city council approved a new budget for road repairs and school buildings after a long debate on Tuesday evening in the town hall.";
+        let p: Vec<Vec<u64>> = [wire, copy.as_str(), other]
+            .iter()
+            .map(|t| passages(t))
+            .collect();
+        let refs: Vec<&[u64]> = p.iter().map(Vec::as_slice).collect();
+        let found = find(&[1, 2, 3], &refs);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].document_id, found[0].source_document_id), (2, 1));
+        assert!(found[0].containment > 0.8, "{found:?}");
+    }
+
+    /// (document, place, cluster) for claims in that order.
+    fn placed(docs: &[(i64, &[usize])]) -> Vec<(i64, usize, usize)> {
+        docs.iter()
+            .flat_map(|(d, clusters)| {
+                clusters
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, c)| (*d, i * 100, *c))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_rewrite_tells_the_same_claims_in_the_same_order() {
+        // 2 holds four of 1's six claims, in order, plus one of its own.
+        let found = rewrites(
+            &placed(&[(1, &[10, 11, 12, 13, 14, 15]), (2, &[10, 12, 99, 13, 15])]),
+            &[],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].document_id, found[0].source_document_id), (2, 1));
+        assert_eq!(found[0].shared_passages, 4);
+        assert!((found[0].containment - 0.8).abs() < 1e-9);
+    }
+
+    #[test]
+    fn shared_claims_out_of_order_or_too_few_are_no_rewrite() {
+        // The same four facts, told in another order: an independent report.
+        let shuffled = rewrites(
+            &placed(&[(1, &[10, 11, 12, 13]), (2, &[13, 11, 10, 12])]),
+            &[],
+        );
+        assert!(shuffled.is_empty(), "{shuffled:?}");
+        // Two shared claims are not enough.
+        let few = rewrites(&placed(&[(1, &[10, 11]), (2, &[10, 11])]), &[]);
+        assert!(few.is_empty(), "{few:?}");
+        // A pair text reuse already linked is not linked twice.
+        let known = [Reuse {
+            document_id: 2,
+            source_document_id: 1,
+            containment: 0.9,
+            shared_passages: 9,
+        }];
+        let again = rewrites(&placed(&[(1, &[10, 11, 12]), (2, &[10, 11, 12])]), &known);
+        assert!(again.is_empty(), "{again:?}");
+    }
 }

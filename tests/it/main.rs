@@ -9,6 +9,7 @@ mod export;
 mod fuzz;
 mod incremental;
 mod outlets;
+mod provenance;
 mod report;
 mod security;
 mod seeds;
