@@ -274,6 +274,23 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
                 _ => u,
             });
         let whole = c.get(0).unwrap();
+        // A magnitude ("a 6.8-magnitude earthquake", "magnitude 7.2", "a
+        // preliminary magnitude of 7.5") measures a quake, never a toll.
+        if is_magnitude(before, after) {
+            let shock = if sentence.to_lowercase().contains("aftershock") {
+                "aftershock"
+            } else {
+                "earthquake"
+            };
+            out.push(Quantity {
+                value,
+                text: num.as_str().to_owned(),
+                qualifier: None,
+                unit: Some("magnitude".into()),
+                event: Some(shock.into()),
+            });
+            continue;
+        }
         let event = nearest_event(sentence, whole.start(), whole.end());
         out.push(Quantity {
             value,
@@ -284,6 +301,16 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
         });
     }
     out
+}
+
+/// Whether the number between `before` and `after` is an earthquake's
+/// magnitude.
+fn is_magnitude(before: &str, after: &str) -> bool {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:magnitude|magnitude-|richter scale|mw|ml)(?:\s+of)?\s*[-:]?\s*$")
+    });
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*-?\s*(?:magnitude|richter)\b"));
+    BEFORE.is_match(before) || AFTER.is_match(after)
 }
 
 /// The event a number counts: the nearest event word before it in its
@@ -550,6 +577,37 @@ mod tests {
         );
         assert_eq!(c.kind, ClaimKind::Attributed);
         assert_eq!(c.attribution.as_deref(), Some("a French official"));
+    }
+
+    #[test]
+    fn a_magnitude_is_a_quakes_measure_never_a_toll() {
+        for (text, value) in [
+            (
+                "A 6.8-magnitude earthquake struck the mountains south of the city late on Friday, officials said.",
+                6.8,
+            ),
+            (
+                "The quake had a preliminary magnitude of 7.5, the meteorological agency said on Wednesday.",
+                7.5,
+            ),
+            (
+                "The island was struck by a magnitude 7.2 earthquake on Wednesday morning, the weather bureau said.",
+                7.2,
+            ),
+        ] {
+            let q = quantities(text);
+            let m: Vec<_> = q.iter().filter(|q| q.value == value).collect();
+            assert_eq!(m.len(), 1, "{text}: {q:?}");
+            assert_eq!(
+                m[0].measure().as_deref(),
+                Some("magnitude earthquake"),
+                "{text}"
+            );
+        }
+        let after = quantities(
+            "A magnitude 5.1 aftershock shook the valley two hours later, the institute said.",
+        );
+        assert_eq!(after[0].measure().as_deref(), Some("magnitude aftershock"));
     }
 
     #[test]

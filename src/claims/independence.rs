@@ -638,7 +638,16 @@ fn conflicts(
         let mut linked = false;
         for (x, &(ca, va, ia)) in entries.iter().enumerate() {
             for &(cb, vb, ib) in &entries[x + 1..] {
-                if ca != cb && va != vb && topical(ia, ib) {
+                // Two magnitudes conflict only for the same quake: when both
+                // name places or people, they must share one (a past quake
+                // elsewhere is no conflict).
+                let (ea, eb) = (&features[ia].entities, &features[ib].entities);
+                let same_event = topical(ia, ib)
+                    && !(measure.starts_with("magnitude")
+                        && !ea.is_empty()
+                        && !eb.is_empty()
+                        && super::hash::disjoint_sorted(ea, eb));
+                if ca != cb && va != vb && same_event {
                     let (ra, rb) = (find(&mut parent, ca), find(&mut parent, cb));
                     parent.insert(ra.max(rb), ra.min(rb));
                     linked = true;
