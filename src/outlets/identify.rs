@@ -485,6 +485,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         end,
         confidence,
     };
+    // A registered outlet as the producer of the text.
+    let origin = |outlet: &super::registry::Outlet, rule, start, end, confidence| {
+        signal(Role::Origin, Some(outlet), "", rule, start, end, confidence)
+    };
 
     for (outlet, marker, at) in registry.publisher_markers_in(text) {
         out.push(signal(
@@ -546,10 +550,8 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             let name = c.name("name").unwrap();
             if let Some(outlet) = registry.find_name(name.as_str()) {
                 let whole = c.get(0).unwrap();
-                out.push(signal(
-                    Role::Origin,
-                    Some(outlet),
-                    "",
+                out.push(origin(
+                    outlet,
                     "wire_dateline",
                     start,
                     start + whole.end(),
@@ -567,10 +569,8 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .is_none()
         {
             let whole = c.get(0).unwrap();
-            out.push(signal(
-                Role::Origin,
-                Some(outlet),
-                "",
+            out.push(origin(
+                outlet,
                 "wire_dateline",
                 start,
                 start + whole.end(),
@@ -583,10 +583,8 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             let parts = credit_parts(registry, inner.as_str());
             let photo = looks_like_photo_credit(inner.as_str());
             if !photo && let Some(outlet) = producer_of(&parts) {
-                out.push(signal(
-                    Role::Origin,
-                    Some(outlet),
-                    "",
+                out.push(origin(
+                    outlet,
                     "wire_dateline",
                     start,
                     start + inner.end() + 1,
@@ -614,10 +612,8 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .filter(|o| o.kind == OutletKind::WireAgency)
         {
             let whole = c.get(0).unwrap();
-            out.push(signal(
-                Role::Origin,
-                Some(outlet),
-                "",
+            out.push(origin(
+                outlet,
                 "wire_dateline",
                 start,
                 start + whole.end(),
@@ -632,10 +628,8 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .filter(|o| o.kind == OutletKind::WireAgency)
         {
             let name = c.name("name").unwrap();
-            out.push(signal(
-                Role::Origin,
-                Some(outlet),
-                "",
+            out.push(origin(
+                outlet,
                 "wire_dateline",
                 start,
                 start + name.end(),
@@ -650,15 +644,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_credit_name(c.name("name").unwrap().as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
         {
-            out.push(signal(
-                Role::Origin,
-                Some(outlet),
-                "",
-                "agency_byline",
-                start,
-                end,
-                0.85,
-            ));
+            out.push(origin(outlet, "agency_byline", start, end, 0.85));
             continue;
         }
         if let Some(c) = AGENCY_BUREAU_LINE.captures(line)
@@ -666,15 +652,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_credit_name(c.name("name").unwrap().as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
         {
-            out.push(signal(
-                Role::Origin,
-                Some(outlet),
-                "",
-                "agency_bureau_line",
-                start,
-                end,
-                0.85,
-            ));
+            out.push(origin(outlet, "agency_bureau_line", start, end, 0.85));
             continue;
         }
         // Closing credits: the article's last lines, never its first two (a
@@ -693,10 +671,8 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     .chars()
                     .next()
                     .map_or(0, char::len_utf8);
-                out.push(signal(
-                    Role::Origin,
-                    Some(outlet),
-                    "",
+                out.push(origin(
+                    outlet,
                     "closing_credit",
                     start + whole.start() + mark,
                     start + name.end(),
@@ -752,10 +728,8 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     )
                 });
             } else if let Some(outlet) = registry.find_credit_name(name.as_str()) {
-                out.push(signal(
-                    Role::Origin,
-                    Some(outlet),
-                    "",
+                out.push(origin(
+                    outlet,
                     "inputs_credit",
                     start + whole.start(),
                     start + name.end(),
@@ -775,10 +749,8 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             });
             if let Some((outlet, i)) = found {
                 let whole = c.get(0).unwrap();
-                out.push(signal(
-                    Role::Origin,
-                    Some(outlet),
-                    "",
+                out.push(origin(
+                    outlet,
                     "agency_self_reference",
                     start + name.start() + i,
                     start + whole.end(),
@@ -791,10 +763,8 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             if let Some((outlet, len)) = registered_prefix(registry, rest.as_str())
                 && outlet.kind == OutletKind::WireAgency
             {
-                out.push(signal(
-                    Role::Origin,
-                    Some(outlet),
-                    "",
+                out.push(origin(
+                    outlet,
                     "wire_dateline",
                     start,
                     start + rest.start() + len,
@@ -949,15 +919,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .filter(|(o, _)| o.kind == OutletKind::WireAgency)
                 .last();
             if let Some((outlet, _)) = agency {
-                out.push(signal(
-                    Role::Origin,
-                    Some(outlet),
-                    "",
-                    "agency_byline",
-                    start,
-                    end,
-                    0.9,
-                ));
+                out.push(origin(outlet, "agency_byline", start, end, 0.9));
                 continue;
             }
         }
@@ -966,15 +928,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_name(c.name("agency").unwrap().as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
         {
-            out.push(signal(
-                Role::Origin,
-                Some(outlet),
-                "",
-                "agency_writers_line",
-                start,
-                end,
-                0.75,
-            ));
+            out.push(origin(outlet, "agency_writers_line", start, end, 0.75));
             continue;
         }
         if let Some(c) = AGENCY_WRITERS.captures(line) {
@@ -983,15 +937,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_name(agency.as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
             {
-                out.push(signal(
-                    Role::Origin,
-                    Some(outlet),
-                    "",
-                    "agency_writers_line",
-                    start,
-                    end,
-                    0.75,
-                ));
+                out.push(origin(outlet, "agency_writers_line", start, end, 0.75));
                 continue;
             }
         }
@@ -1045,15 +991,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 // more often a source tag on syndicated copy than the site's
                 // own masthead (mastheads are images): it names the producer.
                 let at = start + (trimmed.as_ptr() as usize - line.as_ptr() as usize);
-                out.push(signal(
-                    Role::Origin,
-                    Some(outlet),
-                    "",
-                    "source_label",
-                    at,
-                    at + trimmed.len(),
-                    0.6,
-                ));
+                out.push(origin(outlet, "source_label", at, at + trimmed.len(), 0.6));
                 continue;
             }
         }

@@ -95,40 +95,80 @@ const FLAT: [&str; 30] = [
 /// Elements whose content is raw text up to their end tag.
 const RAW: [&str; 5] = ["script", "style", "textarea", "title", "xmp"];
 
+/// A tag as [`tags`] finds it: where it is, its lower-case name, and
+/// whether it closes an element or closes itself.
+struct Tag {
+    /// Byte range of the whole tag, `<` to `>`.
+    start: usize,
+    end: usize,
+    name: String,
+    closing: bool,
+    self_closing: bool,
+}
+
+/// The tags of a page in one linear pass, without building a tree:
+/// a comment is one self-closing tag named `!--`, and the content of raw-text elements
+/// (`script`, `style`…) is jumped to their end tag, which is returned.
+/// A `<` that opens no tag is left to the text.
+fn tags(source: &str) -> impl Iterator<Item = Tag> + '_ {
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(at) = memchr_lt(bytes, i) {
+            i = at + 1;
+            if bytes[i..].starts_with(b"!--") {
+                // A comment: returned as a tag that opens nothing.
+                i = find(bytes, i + 3, b"-->").map_or(bytes.len(), |e| e + 3);
+                return Some(Tag {
+                    start: at,
+                    end: i,
+                    name: "!--".into(),
+                    closing: false,
+                    self_closing: true,
+                });
+            }
+            let closing = bytes.get(i) == Some(&b'/');
+            let name_start = i + usize::from(closing);
+            let name_end = bytes[name_start..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |n| name_start + n);
+            if name_end == name_start {
+                continue;
+            }
+            let name = source[name_start..name_end].to_ascii_lowercase();
+            let end = find(bytes, name_end, b">").map_or(bytes.len(), |e| e + 1);
+            let self_closing = end >= 2 && bytes[end - 2] == b'/';
+            i = end;
+            if !closing && RAW.contains(&name.as_str()) {
+                // Jump to the end tag; it comes next.
+                let end_tag = format!("</{name}");
+                i = find_ignore_case(bytes, i, end_tag.as_bytes()).unwrap_or(bytes.len());
+            }
+            return Some(Tag {
+                start: at,
+                end,
+                name,
+                closing,
+                self_closing,
+            });
+        }
+        None
+    })
+}
+
 /// One linear pass over the markup: the sum over start tags of the depth
 /// they open at, and the deepest depth seen. Errs high (unclosed elements
 /// count as open), never low for elements that do stay open.
 pub fn nesting_cost(source: &str) -> (u64, u64) {
-    let bytes = source.as_bytes();
     let (mut depth, mut deepest, mut cost) = (0u64, 0u64, 0u64);
-    let mut i = 0;
-    while let Some(at) = memchr_lt(bytes, i) {
-        i = at + 1;
-        if bytes[i..].starts_with(b"!--") {
-            i = find(bytes, i + 3, b"-->").map_or(bytes.len(), |e| e + 3);
-            continue;
-        }
-        let closing = bytes.get(i) == Some(&b'/');
-        let name_start = i + usize::from(closing);
-        let name_end = bytes[name_start..]
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .map_or(bytes.len(), |n| name_start + n);
-        if name_end == name_start {
-            continue;
-        }
-        let name = source[name_start..name_end].to_ascii_lowercase();
-        let tag_end = find(bytes, name_end, b">").map_or(bytes.len(), |e| e + 1);
-        let self_closing = tag_end >= 2 && bytes[tag_end - 2] == b'/';
-        i = tag_end;
-        if closing {
-            if !FLAT.contains(&name.as_str()) {
+    for tag in tags(source) {
+        let flat = FLAT.contains(&tag.name.as_str()) || RAW.contains(&tag.name.as_str());
+        if tag.closing {
+            if !flat {
                 depth = depth.saturating_sub(1);
             }
-        } else if RAW.contains(&name.as_str()) {
-            let end_tag = format!("</{name}");
-            i = find_ignore_case(bytes, i, end_tag.as_bytes()).unwrap_or(bytes.len());
-        } else if !self_closing && !FLAT.contains(&name.as_str()) {
+        } else if !tag.self_closing && !flat {
             depth += 1;
             deepest = deepest.max(depth);
             cost = cost.saturating_add(depth);
@@ -165,40 +205,30 @@ fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// dropped, block tags made line breaks, the common entities decoded.
 /// Linear in the page's length, for pages the parser cannot take.
 pub fn strip_tags(source: &str) -> String {
-    let bytes = source.as_bytes();
     let mut out = String::with_capacity(source.len() / 2);
-    let mut i = 0;
-    while i < bytes.len() {
-        let Some(at) = memchr_lt(bytes, i) else {
-            push_text(&mut out, &source[i..]);
-            break;
-        };
-        push_text(&mut out, &source[i..at]);
-        i = at + 1;
-        if bytes[i..].starts_with(b"!--") {
-            i = find(bytes, i + 3, b"-->").map_or(bytes.len(), |e| e + 3);
-            continue;
+    let mut text_from = 0;
+    // Inside an invisible element (`noscript`, `svg`…) until its end tag.
+    let mut hidden: Option<String> = None;
+    for tag in tags(source) {
+        if hidden.is_none() {
+            push_text(&mut out, &source[text_from..tag.start]);
         }
-        let closing = bytes.get(i) == Some(&b'/');
-        let name_start = i + usize::from(closing);
-        let name_end = bytes[name_start..]
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .map_or(bytes.len(), |n| name_start + n);
-        if name_end == name_start {
-            out.push('<');
-            continue;
+        text_from = tag.end;
+        match &hidden {
+            Some(name) if tag.closing && *name == tag.name => hidden = None,
+            Some(_) => {}
+            None if !tag.closing
+                && !tag.self_closing
+                && (INVISIBLE.contains(&tag.name.as_str()) || RAW.contains(&tag.name.as_str())) =>
+            {
+                hidden = Some(tag.name);
+            }
+            None if BLOCK.contains(&tag.name.as_str()) => out.push('\n'),
+            None => {}
         }
-        let name = source[name_start..name_end].to_ascii_lowercase();
-        i = find(bytes, name_end, b">").map_or(bytes.len(), |e| e + 1);
-        if !closing && (INVISIBLE.contains(&name.as_str()) || RAW.contains(&name.as_str())) {
-            let end_tag = format!("</{name}");
-            i = find_ignore_case(bytes, i, end_tag.as_bytes())
-                .and_then(|e| find(bytes, e, b">").map(|g| g + 1))
-                .unwrap_or(bytes.len());
-        } else if BLOCK.contains(&name.as_str()) {
-            out.push('\n');
-        }
+    }
+    if hidden.is_none() {
+        push_text(&mut out, &source[text_from.min(source.len())..]);
     }
     out
 }
@@ -332,6 +362,36 @@ fn tidy_lines(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_measured_without_parsing() {
+        // A news page: shallow, however many paragraphs.
+        let page = format!(
+            "<html><body><div class=a><article>{}</article></div><script>if (a < b) {{ x('<div>') }}</script></body></html>",
+            "<p>One <b>two</b> three<br>four".repeat(2000)
+        );
+        let (cost, deepest) = nesting_cost(&page);
+        assert!(deepest <= 6, "{deepest}");
+        assert!(cost < NESTING_BUDGET / 100, "{cost}");
+        // A hostile page: over budget, and read by stripping tags instead.
+        let deep = format!(
+            "<html><body>{}Deep text &amp; more</body></html>",
+            "<div>".repeat(20_000)
+        );
+        assert!(nesting_cost(&deep).0 > NESTING_BUDGET);
+        let read = html_to_text(&deep);
+        assert_eq!(read.text, "Deep text & more");
+        assert!(read.note.unwrap().contains("nested too deep"));
+    }
+
+    #[test]
+    fn stripping_tags_keeps_text_and_drops_scripts_comments_and_styles() {
+        let page = "<html><head><title>T</title><style>p{}</style></head><body><!-- <p>gone</p> --><p>Officials said 3 &lt; 4.</p><script>var s = '</p>';</script><noscript><p>hidden</p></noscript><p>Second a < b</p></body></html>";
+        assert_eq!(
+            tidy_lines(&strip_tags(page)),
+            "Officials said 3 < 4.\n\nSecond a < b"
+        );
+    }
 
     #[test]
     fn site_name_and_canonical_url_are_kept() {

@@ -185,25 +185,6 @@ fn python() -> String {
     std::env::var("PROVAUDIT_TEST_PYTHON").unwrap_or_else(|_| "python3".into())
 }
 
-fn chromium(args: &[&str]) -> std::process::Output {
-    assert!(
-        have("chromium"),
-        "headless Chromium is needed to check the HTML report; scripts/test installs Debian's `chromium`"
-    );
-    Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-extensions",
-            "--hide-scrollbars",
-        ])
-        .args(args)
-        .output()
-        .expect("chromium runs")
-}
-
 #[test]
 fn each_format_matches_its_reviewed_snapshot_and_states_its_own_hash() {
     let r = reviewed_seeds();

@@ -706,18 +706,7 @@ fn json_ld_cannot_end_the_script_block_it_is_published_in() {
             format!("<!DOCTYPE html><html><head><title>embed</title><script type=\"application/ld+json\">{text}</script></head><body><p>page</p></body></html>"),
         )
         .unwrap();
-        assert!(have("chromium"), "scripts/test installs Debian's chromium");
-        let dom = Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--dump-dom",
-            ])
-            .arg(format!("file://{}", page.display()))
-            .output()
-            .unwrap();
+        let dom = chromium(&["--dump-dom", &format!("file://{}", page.display())]);
         let dom = String::from_utf8_lossy(&dom.stdout);
         assert!(dom.contains("<title>embed</title>"), "{format}: {dom}");
         assert!(

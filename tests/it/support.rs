@@ -180,3 +180,24 @@ pub fn run_with_deadline(mut cmd: Command, limit: Duration) -> Run {
         stderr: std::fs::read_to_string(&err).unwrap(),
     }
 }
+
+/// Headless Chromium (Debian's `chromium`, installed by scripts/test), run
+/// with `args`.
+pub fn chromium(args: &[&str]) -> std::process::Output {
+    assert!(
+        have("chromium"),
+        "headless Chromium is needed to check the HTML report; scripts/test installs Debian's `chromium`"
+    );
+    Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-extensions",
+            "--hide-scrollbars",
+        ])
+        .args(args)
+        .output()
+        .expect("chromium runs")
+}
