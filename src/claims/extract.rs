@@ -303,6 +303,39 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
     out
 }
 
+/// The day a document reports from, as its dateline or first lines state
+/// it (`MOSCOW, August 5. /TASS/.`, `TEHRAN, Aug. 05 (MNA)`, `Friday, 10
+/// January 2020`, `2023-09-10`): (month, day). Only the start of the text
+/// is read, where datelines are; a date in the body is about an event, not
+/// the report.
+pub fn report_date(article: &str) -> Option<(u8, u8)> {
+    static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d>[0-3]?\d)\b(?:st|nd|rd|th)?|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b20\d\d-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b",
+        )
+    });
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut head = article.len().min(400);
+    while !article.is_char_boundary(head) {
+        head -= 1;
+    }
+    let c = MONTH_DAY.captures(&article[..head])?;
+    let (month, day) = if let (Some(m), Some(d)) = (c.name("m3"), c.name("d3")) {
+        (
+            m.as_str().parse::<u8>().ok()?,
+            d.as_str().parse::<u8>().ok()?,
+        )
+    } else {
+        let m = c.name("m").or(c.name("m2"))?.as_str().to_lowercase();
+        let d = c.name("d").or(c.name("d2"))?.as_str().parse::<u8>().ok()?;
+        let month = MONTHS.iter().position(|p| m.starts_with(p))? as u8 + 1;
+        (month, d)
+    };
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
+}
+
 /// Whether the number between `before` and `after` is an earthquake's
 /// magnitude.
 fn is_magnitude(before: &str, after: &str) -> bool {
@@ -577,6 +610,25 @@ mod tests {
         );
         assert_eq!(c.kind, ClaimKind::Attributed);
         assert_eq!(c.attribution.as_deref(), Some("a French official"));
+    }
+
+    #[test]
+    fn the_report_date_is_read_from_the_dateline() {
+        for (text, date) in [
+            (
+                "Floods\n\nMOSCOW, August 5. /TASS/. The death toll rose.",
+                Some((8, 5)),
+            ),
+            ("TEHRAN, Aug. 05 (MNA) – The death toll rose.", Some((8, 5))),
+            (
+                "Friday, 10 January 2020 11:32 AM\n\nThe death toll rose.",
+                Some((1, 10)),
+            ),
+            ("Published 2023-09-10\n\nThe toll rose.", Some((9, 10))),
+            ("The toll rose on Monday, officials said.", None),
+        ] {
+            assert_eq!(report_date(text), date, "{text}");
+        }
     }
 
     #[test]

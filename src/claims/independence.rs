@@ -242,6 +242,7 @@ pub fn judge(
     matching: &Matching,
     groups: &HashMap<i64, DocumentOrigin>,
     path_of: &HashMap<i64, &RelPath>,
+    dates: &HashMap<i64, (u8, u8)>,
     entities: &Entities,
 ) -> (Vec<Cluster>, Vec<Conflict>) {
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -263,7 +264,14 @@ pub fn judge(
         }
         clusters.push(judge_one(key, list, claims, groups, path_of, entities));
     }
-    let conflicts = conflicts(claims, features, &cluster_of_claim, &mut clusters, path_of);
+    let conflicts = conflicts(
+        claims,
+        features,
+        &cluster_of_claim,
+        &mut clusters,
+        path_of,
+        dates,
+    );
     // Flagged clusters first, then by how widely the claim travelled.
     clusters.sort_by(|a, b| {
         b.single_source
@@ -587,6 +595,7 @@ fn conflicts(
     cluster_of_claim: &[usize],
     clusters: &mut [Cluster],
     path_of: &HashMap<i64, &RelPath>,
+    dates: &HashMap<i64, (u8, u8)>,
 ) -> Vec<Conflict> {
     // measure → (cluster, value, claim)
     let mut by_measure: BTreeMap<String, Vec<(usize, f64, usize)>> = BTreeMap::new();
@@ -641,6 +650,15 @@ fn conflicts(
                 // Two magnitudes conflict only for the same quake: when both
                 // name places or people, they must share one (a past quake
                 // elsewhere is no conflict).
+                // Figures reported on different days are a timeline (a toll
+                // rising, the missing found), not a conflict.
+                let (da, db) = (
+                    dates.get(&claims[ia].document_id),
+                    dates.get(&claims[ib].document_id),
+                );
+                if matches!((da, db), (Some(a), Some(b)) if a != b) {
+                    continue;
+                }
                 let (ea, eb) = (&features[ia].entities, &features[ib].entities);
                 let same_event = topical(ia, ib)
                     && !(measure.starts_with("magnitude")

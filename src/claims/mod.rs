@@ -157,6 +157,8 @@ struct DocumentClaims {
     article: Article,
     claims: Vec<(Claim, matching::Features)>,
     passages: Vec<u64>,
+    /// The day the document reports from, by its dateline: (month, day).
+    date: Option<(u8, u8)>,
 }
 
 fn analyse_document(
@@ -217,6 +219,7 @@ fn analyse_document(
     passages.shrink_to_fit();
     DocumentClaims {
         passages,
+        date: extract::report_date(&cleaned.text),
         article: Article {
             document_id: doc.id,
             text: cleaned.text,
@@ -327,6 +330,10 @@ fn assemble(
     ));
     let started = std::time::Instant::now();
 
+    let dates: HashMap<i64, (u8, u8)> = analysed
+        .iter()
+        .filter_map(|(i, d)| d.date.map(|date| (documents[*i].id, date)))
+        .collect();
     let mut articles = Vec::new();
     let mut claims = Vec::new();
     let mut features = Vec::new();
@@ -367,6 +374,7 @@ fn assemble(
         &matching,
         &groups,
         &path_of,
+        &dates,
         entities,
     );
     timings.push(("independence and conflicts".to_owned(), started.elapsed()));
