@@ -74,6 +74,44 @@ pub fn read_file(path: &Path, keep_limit: u64) -> io::Result<ReadFile> {
     })
 }
 
+/// The bytes of a small input file the user names (a manifest, a registry,
+/// an export to check against): only a regular file is read (a pipe or a
+/// device would block or never end), and at most `limit` bytes.
+pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    // Looked at before opening: opening a named pipe blocks until a writer
+    // comes.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a pipe, device or folder); give a file",
+        ));
+    }
+    let file = File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a pipe, device or folder); give a file",
+        ));
+    }
+    if meta.len() > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("larger than {} MiB; give the right file", limit >> 20),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("larger than {} MiB; give the right file", limit >> 20),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// SHA-256 and length of a file, streamed.
 pub fn hash_file(path: &Path) -> io::Result<(String, u64)> {
     let read = read_file(path, 0)?;

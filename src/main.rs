@@ -144,7 +144,8 @@ enum Command {
         dir: Option<PathBuf>,
         #[command(flatten)]
         store: StoreArg,
-        /// An earlier export (any format but csv) whose stated log head the
+        /// An earlier export (an HTML, Markdown or JSON report, a sha256sum
+        /// manifest, a bag or its bag-info.txt) whose stated log head the
         /// store must still hold
         #[arg(long, value_name = "FILE")]
         anchor: Option<PathBuf>,
@@ -166,7 +167,6 @@ enum Command {
         #[command(subcommand)]
         action: OutletAction,
     },
-    /// Show one document: fingerprints, publisher and origin with their evidence.
     /// The claims, grouped across documents, flagged clusters first: single
     /// source, single primary source, single alignment, conflicting figures.
     Claims {
@@ -274,7 +274,21 @@ macro_rules! eprintln_safe {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Usage errors quote the arguments given, which may hold control
+    // characters: they are printed escaped like everything else.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let text = err.render().to_string();
+            let safe = escape::visible_text(&text);
+            if err.use_stderr() {
+                eprint!("{safe}");
+            } else {
+                print!("{safe}");
+            }
+            return ExitCode::from(err.exit_code().clamp(0, 255) as u8);
+        }
+    };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {

@@ -629,9 +629,12 @@ pub enum LogCheckError {
         source: std::io::Error,
     },
     #[error(
-        "{path} states no review log head (a line `provaudit-review-log: entries=N head=…`); give a report, manifest or bag-info.txt exported by provaudit"
+        "{path}: {why}; give an HTML, Markdown or JSON report, a sha256sum manifest or a bag (or its bag-info.txt) exported by provaudit"
     )]
-    NoAnchor { path: std::path::PathBuf },
+    NoAnchor {
+        path: std::path::PathBuf,
+        why: String,
+    },
 }
 
 impl LogCheckReport {
@@ -651,12 +654,18 @@ impl LogCheckReport {
                 } else {
                     path.to_path_buf()
                 };
-                let bytes = std::fs::read(&file).map_err(|source| LogCheckError::Read {
-                    path: file.clone(),
-                    source,
+                let bytes = crate::fingerprint::read_regular(&file, 4 << 30).map_err(|source| {
+                    LogCheckError::Read {
+                        path: file.clone(),
+                        source,
+                    }
                 })?;
-                let (entries, head) = crate::export::LogAnchor::find(&bytes)
-                    .ok_or(LogCheckError::NoAnchor { path: file.clone() })?;
+                let (entries, head) = crate::export::LogAnchor::find(&bytes).map_err(|why| {
+                    LogCheckError::NoAnchor {
+                        path: file.clone(),
+                        why,
+                    }
+                })?;
                 Some(crate::review::check_anchor(&log, entries, head.as_deref()))
             }
         };

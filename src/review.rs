@@ -255,6 +255,11 @@ pub struct Entry {
     pub anchors: Vec<Anchor>,
     pub prev_sha256: Option<String>,
     pub sha256: String,
+    /// Set when the stored row holds values the program never writes (an
+    /// unknown action or verdict, a target kind without an id, anchors that
+    /// are not JSON): parts of such a row would escape the hash, so the
+    /// chain is broken there.
+    pub malformed: Option<String>,
 }
 
 /// The canonical form hashed into the chain: compact JSON, fields in this
@@ -315,6 +320,7 @@ pub fn seal(new: NewEntry, seq: i64, prev: Option<String>) -> Entry {
         anchors: new.anchors,
         prev_sha256: prev,
         sha256: String::new(),
+        malformed: None,
     };
     entry.sha256 = entry.expected_sha256();
     entry
@@ -339,6 +345,15 @@ pub enum ChainCheck {
 pub fn verify_chain(entries: &[Entry]) -> ChainCheck {
     let mut prev: Option<&str> = None;
     for e in entries {
+        if let Some(what) = &e.malformed {
+            return ChainCheck::Broken {
+                seq: e.seq,
+                reason: format!(
+                    "entry {} holds values provaudit never writes ({what}): the row was edited outside the program",
+                    e.seq
+                ),
+            };
+        }
         if e.prev_sha256.as_deref() != prev {
             return ChainCheck::Broken {
                 seq: e.seq,

@@ -322,9 +322,11 @@ pub fn verify_manifest(
     control: &Control,
 ) -> Result<Verification> {
     let started_at = store::now();
-    let bytes = std::fs::read(manifest_path).map_err(|source| VerifyError::ManifestUnreadable {
-        path: manifest_path.to_path_buf(),
-        source,
+    let bytes = crate::fingerprint::read_regular(manifest_path, 1 << 30).map_err(|source| {
+        VerifyError::ManifestUnreadable {
+            path: manifest_path.to_path_buf(),
+            source,
+        }
     })?;
     let entries =
         manifest::parse(&bytes, format).map_err(|source| VerifyError::ManifestInvalid {

@@ -317,11 +317,24 @@ pub fn report_date(article: &str) -> Option<(u8, u8)> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    let mut head = article.len().min(400);
-    while !article.is_char_boundary(head) {
-        head -= 1;
-    }
-    let c = MONTH_DAY.captures(&article[..head])?;
+    // A date line ("Friday, 10 January 2020 11:32 AM", "Aug 5, 2020, 9:26
+    // PM") or a dateline ("MOSCOW, August 5. /TASS/."): among the first
+    // lines, a short line holding a date, or a date right after a place at
+    // the start of a line. A date inside a sentence (a caption's "on March
+    // 08, 2019 in Washington") is about something else.
+    static DATELINE_START: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^\s*\p{Lu}[\p{L}.'’ /-]{1,40}?,\s*$"));
+    let c = article
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(8)
+        .find_map(|line| {
+            let c = MONTH_DAY.captures(line)?;
+            let at = c.get(0)?.start();
+            let short = line.trim().chars().count() <= 60;
+            let after_place = DATELINE_START.is_match(&line[..at]);
+            (short || after_place).then_some(c)
+        })?;
     let (month, day) = if let (Some(m), Some(d)) = (c.name("m3"), c.name("d3")) {
         (
             m.as_str().parse::<u8>().ok()?,
@@ -626,6 +639,10 @@ mod tests {
             ),
             ("Published 2023-09-10\n\nThe toll rose.", Some((9, 10))),
             ("The toll rose on Monday, officials said.", None),
+            (
+                "Talks fail\n\nThe prime minister speaks at the summit on March 08, 2019 in Washington. (AFP photo)\n\nThe toll rose.",
+                None,
+            ),
         ] {
             assert_eq!(report_date(text), date, "{text}");
         }

@@ -660,11 +660,11 @@ fn conflicts(
                     continue;
                 }
                 let (ea, eb) = (&features[ia].entities, &features[ib].entities);
-                let same_event = topical(ia, ib)
-                    && !(measure.starts_with("magnitude")
-                        && !ea.is_empty()
-                        && !eb.is_empty()
-                        && super::hash::disjoint_sorted(ea, eb));
+                let quake_elsewhere = measure.starts_with("magnitude")
+                    && !ea.is_empty()
+                    && !eb.is_empty()
+                    && super::hash::disjoint_sorted(ea, eb);
+                let same_event = !quake_elsewhere && topical(ia, ib);
                 if ca != cb && va != vb && same_event {
                     let (ra, rb) = (find(&mut parent, ca), find(&mut parent, cb));
                     parent.insert(ra.max(rb), ra.min(rb));

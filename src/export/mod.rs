@@ -157,6 +157,10 @@ pub enum ExportError {
     #[error("{out} is a folder; give a file name for the {what}")]
     IsFolder { out: PathBuf, what: &'static str },
     #[error(
+        "{out} is the evidence store itself (or one of its files); an export never replaces it — choose another path"
+    )]
+    IsStore { out: PathBuf },
+    #[error(
         "{path}: the store records SHA-256 {recorded}, which is not a SHA-256 digest; the store was altered — run `provaudit verify` and audit again before exporting"
     )]
     BadDigest { path: String, recorded: String },
@@ -224,6 +228,7 @@ pub fn run(store: &mut Store, request: &Request, control: &Control) -> Result<Wr
     let recorded = store.corpus_root()?;
     check_outside(out, recorded.as_deref())?;
     check_outside(out, request.corpus)?;
+    check_not_store(out, store.path())?;
     check_output(out, format, request.force)?;
     let log = store.review_log()?;
     let chain = crate::review::verify_chain(&log);
@@ -368,17 +373,109 @@ impl LogAnchor {
         }
     }
 
-    /// The anchor stated in an export's bytes (any format), if any.
-    pub fn find(bytes: &[u8]) -> Option<(u64, Option<String>)> {
+    /// The anchor an export states, read where each format puts it: a JSON
+    /// report's `review.anchor`, a manifest's first line, a bag's
+    /// `Provaudit-Review-Log:` tag; in an HTML or Markdown report every
+    /// anchor-like line must agree (an article or a file name quoted in the
+    /// report could hold one). An anchor of a non-empty log must carry its
+    /// head. Returns why not, in words, when there is no single anchor.
+    pub fn find(bytes: &[u8]) -> std::result::Result<(u64, Option<String>), String> {
         let text = String::from_utf8_lossy(bytes);
-        let re = regex::Regex::new(
-            r"(?i)provaudit-review-log: entries=([0-9]{1,18})(?: head=([0-9a-f]{64}))?",
-        )
-        .expect("valid pattern");
-        let caps = re.captures(&text)?;
-        let entries: u64 = caps[1].parse().ok()?;
-        Some((entries, caps.get(2).map(|m| m.as_str().to_owned())))
+        let value = regex::Regex::new(r"^entries=(0|[1-9][0-9]{0,17})(?: head=([0-9a-f]{64}))?$")
+            .expect("valid pattern");
+        let parse = |v: &str| -> std::result::Result<(u64, Option<String>), String> {
+            let c = value
+                .captures(v.trim())
+                .ok_or_else(|| format!("its review log anchor is malformed ({v:?})"))?;
+            let entries: u64 = c[1]
+                .parse()
+                .map_err(|_| "an anchor out of range".to_owned())?;
+            let head = c.get(2).map(|m| m.as_str().to_owned());
+            if (entries > 0) != head.is_some() {
+                return Err(format!(
+                    "its review log anchor is malformed ({v:?}): a head goes with every non-empty log"
+                ));
+            }
+            Ok((entries, head))
+        };
+        // A JSON report: its own field, nothing quoted elsewhere in it.
+        if let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) {
+            return match json["review"]["anchor"].as_str() {
+                Some(line) => match line.strip_prefix("provaudit-review-log: ") {
+                    Some(v) => parse(v),
+                    None => Err("its review log anchor is malformed".into()),
+                },
+                None => Err("this JSON is not a provaudit audit report (no review.anchor)".into()),
+            };
+        }
+        // A sha256sum manifest: its first line.
+        if let Some(first) = text.lines().next()
+            && let Some(v) = first.strip_prefix("# provaudit-review-log: ")
+        {
+            return parse(v);
+        }
+        // A bag's bag-info.txt: its own tag, on a line of its own.
+        let tags: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("Provaudit-Review-Log: "))
+            .collect();
+        if !tags.is_empty() {
+            return match tags.as_slice() {
+                [one] => parse(one),
+                _ => Err("it states more than one review log anchor".into()),
+            };
+        }
+        // An HTML or Markdown report: every anchor-like text must agree.
+        let any =
+            regex::Regex::new(r"provaudit-review-log: ([^<`\n]{0,200})").expect("valid pattern");
+        let mut found: Vec<(u64, Option<String>)> = Vec::new();
+        for c in any.captures_iter(&text) {
+            let one = parse(&c[1])?;
+            if !found.contains(&one) {
+                found.push(one);
+            }
+        }
+        match found.len() {
+            0 => Err("it states no review log anchor (a line `provaudit-review-log: entries=N head=…`)".into()),
+            1 => Ok(found.remove(0)),
+            _ => Err(
+                "it states more than one review log anchor (one may come from an article or a file name it quotes); check against the export's JSON report, manifest or bag instead"
+                    .into(),
+            ),
+        }
     }
+}
+
+/// Refuses the store file, its `-wal`, `-shm` and `-journal` files, or any
+/// name for them (a link, another path to the same file), as an output.
+fn check_not_store(out: &Path, store: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let abs = |p: &Path| {
+        let parent = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let dir = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
+        dir.join(p.file_name().unwrap_or_default())
+    };
+    let out_abs = abs(out);
+    let out_id = std::fs::metadata(out).ok().map(|m| (m.dev(), m.ino()));
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = store.as_os_str().to_owned();
+        name.push(suffix);
+        let candidate = PathBuf::from(name);
+        let same_id = out_id.is_some()
+            && std::fs::metadata(&candidate)
+                .ok()
+                .map(|m| (m.dev(), m.ino()))
+                == out_id;
+        if same_id || abs(&candidate) == out_abs {
+            return Err(ExportError::IsStore {
+                out: out.to_path_buf(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Whether two paths name the same folder.

@@ -305,10 +305,16 @@ impl Registry {
     /// The bundled registry with a user file applied on top. On error the
     /// caller still has [`Registry::bundled`].
     pub fn with_user_file(path: &Path) -> Result<Registry, RegistryError> {
-        let text = std::fs::read_to_string(path).map_err(|source| RegistryError::Unreadable {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::fingerprint::read_regular(path, 64 << 20)
+            .and_then(|b| {
+                String::from_utf8(b).map_err(|_| {
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")
+                })
+            })
+            .map_err(|source| RegistryError::Unreadable {
+                path: path.to_path_buf(),
+                source,
+            })?;
         let file: RegistryFile = toml::from_str(&text).map_err(|e| {
             let (line, column) = e
                 .span()

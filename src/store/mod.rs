@@ -962,7 +962,10 @@ fn recognise(conn: &Connection, path: &Path) -> Result<i64> {
     if application != 0 {
         return Err(refuse());
     }
-    if tables.is_empty() && version == 0 {
+    // A new store only where the file is empty (no page at all): a database
+    // holding only a view, or whose tables were dropped, is someone's.
+    let pages = read("PRAGMA page_count")?;
+    if pages == 0 && version == 0 {
         return Ok(0);
     }
     let legacy = (1..=6).contains(&version)

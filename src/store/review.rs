@@ -197,21 +197,47 @@ impl Store {
                 let id: Option<String> = r.get(5)?;
                 let verdict: Option<String> = r.get(6)?;
                 let anchors: String = r.get(9)?;
+                let mut malformed = Vec::new();
+                let parsed_action = Action::parse(&action);
+                if parsed_action.is_none() {
+                    malformed.push(format!("action {action:?}"));
+                }
+                let target = match (&kind, &id) {
+                    (Some(k), Some(i)) => {
+                        let t = Target::parse(k, i);
+                        if t.is_none() {
+                            malformed.push(format!("target kind {k:?}"));
+                        }
+                        t
+                    }
+                    (None, None) => None,
+                    _ => {
+                        malformed
+                            .push("a target kind without an id, or an id without a kind".into());
+                        None
+                    }
+                };
+                let parsed_verdict = verdict.as_deref().and_then(Verdict::parse);
+                if let (Some(v), None) = (&verdict, parsed_verdict) {
+                    malformed.push(format!("verdict {v:?}"));
+                }
+                let parsed_anchors = review::anchors_from_json(&anchors);
+                if parsed_anchors.is_none() {
+                    malformed.push("anchors that are not JSON".into());
+                }
                 Ok(Entry {
                     seq: r.get(0)?,
                     session_id: r.get(1)?,
                     at: r.get(2)?,
-                    action: Action::parse(&action).unwrap_or(Action::Note),
-                    target: match (kind, id) {
-                        (Some(k), Some(i)) => Target::parse(&k, &i),
-                        _ => None,
-                    },
-                    verdict: verdict.as_deref().and_then(Verdict::parse),
+                    action: parsed_action.unwrap_or(Action::Note),
+                    target,
+                    verdict: parsed_verdict,
                     note: r.get(7)?,
                     detail: r.get(8)?,
-                    anchors: review::anchors_from_json(&anchors).unwrap_or_default(),
+                    anchors: parsed_anchors.unwrap_or_default(),
                     prev_sha256: r.get(10)?,
                     sha256: r.get(11)?,
+                    malformed: (!malformed.is_empty()).then(|| malformed.join(", ")),
                 })
             })
             .map_err(|e| self.err(e))?;

@@ -1063,3 +1063,187 @@ fn a_digest_edited_in_the_store_never_reaches_an_exported_manifest() {
         run.stderr
     );
 }
+
+// --- Found by a hostile tester at the end of the work -------------------------
+
+#[test]
+fn an_export_never_replaces_the_store_itself() {
+    let (ws, _) = audited_seeds();
+    let before = sha256_of(&ws.db());
+    let db = ws.db();
+    let mut wal = db.clone().into_os_string();
+    wal.push("-wal");
+    for out in [db.clone(), PathBuf::from(wal)] {
+        let run = ws
+            .run_db(&[
+                "export",
+                "--format",
+                "html",
+                "--out",
+                out.to_str().unwrap(),
+                "--force",
+            ])
+            .expect_code(2);
+        assert!(
+            run.stderr.contains("the evidence store itself"),
+            "{}",
+            run.stderr
+        );
+    }
+    // A link to the store is the store.
+    let link = ws.path("store-link.sqlite");
+    std::fs::hard_link(&db, &link).unwrap();
+    ws.run_db(&[
+        "export",
+        "--format",
+        "md",
+        "--out",
+        link.to_str().unwrap(),
+        "--force",
+    ])
+    .expect_code(2);
+    std::fs::remove_file(&link).unwrap();
+    assert_eq!(sha256_of(&db), before);
+    ws.run_db(&["history"]).expect_code(0);
+}
+
+#[test]
+fn an_anchor_quoted_from_an_article_or_a_name_cannot_vouch_for_a_cut_log() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    std::fs::write(
+        corpus.join("provaudit-review-log: entries=0.txt"),
+        "The council met on Monday and said 12 roads were closed, provaudit-review-log: entries=0 as officials put it.\n",
+    )
+    .unwrap();
+    ws.run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    for i in 0..3 {
+        let out = ws.path(&format!("warmup-{i}.html"));
+        ws.run_db(&["export", "--format", "html", "--out", out.to_str().unwrap()])
+            .expect_code(0);
+    }
+    let exports: Vec<PathBuf> = ["json", "html", "md", "sha256sum", "bagit"]
+        .iter()
+        .map(|f| {
+            let out = ws.path(&format!("anchor.{f}"));
+            ws.run_db(&["export", "--format", f, "--out", out.to_str().unwrap()])
+                .expect_code(0);
+            out
+        })
+        .collect();
+    tamper(&ws.db(), "DELETE FROM review_log WHERE seq >= 2");
+    for anchor in &exports {
+        let run = ws.run_db(&["verify-log", "--anchor", anchor.to_str().unwrap()]);
+        assert_ne!(
+            run.code,
+            0,
+            "{}: a cut log passed\n{}",
+            anchor.display(),
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn a_database_holding_only_a_view_or_dropped_tables_is_not_adopted() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    std::fs::create_dir_all(ws.db().parent().unwrap()).unwrap();
+    for sql in [
+        "CREATE VIEW v AS SELECT 1;",
+        "CREATE TABLE t (x); INSERT INTO t VALUES (zeroblob(10000)); DROP TABLE t;",
+    ] {
+        let _ = std::fs::remove_file(ws.db());
+        Connection::open(ws.db())
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap();
+        let before = sha256_of(&ws.db());
+        let run = ws
+            .run_db(&["audit", corpus.to_str().unwrap()])
+            .expect_code(2);
+        assert!(
+            run.stderr.contains("another application"),
+            "{sql}: {}",
+            run.stderr
+        );
+        assert_eq!(sha256_of(&ws.db()), before, "{sql}");
+    }
+}
+
+#[test]
+fn a_log_row_with_values_the_program_never_writes_breaks_the_chain() {
+    let (ws, corpus) = audited_seeds();
+    {
+        let mut store = Store::open_existing(&ws.db()).unwrap();
+        let s = review::start_session(&mut store, "Dana", "t").unwrap();
+        review::record(
+            &mut store,
+            s.id,
+            Target::Document("001_58bcf51014b2217e.txt".into()),
+            None,
+            Some("checked"),
+            &[Span {
+                path: RelPath::from_bytes(b"001_58bcf51014b2217e.txt".to_vec()),
+                start: None,
+                end: None,
+            }],
+        )
+        .unwrap();
+    }
+    ws.run_db(&["verify", corpus.to_str().unwrap()])
+        .expect_code(0);
+    // The target's kind blanked: the id would drop out of the hash.
+    tamper(
+        &ws.db(),
+        "UPDATE review_log SET target_kind = NULL WHERE target_id IS NOT NULL",
+    );
+    let run = ws.run_db(&["history"]).expect_code(1);
+    assert!(run.stdout.contains("never writes"), "{}", run.stdout);
+    ws.run_db(&["verify", corpus.to_str().unwrap()])
+        .expect_code(1);
+}
+
+#[test]
+fn a_pipe_or_a_device_given_as_an_input_file_is_refused_not_read_forever() {
+    let (ws, corpus) = audited_seeds();
+    let fifo = ws.path("input.fifo");
+    mkfifo(&fifo);
+    let f = fifo.to_str().unwrap();
+    let c = corpus.to_str().unwrap();
+    let db = ws.db();
+    let d = db.to_str().unwrap();
+    for (args, code) in [
+        (vec!["verify", c, "--manifest", f], 2),
+        (vec!["verify", c, "--manifest", "/dev/zero"], 2),
+        (vec!["verify-log", "--db", d, "--anchor", f], 2),
+        (vec!["verify-log", "--db", d, "--anchor", "/dev/zero"], 2),
+        // A registry that cannot be read is reported; the bundled one is used.
+        (vec!["outlets", "Reuters", "--registry", f], 0),
+    ] {
+        let mut cmd = ws.cmd();
+        cmd.args(&args);
+        let run = run_with_deadline(cmd, Duration::from_secs(60));
+        assert_eq!(run.code, code, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("not a regular file"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn usage_errors_quote_the_arguments_escaped() {
+    let ws = Workspace::new();
+    let run = ws.run(&[
+        "audit",
+        &format!("--bogus{OSC_TITLE}\r\u{7f}{CSI_8BIT}\u{202e}"),
+    ]);
+    assert_eq!(run.code, 2);
+    let found = raw_controls(&run.stderr);
+    assert!(found.is_empty(), "raw {found:?} in {}", run.stderr);
+    assert!(!run.stderr.contains('\u{202e}'), "{}", run.stderr);
+    assert!(run.stderr.contains("--bogus"), "{}", run.stderr);
+}
