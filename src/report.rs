@@ -623,7 +623,7 @@ pub struct LogCheckReport {
 pub enum LogCheckError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot be read")]
     Read {
         path: std::path::PathBuf,
         source: std::io::Error,
