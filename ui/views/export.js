@@ -137,6 +137,7 @@ function reportCard(ctx) {
 }
 
 function evidenceCard(ctx, format) {
+  const ui = ctx.ui('export');
   const f = EVIDENCE[format];
   const name = folderName(ctx.state.report.corpus.root);
   const { input, row } = pathRow(ctx, format, `Output path for the ${f.title}`, () => f.suggest(name), f.dialog);
