@@ -16,6 +16,7 @@
 //! | `origin_marker` the producer's own sign-off or footer, from the registry (`Editing by`, `AA News Broadcasting System`) | origin | 0.8 |
 //! | `agency_writers_line` `Associated Press writer … contributed to this report`, `Jill Colvin is an Associated Press writer.` | origin | 0.75 |
 //! | `inputs_credit` `(With inputs from PTI)` | origin | 0.75 |
+//! | `republished_note` `This article was first published in Arab News`, `Read the full story on The Quint` | origin | 0.85 (unregistered name 0.7) |
 //! | `closing_credit` `… he said.-Bernama`, `… the area. (Xinhua)` in the article's last lines | origin | 0.7 |
 //! | `agency_self_reference` `AFP saw them recover one body`, `Xinhua reporters in Taipei` | origin | 0.65 |
 //! | `credit_line` `SMA News – Agencies`, `UrduPoint News / Sputnik` | publisher / origin | 0.85 |
@@ -211,6 +212,14 @@ static CLOSING_PAREN_CREDIT: LazyLock<Regex> =
 static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bwith\s+(?:inputs?|input)\s+from\s+(?P<name>[A-Za-z][\w.&' ]{1,30}?)\s*(?:[).,;]|\band\b|$)",
+    )
+});
+/// A republisher's note naming where the text first ran: "This article was
+/// first published in Arab News", "…was originally published on The
+/// Conversation website", "Read the full story on The Quint".
+static FIRST_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\b(?:this|the)\s+(?:article|story|report|piece|post)\b(?:,[^,\n]{0,80},)?\s+(?:was\s+)?(?:first|originally)\s+published\s+(?:in|on|by)|\bread\s+(?:more|the\s+full\s+(?:story|article))\s+(?:at|on))\s+(?:the\s+website\s+of\s+)?(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?)(?:\s+(?:website|site))?\s*[.,]?\s*$",
     )
 });
 /// The producer writing about its own staff: "AFP saw them", "Xinhua
@@ -737,6 +746,23 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 ));
             }
         }
+        if let Some(c) = FIRST_PUBLISHED.captures(line) {
+            let name = c.name("name").unwrap();
+            let whole = c.get(0).unwrap();
+            // An outlet's national edition ("Reuters Africa") is the outlet.
+            let outlet = registry
+                .find_name(name.as_str())
+                .or_else(|| registered_prefix(registry, name.as_str()).map(|(o, _)| o));
+            out.push(signal(
+                Role::Origin,
+                outlet,
+                name.as_str(),
+                "republished_note",
+                start + whole.start(),
+                start + whole.end(),
+                if outlet.is_some() { 0.85 } else { 0.7 },
+            ));
+        }
         for c in SELF_REFERENCE.captures_iter(line) {
             let name = c.name("name").unwrap();
             // "An AFP correspondent": try the name's last words first.
@@ -1113,6 +1139,7 @@ fn describe_rule(rule: &str) -> &'static str {
         "closing_credit" => "closing credit",
         "inputs_credit" => "\"with inputs from\" credit",
         "agency_self_reference" => "the agency writing about its own staff",
+        "republished_note" => "the republisher's note on where the text first ran",
         "manual" => "set by the reviewer",
         _ => "rule",
     }

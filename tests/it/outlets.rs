@@ -369,6 +369,20 @@ fn a_persons_credit_line_names_no_publisher() {
             Relation::SyndicatedWire,
         );
     }
+    // A republisher's note names the producer; a study "first published in"
+    // a journal does not.
+    check(
+        "Crown prince receives vaccine\nThe crown prince received his first dose on Friday.\nThis article was first published in Arab News",
+        None,
+        Some("Arab News"),
+        Relation::Republished,
+    );
+    check(
+        "Coffee and sleep\nPeople who drink coffee sleep less, researchers found.\nThe study was first published in The Lancet.",
+        None,
+        None,
+        Relation::Unknown,
+    );
     // A line that says it credits a photo names who took the picture, never
     // who wrote the text (issue: "Photo credits never count").
     check(
