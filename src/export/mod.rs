@@ -450,14 +450,7 @@ impl LogAnchor {
 /// name for them (a link, another path to the same file), as an output.
 fn check_not_store(out: &Path, store: &Path) -> Result<()> {
     use std::os::unix::fs::MetadataExt;
-    let abs = |p: &Path| {
-        let parent = p
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let dir = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
-        dir.join(p.file_name().unwrap_or_default())
-    };
+    let abs = store::absolute;
     let out_abs = abs(out);
     let out_id = std::fs::metadata(out).ok().map(|m| (m.dev(), m.ino()));
     for suffix in ["", "-wal", "-shm", "-journal"] {

@@ -439,15 +439,7 @@ impl Registry {
     /// Outlets whose origin markers occur in `text`, with the marker and its
     /// byte offset.
     pub fn origin_markers_in<'a>(&'a self, text: &str) -> Vec<(&'a Outlet, &'a str, usize)> {
-        let mut found = Vec::new();
-        for outlet in &self.outlets {
-            for marker in &outlet.origin_markers {
-                if let Some(at) = text.find(marker.as_str()) {
-                    found.push((outlet, marker.as_str(), at));
-                }
-            }
-        }
-        found
+        self.markers_in(text, |o| &o.origin_markers)
     }
 
     /// The outlet a host or URL belongs to (`en.irna.ir` → IRNA).
@@ -468,9 +460,19 @@ impl Registry {
     /// Outlets whose publisher markers occur in `text`, with the marker and
     /// its byte offset.
     pub fn publisher_markers_in<'a>(&'a self, text: &str) -> Vec<(&'a Outlet, &'a str, usize)> {
+        self.markers_in(text, |o| &o.publisher_markers)
+    }
+
+    /// The markers of one kind that occur in `text`, with their outlet and
+    /// byte offset.
+    fn markers_in<'a>(
+        &'a self,
+        text: &str,
+        markers: impl Fn(&'a Outlet) -> &'a [String],
+    ) -> Vec<(&'a Outlet, &'a str, usize)> {
         let mut found = Vec::new();
         for outlet in &self.outlets {
-            for marker in &outlet.publisher_markers {
+            for marker in markers(outlet) {
                 if let Some(at) = text.find(marker.as_str()) {
                     found.push((outlet, marker.as_str(), at));
                 }

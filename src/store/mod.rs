@@ -248,7 +248,7 @@ pub fn default_path(root: &Path) -> Result<PathBuf> {
 }
 
 /// The absolute form of a path whose file may not exist yet.
-fn absolute(path: &Path) -> PathBuf {
+pub(crate) fn absolute(path: &Path) -> PathBuf {
     if let Ok(p) = std::fs::canonicalize(path) {
         return p;
     }
