@@ -121,11 +121,69 @@ const TITLES: [&str; 24] = [
 ];
 
 /// Capitalised words that start sentences without naming anything.
-const NOT_NAMES: [&str; 40] = [
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "in", "on",
-    "at", "this", "that", "these", "those", "however", "also", "his", "her", "its", "their", "our",
-    "after", "before", "when", "while", "as", "if", "since", "there", "what", "some", "both",
-    "more", "last",
+const NOT_NAMES: [&str; 62] = [
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "however",
+    "also",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "since",
+    "there",
+    "what",
+    "some",
+    "both",
+    "more",
+    "last", // Numbers starting a sentence ("Three people were killed").
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "many",
+    "most",
+    "about",
+    "nearly",
+    "at least",
+    "over",
 ];
 
 /// Days and months: capitalised, never an entity of a claim.
@@ -280,7 +338,13 @@ impl Entities {
             }
             let lower = surface.to_lowercase();
             let single = !surface.contains(' ');
+            // "May 4" is a date; "May said" is a person.
+            let date = lower == "may"
+                && sentence[m.end()..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit());
             if NOT_NAMES.contains(&lower.as_str())
+                || date
                 || surface.len() < 2
                 || (single
                     && (common.contains(&lower)

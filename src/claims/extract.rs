@@ -68,6 +68,23 @@ impl Quantity {
             _ => None,
         }
     }
+
+    /// What the figure counts or measures, for matching claims that state
+    /// it: [`Quantity::measure`], or a unit of measurement on its own
+    /// ("2,750 tonnes", "30 cm").
+    pub fn figure_key(&self) -> Option<String> {
+        // A duration ("30 minutes", "two hours") or a vote is said of many
+        // things in one story: no fact on its own.
+        if matches!(self.event.as_deref(), Some("lasted" | "voted")) {
+            return None;
+        }
+        self.measure().or_else(|| {
+            self.unit
+                .as_deref()
+                .and_then(measurement_unit)
+                .map(str::to_owned)
+        })
+    }
 }
 
 /// A claim found in one sentence. Offsets are into the cleaned text.
@@ -83,10 +100,10 @@ pub struct Extracted {
     pub mentions: Vec<Mention>,
 }
 
-const SAY: &str = r"(?:said|says|told|added|stated|warned|claimed|insisted|wrote|declared|noted|tweeted|announced|explained|argued|continued|stressed|asserted|charged|acknowledged|replied|responded)";
+const SAY: &str = r"(?:said|says|told|added|stated|warned|claimed|insisted|wrote|declared|noted|tweeted|announced|explained|argued|continued|stressed|asserted|charged|acknowledged|replied|responded|reported|confirmed|estimated)";
 /// A name: up to four capitalised words, "al-" allowed; or a described source.
 const NAME: &str = r"(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*){0,3}";
-const DESCRIBED: &str = r"(?:an?|the|one|two|three|several)\s+(?:[A-Za-z]+\s+){0,3}(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|minister|adviser|aide|commander|analyst|witness|witnesses|resident|residents)";
+const DESCRIBED: &str = r"(?:(?:an?|the|one|two|three|several)\s+(?:[A-Za-z’'-]+\s+){0,3}(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|minister|ministry|adviser|aide|commander|analyst|witness|witnesses|resident|residents|authorities|agency|authority|police|army|military|government|presidency|office|department|service|centre|center)|[A-Z][a-z]+(?:’s|'s)?\s+(?:[a-z]+\s+)?(?:authorities|officials|police|minister|ministry|government|army|military|presidency))";
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid pattern")
@@ -105,12 +122,19 @@ static SPEAKER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i:according to)\s+(?:the\s+)?(?:(?:latest\s+|new\s+|official\s+)?(?:figures|data|statistics|estimates|numbers|a report|a statement|reports?|a tally)\s+(?:by|from|of|released by)\s+)?(?:the\s+)?(?P<a>[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A-Z][\w.'’&-]*){0,6})(?:\s*\((?P<acr>[A-Z.]{2,8})\))?",
+        r"(?i:according to)\s+(?:(?:the|a|an)\s+)?(?:(?:[a-z]+\s+){0,4}?(?:by|from|of)\s+)?(?:the\s+)?(?P<a>[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|the|and)\s+){0,2}[A-Z][\w.'’&-]*){0,6})(?:\s*\((?P<acr>[A-Z.]{2,8})\))?",
+    )
+});
+/// A relay naming the source it relays: "…, Polish television said on
+/// Thursday citing the country's Interior Ministry".
+static CITING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bciting\s+(?:the\s+)?(?P<a>(?:[A-Z][\w.'’&-]*|[a-z]+(?:’s|'s))(?:\s+(?:(?:of|for|the|and)\s+){0,2}[\w.'’&-]+){0,5}?)\s*(?:[,.;]|$|\bas\b|\bon\b|\bwho\b)",
     )
 });
 static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?P<a>{NAME}|{DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
+        r"(?P<a>{NAME}|{DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:has\s+|have\s+|had\s+|also\s+)?{SAY}\b"
     ))
 });
 /// The speaker named after the verb, without quotation marks: "…, said Zhu
@@ -146,7 +170,7 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Events a figure counts, with the words that name them.
-const EVENTS: [(&str, &[&str]); 9] = [
+const EVENTS: [(&str, &[&str]); 13] = [
     (
         "killed",
         &[
@@ -159,12 +183,15 @@ const EVENTS: [(&str, &[&str]); 9] = [
             "death",
             "lives",
             "fatalities",
+            "deceased",
             "executed",
         ],
     ),
     (
         "wounded",
-        &["wounded", "injured", "injuring", "hurt", "wounding"],
+        &[
+            "wounded", "injured", "injuring", "hurt", "wounding", "injuries", "injury",
+        ],
     ),
     (
         "displaced",
@@ -186,11 +213,103 @@ const EVENTS: [(&str, &[&str]); 9] = [
     ("missing", &["missing", "disappeared"]),
     ("lasted", &["lasted", "minutes", "hours"]),
     ("voted", &["voted", "votes"]),
+    ("affected", &["affected"]),
+    ("trapped", &["trapped", "stranded"]),
+    ("rescued", &["rescued"]),
+    ("critical", &["critical"]),
 ];
 
+/// Words after a number that say who is counted but not as what: one
+/// unit, "people" ("5,000 victims" and "5,000 people" count the same).
+const PEOPLE: [&str; 8] = [
+    "people",
+    "person",
+    "persons",
+    "civilians",
+    "victims",
+    "individuals",
+    "residents",
+    "citizens",
+];
+
+/// Words after a number that are a verb, not what it counts ("120 were in
+/// critical condition").
+const VERBS: [&str; 12] = [
+    "were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains", "will",
+    "would",
+];
+
+/// Units of measurement written several ways, to one spelling.
+fn measurement_unit(u: &str) -> Option<&'static str> {
+    Some(match u {
+        "km" | "kilometers" | "kilometres" | "kilometer" | "kilometre" => "km",
+        "cm" | "centimeters" | "centimetres" | "centimeter" | "centimetre" => "cm",
+        "m" | "meters" | "metres" | "meter" | "metre" => "m",
+        "miles" | "mile" => "miles",
+        "tonnes" | "tons" | "tonne" | "ton" => "tonnes",
+        "kg" | "kilograms" | "kilogrammes" => "kg",
+        "hectares" | "hectare" => "hectares",
+        "acres" | "acre" => "acres",
+        "houses" | "homes" => "homes",
+        "districts" => "districts",
+        "villages" => "villages",
+        "buildings" => "buildings",
+        _ => return None,
+    })
+}
+
+fn event_of_word(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    EVENTS
+        .iter()
+        .find(|(_, words)| words.contains(&lower.as_str()))
+        .map(|(e, _)| *e)
+}
+
 /// Words that, right after a number, are not what it counts.
-const NOT_UNITS: [&str; 14] = [
-    "and", "or", "of", "to", "in", "on", "at", "the", "a", "an", "for", "with", "by", "from",
+const NOT_UNITS: [&str; 42] = [
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "the",
+    "a",
+    "an",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "along",
+    "since",
+    "after",
+    "before",
+    "during",
+    "until",
+    "till",
+    "per",
+    "amid",
+    "across",
+    "including",
+    "among",
+    "against",
+    "into",
+    "over",
+    "under",
+    "than",
+    "that",
+    "which",
+    "who",
+    "while",
+    "when",
+    "so",
+    "out",
+    "up",
+    "down",
+    "off",
 ];
 
 fn word_value(w: &str) -> Option<f64> {
@@ -270,9 +389,16 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
                     .last()
                     .and_then(|q| q.unit.clone())
                     .unwrap_or_else(|| "people".into()),
-                "person" | "persons" | "civilians" => "people".into(),
-                _ => u,
+                w if PEOPLE.contains(&w) => "people".into(),
+                w => measurement_unit(w).map_or_else(|| u.clone(), str::to_owned),
             });
+        // "5,000 wounded", "1,011 injuries": the word after the number is
+        // what happened to them, not a unit; "120 were …" is a verb.
+        let (unit, unit_event) = match unit {
+            Some(u) if event_of_word(&u).is_some() => (None, event_of_word(&u)),
+            Some(u) if VERBS.contains(&u.as_str()) => (None, None),
+            u => (u, None),
+        };
         let whole = c.get(0).unwrap();
         // A magnitude ("a 6.8-magnitude earthquake", "magnitude 7.2", "a
         // preliminary magnitude of 7.5") measures a quake, never a toll.
@@ -291,7 +417,9 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
             });
             continue;
         }
-        let event = nearest_event(sentence, whole.start(), whole.end());
+        let event = unit_event
+            .map(str::to_owned)
+            .or_else(|| nearest_event(sentence, whole.start(), whole.end()));
         out.push(Quantity {
             value,
             text: whole.as_str().trim().to_owned(),
@@ -372,13 +500,7 @@ fn nearest_event(sentence: &str, start: usize, end: usize) -> Option<String> {
         .find([',', ';', ')'])
         .map(|i| end + i)
         .unwrap_or(sentence.len());
-    let event_of = |word: &str| {
-        let lower = word.to_lowercase();
-        EVENTS
-            .iter()
-            .find(|(_, words)| words.contains(&lower.as_str()))
-            .map(|(e, _)| e.to_string())
-    };
+    let event_of = |word: &str| event_of_word(word).map(str::to_owned);
     let is_number = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
     let words = |s: &str| {
         s.split(|c: char| !(c.is_alphanumeric() || c == ','))
@@ -434,6 +556,18 @@ impl<'e> Context<'e> {
     }
 }
 
+/// A source's name without the sentence's full stop ("the National
+/// Disaster Management Agency." → "… Agency"; "U.S." keeps its own).
+fn tidy_source(name: &str) -> String {
+    let name = name.trim();
+    let bytes = name.as_bytes();
+    if name.ends_with('.') && bytes.len() >= 2 && bytes[bytes.len() - 2].is_ascii_lowercase() {
+        name[..name.len() - 1].to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
 /// Whether a sentence can hold a claim at all: long enough, ending as a
 /// statement does, not a byline, caption or question.
 fn claim_like(text: &str) -> bool {
@@ -482,8 +616,9 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
     } else {
         None
     };
-    let attribution = ACCORDING_TO
+    let attribution = CITING
         .captures(text)
+        .or_else(|| ACCORDING_TO.captures(text))
         .map(|c| {
             let name = c.name("a").unwrap().as_str().trim().to_owned();
             match c.name("acr") {
@@ -505,7 +640,8 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
             SAID_BY
                 .captures(text)
                 .map(|c| ctx.resolve(c.name("a").unwrap().as_str()))
-        });
+        })
+        .map(|a| tidy_source(&a));
     let quantities = quantities(text);
     let kind = if quoted && speaker.is_some() {
         ClaimKind::Quote
@@ -693,6 +829,35 @@ mod tests {
             (
                 "Ahmed Saleh, a spokesman for the Health Ministry in the capital, said that 37 patients had been moved to other hospitals.",
                 "Ahmed Saleh",
+            ),
+            // A relay naming what it relays: the primary is the one cited.
+            (
+                "At least 48 people have been killed in the fire at the port, Polish television said on Thursday citing the Interior Ministry.",
+                "Interior Ministry",
+            ),
+            (
+                "The death toll from the floods has risen to 1,061, according to a new toll issued today by the National Disaster Management Authority (NDMA).",
+                "National Disaster Management Authority",
+            ),
+            (
+                "Some 2,012 people were confirmed dead and 2,059 injured, Morocco's Interior Ministry reported Saturday night.",
+                "Morocco's Interior Ministry",
+            ),
+            (
+                "The death toll in the blast has risen to 135, the country's health minister said on Wednesday.",
+                "the country's health minister",
+            ),
+            (
+                "Lebanese authorities have said at least 135 people have been killed in the explosion.",
+                "Lebanese authorities",
+            ),
+            (
+                "Some 2,012 people had been confirmed dead, according to the Moroccan Ministry of the Interior.",
+                "Moroccan Ministry of the Interior",
+            ),
+            (
+                "The toll had reached 1,061 as of Monday, according to the National Disaster Management Agency.",
+                "National Disaster Management Agency",
             ),
         ] {
             assert_eq!(one(text).attribution.as_deref(), Some(who), "{text}");

@@ -163,3 +163,85 @@ fn a_claim_only_one_states_media_carry_rests_on_that_state() {
         "{k}"
     );
 }
+
+/// A toll worded apart by two wires ("At least 48 people have been killed"
+/// / "the death toll … has risen to 48"), as the dev set's Beirut reports
+/// from TASS and Anadolu are (written for this test: the dev set's texts
+/// stay out of the product).
+const TOLL_TASS: &str = "Port fire toll\n\n\
+MOSCOW, October 12. /TASS/. At least 48 people have been killed in the fire at the port of Gdansk, Polish television said on Thursday citing the country's Interior Ministry.\n\n\
+According to the broadcaster, the number of those injured rose to about 300. The fire at the port of Gdansk destroyed warehouses and damaged ships across the harbour.\n";
+const TOLL_AA: &str = "Gdansk port fire death toll rises\n\n\
+ISTANBUL - The death toll in Wednesday's fire that swept through the port of Gdansk has risen to 48, Poland's interior minister said on Thursday.\n\n\
+Nearly 300 victims were injured and dozens of them are still missing, the minister said. The fire destroyed warehouses and ships across the harbour.\n\n\
+by: Anadolu |\n";
+
+#[test]
+fn one_figure_worded_apart_is_one_claim_from_two_origins() {
+    let (_ws, report) = audit(&[("t.txt", TOLL_TASS), ("a.txt", TOLL_AA)]);
+    let killed = cluster_of(&report, "t.txt", "At least 48 people");
+    assert_eq!(
+        killed["id"],
+        cluster_of(&report, "a.txt", "has risen to 48")["id"],
+        "{killed}"
+    );
+    assert_eq!(killed["independent_origins"], 2, "{killed}");
+    assert_eq!(killed["single_source"], false, "{killed}");
+    // "about 300" and "nearly 300 victims": one injured count.
+    let injured = cluster_of(&report, "t.txt", "about 300");
+    assert_eq!(
+        injured["id"],
+        cluster_of(&report, "a.txt", "Nearly 300 victims")["id"],
+        "{injured}"
+    );
+}
+
+#[test]
+fn a_rounded_figure_agrees_and_an_updated_toll_does_not() {
+    // One wire's 12 dead and 1,087 injured, another's "more than 1,000";
+    // then two updates of one day (640, then 915 injured), which are two
+    // claims, never one (the dev set's Hualien reports have this shape).
+    let first = "Greek quake toll\n\n\
+ATHENS, June 2 (Reuters) - Zakynthos was struck by a magnitude 6.9 earthquake on Sunday, resulting in 12 deaths and leaving 1,087 injured, the civil protection agency said.\n\n\
+Rescuers searched collapsed buildings on Zakynthos through the night, the agency said.\n";
+    let second = "Strong earthquake hits Greek island\n\n\
+ZAKYNTHOS, Greece (AP) - Twelve people died and more than 1,000 others were injured in the earthquake, the civil protection agency said. Rescuers searched collapsed buildings on Zakynthos through the night.\n";
+    let early = "Quake update\n\n\
+ATHENS, June 2 (Reuters) - The civil protection agency had reported a total of 11 deaths, all on Zakynthos, and 640 people injured as of 4 p.m. Rescuers searched collapsed buildings on Zakynthos through the night.\n";
+    let late = "Quake update\n\n\
+ATHENS, June 2 (Reuters) - The earthquake on Zakynthos has resulted in eleven deaths and 915 injuries, the civil protection agency said at 10 p.m. Rescuers searched collapsed buildings on Zakynthos through the night.\n";
+    let (_ws, report) = audit(&[
+        ("c.txt", first),
+        ("p.txt", second),
+        ("e.txt", early),
+        ("l.txt", late),
+    ]);
+    let rounded = cluster_of(&report, "p.txt", "more than 1,000 others");
+    assert_eq!(
+        rounded["id"],
+        cluster_of(&report, "c.txt", "1,087 injured")["id"],
+        "{rounded}"
+    );
+    assert_ne!(
+        cluster_of(&report, "e.txt", "640 people injured")["id"],
+        cluster_of(&report, "l.txt", "915 injuries")["id"],
+        "two updates of a toll merged into one claim"
+    );
+}
+
+#[test]
+fn the_same_small_toll_in_two_places_is_two_incidents() {
+    // One story, two strikes, three dead in each: merging them would show
+    // one claim "corroborated" by two origins that report different events.
+    let one = "Strikes in the south\n\n\
+TYRE, May 4 (Reuters) - Three people were killed when a drone struck a car near the village of Qlayaa on Saturday, the civil defence service said. The strikes in the south continued through the night.\n";
+    let two = "Strikes in the south\n\n\
+NABATIEH, May 4 (AFP) - Three people were killed when a shell hit a market in Kfar Rumman on Saturday, the civil defence service said. The strikes in the south continued through the night.\n";
+    let (_ws, report) = audit(&[("1.txt", one), ("2.txt", two)]);
+    let k = cluster_of(&report, "1.txt", "Three people were killed");
+    assert_ne!(
+        k["id"],
+        cluster_of(&report, "2.txt", "Three people were killed")["id"],
+        "{k}"
+    );
+}
