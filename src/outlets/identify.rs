@@ -2,32 +2,12 @@
 //!
 //! Rules find *signals* — a name, the exact text and place that shows it, the
 //! rule, a confidence — and a decision weighs them. Every rule is generic;
-//! which names count is the registry's business. Signal strengths, strongest
-//! first:
-//!
-//! | rule | role | confidence |
-//! |---|---|---|
-//! | `publisher_marker` (the outlet's own site furniture, from the registry) | publisher | 0.95 |
-//! | `html_canonical_url` / `html_site_name` | publisher | 0.95 / 0.9 |
-//! | `wire_dateline` `HELSINKI (AP) —`, `MOSCOW, August 5. /TASS/.`, `TEHRAN, Aug. 05 (MNA) –`, `Amritsar (Punjab), Apr 13 (ANI):`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020)`, `Tehran, Jan 23, IRNA --`, `ANKARA-Anadolu Agency`, `Reuters, Beirut,` | origin | 0.95 / 0.9 / 0.85 |
-//! | `source_line` `SOURCE: AL JAZEERA AND NEWS AGENCIES`, `SOURCE:AA`, `From: BelTA` | origin | 0.9 (unregistered name 0.55) |
-//! | `agency_byline` `By Jill Colvin, Associated Press`, `by: Anadolu \|`, `Philippe Ries, Agence France-Presse, Hong Kong` | origin | 0.9 / 0.85 |
-//! | `agency_bureau_line` `Maghreb Arabe Presse (Rabat)` | origin | 0.85 |
-//! | `origin_marker` the producer's own sign-off or footer, from the registry (`Editing by`, `AA News Broadcasting System`) | origin | 0.8 |
-//! | `agency_writers_line` `Associated Press writer … contributed to this report`, `Jill Colvin is an Associated Press writer.` | origin | 0.75 |
-//! | `inputs_credit` `(With inputs from PTI)` | origin | 0.75 |
-//! | `republished_note` `This article was first published in Arab News`, `Read the full story on The Quint` | origin | 0.85 (unregistered name 0.7) |
-//! | `closing_credit` `… he said.-Bernama`, `… the area. (Xinhua)` in the article's last lines | origin | 0.7 |
-//! | `agency_self_reference` `AFP saw them recover one body`, `Xinhua reporters in Taipei` | origin | 0.65 |
-//! | `credit_line` `SMA News – Agencies`, `UrduPoint News / Sputnik` | publisher / origin | 0.85 |
-//! | `person_credit` `Geoff Mulvihill \| Associated Press`, `Jorge Silva/Reuters` | origin only (a person is no publisher) | 0.6 |
-//! | `copyright_line` `Copyright 2018 The Associated Press`, `© 2018 Thomson/Reuters.` | origin (agency) or publisher | 0.85 / 0.7 |
-//! | `repost_label` a line naming another outlet on a page whose publisher is known | origin | 0.85 |
-//! | `agency_line` a line that is just an agency's name, beside a masthead line | origin | 0.8 |
-//! | `source_label` a line that is just an outlet's name (`• AP`, `Reuters India•`), near the top or bottom | origin | 0.6 |
-//! | `masthead_line` such a line beside an agency line | publisher | 0.6 |
-//! | `in_text_mention` `a French official told Reuters` | mention | 0.3 |
-//! | `photo_credit` `(AFP photo)`, `[…/Getty Images/AFP]`, `Credit: Associated Press`, `Foto: Sina Schuldt/dpa`, `(Xinhua/Li Ming)`; any line with a picture-credit word (photo, Getty, Images, Pool, Handout) stops every dateline rule | never evidence of the text | — |
+//! which names count is the registry's business. The rules, each with its
+//! role, confidence, description and examples, are the table of
+//! [`Rule`](super::rules::Rule) (documented, strongest first, in
+//! [`super::rules`]); a photo credit is never evidence of the text, and any
+//! line with a picture-credit word (photo, Getty, Images, Pool, Handout) stops
+//! every dateline rule.
 //!
 //! Short abbreviations (`AA`, `MAP`, `MNA`) count only inside a credit (a
 //! dateline's parentheses or slashes, a source line, a closing credit): they
@@ -35,6 +15,12 @@
 //! traps included, are tested in `tests/it/credits.rs`.
 
 use super::registry::{OutletKind, Registry, name_key};
+pub use super::rules::Rule;
+use super::rules::{
+    BYLINE_WITH_BUREAU, COPYRIGHT_PUBLISHER, DATELINE_BARE, DATELINE_CREDIT,
+    DATELINE_PAREN_OR_DASH, REPUBLISHED_NOTE_UNREGISTERED, SOURCE_LINE_UNREGISTERED,
+    UNNAMED_AGENCIES,
+};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -59,7 +45,7 @@ pub struct Signal {
     /// The outlet's canonical name when registered, else the name as written.
     pub name: String,
     pub outlet_id: Option<String>,
-    pub rule: &'static str,
+    pub rule: Rule,
     /// The exact text that fired the rule.
     pub text: String,
     pub start: usize,
@@ -504,10 +490,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             Role::Publisher,
             Some(outlet),
             marker,
-            "publisher_marker",
+            Rule::PublisherMarker,
             at,
             at + marker.len(),
-            0.95,
+            Rule::PublisherMarker.confidence(),
         ));
     }
     for (outlet, marker, at) in registry.origin_markers_in(text) {
@@ -515,10 +501,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             Role::Origin,
             Some(outlet),
             marker,
-            "origin_marker",
+            Rule::OriginMarker,
             at,
             at + marker.len(),
-            0.8,
+            Rule::OriginMarker.confidence(),
         ));
     }
     if let Some(url) = &meta.canonical_url
@@ -528,11 +514,11 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             role: Role::Publisher,
             name: outlet.name.clone(),
             outlet_id: Some(outlet.id.clone()),
-            rule: "html_canonical_url",
+            rule: Rule::HtmlCanonicalUrl,
             text: url.clone(),
             start: 0,
             end: 0,
-            confidence: 0.95,
+            confidence: Rule::HtmlCanonicalUrl.confidence(),
         });
     }
     if let Some(site) = &meta.site_name {
@@ -543,11 +529,11 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .map(|o| o.name.clone())
                 .unwrap_or_else(|| site.clone()),
             outlet_id: outlet.map(|o| o.id.clone()),
-            rule: "html_site_name",
+            rule: Rule::HtmlSiteName,
             text: site.clone(),
             start: 0,
             end: 0,
-            confidence: 0.9,
+            confidence: Rule::HtmlSiteName.confidence(),
         });
     }
 
@@ -561,10 +547,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 let whole = c.get(0).unwrap();
                 out.push(origin(
                     outlet,
-                    "wire_dateline",
+                    Rule::WireDateline,
                     start,
                     start + whole.end(),
-                    0.95,
+                    DATELINE_CREDIT.confidence,
                 ));
                 continue;
             }
@@ -580,10 +566,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             let whole = c.get(0).unwrap();
             out.push(origin(
                 outlet,
-                "wire_dateline",
+                Rule::WireDateline,
                 start,
                 start + whole.end(),
-                0.95,
+                DATELINE_CREDIT.confidence,
             ));
             continue;
         }
@@ -594,10 +580,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             if !photo && let Some(outlet) = producer_of(&parts) {
                 out.push(origin(
                     outlet,
-                    "wire_dateline",
+                    Rule::WireDateline,
                     start,
                     start + inner.end() + 1,
-                    0.9,
+                    DATELINE_PAREN_OR_DASH.confidence,
                 ));
                 // The first outlet of several, when not the producer, is the
                 // site that carried it ("UrduPoint News / Sputnik").
@@ -606,10 +592,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                         Role::Publisher,
                         Some(first),
                         "",
-                        "credit_line",
+                        Rule::CreditLine,
                         start,
                         start + inner.end() + 1,
-                        0.85,
+                        Rule::CreditLine.confidence(),
                     ));
                 }
                 continue;
@@ -623,10 +609,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             let whole = c.get(0).unwrap();
             out.push(origin(
                 outlet,
-                "wire_dateline",
+                Rule::WireDateline,
                 start,
                 start + whole.end(),
-                0.85,
+                DATELINE_BARE.confidence,
             ));
             continue;
         }
@@ -639,10 +625,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             let name = c.name("name").unwrap();
             out.push(origin(
                 outlet,
-                "wire_dateline",
+                Rule::WireDateline,
                 start,
                 start + name.end(),
-                0.85,
+                DATELINE_BARE.confidence,
             ));
             continue;
         }
@@ -653,7 +639,13 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_credit_name(c.name("name").unwrap().as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
         {
-            out.push(origin(outlet, "agency_byline", start, end, 0.85));
+            out.push(origin(
+                outlet,
+                Rule::AgencyByline,
+                start,
+                end,
+                BYLINE_WITH_BUREAU.confidence,
+            ));
             continue;
         }
         if let Some(c) = AGENCY_BUREAU_LINE.captures(line)
@@ -661,7 +653,13 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_credit_name(c.name("name").unwrap().as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
         {
-            out.push(origin(outlet, "agency_bureau_line", start, end, 0.85));
+            out.push(origin(
+                outlet,
+                Rule::AgencyBureauLine,
+                start,
+                end,
+                Rule::AgencyBureauLine.confidence(),
+            ));
             continue;
         }
         // Closing credits: the article's last lines, never its first two (a
@@ -682,10 +680,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     .map_or(0, char::len_utf8);
                 out.push(origin(
                     outlet,
-                    "closing_credit",
+                    Rule::ClosingCredit,
                     start + whole.start() + mark,
                     start + name.end(),
-                    0.7,
+                    Rule::ClosingCredit.confidence(),
                 ));
             }
             if let Some(c) = CLOSING_PAREN_CREDIT.captures(line) {
@@ -700,22 +698,19 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 let photo = rest.iter().any(|p| is_person_name(p))
                     || inner.as_str().to_lowercase().contains("photo");
                 if let Some(outlet) = outlet {
+                    let (role, rule) = if photo {
+                        (Role::PhotoCredit, Rule::PhotoCredit)
+                    } else {
+                        (Role::Origin, Rule::ClosingCredit)
+                    };
                     out.push(signal(
-                        if photo {
-                            Role::PhotoCredit
-                        } else {
-                            Role::Origin
-                        },
+                        role,
                         Some(outlet),
                         "",
-                        if photo {
-                            "photo_credit"
-                        } else {
-                            "closing_credit"
-                        },
+                        rule,
                         start + inner.start() - 1,
                         start + inner.end() + 1,
-                        if photo { 0.0 } else { 0.7 },
+                        rule.confidence(),
                     ));
                 }
             }
@@ -725,24 +720,24 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             let whole = c.get(0).unwrap();
             if is_generic(name.as_str()) {
                 out.push(Signal {
-                    name: "news agencies (unnamed)".into(),
+                    name: UNNAMED_AGENCIES.into(),
                     ..signal(
                         Role::Origin,
                         None,
                         "",
-                        "credit_line_agencies",
+                        Rule::CreditLineAgencies,
                         start + whole.start(),
                         start + whole.end(),
-                        0.0,
+                        Rule::CreditLineAgencies.confidence(),
                     )
                 });
             } else if let Some(outlet) = registry.find_credit_name(name.as_str()) {
                 out.push(origin(
                     outlet,
-                    "inputs_credit",
+                    Rule::InputsCredit,
                     start + whole.start(),
                     start + name.end(),
-                    0.75,
+                    Rule::InputsCredit.confidence(),
                 ));
             }
         }
@@ -757,10 +752,14 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 Role::Origin,
                 outlet,
                 name.as_str(),
-                "republished_note",
+                Rule::RepublishedNote,
                 start + whole.start(),
                 start + whole.end(),
-                if outlet.is_some() { 0.85 } else { 0.7 },
+                if outlet.is_some() {
+                    Rule::RepublishedNote.confidence()
+                } else {
+                    REPUBLISHED_NOTE_UNREGISTERED.confidence
+                },
             ));
         }
         for c in SELF_REFERENCE.captures_iter(line) {
@@ -777,10 +776,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 let whole = c.get(0).unwrap();
                 out.push(origin(
                     outlet,
-                    "agency_self_reference",
+                    Rule::AgencySelfReference,
                     start + name.start() + i,
                     start + whole.end(),
-                    0.65,
+                    Rule::AgencySelfReference.confidence(),
                 ));
             }
         }
@@ -791,10 +790,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             {
                 out.push(origin(
                     outlet,
-                    "wire_dateline",
+                    Rule::WireDateline,
                     start,
                     start + rest.start() + len,
-                    0.9,
+                    DATELINE_PAREN_OR_DASH.confidence,
                 ));
                 continue;
             }
@@ -807,10 +806,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                         Role::PhotoCredit,
                         Some(outlet),
                         "",
-                        "photo_credit",
+                        Rule::PhotoCredit,
                         start,
                         end,
-                        0.0,
+                        Rule::PhotoCredit.confidence(),
                     ));
                 }
             }
@@ -840,12 +839,16 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 let outlet = registry.find_credit_name(part);
                 // An unregistered name after "Source:" is as often a picture
                 // agency or a content farm's filler as a producer.
-                let confidence = if outlet.is_some() { 0.9 } else { 0.55 };
+                let confidence = if outlet.is_some() {
+                    Rule::SourceLine.confidence()
+                } else {
+                    SOURCE_LINE_UNREGISTERED.confidence
+                };
                 out.push(signal(
                     Role::Origin,
                     outlet,
                     part,
-                    "source_line",
+                    Rule::SourceLine,
                     start,
                     end,
                     confidence,
@@ -855,13 +858,13 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             if !named && !from {
                 out.push(Signal {
                     role: Role::Origin,
-                    name: "news agencies (unnamed)".into(),
+                    name: UNNAMED_AGENCIES.into(),
                     outlet_id: None,
-                    rule: "source_line_agencies",
+                    rule: Rule::SourceLineAgencies,
                     text: line.trim().to_owned(),
                     start,
                     end,
-                    confidence: 0.0,
+                    confidence: Rule::SourceLineAgencies.confidence(),
                 });
             }
             continue;
@@ -883,10 +886,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                             Role::PhotoCredit,
                             Some(o),
                             "",
-                            "photo_credit",
+                            Rule::PhotoCredit,
                             start,
                             end,
-                            0.0,
+                            Rule::PhotoCredit.confidence(),
                         ));
                     }
                 }
@@ -906,10 +909,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     Role::Origin,
                     right_outlet,
                     "",
-                    "person_credit",
+                    Rule::PersonCredit,
                     s,
                     e,
-                    0.6,
+                    Rule::PersonCredit.confidence(),
                 ));
                 continue;
             }
@@ -921,17 +924,33 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     Role::Publisher,
                     left_outlet,
                     left.as_str(),
-                    "credit_line",
+                    Rule::CreditLine,
                     s,
                     e,
-                    0.85,
+                    Rule::CreditLine.confidence(),
                 ));
                 out.push(match right_outlet {
-                    Some(o) => signal(Role::Origin, Some(o), "", "credit_line", s, e, 0.85),
+                    Some(o) => signal(
+                        Role::Origin,
+                        Some(o),
+                        "",
+                        Rule::CreditLine,
+                        s,
+                        e,
+                        Rule::CreditLine.confidence(),
+                    ),
                     None => Signal {
-                        name: "news agencies (unnamed)".into(),
-                        rule: "credit_line_agencies",
-                        ..signal(Role::Origin, None, "", "credit_line_agencies", s, e, 0.0)
+                        name: UNNAMED_AGENCIES.into(),
+                        rule: Rule::CreditLineAgencies,
+                        ..signal(
+                            Role::Origin,
+                            None,
+                            "",
+                            Rule::CreditLineAgencies,
+                            s,
+                            e,
+                            Rule::CreditLineAgencies.confidence(),
+                        )
                     },
                 });
                 continue;
@@ -945,7 +964,13 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .filter(|(o, _)| o.kind == OutletKind::WireAgency)
                 .last();
             if let Some((outlet, _)) = agency {
-                out.push(origin(outlet, "agency_byline", start, end, 0.9));
+                out.push(origin(
+                    outlet,
+                    Rule::AgencyByline,
+                    start,
+                    end,
+                    Rule::AgencyByline.confidence(),
+                ));
                 continue;
             }
         }
@@ -954,7 +979,13 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_name(c.name("agency").unwrap().as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
         {
-            out.push(origin(outlet, "agency_writers_line", start, end, 0.75));
+            out.push(origin(
+                outlet,
+                Rule::AgencyWritersLine,
+                start,
+                end,
+                Rule::AgencyWritersLine.confidence(),
+            ));
             continue;
         }
         if let Some(c) = AGENCY_WRITERS.captures(line) {
@@ -963,7 +994,13 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_name(agency.as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
             {
-                out.push(origin(outlet, "agency_writers_line", start, end, 0.75));
+                out.push(origin(
+                    outlet,
+                    Rule::AgencyWritersLine,
+                    start,
+                    end,
+                    Rule::AgencyWritersLine.confidence(),
+                ));
                 continue;
             }
         }
@@ -978,16 +1015,16 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             });
             if let Some((outlet, _)) = registered {
                 let (role, confidence) = if outlet.kind == OutletKind::WireAgency {
-                    (Role::Origin, 0.85)
+                    (Role::Origin, Rule::CopyrightLine.confidence())
                 } else {
-                    (Role::Publisher, 0.7)
+                    (Role::Publisher, COPYRIGHT_PUBLISHER.confidence)
                 };
                 let whole = c.get(0).unwrap();
                 out.push(signal(
                     role,
                     Some(outlet),
                     "",
-                    "copyright_line",
+                    Rule::CopyrightLine,
                     start + whole.start(),
                     start + whole.end(),
                     confidence,
@@ -1017,7 +1054,13 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 // more often a source tag on syndicated copy than the site's
                 // own masthead (mastheads are images): it names the producer.
                 let at = start + (trimmed.as_ptr() as usize - line.as_ptr() as usize);
-                out.push(origin(outlet, "source_label", at, at + trimmed.len(), 0.6));
+                out.push(origin(
+                    outlet,
+                    Rule::SourceLabel,
+                    at,
+                    at + trimmed.len(),
+                    Rule::SourceLabel.confidence(),
+                ));
                 continue;
             }
         }
@@ -1030,10 +1073,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                         Role::PhotoCredit,
                         Some(outlet),
                         "",
-                        "photo_credit",
+                        Rule::PhotoCredit,
                         start + whole.start(),
                         start + whole.end(),
-                        0.0,
+                        Rule::PhotoCredit.confidence(),
                     ));
                 }
             }
@@ -1052,10 +1095,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     Role::Mention,
                     Some(outlet),
                     "",
-                    "in_text_mention",
+                    Rule::InTextMention,
                     start + s,
                     start + e,
-                    0.3,
+                    Rule::InTextMention.confidence(),
                 ));
             }
         }
@@ -1117,34 +1160,6 @@ fn quote(s: &str) -> String {
     }
 }
 
-fn describe_rule(rule: &str) -> &'static str {
-    match rule {
-        "publisher_marker" => "site furniture",
-        "html_canonical_url" => "the page's canonical URL",
-        "html_site_name" => "the page's site name",
-        "wire_dateline" => "wire dateline",
-        "source_line" => "source line",
-        "agency_byline" => "agency byline",
-        "agency_writers_line" => "agency writers' credit",
-        "credit_line" => "credit line",
-        "person_credit" => "a person's credit line",
-        "copyright_line" => "copyright line",
-        "repost_label" => "source label on the republished page",
-        "source_label" => "source label (a line naming the outlet)",
-        "agency_line" => "agency line",
-        "masthead_line" => "masthead line",
-        "in_text_mention" => "mention in the text",
-        "origin_marker" => "the producer's own sign-off or footer",
-        "agency_bureau_line" => "agency and bureau line",
-        "closing_credit" => "closing credit",
-        "inputs_credit" => "\"with inputs from\" credit",
-        "agency_self_reference" => "the agency writing about its own staff",
-        "republished_note" => "the republisher's note on where the text first ran",
-        "manual" => "set by the reviewer",
-        _ => "rule",
-    }
-}
-
 /// Identifies publisher and origin from the signals of one document.
 /// `line_of` turns a cleaned-text offset into a line number for explanations.
 pub fn identify(
@@ -1155,7 +1170,7 @@ pub fn identify(
 ) -> Identification {
     let mut signals = signals(registry, text, meta);
     let at = |s: &Signal| {
-        if s.rule.starts_with("html_") {
+        if s.rule.is_html() {
             String::new()
         } else {
             format!(", line {}", line_of(s.start))
@@ -1172,15 +1187,16 @@ pub fn identify(
     };
     if signals
         .iter()
-        .any(|s| s.rule == "source_label" && is_agency(s))
+        .any(|s| s.rule == Rule::SourceLabel && is_agency(s))
     {
-        for s in signals.iter_mut().filter(|s| s.rule == "source_label") {
+        for s in signals.iter_mut().filter(|s| s.rule == Rule::SourceLabel) {
             if is_agency(s) {
-                s.rule = "agency_line";
-                s.confidence = 0.8;
+                s.rule = Rule::AgencyLine;
+                s.confidence = Rule::AgencyLine.confidence();
             } else {
                 s.role = Role::Publisher;
-                s.rule = "masthead_line";
+                s.rule = Rule::MastheadLine;
+                s.confidence = Rule::MastheadLine.confidence();
             }
         }
     }
@@ -1189,9 +1205,9 @@ pub fn identify(
     // is that publisher reposting the labelled outlet.
     if let Some(p) = &publisher_signal {
         for s in signals.iter_mut() {
-            if s.rule == "source_label" && s.outlet_id != p.outlet_id {
-                s.rule = "repost_label";
-                s.confidence = 0.85;
+            if s.rule == Rule::SourceLabel && s.outlet_id != p.outlet_id {
+                s.rule = Rule::RepostLabel;
+                s.confidence = Rule::RepostLabel.confidence();
             }
         }
     }
@@ -1200,7 +1216,7 @@ pub fn identify(
         name: s.name.clone(),
         outlet_id: s.outlet_id.clone(),
         confidence: s.confidence,
-        basis: format!("{} {}{}", describe_rule(s.rule), quote(&s.text), at(&s)),
+        basis: format!("{} {}{}", s.rule.description(), quote(&s.text), at(&s)),
         evidence: s,
     });
 
@@ -1215,7 +1231,7 @@ pub fn identify(
         name: s.name.clone(),
         outlet_id: s.outlet_id.clone(),
         confidence: s.confidence,
-        basis: format!("{} {}{}", describe_rule(s.rule), quote(&s.text), at(s)),
+        basis: format!("{} {}{}", s.rule.description(), quote(&s.text), at(s)),
         evidence: s.clone(),
     });
     if distinct.len() > 1
@@ -1228,7 +1244,7 @@ pub fn identify(
                 format!(
                     "{} ({} {}{})",
                     s.name,
-                    describe_rule(s.rule),
+                    s.rule.description(),
                     quote(&s.text),
                     at(s)
                 )
@@ -1242,7 +1258,7 @@ pub fn identify(
     }
     let unnamed_agencies = signals
         .iter()
-        .find(|s| s.rule == "credit_line_agencies" || s.rule == "source_line_agencies")
+        .find(|s| s.rule.is_unnamed_agencies())
         .cloned();
     if origin.is_none()
         && let Some(credit) = &unnamed_agencies

@@ -7,12 +7,13 @@
 
 pub mod identify;
 pub mod registry;
+pub mod rules;
 
 use crate::clean;
 use crate::relpath::RelPath;
 use crate::store::{Store, StoreError, StoredDocument, StoredText};
 use crate::text::offsets;
-use identify::{Identification, PageMeta, Relation, Role, Signal};
+use identify::{Identification, PageMeta, Relation, Role, Rule, Signal};
 use registry::{Registry, name_key};
 use serde::Serialize;
 
@@ -127,7 +128,7 @@ impl Locator<'_> {
     fn locate(&self, signal: &Signal) -> (Option<u64>, Option<u64>, Option<u64>) {
         let encoding = self.doc.encoding.as_deref().unwrap_or("UTF-8");
         let source = self.stored.source.as_deref();
-        let found = if signal.rule.starts_with("html_") {
+        let found = if signal.rule.is_html() {
             // Metadata: find its value in the page.
             match source.and_then(|src| src.find(&signal.text).map(|at| (src, at))) {
                 Some((src, at)) => offsets::locate(encoding, src, None, at, at + signal.text.len()),
@@ -161,7 +162,7 @@ fn party(decision: &identify::Decision, locator: &Locator) -> Party {
     Party {
         name: decision.name.clone(),
         outlet_id: decision.outlet_id.clone(),
-        rule: decision.evidence.rule.to_owned(),
+        rule: decision.evidence.rule.name().to_owned(),
         text: decision.evidence.text.clone(),
         start,
         end,
@@ -181,12 +182,12 @@ fn manual_party(registry: &Registry, o: &Override) -> Option<Party> {
             .map(|x| x.name.clone())
             .unwrap_or_else(|| value.to_owned()),
         outlet_id: outlet.map(|x| x.id.clone()),
-        rule: "manual".into(),
+        rule: Rule::Manual.name().into(),
         text: value.to_owned(),
         start: None,
         end: None,
         line: None,
-        confidence: 1.0,
+        confidence: f64::from(Rule::Manual.confidence()),
         basis: format!(
             "set by {} on {}{}",
             o.reviewer,
@@ -334,7 +335,7 @@ fn decide(
                             role: role_str(s.role).to_owned(),
                             name: s.name.clone(),
                             outlet_id: s.outlet_id.clone(),
-                            rule: s.rule.to_owned(),
+                            rule: s.rule.name().to_owned(),
                             text: s.text.clone(),
                             start,
                             end,

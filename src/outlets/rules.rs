@@ -1,0 +1,883 @@
+//! The identification rules as data: one table of named rules, each with the
+//! words an explanation uses for it, the role its signals take, its
+//! confidence, where in a page it looks, and its own examples — lines it
+//! must fire on and traps it must not take for a producer (tested below on
+//! the bundled registry). The rules themselves are in [`super::identify`];
+//! which names count is the registry's business.
+//!
+//! Strongest first (generated from the table: the test
+//! `the_doc_table_is_the_rule_table` prints it when they differ):
+//!
+//! | rule | role | confidence | what it reads |
+//! |---|---|---|---|
+//! | `publisher_marker` | publisher | 0.95 | the outlet's own site furniture, from the registry: `Join the GlobalSecurity.org mailing list` |
+//! | `html_canonical_url` | publisher | 0.95 | the page's canonical URL: `https://www.aljazeera.com/news/2019/9/26/haftar` |
+//! | `html_site_name` | publisher | 0.9 | the page's site name: `Al Jazeera` |
+//! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85) | a dateline crediting a news agency: `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `Reuters, Beirut, Jan 10 - Talks began.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)` |
+//! | `source_line` | origin | 0.9 (unregistered name 0.55) | a line naming the source: `SOURCE: AL JAZEERA AND NEWS AGENCIES`, `SOURCE:AA`, `From: BelTA`; not `Source: PRNewsfoto/Quaker Oats`, `Source: Getty Images` |
+//! | `agency_byline` | origin | 0.9 (a writer's credit with the agency and the bureau 0.85) | a byline naming a news agency: `By JILL COLVIN and JONATHAN LEMIRE, Associated Press`, `by: Anadolu \| 12.03.2020`, `By Reuters`, `Philippe Ries, Agence France-Presse, Hong Kong` |
+//! | `agency_bureau_line` | origin | 0.85 | a news agency's name with its bureau's city on a line of its own: `Maghreb Arabe Presse (Rabat)` |
+//! | `republished_note` | origin | 0.85 (unregistered name 0.7) | the republisher's note on where the text first ran: `This article was first published in Arab News`, `Read the full story on The Quint`; not `The study was first published in The Lancet.` |
+//! | `credit_line` | publisher, origin | 0.85 | a site's credit line, the site then its source: `UrduPoint News / Sputnik`, `SMA News – Agencies`, `Libya Daily News / Reuters`; not `SPUTNIK/REUTERS`, `REUTERS/Toru Hanai` |
+//! | `copyright_line` | origin, publisher | 0.85 (a copyright held by an outlet that is no news agency: the publisher 0.7) | a copyright line: `Copyright 2018 The Associated Press. All rights reserved.`, `© 2018 Thomson/Reuters.`, `© 2019 Al Jazeera Media Network`; not `© Provided by The Canadian Press` |
+//! | `repost_label` | origin | 0.85 | a line naming another outlet on a page whose publisher is known: `Press TV`, then `Join the GlobalSecurity.org mailing list` |
+//! | `origin_marker` | origin | 0.8 | the producer's own sign-off or footer, from the registry: `(Reporting by Tom Balmforth; Editing by Mark Heinrich)`, `AA News Broadcasting System` |
+//! | `agency_line` | origin | 0.8 | a line that is just a news agency's name (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•` |
+//! | `agency_writers_line` | origin | 0.75 | the agency's writers' credit: `Associated Press writer Jamey Keaten in Helsinki contributed to this report.`, `Jill Colvin is an Associated Press writer.`; not `The Associated Press contributed to this report.` |
+//! | `inputs_credit` | origin | 0.75 | a "with inputs from" credit: `(With inputs from PTI)` |
+//! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines: `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)` |
+//! | `agency_self_reference` | origin | 0.65 | the agency writing about its own staff: `AFP saw them recover one body.`, `Xinhua reporters in Taipei said the streets were quiet.` |
+//! | `person_credit` | origin | 0.6 | a person's credit line (a person is no publisher): `Geoff Mulvihill \| Associated Press`, `Jorge Silva/Reuters`; not `Photo: Pablo Martinez Monsivais / Associated Press` |
+//! | `source_label` | origin | 0.6 | a line that is just an outlet's name, near the top or bottom: `CNN`; not `Today` |
+//! | `masthead_line` | publisher | 0.6 | a line that is just an outlet's name beside an agency line: `The Boston Globe`, then `AP` |
+//! | `in_text_mention` | mention | 0.3 | an outlet named in the body (used only to resolve "agencies"): `A French official told Reuters the talks failed.` |
+//! | `credit_line_agencies` | origin | — | a credit to news agencies without a name (then the one agency the text names, if only one): `Libya Update – Agencies`, `(With inputs from agencies)` |
+//! | `source_line_agencies` | origin | — | a source line naming only unnamed agencies: `Source: agencies` |
+//! | `photo_credit` | photo credit | — | a picture's credit: never evidence of who wrote the text: `Officials met in Paris. (AFP photo)`, `[Jane Doe/Getty Images/AFP]`, `Credit: Associated Press`, `Foto: Sina Schuldt/dpa`, `(Xinhua/Li Ming)` |
+//! | `manual` | publisher, origin | 1 | set by the reviewer (`provaudit outlet`), not read from the text |
+//! | `text_reuse` | origin | 0.8 | an uncredited copy inherits the producer of the text it shares passages with (the claims stage; the confidence is at most this, scaled by the share) |
+
+use super::identify::Role;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// A named identification rule. Its stored and serialised form is
+/// [`Rule::name`], the snake_case name stores and JSON output have always
+/// used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    PublisherMarker,
+    HtmlCanonicalUrl,
+    HtmlSiteName,
+    WireDateline,
+    SourceLine,
+    AgencyByline,
+    AgencyBureauLine,
+    RepublishedNote,
+    CreditLine,
+    CopyrightLine,
+    RepostLabel,
+    OriginMarker,
+    AgencyLine,
+    AgencyWritersLine,
+    InputsCredit,
+    ClosingCredit,
+    AgencySelfReference,
+    PersonCredit,
+    SourceLabel,
+    MastheadLine,
+    InTextMention,
+    CreditLineAgencies,
+    SourceLineAgencies,
+    PhotoCredit,
+    Manual,
+    TextReuse,
+}
+
+/// Where in a saved page a rule looks: how its examples are set in an
+/// article to be tested.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A line near the top, under the headline.
+    Top,
+    /// The article's last lines.
+    End,
+    /// Any line.
+    Anywhere,
+    /// The page's canonical URL (HTML metadata).
+    CanonicalUrl,
+    /// The page's site name (HTML metadata).
+    SiteName,
+    /// Not read from the document.
+    Outside,
+}
+
+/// A line a rule must fire on, and the name its signal must give.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// The line as published (several lines when the rule needs them).
+    pub text: &'static str,
+    /// The outlet's registered name, or the name as written.
+    pub name: &'static str,
+}
+
+/// `ex!(text, name)`: an [`Example`] (a literal, so the table is static).
+macro_rules! ex {
+    ($text:expr, $name:expr $(,)?) => {
+        Example {
+            text: $text,
+            name: $name,
+        }
+    };
+}
+
+/// A confidence other than a rule's main one, and when it applies.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Form {
+    pub confidence: f32,
+    /// In plain words.
+    pub when: &'static str,
+}
+
+/// Everything known about one rule.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RuleInfo {
+    pub name: &'static str,
+    /// The rule in the words of an explanation ("wire dateline ‘…’, line 3").
+    pub description: &'static str,
+    /// What the rule reads, for the documentation.
+    pub reads: &'static str,
+    /// The roles its signals take, the usual one first.
+    pub roles: &'static [Role],
+    /// The confidence of its signals (of its main form; 0 for signals that
+    /// are never evidence of a producer on their own).
+    pub confidence: f32,
+    /// The confidences of its other forms.
+    pub forms: &'static [Form],
+    pub place: Place,
+    /// Lines it fires on.
+    pub examples: &'static [Example],
+    /// Lines it must not take for a producer's credit.
+    pub traps: &'static [&'static str],
+}
+
+/// `wire_dateline`: the credit in parentheses or slashes right after the
+/// place (`HELSINKI (AP) —`, `MOSCOW, August 5. /TASS/.`).
+pub const DATELINE_CREDIT: Form = Form {
+    confidence: 0.95,
+    when: "the credit in parentheses or slashes after the place",
+};
+/// `wire_dateline`: parentheses holding several names or a date
+/// (`BEIRUT (UrduPoint News / Sputnik - 07th August, 2020)`), or the agency
+/// after a dash (`ANKARA-Anadolu Agency`).
+pub const DATELINE_PAREN_OR_DASH: Form = Form {
+    confidence: 0.9,
+    when: "several names or a date in the parentheses, or the agency after a dash",
+};
+/// `wire_dateline`: the agency after the place and a comma or bar
+/// (`Tehran, Jan 23, IRNA --`), or first (`Reuters, Beirut,`).
+pub const DATELINE_BARE: Form = Form {
+    confidence: 0.85,
+    when: "the agency after the place and a comma or bar, or the agency first",
+};
+/// `agency_byline`: `Philippe Ries, Agence France-Presse, Hong Kong`.
+pub const BYLINE_WITH_BUREAU: Form = Form {
+    confidence: 0.85,
+    when: "a writer's credit with the agency and the bureau",
+};
+/// `source_line` naming an outlet the registry does not know: as often a
+/// picture agency or a content farm's filler as a producer.
+pub const SOURCE_LINE_UNREGISTERED: Form = Form {
+    confidence: 0.55,
+    when: "unregistered name",
+};
+/// `republished_note` naming an outlet the registry does not know.
+pub const REPUBLISHED_NOTE_UNREGISTERED: Form = Form {
+    confidence: 0.7,
+    when: "unregistered name",
+};
+/// `copyright_line` held by an outlet that is no news agency: its publisher.
+pub const COPYRIGHT_PUBLISHER: Form = Form {
+    confidence: 0.7,
+    when: "a copyright held by an outlet that is no news agency: the publisher",
+};
+
+impl Rule {
+    /// Every rule, strongest first.
+    pub const ALL: [Rule; 26] = [
+        Rule::PublisherMarker,
+        Rule::HtmlCanonicalUrl,
+        Rule::HtmlSiteName,
+        Rule::WireDateline,
+        Rule::SourceLine,
+        Rule::AgencyByline,
+        Rule::AgencyBureauLine,
+        Rule::RepublishedNote,
+        Rule::CreditLine,
+        Rule::CopyrightLine,
+        Rule::RepostLabel,
+        Rule::OriginMarker,
+        Rule::AgencyLine,
+        Rule::AgencyWritersLine,
+        Rule::InputsCredit,
+        Rule::ClosingCredit,
+        Rule::AgencySelfReference,
+        Rule::PersonCredit,
+        Rule::SourceLabel,
+        Rule::MastheadLine,
+        Rule::InTextMention,
+        Rule::CreditLineAgencies,
+        Rule::SourceLineAgencies,
+        Rule::PhotoCredit,
+        Rule::Manual,
+        Rule::TextReuse,
+    ];
+
+    /// The table.
+    pub fn info(self) -> &'static RuleInfo {
+        use Role::{Mention, Origin, PhotoCredit, Publisher};
+        match self {
+            Rule::PublisherMarker => &RuleInfo {
+                name: "publisher_marker",
+                description: "site furniture",
+                reads: "the outlet's own site furniture, from the registry",
+                roles: &[Publisher],
+                confidence: 0.95,
+                forms: &[],
+                place: Place::Anywhere,
+                examples: &[ex!(
+                    "Join the GlobalSecurity.org mailing list",
+                    "GlobalSecurity.org",
+                )],
+                traps: &[],
+            },
+            Rule::HtmlCanonicalUrl => &RuleInfo {
+                name: "html_canonical_url",
+                description: "the page's canonical URL",
+                reads: "the page's canonical URL",
+                roles: &[Publisher],
+                confidence: 0.95,
+                forms: &[],
+                place: Place::CanonicalUrl,
+                examples: &[ex!(
+                    "https://www.aljazeera.com/news/2019/9/26/haftar",
+                    "Al Jazeera",
+                )],
+                traps: &[],
+            },
+            Rule::HtmlSiteName => &RuleInfo {
+                name: "html_site_name",
+                description: "the page's site name",
+                reads: "the page's site name",
+                roles: &[Publisher],
+                confidence: 0.9,
+                forms: &[],
+                place: Place::SiteName,
+                examples: &[ex!("Al Jazeera", "Al Jazeera")],
+                traps: &[],
+            },
+            Rule::WireDateline => &RuleInfo {
+                name: "wire_dateline",
+                description: "wire dateline",
+                reads: "a dateline crediting a news agency",
+                roles: &[Origin],
+                confidence: DATELINE_CREDIT.confidence,
+                forms: &[DATELINE_CREDIT, DATELINE_PAREN_OR_DASH, DATELINE_BARE],
+                place: Place::Top,
+                examples: &[
+                    ex!(
+                        "HELSINKI (AP) — President Donald Trump met Vladimir Putin.",
+                        "Associated Press",
+                    ),
+                    ex!(
+                        "MOSCOW, August 5. /TASS/. Talks began in the Kremlin.",
+                        "TASS",
+                    ),
+                    ex!(
+                        "TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.",
+                        "Mehr News Agency",
+                    ),
+                    ex!(
+                        "Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.",
+                        "Asian News International",
+                    ),
+                    ex!(
+                        "BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.",
+                        "Sputnik",
+                    ),
+                    ex!(
+                        "Tehran, Jan 23, IRNA -- Talks resumed.",
+                        "Islamic Republic News Agency",
+                    ),
+                    ex!("ANKARA-Anadolu Agency", "Anadolu Agency"),
+                    ex!("Reuters, Beirut, Jan 10 - Talks began.", "Reuters"),
+                ],
+                traps: &["AFP PHOTO / SPUTNIK / Alexei Druzhinin", "Hamburg (ots)"],
+            },
+            Rule::SourceLine => &RuleInfo {
+                name: "source_line",
+                description: "source line",
+                reads: "a line naming the source",
+                roles: &[Origin],
+                confidence: 0.9,
+                forms: &[SOURCE_LINE_UNREGISTERED],
+                place: Place::End,
+                examples: &[
+                    ex!("SOURCE: AL JAZEERA AND NEWS AGENCIES", "Al Jazeera"),
+                    ex!("SOURCE:AA", "Anadolu Agency"),
+                    ex!("From: BelTA", "Belarusian Telegraph Agency"),
+                ],
+                traps: &["Source: PRNewsfoto/Quaker Oats", "Source: Getty Images"],
+            },
+            Rule::AgencyByline => &RuleInfo {
+                name: "agency_byline",
+                description: "agency byline",
+                reads: "a byline naming a news agency",
+                roles: &[Origin],
+                confidence: 0.9,
+                forms: &[BYLINE_WITH_BUREAU],
+                place: Place::Top,
+                examples: &[
+                    ex!(
+                        "By JILL COLVIN and JONATHAN LEMIRE, Associated Press",
+                        "Associated Press",
+                    ),
+                    ex!("by: Anadolu | 12.03.2020", "Anadolu Agency"),
+                    ex!("By Reuters", "Reuters"),
+                    ex!(
+                        "Philippe Ries, Agence France-Presse, Hong Kong",
+                        "Agence France-Presse",
+                    ),
+                ],
+                traps: &[],
+            },
+            Rule::AgencyBureauLine => &RuleInfo {
+                name: "agency_bureau_line",
+                description: "agency and bureau line",
+                reads: "a news agency's name with its bureau's city on a line of its own",
+                roles: &[Origin],
+                confidence: 0.85,
+                forms: &[],
+                place: Place::Top,
+                examples: &[ex!("Maghreb Arabe Presse (Rabat)", "Maghreb Arabe Presse")],
+                traps: &[],
+            },
+            Rule::RepublishedNote => &RuleInfo {
+                name: "republished_note",
+                description: "the republisher's note on where the text first ran",
+                reads: "the republisher's note on where the text first ran",
+                roles: &[Origin],
+                confidence: 0.85,
+                forms: &[REPUBLISHED_NOTE_UNREGISTERED],
+                place: Place::End,
+                examples: &[
+                    ex!("This article was first published in Arab News", "Arab News"),
+                    ex!("Read the full story on The Quint", "The Quint"),
+                ],
+                traps: &["The study was first published in The Lancet."],
+            },
+            Rule::CreditLine => &RuleInfo {
+                name: "credit_line",
+                description: "credit line",
+                reads: "a site's credit line, the site then its source",
+                roles: &[Publisher, Origin],
+                confidence: 0.85,
+                forms: &[],
+                place: Place::Top,
+                examples: &[
+                    ex!("UrduPoint News / Sputnik", "UrduPoint News"),
+                    ex!("UrduPoint News / Sputnik", "Sputnik"),
+                    ex!("SMA News – Agencies", "SMA News"),
+                    ex!("Libya Daily News / Reuters", "Reuters"),
+                ],
+                traps: &["SPUTNIK/REUTERS", "REUTERS/Toru Hanai"],
+            },
+            Rule::CopyrightLine => &RuleInfo {
+                name: "copyright_line",
+                description: "copyright line",
+                reads: "a copyright line",
+                roles: &[Origin, Publisher],
+                confidence: 0.85,
+                forms: &[COPYRIGHT_PUBLISHER],
+                place: Place::End,
+                examples: &[
+                    ex!(
+                        "Copyright 2018 The Associated Press. All rights reserved.",
+                        "Associated Press",
+                    ),
+                    ex!("© 2018 Thomson/Reuters.", "Reuters"),
+                    ex!("© 2019 Al Jazeera Media Network", "Al Jazeera"),
+                ],
+                traps: &["© Provided by The Canadian Press"],
+            },
+            Rule::RepostLabel => &RuleInfo {
+                name: "repost_label",
+                description: "source label on the republished page",
+                reads: "a line naming another outlet on a page whose publisher is known",
+                roles: &[Origin],
+                confidence: 0.85,
+                forms: &[],
+                place: Place::Top,
+                examples: &[ex!(
+                    "Press TV\nJoin the GlobalSecurity.org mailing list",
+                    "Press TV",
+                )],
+                traps: &[],
+            },
+            Rule::OriginMarker => &RuleInfo {
+                name: "origin_marker",
+                description: "the producer's own sign-off or footer",
+                reads: "the producer's own sign-off or footer, from the registry",
+                roles: &[Origin],
+                confidence: 0.8,
+                forms: &[],
+                place: Place::End,
+                examples: &[
+                    ex!(
+                        "(Reporting by Tom Balmforth; Editing by Mark Heinrich)",
+                        "Reuters",
+                    ),
+                    ex!("AA News Broadcasting System", "Anadolu Agency"),
+                ],
+                traps: &[],
+            },
+            Rule::AgencyLine => &RuleInfo {
+                name: "agency_line",
+                description: "agency line",
+                reads: "a line that is just a news agency's name (any other such line is then the masthead)",
+                roles: &[Origin],
+                confidence: 0.8,
+                forms: &[],
+                place: Place::Top,
+                examples: &[
+                    ex!("AP", "Associated Press"),
+                    ex!("• AP", "Associated Press"),
+                    ex!("Reuters India•", "Reuters"),
+                ],
+                traps: &[],
+            },
+            Rule::AgencyWritersLine => &RuleInfo {
+                name: "agency_writers_line",
+                description: "agency writers' credit",
+                reads: "the agency's writers' credit",
+                roles: &[Origin],
+                confidence: 0.75,
+                forms: &[],
+                place: Place::End,
+                examples: &[
+                    ex!(
+                        "Associated Press writer Jamey Keaten in Helsinki contributed to this report.",
+                        "Associated Press",
+                    ),
+                    ex!(
+                        "Jill Colvin is an Associated Press writer.",
+                        "Associated Press",
+                    ),
+                ],
+                traps: &["The Associated Press contributed to this report."],
+            },
+            Rule::InputsCredit => &RuleInfo {
+                name: "inputs_credit",
+                description: "\"with inputs from\" credit",
+                reads: "a \"with inputs from\" credit",
+                roles: &[Origin],
+                confidence: 0.75,
+                forms: &[],
+                place: Place::End,
+                examples: &[ex!("(With inputs from PTI)", "Press Trust of India")],
+                traps: &[],
+            },
+            Rule::ClosingCredit => &RuleInfo {
+                name: "closing_credit",
+                description: "closing credit",
+                reads: "a news agency's credit in the article's last lines",
+                roles: &[Origin],
+                confidence: 0.7,
+                forms: &[],
+                place: Place::End,
+                examples: &[
+                    ex!("The toll rose to 12, he said.-Bernama", "Bernama"),
+                    ex!(
+                        "The death toll rose to 12 on Sunday, local officials said. (Xinhua)",
+                        "Xinhua News Agency",
+                    ),
+                ],
+                traps: &["(Xinhua/Li Ming)", "Officials met in Paris. (AFP photo)"],
+            },
+            Rule::AgencySelfReference => &RuleInfo {
+                name: "agency_self_reference",
+                description: "the agency writing about its own staff",
+                reads: "the agency writing about its own staff",
+                roles: &[Origin],
+                confidence: 0.65,
+                forms: &[],
+                place: Place::Anywhere,
+                examples: &[
+                    ex!("AFP saw them recover one body.", "Agence France-Presse"),
+                    ex!(
+                        "Xinhua reporters in Taipei said the streets were quiet.",
+                        "Xinhua News Agency",
+                    ),
+                ],
+                traps: &[],
+            },
+            Rule::PersonCredit => &RuleInfo {
+                name: "person_credit",
+                description: "a person's credit line",
+                reads: "a person's credit line (a person is no publisher)",
+                roles: &[Origin],
+                confidence: 0.6,
+                forms: &[],
+                place: Place::Top,
+                examples: &[
+                    ex!("Geoff Mulvihill | Associated Press", "Associated Press"),
+                    ex!("Jorge Silva/Reuters", "Reuters"),
+                ],
+                traps: &["Photo: Pablo Martinez Monsivais / Associated Press"],
+            },
+            Rule::SourceLabel => &RuleInfo {
+                name: "source_label",
+                description: "source label (a line naming the outlet)",
+                reads: "a line that is just an outlet's name, near the top or bottom",
+                roles: &[Origin],
+                confidence: 0.6,
+                forms: &[],
+                place: Place::Top,
+                examples: &[ex!("CNN", "CNN")],
+                traps: &["Today"],
+            },
+            Rule::MastheadLine => &RuleInfo {
+                name: "masthead_line",
+                description: "masthead line",
+                reads: "a line that is just an outlet's name beside an agency line",
+                roles: &[Publisher],
+                confidence: 0.6,
+                forms: &[],
+                place: Place::Top,
+                examples: &[ex!("The Boston Globe\nAP", "The Boston Globe")],
+                traps: &[],
+            },
+            Rule::InTextMention => &RuleInfo {
+                name: "in_text_mention",
+                description: "mention in the text",
+                reads: "an outlet named in the body (used only to resolve \"agencies\")",
+                roles: &[Mention],
+                confidence: 0.3,
+                forms: &[],
+                place: Place::Anywhere,
+                examples: &[ex!(
+                    "A French official told Reuters the talks failed.",
+                    "Reuters",
+                )],
+                traps: &[],
+            },
+            Rule::CreditLineAgencies => &RuleInfo {
+                name: "credit_line_agencies",
+                description: "credit to unnamed agencies",
+                reads: "a credit to news agencies without a name (then the one agency the text names, if only one)",
+                roles: &[Origin],
+                confidence: 0.0,
+                forms: &[],
+                place: Place::Top,
+                examples: &[
+                    ex!("Libya Update – Agencies", UNNAMED_AGENCIES),
+                    ex!("(With inputs from agencies)", UNNAMED_AGENCIES),
+                ],
+                traps: &[],
+            },
+            Rule::SourceLineAgencies => &RuleInfo {
+                name: "source_line_agencies",
+                description: "source line naming unnamed agencies",
+                reads: "a source line naming only unnamed agencies",
+                roles: &[Origin],
+                confidence: 0.0,
+                forms: &[],
+                place: Place::End,
+                examples: &[ex!("Source: agencies", UNNAMED_AGENCIES)],
+                traps: &[],
+            },
+            Rule::PhotoCredit => &RuleInfo {
+                name: "photo_credit",
+                description: "photo credit",
+                reads: "a picture's credit: never evidence of who wrote the text",
+                roles: &[PhotoCredit],
+                confidence: 0.0,
+                forms: &[],
+                place: Place::End,
+                examples: &[
+                    ex!(
+                        "Officials met in Paris. (AFP photo)",
+                        "Agence France-Presse",
+                    ),
+                    ex!("[Jane Doe/Getty Images/AFP]", "Agence France-Presse"),
+                    ex!("Credit: Associated Press", "Associated Press"),
+                    ex!("Foto: Sina Schuldt/dpa", "Deutsche Presse-Agentur"),
+                    ex!("(Xinhua/Li Ming)", "Xinhua News Agency"),
+                ],
+                traps: &[],
+            },
+            Rule::Manual => &RuleInfo {
+                name: "manual",
+                description: "set by the reviewer",
+                reads: "set by the reviewer (`provaudit outlet`), not read from the text",
+                roles: &[Publisher, Origin],
+                confidence: 1.0,
+                forms: &[],
+                place: Place::Outside,
+                examples: &[],
+                traps: &[],
+            },
+            Rule::TextReuse => &RuleInfo {
+                name: "text_reuse",
+                description: "text reuse",
+                reads: "an uncredited copy inherits the producer of the text it shares passages with (the claims stage; the confidence is at most this, scaled by the share)",
+                roles: &[Origin],
+                confidence: 0.8,
+                forms: &[],
+                place: Place::Outside,
+                examples: &[],
+                traps: &[],
+            },
+        }
+    }
+
+    /// The snake_case name stored and serialised (`wire_dateline`).
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// The rule in the words of an explanation (`wire dateline`).
+    pub fn description(self) -> &'static str {
+        self.info().description
+    }
+
+    /// The confidence of the rule's main form.
+    pub fn confidence(self) -> f32 {
+        self.info().confidence
+    }
+
+    /// Every confidence the rule's signals can have.
+    pub fn confidences(self) -> impl Iterator<Item = f32> {
+        let info = self.info();
+        std::iter::once(info.confidence).chain(info.forms.iter().map(|f| f.confidence))
+    }
+
+    /// The roles its signals take, the usual one first.
+    pub fn roles(self) -> &'static [Role] {
+        self.info().roles
+    }
+
+    pub fn place(self) -> Place {
+        self.info().place
+    }
+
+    pub fn examples(self) -> &'static [Example] {
+        self.info().examples
+    }
+
+    pub fn traps(self) -> &'static [&'static str] {
+        self.info().traps
+    }
+
+    /// Whether the rule reads the page's HTML metadata rather than its text.
+    pub fn is_html(self) -> bool {
+        matches!(self.place(), Place::CanonicalUrl | Place::SiteName)
+    }
+
+    /// Whether the rule credits news agencies without naming one.
+    pub fn is_unnamed_agencies(self) -> bool {
+        matches!(self, Rule::CreditLineAgencies | Rule::SourceLineAgencies)
+    }
+
+    /// The rule a stored name stands for.
+    pub fn parse(name: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.name() == name)
+    }
+}
+
+/// The name a credit to unnamed agencies gets.
+pub const UNNAMED_AGENCIES: &str = "news agencies (unnamed)";
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+/// The rule table in Markdown, as in this module's documentation.
+pub fn doc_table() -> String {
+    fn code(s: &str) -> String {
+        s.split('\n')
+            .map(|l| format!("`{}`", l.replace('|', "\\|")))
+            .collect::<Vec<_>>()
+            .join(", then ")
+    }
+    fn number(c: f32) -> String {
+        format!("{c}")
+    }
+    let mut out = String::from("| rule | role | confidence | what it reads |\n|---|---|---|---|\n");
+    for rule in Rule::ALL {
+        let info = rule.info();
+        let roles: Vec<&str> = info
+            .roles
+            .iter()
+            .map(|r| match r {
+                Role::Publisher => "publisher",
+                Role::Origin => "origin",
+                Role::Mention => "mention",
+                Role::PhotoCredit => "photo credit",
+            })
+            .collect();
+        let mut confidence = if info.confidence == 0.0 {
+            "—".to_owned()
+        } else {
+            number(info.confidence)
+        };
+        if !info.forms.is_empty() {
+            let forms: Vec<String> = info
+                .forms
+                .iter()
+                .map(|f| format!("{} {}", f.when, number(f.confidence)))
+                .collect();
+            confidence = format!("{confidence} ({})", forms.join("; "));
+        }
+        let mut reads = info.reads.to_owned();
+        if !info.examples.is_empty() {
+            let mut seen: Vec<&str> = Vec::new();
+            for e in info.examples {
+                if !seen.contains(&e.text) {
+                    seen.push(e.text);
+                }
+            }
+            let shown: Vec<String> = seen.iter().map(|t| code(t)).collect();
+            reads = format!("{reads}: {}", shown.join(", "));
+        }
+        if !info.traps.is_empty() {
+            let shown: Vec<String> = info.traps.iter().map(|t| code(t)).collect();
+            reads = format!("{reads}; not {}", shown.join(", "));
+        }
+        out.push_str(&format!(
+            "| `{}` | {} | {confidence} | {reads} |\n",
+            info.name,
+            roles.join(", ")
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outlets::identify::{PageMeta, Signal, identify};
+    use crate::outlets::registry::Registry;
+
+    /// The example or trap set where the rule looks, in a plausible article.
+    fn article(place: Place, line: &str) -> (String, PageMeta) {
+        const HEADLINE: &str = "Ministers meet as talks resume";
+        const BODY: &str = "Officials met on Monday.\n\nTalks will go on this week.";
+        let plain = |text: String| (text, PageMeta::default());
+        match place {
+            Place::Top | Place::Outside => plain(format!("{HEADLINE}\n\n{line}\n\n{BODY}\n")),
+            Place::End => plain(format!("{HEADLINE}\n\n{BODY}\n\n{line}\n")),
+            Place::Anywhere => plain(format!(
+                "{HEADLINE}\n\nOfficials met on Monday.\n\n{line}\n\nTalks will go on this week.\n"
+            )),
+            Place::CanonicalUrl => (
+                format!("{HEADLINE}\n\n{BODY}\n"),
+                PageMeta {
+                    canonical_url: Some(line.to_owned()),
+                    ..PageMeta::default()
+                },
+            ),
+            Place::SiteName => (
+                format!("{HEADLINE}\n\n{BODY}\n"),
+                PageMeta {
+                    site_name: Some(line.to_owned()),
+                    ..PageMeta::default()
+                },
+            ),
+        }
+    }
+
+    fn signals_for(registry: &Registry, place: Place, line: &str) -> (String, Vec<Signal>) {
+        let (text, meta) = article(place, line);
+        let found = identify(registry, &text, &meta, &|_| 1);
+        (text, found.signals)
+    }
+
+    #[test]
+    fn every_rule_fires_on_its_examples_and_not_on_its_traps() {
+        let registry = Registry::bundled();
+        let mut checked = 0;
+        for rule in Rule::ALL {
+            for e in rule.examples() {
+                let (text, signals) = signals_for(&registry, rule.place(), e.text);
+                let fired: Vec<&Signal> = signals
+                    .iter()
+                    .filter(|s| s.rule == rule && s.name == e.name)
+                    .collect();
+                assert!(
+                    !fired.is_empty(),
+                    "{rule}: no signal naming {} in {text:?}; found {:#?}",
+                    e.name,
+                    signals
+                );
+                for s in fired {
+                    assert!(rule.roles().contains(&s.role), "{rule}: role {s:?}");
+                    assert!(
+                        rule.confidences().any(|c| c == s.confidence),
+                        "{rule}: confidence {} is not in the table ({s:?})",
+                        s.confidence
+                    );
+                }
+                checked += 1;
+            }
+            for trap in rule.traps() {
+                let (text, signals) = signals_for(&registry, rule.place(), trap);
+                let wrong: Vec<&Signal> = signals
+                    .iter()
+                    .filter(|s| s.rule == rule && s.role == Role::Origin)
+                    .collect();
+                assert!(
+                    wrong.is_empty(),
+                    "{rule} fired on the trap {text:?}: {wrong:#?}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 60, "{checked}");
+    }
+
+    #[test]
+    fn every_rule_has_a_description_and_reads_back_from_its_name() {
+        let mut names: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Rule::ALL.len(), "two rules share a name");
+        for rule in Rule::ALL {
+            assert!(!rule.description().trim().is_empty(), "{rule:?}");
+            assert!(!rule.info().reads.trim().is_empty(), "{rule:?}");
+            assert!(!rule.roles().is_empty(), "{rule:?}");
+            assert_eq!(Rule::parse(rule.name()), Some(rule));
+            assert_eq!(
+                serde_json::to_string(&rule).unwrap(),
+                format!("\"{}\"", rule.name())
+            );
+            // Every rule read from the text is shown at work.
+            if rule.place() != Place::Outside {
+                assert!(!rule.examples().is_empty(), "{rule:?} has no examples");
+            }
+        }
+        assert_eq!(Rule::parse("wire dateline"), None);
+        assert_eq!(Rule::parse(""), None);
+        // `Rule::ALL` is every variant, each once, in declaration order.
+        for (i, rule) in Rule::ALL.into_iter().enumerate() {
+            assert_eq!(rule as usize, i);
+        }
+    }
+
+    #[test]
+    fn the_doc_table_is_the_rule_table() {
+        let source = include_str!("rules.rs");
+        let documented: String = source
+            .lines()
+            .filter_map(|l| l.strip_prefix("//! |"))
+            .map(|l| format!("|{l}\n"))
+            .collect();
+        let table = doc_table();
+        assert!(
+            documented == table,
+            "the table at the top of src/outlets/rules.rs is not the rule table; it should read:\n{}",
+            table
+                .lines()
+                .map(|l| format!("//! {l}\n"))
+                .collect::<String>()
+        );
+    }
+}
