@@ -17,6 +17,7 @@ use super::entities::Entities;
 use super::matching::{Features, Matching};
 use super::{Claim, Cluster, Conflict, ConflictValue, OriginGroup, Reuse};
 use crate::outlets::registry::Typology;
+use crate::outlets::rules::Rule;
 use crate::outlets::{Alignment, OutletRecord};
 use crate::relpath::RelPath;
 use crate::store::StoredDocument;
@@ -188,12 +189,15 @@ pub fn inherited_origins(
                 origin: known.then(|| crate::outlets::Party {
                     name: o.name.clone(),
                     outlet_id: o.outlet_id.clone(),
-                    rule: "text_reuse".into(),
+                    rule: Rule::TextReuse.name().into(),
                     text: text.clone(),
                     start: None,
                     end: None,
                     line: None,
-                    confidence: ((containment.min(1.0) * 0.8) * 100.0).round() / 100.0,
+                    confidence: ((containment.min(1.0) * f64::from(Rule::TextReuse.confidence()))
+                        * 100.0)
+                        .round()
+                        / 100.0,
                     basis: format!(
                         "its text is not credited, but {text}, whose producer is {}",
                         o.name
