@@ -125,6 +125,13 @@ static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i:according to)\s+(?:(?:the|a|an)\s+)?(?:(?:[a-z]+\s+){0,4}?(?:by|from|of)\s+)?(?:the\s+)?(?P<a>[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|the|and)\s+){0,2}[A-Z][\w.'’&-]*){0,6})(?:\s*\((?P<acr>[A-Z.]{2,8})\))?",
     )
 });
+/// A body's toll or statement: "according to an updated Interior ministry
+/// toll issued on Saturday".
+static ACCORDING_TO_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i:according to)\s+(?:an?|the)\s+(?:(?:new|updated|latest|official|initial|preliminary|revised|final)\s+)*(?P<a>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}(?:\s+(?:ministry|agency|authority|office|department|service|police|army|government))?)\s+(?:toll|tally|figures?|count|data|statement|report|estimates?)\b",
+    )
+});
 /// A relay naming the source it relays: "…, Polish television said on
 /// Thursday citing the country's Interior Ministry".
 static CITING: LazyLock<Regex> = LazyLock::new(|| {
@@ -618,6 +625,7 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
     };
     let attribution = CITING
         .captures(text)
+        .or_else(|| ACCORDING_TO_FIGURES.captures(text))
         .or_else(|| ACCORDING_TO.captures(text))
         .map(|c| {
             let name = c.name("a").unwrap().as_str().trim().to_owned();
@@ -858,6 +866,10 @@ mod tests {
             (
                 "The toll had reached 1,061 as of Monday, according to the National Disaster Management Agency.",
                 "National Disaster Management Agency",
+            ),
+            (
+                "At least 2,012 people were killed in the earthquake, according to an updated Interior ministry toll issued on Saturday at 10 pm.",
+                "Interior ministry",
             ),
         ] {
             assert_eq!(one(text).attribution.as_deref(), Some(who), "{text}");

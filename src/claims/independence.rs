@@ -7,7 +7,9 @@
 //! independent corroboration. A cluster's flags:
 //! - `single_source`: at most one known origin behind every document;
 //! - `single_primary`: several origins, but all attribute the claim to the
-//!   same primary source (two outlets both quoting the WHO figure);
+//!   same primary source (two outlets both quoting the WHO figure); with
+//!   one known origin or none, several documents and one primary source
+//!   among all that name one;
 //! - `single_alignment`: several origins, all state-controlled media (State
 //!   Media Monitor SC, CaPu, CaPr) of the same state;
 //! - `conflicting`: another cluster gives a different figure for the same
@@ -377,16 +379,41 @@ fn judge_one(
         })
         .filter_map(|(_, p)| p.as_deref())
         .collect();
+    // "Lebanese authorities", "officials": a source left unnamed is no
+    // second primary source beside a named one (it may well be the same),
+    // but it does attribute the claim.
+    let named = |set: Vec<&str>| -> BTreeSet<String> {
+        let specific: BTreeSet<String> = set
+            .iter()
+            .filter(|p| !unnamed_source(p))
+            .map(|p| (*p).to_owned())
+            .collect();
+        if specific.is_empty() {
+            set.into_iter().map(str::to_owned).collect()
+        } else {
+            specific
+        }
+    };
+    let known_primaries = named(known_primaries.into_iter().collect());
+    let all_primaries = named(primary_sources.iter().map(String::as_str).collect());
     let every_known_attributes = known.iter().all(|g| {
         list.iter()
             .zip(&primary)
             .any(|(i, p)| p.is_some() && groups[&claims[*i].document_id].group == g.group)
     });
-    let single_primary = independent > 1 && every_known_attributes && known_primaries.len() == 1;
-    let primary_sources = if single_primary {
-        known_primaries.iter().map(|p| (*p).to_owned()).collect()
+    // With one known origin or none, the documents that name a source
+    // decide: several documents, one primary source among them all (a
+    // single-source claim that also rests on one statement says so).
+    let attested_in: BTreeSet<i64> = list.iter().map(|&i| claims[i].document_id).collect();
+    let single_primary = if independent > 1 {
+        every_known_attributes && known_primaries.len() == 1
     } else {
-        primary_sources
+        attested_in.len() > 1 && every_known_attributes && all_primaries.len() == 1
+    };
+    let primary_sources = match (single_primary, independent > 1) {
+        (true, true) => known_primaries.into_iter().collect(),
+        (true, false) => all_primaries.into_iter().collect(),
+        (false, _) => primary_sources,
     };
     let alignments: Vec<&Alignment> = first_documents
         .iter()
@@ -467,9 +494,14 @@ fn judge_one(
             text
         }
     };
-    if single_primary {
+    if single_primary && independent > 1 {
         explanation.push_str(&format!(
             " But every one attributes it to {}: one primary source behind {independent} outlets.",
+            primary_sources[0]
+        ));
+    } else if single_primary {
+        explanation.push_str(&format!(
+            " Every document that names a source attributes it to {}.",
             primary_sources[0]
         ));
     } else if independent > 1 && !primary_sources.is_empty() {
@@ -563,30 +595,208 @@ fn name_core(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// Merges the names of one person written several ways: when one name's
-/// core words end another's ("Hassan" / "Hamad Hassan"), both become the
-/// longer name as written. Returns name → merged name.
+/// Words that name an office or a body: what a source is when the text
+/// gives its role instead of its name ("the country's health minister").
+const ROLE_NOUNS: [&str; 26] = [
+    "minister",
+    "ministry",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "presidency",
+    "agency",
+    "authority",
+    "service",
+    "office",
+    "department",
+    "police",
+    "army",
+    "governor",
+    "mayor",
+    "premier",
+    "chancellor",
+    "secretary",
+    "commissioner",
+    "council",
+    "committee",
+    "center",
+    "centre",
+    "bureau",
+    "survey",
+];
+
+/// Whether a source is left unnamed: "officials", "Lebanese authorities",
+/// "security sources", "local media".
+fn unnamed_source(name: &str) -> bool {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let Some(last) = words.last() else {
+        return true;
+    };
+    words.len() <= 3
+        && matches!(
+            last.as_str(),
+            "authorities" | "officials" | "official" | "sources" | "source" | "media" | "reports"
+        )
+}
+
+/// Role nouns that name a body, not a person.
+const BODIES: [&str; 15] = [
+    "ministry",
+    "presidency",
+    "agency",
+    "authority",
+    "service",
+    "office",
+    "department",
+    "police",
+    "army",
+    "council",
+    "committee",
+    "center",
+    "centre",
+    "bureau",
+    "survey",
+];
+
+/// The initials of a body's name ("National Disaster Management Authority"
+/// → `ndma`), or the name itself when it is written as an acronym
+/// (`NDMA`): how one body written both ways meets.
+fn acronym(name: &str) -> Option<String> {
+    let name = name.trim().trim_start_matches("the ");
+    let letters: String = name.chars().filter(|c| *c != '.').collect();
+    if (2..=8).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return Some(letters.to_lowercase());
+    }
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "the" | "for" | "and" | "on"))
+        .collect();
+    let capitalised = words
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    (words.len() >= 3 && capitalised).then(|| {
+        words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect::<String>()
+            .to_lowercase()
+    })
+}
+
+/// A source given by its role: the role and the word that qualifies it
+/// ("health minister", "interior ministry", "kremlin spokesman"), and
+/// whether the name is only that (no person's name after the role).
+fn role(name: &str) -> Option<(String, bool, bool)> {
+    let mut words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "Ministry of the Interior" is the Interior Ministry.
+    if let Some(k) = words.iter().position(|w| w == "ministry")
+        && words.get(k + 1).is_some_and(|w| w == "of")
+    {
+        let skip = if words.get(k + 2).is_some_and(|w| w == "the") {
+            3
+        } else {
+            2
+        };
+        if let Some(what) = words.get(k + skip).cloned() {
+            words.splice(k..k + skip + 1, [what, "ministry".to_owned()]);
+        }
+    }
+    let k = words
+        .iter()
+        .position(|w| ROLE_NOUNS.contains(&w.as_str()))?;
+    let qualifier = k.checked_sub(1).map(|q| &words[q]).filter(|q| {
+        !q.ends_with("'s") && !q.ends_with("’s") && !matches!(q.as_str(), "the" | "a" | "an")
+    })?;
+    // A minister speaks for the ministry: "the health minister said" and
+    // "according to the Health Ministry" give one source.
+    let noun = if words[k] == "minister" {
+        "ministry"
+    } else {
+        &words[k]
+    };
+    let body = BODIES.contains(&words[k].as_str());
+    Some((format!("{qualifier} {noun}"), k + 1 == words.len(), body))
+}
+
+/// Merges the names of one source written several ways, returning name →
+/// merged name (the fullest form as written):
+/// - a name whose core words end another's ("Hassan" / "Hamad Hassan",
+///   "Assad" / "President al-Assad");
+/// - a body and its acronym, or two spellings with one acronym ("NDMA",
+///   "National Disaster Management Authority", "… Agency");
+/// - a role and the named person or body holding it, within one claim's
+///   documents ("the country's health minister" / "Health Minister Hamad
+///   Hassan"; "Morocco's Interior Ministry" / "the Moroccan Ministry of the
+///   Interior"). Two named people never merge through a shared role.
 fn merge_primary_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
     let mut unique: Vec<&str> = names.collect();
     unique.sort();
     unique.dedup();
-    // Longest first, so each name merges into the fullest form.
-    unique.sort_by_key(|n| std::cmp::Reverse(name_core(n).len()));
+    // Longest first, a named person or body before a bare role.
+    unique.sort_by_key(|n| {
+        let bare_role = role(n).is_some_and(|(_, only, _)| only) && acronym(n).is_none();
+        std::cmp::Reverse((!bare_role, name_core(n).len(), n.len()))
+    });
+    let n = unique.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            x = parent[x];
+        }
+        x
+    }
+    let cores: Vec<Vec<String>> = unique.iter().map(|u| name_core(u)).collect();
+    let acronyms: Vec<Option<String>> = unique.iter().map(|u| acronym(u)).collect();
+    let roles: Vec<Option<(String, bool, bool)>> = unique.iter().map(|u| role(u)).collect();
+    for j in 0..n {
+        for i in 0..j {
+            let (long, short) = (&cores[i], &cores[j]);
+            // ("Health Ministry" and "Interior Ministry" share no name:
+            // a core word that is a role is no name.)
+            let suffix = !short.is_empty()
+                && !short.iter().any(|w| ROLE_NOUNS.contains(&w.as_str()))
+                && long.len() >= short.len()
+                && long[long.len() - short.len()..] == short[..];
+            let same_acronym = acronyms[i].is_some() && acronyms[i] == acronyms[j];
+            // A body is one body however its name is framed; a person's
+            // role merges only with a mention by that role alone.
+            let same_role = match (&roles[i], &roles[j]) {
+                (Some((a, only_a, body_a)), Some((b, only_b, body_b))) => {
+                    a == b
+                        && ((*body_a && *body_b)
+                            || (*only_a && acronyms[i].is_none())
+                            || (*only_b && acronyms[j].is_none()))
+                }
+                _ => false,
+            };
+            if suffix || same_acronym || same_role {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                // The root is the earliest, i.e. the fullest, name.
+                parent[ri.max(rj)] = ri.min(rj);
+            }
+        }
+    }
     let mut out = HashMap::new();
-    for (i, name) in unique.iter().enumerate() {
-        let core = name_core(name);
-        if core.is_empty() {
+    for (j, name) in unique.iter().enumerate() {
+        if cores[j].is_empty() && acronyms[j].is_none() {
             continue;
         }
-        let into = unique[..i].iter().find(|longer| {
-            let lc = name_core(longer);
-            lc.len() >= core.len() && lc[lc.len() - core.len()..] == core[..]
-        });
-        let target = into.map(|l| out.get(*l).cloned().unwrap_or_else(|| (*l).to_owned()));
-        out.insert(
-            (*name).to_owned(),
-            target.unwrap_or_else(|| (*name).to_owned()),
-        );
+        let root = find(&mut parent, j);
+        out.insert((*name).to_owned(), unique[root].to_owned());
     }
     out
 }
@@ -717,4 +927,83 @@ fn conflicts(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn merged(names: &[&str]) -> Vec<(String, String)> {
+        let mut m: Vec<_> = merge_primary_names(names.iter().copied())
+            .into_iter()
+            .collect();
+        m.sort();
+        m
+    }
+
+    #[test]
+    fn one_source_written_several_ways_is_one_primary_source() {
+        for (names, into) in [
+            (
+                &["Hassan", "Health Minister Hamad Hassan"][..],
+                "Health Minister Hamad Hassan",
+            ),
+            (&["Assad", "President al-Assad"], "President al-Assad"),
+            (
+                &[
+                    "NDMA",
+                    "National Disaster Management Authority",
+                    "National Disaster Management Agency",
+                ],
+                "National Disaster Management Authority",
+            ),
+            (
+                &[
+                    "the country's health minister",
+                    "Lebanon's health minister",
+                    "Health Minister Hamad Hassan",
+                ],
+                "Health Minister Hamad Hassan",
+            ),
+            (
+                &[
+                    "Kremlin spokesman",
+                    "Kremlin spokesman Dmitry Peskov",
+                    "Peskov",
+                ],
+                "Kremlin spokesman Dmitry Peskov",
+            ),
+        ] {
+            for (name, to) in merged(names) {
+                assert_eq!(to, into, "{name} in {names:?}");
+            }
+        }
+        // A body named two ways: one source, either name.
+        let m = merged(&[
+            "Morocco's Interior Ministry",
+            "Moroccan Ministry of the Interior",
+        ]);
+        assert_eq!(m[0].1, m[1].1, "{m:?}");
+    }
+
+    #[test]
+    fn different_sources_stay_apart() {
+        for names in [
+            &["President Vladimir Putin", "President Alexander Lukashenko"][..],
+            &[
+                "Foreign Minister Bilawal Bhutto Zardari",
+                "Planning Minister Ahsan Iqbal",
+            ],
+            &["Health Ministry", "Interior Ministry"],
+            &["the ministry", "Interior Ministry"],
+            &[
+                "World Health Organization",
+                "National Disaster Management Authority",
+            ],
+        ] {
+            let m = merged(names);
+            let targets: BTreeSet<&String> = m.iter().map(|(_, to)| to).collect();
+            assert_eq!(targets.len(), names.len(), "{names:?} merged: {m:?}");
+        }
+    }
 }

@@ -187,6 +187,10 @@ fn one_figure_worded_apart_is_one_claim_from_two_origins() {
     );
     assert_eq!(killed["independent_origins"], 2, "{killed}");
     assert_eq!(killed["single_source"], false, "{killed}");
+    // Both rest on one primary source, named two ways ("citing the
+    // country's Interior Ministry", "Poland's interior minister said").
+    assert_eq!(killed["single_primary"], true, "{killed}");
+    assert_eq!(killed["primary_sources"].as_array().unwrap().len(), 1, "{killed}");
     // "about 300" and "nearly 300 victims": one injured count.
     let injured = cluster_of(&report, "t.txt", "about 300");
     assert_eq!(
@@ -244,4 +248,26 @@ NABATIEH, May 4 (AFP) - Three people were killed when a shell hit a market in Kf
         cluster_of(&report, "2.txt", "Three people were killed")["id"],
         "{k}"
     );
+}
+
+#[test]
+fn a_figure_takes_the_source_the_next_sentence_names() {
+    // The toll's source is named in the sentence after it, as reporters
+    // often write; a third wire states it unattributed, vaguely sourced.
+    let afp = "Port fire\n\nWARSAW, October 12 (AFP) - The death toll in the fire at the port of Gdansk has risen to 48, with 300 injured.\n\nA televised statement by Poland's Interior Ministry said most of the victims were dock workers.\n";
+    let (_ws, report) = audit(&[("t.txt", TOLL_TASS), ("f.txt", afp)]);
+    let k = cluster_of(&report, "f.txt", "has risen to 48");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "t.txt", "At least 48 people")["id"],
+        "{k}"
+    );
+    assert_eq!(k["single_primary"], true, "{k}");
+    let claim = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["document"] == "f.txt" && c["text"].as_str().unwrap().contains("risen to 48"))
+        .unwrap();
+    assert_eq!(claim["attribution"], "Poland's Interior Ministry", "{claim}");
 }
