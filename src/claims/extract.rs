@@ -122,7 +122,7 @@ static SPEAKER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i:according to)\s+(?:(?:the|a|an)\s+)?(?:(?:[a-z]+\s+){0,4}?(?:by|from|of)\s+)?(?:the\s+)?(?P<a>[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|the|and)\s+){0,2}[A-Z][\w.'’&-]*){0,6})(?:\s*\((?P<acr>[A-Z.]{2,8})\))?",
+        r"(?i:according to)\s+(?:(?:the|a|an)\s+)?(?:(?:[a-z]+\s+){0,4}?(?:by|from|of)\s+)?(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+)?(?:newspaper|daily|weekly|magazine|broadcaster|agency|channel|television|radio|website|outlet)\s+)?(?P<a>[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|the|and|du|de|des|la|le|al|el|der|di)\s+){0,2}[A-Z][\w.'’&-]*){0,6})(?:\s*\((?P<acr>[A-Z.]{2,8})\))?",
     )
 });
 /// A body's toll or statement: "according to an updated Interior ministry
@@ -410,11 +410,7 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
         // A magnitude ("a 6.8-magnitude earthquake", "magnitude 7.2", "a
         // preliminary magnitude of 7.5") measures a quake, never a toll.
         if is_magnitude(before, after) {
-            let shock = if sentence.to_lowercase().contains("aftershock") {
-                "aftershock"
-            } else {
-                "earthquake"
-            };
+            let shock = shock_of(before, after);
             out.push(Quantity {
                 value,
                 text: num.as_str().to_owned(),
@@ -490,8 +486,46 @@ fn is_magnitude(before: &str, after: &str) -> bool {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)\b(?:magnitude|magnitude-|richter scale|mw|ml)(?:\s+of)?\s*[-:]?\s*$")
     });
-    static AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*-?\s*(?:magnitude|richter)\b"));
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*-?\s*(?:(?:degrees?\s+)?(?:on\s+the\s+)?(?:magnitude|richter)\b|degrees?\s+on\s+the\s+richter)",
+        )
+    });
     BEFORE.is_match(before) || AFTER.is_match(after)
+}
+
+/// Which shock a magnitude measures: the noun right after it ("a
+/// 7.3-magnitude earthquake … followed by two aftershocks of 6.0"), else
+/// the nearest before it in its clause ("an aftershock of magnitude 4.5").
+fn shock_of(before: &str, after: &str) -> &'static str {
+    let shock = |w: &str| {
+        let w = w.to_lowercase();
+        if w.starts_with("aftershock") {
+            Some("aftershock")
+        } else if w.starts_with("earthquake")
+            || w.starts_with("quake")
+            || w.starts_with("tremor")
+            || w.starts_with("temblor")
+        {
+            Some("earthquake")
+        } else {
+            None
+        }
+    };
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let clause_after = after.split([',', ';', '(']).next().unwrap_or("");
+    let clause_before = before.rsplit([',', ';', ')']).next().unwrap_or("");
+    words(clause_after)
+        .iter()
+        .take(4)
+        .find_map(|w| shock(w))
+        .or_else(|| words(clause_before).iter().rev().find_map(|w| shock(w)))
+        .unwrap_or("earthquake")
 }
 
 /// The event a number counts: the nearest event word before it in its
@@ -821,6 +855,30 @@ mod tests {
             "A magnitude 5.1 aftershock shook the valley two hours later, the institute said.",
         );
         assert_eq!(after[0].measure().as_deref(), Some("magnitude aftershock"));
+        // Each magnitude its own shock; "7 degrees on the Richter scale".
+        let both = quantities(
+            "A 6.9-magnitude earthquake struck the island at dawn, followed by two aftershocks of 5.8-magnitude and 5.2-magnitude.",
+        );
+        let m: Vec<(f64, Option<String>)> = both
+            .iter()
+            .filter(|q| q.unit.as_deref() == Some("magnitude"))
+            .map(|q| (q.value, q.measure()))
+            .collect();
+        assert_eq!(
+            m,
+            [
+                (6.9, Some("magnitude earthquake".into())),
+                (5.8, Some("magnitude aftershock".into())),
+                (5.2, Some("magnitude aftershock".into())),
+            ]
+        );
+        let richter = quantities(
+            "The national institute said the earthquake measured 7 degrees on the Richter scale.",
+        );
+        assert_eq!(
+            richter[0].measure().as_deref(),
+            Some("magnitude earthquake")
+        );
     }
 
     #[test]
@@ -870,6 +928,10 @@ mod tests {
             (
                 "At least 2,012 people were killed in the earthquake, according to an updated Interior ministry toll issued on Saturday at 10 pm.",
                 "Interior ministry",
+            ),
+            (
+                "The commander ruled out a ceasefire, according to an interview published by French newspaper Le Journal du Dimanche.",
+                "Le Journal du Dimanche",
             ),
         ] {
             assert_eq!(one(text).attribution.as_deref(), Some(who), "{text}");

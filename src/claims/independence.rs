@@ -277,6 +277,7 @@ pub fn judge(
         &mut clusters,
         path_of,
         dates,
+        groups,
     );
     // Flagged clusters first, then by how widely the claim travelled.
     clusters.sort_by(|a, b| {
@@ -801,6 +802,20 @@ fn merge_primary_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Stri
     out
 }
 
+/// A magnitude of another quake: a past one ("the 7.6-magnitude quake on
+/// September 21, 1999", "its deadliest quake in eight years on New Year's
+/// Day") or a class of them ("earthquakes of magnitude 6 or greater").
+static PAST_OR_GENERIC: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:1[89]\d\d|20\d\d)\b|\b(?:last|since|previous|history|on record|decades?)\b|\bin (?:\w+ ){0,2}(?:years|decades|century)\b|\bnew year|\bor (?:greater|more|higher|above|stronger)\b",
+    )
+    .expect("valid pattern")
+});
+
+/// Names two documents share that make their quakes one quake, when the
+/// sentences giving the magnitudes name different places.
+const STORY_NAMES: usize = 2;
+
 /// Clusters giving different values for the same measure on the same topic
 /// (sharing a name or two words besides the figure), linked into conflicts.
 fn conflicts(
@@ -810,12 +825,21 @@ fn conflicts(
     clusters: &mut [Cluster],
     path_of: &HashMap<i64, &RelPath>,
     dates: &HashMap<i64, (u8, u8)>,
+    groups: &HashMap<i64, DocumentOrigin>,
 ) -> Vec<Conflict> {
     // measure → (cluster, value, claim)
     let mut by_measure: BTreeMap<String, Vec<(usize, f64, usize)>> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
+        // A breakdown ("1,293 deaths in Al Haouz, 452 in Taroudant") gives
+        // parts of a whole: its figures conflict with no total.
+        static PER_PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"\b\d[\d,]*(?:\s+[a-z]+)?\s+in\s+[A-Z]").expect("valid pattern")
+        });
+        let breakdown = PER_PLACE.find_iter(&claim.text).count() >= 3;
         for q in &claim.quantities {
-            if let Some(m) = q.measure() {
+            if let Some(m) = q.measure()
+                && !breakdown
+            {
                 by_measure
                     .entry(m)
                     .or_default()
@@ -841,24 +865,32 @@ fn conflicts(
         };
         super::hash::shared_sorted(&plain_words(fa), &plain_words(fb)) >= 3
     };
+    // The names a document's claims mention (for the documents whose
+    // magnitudes are compared: a few).
+    let mut doc_names: HashMap<i64, Vec<u64>> = HashMap::new();
+    let mut names_of = |document: i64| -> Vec<u64> {
+        doc_names
+            .entry(document)
+            .or_insert_with(|| {
+                let mut v: Vec<u64> = claims
+                    .iter()
+                    .zip(features)
+                    .filter(|(c, _)| c.document_id == document)
+                    .flat_map(|(_, f)| f.entities.iter().copied())
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .clone()
+    };
     let mut out = Vec::new();
     for (measure, mut entries) in by_measure {
         entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
         entries.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
         entries.truncate(200);
-        // Union-find over the entries' clusters, linking different values.
-        let mut parent: HashMap<usize, usize> = HashMap::new();
-        fn find(parent: &mut HashMap<usize, usize>, x: usize) -> usize {
-            let p = *parent.get(&x).unwrap_or(&x);
-            if p == x {
-                x
-            } else {
-                let r = find(parent, p);
-                parent.insert(x, r);
-                r
-            }
-        }
-        let mut linked = false;
+        // Pairs of clusters stating different values, directly.
+        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
         for (x, &(ca, va, ia)) in entries.iter().enumerate() {
             for &(cb, vb, ib) in &entries[x + 1..] {
                 // Two magnitudes conflict only for the same quake: when both
@@ -866,37 +898,86 @@ fn conflicts(
                 // elsewhere is no conflict).
                 // Figures reported on different days are a timeline (a toll
                 // rising, the missing found), not a conflict.
+                // (A magnitude is measured once: a later report of another
+                // value is a conflict, not a timeline.)
                 let (da, db) = (
                     dates.get(&claims[ia].document_id),
                     dates.get(&claims[ib].document_id),
                 );
-                if matches!((da, db), (Some(a), Some(b)) if a != b) {
+                let counted = !measure.starts_with("magnitude");
+                if counted && matches!((da, db), (Some(a), Some(b)) if a != b) {
+                    continue;
+                }
+                // One producer's successive figures are its updates (4:30
+                // p.m., then 10 p.m.): not two sources disagreeing.
+                let (ga, gb) = (
+                    groups.get(&claims[ia].document_id),
+                    groups.get(&claims[ib].document_id),
+                );
+                if let (Some(ga), Some(gb)) = (ga, gb)
+                    && ga.group == gb.group
+                    && !ga.group.starts_with("document:")
+                    && claims[ia].document_id != claims[ib].document_id
+                {
                     continue;
                 }
                 let (ea, eb) = (&features[ia].entities, &features[ib].entities);
-                let quake_elsewhere = measure.starts_with("magnitude")
-                    && !ea.is_empty()
-                    && !eb.is_empty()
-                    && super::hash::disjoint_sorted(ea, eb);
-                let same_event = !quake_elsewhere && topical(ia, ib);
-                if ca != cb && va != vb && same_event {
-                    let (ra, rb) = (find(&mut parent, ca), find(&mut parent, cb));
-                    parent.insert(ra.max(rb), ra.min(rb));
-                    linked = true;
+                // Two magnitudes are of one quake when neither sentence is
+                // about a past quake or a class of them, and the sentences
+                // or their documents name the same places.
+                let same_event = if measure.starts_with("magnitude") {
+                    !PAST_OR_GENERIC.is_match(&claims[ia].text)
+                        && !PAST_OR_GENERIC.is_match(&claims[ib].text)
+                        && (!super::hash::disjoint_sorted(ea, eb)
+                            || super::hash::shared_sorted(
+                                &names_of(claims[ia].document_id),
+                                &names_of(claims[ib].document_id),
+                            ) >= STORY_NAMES)
+                } else {
+                    topical(ia, ib)
+                };
+                // "More than 1,000" and 1,093 agree: no conflict.
+                let figure = |i: usize, v: f64| {
+                    let q = claims[i].quantities.iter().find(|q| q.value == v);
+                    super::matching::Figure {
+                        measure: 0,
+                        value: (v * 100.0).round() as u64,
+                        bound: super::matching::Bound::of(q.and_then(|q| q.qualifier.as_deref())),
+                    }
+                };
+                let agree = figure(ia, va).agrees(&figure(ib, vb));
+                if ca != cb && !agree && same_event {
+                    pairs.insert((ca.min(cb), ca.max(cb)));
                 }
             }
         }
-        if !linked {
-            continue;
-        }
-        let mut components: BTreeMap<usize, Vec<&(usize, f64, usize)>> = BTreeMap::new();
-        for e in &entries {
-            if parent.contains_key(&e.0) || parent.values().any(|v| *v == e.0) {
-                let root = find(&mut parent, e.0);
-                components.entry(root).or_default().push(e);
+        // Groups in which every two clusters disagree directly (greedy
+        // cliques): "A, B and C disagree" is one entry, but two figures
+        // that each disagree with a third and not with each other (one
+        // producer's 4:30 and 10 p.m. updates) never share one.
+        let mut covered: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let mut components: Vec<Vec<&(usize, f64, usize)>> = Vec::new();
+        let clusters_of: BTreeSet<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect();
+        for &(a, b) in &pairs {
+            if covered.contains(&(a, b)) {
+                continue;
             }
+            let mut group = vec![a, b];
+            for &c in &clusters_of {
+                if !group.contains(&c)
+                    && group.iter().all(|&g| pairs.contains(&(g.min(c), g.max(c))))
+                {
+                    group.push(c);
+                }
+            }
+            for (x, &g) in group.iter().enumerate() {
+                for &h in &group[x + 1..] {
+                    covered.insert((g.min(h), g.max(h)));
+                }
+            }
+            components.push(entries.iter().filter(|e| group.contains(&e.0)).collect());
         }
-        for (_, members) in components {
+        for members in components {
             let mut keys: Vec<String> = members.iter().map(|m| clusters[m.0].key.clone()).collect();
             keys.dedup();
             if keys.len() < 2 {

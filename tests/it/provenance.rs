@@ -190,7 +190,11 @@ fn one_figure_worded_apart_is_one_claim_from_two_origins() {
     // Both rest on one primary source, named two ways ("citing the
     // country's Interior Ministry", "Poland's interior minister said").
     assert_eq!(killed["single_primary"], true, "{killed}");
-    assert_eq!(killed["primary_sources"].as_array().unwrap().len(), 1, "{killed}");
+    assert_eq!(
+        killed["primary_sources"].as_array().unwrap().len(),
+        1,
+        "{killed}"
+    );
     // "about 300" and "nearly 300 victims": one injured count.
     let injured = cluster_of(&report, "t.txt", "about 300");
     assert_eq!(
@@ -269,5 +273,47 @@ fn a_figure_takes_the_source_the_next_sentence_names() {
         .iter()
         .find(|c| c["document"] == "f.txt" && c["text"].as_str().unwrap().contains("risen to 48"))
         .unwrap();
-    assert_eq!(claim["attribution"], "Poland's Interior Ministry", "{claim}");
+    assert_eq!(
+        claim["attribution"], "Poland's Interior Ministry",
+        "{claim}"
+    );
+}
+
+/// Whether one conflict entry holds both clusters.
+fn in_one_conflict(report: &Value, a: &Value, b: &Value) -> bool {
+    report["conflicts"].as_array().unwrap().iter().any(|e| {
+        let clusters = e["clusters"].as_array().unwrap();
+        clusters.contains(&a["id"]) && clusters.contains(&b["id"])
+    })
+}
+
+#[test]
+fn two_agencies_magnitudes_conflict_and_a_past_quake_or_an_update_does_not() {
+    let institute = "Quake strikes Zakynthos\n\nATHENS, June 2 (Reuters) - A magnitude 6.9 earthquake struck Zakynthos on Sunday, killing 12 people, the Athens Geodynamic Institute said. The island was last hit by a magnitude 7.0 quake in 1953.\n";
+    let survey = "Strong quake hits Greek island\n\nZAKYNTHOS, Greece (AP) - The earthquake that struck Zakynthos on Sunday had a preliminary magnitude of 6.6, the U.S. Geological Survey said. Twelve people were killed.\n";
+    // One producer's two tolls of one day: an update, not a conflict.
+    let early = "Quake update\n\nATHENS, June 2 (AFP) - The earthquake on Zakynthos killed 11 people, the civil protection agency said at 4 p.m. Rescuers searched collapsed buildings on Zakynthos.\n";
+    let late = "Quake update\n\nATHENS, June 2 (AFP) - The earthquake on Zakynthos killed 14 people, the civil protection agency said at 10 p.m. Rescuers searched collapsed buildings on Zakynthos.\n";
+    let (_ws, report) = audit(&[
+        ("i.txt", institute),
+        ("s.txt", survey),
+        ("e.txt", early),
+        ("l.txt", late),
+    ]);
+    let (i, s) = (
+        cluster_of(&report, "i.txt", "magnitude 6.9"),
+        cluster_of(&report, "s.txt", "magnitude of 6.6"),
+    );
+    assert!(in_one_conflict(&report, i, s), "{}", report["conflicts"]);
+    let past = cluster_of(&report, "i.txt", "in 1953");
+    assert!(
+        !in_one_conflict(&report, past, s),
+        "{}",
+        report["conflicts"]
+    );
+    let (e, l) = (
+        cluster_of(&report, "e.txt", "killed 11"),
+        cluster_of(&report, "l.txt", "killed 14"),
+    );
+    assert!(!in_one_conflict(&report, e, l), "{}", report["conflicts"]);
 }
