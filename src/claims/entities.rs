@@ -120,6 +120,50 @@ const TITLES: [&str; 24] = [
     "envoy",
 ];
 
+/// Words that end a place's name and may be left out ("Yonaguni Island" is
+/// "Yonaguni").
+const PLACE_SUFFIXES: [&str; 11] = [
+    "island",
+    "islands",
+    "county",
+    "province",
+    "prefecture",
+    "city",
+    "region",
+    "district",
+    "governorate",
+    "oblast",
+    "municipality",
+];
+
+/// Words that make a name a body or a thing, never a person.
+const NOT_PERSON_SUFFIXES: [&str; 24] = [
+    "ministry",
+    "agency",
+    "office",
+    "council",
+    "center",
+    "centre",
+    "department",
+    "service",
+    "university",
+    "hospital",
+    "airport",
+    "port",
+    "station",
+    "bay",
+    "sea",
+    "ocean",
+    "river",
+    "highway",
+    "party",
+    "army",
+    "forces",
+    "company",
+    "bank",
+    "network",
+];
+
 /// Capitalised words that start sentences without naming anything.
 const NOT_NAMES: [&str; 62] = [
     "the",
@@ -294,11 +338,25 @@ impl Entities {
             .split_whitespace()
             .filter(|w| !TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
             .collect();
+        // "Yonaguni Island", "Hualien County": the place, as "Yonaguni"
+        // and "Hualien" are (and never a person called "Island").
+        if words.len() >= 2
+            && let Some(last) = words.last()
+            && PLACE_SUFFIXES.contains(&last.to_lowercase().as_str())
+        {
+            let place = words[..words.len() - 1].join(" ");
+            let mut m = self.key(&place, local);
+            m.surface = surface.to_owned();
+            m.person = false;
+            return m;
+        }
         let looks_like_person = !words.is_empty()
             && words.len() <= 4
-            && !words
-                .iter()
-                .any(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "and" | "the"));
+            && !words.iter().any(|w| {
+                let w = w.to_lowercase();
+                matches!(w.as_str(), "of" | "for" | "and" | "the")
+                    || NOT_PERSON_SUFFIXES.contains(&w.as_str())
+            });
         match words.last() {
             Some(last) if looks_like_person => {
                 let surname = last.trim_start_matches("al-").trim_start_matches("el-");
@@ -398,6 +456,11 @@ mod tests {
         assert_eq!(key(&e, "WHO"), key(&e, "World Health Organization"));
         assert_ne!(key(&e, "Haftar"), serraj);
         assert_ne!(key(&e, "Putin"), key(&e, "Trump"));
+        // A place with or without its kind; two islands are two places.
+        assert_eq!(key(&e, "Yonaguni Island"), key(&e, "Yonaguni"));
+        assert_eq!(key(&e, "Hualien County"), key(&e, "Hualien"));
+        assert_ne!(key(&e, "Yonaguni Island"), key(&e, "Ishigaki Island"));
+        assert_ne!(key(&e, "Interior Ministry"), key(&e, "Health Ministry"));
     }
 
     #[test]
@@ -429,5 +492,15 @@ mod tests {
             .map(|m| m.surface)
             .collect();
         assert_eq!(m, ["Tripoli", "UN"]);
+        let m: Vec<String> = e
+            .mentions(
+                "TYRE, May 4 (Reuters) - Three people were killed near Qlayaa, Theresa May said.",
+                &HashMap::new(),
+                &lower_case_words(""),
+            )
+            .into_iter()
+            .map(|m| m.surface)
+            .collect();
+        assert_eq!(m, ["TYRE", "Reuters", "Qlayaa", "Theresa May"]);
     }
 }

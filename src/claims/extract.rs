@@ -319,7 +319,8 @@ const NOT_UNITS: [&str; 42] = [
     "off",
 ];
 
-fn word_value(w: &str) -> Option<f64> {
+/// The value of a number written as a word ("ten", "dozens").
+pub fn word_value(w: &str) -> Option<f64> {
     Some(match w.to_lowercase().as_str() {
         "two" => 2.0,
         "three" => 3.0,
@@ -387,6 +388,12 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
             Some("billion") => value *= 1e9,
             Some("thousand") => value *= 1e3,
             _ => {}
+        }
+        if unit
+            .as_deref()
+            .is_some_and(|u| matches!(u, "gmt" | "utc" | "local"))
+        {
+            continue; // "(0018 GMT)": a time
         }
         let unit = unit
             .filter(|u| !NOT_UNITS.contains(&u.as_str()))
@@ -595,6 +602,13 @@ impl<'e> Context<'e> {
             _ => who.trim().to_owned(),
         }
     }
+}
+
+/// The quotations in a sentence (the words inside quotation marks).
+pub fn quotations(text: &str) -> impl Iterator<Item = &str> {
+    QUOTED
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
 }
 
 /// A source's name without the sentence's full stop ("the National

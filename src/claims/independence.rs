@@ -423,7 +423,11 @@ fn judge_one(
     let states: BTreeSet<Option<&str>> = alignments.iter().map(|a| a.country.as_deref()).collect();
     // Every known origin is state-controlled media of one state: one known
     // origin is enough (a claim only TASS carries rests on the Russian state).
+    // Documents of unknown origin may be anyone's: with them, the claim
+    // cannot be said to rest on one state's media (single_source still
+    // says how little stands behind it).
     let single_alignment = independent >= 1
+        && unknown.is_empty()
         && alignments.iter().all(|a| state_controlled(a))
         && states.len() == 1
         && !states.contains(&None);

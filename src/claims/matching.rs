@@ -38,6 +38,10 @@ pub struct Features {
     pub measures: Vec<Figure>,
     /// Entity keys, hashed, sorted and unique.
     pub entities: Vec<u64>,
+    /// The words of each quotation of three words or more, in order (at
+    /// most four, of at most twelve words): a quote run by two outlets is
+    /// one claim however the sentences around it differ.
+    pub quotes: Vec<Vec<u64>>,
 }
 
 const STOPWORDS: &[&str] = &[
@@ -90,7 +94,12 @@ fn value_key(v: f64) -> u64 {
 /// The normalised words of a claim: entities replaced by their keys,
 /// stopwords dropped, stemmed (what [`Features::words`] hashes).
 pub fn words(claim: &Extracted) -> Vec<String> {
-    let mut text = claim.text.clone();
+    words_of(&claim.text, claim)
+}
+
+/// The normalised words of a piece of a claim's text.
+fn words_of(text: &str, claim: &Extracted) -> Vec<String> {
+    let mut text = text.to_owned();
     for m in &claim.mentions {
         text = text.replacen(&m.surface, &format!(" {} ", m.key.replace(' ', "_")), 1);
     }
@@ -102,10 +111,13 @@ pub fn words(claim: &Extracted) -> Vec<String> {
         if w.is_empty() || STOPWORDS.contains(&w.as_str()) {
             continue;
         }
+        // "Ten people died" and "10 deaths" share the number.
         let w = if is_entity_key(&w) {
             w
         } else if has_digit(&w) {
             w.replace(',', "")
+        } else if let Some(v) = super::extract::word_value(&w).filter(|v| *v <= 20.0) {
+            format!("{v}")
         } else {
             stem(&w)
         };
@@ -150,7 +162,45 @@ pub fn features(claim: &Extracted) -> Features {
         values: sorted_unique(values),
         measures: sorted_unique(measures),
         entities: sorted_unique(claim.mentions.iter().map(|m| hash::text(&m.key)).collect()),
+        quotes: super::extract::quotations(&claim.text)
+            .map(|q| {
+                words_of(q, claim)
+                    .iter()
+                    .take(12)
+                    .map(|w| word_id(w))
+                    .collect::<Vec<u64>>()
+            })
+            .filter(|q| q.len() >= 3)
+            .take(4)
+            .collect(),
     }
+}
+
+/// Whether `quote` appears in `words` in order, at most one word inserted
+/// between two of its words ("security guarantees for Wagner's fighters"
+/// in "security guarantees for Wagner PMC's fighters").
+fn quoted_in(quote: &[u64], words: &[u64]) -> bool {
+    (0..words.len()).any(|start| {
+        if words[start] != quote[0] {
+            return false;
+        }
+        let mut at = start;
+        quote[1..].iter().all(
+            |q| match words[at + 1..].iter().take(2).position(|w| w == q) {
+                Some(k) => {
+                    at += k + 1;
+                    true
+                }
+                None => false,
+            },
+        )
+    })
+}
+
+/// Whether one claim quotes words the other states: the same quotation.
+fn shares_quote(a: &Features, b: &Features) -> bool {
+    a.quotes.iter().any(|q| quoted_in(q, &b.words))
+        || b.quotes.iter().any(|q| quoted_in(q, &a.words))
 }
 
 /// How a figure is bounded by its qualifier.
@@ -277,6 +327,9 @@ pub enum Link {
     /// and "the death toll has risen to 135". The number is the IDF-weighted
     /// word overlap, for ordering.
     Figure(f64),
+    /// One quotes at least three words the other states, in order: the
+    /// same quotation (the number is the word overlap, for ordering).
+    Quote(f64),
 }
 
 /// Thresholds, chosen on the hand-labelled Helsinki cases (docs/benchmarks.md
@@ -341,6 +394,9 @@ fn score_prepared(
     shared_sorted(&pa.words, &pb.words, |w| overlap += weights[*w as usize]);
     let similarity = overlap / pa.weight.min(pb.weight).max(1e-9);
     let entities_disjoint = disjoint_sorted(&a.entities, &b.entities);
+    if similarity >= QUOTE_WORDS && shares_quote(a, b) && (!entities_disjoint || same_story()) {
+        return Some(Link::Quote(similarity.min(1.0)));
+    }
     if similarity >= FIGURE_WORDS
         && figure_fact(a, b, entities_disjoint)
         && (!entities_disjoint || same_story())
@@ -362,6 +418,10 @@ fn score_prepared(
     (similarity >= needed).then_some(Link::Paraphrase(similarity))
 }
 
+/// The word overlap a quote link needs besides the quotation: a sentence
+/// about a quote ("the ministry retweeted Trump's “U.S. foolishness and
+/// stupidity” tweet and said …") is not the quote.
+const QUOTE_WORDS: f64 = 0.45;
 /// The word overlap (as [`PARAPHRASE_MIN`]) a figure link needs besides the
 /// figure: a sentence mentioning "12 indicted" in passing is not the
 /// sentence reporting the indictment.
@@ -678,6 +738,7 @@ impl Link {
             Link::Paraphrase(c) => *c,
             // Weaker than any paraphrase: worded apart, merged last.
             Link::Figure(c) => c * 0.1,
+            Link::Quote(c) => 0.5 + c * 0.1,
         }
     }
 }
@@ -945,6 +1006,25 @@ mod tests {
             let (a, b) = (features_of(&x, &[100]), features_of(&y, &[100]));
             assert_eq!(score(&a, &b, &idf), score_slow(&a, &b, &idf), "{x:?} {y:?}");
         }
+    }
+
+    #[test]
+    fn a_quotation_is_found_in_the_words_that_state_it() {
+        let ids = |ws: &[&str]| ws.iter().map(|w| word_id(w)).collect::<Vec<u64>>();
+        let quote = ids(&["security", "guarante", "e:wagner", "fighter"]);
+        // One word inserted ("Wagner PMC's fighters") still quotes it.
+        assert!(quoted_in(
+            &quote,
+            &ids(&["with", "security", "guarante", "e:wagner", "pmc", "fighter"])
+        ));
+        assert!(!quoted_in(
+            &quote,
+            &ids(&["security", "e:wagner", "guarante", "fighter"])
+        ));
+        assert!(!quoted_in(
+            &quote,
+            &ids(&["security", "of", "the", "guarante", "e:wagner", "fighter"])
+        ));
     }
 
     #[test]
