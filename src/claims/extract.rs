@@ -572,6 +572,14 @@ fn nearest_event(sentence: &str, start: usize, end: usize) -> Option<String> {
             return Some(e);
         }
     }
+    // "The death toll from the monsoon rains and floods has risen to
+    // 1,265": the toll counts the dead, however long the phrase between.
+    let lower = sentence[..start].to_lowercase();
+    if let Some(at) = lower.rfind("death toll")
+        && !lower[at..].chars().any(|c| c.is_ascii_digit())
+    {
+        return Some("killed".to_owned());
+    }
     None
 }
 
@@ -779,6 +787,16 @@ mod tests {
         let got: Vec<(f64, Option<&str>)> =
             q.iter().map(|q| (q.value, q.event.as_deref())).collect();
         assert_eq!(got, [(1000.0, Some("killed")), (5000.0, Some("wounded"))]);
+    }
+
+    #[test]
+    fn a_death_toll_counts_the_dead_across_a_long_phrase() {
+        let q = quantities(
+            "The total death toll from this season's monsoon rains and floods since mid-June has risen to around 1,265 along with 12,577 injured.",
+        );
+        let got: Vec<(f64, Option<&str>)> =
+            q.iter().map(|q| (q.value, q.event.as_deref())).collect();
+        assert_eq!(got, [(1265.0, Some("killed")), (12577.0, Some("wounded"))]);
     }
 
     #[test]

@@ -940,6 +940,21 @@ fn conflicts(
                 } else {
                     topical(ia, ib)
                 };
+                // One primary source's successive counts (the ministry's
+                // 296, then its 632) are its updates, whoever relays them.
+                if counted
+                    && let (Some(pa), Some(pb)) = (
+                        claims[ia].attribution.as_deref(),
+                        claims[ib].attribution.as_deref(),
+                    )
+                    && !unnamed_source(pa)
+                    && !unnamed_source(pb)
+                {
+                    let merged = merge_primary_names([pa, pb].into_iter());
+                    if merged.get(pa).is_some() && merged.get(pa) == merged.get(pb) {
+                        continue;
+                    }
+                }
                 // "More than 1,000" and 1,093 agree: no conflict.
                 let figure = |i: usize, v: f64| {
                     let q = claims[i].quantities.iter().find(|q| q.value == v);

@@ -317,3 +317,20 @@ fn two_agencies_magnitudes_conflict_and_a_past_quake_or_an_update_does_not() {
     );
     assert!(!in_one_conflict(&report, e, l), "{}", report["conflicts"]);
 }
+
+#[test]
+fn one_primary_sources_successive_tolls_relayed_by_two_wires_are_no_conflict() {
+    // Two producers, one ministry: its morning count and its evening count.
+    let morning = "Quake toll\n\nRABAT, Sept 9 (Reuters) - The earthquake in the Atlas mountains killed at least 296 people, the Interior Ministry said in a statement on Saturday morning.\n";
+    let evening = "Quake toll rises\n\nRABAT, Sept 9 (AFP) - The death toll from the earthquake in the Atlas mountains has risen to 632, according to the Interior Ministry.\n";
+    // A different body's different count the same day is a conflict.
+    let other = "Quake toll disputed\n\nRABAT, Sept 9 (AP) - The earthquake in the Atlas mountains killed more than 900 people, the regional health directorate said on Saturday.\n";
+    let (_ws, report) = audit(&[("m.txt", morning), ("e.txt", evening), ("o.txt", other)]);
+    let (m, e, o) = (
+        cluster_of(&report, "m.txt", "296"),
+        cluster_of(&report, "e.txt", "632"),
+        cluster_of(&report, "o.txt", "900"),
+    );
+    assert!(!in_one_conflict(&report, m, e), "{}", report["conflicts"]);
+    assert!(in_one_conflict(&report, e, o), "{}", report["conflicts"]);
+}
