@@ -612,6 +612,28 @@ impl<'e> Context<'e> {
     }
 }
 
+/// Whether a sentence is about a past event or a class of them, not the
+/// story's own: "the 7.6-magnitude quake on September 21, 1999", "its
+/// deadliest quake in eight years on New Year's Day", "earthquakes of
+/// magnitude 6 or greater", "the largest since …".
+pub fn about_another_event(text: &str) -> bool {
+    static PAST_OR_GENERIC: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:1[89]\d\d|20\d\d)\b|\b(?:since|previous|history|on record|decades?)\b|\blast (?:major|big|deadly|strong|such)\b|\bin (?:\w+ ){0,2}(?:years|decades|century)\b|\bnew year|\bor (?:greater|more|higher|above|stronger)\b",
+        )
+    });
+    PAST_OR_GENERIC.is_match(text)
+}
+
+/// Whether a sentence names a year (1800–2099).
+pub fn names_a_year(text: &str) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:1[89]\d\d|20\d\d)\b"));
+    YEAR.find_iter(text).any(|m| {
+        // "1,999 people" is a figure, not a year.
+        !text[..m.start()].ends_with(',')
+    })
+}
+
 /// The quotations in a sentence (the words inside quotation marks).
 pub fn quotations(text: &str) -> impl Iterator<Item = &str> {
     QUOTED

@@ -806,16 +806,6 @@ fn merge_primary_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Stri
     out
 }
 
-/// A magnitude of another quake: a past one ("the 7.6-magnitude quake on
-/// September 21, 1999", "its deadliest quake in eight years on New Year's
-/// Day") or a class of them ("earthquakes of magnitude 6 or greater").
-static PAST_OR_GENERIC: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)\b(?:1[89]\d\d|20\d\d)\b|\b(?:last|since|previous|history|on record|decades?)\b|\bin (?:\w+ ){0,2}(?:years|decades|century)\b|\bnew year|\bor (?:greater|more|higher|above|stronger)\b",
-    )
-    .expect("valid pattern")
-});
-
 /// Names two documents share that make their quakes one quake, when the
 /// sentences giving the magnitudes name different places.
 const STORY_NAMES: usize = 2;
@@ -930,8 +920,8 @@ fn conflicts(
                 // about a past quake or a class of them, and the sentences
                 // or their documents name the same places.
                 let same_event = if measure.starts_with("magnitude") {
-                    !PAST_OR_GENERIC.is_match(&claims[ia].text)
-                        && !PAST_OR_GENERIC.is_match(&claims[ib].text)
+                    !super::extract::about_another_event(&claims[ia].text)
+                        && !super::extract::about_another_event(&claims[ib].text)
                         && (!super::hash::disjoint_sorted(ea, eb)
                             || super::hash::shared_sorted(
                                 &names_of(claims[ia].document_id),
@@ -960,6 +950,7 @@ fn conflicts(
                     let q = claims[i].quantities.iter().find(|q| q.value == v);
                     super::matching::Figure {
                         measure: 0,
+                        counted: false,
                         value: (v * 100.0).round() as u64,
                         bound: super::matching::Bound::of(q.and_then(|q| q.qualifier.as_deref())),
                     }

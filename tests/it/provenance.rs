@@ -334,3 +334,18 @@ fn one_primary_sources_successive_tolls_relayed_by_two_wires_are_no_conflict() {
     assert!(!in_one_conflict(&report, m, e), "{}", report["conflicts"]);
     assert!(in_one_conflict(&report, e, o), "{}", report["conflicts"]);
 }
+
+#[test]
+fn a_past_quakes_toll_is_not_this_quakes() {
+    // The same round toll, one of this quake, one of a quake in 1953
+    // recalled in another story's background.
+    let now = "Quake kills thousands\n\nRABAT, Sept 10 (Reuters) - The earthquake in the Atlas mountains killed more than 2,000 people, the Interior Ministry said on Sunday, as rescuers searched collapsed villages in the Atlas mountains.\n";
+    let past = "Island quake\n\nATHENS, June 2 (AP) - The earthquake on Zakynthos is the strongest since the quake of August 12, 1953, which killed more than 2,000 people on the island, seismologists said. Rescuers searched collapsed villages on Zakynthos.\n";
+    let (_ws, report) = audit(&[("n.txt", now), ("p.txt", past)]);
+    let n = cluster_of(&report, "n.txt", "more than 2,000");
+    assert_ne!(
+        n["id"],
+        cluster_of(&report, "p.txt", "1953")["id"],
+        "{n}"
+    );
+}
