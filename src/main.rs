@@ -535,7 +535,8 @@ fn run(cli: Cli) -> Result<u8> {
             let registry = load_registry(registry.registry.as_deref());
             pipeline::reanalyse(&mut store, &registry, Grouping::ByOutlet)?;
             let records = store.outlet_records()?;
-            let entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
+            let mut entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
+            entry.date = store.document_date(doc.id)?;
             print_document(&entry)?;
             Ok(EXIT_OK)
         }
@@ -580,7 +581,8 @@ fn run(cli: Cli) -> Result<u8> {
                 )
             })?;
             let records = store.outlet_records()?;
-            let entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
+            let mut entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
+            entry.date = store.document_date(doc.id)?;
             let signals = store.outlet_signals(doc.id)?;
             if json {
                 print_json(&ShowReport {
@@ -852,6 +854,21 @@ fn party_line(p: Option<&provaudit::report::PartyEntry>) -> String {
     }
 }
 
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn print_document(entry: &DocumentEntry) -> Result<()> {
     let mut out = stdout_text();
     writeln!(out, "{}", entry.path.escape_debug())?;
@@ -904,6 +921,23 @@ fn print_document(entry: &DocumentEntry) -> Result<()> {
     }
     if let Some(e) = &entry.outlet_explanation {
         writeln!(out, "  why          {e}")?;
+    }
+    match &entry.date {
+        Some(d) => writeln!(
+            out,
+            "  reported     {} — {}, line {}",
+            match d.year {
+                Some(_) => d.date.clone(),
+                None => format!(
+                    "{} {} (the text gives no year)",
+                    d.day,
+                    MONTH_NAMES[usize::from(d.month.clamp(1, 12)) - 1]
+                ),
+            },
+            quote(&d.text),
+            d.line.map(|l| l.to_string()).unwrap_or_else(|| "-".into())
+        )?,
+        None => writeln!(out, "  reported     no date in the text")?,
     }
     Ok(())
 }

@@ -107,6 +107,9 @@ pub struct DocumentEntry {
     pub outlet_explanation: Option<String>,
     /// Other documents sharing most of this one's passages.
     pub text_reuse: Vec<ReuseEntry>,
+    /// The day the document reports from, as its text states it (dateline
+    /// or date line), with the words and where; `null` when it says none.
+    pub date: Option<crate::claims::DocumentDate>,
 }
 
 /// Text shared with another document.
@@ -257,11 +260,13 @@ pub fn documents_section(store: &Store) -> Result<Vec<DocumentEntry>, StoreError
                 containment: r.containment,
             });
     }
+    let mut dates = store.document_dates()?;
     Ok(documents
         .iter()
         .map(|d| {
             let mut entry = DocumentEntry::with_outlets(d, outlets.get(&d.id));
             entry.text_reuse = reuse.remove(&d.id).unwrap_or_default();
+            entry.date = dates.remove(&d.id);
             entry
         })
         .collect())
@@ -394,6 +399,7 @@ impl From<&StoredDocument> for DocumentEntry {
             outlet_candidates: Vec::new(),
             outlet_explanation: None,
             text_reuse: Vec::new(),
+            date: None,
         }
     }
 }
@@ -874,7 +880,7 @@ mod tests {
                 "bytes": 3, "encoding": "UTF-8", "content_kind": "text",
                 "mtime": "2019-11-17T14:13:20.123456789Z", "first_ingested_at": "t0", "ingested_at": "t1", "notes": [],
                 "publisher": null, "origin": null, "relation": "unknown", "origin_group": null, "alignment": null,
-                "outlet_candidates": [], "outlet_explanation": null, "text_reuse": []
+                "outlet_candidates": [], "outlet_explanation": null, "text_reuse": [], "date": null
             })
         );
     }

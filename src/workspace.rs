@@ -298,7 +298,8 @@ pub fn document_view(store: &Store, path: &RelPath) -> Result<Option<DocumentVie
         return Ok(None);
     };
     let records = store.outlet_records()?;
-    let entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
+    let mut entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
+    entry.date = store.document_date(doc.id)?;
     let signals = store.outlet_signals(doc.id)?;
     let (title, text) = match store.document_text(doc.id)? {
         Some((title, text)) => (title, text),

@@ -446,12 +446,13 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
 /// January 2020`, `2023-09-10`): (month, day). Only the start of the text
 /// is read, where datelines are; a date in the body is about an event, not
 /// the report.
-pub fn report_date(article: &str) -> Option<(u8, u8)> {
+pub fn report_date(article: &str) -> Option<ReportDate> {
     static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d>[0-3]?\d)\b(?:st|nd|rd|th)?|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b20\d\d-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b",
+            r"(?i)\b(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d>[0-3]?\d)\b(?:st|nd|rd|th)?|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?P<y3>20\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b",
         )
     });
+    static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[,.]?\s*(?P<y>(?:19|20)\d\d)\b"));
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
@@ -462,29 +463,90 @@ pub fn report_date(article: &str) -> Option<(u8, u8)> {
     // 08, 2019 in Washington") is about something else.
     static DATELINE_START: LazyLock<Regex> =
         LazyLock::new(|| re(r"^\s*\p{Lu}[\p{L}.'’ /-]{1,40}?,\s*$"));
-    let c = article
-        .lines()
-        .filter(|l| !l.trim().is_empty())
+    // A line labelled as the publication date ("Published: Sun 10 Sep
+    // 2023") wins over a page header's date of the day the page was saved
+    // ("Fri, Nov 22, 2024 | … | weather").
+    static PUBLISHED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^\s*(?:published|first published|posted|date|dated)\b"));
+    let mut offset = 0;
+    let candidates: Vec<(usize, &str, regex::Captures)> = article
+        .split_inclusive('\n')
+        .filter_map(|line| {
+            let start = offset;
+            offset += line.len();
+            (!line.trim().is_empty()).then_some((start, line))
+        })
         .take(8)
-        .find_map(|line| {
+        .filter_map(|(start, line)| {
             let c = MONTH_DAY.captures(line)?;
             let at = c.get(0)?.start();
             let short = line.trim().chars().count() <= 60;
             let after_place = DATELINE_START.is_match(&line[..at]);
-            (short || after_place).then_some(c)
-        })?;
-    let (month, day) = if let (Some(m), Some(d)) = (c.name("m3"), c.name("d3")) {
-        (
-            m.as_str().parse::<u8>().ok()?,
-            d.as_str().parse::<u8>().ok()?,
-        )
-    } else {
-        let m = c.name("m").or(c.name("m2"))?.as_str().to_lowercase();
-        let d = c.name("d").or(c.name("d2"))?.as_str().parse::<u8>().ok()?;
-        let month = MONTHS.iter().position(|p| m.starts_with(p))? as u8 + 1;
-        (month, d)
-    };
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
+            (short || after_place).then_some((start, line, c))
+        })
+        .collect();
+    let chosen = candidates
+        .iter()
+        .position(|(_, line, _)| PUBLISHED.is_match(line))
+        .unwrap_or(0);
+    let (line_start, line, c) = candidates.into_iter().nth(chosen)?;
+    let whole = c.get(0)?;
+    let (year, month, day, end) =
+        if let (Some(y), Some(m), Some(d)) = (c.name("y3"), c.name("m3"), c.name("d3")) {
+            (
+                y.as_str().parse::<u16>().ok(),
+                m.as_str().parse::<u8>().ok()?,
+                d.as_str().parse::<u8>().ok()?,
+                whole.end(),
+            )
+        } else {
+            let m = c.name("m").or(c.name("m2"))?.as_str().to_lowercase();
+            let d = c.name("d").or(c.name("d2"))?.as_str().parse::<u8>().ok()?;
+            let month = MONTHS.iter().position(|p| m.starts_with(p))? as u8 + 1;
+            match YEAR_AFTER.captures(&line[whole.end()..]) {
+                Some(y) => (
+                    y["y"].parse::<u16>().ok(),
+                    month,
+                    d,
+                    whole.end() + y.get(0)?.end(),
+                ),
+                None => (None, month, d, whole.end()),
+            }
+        };
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| ReportDate {
+        year,
+        month,
+        day,
+        text: line[whole.start()..end].to_owned(),
+        start: line_start + whole.start(),
+        end: line_start + end,
+    })
+}
+
+/// The day a document reports from, as its text states it, with where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportDate {
+    /// When the text gives it ("Friday, 10 January 2020"); a dateline
+    /// often gives only the day ("MOSCOW, August 5").
+    pub year: Option<u16>,
+    pub month: u8,
+    pub day: u8,
+    /// The date as written.
+    pub text: String,
+    /// Byte offsets of `text` in the article.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl ReportDate {
+    /// `2020-08-05`, or `--08-05` when the year is not given (ISO 8601's
+    /// form for a day of an unnamed year).
+    pub fn iso(&self) -> String {
+        match self.year {
+            Some(y) => format!("{y:04}-{:02}-{:02}", self.month, self.day),
+            None => format!("--{:02}-{:02}", self.month, self.day),
+        }
+    }
 }
 
 /// Whether the number between `before` and `after` is an earthquake's
@@ -876,8 +938,29 @@ mod tests {
                 None,
             ),
         ] {
-            assert_eq!(report_date(text), date, "{text}");
+            assert_eq!(report_date(text).map(|d| (d.month, d.day)), date, "{text}");
         }
+    }
+
+    #[test]
+    fn the_report_date_keeps_its_words_and_year() {
+        let text = "Floods\n\nFriday, 10 January 2020 11:32 AM\n\nThe death toll rose.";
+        let d = report_date(text).unwrap();
+        assert_eq!(
+            (d.iso(), d.text.as_str()),
+            ("2020-01-10".into(), "10 January 2020")
+        );
+        assert_eq!(&text[d.start..d.end], "10 January 2020");
+        let d = report_date("MOSCOW, August 5. /TASS/. The toll rose.").unwrap();
+        assert_eq!((d.iso(), d.text.as_str()), ("--08-05".into(), "August 5"));
+        let d = report_date("Published 2023-09-10\n\nThe toll rose.").unwrap();
+        assert_eq!(d.iso(), "2023-09-10");
+        // The page header's "today" is not the article's date.
+        let d = report_date(
+            "Fri, Nov 22, 2024 | DXB weather\n\nQuake of the century\n\nPublished: Sun 10 Sep 2023, 2:39 PM\n\nThe toll rose.",
+        )
+        .unwrap();
+        assert_eq!(d.iso(), "2023-09-10");
     }
 
     #[test]

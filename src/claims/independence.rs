@@ -996,6 +996,13 @@ fn conflicts(
             for m in &members {
                 clusters[m.0].conflicting = true;
             }
+            // In the order the documents report them (by the day their
+            // text gives; undated last), so a timeline reads as one.
+            let mut members = members;
+            members.sort_by_key(|m| {
+                let date = dates.get(&claims[m.2].document_id);
+                (date.is_none(), date.copied())
+            });
             out.push(Conflict {
                 quantity: measure.clone(),
                 clusters: keys,

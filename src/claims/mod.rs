@@ -133,6 +133,25 @@ pub struct Article {
     pub text: String,
     /// Byte ranges of the original file and why they were removed.
     pub removed: Vec<(u64, u64, String)>,
+    /// The day the document reports from, with where the text says it.
+    pub date: Option<DocumentDate>,
+}
+
+/// The day a document reports from, as its text states it (a dateline or a
+/// date line), located in the original file.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct DocumentDate {
+    /// `2020-08-05`, or `--08-05` when the text gives no year.
+    pub date: String,
+    pub year: Option<u16>,
+    pub month: u8,
+    pub day: u8,
+    /// The date as written.
+    pub text: String,
+    /// Byte offsets and line in the original file.
+    pub start: Option<u64>,
+    pub end: Option<u64>,
+    pub line: Option<u64>,
 }
 
 /// Everything the stage writes.
@@ -246,13 +265,31 @@ fn analyse_document(
     claims.shrink_to_fit();
     let mut passages = reuse::passages(&cleaned.text);
     passages.shrink_to_fit();
+    let date = extract::report_date(&cleaned.text);
+    let located = date.as_ref().map(|d| {
+        let at = locate(
+            cleaned.source_offset(d.start),
+            cleaned.source_offset(d.end - 1) + 1,
+        );
+        DocumentDate {
+            date: d.iso(),
+            year: d.year,
+            month: d.month,
+            day: d.day,
+            text: d.text.clone(),
+            start: at.start,
+            end: at.end,
+            line: at.line,
+        }
+    });
     DocumentClaims {
         passages,
-        date: extract::report_date(&cleaned.text),
+        date: date.map(|d| (d.month, d.day)),
         article: Article {
             document_id: doc.id,
             text: cleaned.text,
             removed,
+            date: located,
         },
         claims,
     }

@@ -53,8 +53,32 @@ impl Store {
             "claim_conflict",
             "document_reuse",
             "document_article",
+            "document_date",
         ] {
             tx.execute(&format!("DELETE FROM {table}"), []).map_err(e)?;
+        }
+        {
+            let mut put = tx
+                .prepare_cached(
+                    r#"INSERT INTO document_date (document_id, year, month, day, text, start, "end", line)
+                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
+                )
+                .map_err(e)?;
+            for a in &out.articles {
+                if let Some(d) = &a.date {
+                    put.execute(params![
+                        a.document_id,
+                        d.year,
+                        d.month,
+                        d.day,
+                        d.text,
+                        d.start.map(|x| x as i64),
+                        d.end.map(|x| x as i64),
+                        d.line.map(|x| x as i64)
+                    ])
+                    .map_err(e)?;
+                }
+            }
         }
         {
             let mut put = tx
@@ -287,6 +311,58 @@ impl Store {
                     containment: r.get(2)?,
                     shared_passages: r.get::<_, i64>(3)? as usize,
                 })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The day one document reports from.
+    pub fn document_date(&self, document_id: i64) -> Result<Option<crate::claims::DocumentDate>> {
+        Ok(self
+            .dates_where("WHERE document_id = ?1", [document_id])?
+            .remove(&document_id))
+    }
+
+    /// The day each document reports from, by document id.
+    pub fn document_dates(
+        &self,
+    ) -> Result<std::collections::HashMap<i64, crate::claims::DocumentDate>> {
+        self.dates_where("", [])
+    }
+
+    fn dates_where<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        params: P,
+    ) -> Result<std::collections::HashMap<i64, crate::claims::DocumentDate>> {
+        let mut st = self
+            .conn
+            .prepare(&format!(
+                r#"SELECT document_id, year, month, day, text, start, "end", line FROM document_date {filter}"#
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params, |r| {
+                let year: Option<u16> = r.get(1)?;
+                let (month, day): (u8, u8) = (r.get(2)?, r.get(3)?);
+                let at = |i: usize| r.get::<_, Option<i64>>(i).map(|v| v.map(|v| v as u64));
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    crate::claims::DocumentDate {
+                        date: match year {
+                            Some(y) => format!("{y:04}-{month:02}-{day:02}"),
+                            None => format!("--{month:02}-{day:02}"),
+                        },
+                        year,
+                        month,
+                        day,
+                        text: r.get(4)?,
+                        start: at(5)?,
+                        end: at(6)?,
+                        line: at(7)?,
+                    },
+                ))
             })
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>()

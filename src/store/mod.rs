@@ -30,6 +30,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0005_export_log.sql")),
     M::up(include_str!("migrations/0006_analysis_state.sql")),
     M::up(include_str!("migrations/0007_application_id.sql")),
+    M::up(include_str!("migrations/0008_document_date.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration

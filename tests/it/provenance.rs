@@ -343,9 +343,28 @@ fn a_past_quakes_toll_is_not_this_quakes() {
     let past = "Island quake\n\nATHENS, June 2 (AP) - The earthquake on Zakynthos is the strongest since the quake of August 12, 1953, which killed more than 2,000 people on the island, seismologists said. Rescuers searched collapsed villages on Zakynthos.\n";
     let (_ws, report) = audit(&[("n.txt", now), ("p.txt", past)]);
     let n = cluster_of(&report, "n.txt", "more than 2,000");
-    assert_ne!(
-        n["id"],
-        cluster_of(&report, "p.txt", "1953")["id"],
-        "{n}"
+    assert_ne!(n["id"], cluster_of(&report, "p.txt", "1953")["id"], "{n}");
+}
+
+#[test]
+fn each_document_says_the_day_its_text_reports_from_with_the_words() {
+    let dated = "Quake toll\n\nPublished: Sun 10 Sep 2023, 2:39 PM\n\nThe earthquake in the Atlas mountains killed more than 2,000 people, the Interior Ministry said.\n";
+    let (ws, report) = audit(&[("t.txt", TOLL_TASS), ("d.txt", dated), ("c.txt", COPY)]);
+    let t = &document(&report, "t.txt")["date"];
+    assert_eq!(t["date"], "--10-12", "{t}");
+    assert_eq!(t["text"], "October 12", "{t}");
+    // The evidence points at the bytes of the file.
+    let (start, end) = (t["start"].as_u64().unwrap() as usize, t["end"].as_u64().unwrap() as usize);
+    assert_eq!(&TOLL_TASS[start..end], "October 12");
+    assert_eq!(document(&report, "d.txt")["date"]["date"], "2023-09-10");
+    assert!(document(&report, "c.txt")["date"].is_null());
+    let corpus = ws.path("corpus");
+    let shown = ws
+        .run_db(&["show", corpus.join("t.txt").to_str().unwrap()])
+        .expect_code(0)
+        .stdout;
+    assert!(
+        shown.contains("reported     12 October (the text gives no year) — ‘October 12’, line 3"),
+        "{shown}"
     );
 }

@@ -204,7 +204,8 @@ function detail(ctx) {
             h('dt', {}, 'SHA-256'), h('dd', { class: 'hash-full' }, h('span', { class: 'mono', 'data-testid': 'doc-full-sha' }, d.sha256), copyButton(d.sha256)),
             h('dt', {}, 'Text SHA-256'), h('dd', { class: 'mono' }, d.text_sha256 ?? '—'),
             h('dt', {}, 'Size'), h('dd', {}, humanBytes(d.bytes), d.encoding ? ` · ${d.encoding}` : '', ` · ${d.content_kind}`),
-            h('dt', {}, 'Ingested'), h('dd', {}, when(d.ingested_at)))),
+            h('dt', {}, 'Ingested'), h('dd', {}, when(d.ingested_at)),
+            h('dt', {}, 'Reported'), h('dd', { 'data-testid': 'doc-date' }, reportedOn(d.date)))),
         h('section', { class: 'card' },
           partyCard(ctx, view, 'publisher', 'Publisher'),
           partyCard(ctx, view, 'origin', 'Origin'),
@@ -212,6 +213,15 @@ function detail(ctx) {
           d.outlet_explanation ? h('p', { class: 'small muted' }, d.outlet_explanation) : null,
           d.alignment?.owner ? h('p', { class: 'small' }, 'Owner: ', d.alignment.owner) : null),
         reviewPanel(ctx, { kind: 'document', id: d.path, spans: [{ path: d.path, pathHex: d.path_bytes_hex ?? null, start: null, end: null }] }, () => ctx.render()))));
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The day the text says it reports from, with its words and line. */
+function reportedOn(date) {
+  if (!date) return 'no date in the text';
+  const day = date.year ? date.date : `${date.day} ${MONTHS[date.month - 1]} (no year given)`;
+  return `${day} — “${date.text}”${date.line ? `, line ${date.line}` : ''}`;
 }
 
 export function render(ctx) {
