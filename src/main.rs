@@ -159,6 +159,7 @@ enum Command {
         registry: RegistryArg,
         /// Only outlets whose name, alias, id or domain contains this text
         filter: Option<String>,
+        /// Print one JSON document instead of text
         #[arg(long)]
         json: bool,
     },
@@ -177,6 +178,7 @@ enum Command {
         /// Only the claims that rest on a single source
         #[arg(long)]
         single_source: bool,
+        /// Print one JSON document instead of text
         #[arg(long)]
         json: bool,
     },
@@ -187,6 +189,7 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         store: StoreArg,
+        /// Print one JSON document instead of text
         #[arg(long)]
         json: bool,
     },
@@ -196,6 +199,7 @@ enum Command {
         dir: Option<PathBuf>,
         #[command(flatten)]
         store: StoreArg,
+        /// Print one JSON document instead of text
         #[arg(long)]
         json: bool,
     },
@@ -556,12 +560,18 @@ fn run(cli: Cli) -> Result<u8> {
             }
             Ok(EXIT_OK)
         }
+        Command::Show { file, .. } if looks_like_mistyped_id(&file) => {
+            bail!(
+                "no claim or cluster {}: {ID_FORMAT}",
+                file.to_string_lossy()
+            )
+        }
         Command::Show { file, store, json } if is_claim_id(&file) => {
             let id = file.to_string_lossy().into_owned();
             let store = store_for_claim(store.db.as_deref(), &id)?;
             let detail = ClusterDetail::find(&store, &id)?.with_context(|| {
                 format!(
-                    "{id}: no such claim or cluster in {}",
+                    "no claim or cluster {id} in {}: {ID_FORMAT}",
                     store.path().display()
                 )
             })?;
@@ -625,6 +635,21 @@ fn run(cli: Cli) -> Result<u8> {
             })
         }
     }
+}
+
+/// How claim and cluster ids look, for a message about one that is not.
+const ID_FORMAT: &str = "claim ids look like k-08a36ac9e4e9 and cluster ids like \
+    c-08a36ac9e4e9 (12 hex digits); `provaudit claims` lists them";
+
+/// An argument that is no file and reads as a claim or cluster id of the
+/// wrong length ("c-8a5db949"): saying "no such file" would mislead.
+fn looks_like_mistyped_id(target: &Path) -> bool {
+    let s = target.to_string_lossy();
+    (s.starts_with("k-") || s.starts_with("c-"))
+        && s.len() != 14
+        && s.len() > 2
+        && s[2..].chars().all(|c| c.is_ascii_hexdigit())
+        && !target.exists()
 }
 
 fn is_claim_id(target: &Path) -> bool {
@@ -838,7 +863,10 @@ fn alignment_badge(entry: &DocumentEntry) -> String {
         parts.push(c.clone());
     }
     if let Some(s) = &a.state_affiliation {
-        parts.push(format!("state affiliation {s}"));
+        parts.push(match registry::Typology::parse(s) {
+            Some(t) => format!("{} ({s})", t.describe()),
+            None => format!("state affiliation {s}"),
+        });
     }
     if parts.is_empty() {
         String::new()
@@ -887,6 +915,10 @@ fn print_document(entry: &DocumentEntry) -> Result<()> {
     )?;
     for (label, party) in [("publisher", &entry.publisher), ("origin", &entry.origin)] {
         match party {
+            // A reviewer's correction has no place in the file to point at.
+            Some(p) if p.manual => {
+                writeln!(out, "  {label:<12} {}  — {}", party_line(Some(p)), p.basis)?
+            }
             Some(p) => writeln!(
                 out,
                 "  {label:<12} {}  — {} {}, line {}, bytes {}..{}, confidence {:.2}",
@@ -1043,11 +1075,45 @@ fn human_bytes(n: u64) -> String {
 fn print_audit(dir: &Path, report: &AuditReport, totals: &store::ClusterTotals) -> Result<()> {
     let mut out = stdout_text();
     let run = &report.run;
+    // "5 articles and 1 checksum manifest", not "6 files": what a file is
+    // matters to the reader (files not stored are counted as errors below).
+    let kinds = |pred: &dyn Fn(&str) -> bool| {
+        report
+            .documents
+            .iter()
+            .filter(|d| pred(d.content_kind))
+            .count()
+    };
+    let articles = kinds(&|k| matches!(k, "text" | "html"));
+    let manifests = kinds(&|k| k == "manifest");
+    let others = report.documents.len() - articles - manifests;
+    let mut what = vec![match articles {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    }];
+    if manifests > 0 {
+        what.push(match manifests {
+            1 => "1 checksum manifest".to_owned(),
+            n => format!("{n} checksum manifests"),
+        });
+    }
+    if others > 0 {
+        what.push(match others {
+            1 => "1 other file (not read as text)".to_owned(),
+            n => format!("{n} other files (not read as text)"),
+        });
+    }
+    let what = match what.len() {
+        1 => what.remove(0),
+        _ => {
+            let last = what.pop().unwrap_or_default();
+            format!("{} and {last}", what.join(", "))
+        }
+    };
     writeln!(
         out,
-        "Audited {}: {} files, {} in {:.2} s",
+        "Audited {}: {what}, {} in {:.2} s",
         dir.display(),
-        run.files_seen,
         human_bytes(run.bytes),
         run.elapsed_ms as f64 / 1000.0
     )?;

@@ -134,6 +134,9 @@ pub fn analysis_inputs(
         crate::VERSION
     ));
     h.update(format!("{:?}\n", registry.outlets()));
+    // The entity list is compiled in but edited as data: a change must
+    // re-run the analysis even when the program's version stays.
+    h.update(crate::claims::entities::ENTITIES.as_bytes());
     for d in store.documents()? {
         h.update(d.id.to_le_bytes());
         h.update(d.path.as_bytes());

@@ -8,7 +8,8 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const ENTITIES: &str = include_str!("../../registry/entities.toml");
+/// The bundled entity list (read by the analysis: part of its inputs).
+pub const ENTITIES: &str = include_str!("../../registry/entities.toml");
 
 #[derive(Deserialize)]
 struct EntityFile {

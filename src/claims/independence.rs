@@ -941,7 +941,7 @@ fn conflicts(
                     && !unnamed_source(pb)
                 {
                     let merged = merge_primary_names([pa, pb].into_iter());
-                    if merged.get(pa).is_some() && merged.get(pa) == merged.get(pb) {
+                    if merged.contains_key(pa) && merged.get(pa) == merged.get(pb) {
                         continue;
                     }
                 }

@@ -252,12 +252,12 @@ pub struct Figure {
 /// whole number whose digits after the first two are zeros (120, 1,100,
 /// 2,000, 33 million), the kind "more than" and "nearly" qualify.
 fn is_round(value: u64) -> bool {
-    if value % 100 != 0 || value < 1000 {
+    if !value.is_multiple_of(100) || value < 1000 {
         return false;
     }
     let whole = value / 100;
     let digits = whole.ilog10() + 1;
-    digits >= 2 && whole % 10u64.pow(digits - 2) == 0
+    digits >= 2 && whole.is_multiple_of(10u64.pow(digits - 2))
 }
 
 impl Figure {

@@ -85,7 +85,7 @@ pub fn evidence(p: &PartyEntry) -> String {
     s
 }
 
-/// An alignment in words: `state media · Iran · state affiliation SC`.
+/// An alignment in words: `state media · Iran · state-controlled (SC)`.
 pub fn alignment(d: &DocumentEntry) -> String {
     let Some(a) = &d.alignment else {
         return String::new();
@@ -101,7 +101,10 @@ pub fn alignment(d: &DocumentEntry) -> String {
         parts.push(format!("owner {o}"));
     }
     if let Some(s) = &a.state_affiliation {
-        parts.push(format!("state affiliation {s}"));
+        parts.push(match crate::outlets::registry::Typology::parse(s) {
+            Some(t) => format!("{} ({s})", t.describe()),
+            None => format!("state affiliation {s}"),
+        });
     }
     parts.join(" · ")
 }
@@ -271,10 +274,13 @@ fn toc(h: &mut String, r: &Report) {
     let _ = writeln!(
         h,
         "<li><a href=\"#conflicts\">Conflicting figures, side by side ({})</a></li>\
-         <li><a href=\"#review\">Review ({} sessions, {} verdicts and notes)</a></li></ol></nav>",
+         <li><a href=\"#review\">Review ({}, {})</a></li></ol></nav>",
         r.conflicts.len(),
-        r.review.sessions.len(),
-        r.review.annotations.len()
+        count(r.review.sessions.len(), "session"),
+        match r.review.annotations.len() {
+            1 => "1 verdict or note".to_owned(),
+            n => format!("{n} verdicts and notes"),
+        }
     );
 }
 
@@ -340,7 +346,8 @@ fn summary(h: &mut String, r: &Report) {
         "Review log",
         match &r.review.chain {
             crate::review::ChainCheck::Intact { entries, head } => format!(
-                "<span class=\"ok\">chain intact</span>, {entries} entries; head <span class=\"hash\">{}</span>",
+                "<span class=\"ok\">chain intact</span>, {}; head <span class=\"hash\">{}</span>",
+                entries_word(*entries),
                 esc(head.as_deref().unwrap_or("(empty log)"))
             ),
             crate::review::ChainCheck::Broken { seq, reason } => format!(
@@ -752,7 +759,8 @@ fn review(h: &mut String, r: &Report) {
         crate::review::ChainCheck::Intact { entries, head } => {
             let _ = write!(
                 h,
-                "<span class=\"ok\">The hash chain is intact</span> ({entries} entries). Its head — the SHA-256 of the newest entry, which pins every entry before it — is <span class=\"hash\">{}</span>.",
+                "<span class=\"ok\">The hash chain is intact</span> ({}). Its head — the SHA-256 of the newest entry, which pins every entry before it — is <span class=\"hash\">{}</span>.",
+                entries_word(*entries),
                 esc(head.as_deref().unwrap_or("(empty log)"))
             );
         }
@@ -781,6 +789,14 @@ pub fn format_value(v: f64) -> String {
         out.push(ch);
     }
     if v < 0.0 { format!("-{out}") } else { out }
+}
+
+/// `1 entry`, `2 entries` (of the review log).
+pub fn entries_word(n: impl Into<u64>) -> String {
+    match n.into() {
+        1 => "1 entry".to_owned(),
+        n => format!("{n} entries"),
+    }
 }
 
 /// `1 claim`, `2 claims`.

@@ -357,7 +357,8 @@ fn or_none(s: &str) -> &str {
 fn chain(c: &ChainCheck) -> String {
     match c {
         ChainCheck::Intact { entries, head } => format!(
-            "hash chain intact, {entries} entries; head {}",
+            "hash chain intact, {}; head {}",
+            super::html::entries_word(*entries),
             code(head.as_deref().unwrap_or("(empty log)"))
         ),
         ChainCheck::Broken { seq, reason } => {

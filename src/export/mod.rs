@@ -662,7 +662,7 @@ fn check_against_files(documents: &[StoredDocument], root: &Path, control: &Cont
                 }),
                 Err(e) => Some(ExportError::Unreadable {
                     path: doc.path.to_string(),
-                    message: crate::ingest::describe_io(&e),
+                    message: gone_or_unreadable(&e),
                 }),
             }
         })
@@ -834,7 +834,7 @@ fn write_bag(
         let (sha256, _) = fingerprint::copy_and_hash(&doc.path.under(root), &to).map_err(|e| {
             ExportError::Unreadable {
                 path: doc.path.to_string(),
-                message: crate::ingest::describe_io(&e),
+                message: gone_or_unreadable(&e),
             }
         })?;
         if sha256 != doc.sha256 {
@@ -900,4 +900,17 @@ fn one_line(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
+}
+
+/// Why a stored document cannot be exported, and what to do: a file gone
+/// since the audit is no race to retry (running the export again gives the
+/// same error) but a change to record.
+fn gone_or_unreadable(e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        "is gone from the corpus since the last audit; run `provaudit verify` to see what \
+         changed, then `provaudit audit` to record the deletion, and export again"
+            .into()
+    } else {
+        crate::ingest::describe_io(e)
+    }
 }

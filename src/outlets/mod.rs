@@ -377,9 +377,18 @@ fn decide(
                     .as_ref()
                     .map(|o| (o.name.as_str(), o.outlet_id.as_deref())),
             );
-            explanation = format!("{} {}", manual_notes.join(" "), explanation)
-                .trim()
-                .to_owned();
+            // What the rules found stays, labelled as such: "Origin
+            // unidentified" beside "the reviewer set the origin" would read
+            // as a contradiction.
+            explanation = if explanation.trim().is_empty() {
+                manual_notes.join(" ")
+            } else {
+                format!(
+                    "{} What the text itself shows: {}",
+                    manual_notes.join(" "),
+                    explanation.trim()
+                )
+            };
             candidates.retain(|c| {
                 Some(c) != publisher.as_ref().map(|p| &p.name)
                     && Some(c) != origin.as_ref().map(|p| &p.name)

@@ -998,6 +998,69 @@ mod tests {
         MIGRATIONS.validate().unwrap();
     }
 
+    /// Every shipped migration, pinned by its SHA-256: stores in the field
+    /// ran these bytes, so editing one would leave them with a schema no
+    /// code expects. A changed migration fails here; add a new one instead.
+    #[test]
+    fn shipped_migrations_never_change() {
+        const SHIPPED: [(&str, &str, &str); 8] = [
+            (
+                "0001_evidence.sql",
+                include_str!("migrations/0001_evidence.sql"),
+                "139c64a5505da9cf51702877d7a7ed69419200a323fc5607b4580ea9a0aa00f7",
+            ),
+            (
+                "0002_outlets.sql",
+                include_str!("migrations/0002_outlets.sql"),
+                "e3a714607a5cc864451824ceed439c835e19c26a0b98be43546ebb7cd301eb35",
+            ),
+            (
+                "0003_claims.sql",
+                include_str!("migrations/0003_claims.sql"),
+                "115fbfa6ff5f46c23c397547c559f04d8151c5581ebc62c43147ba92a774fe22",
+            ),
+            (
+                "0004_review.sql",
+                include_str!("migrations/0004_review.sql"),
+                "f48cdd9a00dabdfeb592af85bba227b67dca1bc0dbf51bcf21ed7bdb042f12e3",
+            ),
+            (
+                "0005_export_log.sql",
+                include_str!("migrations/0005_export_log.sql"),
+                "1de0cc95e712d78c9107dfc3465371ca28ae8e2a959cd308914ce56f769d5771",
+            ),
+            (
+                "0006_analysis_state.sql",
+                include_str!("migrations/0006_analysis_state.sql"),
+                "e3c97d4bdc55787097ed8e63d716a170d4d357d4f7528d752312438645ae238b",
+            ),
+            (
+                "0007_application_id.sql",
+                include_str!("migrations/0007_application_id.sql"),
+                "19ee3c9e443c85404e8de7107041e2665ec2b979b4961cb7c5941094882dacda",
+            ),
+            (
+                "0008_document_date.sql",
+                include_str!("migrations/0008_document_date.sql"),
+                "0f7335d12761b3c755de8af3ba7e25bc78a45badb2c75090c06df2640be025d8",
+            ),
+        ];
+        assert_eq!(
+            SHIPPED.len() as i64,
+            MIGRATIONS_COUNT,
+            "a new migration: pin its SHA-256 here when it ships"
+        );
+        for (name, sql, pinned) in SHIPPED {
+            use sha2::{Digest, Sha256};
+            let found = crate::fingerprint::hex(&Sha256::digest(sql.as_bytes()));
+            assert_eq!(
+                found, pinned,
+                "migration {name} changed after it shipped: stores already ran the old one; \
+                 put it back and add a new migration for the change"
+            );
+        }
+    }
+
     #[test]
     fn migrations_count_matches_the_list() {
         let mut conn = Connection::open_in_memory().unwrap();

@@ -315,6 +315,27 @@ fn the_cli_lists_single_source_claims_and_shows_one_side_by_side() {
         "{}",
         shown.stdout
     );
+
+    // A mistyped id is named as an id, with what ids look like, never as
+    // a missing file.
+    let wrong = ws.run_db(&["show", "c-8a5db949"]).expect_code(2);
+    assert!(
+        wrong.stderr.contains("no claim or cluster c-8a5db949")
+            && wrong.stderr.contains("12 hex digits")
+            && !wrong.stderr.contains("no such file"),
+        "{}",
+        wrong.stderr
+    );
+    // Every --json says what it does.
+    for command in ["claims", "show", "history"] {
+        let help = ws.run(&[command, "--help"]).expect_code(0);
+        assert!(
+            help.stdout
+                .contains("Print one JSON document instead of text"),
+            "{command}: {}",
+            help.stdout
+        );
+    }
 }
 
 /// The hand-labelled Helsinki cases (eval/helsinki-claim-groups.json) held to

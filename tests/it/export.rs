@@ -177,6 +177,36 @@ fn bagit_bag_passes_the_bagit_validator() {
 }
 
 #[test]
+fn a_file_deleted_since_the_audit_stops_the_bag_and_says_what_to_do() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    ws.run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    std::fs::remove_file(corpus.join("002_2f99136e3ac0f3d2.txt")).unwrap();
+    let bag = ws.path("bag");
+    let out = ws
+        .run_db(&[
+            "export",
+            "--format",
+            "bagit",
+            "--out",
+            bag.to_str().unwrap(),
+        ])
+        .expect_code(2);
+    // Running the export again would fail the same way: the message says
+    // how to record the deletion instead.
+    assert!(
+        out.stderr.contains("002_2f99136e3ac0f3d2.txt")
+            && out.stderr.contains("provaudit verify")
+            && out.stderr.contains("provaudit audit")
+            && !out.stderr.contains("run again to pick up"),
+        "{}",
+        out.stderr
+    );
+    assert!(!bag.exists());
+}
+
+#[test]
 fn a_file_changed_since_ingest_stops_the_bag_and_leaves_nothing() {
     let ws = Workspace::new();
     let corpus = ws.seed_corpus();

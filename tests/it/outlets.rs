@@ -116,11 +116,18 @@ fn seeds_get_the_publisher_origin_and_alignment_a_reviewer_expects() {
         doc(&report, "004_f06e52af27d9ab42.txt")["relation"],
         "unknown"
     );
-    // The human summary shows the same.
+    // The human summary shows the same, and counts what the files are.
     let human = ws.run_db(&["audit", SEEDS]).expect_code(0);
     assert!(
+        human
+            .stdout
+            .contains(": 5 articles and 1 checksum manifest, "),
+        "{}",
+        human.stdout
+    );
+    assert!(
         human.stdout.contains(
-            "GlobalSecurity.org ← Press TV (republished) [state media, Iran, state affiliation SC]"
+            "GlobalSecurity.org ← Press TV (republished) [state media, Iran, state-controlled (SC)]"
         ),
         "{}",
         human.stdout
@@ -513,6 +520,19 @@ fn a_reviewer_correction_is_kept_across_re_ingest_and_can_be_withdrawn() {
         .expect_code(0);
     assert!(
         out.stdout.contains("publisher    Libya Observer (manual)"),
+        "{}",
+        out.stdout
+    );
+    // Who set it and why, never a line and byte range the file does not
+    // have; the rules' own finding is labelled as such, not contradicting.
+    assert!(
+        out.stdout.contains("— set by Ana on ") && out.stdout.contains("(per the editor)"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("bytes ?..?"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("What the text itself shows: "),
         "{}",
         out.stdout
     );

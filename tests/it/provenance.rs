@@ -354,7 +354,10 @@ fn each_document_says_the_day_its_text_reports_from_with_the_words() {
     assert_eq!(t["date"], "--10-12", "{t}");
     assert_eq!(t["text"], "October 12", "{t}");
     // The evidence points at the bytes of the file.
-    let (start, end) = (t["start"].as_u64().unwrap() as usize, t["end"].as_u64().unwrap() as usize);
+    let (start, end) = (
+        t["start"].as_u64().unwrap() as usize,
+        t["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&TOLL_TASS[start..end], "October 12");
     assert_eq!(document(&report, "d.txt")["date"]["date"], "2023-09-10");
     assert!(document(&report, "c.txt")["date"].is_null());

@@ -170,8 +170,11 @@ fn another_applications_sqlite_file_is_refused_before_a_single_write() {
 fn a_store_written_before_the_marker_is_still_opened_and_marked() {
     let (ws, corpus) = audited_seeds();
     {
+        // As a store of schema 6 was: no marker, and none of what later
+        // migrations add (0008: document_date).
         let conn = Connection::open(ws.db()).unwrap();
         conn.pragma_update(None, "application_id", 0).unwrap();
+        conn.execute("DROP TABLE document_date", []).unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();
     }
     let report = ws
