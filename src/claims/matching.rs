@@ -347,6 +347,9 @@ pub enum Link {
 pub const REUSE_MIN: f64 = 0.5;
 pub const PARAPHRASE_MIN: f64 = 0.35;
 pub const PARAPHRASE_MIN_NO_FIGURE: f64 = 0.45;
+/// The word overlap a paraphrase needs when one of the two sentences
+/// names nothing (no shared name can vouch for it).
+pub const PARAPHRASE_UNNAMED: f64 = 0.6;
 /// A key whose posting list is longer than this is too common to propose
 /// candidates (it would make matching quadratic).
 pub const MAX_POSTING: usize = 128;
@@ -412,12 +415,18 @@ fn score_prepared(
     {
         return Some(Link::Figure(similarity.min(1.0)));
     }
-    if entities_disjoint {
-        return None;
-    }
     let values_disjoint = disjoint_sorted(&a.values, &b.values);
     if !a.values.is_empty() && !b.values.is_empty() && values_disjoint {
         return None;
+    }
+    if entities_disjoint {
+        // A sentence naming nothing ("the nine deceased included five
+        // women and four men") can still be the same claim as one naming
+        // its source: only when nearly all its words are shared, on one
+        // story.
+        let one_names_nothing = a.entities.is_empty() || b.entities.is_empty();
+        return (one_names_nothing && similarity >= PARAPHRASE_UNNAMED && same_story())
+            .then_some(Link::Paraphrase(similarity));
     }
     let needed = if values_disjoint {
         PARAPHRASE_MIN_NO_FIGURE

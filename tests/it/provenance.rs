@@ -371,3 +371,16 @@ fn each_document_says_the_day_its_text_reports_from_with_the_words() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_sentence_naming_nothing_meets_its_rewrite_that_names_the_source() {
+    let first = "Quake victims\n\nATHENS, June 2 (Reuters) - Rescuers searched collapsed buildings on Zakynthos through the night.\n\nThe nine deceased consisted of five women and four men, the agency said.\n";
+    let rewrite = "Quake victims named\n\nRescuers searched collapsed buildings on Zakynthos through the night, Reuters reported.\n\nThe nine deceased included five women and four men, according to Reuters.\n";
+    let (_ws, report) = audit(&[("f.txt", first), ("r.txt", rewrite)]);
+    let k = cluster_of(&report, "f.txt", "nine deceased");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "r.txt", "nine deceased")["id"],
+        "{k}"
+    );
+}
