@@ -882,21 +882,6 @@ fn party_line(p: Option<&provaudit::report::PartyEntry>) -> String {
     }
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn print_document(entry: &DocumentEntry) -> Result<()> {
     let mut out = stdout_text();
     writeln!(out, "{}", entry.path.escape_debug())?;
@@ -958,14 +943,7 @@ fn print_document(entry: &DocumentEntry) -> Result<()> {
         Some(d) => writeln!(
             out,
             "  reported     {} — {}, line {}",
-            match d.year {
-                Some(_) => d.date.clone(),
-                None => format!(
-                    "{} {} (the text gives no year)",
-                    d.day,
-                    MONTH_NAMES[usize::from(d.month.clamp(1, 12)) - 1]
-                ),
-            },
+            d.human(),
             quote(&d.text),
             d.line.map(|l| l.to_string()).unwrap_or_else(|| "-".into())
         )?,

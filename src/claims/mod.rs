@@ -154,6 +154,34 @@ pub struct DocumentDate {
     pub line: Option<u64>,
 }
 
+impl DocumentDate {
+    /// The day in words: `2020-01-10`, or `5 August (no year given)`.
+    pub fn human(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match self.year {
+            Some(_) => self.date.clone(),
+            None => format!(
+                "{} {} (no year given)",
+                self.day,
+                MONTHS[usize::from(self.month.clamp(1, 12)) - 1]
+            ),
+        }
+    }
+}
+
 /// Everything the stage writes.
 #[derive(Clone, Debug, Default)]
 pub struct StageOutput {

@@ -412,11 +412,17 @@ fn documents(h: &mut String, r: &Report) {
         }
         let _ = writeln!(
             h,
-            "<tr id=\"d-{i}\"><td><span class=\"mono\">{}</span><div class=\"where\">{} · {}</div></td>\
+            "<tr id=\"d-{i}\"><td><span class=\"mono\">{}</span><div class=\"where\">{} · {}</div>{}</td>\
              <td class=\"hash\">{}</td><td>{}</td><td>{}<div class=\"where\">{}</div>{reuse}</td><td>{}</td></tr>",
             esc(&d.path),
             human_bytes(d.bytes),
             esc(d.content_kind),
+            d.date.as_ref().map_or(String::new(), |t| format!(
+                "<div class=\"where\">reported {} (“{}”, line {})</div>",
+                esc(&t.human()),
+                esc(&t.text),
+                t.line.map_or("-".into(), |l| l.to_string())
+            )),
             esc(&d.sha256),
             party(&d.publisher),
             party(&d.origin),

@@ -163,9 +163,14 @@ pub fn render(r: &Report) -> String {
         }
         let _ = writeln!(
             m,
-            "| {} ({}) | {} | {} | {} ({}){reuse} | {} |",
+            "| {} ({}{}) | {} | {} | {} ({}){reuse} | {} |",
             code(&d.path),
             human_bytes(d.bytes),
+            d.date.as_ref().map_or(String::new(), |t| format!(
+                ", reported {} “{}”",
+                esc(&t.human()),
+                esc(&t.text)
+            )),
             code(&d.sha256),
             party(&d.publisher),
             party(&d.origin),

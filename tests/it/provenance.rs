@@ -367,7 +367,7 @@ fn each_document_says_the_day_its_text_reports_from_with_the_words() {
         .expect_code(0)
         .stdout;
     assert!(
-        shown.contains("reported     12 October (the text gives no year) — ‘October 12’, line 3"),
+        shown.contains("reported     12 October (no year given) — ‘October 12’, line 3"),
         "{shown}"
     );
 }

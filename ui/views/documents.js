@@ -76,7 +76,8 @@ function table(ctx, ui) {
   h('td', { class: 'path' }, h('button', {
     type: 'button', class: 'linklike', 'data-testid': 'doc-open', title: `Read ${r.path}`,
     onclick: (e) => { e.stopPropagation(); open(ctx, r.doc); },
-  }, r.path), r.article ? null : h('span', { class: 'sub' }, r.doc.content_kind === 'manifest' ? 'checksum manifest' : r.doc.content_kind)),
+  }, r.path), r.article ? null : h('span', { class: 'sub' }, r.doc.content_kind === 'manifest' ? 'checksum manifest' : r.doc.content_kind),
+    r.doc.date ? h('span', { class: 'sub', 'data-testid': 'doc-reported' }, `reported ${dayOf(r.doc.date)}`) : null),
   h('td', {}, hashCell(r.sha256, 'doc-sha')),
   h('td', {}, statusBadge(r.status)),
   h('td', { 'data-testid': 'doc-publisher' }, r.article ? party(r.doc.publisher) : h('span', { class: 'muted' }, '—')),
@@ -217,11 +218,15 @@ function detail(ctx) {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** The day in words: 2020-01-10, or "5 August (no year given)". */
+function dayOf(date) {
+  return date.year ? date.date : `${date.day} ${MONTHS[date.month - 1]} (no year given)`;
+}
+
 /** The day the text says it reports from, with its words and line. */
 function reportedOn(date) {
   if (!date) return 'no date in the text';
-  const day = date.year ? date.date : `${date.day} ${MONTHS[date.month - 1]} (no year given)`;
-  return `${day} — “${date.text}”${date.line ? `, line ${date.line}` : ''}`;
+  return `${dayOf(date)} — “${date.text}”${date.line ? `, line ${date.line}` : ''}`;
 }
 
 export function render(ctx) {
