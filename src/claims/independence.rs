@@ -600,36 +600,26 @@ fn name_core(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// Words that name an office or a body: what a source is when the text
-/// gives its role instead of its name ("the country's health minister").
-const ROLE_NOUNS: [&str; 26] = [
+/// Words that name a person's office: what a source is when the text gives
+/// its role instead of its name ("the country's health minister"); with
+/// [`BODIES`], every role noun.
+const OFFICES: [&str; 11] = [
     "minister",
-    "ministry",
     "spokesman",
     "spokeswoman",
     "spokesperson",
     "president",
-    "presidency",
-    "agency",
-    "authority",
-    "service",
-    "office",
-    "department",
-    "police",
-    "army",
     "governor",
     "mayor",
     "premier",
     "chancellor",
     "secretary",
     "commissioner",
-    "council",
-    "committee",
-    "center",
-    "centre",
-    "bureau",
-    "survey",
 ];
+
+fn is_role_noun(w: &str) -> bool {
+    OFFICES.contains(&w) || BODIES.contains(&w)
+}
 
 /// Whether a source is left unnamed: "officials", "Lebanese authorities",
 /// "security sources", "local media".
@@ -720,9 +710,7 @@ fn role(name: &str) -> Option<(String, bool, bool)> {
             words.splice(k..k + skip + 1, [what, "ministry".to_owned()]);
         }
     }
-    let k = words
-        .iter()
-        .position(|w| ROLE_NOUNS.contains(&w.as_str()))?;
+    let k = words.iter().position(|w| is_role_noun(w))?;
     let qualifier = k.checked_sub(1).map(|q| &words[q]).filter(|q| {
         !q.ends_with("'s") && !q.ends_with("’s") && !matches!(q.as_str(), "the" | "a" | "an")
     })?;
@@ -773,7 +761,7 @@ fn merge_primary_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Stri
             // ("Health Ministry" and "Interior Ministry" share no name:
             // a core word that is a role is no name.)
             let suffix = !short.is_empty()
-                && !short.iter().any(|w| ROLE_NOUNS.contains(&w.as_str()))
+                && !short.iter().any(|w| is_role_noun(w))
                 && long.len() >= short.len()
                 && long[long.len() - short.len()..] == short[..];
             let same_acronym = acronyms[i].is_some() && acronyms[i] == acronyms[j];
@@ -861,16 +849,25 @@ fn conflicts(
     };
     // The names a document's claims mention (for the documents whose
     // magnitudes are compared: a few).
+    // Claims by document, built on first use (one pass, not one per document).
+    let mut claims_of: Option<HashMap<i64, Vec<usize>>> = None;
     let mut doc_names: HashMap<i64, Vec<u64>> = HashMap::new();
     let mut names_of = |document: i64| -> Vec<u64> {
         doc_names
             .entry(document)
             .or_insert_with(|| {
-                let mut v: Vec<u64> = claims
-                    .iter()
-                    .zip(features)
-                    .filter(|(c, _)| c.document_id == document)
-                    .flat_map(|(_, f)| f.entities.iter().copied())
+                let index = claims_of.get_or_insert_with(|| {
+                    let mut m: HashMap<i64, Vec<usize>> = HashMap::new();
+                    for (i, c) in claims.iter().enumerate() {
+                        m.entry(c.document_id).or_default().push(i);
+                    }
+                    m
+                });
+                let mut v: Vec<u64> = index
+                    .get(&document)
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|&i| features[i].entities.iter().copied())
                     .collect();
                 v.sort_unstable();
                 v.dedup();
@@ -951,7 +948,7 @@ fn conflicts(
                     super::matching::Figure {
                         measure: 0,
                         counted: false,
-                        value: (v * 100.0).round() as u64,
+                        value: super::matching::value_key(v),
                         bound: super::matching::Bound::of(q.and_then(|q| q.qualifier.as_deref())),
                     }
                 };

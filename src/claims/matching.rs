@@ -91,7 +91,7 @@ fn stem(w: &str) -> String {
     w.to_owned()
 }
 
-fn value_key(v: f64) -> u64 {
+pub(crate) fn value_key(v: f64) -> u64 {
     (v * 100.0).round() as u64
 }
 
