@@ -176,21 +176,27 @@ test('opening the seeds shows five documents with their publishers and hashes', 
   await app.click('[data-testid="doc-back"]');
 });
 
-test('claims: the headline counts single-source claims, and the filter shows only single-source clusters with their provenance', async () => {
+test('claims: the headline leads with the classes, and a class chip shows only that class with its provenance', async () => {
   await app.click('[data-testid="nav-claims"]');
   const headline = await app.text('[data-testid="claims-summary"]');
+  // Echoes first, as the CLI and the reports say it.
+  assert.match(headline, /^No claim looks corroborated while resting on one source; (\d+) claims appear in one document only; (\d+) corroborated; 0 unresolved/, headline);
   const [, single, total] = /(\d+) of (\d+) claims? rests? on a single source/.exec(headline) || [];
   assert.ok(Number(total) > 0 && Number(single) <= Number(total), headline);
-  const chip = Number((await app.text('[data-testid="filter-single_source"]')).replace(/\D+/g, ''));
-  await app.click('[data-testid="filter-single_source"]');
+  const chip = Number((await app.text('[data-testid="filter-corroborated"]')).replace(/\D+/g, ''));
+  assert.equal(chip, Number(/(\d+) corroborated/.exec(headline)[1]), 'the chip counts what the headline says');
+  await app.click('[data-testid="filter-corroborated"]');
   // The filtered list is read from the store a page at a time.
-  await app.waitFor(async () => (await app.findAll('[data-testid="cluster-item"]')).length === chip, `${chip} single-source clusters`);
-  const shown = await app.execute(`return [...document.querySelectorAll('[data-testid="cluster-item"]')].map(b => b.textContent)`);
-  assert.equal(shown.length, chip, 'as many clusters as the chip says');
-  for (const text of shown) assert.match(text, /Single source/);
+  await app.waitFor(async () => (await app.findAll('[data-testid="cluster-item"]')).length === chip, `${chip} corroborated clusters`);
+  const shown = await app.execute(`return [...document.querySelectorAll('[data-testid="cluster-item"] [data-testid="cluster-class"]')].map(b => b.textContent)`);
+  assert.deepEqual(shown, Array(chip).fill('Corroborated'), 'every listed cluster is of the class chosen');
   await app.waitFor(() => app.find('[data-testid="provenance-graph"] g.node'), 'the provenance picture');
+  // The documents one by one sit collapsed under the summary.
+  assert.equal(await app.execute(`return document.querySelector('[data-testid="cluster-evidence"]').open`), false);
+  await app.click('[data-testid="cluster-evidence"] summary');
+  assert.match(await app.text('[data-testid="cluster-evidence"]'), /Press TV/);
   await shot('claims');
-  await app.click('[data-testid="filter-single_source"]');
+  await app.click('[data-testid="filter-corroborated"]');
 });
 
 let reviewedDocuments = [];

@@ -168,16 +168,29 @@ enum Command {
         #[command(subcommand)]
         action: OutletAction,
     },
-    /// The claims, grouped across documents, flagged clusters first: single
-    /// source, single primary source, single alignment, conflicting figures.
+    /// The claims, grouped across documents, by corroboration class: echoes
+    /// (several documents, one origin: they look corroborated and are not)
+    /// first, then unresolved, corroborated, and claims in one document only;
+    /// the 20 widest of each class unless --all or --class.
     Claims {
         /// The corpus folder, to find its store (not needed with --db)
         dir: Option<PathBuf>,
         #[command(flatten)]
         store: StoreArg,
-        /// Only the claims that rest on a single source
+        /// Only the claims that rest on a single source (echoes and claims
+        /// in one document)
         #[arg(long)]
         single_source: bool,
+        /// Only one class: echo, unresolved, corroborated, single-document
+        #[arg(long, value_parser = parse_class)]
+        class: Option<provaudit::claims::Corroboration>,
+        /// Every claim of each class, not the first 20
+        #[arg(long)]
+        all: bool,
+        /// Every document's evidence under each claim (producer, how it was
+        /// established, the words that show it)
+        #[arg(long)]
+        verbose: bool,
         /// Print one JSON document instead of text
         #[arg(long)]
         json: bool,
@@ -548,15 +561,19 @@ fn run(cli: Cli) -> Result<u8> {
             dir,
             store,
             single_source,
+            class,
+            all,
+            verbose,
             json,
         } => {
             let path = resolve_store(store.db.as_deref(), dir.as_deref())?;
             let store = Store::open_existing(&path)?;
-            let report = ClaimsReport::new(&store, single_source)?;
+            let report = ClaimsReport::filtered(&store, single_source, class)?;
             if json {
                 print_json(&report)?;
             } else {
-                print_claims(&report)?;
+                let limit = (!all && class.is_none()).then_some(CLAIMS_PER_CLASS);
+                print_claims(&report, limit, verbose)?;
             }
             Ok(EXIT_OK)
         }
@@ -679,11 +696,19 @@ fn store_for_claim(db: Option<&Path>, id: &str) -> Result<Store> {
     )
 }
 
+/// `--class` values: the classes' names, with `-` or `_`.
+fn parse_class(s: &str) -> std::result::Result<provaudit::claims::Corroboration, String> {
+    provaudit::claims::Corroboration::parse(s).ok_or_else(|| {
+        "expected one of: echo, unresolved, corroborated, single-document".to_owned()
+    })
+}
+
+/// How many claims of each class `claims` prints without --all or --class.
+const CLAIMS_PER_CLASS: usize = 20;
+
+/// A cluster's class, then its flags, in words.
 fn flags(c: &provaudit::report::ClusterEntry) -> String {
-    let mut f = Vec::new();
-    if c.single_source {
-        f.push("single source");
-    }
+    let mut f = vec![c.corroboration.label()];
     if c.single_primary {
         f.push("single primary source");
     }
@@ -693,38 +718,108 @@ fn flags(c: &provaudit::report::ClusterEntry) -> String {
     if c.conflicting {
         f.push("conflicting figures");
     }
-    if f.is_empty() {
-        c.origins_in_words()
-    } else {
-        f.join(", ")
-    }
+    f.join(", ")
 }
 
-fn print_claims(report: &ClaimsReport) -> Result<()> {
+/// The explanation's first sentence: the one line a list shows.
+fn first_sentence(s: &str) -> &str {
+    let mut from = 0;
+    while let Some(i) = s[from..].find(". ") {
+        let end = from + i + 1;
+        // Not after an initial or an abbreviation ("U.S. ", "No. 5").
+        let word = s[..end - 1].rsplit(' ').next().unwrap_or("");
+        if word.chars().count() > 2 && !word.contains('.') {
+            return &s[..end];
+        }
+        from = end + 1;
+    }
+    s
+}
+
+/// The documents behind a cluster, one line each.
+fn print_evidence(out: &mut impl Write, c: &provaudit::report::ClusterEntry) -> Result<()> {
+    for e in &c.evidence {
+        let evidence = match (&e.evidence, e.line) {
+            (Some(t), Some(l)) => format!(" {}, line {l}", quote(t)),
+            (Some(t), None) => format!(" ({})", t),
+            (None, _) => String::new(),
+        };
+        writeln!(
+            out,
+            "    {}  {} — {}{evidence}",
+            e.document.escape_debug(),
+            e.origin,
+            e.how
+        )?;
+    }
+    Ok(())
+}
+
+fn print_claims(report: &ClaimsReport, limit: Option<usize>, verbose: bool) -> Result<()> {
+    use provaudit::claims::Corroboration;
     let mut out = stdout_text();
     let c = &report.counts;
     writeln!(
         out,
-        "{} of {} claims rest on a single source ({} claim sentences in {} documents); {} on a single primary source, {} on a single state's media, {} with conflicting figures",
-        c.single_source,
-        c.clusters,
+        "{} claim sentences in {} documents, {} distinct claims: {}.",
         c.claims,
         c.documents,
-        c.single_primary,
-        c.single_alignment,
-        c.conflicting
+        c.clusters,
+        c.in_words()
     )?;
-    for s in &report.clusters {
+    writeln!(out, "Flags: {}.", c.flags_in_words())?;
+    for class in Corroboration::ALL {
+        let of_class: Vec<_> = report
+            .clusters
+            .iter()
+            .filter(|s| s.cluster.corroboration == class)
+            .collect();
+        if of_class.is_empty() {
+            continue;
+        }
         writeln!(out)?;
         writeln!(
             out,
-            "{}  [{}]  {} document(s)",
-            s.cluster.id,
-            flags(&s.cluster),
-            s.cluster.documents.len()
+            "== {} ({}): {}",
+            class.label(),
+            of_class.len(),
+            class.meaning()
         )?;
-        writeln!(out, "  {}", quote(&s.text))?;
-        writeln!(out, "  {}", s.cluster.explanation)?;
+        let shown = limit.unwrap_or(usize::MAX).min(of_class.len());
+        for s in &of_class[..shown] {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}  [{}]  {} document(s)",
+                s.cluster.id,
+                flags(&s.cluster),
+                s.cluster.documents.len()
+            )?;
+            writeln!(out, "  {}", quote(&s.text))?;
+            if verbose {
+                writeln!(out, "  {}", s.cluster.explanation)?;
+                print_evidence(&mut out, &s.cluster)?;
+            } else {
+                writeln!(out, "  {}", first_sentence(&s.cluster.explanation))?;
+            }
+        }
+        if shown < of_class.len() {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "  … and {} more {}: `provaudit claims --class {}` lists them all (`--all` every class)",
+                of_class.len() - shown,
+                class.label(),
+                class.as_str().replace('_', "-")
+            )?;
+        }
+    }
+    if !verbose && !report.clusters.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "`--verbose` shows every document's evidence; `provaudit show ID` one claim side by side."
+        )?;
     }
     for conflict in &report.conflicts {
         writeln!(out)?;
@@ -754,9 +849,7 @@ fn print_cluster(d: &ClusterDetail) -> Result<()> {
             d.cluster.primary_sources.join("; ")
         )?;
     }
-    for g in &d.cluster.origin_groups {
-        writeln!(out, "  origin {}: {}", g.name, g.documents.join(", "))?;
-    }
+    print_evidence(&mut out, &d.cluster)?;
     writeln!(out)?;
     for m in &d.members {
         writeln!(
@@ -838,11 +931,16 @@ fn store_for_file(db: Option<&Path>, file: &Path) -> Result<(Store, RelPath)> {
     Ok((store, rel))
 }
 
+/// A quotation cut at 80 characters, control characters as spaces and
+/// whitespace runs squeezed (a credit padded with tabs reads as one line).
 fn quote(s: &str) -> String {
     let s: String = s
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if s.chars().count() > 80 {
         format!("‘{}…’", s.chars().take(78).collect::<String>())
     } else {
@@ -1139,13 +1237,13 @@ fn print_audit(dir: &Path, report: &AuditReport, totals: &store::ClusterTotals) 
         writeln!(out, "  warning: {}: {}", w.path.escape_debug(), w.warning)?;
     }
     if totals.clusters > 0 {
+        let counts = provaudit::report::ClaimCounts::from_totals(totals);
         writeln!(
             out,
-            "  {} claims in {} clusters: {} rest on a single source, {} on two or more known independent origins, {} with conflicting figures — see `provaudit claims`",
+            "  {} claims in {} clusters: {}; {} with conflicting figures — see `provaudit claims`",
             totals.claims,
             totals.clusters,
-            totals.single_source,
-            totals.corroborated,
+            counts.in_words(),
             totals.conflicting
         )?;
     }

@@ -151,12 +151,18 @@ pub struct ClusterEntry {
     /// counted in `unknown_origin_documents`, never here.
     pub independent_origins: usize,
     pub unknown_origin_documents: usize,
+    /// `echo`, `unresolved`, `corroborated` or `single_document`.
+    pub corroboration: crate::claims::Corroboration,
+    /// One source at most is established: every class but corroborated.
     pub single_source: bool,
     pub primary_sources: Vec<String>,
     pub single_primary: bool,
     pub single_alignment: bool,
     pub conflicting: bool,
+    /// A summary, then the flags in words.
     pub explanation: String,
+    /// Every document: its producer and how that was established.
+    pub evidence: Vec<crate::claims::DocumentEvidence>,
 }
 
 /// Different figures for one quantity.
@@ -216,12 +222,14 @@ impl From<&crate::claims::Cluster> for ClusterEntry {
             origin_groups: c.origin_groups.clone(),
             independent_origins: c.independent_origins,
             unknown_origin_documents: c.unknown_origin_documents(),
+            corroboration: c.corroboration,
             single_source: c.single_source,
             primary_sources: c.primary_sources.clone(),
             single_primary: c.single_primary,
             single_alignment: c.single_alignment,
             conflicting: c.conflicting,
             explanation: c.explanation.clone(),
+            evidence: c.evidence.clone(),
         }
     }
 }
@@ -701,7 +709,7 @@ impl LogCheckReport {
     }
 }
 
-/// `claims --json`: the clusters, flagged first, with counts.
+/// `claims --json`: the clusters in review order (echoes first), with counts.
 #[derive(Clone, Debug, Serialize)]
 pub struct ClaimsReport {
     pub schema_version: u32,
@@ -710,16 +718,149 @@ pub struct ClaimsReport {
     pub conflicts: Vec<ConflictEntry>,
 }
 
-/// How many clusters carry each flag.
+/// How many clusters are of each corroboration class and carry each flag.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct ClaimCounts {
     pub documents: usize,
     pub claims: usize,
     pub clusters: usize,
+    pub echo: usize,
+    pub unresolved: usize,
+    pub corroborated: usize,
+    pub single_document: usize,
+    /// The echo found in most documents.
+    pub largest_echo: Option<LargestEcho>,
     pub single_source: usize,
     pub single_primary: usize,
     pub single_alignment: usize,
     pub conflicting: usize,
+}
+
+/// The echo found in most documents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LargestEcho {
+    pub cluster: String,
+    pub documents: usize,
+    pub origin: String,
+}
+
+impl ClaimCounts {
+    /// The counts over `clusters`, given in review order (echoes first, the
+    /// most documents first).
+    pub fn of(documents: usize, claims: usize, clusters: &[ClusterEntry]) -> Self {
+        use crate::claims::Corroboration;
+        let of =
+            |class: Corroboration| clusters.iter().filter(|c| c.corroboration == class).count();
+        ClaimCounts {
+            documents,
+            claims,
+            clusters: clusters.len(),
+            echo: of(Corroboration::Echo),
+            unresolved: of(Corroboration::Unresolved),
+            corroborated: of(Corroboration::Corroborated),
+            single_document: of(Corroboration::SingleDocument),
+            largest_echo: clusters
+                .iter()
+                .filter(|c| c.corroboration == Corroboration::Echo)
+                .max_by(|a, b| {
+                    a.documents
+                        .len()
+                        .cmp(&b.documents.len())
+                        .then(b.id.cmp(&a.id))
+                })
+                .map(|c| LargestEcho {
+                    cluster: c.id.clone(),
+                    documents: c.documents.len(),
+                    origin: c
+                        .origin_groups
+                        .iter()
+                        .find(|g| g.is_known())
+                        .map(|g| g.name.clone())
+                        .unwrap_or_default(),
+                }),
+            single_source: clusters.iter().filter(|c| c.single_source).count(),
+            single_primary: clusters.iter().filter(|c| c.single_primary).count(),
+            single_alignment: clusters.iter().filter(|c| c.single_alignment).count(),
+            conflicting: clusters.iter().filter(|c| c.conflicting).count(),
+        }
+    }
+
+    /// The summary line every surface leads with: echoes first. "12 claims
+    /// look corroborated but rest on one source (largest: 43 documents,
+    /// Associated Press); 372 claims appear in one document only; 30
+    /// corroborated; 5 unresolved (they depend on documents of unknown origin)".
+    pub fn in_words(&self) -> String {
+        let claims = |n: usize| {
+            if n == 1 {
+                "1 claim".to_owned()
+            } else {
+                format!("{n} claims")
+            }
+        };
+        let mut parts = Vec::new();
+        match (self.echo, &self.largest_echo) {
+            (0, _) => {
+                parts.push("no claim looks corroborated while resting on one source".to_owned())
+            }
+            (n, Some(l)) => parts.push(format!(
+                "{} {} corroborated but {} on one source (largest: {} documents, {})",
+                claims(n),
+                if n == 1 { "looks" } else { "look" },
+                if n == 1 { "rests" } else { "rest" },
+                l.documents,
+                l.origin
+            )),
+            (n, None) => parts.push(format!(
+                "{} look corroborated but rest on one source",
+                claims(n)
+            )),
+        }
+        parts.push(format!(
+            "{} {} in one document only",
+            claims(self.single_document),
+            if self.single_document == 1 {
+                "appears"
+            } else {
+                "appear"
+            }
+        ));
+        parts.push(format!("{} corroborated", self.corroborated));
+        parts.push(format!(
+            "{} unresolved (corroboration depends on documents of unknown origin)",
+            self.unresolved
+        ));
+        parts.join("; ")
+    }
+
+    /// The counts the store keeps over every cluster.
+    pub fn from_totals(t: &crate::store::ClusterTotals) -> Self {
+        ClaimCounts {
+            documents: t.documents as usize,
+            claims: t.claims as usize,
+            clusters: t.clusters as usize,
+            echo: t.echo as usize,
+            unresolved: t.unresolved as usize,
+            corroborated: t.corroborated as usize,
+            single_document: t.single_document as usize,
+            largest_echo: t.largest_echo.as_ref().map(|(n, origin)| LargestEcho {
+                cluster: String::new(),
+                documents: *n as usize,
+                origin: origin.clone(),
+            }),
+            single_source: t.single_source as usize,
+            single_primary: t.single_primary as usize,
+            single_alignment: t.single_alignment as usize,
+            conflicting: t.conflicting as usize,
+        }
+    }
+
+    /// The flags, orthogonal to the classes, in words.
+    pub fn flags_in_words(&self) -> String {
+        format!(
+            "{} on a single primary source, {} on a single state's media, {} with conflicting figures",
+            self.single_primary, self.single_alignment, self.conflicting
+        )
+    }
 }
 
 /// A cluster with the text of its first claim, for lists.
@@ -732,8 +873,19 @@ pub struct ClusterSummary {
 }
 
 impl ClaimsReport {
-    /// Every cluster, or only those resting on a single source.
+    /// Every cluster, or only those resting on a single source, or of one
+    /// class; in review order.
     pub fn new(store: &Store, only_single_source: bool) -> Result<Self, StoreError> {
+        Self::filtered(store, only_single_source, None)
+    }
+
+    /// Every cluster, or only those resting on a single source, or only
+    /// those of `class`; in review order.
+    pub fn filtered(
+        store: &Store,
+        only_single_source: bool,
+        class: Option<crate::claims::Corroboration>,
+    ) -> Result<Self, StoreError> {
         let ClaimsSection {
             claims,
             clusters,
@@ -747,19 +899,22 @@ impl ClaimsReport {
         let mut documents: Vec<&str> = claims.iter().map(|c| c.document.as_str()).collect();
         documents.sort();
         documents.dedup();
-        let counts = ClaimCounts {
-            documents: documents.len(),
-            claims: claims.len(),
-            clusters: clusters.len(),
-            single_source: clusters.iter().filter(|c| c.single_source).count(),
-            single_primary: clusters.iter().filter(|c| c.single_primary).count(),
-            single_alignment: clusters.iter().filter(|c| c.single_alignment).count(),
-            conflicting: clusters.iter().filter(|c| c.conflicting).count(),
-        };
+        let counts = ClaimCounts::of(documents.len(), claims.len(), &clusters);
         let first_claim = |c: &ClusterEntry| first.get(c.id.as_str()).copied();
+        // Review order: by class, flagged first within it (single primary
+        // source, single alignment, conflicting figures), then as stored
+        // (most documents first).
+        let flagged = |c: &ClusterEntry| c.single_primary || c.single_alignment || c.conflicting;
+        let mut clusters = clusters;
+        clusters.sort_by(|a, b| {
+            a.corroboration
+                .cmp(&b.corroboration)
+                .then(flagged(b).cmp(&flagged(a)))
+        });
         let clusters = clusters
             .iter()
             .filter(|c| !only_single_source || c.single_source)
+            .filter(|c| class.is_none_or(|k| c.corroboration == k))
             .map(|c| ClusterSummary {
                 text: first_claim(c).map(|f| f.text.clone()).unwrap_or_default(),
                 kind: first_claim(c).map(|f| f.kind).unwrap_or("assertion"),

@@ -93,12 +93,17 @@ pub fn stored_overview(store: &Store, registry: &Registry) -> Result<AuditReport
 #[derive(Clone, Debug, Serialize)]
 pub struct ClaimsOverview {
     pub totals: crate::store::ClusterTotals,
+    /// The counts by corroboration class in words, echoes first (the line
+    /// the CLI and the reports lead with).
+    pub summary: String,
     pub conflicts: Vec<crate::report::ConflictEntry>,
 }
 
 pub fn claims_overview(store: &Store) -> Result<ClaimsOverview, StoreError> {
+    let totals = store.cluster_totals()?;
     Ok(ClaimsOverview {
-        totals: store.cluster_totals()?,
+        summary: crate::report::ClaimCounts::from_totals(&totals).in_words(),
+        totals,
         conflicts: crate::report::conflicts_section(store)?,
     })
 }
@@ -155,9 +160,10 @@ impl ReviewFilter {
     }
 }
 
-/// `limit` clusters from `offset` carrying any of `flags` (all when empty)
-/// with the review status asked for: flagged first, most documents first —
-/// the desktop's main list. Reviewed and stale clusters are few, so they are
+/// `limit` clusters from `offset` carrying any of `flags` or of the
+/// corroboration classes named there (all when empty) with the review
+/// status asked for: echoes first, most documents first — the desktop's
+/// main list. Reviewed and stale clusters are few, so they are
 /// read by id; unreviewed ones are the list less those.
 pub fn claims_page(
     store: &Store,
@@ -190,7 +196,8 @@ pub fn claims_page(
                 "single_primary" => row.cluster.single_primary,
                 "single_alignment" => row.cluster.single_alignment,
                 "conflicting" => row.cluster.conflicting,
-                _ => false,
+                class => crate::claims::Corroboration::parse(class)
+                    .is_some_and(|c| c == row.cluster.corroboration),
             })
     };
     if review == ReviewFilter::Unreviewed {
@@ -230,9 +237,9 @@ pub fn claims_page(
         }
     }
     rows.sort_by(|a, b| {
-        b.cluster
-            .single_source
-            .cmp(&a.cluster.single_source)
+        a.cluster
+            .corroboration
+            .cmp(&b.cluster.corroboration)
             .then(b.cluster.documents.len().cmp(&a.cluster.documents.len()))
             .then(a.cluster.key.cmp(&b.cluster.key))
     });

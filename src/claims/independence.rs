@@ -4,8 +4,12 @@
 //! text); a document whose producer is unknown but whose text is largely
 //! found in another joins that document's group (text reuse). Documents
 //! whose producer stays unknown are counted apart: they are never taken for
-//! independent corroboration. A cluster's flags:
-//! - `single_source`: at most one known origin behind every document;
+//! independent corroboration. A cluster's class (`Corroboration`): an echo
+//! (several documents, one known origin), unresolved (at most one known
+//! origin beside documents of unknown origin), corroborated (two or more
+//! known origins) or a single document. Its flags:
+//! - `single_source`: at most one known origin behind every document
+//!   (every class but corroborated);
 //! - `single_primary`: several origins, but all attribute the claim to the
 //!   same primary source (two outlets both quoting the WHO figure); with
 //!   one known origin or none, several documents and one primary source
@@ -17,7 +21,9 @@
 
 use super::entities::Entities;
 use super::matching::{Features, Matching};
-use super::{Claim, Cluster, Conflict, ConflictValue, OriginGroup, Reuse};
+use super::{
+    Claim, Cluster, Conflict, ConflictValue, Corroboration, DocumentEvidence, OriginGroup, Reuse,
+};
 use crate::outlets::registry::Typology;
 use crate::outlets::rules::Rule;
 use crate::outlets::{Alignment, OutletRecord};
@@ -38,6 +44,34 @@ pub struct DocumentOrigin {
     /// Set when the group comes from text reuse, not the document's own
     /// credits: the document whose text it shares, and how much.
     pub shared_with: Option<(i64, f64)>,
+    /// How the producer was established, for the evidence table.
+    pub how: String,
+    pub evidence: Option<String>,
+    pub line: Option<u64>,
+}
+
+/// How a document's own record establishes its producer: the rule in
+/// words, the evidence as written (whitespace runs squeezed), its line.
+fn how_established(record: Option<&OutletRecord>) -> (String, Option<String>, Option<u64>) {
+    match record.and_then(|r| r.origin.as_ref()) {
+        None => ("not established".into(), None, None),
+        Some(o) => (
+            if o.manual {
+                Rule::Manual.description().to_owned()
+            } else {
+                Rule::parse(&o.rule)
+                    .map(|r| r.description().to_owned())
+                    .unwrap_or_else(|| o.rule.replace('_', " "))
+            },
+            Some(squeeze(&o.text)).filter(|t| !t.is_empty()),
+            o.line,
+        ),
+    }
+}
+
+/// Whitespace runs as one space, ends trimmed.
+pub fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn quote(s: &str) -> String {
@@ -84,6 +118,7 @@ pub fn origin_groups(
         .iter()
         .map(|d| {
             let r = outlets.get(&d.id);
+            let (how, evidence, line) = how_established(r);
             (
                 d.id,
                 DocumentOrigin {
@@ -100,6 +135,9 @@ pub fn origin_groups(
                     alignment: r.map(|r| r.alignment.clone()).unwrap_or_default(),
                     description: describe(&d.path, r),
                     shared_with: None,
+                    how,
+                    evidence,
+                    line,
                 },
             )
         })
@@ -125,6 +163,9 @@ pub fn origin_groups(
                             path_of[&copy], path_of[&source], s.name
                         ),
                         shared_with: Some((source, r.containment)),
+                        how: "uncredited copy".into(),
+                        evidence: Some(format!("{share} of its passages are in {}", path_of[&source])),
+                        line: None,
                         ..s
                     },
                 );
@@ -138,6 +179,12 @@ pub fn origin_groups(
                             path_of[&source], path_of[&copy], c.name
                         ),
                         shared_with: Some((copy, r.containment)),
+                        how: "uncredited copy".into(),
+                        evidence: Some(format!(
+                            "it contains {share} of the passages of {}",
+                            path_of[&copy]
+                        )),
+                        line: None,
                         ..c
                     },
                 );
@@ -148,11 +195,12 @@ pub fn origin_groups(
                         o.group = group.clone();
                         o.shared_with =
                             Some((if id == copy { source } else { copy }, r.containment));
+                        let other = path_of[if id == copy { &source } else { &copy }];
                         o.description = format!(
-                            "{} (producer unidentified; {share} of its text is shared with {})",
+                            "{} (producer unidentified; {share} of its text is shared with {other})",
                             path_of[&id],
-                            path_of[if id == copy { &source } else { &copy }]
                         );
+                        o.evidence = Some(format!("{share} of its text is shared with {other}"));
                     }
                 }
             }
@@ -279,10 +327,10 @@ pub fn judge(
         dates,
         groups,
     );
-    // Flagged clusters first, then by how widely the claim travelled.
+    // Review order: echoes first, then by how widely the claim travelled.
     clusters.sort_by(|a, b| {
-        b.single_source
-            .cmp(&a.single_source)
+        a.corroboration
+            .cmp(&b.corroboration)
             .then(b.documents.len().cmp(&a.documents.len()))
             .then(a.key.cmp(&b.key))
     });
@@ -433,72 +481,21 @@ fn judge_one(
         && !states.contains(&None);
 
     let docs: Vec<String> = documents.iter().map(|d| path_of[d].to_string()).collect();
-    let unknown_part = match unknown.len() {
-        0 => String::new(),
-        1 => format!(
-            "1 document of unknown origin ({}), which does not count as corroboration",
-            unknown[0]
-        ),
-        n => format!(
-            "{n} documents of unknown origin ({}), which do not count as corroboration",
-            unknown.join(", ")
-        ),
-    };
-    let mut explanation = match independent {
-        0 if documents.len() == 1 => format!(
-            "Found only in {}: a single source.",
-            groups[&documents[0]].description
-        ),
-        0 => format!(
-            "Found in {} documents, none from an established producer: {unknown_part}. They may all copy one source: no independent corroboration.",
-            documents.len()
-        ),
-        1 if unknown.is_empty() => {
-            let described: Vec<&str> = documents
-                .iter()
-                .map(|d| groups[d].description.as_str())
-                .collect();
-            if documents.len() == 1 {
-                format!("Found only in {}: a single source.", described[0])
-            } else {
-                format!(
-                    "Found in {} documents, all from one origin, {}: {}. A single source.",
-                    documents.len(),
-                    known[0].name,
-                    described.join("; ")
-                )
+    let corroboration = Corroboration::of(documents.len(), independent, unknown.len());
+    let evidence: Vec<DocumentEvidence> = documents
+        .iter()
+        .map(|d| {
+            let o = &groups[d];
+            DocumentEvidence {
+                document: path_of[d].to_string(),
+                origin: o.name.clone(),
+                how: o.how.clone(),
+                evidence: o.evidence.clone(),
+                line: o.line,
             }
-        }
-        1 => {
-            let described: Vec<&str> = documents
-                .iter()
-                .filter(|d| groups[*d].group == known[0].group)
-                .map(|d| groups[d].description.as_str())
-                .collect();
-            format!(
-                "Found in {} documents: 1 independent origin, {} ({}), and {unknown_part}. A single known source.",
-                documents.len(),
-                known[0].name,
-                described.join("; ")
-            )
-        }
-        _ => {
-            let names: Vec<String> = known
-                .iter()
-                .map(|g| format!("{} ({})", g.name, g.documents.join(", ")))
-                .collect();
-            let mut text = format!(
-                "Found in {} documents from {independent} independent origins: {}",
-                documents.len(),
-                names.join("; ")
-            );
-            if !unknown.is_empty() {
-                text.push_str(&format!("; and {unknown_part}"));
-            }
-            text.push('.');
-            text
-        }
-    };
+        })
+        .collect();
+    let mut explanation = summary(corroboration, &documents, &known, &unknown, groups);
     if single_primary && independent > 1 {
         explanation.push_str(&format!(
             " But every one attributes it to {}: one primary source behind {independent} outlets.",
@@ -535,12 +532,139 @@ fn judge_one(
         documents: docs,
         origin_groups,
         independent_origins: independent,
-        single_source: independent <= 1,
+        corroboration,
+        single_source: corroboration.is_single_source(),
         primary_sources,
         single_primary,
         single_alignment,
         conflicting: false,
         explanation,
+        evidence,
+    }
+}
+
+/// "3 documents" / "1 document".
+fn documents_word(n: usize) -> String {
+    if n == 1 {
+        "1 document".into()
+    } else {
+        format!("{n} documents")
+    }
+}
+
+/// The explanation's first sentences: the class, the counts behind it and,
+/// for an echo, how its documents came to one origin ("9 credit Reuters
+/// (wire dateline 7, byline 2), 3 are uncredited copies of
+/// Reuters-credited files"). The documents one by one are in the evidence
+/// table, not here.
+fn summary(
+    class: Corroboration,
+    documents: &[i64],
+    known: &[&OriginGroup],
+    unknown: &[&str],
+    groups: &HashMap<i64, DocumentOrigin>,
+) -> String {
+    let unknown_part = match unknown.len() {
+        0 => String::new(),
+        1 => format!("1 document of unknown origin ({})", unknown[0]),
+        n if n <= 3 => format!("{n} documents of unknown origin ({})", unknown.join(", ")),
+        n => format!(
+            "{n} documents of unknown origin ({}, …)",
+            unknown[..3].join(", ")
+        ),
+    };
+    let not_counted = if unknown.len() == 1 {
+        "which does not count as corroboration"
+    } else {
+        "which do not count as corroboration"
+    };
+    match class {
+        Corroboration::SingleDocument => format!(
+            "Found only in {}: a single source.",
+            groups[&documents[0]].description
+        ),
+        Corroboration::Echo => {
+            let name = &known[0].name;
+            let credited: Vec<&DocumentOrigin> = documents
+                .iter()
+                .map(|d| &groups[d])
+                .filter(|o| o.shared_with.is_none())
+                .collect();
+            let copies = documents.len() - credited.len();
+            let mut how: BTreeMap<&str, usize> = BTreeMap::new();
+            for o in &credited {
+                *how.entry(o.how.as_str()).or_default() += 1;
+            }
+            let mut how: Vec<(&str, usize)> = how.into_iter().collect();
+            how.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let mut parts = Vec::new();
+            if !credited.is_empty() {
+                // "(wire dateline 21, byline 9)"; one way only: "(wire dateline)".
+                let ways: Vec<String> = if how.len() == 1 {
+                    vec![how[0].0.to_owned()]
+                } else {
+                    how.iter().map(|(h, n)| format!("{h} {n}")).collect()
+                };
+                parts.push(format!(
+                    "{} {} {name} ({})",
+                    credited.len(),
+                    if credited.len() == 1 {
+                        "credits"
+                    } else {
+                        "credit"
+                    },
+                    ways.join(", ")
+                ));
+            }
+            match copies {
+                0 => {}
+                1 => parts.push(format!(
+                    "1 is an uncredited copy of a file credited to {name}"
+                )),
+                n => parts.push(format!(
+                    "{n} are uncredited copies of files credited to {name}"
+                )),
+            }
+            format!(
+                "{}, one origin ({name}): {}. It looks corroborated but rests on a single source.",
+                documents_word(documents.len()),
+                parts.join(", ")
+            )
+        }
+        Corroboration::Corroborated => {
+            let mut names: Vec<(usize, String)> = known
+                .iter()
+                .map(|g| {
+                    (
+                        g.documents.len(),
+                        format!("{} ({})", g.name, g.documents.len()),
+                    )
+                })
+                .collect();
+            names.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let names: Vec<String> = names.into_iter().map(|(_, n)| n).collect();
+            let mut text = format!(
+                "{} from {} independent origins: {}",
+                documents_word(documents.len()),
+                known.len(),
+                names.join(", ")
+            );
+            if !unknown.is_empty() {
+                text.push_str(&format!("; and {unknown_part}, {not_counted}"));
+            }
+            text.push('.');
+            text
+        }
+        Corroboration::Unresolved if known.is_empty() => format!(
+            "{}, none from an established producer: {unknown_part}. They may all copy one source: corroboration unresolved, no independent corroboration.",
+            documents_word(documents.len())
+        ),
+        Corroboration::Unresolved => format!(
+            "{}: one known origin, {} ({}), and {unknown_part}, {not_counted}. Whether they are independent of it is not established: corroboration unresolved.",
+            documents_word(documents.len()),
+            known[0].name,
+            documents_word(known[0].documents.len())
+        ),
     }
 }
 

@@ -67,6 +67,114 @@ impl OriginGroup {
     }
 }
 
+/// How far a claim is corroborated once copies and syndication are
+/// collapsed: the first thing a reviewer is told about it. Decided here, in
+/// the core; the CLI, the reports and the app only word it. The variants
+/// are in review order: what looks corroborated but is not comes first.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Corroboration {
+    /// Several documents, one known origin and nothing else: looks
+    /// corroborated, is not (a wire story run by ten sites).
+    Echo,
+    /// Whether it is corroborated depends on documents whose producer is
+    /// unknown: at most one known origin beside them. Never counted as
+    /// corroboration: still a single source as far as is established.
+    Unresolved,
+    /// Two or more known independent origins.
+    Corroborated,
+    /// Stated in one document only.
+    SingleDocument,
+}
+
+impl Corroboration {
+    pub const ALL: [Corroboration; 4] = [
+        Corroboration::Echo,
+        Corroboration::Unresolved,
+        Corroboration::Corroborated,
+        Corroboration::SingleDocument,
+    ];
+
+    /// The class of a claim found in `documents` documents, `known` of its
+    /// origin groups established and `unknown_documents` documents whose
+    /// producer is not.
+    pub fn of(documents: usize, known: usize, unknown_documents: usize) -> Self {
+        if documents <= 1 {
+            Corroboration::SingleDocument
+        } else if known >= 2 {
+            Corroboration::Corroborated
+        } else if known == 1 && unknown_documents == 0 {
+            Corroboration::Echo
+        } else {
+            Corroboration::Unresolved
+        }
+    }
+
+    /// The stored and serialised name (`single_document`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Corroboration::Echo => "echo",
+            Corroboration::Unresolved => "unresolved",
+            Corroboration::Corroborated => "corroborated",
+            Corroboration::SingleDocument => "single_document",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// Its name in words (`single document`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Corroboration::Echo => "echo",
+            Corroboration::Unresolved => "unresolved",
+            Corroboration::Corroborated => "corroborated",
+            Corroboration::SingleDocument => "single document",
+        }
+    }
+
+    /// What the class means, in one line.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Corroboration::Echo => {
+                "looks corroborated, is not: several documents, all from one origin"
+            }
+            Corroboration::Unresolved => {
+                "depends on documents whose producer is unknown: not counted as corroboration"
+            }
+            Corroboration::Corroborated => "two or more known independent origins",
+            Corroboration::SingleDocument => "stated in one document only",
+        }
+    }
+
+    /// Whether one source, at most, is established behind the claim: every
+    /// class but corroborated. An unresolved claim is one too: a document
+    /// whose producer is unknown is never counted as a second source.
+    pub fn is_single_source(self) -> bool {
+        self != Corroboration::Corroborated
+    }
+}
+
+/// One document behind a cluster and how its producer was established: a
+/// row of the evidence table under a cluster's explanation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct DocumentEvidence {
+    pub document: String,
+    /// The producer, or "unidentified".
+    pub origin: String,
+    /// How: a rule in words ("wire dateline"), "uncredited copy", "set by
+    /// the reviewer", or "not established".
+    pub how: String,
+    /// The words that show it, as written (a credit line; for a copy, what
+    /// share of its passages are found where).
+    pub evidence: Option<String>,
+    pub line: Option<u64>,
+}
+
 /// The same claim across documents, and what stands behind it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cluster {
@@ -79,13 +187,19 @@ pub struct Cluster {
     /// Origin groups whose producer is known: a document of unknown origin
     /// is never counted as corroboration.
     pub independent_origins: usize,
-    /// At most one known origin stands behind the claim.
+    pub corroboration: Corroboration,
+    /// One source at most is established behind the claim: every class but
+    /// corroborated (`Corroboration::is_single_source`).
     pub single_source: bool,
     pub primary_sources: Vec<String>,
     pub single_primary: bool,
     pub single_alignment: bool,
     pub conflicting: bool,
+    /// A summary first ("12 documents, one origin (Reuters): 9 credit
+    /// Reuters (wire dateline 7, …), 3 are uncredited copies …"), then the
+    /// flags; the documents one by one are in `evidence`.
     pub explanation: String,
+    pub evidence: Vec<DocumentEvidence>,
 }
 
 impl Cluster {

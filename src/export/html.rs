@@ -109,13 +109,11 @@ pub fn alignment(d: &DocumentEntry) -> String {
     parts.join(" · ")
 }
 
-/// The flags of a cluster, in words.
+/// A cluster's corroboration class, then its flags, in words.
 pub fn flags(c: &ReportCluster) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
     let k = &c.cluster;
-    if k.single_source {
-        out.push(("single_source", "single source"));
-    }
+    out.push((k.corroboration.as_str(), k.corroboration.label()));
     if k.single_primary {
         out.push(("single_primary", "single primary source"));
     }
@@ -165,7 +163,10 @@ q{quotes:none}
 .cluster{border:1px solid var(--line);border-radius:8px;padding:12px 14px;margin:12px 0;content-visibility:auto;contain-intrinsic-size:auto 420px}
 .cluster.flagged{border-left:5px solid var(--warn)}
 .badge{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;margin-right:4px;background:var(--soft);border:1px solid var(--line)}
-.badge.single_source,.badge.single_primary,.badge.single_alignment{background:#fff4e0;border-color:#e7b767;color:#6b3f00}
+.badge.echo,.badge.unresolved,.badge.single_primary,.badge.single_alignment{background:#fff4e0;border-color:#e7b767;color:#6b3f00}
+.lead{font-size:16px;margin:14px 0 0}
+.badge.corroborated{background:#e6f4ea;border-color:#9fd0ae;color:var(--ok)}
+table.evidence{margin:6px 0 10px}table.evidence td,table.evidence th{font-size:13px;padding:2px 8px 2px 0;vertical-align:top}
 .badge.conflicting{background:#fde7e9;border-color:#e3a0a5;color:var(--bad)}
 .verdict{margin:8px 0;padding:6px 10px;border-radius:6px;background:#eef5ff;border:1px solid #b9d1f3}
 .stale{background:#fde7e9;border-color:#e3a0a5}
@@ -364,14 +365,24 @@ fn summary(h: &mut String, r: &Report) {
     for (v, k) in [
         (n.claims, "claims"),
         (n.clusters, "distinct claims (clusters)"),
-        (n.single_source, "rest on a single source"),
+        (n.echo, "echoes: look corroborated, rest on one source"),
+        (
+            n.unresolved,
+            "unresolved: depend on documents of unknown origin",
+        ),
+        (n.corroborated, "corroborated by two or more known origins"),
+        (n.single_document, "in one document only"),
         (n.single_primary, "rest on a single primary source"),
         (n.single_alignment, "sources share one alignment"),
         (n.conflicting, "with conflicting figures"),
     ] {
         let _ = write!(h, "<div class=\"stat\"><b>{v}</b>{}</div>", esc(k));
     }
-    h.push_str("</div></section>\n");
+    let _ = writeln!(
+        h,
+        "</div><p class=\"lead\" data-testid=\"claims-in-words\">{}.</p></section>",
+        esc(&n.in_words())
+    );
 }
 
 fn documents(h: &mut String, r: &Report) {
@@ -467,7 +478,7 @@ fn claims(h: &mut String, r: &Report) {
                 c,
                 members.get(c.cluster.id.as_str()),
                 &docs,
-                id != "other",
+                id != "single_document",
             );
         }
         if !rows.is_empty() {
@@ -508,20 +519,42 @@ fn claims(h: &mut String, r: &Report) {
 
 fn section_intro(id: &str) -> &'static str {
     match id {
-        "single_source" => {
-            "Once reposts and syndicated copies are collapsed into who produced the text, each of these claims traces back to one independent origin. Claims many outlets carry come first."
+        "echo" => {
+            "Found in several documents that all come from one origin once reposts, syndicated wire copies and uncredited copies are collapsed: they look corroborated and are not. The claims most documents carry come first."
         }
-        "single_primary" => {
-            "Several independent outlets carry these, but every one of them attributes the claim to the same single primary source."
+        "unresolved" => {
+            "Found in several documents, but at most one of their producers is established: whether the others are independent is not known, so they are not counted as corroboration. Establishing who produced them (or setting it with `provaudit outlet set`) resolves these."
         }
-        "single_alignment" => {
-            "Independent outlets carry these, but every origin shares one alignment (the same state or owner)."
+        "corroborated" => {
+            "Carried by two or more known independent origins. Flags still apply: several origins may all rest on one primary source or one state's media, or disagree on a figure; flagged claims come first."
         }
-        "conflicting" => {
-            "Claims whose figures for the same quantity disagree with another claim's."
-        }
-        _ => "Claims carried by independent origins with no flag raised.",
+        _ => "Stated in one document only.",
     }
+}
+
+/// The documents behind a cluster, one row each: producer, how it was
+/// established, the words that show it.
+fn evidence_table(h: &mut String, k: &crate::report::ClusterEntry) {
+    if k.evidence.len() < 2 {
+        return;
+    }
+    h.push_str("<table class=\"evidence\"><thead><tr><th>Document</th><th>Origin</th><th>How</th><th>Evidence</th></tr></thead><tbody>");
+    for e in &k.evidence {
+        let evidence = match (&e.evidence, e.line) {
+            (Some(t), Some(l)) => format!("‘{}’, line {l}", truncate(t, 90)),
+            (Some(t), None) => truncate(t, 90),
+            (None, _) => String::new(),
+        };
+        let _ = write!(
+            h,
+            "<tr><td class=\"mono\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&e.document),
+            esc(&e.origin),
+            esc(&e.how),
+            esc(&evidence)
+        );
+    }
+    h.push_str("</tbody></table>");
 }
 
 fn card(
@@ -532,7 +565,12 @@ fn card(
     picture: bool,
 ) {
     let k = &c.cluster;
-    let flagged = k.single_source || k.single_primary || k.single_alignment || k.conflicting;
+    let flagged = matches!(
+        k.corroboration,
+        crate::claims::Corroboration::Echo | crate::claims::Corroboration::Unresolved
+    ) || k.single_primary
+        || k.single_alignment
+        || k.conflicting;
     let _ = write!(
         h,
         "<article class=\"cluster{}\" id=\"{}\"><h3>{}</h3><p>",
@@ -553,6 +591,7 @@ fn card(
         k.origins_in_words()
     );
     let _ = write!(h, "<p>{}</p>", esc(&k.explanation));
+    evidence_table(h, k);
     if let Some(v) = &c.verdict {
         let _ = write!(
             h,

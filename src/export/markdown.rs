@@ -127,8 +127,13 @@ pub fn render(r: &Report) -> String {
     let n = &r.counts;
     let _ = writeln!(
         m,
-        "- Claims: {} in {} clusters; {} rest on a single source, {} on a single primary source, {} share one alignment, {} with conflicting figures\n",
-        n.claims, n.clusters, n.single_source, n.single_primary, n.single_alignment, n.conflicting
+        "- Claims: {} in {} clusters: {}; {} on a single primary source, {} share one alignment, {} with conflicting figures\n",
+        n.claims,
+        n.clusters,
+        esc(&n.in_words()),
+        n.single_primary,
+        n.single_alignment,
+        n.conflicting
     );
 
     // Documents.
@@ -391,11 +396,26 @@ fn card(m: &mut String, c: &ReportCluster, members: Option<&Vec<&ClaimEntry>>) {
         k.origins_in_words()
     );
     let _ = writeln!(m, "{}\n", esc(&k.explanation));
-    for g in &k.origin_groups {
-        let docs: Vec<String> = g.documents.iter().map(|d| code(d)).collect();
-        let _ = writeln!(m, "- origin **{}**: {}", esc(&g.name), docs.join(", "));
-    }
-    if !k.origin_groups.is_empty() {
+    if k.evidence.len() > 1 {
+        let _ = writeln!(
+            m,
+            "| Document | Origin | How | Evidence |\n|---|---|---|---|"
+        );
+        for e in &k.evidence {
+            let evidence = match (&e.evidence, e.line) {
+                (Some(t), Some(l)) => format!("‘{}’, line {l}", super::html::truncate(t, 90)),
+                (Some(t), None) => super::html::truncate(t, 90),
+                (None, _) => String::new(),
+            };
+            let _ = writeln!(
+                m,
+                "| {} | {} | {} | {} |",
+                code(&e.document),
+                esc(&e.origin),
+                esc(&e.how),
+                esc(&evidence)
+            );
+        }
         m.push('\n');
     }
     if let Some(v) = &c.verdict {

@@ -64,8 +64,8 @@ pub struct VerificationEntry {
 /// One section of the claims part.
 #[derive(Clone, Debug, Serialize)]
 pub struct SectionEntry {
-    /// `single_source`, `single_primary`, `single_alignment`, `conflicting`
-    /// or `other`.
+    /// A corroboration class: `echo`, `unresolved`, `corroborated` or
+    /// `single_document`.
     pub id: &'static str,
     pub title: &'static str,
     pub clusters: Vec<String>,
@@ -76,7 +76,7 @@ pub struct SectionEntry {
 pub struct ReportCluster {
     #[serde(flatten)]
     pub cluster: ClusterEntry,
-    /// The section it is listed in (its first flag, in section order).
+    /// The section it is listed in: its corroboration class.
     pub section: &'static str,
     /// The text of its first claim.
     pub text: String,
@@ -153,35 +153,25 @@ pub struct TextQuote {
 const QUOTE_CONTEXT: usize = 32;
 
 /// The sections, in the order the report lists them.
-pub const SECTIONS: [(&str, &str); 5] = [
+pub const SECTIONS: [(&str, &str); 4] = [
     (
-        "single_source",
-        "Claims resting on a single independent source",
+        "echo",
+        "Echoes: claims that look corroborated but rest on one source",
     ),
     (
-        "single_primary",
-        "Claims resting on a single primary source",
+        "unresolved",
+        "Unresolved: corroboration depends on documents of unknown origin",
     ),
     (
-        "single_alignment",
-        "Claims whose sources share one alignment",
+        "corroborated",
+        "Corroborated: two or more known independent origins",
     ),
-    ("conflicting", "Other claims with conflicting figures"),
-    ("other", "Other claims"),
+    ("single_document", "Claims found in one document only"),
 ];
 
+/// A cluster's section: its corroboration class.
 fn section_of(c: &ClusterEntry) -> &'static str {
-    if c.single_source {
-        "single_source"
-    } else if c.single_primary {
-        "single_primary"
-    } else if c.single_alignment {
-        "single_alignment"
-    } else if c.conflicting {
-        "conflicting"
-    } else {
-        "other"
-    }
+    c.corroboration.as_str()
 }
 
 impl Report {
@@ -320,12 +310,15 @@ impl Report {
             })
             .collect();
         let rank = |s: &str| SECTIONS.iter().position(|(id, _)| *id == s).unwrap_or(99);
-        // Within a section: the widest spread first (a claim many outlets
-        // carry that still rests on one source is the finding), then a
-        // reviewed one, then by id so the order is stable.
+        // Within a section: flagged first (single primary source, single
+        // alignment, conflicting figures), then the widest spread (a claim
+        // many outlets carry that still rests on one source is the
+        // finding), then a reviewed one, then by id so the order is stable.
+        let flagged = |c: &ClusterEntry| c.single_primary || c.single_alignment || c.conflicting;
         ordered.sort_by(|a, b| {
             rank(a.section)
                 .cmp(&rank(b.section))
+                .then(flagged(&b.cluster).cmp(&flagged(&a.cluster)))
                 .then(b.cluster.documents.len().cmp(&a.cluster.documents.len()))
                 .then(b.verdict.is_some().cmp(&a.verdict.is_some()))
                 .then(b.cluster.claims.len().cmp(&a.cluster.claims.len()))
@@ -347,15 +340,7 @@ impl Report {
         let mut claim_docs: Vec<&str> = claims.iter().map(|c| c.document.as_str()).collect();
         claim_docs.sort_unstable();
         claim_docs.dedup();
-        let counts = ClaimCounts {
-            documents: claim_docs.len(),
-            claims: claims.len(),
-            clusters: clusters.len(),
-            single_source: clusters.iter().filter(|c| c.single_source).count(),
-            single_primary: clusters.iter().filter(|c| c.single_primary).count(),
-            single_alignment: clusters.iter().filter(|c| c.single_alignment).count(),
-            conflicting: clusters.iter().filter(|c| c.conflicting).count(),
-        };
+        let counts = ClaimCounts::of(claim_docs.len(), claims.len(), &clusters);
 
         let quoter = Quoter::new(store, &claims)?;
         let annotations = review

@@ -27,7 +27,7 @@ pub const COLUMNS: [&str; 22] = [
     "single_alignment",
     "conflicting",
     "independent_origins",
-    "section",
+    "corroboration",
     "verdict",
     "verdict_stale",
     "reviewer",

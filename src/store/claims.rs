@@ -1,16 +1,18 @@
 //! SQL of the claims stage.
 
+use super::claims_page::{CLUSTER_COLUMNS, REVIEW_ORDER};
 use super::{Result, Store, classify};
 use crate::claims::{Claim, Cluster, Conflict, Reuse, StageOutput};
 use rusqlite::params;
 
-/// The claims tables' secondary indexes, exactly as migration 0003 made them.
+/// The claims tables' secondary indexes, exactly as migrations 0003 and
+/// 0009 made them.
 const SECONDARY_INDEXES: [(&str, &str); 3] = [
     ("claim_by_cluster", "claim(cluster_key)"),
     ("claim_by_document", "claim(document_id)"),
     (
-        "claim_cluster_by_flags",
-        "claim_cluster(single_source DESC, document_count DESC)",
+        "claim_cluster_by_class",
+        "claim_cluster((CASE corroboration WHEN 'echo' THEN 0 WHEN 'unresolved' THEN 1 WHEN 'corroborated' THEN 2 ELSE 3 END), document_count DESC)",
     ),
 ];
 
@@ -127,8 +129,9 @@ impl Store {
             let mut put = tx
                 .prepare_cached(
                     "INSERT INTO claim_cluster (cluster_key, claim_count, document_count, independent_origins, single_source,
-                        single_primary, single_alignment, conflicting, origin_groups, primary_sources, explanation)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                        single_primary, single_alignment, conflicting, origin_groups, primary_sources, explanation,
+                        corroboration, evidence)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 )
                 .map_err(e)?;
             for c in &out.clusters {
@@ -144,6 +147,8 @@ impl Store {
                     serde_json::to_string(&c.origin_groups).expect("serialise"),
                     serde_json::to_string(&c.primary_sources).expect("serialise"),
                     c.explanation,
+                    c.corroboration.as_str(),
+                    serde_json::to_string(&c.evidence).expect("serialise"),
                 ])
                 .map_err(e)?;
             }
@@ -236,17 +241,17 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Clusters, flagged first (the desktop app's main list). `only_single_source`
-    /// limits them to clusters resting on one origin; `limit` caps the count.
+    /// Clusters in review order (echoes first, most documents first).
+    /// `only_single_source` limits them to clusters resting on one origin;
+    /// `limit` caps the count.
     pub fn clusters(&self, only_single_source: bool, limit: Option<usize>) -> Result<Vec<Cluster>> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT cluster_key, independent_origins, single_source, single_primary, single_alignment, conflicting,
-                    origin_groups, primary_sources, explanation, claim_count
+            .prepare_cached(&format!(
+                "SELECT {CLUSTER_COLUMNS}
                  FROM claim_cluster WHERE (?1 = 0 OR single_source = 1)
-                 ORDER BY single_source DESC, document_count DESC, cluster_key LIMIT ?2",
-            )
+                 ORDER BY {REVIEW_ORDER}, document_count DESC, cluster_key LIMIT ?2"
+            ))
             .map_err(|e| self.err(e))?;
         let limit = limit.map(|l| l as i64).unwrap_or(-1);
         let mut clusters: Vec<Cluster> = stmt

@@ -5,7 +5,7 @@
 
 use super::{Result, Store};
 use crate::claims::extract::ClaimKind;
-use crate::claims::{Claim, Cluster, OriginGroup};
+use crate::claims::{Claim, Cluster, Corroboration, OriginGroup};
 use rusqlite::{Row, params_from_iter};
 
 /// Counts over every cluster of the store.
@@ -23,6 +23,12 @@ pub struct ClusterTotals {
     pub documents: u64,
     /// Clusters resting on two or more known independent origins.
     pub corroborated: u64,
+    /// Clusters of each other corroboration class.
+    pub echo: u64,
+    pub unresolved: u64,
+    pub single_document: u64,
+    /// The echo found in most documents: how many, and its one origin.
+    pub largest_echo: Option<(u64, String)>,
 }
 
 /// A cluster as a list shows it: its flags and first claim.
@@ -42,8 +48,12 @@ pub const FLAG_COLUMNS: [&str; 4] = [
     "conflicting",
 ];
 
-const CLUSTER_COLUMNS: &str = "cluster_key, independent_origins, single_source, single_primary, single_alignment, conflicting,
-    origin_groups, primary_sources, explanation, claim_count";
+pub(super) const CLUSTER_COLUMNS: &str = "cluster_key, independent_origins, single_source, single_primary, single_alignment, conflicting,
+    origin_groups, primary_sources, explanation, claim_count, corroboration, evidence";
+
+/// The corroboration classes in review order, as the `claim_cluster_by_class`
+/// index has them (the same expression, or SQLite sorts without it).
+pub(super) const REVIEW_ORDER: &str = "(CASE corroboration WHEN 'echo' THEN 0 WHEN 'unresolved' THEN 1 WHEN 'corroborated' THEN 2 ELSE 3 END)";
 
 pub(super) fn cluster_from(r: &Row) -> rusqlite::Result<(Cluster, u64)> {
     let groups: String = r.get(6)?;
@@ -67,6 +77,10 @@ pub(super) fn cluster_from(r: &Row) -> rusqlite::Result<(Cluster, u64)> {
             conflicting: r.get(5)?,
             primary_sources: serde_json::from_str(&primary).unwrap_or_default(),
             explanation: r.get(8)?,
+            // Never more than is established when a value is not understood.
+            corroboration: Corroboration::parse(&r.get::<_, String>(10)?)
+                .unwrap_or(Corroboration::Unresolved),
+            evidence: serde_json::from_str(&r.get::<_, String>(11)?).unwrap_or_default(),
         },
         r.get::<_, i64>(9)? as u64,
     ))
@@ -93,12 +107,18 @@ pub(super) fn claim_from(r: &Row) -> rusqlite::Result<Claim> {
     })
 }
 
-/// `WHERE` for "any of these flags" (every cluster when none).
+/// `WHERE` for "any of these flags or corroboration classes" (every
+/// cluster when none).
 fn flag_filter(flags: &[&str]) -> String {
     let wanted: Vec<String> = flags
         .iter()
-        .filter(|f| FLAG_COLUMNS.contains(f))
-        .map(|f| format!("{f} = 1"))
+        .filter_map(|f| {
+            if FLAG_COLUMNS.contains(f) {
+                Some(format!("{f} = 1"))
+            } else {
+                Corroboration::parse(f).map(|c| format!("corroboration = '{}'", c.as_str()))
+            }
+        })
         .collect();
     if wanted.is_empty() {
         String::new()
@@ -138,6 +158,43 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM document_article", [], |r| r.get(0))
             .map_err(|e| self.err(e))?;
+        let mut by_class = [0u64; 4];
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT corroboration, count(*) FROM claim_cluster GROUP BY corroboration",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+            .map_err(|e| self.err(e))?;
+        for row in rows {
+            let (class, n) = row.map_err(|e| self.err(e))?;
+            let class = Corroboration::parse(&class).unwrap_or(Corroboration::Unresolved);
+            by_class[class as usize] += n as u64;
+        }
+        use rusqlite::OptionalExtension;
+        let largest_echo = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT document_count, origin_groups FROM claim_cluster WHERE corroboration = 'echo'
+                     ORDER BY {REVIEW_ORDER}, document_count DESC, cluster_key LIMIT 1"
+                ),
+                [],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?
+            .map(|(n, groups)| {
+                let groups: Vec<OriginGroup> = serde_json::from_str(&groups).unwrap_or_default();
+                let name = groups
+                    .iter()
+                    .find(|g| g.is_known())
+                    .map(|g| g.name.clone())
+                    .unwrap_or_default();
+                (n as u64, name)
+            });
         Ok(ClusterTotals {
             claims: claims as u64,
             clusters: clusters as u64,
@@ -148,6 +205,10 @@ impl Store {
             single_source_claims: ssc as u64,
             documents: documents as u64,
             corroborated: corroborated as u64,
+            echo: by_class[Corroboration::Echo as usize],
+            unresolved: by_class[Corroboration::Unresolved as usize],
+            single_document: by_class[Corroboration::SingleDocument as usize],
+            largest_echo,
         })
     }
 
@@ -172,7 +233,7 @@ impl Store {
             .conn
             .prepare_cached(&format!(
                 "SELECT {CLUSTER_COLUMNS} FROM claim_cluster {filter}
-                 ORDER BY single_source DESC, document_count DESC, cluster_key LIMIT ?1 OFFSET ?2"
+                 ORDER BY {REVIEW_ORDER}, document_count DESC, cluster_key LIMIT ?1 OFFSET ?2"
             ))
             .map_err(|e| self.err(e))?;
         let clusters: Vec<(Cluster, u64)> = stmt

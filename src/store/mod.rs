@@ -31,6 +31,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0006_analysis_state.sql")),
     M::up(include_str!("migrations/0007_application_id.sql")),
     M::up(include_str!("migrations/0008_document_date.sql")),
+    M::up(include_str!("migrations/0009_corroboration.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -1003,7 +1004,7 @@ mod tests {
     /// code expects. A changed migration fails here; add a new one instead.
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 8] = [
+        const SHIPPED: [(&str, &str, &str); 9] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1043,6 +1044,11 @@ mod tests {
                 "0008_document_date.sql",
                 include_str!("migrations/0008_document_date.sql"),
                 "0f7335d12761b3c755de8af3ba7e25bc78a45badb2c75090c06df2640be025d8",
+            ),
+            (
+                "0009_corroboration.sql",
+                include_str!("migrations/0009_corroboration.sql"),
+                "bf48e89dde887ebe38d5455b569cd5f6394d6b1d8abf495f981ebfcef86782b6",
             ),
         ];
         assert_eq!(

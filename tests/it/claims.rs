@@ -269,24 +269,70 @@ fn the_cli_lists_single_source_claims_and_shows_one_side_by_side() {
     assert_eq!(listed["counts"]["clusters"], total);
     assert_eq!(listed["counts"]["single_source"], single.len());
     assert_eq!(listed["clusters"].as_array().unwrap().len(), single.len());
+    // The summary leads with echoes, then the other classes, each counted
+    // from what the JSON says of the clusters' documents and origins.
+    let clusters = report["clusters"].as_array().unwrap();
+    let of = |class: &str| {
+        clusters
+            .iter()
+            .filter(|c| c["corroboration"] == class)
+            .count()
+    };
     let summary = ws.run_db(&["audit", SEEDS]).expect_code(0);
     assert!(
         summary.stdout.contains(&format!(
-            "{} claims in {total} clusters: {} rest on a single source",
+            "{} claims in {total} clusters: no claim looks corroborated while resting on one source; {} claims appear in one document only; {} corroborated; 0 unresolved",
             report["claims"].as_array().unwrap().len(),
-            single.len()
+            of("single_document"),
+            of("corroborated"),
         )),
         "{}",
         summary.stdout
     );
+    // Without --all, 20 claims of a class and how to see the rest.
     let human = ws.run_db(&["claims", "--single-source"]).expect_code(0);
+    let sd = of("single_document");
+    assert!(sd > 20, "the seeds hold more than 20 one-document claims");
     assert!(
-        human.stdout.starts_with(&format!(
-            "{} of {total} claims rest on a single source",
-            single.len()
+        human.stdout.contains(&format!(
+            "== single document ({sd}): stated in one document only"
+        )) && human.stdout.contains(&format!(
+            "… and {} more single document: `provaudit claims --class single-document`",
+            sd - 20
         )),
         "{}",
         human.stdout
+    );
+    assert_eq!(human.stdout.matches("  [single document").count(), 20);
+    assert!(
+        !human.stdout.contains("== corroborated"),
+        "{}",
+        human.stdout
+    );
+    let every = ws
+        .run_db(&["claims", "--class", "single-document"])
+        .expect_code(0);
+    assert_eq!(every.stdout.matches("  [single document").count(), sd);
+    assert!(!every.stdout.contains("more single document"));
+    // --verbose lists every document of a corroborated claim with its evidence.
+    let verbose = ws
+        .run_db(&["claims", "--class", "corroborated", "--verbose"])
+        .expect_code(0);
+    assert!(
+        verbose
+            .stdout
+            .contains("003_d3d53ad44076e59b.txt  Press TV — ")
+            && verbose.stdout.contains("‘Iran Press TV’, line 5"),
+        "{}",
+        verbose.stdout
+    );
+    let wrong = ws.run_db(&["claims", "--class", "echoes"]).expect_code(2);
+    assert!(
+        wrong
+            .stderr
+            .contains("echo, unresolved, corroborated, single-document"),
+        "{}",
+        wrong.stderr
     );
 
     let who = claim_with(&report, "002_2f99136e3ac0f3d2.txt", "at least 1,093 people");
@@ -296,7 +342,7 @@ fn the_cli_lists_single_source_claims_and_shows_one_side_by_side() {
     assert!(
         shown
             .stdout
-            .contains("[single primary source, conflicting figures]"),
+            .contains("[corroborated, single primary source, conflicting figures]"),
         "{}",
         shown.stdout
     );

@@ -90,11 +90,101 @@ fn documents_of_unknown_origin_are_never_counted_as_corroboration() {
         "{k}"
     );
     assert_eq!(k["single_source"], true, "{k}");
+    // Neither an echo (the unknown documents may be independent) nor
+    // corroborated (they are not established to be): unresolved.
+    assert_eq!(k["corroboration"], "unresolved", "{k}");
     let why = k["explanation"].as_str().unwrap();
     assert!(why.contains("of unknown origin"), "{why}");
     assert!(
         why.contains("do not count as corroboration")
             || why.contains("does not count as corroboration"),
+        "{why}"
+    );
+}
+
+/// The Reuters story run by a second site with its dateline kept.
+const RUN: &str = "Valley flooded: 1,200 leave homes\n\n\
+VALLETTA, March 3 (Reuters) - Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 residents from their homes, the civil protection department said on Tuesday.\n\n\
+Forecasters expect another 80 millimetres of rain before the weekend.\n";
+
+/// The figure reported by the AP, in its own words.
+const AP: &str = "Malta valley evacuated\n\n\
+MGARR, Malta (AP) — Some 1,200 residents were forced from their homes in the Wied valley as flood waters rose by two metres overnight, the civil protection department said Tuesday.\n\n\
+Soldiers helped carry the elderly to buses bound for the capital.\n";
+
+#[test]
+fn a_claim_in_several_documents_of_one_origin_is_an_echo_and_says_how_they_came_to_it() {
+    let (ws, report) = audit(&[("wire.txt", WIRE), ("run.txt", RUN), ("copy.txt", COPY)]);
+    let k = cluster_of(&report, "wire.txt", "1,200 residents");
+    assert_eq!(k["documents"].as_array().unwrap().len(), 3, "{k}");
+    assert_eq!(k["corroboration"], "echo", "{k}");
+    assert_eq!(k["single_source"], true, "{k}");
+    // The summary before any list: how many credit the origin and how,
+    // how many are uncredited copies.
+    let why = k["explanation"].as_str().unwrap();
+    assert!(
+        why.starts_with("3 documents, one origin (Reuters): 2 credit Reuters (wire dateline), 1 is an uncredited copy of a file credited to Reuters."),
+        "{why}"
+    );
+    // Then every document, one row each.
+    let rows: Vec<(&str, &str)> = k["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["document"].as_str().unwrap(), e["how"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("copy.txt", "uncredited copy"),
+            ("run.txt", "wire dateline"),
+            ("wire.txt", "wire dateline")
+        ]
+    );
+    // The CLI leads with the echo.
+    let listed = ws.run_db(&["claims"]).expect_code(0);
+    let first_class = listed
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("== "))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(first_class.starts_with("== echo ("), "{}", listed.stdout);
+    assert!(
+        listed
+            .stdout
+            .lines()
+            .next()
+            .unwrap()
+            .contains("look corroborated but rest on one source (largest: 3 documents, Reuters)")
+            || listed.stdout.lines().next().unwrap().contains(
+                "looks corroborated but rests on one source (largest: 3 documents, Reuters)"
+            ),
+        "{}",
+        listed.stdout
+    );
+}
+
+#[test]
+fn a_claim_two_known_origins_carry_is_corroborated() {
+    let (_ws, report) = audit(&[("wire.txt", WIRE), ("ap.txt", AP)]);
+    assert_eq!(
+        document(&report, "ap.txt")["origin"]["name"],
+        "Associated Press"
+    );
+    let k = cluster_of(&report, "ap.txt", "1,200 residents");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "wire.txt", "1,200 residents")["id"],
+        "{k}"
+    );
+    assert_eq!(k["corroboration"], "corroborated", "{k}");
+    assert_eq!(k["single_source"], false, "{k}");
+    let why = k["explanation"].as_str().unwrap();
+    assert!(
+        why.starts_with(
+            "2 documents from 2 independent origins: Associated Press (1), Reuters (1)."
+        ),
         "{why}"
     );
 }

@@ -171,10 +171,18 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
     let (ws, corpus) = audited_seeds();
     {
         // As a store of schema 6 was: no marker, and none of what later
-        // migrations add (0008: document_date).
+        // migrations add (0008: document_date; 0009: the corroboration
+        // class, the evidence table and the index of the review order).
         let conn = Connection::open(ws.db()).unwrap();
         conn.pragma_update(None, "application_id", 0).unwrap();
         conn.execute("DROP TABLE document_date", []).unwrap();
+        conn.execute_batch(
+            "DROP INDEX claim_cluster_by_class;
+             ALTER TABLE claim_cluster DROP COLUMN corroboration;
+             ALTER TABLE claim_cluster DROP COLUMN evidence;
+             CREATE INDEX claim_cluster_by_flags ON claim_cluster(single_source DESC, document_count DESC);",
+        )
+        .unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();
     }
     let report = ws

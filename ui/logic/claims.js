@@ -4,12 +4,27 @@
 // filters are the store's (`claims_overview`, `claims_page`). Every array may
 // be missing or empty; nothing here assumes otherwise.
 
+/** The corroboration classes, in review order. The core decides them; the
+ * app only words them, as the CLI and the reports do. */
+export const CLASSES = [
+  { id: 'echo', label: 'Echo', hint: 'several documents, one origin: looks corroborated, is not' },
+  { id: 'unresolved', label: 'Unresolved', hint: 'corroboration depends on documents whose producer is unknown: not counted' },
+  { id: 'corroborated', label: 'Corroborated', hint: 'two or more known independent origins' },
+  { id: 'single_document', label: 'Single document', hint: 'stated in one document only' },
+];
+
+/** Flags, orthogonal to the classes. */
 export const FLAGS = [
-  { id: 'single_source', label: 'Single source', hint: 'one origin group behind the whole cluster' },
   { id: 'single_primary', label: 'Single primary source', hint: 'several origins, all citing the same primary source' },
   { id: 'single_alignment', label: 'Single alignment', hint: 'several origins, all sponsored by the same state' },
   { id: 'conflicting', label: 'Conflicting figures', hint: 'another cluster gives a different value for the same quantity' },
 ];
+
+/** A cluster's corroboration class ({id, label, hint}), or null when the
+ * data predates the classes. */
+export function classOf(cluster) {
+  return CLASSES.find((c) => c.id === cluster?.corroboration) ?? null;
+}
 
 export const REVIEW_FILTERS = [
   { id: 'all', label: 'Any review status' },
@@ -51,7 +66,6 @@ export function model(report) {
 /** The flags a cluster carries, in FLAGS order. */
 export function flagsOf(cluster, m) {
   const flags = [];
-  if (cluster.single_source) flags.push('single_source');
   if (cluster.single_primary) flags.push('single_primary');
   if (cluster.single_alignment) flags.push('single_alignment');
   if (cluster.conflicting || m.conflicting.has(String(cluster.id))) flags.push('conflicting');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { flagsOf, membersOf, model, provenanceLayout, spansOf } from '../logic/claims.js';
+import { classOf, flagsOf, membersOf, model, provenanceLayout, spansOf } from '../logic/claims.js';
 
 // A report in the claims contract: two clusters about the death toll.
 const report = {
@@ -15,7 +15,7 @@ const report = {
     { id: 'k3', document: 'c.txt', text: '510 killed', start: 0, end: 10, kind: 'figure', speaker: null, attribution: null, quantities: ['510 killed'], cluster: 'c2' },
   ],
   clusters: [
-    { id: 'c1', claims: ['k1', 'k2'], documents: ['a.txt', 'b.txt'], origin_groups: ['outlet:press-tv'], independent_origins: 1, single_source: true, primary_sources: ['WHO'], single_primary: false, single_alignment: false, explanation: 'a.txt and b.txt are both Press TV' },
+    { id: 'c1', claims: ['k1', 'k2'], documents: ['a.txt', 'b.txt'], origin_groups: ['outlet:press-tv'], independent_origins: 1, corroboration: 'echo', single_source: true, primary_sources: ['WHO'], single_primary: false, single_alignment: false, explanation: 'a.txt and b.txt are both Press TV' },
     { id: 'c2', claims: ['k3'], documents: ['c.txt'], origin_groups: ['outlet:reuters'], independent_origins: 1, single_source: false, primary_sources: [], single_primary: false, single_alignment: false, explanation: '' },
   ],
   conflicts: [{ clusters: ['c1', 'c2'], quantity: 'killed', values: [1093, 510] }],
@@ -29,9 +29,16 @@ test('a partial report (a page, a detail, nothing yet) is a model, not an error'
 
 test('flags include conflicts named by the conflicting figures', () => {
   const m = model({ conflicts: report.conflicts });
-  assert.deepEqual(flagsOf(report.clusters[0], m), ['single_source', 'conflicting']);
+  assert.deepEqual(flagsOf(report.clusters[0], m), ['conflicting'], 'the class is not a flag');
   assert.deepEqual(flagsOf(report.clusters[1], m), ['conflicting']);
   assert.deepEqual(flagsOf(report.clusters[1], model({})), []);
+});
+
+test('a cluster\'s class is the core\'s word, shown as it is; unknown data has none', () => {
+  assert.equal(classOf(report.clusters[0]).label, 'Echo');
+  assert.match(classOf(report.clusters[0]).hint, /looks corroborated, is not/);
+  assert.equal(classOf(report.clusters[1]), null, 'no class in the data: none shown, none guessed');
+  assert.equal(classOf({ corroboration: 'everything' }), null);
 });
 
 test('a verdict on a cluster rests on its claims\' spans', () => {

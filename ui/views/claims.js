@@ -5,11 +5,32 @@
 // opens at once.
 
 import { h, s } from '../dom.js';
-import { FLAGS, REVIEW_FILTERS, conflictValue, flagsOf, membersOf, model, nameOf, provenanceLayout, reviewStatus, spansOf } from '../logic/claims.js';
+import { CLASSES, FLAGS, REVIEW_FILTERS, classOf, conflictValue, flagsOf, membersOf, model, nameOf, provenanceLayout, reviewStatus, spansOf } from '../logic/claims.js';
 import { plural, verdictLabel } from '../logic/format.js';
 import { reviewPanel } from './review.js';
 
 const flagLabel = (id) => FLAGS.find((f) => f.id === id)?.label ?? id;
+
+function classBadge(cluster) {
+  const c = classOf(cluster);
+  return c ? h('span', { class: `badge badge-class-${c.id}`, title: c.hint, 'data-testid': 'cluster-class' }, c.label) : null;
+}
+
+// Every document behind the cluster: its producer, how that was
+// established and the words that show it; collapsed under the summary.
+function evidenceTable(cluster) {
+  const rows = Array.isArray(cluster.evidence) ? cluster.evidence : [];
+  if (rows.length < 2) return null;
+  return h('details', { class: 'evidence', 'data-testid': 'cluster-evidence' },
+    h('summary', {}, `Every document's evidence (${rows.length})`),
+    h('table', { class: 'table small' },
+      h('thead', {}, h('tr', {}, ['Document', 'Origin', 'How', 'Evidence'].map((t) => h('th', {}, t)))),
+      h('tbody', {}, rows.map((e) => h('tr', {},
+        h('td', { class: 'mono' }, nameOf(e.document)),
+        h('td', {}, nameOf(e.origin)),
+        h('td', {}, nameOf(e.how)),
+        h('td', {}, e.evidence ? `${e.line ? `‘${e.evidence}’, line ${e.line}` : e.evidence}` : ''))))));
+}
 
 function emptyState(ctx) {
   return h('div', { class: 'card empty', 'data-testid': 'claims-empty' },
@@ -53,10 +74,12 @@ function clusterDetail(ctx, cluster, m) {
   return h('div', { class: 'stack', 'data-testid': 'cluster-detail' },
     h('section', { class: 'card' },
       h('div', { class: 'row' }, h('h2', { class: 'grow' }, `Cluster ${cluster.id}`),
+        classBadge(cluster),
         flagsOf(cluster, m).map((f) => h('span', { class: 'badge badge-warn' }, flagLabel(f)))),
       h('p', { class: 'small' }, `${plural(members.length, 'claim')} in ${plural((cluster.documents || []).length, 'document')} · `,
         h('strong', {}, `${cluster.independent_origins ?? '?'} independent ${cluster.independent_origins === 1 ? 'origin' : 'origins'}`)),
       cluster.explanation ? h('p', { class: 'notice', 'data-testid': 'cluster-explanation' }, cluster.explanation) : null,
+      evidenceTable(cluster),
       h('h3', {}, 'Claims side by side'),
       h('div', { class: 'claims-side' }, members.map((c) => h('div', { class: 'claim-card', 'data-testid': 'claim-card' },
         h('div', { class: 'small muted mono' }, nameOf(c.document)),
@@ -83,7 +106,7 @@ export function render(ctx) {
   // Flags need the conflicts; the documents draw the pictures.
   const listModel = model({ conflicts, documents: ctx.state.report.documents });
   const verdicts = ctx.state.review?.verdicts ?? {};
-  const chips = h('div', { class: 'chips', role: 'group', 'aria-label': 'Filter by flag' }, FLAGS.map((f) => h('button', {
+  const chips = h('div', { class: 'chips', role: 'group', 'aria-label': 'Filter by class or flag' }, [...CLASSES, ...FLAGS].map((f) => h('button', {
     type: 'button', class: 'chip', title: f.hint, 'aria-pressed': String(ui.flags.includes(f.id)), 'data-testid': `filter-${f.id}`,
     onclick: () => {
       ui.flags = ui.flags.includes(f.id) ? ui.flags.filter((x) => x !== f.id) : [...ui.flags, f.id];
@@ -101,7 +124,8 @@ export function render(ctx) {
       h('div', {}, h('h1', {}, 'Claims'),
         h('p', {}, 'Figures, quotes and attributed statements, grouped across outlets, with how many independent origins stand behind each.'))),
     totals?.clusters ? h('div', { class: 'card', 'data-testid': 'claims-summary' },
-      h('div', { class: 'headline' }, h('em', {}, single.toLocaleString('en-US')), ` of ${all.toLocaleString('en-US')} ${all === 1 ? 'claim rests' : 'claims rest'} on a single source`),
+      overview.summary ? h('div', { class: 'headline', 'data-testid': 'claims-in-words' }, `${overview.summary[0].toUpperCase()}${overview.summary.slice(1)}.`) : null,
+      h('div', { class: overview.summary ? 'small muted' : 'headline' }, h('em', {}, single.toLocaleString('en-US')), ` of ${all.toLocaleString('en-US')} ${all === 1 ? 'claim rests' : 'claims rest'} on a single source`),
       h('div', { class: 'small muted' }, `${plural(totals.clusters, 'cluster')} · ${conflicts.length} conflicting figures`)) : null,
     h('div', { class: 'toolbar' }, chips, h('span', { class: 'grow' }), reviewSelect));
   if (!overview) {
@@ -126,6 +150,7 @@ export function render(ctx) {
     },
     h('div', {}, c.text.length > 140 ? `${c.text.slice(0, 137)}…` : c.text),
     h('div', { class: 'flags' },
+      classBadge(c),
       h('span', { class: 'badge' }, c.independent_origins === undefined ? 'origins unknown' : plural(c.independent_origins, 'origin')),
       flagsOf(c, listModel).map((f) => h('span', { class: 'badge badge-warn' }, flagLabel(f))),
       (() => {
