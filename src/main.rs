@@ -28,6 +28,8 @@ use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
+mod cli;
+
 /// Exit codes, as documented in the README.
 const EXIT_OK: u8 = 0;
 const EXIT_DISCREPANCY: u8 = 1;
@@ -205,6 +207,13 @@ enum Command {
         /// Print one JSON document instead of text
         #[arg(long)]
         json: bool,
+    },
+    /// Review sessions from the command line: start, give verdicts and
+    /// notes bound to the exact bytes, list, close. The same hash-chained log
+    /// as the desktop app.
+    Review {
+        #[command(subcommand)]
+        action: cli::review::ReviewAction,
     },
     /// List past ingest runs and verifications of a store.
     History {
@@ -555,6 +564,10 @@ fn run(cli: Cli) -> Result<u8> {
             let mut entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
             entry.date = store.document_date(doc.id)?;
             print_document(&entry)?;
+            Ok(EXIT_OK)
+        }
+        Command::Review { action } => {
+            cli::review::run(action)?;
             Ok(EXIT_OK)
         }
         Command::Claims {

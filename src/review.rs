@@ -546,6 +546,12 @@ pub enum ReviewError {
         "cluster {id}: a verdict must rest on at least one document span; select the cluster's claims"
     )]
     NoAnchor { id: String },
+    #[error("no review session is open in this store; start one")]
+    NoOpenSession,
+    #[error("several review sessions are open ({}): say which", .ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "))]
+    SeveralOpen { ids: Vec<i64> },
+    #[error("no claim or cluster {id} in this store")]
+    UnknownClaim { id: String },
 }
 
 pub type Result<T, E = ReviewError> = std::result::Result<T, E>;
@@ -615,6 +621,51 @@ pub fn resume_session(store: &mut Store, id: i64) -> Result<Session> {
         return Err(ReviewError::SessionOpen { id });
     }
     Ok(store.set_review_session_end(id, false, &crate::store::now())?)
+}
+
+/// The session to record in: `wanted` when given (it must be open), else
+/// the one open session of the store.
+pub fn open_session(store: &Store, wanted: Option<i64>) -> Result<Session> {
+    if let Some(id) = wanted {
+        let session = store
+            .review_session(id)?
+            .ok_or(ReviewError::NoSession { id })?;
+        if session.ended_at.is_some() {
+            return Err(ReviewError::SessionClosed { id });
+        }
+        return Ok(session);
+    }
+    let mut open: Vec<Session> = store
+        .review_sessions()?
+        .into_iter()
+        .filter(|s| s.ended_at.is_none())
+        .collect();
+    match open.len() {
+        0 => Err(ReviewError::NoOpenSession),
+        1 => Ok(open.remove(0)),
+        _ => Err(ReviewError::SeveralOpen {
+            ids: open.iter().map(|s| s.id).collect(),
+        }),
+    }
+}
+
+/// A claim or cluster id as a review target: the cluster holding it and
+/// the bytes of every claim in it (what a verdict on it rests on, as in
+/// the app).
+pub fn cluster_target(store: &Store, id: &str) -> Result<(Target, Vec<Span>)> {
+    let key = store.cluster_of_claim(id)?.unwrap_or_else(|| id.to_owned());
+    let Some((cluster, claims)) = store.cluster_with_claims(&key)? else {
+        return Err(ReviewError::UnknownClaim { id: id.to_owned() });
+    };
+    let spans = claims
+        .into_iter()
+        .map(|(c, path)| Span {
+            path,
+            start: c.start,
+            end: c.end,
+        })
+        .collect();
+    Ok((Target::Cluster(cluster.key), spans))
 }
 
 /// Records a verdict and/or a note on `target` in an open session. Each span

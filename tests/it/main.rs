@@ -11,6 +11,7 @@ mod incremental;
 mod outlets;
 mod provenance;
 mod report;
+mod review_cli;
 mod security;
 mod seeds;
 mod store;

@@ -176,7 +176,7 @@ impl Reviewed {
     }
 }
 
-fn sha256sum(path: &Path) -> String {
+pub(crate) fn sha256sum(path: &Path) -> String {
     let out = Command::new("sha256sum").arg(path).output().unwrap();
     String::from_utf8(out.stdout).unwrap()[..64].to_owned()
 }
@@ -645,6 +645,30 @@ fn the_helsinki_corpus_reports_come_out_of_the_cli_and_read_back() {
         .expect_code(0)
         .json();
     let claims = audit["claims"].as_array().unwrap().len();
+    // The finding a fact-checker came for leads: the Associated Press story
+    // run by dozens of sites is an echo, first in the list; a sentence in
+    // one article is a single-document claim.
+    let clusters = audit["clusters"].as_array().unwrap();
+    let first = &clusters[0];
+    assert_eq!(first["corroboration"], "echo", "{first}");
+    assert!(
+        first["documents"].as_array().unwrap().len() >= 10,
+        "{first}"
+    );
+    let groups = first["origin_groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{first}");
+    assert_eq!(groups[0]["name"], "Associated Press", "{first}");
+    assert!(
+        first["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("one origin (Associated Press)"),
+        "{first}"
+    );
+    for c in clusters {
+        let one = c["documents"].as_array().unwrap().len() == 1;
+        assert_eq!(c["corroboration"] == "single_document", one, "{c}");
+    }
     let out = |f: &str| ws.path(&format!("helsinki.{f}"));
     for format in ["html", "md", "json", "csv", "claimreview", "annotations"] {
         let run = ws
