@@ -135,6 +135,11 @@ enum Command {
         /// then says so first
         #[arg(long)]
         allow_broken_chain: bool,
+        /// `flagged`: a report (html, md, json, csv) with only echoes, single
+        /// primary sources, single alignments, conflicting figures and what a
+        /// reviewer gave a verdict or note on, and the documents they rest on
+        #[arg(long, value_enum, value_name = "WHAT")]
+        only: Option<OnlyArg>,
     },
     /// Check the review log's hash chain, and with --anchor that it still
     /// holds what an earlier export stated (a log cut short or rewritten).
@@ -249,6 +254,12 @@ enum OutletAction {
         #[command(flatten)]
         registry: RegistryArg,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OnlyArg {
+    /// Only what an editor must look at
+    Flagged,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -452,6 +463,7 @@ fn run(cli: Cli) -> Result<u8> {
             session,
             force,
             allow_broken_chain,
+            only,
         } => {
             let path = resolve_store(store.db.as_deref(), dir.as_deref())?;
             let mut store = Store::open_existing(&path)?;
@@ -462,6 +474,7 @@ fn run(cli: Cli) -> Result<u8> {
                 session,
                 force,
                 allow_broken_chain,
+                only_flagged: matches!(only, Some(OnlyArg::Flagged)),
             };
             let written = export::run(&mut store, &request, &control)?;
             print_export(&written)?;

@@ -291,6 +291,7 @@ pub async fn export(
             // Only a path the save dialog confirmed replacing is replaced.
             force: replace.unwrap_or(false),
             allow_broken_chain: false,
+            only_flagged: false,
         };
         let w = export::run(&mut store, &request, &control)?;
         Ok(Exported {

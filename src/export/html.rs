@@ -165,6 +165,7 @@ q{quotes:none}
 .badge{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;margin-right:4px;background:var(--soft);border:1px solid var(--line)}
 .badge.echo,.badge.unresolved,.badge.single_primary,.badge.single_alignment{background:#fff4e0;border-color:#e7b767;color:#6b3f00}
 .lead{font-size:16px;margin:14px 0 0}
+.notice{background:#fff8e6;border:1px solid #e7b767;border-radius:6px;padding:8px 12px}
 .badge.corroborated{background:#e6f4ea;border-color:#9fd0ae;color:var(--ok)}
 table.evidence{margin:6px 0 10px}table.evidence td,table.evidence th{font-size:13px;padding:2px 8px 2px 0;vertical-align:top}
 .badge.conflicting{background:#fde7e9;border-color:#e3a0a5;color:var(--bad)}
@@ -221,6 +222,13 @@ pub fn render(r: &Report) -> String {
             "<p class=\"bad\"><strong>The review log's hash chain is broken at entry {seq}</strong>: {}. \
              This report was exported anyway (--allow-broken-chain): the verdicts, notes and exports it lists cannot be relied on.</p>",
             esc(reason)
+        );
+    }
+    if let Some(left) = &r.only_flagged {
+        let _ = writeln!(
+            h,
+            "<p class=\"notice\" id=\"only-flagged\"><strong>Flagged claims only.</strong> {}</p>",
+            esc(&super::report::left_out_words(left))
         );
     }
     toc(&mut h, r);
@@ -479,6 +487,13 @@ fn claims(h: &mut String, r: &Report) {
                 members.get(c.cluster.id.as_str()),
                 &docs,
                 id != "single_document",
+                // A flagged-only report is read, not searched: three
+                // wordings per claim; the evidence table names every document.
+                if r.only_flagged.is_some() {
+                    FLAGGED_WORDINGS
+                } else {
+                    usize::MAX
+                },
             );
         }
         if !rows.is_empty() {
@@ -516,6 +531,9 @@ fn claims(h: &mut String, r: &Report) {
         h.push_str("</section>\n");
     }
 }
+
+/// The claims a flagged-only report quotes per cluster.
+const FLAGGED_WORDINGS: usize = 3;
 
 fn section_intro(id: &str) -> &'static str {
     match id {
@@ -563,6 +581,7 @@ fn card(
     members: Option<&Vec<&ClaimEntry>>,
     docs: &HashMap<&str, &DocumentEntry>,
     picture: bool,
+    shown: usize,
 ) {
     let k = &c.cluster;
     let flagged = matches!(
@@ -644,7 +663,8 @@ fn card(
         h.push_str(&svg::provenance(c, docs));
     }
     h.push_str("<ol class=\"members\">");
-    for m in members.into_iter().flatten() {
+    let all = members.map_or(0, Vec::len);
+    for m in members.into_iter().flatten().take(shown) {
         let mut figures = String::new();
         for q in &m.quantities {
             let _ = write!(figures, " <span class=\"badge\">{}</span>", esc(&q.text));
@@ -674,7 +694,20 @@ fn card(
             figures
         );
     }
-    h.push_str("</ol></article>\n");
+    h.push_str("</ol>");
+    if all > shown {
+        let _ = write!(
+            h,
+            "<p class=\"small muted\">… and {} more {} of this claim, every one in the full report.</p>",
+            all - shown,
+            if all - shown == 1 {
+                "wording"
+            } else {
+                "wordings"
+            }
+        );
+    }
+    h.push_str("</article>\n");
 }
 
 fn conflicts(h: &mut String, r: &Report) {

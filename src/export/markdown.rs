@@ -68,6 +68,14 @@ pub fn render(r: &Report) -> String {
         );
     }
 
+    if let Some(left) = &r.only_flagged {
+        let _ = writeln!(
+            m,
+            "> **Flagged claims only.** {}\n",
+            esc(&super::report::left_out_words(left))
+        );
+    }
+
     // Summary.
     let c = &r.corpus;
     let _ = writeln!(m, "## Corpus summary\n");

@@ -93,6 +93,10 @@ impl Format {
 pub enum ExportError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(
+        "a {what} holds what was reviewed or every file; only the reports (html, md, json, csv) can be limited to the flagged claims"
+    )]
+    NotAReport { what: &'static str },
     #[error("the store {store} holds no corpus yet; run `provaudit audit DIR --db {store}` first")]
     NoCorpus { store: PathBuf },
     #[error(
@@ -216,6 +220,9 @@ pub struct Request<'a> {
     /// Export even though the review log's chain is broken (the report says
     /// so first).
     pub allow_broken_chain: bool,
+    /// A report (html, md, json, csv) holding only the flagged claims and
+    /// the documents they rest on ([`report::Report::flagged_only`]).
+    pub only_flagged: bool,
 }
 
 /// Writes `request.format` to `request.out` and records it in the review
@@ -225,6 +232,16 @@ pub struct Request<'a> {
 /// output is removed.
 pub fn run(store: &mut Store, request: &Request, control: &Control) -> Result<Written> {
     let (format, out) = (request.format, request.out);
+    if request.only_flagged
+        && !matches!(
+            format,
+            Format::Html | Format::Markdown | Format::Json | Format::Csv
+        )
+    {
+        return Err(ExportError::NotAReport {
+            what: format.describe(),
+        });
+    }
     let recorded = store.corpus_root()?;
     check_outside(out, recorded.as_deref())?;
     check_outside(out, request.corpus)?;
@@ -264,6 +281,11 @@ pub fn run(store: &mut Store, request: &Request, control: &Control) -> Result<Wr
                     source: Box::new(other),
                 },
             })?;
+            let report = if request.only_flagged {
+                report.flagged_only()
+            } else {
+                report
+            };
             let bytes = match format {
                 Format::Html => html::render(&report).into_bytes(),
                 Format::Markdown => markdown::render(&report).into_bytes(),

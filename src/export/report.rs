@@ -35,6 +35,82 @@ pub struct Report {
     pub claims: Vec<ClaimEntry>,
     pub conflicts: Vec<ConflictEntry>,
     pub review: ReviewSection,
+    /// Set when the report holds only what an editor must look at
+    /// (`export --only flagged`): what was left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub only_flagged: Option<LeftOut>,
+}
+
+/// What a flagged-only report holds and leaves out, in words.
+pub fn left_out_words(left: &LeftOut) -> String {
+    format!(
+        "This report holds the echoes, the claims resting on a single primary source or on one state's media, conflicting figures, and every claim a reviewer gave a verdict or a note on, with the documents they rest on. {} other {} and {} other {} are left out; the counts are over the whole corpus. Export without `--only flagged` for everything.",
+        left.clusters,
+        if left.clusters == 1 {
+            "claim"
+        } else {
+            "claims"
+        },
+        left.documents,
+        if left.documents == 1 {
+            "document"
+        } else {
+            "documents"
+        },
+    )
+}
+
+/// What a flagged-only report leaves out.
+#[derive(Clone, Debug, Serialize)]
+pub struct LeftOut {
+    pub clusters: usize,
+    pub documents: usize,
+}
+
+/// Whether a cluster is in a flagged-only report: an echo, a single primary
+/// source, a single alignment, conflicting figures, or anything a reviewer
+/// gave a verdict or a note on.
+pub fn is_flagged(c: &ReportCluster) -> bool {
+    let k = &c.cluster;
+    k.corroboration == crate::claims::Corroboration::Echo
+        || k.single_primary
+        || (k.single_alignment && k.documents.len() > 1)
+        || k.conflicting
+        || c.verdict.is_some()
+        || !c.notes.is_empty()
+}
+
+impl Report {
+    /// The report an editor reads first: only flagged clusters
+    /// ([`is_flagged`]), their claims and the documents they rest on; the
+    /// counts stay those of the whole corpus, and `only_flagged` says how
+    /// much was left out.
+    pub fn flagged_only(mut self) -> Report {
+        let before = (self.clusters.len(), self.documents.len());
+        self.clusters.retain(is_flagged);
+        let kept: std::collections::HashSet<String> =
+            self.clusters.iter().map(|c| c.cluster.id.clone()).collect();
+        for s in &mut self.sections {
+            s.clusters.retain(|id| kept.contains(id));
+        }
+        self.claims.retain(|c| kept.contains(&c.cluster));
+        let mut used: std::collections::HashSet<&str> =
+            self.claims.iter().map(|c| c.document.as_str()).collect();
+        for a in &self.review.annotations {
+            if let crate::review::Target::Document(p) = &a.annotation.target {
+                used.insert(p.as_str());
+            }
+        }
+        let used: std::collections::HashSet<String> = used.into_iter().map(str::to_owned).collect();
+        self.documents.retain(|d| used.contains(&d.path));
+        self.conflicts
+            .retain(|c| c.clusters.iter().any(|k| kept.contains(k)));
+        self.only_flagged = Some(LeftOut {
+            clusters: before.0 - self.clusters.len(),
+            documents: before.1 - self.documents.len(),
+        });
+        self
+    }
 }
 
 /// The corpus as the store recorded it.
@@ -373,6 +449,7 @@ impl Report {
                 chain: review.chain,
                 entry_sha256: log.into_iter().map(|e| (e.seq, e.sha256)).collect(),
             },
+            only_flagged: None,
         })
     }
 

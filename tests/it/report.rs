@@ -728,3 +728,107 @@ fn the_helsinki_corpus_reports_come_out_of_the_cli_and_read_back() {
         "every document in the rendered table"
     );
 }
+
+/// `export --only flagged`: what an editor must look at, with the documents
+/// it rests on; nothing unflagged and unreviewed; the counts still over the
+/// whole corpus, and the report says what it left out.
+#[test]
+fn a_flagged_only_report_holds_the_flagged_and_reviewed_claims_and_says_what_it_left_out() {
+    let r = reviewed_seeds();
+    let (_, full, _) = r.export("json");
+    let full: Value = serde_json::from_slice(&full).unwrap();
+    let out = r.ws.path("out/flagged.json");
+    r.ws.run_db(&[
+        "export",
+        "--format",
+        "json",
+        "--only",
+        "flagged",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .expect_code(0);
+    let flagged: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let ids = |v: &Value| -> Vec<String> {
+        v["clusters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // Exactly the clusters of the full report that carry a finding or a
+    // reviewer's word, in the same order.
+    let expected: Vec<String> = full["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| {
+            c["corroboration"] == "echo"
+                || c["single_primary"] == true
+                || (c["single_alignment"] == true && c["documents"].as_array().unwrap().len() > 1)
+                || c["conflicting"] == true
+                || !c["verdict"].is_null()
+                || !c["notes"].as_array().unwrap().is_empty()
+        })
+        .map(|c| c["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids(&flagged), expected);
+    assert!(expected.contains(&r.who) && expected.contains(&r.wire));
+    assert!(expected.len() < ids(&full).len());
+    assert_eq!(
+        flagged["counts"], full["counts"],
+        "counts are over the corpus"
+    );
+    let left = &flagged["only_flagged"];
+    assert_eq!(
+        left["clusters"].as_u64().unwrap() as usize,
+        ids(&full).len() - expected.len()
+    );
+    // Every claim kept belongs to a kept cluster; every document kept is one
+    // they rest on.
+    for c in flagged["claims"].as_array().unwrap() {
+        assert!(expected.contains(&c["cluster"].as_str().unwrap().to_owned()));
+    }
+    assert!(full["only_flagged"].is_null());
+
+    // The HTML says so first.
+    let html = r.ws.path("out/flagged.html");
+    r.ws.run_db(&[
+        "export",
+        "--format",
+        "html",
+        "--only",
+        "flagged",
+        "--out",
+        html.to_str().unwrap(),
+    ])
+    .expect_code(0);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("<strong>Flagged claims only.</strong>"),
+        "{page}"
+    );
+    assert!(page.contains(&format!("{} other claims", left["clusters"])));
+
+    // A manifest or a bag is every file: --only does not apply.
+    let refused =
+        r.ws.run_db(&[
+            "export",
+            "--format",
+            "sha256sum",
+            "--only",
+            "flagged",
+            "--out",
+            r.ws.path("out/sums").to_str().unwrap(),
+        ])
+        .expect_code(2);
+    assert!(
+        refused
+            .stderr
+            .contains("only the reports (html, md, json, csv)"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!r.ws.path("out/sums").exists());
+}
