@@ -18,6 +18,7 @@ pub mod progress;
 pub mod relpath;
 pub mod report;
 pub mod review;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod verify;

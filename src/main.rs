@@ -220,6 +220,9 @@ enum Command {
         #[command(subcommand)]
         action: cli::review::ReviewAction,
     },
+    /// Search every document's text and every claim for words and "quoted
+    /// phrases": highlighted snippets with file, line and byte range.
+    Search(cli::search::SearchArgs),
     /// List past ingest runs and verifications of a store.
     History {
         /// The corpus folder, to find its store (not needed with --db)
@@ -577,6 +580,10 @@ fn run(cli: Cli) -> Result<u8> {
             let mut entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
             entry.date = store.document_date(doc.id)?;
             print_document(&entry)?;
+            Ok(EXIT_OK)
+        }
+        Command::Search(args) => {
+            cli::search::run(args)?;
             Ok(EXIT_OK)
         }
         Command::Review { action } => {

@@ -2,3 +2,4 @@
 //! family (the rest still lives in `main.rs`).
 
 pub mod review;
+pub mod search;

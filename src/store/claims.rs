@@ -221,6 +221,12 @@ impl Store {
             tx.execute(&format!("CREATE INDEX {index} ON {on}"), [])
                 .map_err(e)?;
         }
+        // The claims were replaced as a whole: so is their search index.
+        tx.execute(
+            "INSERT INTO claim_search (claim_search) VALUES ('rebuild')",
+            [],
+        )
+        .map_err(e)?;
         tx.commit().map_err(e)
     }
 

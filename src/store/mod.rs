@@ -8,7 +8,9 @@ mod claims;
 mod claims_page;
 mod outlets;
 mod review;
+mod search;
 pub use claims_page::{ClusterRow, ClusterTotals};
+pub use search::FoundDocument;
 
 use crate::relpath::RelPath;
 use crate::text::ContentKind;
@@ -32,6 +34,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0007_application_id.sql")),
     M::up(include_str!("migrations/0008_document_date.sql")),
     M::up(include_str!("migrations/0009_corroboration.sql")),
+    M::up(include_str!("migrations/0010_search.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -1004,7 +1007,7 @@ mod tests {
     /// code expects. A changed migration fails here; add a new one instead.
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 9] = [
+        const SHIPPED: [(&str, &str, &str); 10] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1049,6 +1052,11 @@ mod tests {
                 "0009_corroboration.sql",
                 include_str!("migrations/0009_corroboration.sql"),
                 "bf48e89dde887ebe38d5455b569cd5f6394d6b1d8abf495f981ebfcef86782b6",
+            ),
+            (
+                "0010_search.sql",
+                include_str!("migrations/0010_search.sql"),
+                "28f7958654ed8b36564cd3d1f71e498af2122b02e3944b3ab8737fef01355f92",
             ),
         ];
         assert_eq!(

@@ -12,6 +12,7 @@ mod outlets;
 mod provenance;
 mod report;
 mod review_cli;
+mod search;
 mod security;
 mod seeds;
 mod store;

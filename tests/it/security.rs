@@ -172,7 +172,8 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
     {
         // As a store of schema 6 was: no marker, and none of what later
         // migrations add (0008: document_date; 0009: the corroboration
-        // class, the evidence table and the index of the review order).
+        // class, the evidence table and the index of the review order;
+        // 0010: the search indexes).
         let conn = Connection::open(ws.db()).unwrap();
         conn.pragma_update(None, "application_id", 0).unwrap();
         conn.execute("DROP TABLE document_date", []).unwrap();
@@ -180,7 +181,12 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
             "DROP INDEX claim_cluster_by_class;
              ALTER TABLE claim_cluster DROP COLUMN corroboration;
              ALTER TABLE claim_cluster DROP COLUMN evidence;
-             CREATE INDEX claim_cluster_by_flags ON claim_cluster(single_source DESC, document_count DESC);",
+             CREATE INDEX claim_cluster_by_flags ON claim_cluster(single_source DESC, document_count DESC);
+             DROP TRIGGER document_search_insert;
+             DROP TRIGGER document_search_delete;
+             DROP TRIGGER document_search_update;
+             DROP TABLE document_search;
+             DROP TABLE claim_search;",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();

@@ -1,0 +1,109 @@
+//! SQL of full-text search: the FTS5 indexes of migration 0010, best
+//! matches first (`bm25`), a page at a time.
+
+use super::{Result, Store};
+use crate::claims::Claim;
+use crate::relpath::RelPath;
+use rusqlite::params;
+
+/// A document found by a search, with what is needed to quote it.
+#[derive(Clone, Debug)]
+pub struct FoundDocument {
+    pub id: i64,
+    pub path: RelPath,
+    pub encoding: Option<String>,
+    pub title: Option<String>,
+    pub text: String,
+    /// The decoded HTML page, to locate a passage in the file's bytes.
+    pub source: Option<String>,
+}
+
+impl Store {
+    /// Documents matching an FTS5 query, best first: `limit` of them from
+    /// `offset`, and how many match in all.
+    pub fn search_documents(
+        &self,
+        fts: &str,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<FoundDocument>, u64)> {
+        let total: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM document_search WHERE document_search MATCH ?1",
+                [fts],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id, d.path, d.encoding, t.title, t.text, t.source
+                 FROM document_search s
+                 JOIN document_text t ON t.document_id = s.rowid
+                 JOIN document d ON d.id = s.rowid
+                 WHERE document_search MATCH ?1
+                 ORDER BY s.rank, d.path LIMIT ?2 OFFSET ?3",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![fts, limit as i64, offset as i64], |r| {
+                Ok(FoundDocument {
+                    id: r.get(0)?,
+                    path: RelPath::from_bytes(r.get(1)?),
+                    encoding: r.get(2)?,
+                    title: r.get(3)?,
+                    text: r.get(4)?,
+                    source: r.get(5)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        let found = rows
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))?;
+        Ok((found, total as u64))
+    }
+
+    /// Claims matching an FTS5 query, best first, with their documents'
+    /// paths: `limit` of them from `offset`, and how many match in all.
+    pub fn search_claims(
+        &self,
+        fts: &str,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<(Claim, RelPath)>, u64)> {
+        let total: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM claim_search WHERE claim_search MATCH ?1",
+                [fts],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT c.claim_key, c.document_id, c.cluster_key, c.text, c.start, c.end, c.line, c.clean_start,
+                    c.clean_end, c.kind, c.speaker, c.attribution, c.quantities, d.path
+                 FROM claim_search s
+                 JOIN claim c ON c.rowid = s.rowid
+                 JOIN document d ON d.id = c.document_id
+                 WHERE claim_search MATCH ?1
+                 ORDER BY s.rank, d.path, c.clean_start LIMIT ?2 OFFSET ?3",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![fts, limit as i64, offset as i64], |r| {
+                let path: Vec<u8> = r.get(13)?;
+                Ok((
+                    super::claims_page::claim_from(r)?,
+                    RelPath::from_bytes(path),
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let found = rows
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))?;
+        Ok((found, total as u64))
+    }
+}
