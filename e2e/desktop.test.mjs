@@ -199,6 +199,26 @@ test('claims: the headline leads with the classes, and a class chip shows only t
   await app.click('[data-testid="filter-corroborated"]');
 });
 
+test('search: a phrase typed in the claims and documents screens is found, marked, and opens what it names', async () => {
+  await app.click('[data-testid="nav-claims"]');
+  await app.type('[data-testid="search-claims"]', '"at least 1,093"\uE007');
+  await app.waitFor(async () => (await app.findAll('[data-testid="search-result"]')).length === 2, 'two claims hold the phrase');
+  const marks = await app.execute(`return [...document.querySelectorAll('[data-testid="search-snippet"] mark')].map(m => m.textContent)`);
+  assert.deepEqual(marks, ['at least 1,093', 'at least 1,093']);
+  await app.click('[data-testid="search-result"]');
+  await app.waitFor(async () => /1,093/.test(await app.text('[data-testid="cluster-detail"]')), 'the cluster of the claim found');
+  await shot('search-claims');
+  await app.click('[data-testid="search-claims-clear"]');
+  await app.click('[data-testid="nav-documents"]');
+  await app.type('[data-testid="search-documents"]', 'Mesmari\uE007');
+  await app.waitFor(async () => (await app.findAll('[data-testid="search-result"]')).length >= 1, 'a document naming al-Mesmari');
+  assert.match(await app.text('[data-testid="search-count"]'), /^\d+ documents? match(es)? “Mesmari”$/);
+  await app.click('[data-testid="search-result"]');
+  await app.waitFor(() => app.find('[data-testid="doc-text"]'), 'the document found, opened');
+  await app.click('[data-testid="doc-back"]');
+  await app.click('[data-testid="search-documents-clear"]');
+});
+
 let reviewedDocuments = [];
 
 test('a verdict and a note on a cluster, and a note on a document, survive a restart', async () => {

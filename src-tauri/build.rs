@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "claims_overview",
     "claims_page",
     "cluster_detail",
+    "search",
     "file_statuses",
     "document",
     "set_outlet",

@@ -45,6 +45,7 @@ export const api = {
   claimsOverview: () => call('claims_overview'),
   claimsPage: (flags, review, offset, limit) => call('claims_page', { flags, review, offset, limit }),
   clusterDetail: (id) => call('cluster_detail', { id }),
+  search: (query, scope, offset, limit) => call('search', { query, scope, offset, limit }),
   exportEvidence: (format, out, onProgress, sessionId = null, replace = false) => call('export', { format, out, sessionId, replace, onProgress: channel(onProgress) }),
   cancelJob: () => call('cancel_job'),
   reviewState: () => call('review_state'),

@@ -126,6 +126,37 @@ pub fn claims_page(
     )?)
 }
 
+/// Words and "quoted phrases" in every document's text (`scope`
+/// `documents`) or every claim (`claims`), best first, a page at a time
+/// (at most 200).
+#[tauri::command(async)]
+pub fn search(
+    state: State<'_, AppState>,
+    query: String,
+    scope: String,
+    offset: u64,
+    limit: u64,
+) -> Result<provaudit::search::SearchResults> {
+    let scope = match scope.as_str() {
+        "documents" => provaudit::search::Scope::Documents,
+        "claims" => provaudit::search::Scope::Claims,
+        "all" => provaudit::search::Scope::All,
+        other => {
+            return Err(CommandError::new(
+                "invalid",
+                format!("unknown search scope `{other}`; choose documents, claims or all"),
+            ));
+        }
+    };
+    Ok(provaudit::search::search(
+        &state.store()?,
+        &query,
+        scope,
+        offset,
+        limit.clamp(1, 200),
+    )?)
+}
+
 /// One cluster with its claims side by side and its conflicts.
 #[tauri::command(async)]
 pub fn cluster_detail(state: State<'_, AppState>, id: String) -> Result<ClusterDetail> {

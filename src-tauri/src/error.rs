@@ -91,6 +91,15 @@ impl From<ReviewError> for CommandError {
     }
 }
 
+impl From<provaudit::search::SearchError> for CommandError {
+    fn from(e: provaudit::search::SearchError) -> Self {
+        match e {
+            provaudit::search::SearchError::Store(e) => e.into(),
+            e => Self::new("invalid", e.to_string()),
+        }
+    }
+}
+
 impl From<tauri::Error> for CommandError {
     fn from(e: tauri::Error) -> Self {
         Self::new("internal", e.to_string())

@@ -144,6 +144,7 @@ pub fn app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::claims_overview,
             commands::claims_page,
             commands::cluster_detail,
+            commands::search,
             commands::file_statuses,
             commands::document,
             commands::set_outlet,

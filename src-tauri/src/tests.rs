@@ -485,3 +485,56 @@ fn the_capability_lists_exactly_what_the_window_may_call() {
     assert_eq!(csp["script-src"], "'self'", "no inline or remote script");
     assert_eq!(csp["default-src"], "'self'", "no remote content");
 }
+
+/// The search boxes: a phrase from a seed found in the documents' text and
+/// in the claims, a page at a time; an unknown scope or a query without a
+/// word is an error the window shows.
+#[test]
+fn the_search_command_finds_a_phrase_in_documents_and_claims() {
+    let f = Fixture::new();
+    f.open();
+    let docs = f.ok(
+        "search",
+        json!({"query": "\"at least 1,093\"", "scope": "documents", "offset": 0, "limit": 1}),
+    );
+    assert_eq!(docs["claims"], Value::Null);
+    assert_eq!(docs["documents"]["total"], 2, "{docs}");
+    let first = &docs["documents"]["results"][0];
+    assert_eq!(docs["documents"]["results"].as_array().unwrap().len(), 1);
+    let raw = std::fs::read(f.corpus().join(first["document"].as_str().unwrap())).unwrap();
+    let (s, e) = (
+        first["start"].as_u64().unwrap() as usize,
+        first["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&raw[s..e], b"at least 1,093");
+    let next = f.ok(
+        "search",
+        json!({"query": "\"at least 1,093\"", "scope": "documents", "offset": 1, "limit": 1}),
+    );
+    assert_ne!(
+        next["documents"]["results"][0]["document"], first["document"],
+        "the second page holds the other document"
+    );
+    let claims = f.ok(
+        "search",
+        json!({"query": "world health organization", "scope": "claims", "offset": 0, "limit": 50}),
+    );
+    assert_eq!(claims["claims"]["total"], 2, "{claims}");
+    let bad = f
+        .call(
+            "search",
+            json!({"query": "x", "scope": "everything", "offset": 0, "limit": 5}),
+        )
+        .unwrap_err();
+    assert_eq!(bad["kind"], "invalid");
+    let empty = f
+        .call(
+            "search",
+            json!({"query": " \"\" ", "scope": "claims", "offset": 0, "limit": 5}),
+        )
+        .unwrap_err();
+    assert!(
+        empty["message"].as_str().unwrap().contains("holds no word"),
+        "{empty}"
+    );
+}

@@ -8,6 +8,7 @@ import { h, s } from '../dom.js';
 import { CLASSES, FLAGS, REVIEW_FILTERS, classOf, conflictValue, flagsOf, membersOf, model, nameOf, provenanceLayout, reviewStatus, spansOf } from '../logic/claims.js';
 import { plural, verdictLabel } from '../logic/format.js';
 import { reviewPanel } from './review.js';
+import { searchPanel } from './search.js';
 
 const flagLabel = (id) => FLAGS.find((f) => f.id === id)?.label ?? id;
 
@@ -127,6 +128,11 @@ export function render(ctx) {
       overview.summary ? h('div', { class: 'headline', 'data-testid': 'claims-in-words' }, `${overview.summary[0].toUpperCase()}${overview.summary.slice(1)}.`) : null,
       h('div', { class: overview.summary ? 'small muted' : 'headline' }, h('em', {}, single.toLocaleString('en-US')), ` of ${all.toLocaleString('en-US')} ${all === 1 ? 'claim rests' : 'claims rest'} on a single source`),
       h('div', { class: 'small muted' }, `${plural(totals.clusters, 'cluster')} · ${conflicts.length} conflicting figures`)) : null,
+    totals?.clusters ? searchPanel(ctx, 'claims', 'claims', (r) => {
+      ui.selected = String(r.cluster);
+      ui.pinned = ui.selected;
+      ctx.render();
+    }) : null,
     h('div', { class: 'toolbar' }, chips, h('span', { class: 'grow' }), reviewSelect));
   if (!overview) {
     screen.appendChild(loading('the claims'));
@@ -142,11 +148,15 @@ export function render(ctx) {
     return screen;
   }
   const shown = list.clusters;
-  if (!shown.some((c) => String(c.id) === ui.selected)) ui.selected = shown[0] ? String(shown[0].id) : null;
+  // A cluster opened from the search stays open though the list's filters
+  // do not show it.
+  if (!shown.some((c) => String(c.id) === ui.selected) && !(ui.pinned && ui.selected === ui.pinned)) {
+    ui.selected = shown[0] ? String(shown[0].id) : null;
+  }
   const listEl = h('ul', { class: 'cluster-list card', 'data-testid': 'cluster-list' }, shown.map((c) => h('li', {},
     h('button', {
       type: 'button', 'aria-current': String(String(c.id) === ui.selected), 'data-testid': 'cluster-item',
-      onclick: () => { ui.selected = String(c.id); ctx.render(); },
+      onclick: () => { ui.selected = String(c.id); ui.pinned = null; ctx.render(); },
     },
     h('div', {}, c.text.length > 140 ? `${c.text.slice(0, 137)}…` : c.text),
     h('div', { class: 'flags' },

@@ -7,6 +7,7 @@ import { copyText } from '../ipc.js';
 import { RELATION, VERIFY_STATUS, alignmentBadge, humanBytes, shortHash, when } from '../logic/format.js';
 import { caption, filterRows, sortRows, toRows } from '../logic/documents.js';
 import { reviewPanel } from './review.js';
+import { searchPanel } from './search.js';
 
 const copyIcon = () => s('svg', { viewBox: '0 0 16 16', width: 13, height: 13, 'aria-hidden': 'true' },
   s('rect', { x: 5, y: 5, width: 9, height: 9, rx: 1.5, fill: 'none', stroke: 'currentColor', 'stroke-width': 1.4 }),
@@ -123,6 +124,10 @@ function list(ctx) {
     h('header', { class: 'page-head' },
       h('div', {}, h('h1', {}, 'Documents'),
         h('p', {}, 'Every file in the evidence store: its fingerprint, whether it still matches, who published it and who produced its text. Open a document to read it with the evidence marked.'))),
+    searchPanel(ctx, 'documents', 'documents', (r) => {
+      const doc = (ctx.state.report.documents || []).find((d) => d.path === r.document);
+      if (doc) open(ctx, doc);
+    }),
     h('div', { class: 'toolbar' }, text,
       select('status', 'Verification status', [['', 'Any verification status'], ['ok', 'ok'], ['modified', 'modified'], ['missing', 'missing'], ['unverified', 'not verified yet']]),
       select('affiliation', 'State affiliation', [['', 'Any alignment'], ['state', 'State-controlled'], ['any', 'Any state affiliation'], ['none', 'No state affiliation']]),
