@@ -66,6 +66,23 @@ export function progress(q, verdicts) {
   };
 }
 
+/**
+ * How many echoes (claims that look corroborated but rest on one origin:
+ * the queue's first items) are reviewed: `{reviewed, total, text}`, or null
+ * when the corpus has none. `total` is the store's count; reviewed ones are
+ * counted among the items loaded, which hold the echoes first.
+ */
+export function echoProgress(q, verdicts, total) {
+  if (q.kind !== 'cluster' || !total) return null;
+  let reviewed = 0;
+  for (const it of q.items) {
+    if (it.cluster?.corroboration !== 'echo') continue;
+    const v = verdicts?.[`cluster:${it.id}`];
+    if (v && !v.stale) reviewed += 1;
+  }
+  return { reviewed, total, text: `echoes: ${reviewed} of ${total} reviewed` };
+}
+
 /** The index `step` away from `index`, kept inside the queue. */
 export function move(items, index, step) {
   if (!items.length) return -1;

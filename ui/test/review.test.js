@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotationsOf, keyAction, move, nextUnreviewed, openSession, progress, queue } from '../logic/review.js';
+import { annotationsOf, echoProgress, keyAction, move, nextUnreviewed, openSession, progress, queue } from '../logic/review.js';
 
 const docs = ['a.txt', 'b.txt', 'c.txt'].map((path) => ({ path, content_kind: 'text' }));
 
@@ -54,4 +54,24 @@ test('the open session and a target\'s annotations, newest first', () => {
     { seq: 4, target: { kind: 'document', id: 'a.txt' } },
   ];
   assert.deepEqual(annotationsOf('document', 'a.txt', anns).map((a) => a.seq), [4, 2]);
+});
+
+test('echo progress counts fresh verdicts on echoes only, and is absent without echoes', () => {
+  const list = {
+    total: 3,
+    clusters: [
+      { id: 'c1', corroboration: 'echo', text: 'a' },
+      { id: 'c2', corroboration: 'echo', text: 'b' },
+      { id: 'c3', corroboration: 'corroborated', text: 'c' },
+    ],
+  };
+  const q = queue({ documents: [] }, list);
+  const verdicts = {
+    'cluster:c1': { verdict: 'single_source', stale: false },
+    'cluster:c2': { verdict: 'disputed', stale: true },
+    'cluster:c3': { verdict: 'corroborated', stale: false },
+  };
+  assert.deepEqual(echoProgress(q, verdicts, 2), { reviewed: 1, total: 2, text: 'echoes: 1 of 2 reviewed' });
+  assert.equal(echoProgress(q, verdicts, 0), null);
+  assert.equal(echoProgress(queue({ documents: [] }, null), verdicts, 2), null, 'a queue of articles has no echoes');
 });

@@ -4,7 +4,7 @@
 
 import { h, replace } from '../dom.js';
 import { VERDICTS, shortHash, verdictLabel, when } from '../logic/format.js';
-import { annotationsOf, keyAction, move, nextUnreviewed, openSession, progress, queue, statusOf } from '../logic/review.js';
+import { annotationsOf, echoProgress, keyAction, move, nextUnreviewed, openSession, progress, queue, statusOf } from '../logic/review.js';
 import { membersOf, model as claimsModel } from '../logic/claims.js';
 
 function sessionStarter(ctx, compact = false) {
@@ -225,6 +225,10 @@ export function render(ctx) {
   meter.firstChild.style.width = `${p.total ? (100 * p.reviewed) / p.total : 0}%`;
   screen.appendChild(h('div', { class: 'row' },
     h('strong', { 'data-testid': 'review-progress' }, p.text), p.stale ? h('span', { class: 'badge badge-stale' }, `${p.stale} stale`) : null,
+    (() => {
+      const e = echoProgress(q, verdicts, ctx.state.claims.overview?.totals?.echo);
+      return e ? h('span', { class: 'badge badge-class-echo', 'data-testid': 'review-echo-progress', title: 'Claims that look corroborated but rest on one origin come first in the queue' }, e.text) : null;
+    })(),
     h('div', { class: 'grow' }, meter)));
   if (!q.items.length) {
     screen.appendChild(h('div', { class: 'card empty' }, h('h2', {}, 'Nothing to review'), h('p', {}, 'This corpus has no articles or clusters.')));

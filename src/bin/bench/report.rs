@@ -193,6 +193,36 @@ pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
         Ok(())
     })?;
     println!("| the single-source filter's first page | {single:.1} |");
+    let echoes = time(&mut || {
+        workspace::claims_page(&store, &["echo"], workspace::ReviewFilter::All, 0, 100)?;
+        Ok(())
+    })?;
+    println!("| the echo chip's first page | {echoes:.1} |");
+    // Search: a common word, a rare one and a phrase, 50 results each, as
+    // the app's search boxes ask.
+    for (what, query) in [
+        ("a common word", "said"),
+        ("a rare word", "quarantine"),
+        ("a phrase", "\"the ministry said\""),
+    ] {
+        for scope in [provaudit::search::Scope::Documents, provaudit::search::Scope::Claims] {
+            let mut total = 0;
+            let took = time(&mut || {
+                let r = provaudit::search::search(&store, query, scope, 0, 50)?;
+                total = match scope {
+                    provaudit::search::Scope::Documents => r.documents.map(|p| p.total),
+                    _ => r.claims.map(|p| p.total),
+                }
+                .unwrap_or(0);
+                Ok(())
+            })?;
+            let target = if took <= 50.0 { "" } else { " MISSED (target 50 ms)" };
+            println!(
+                "| search {what} ({query}) in the {}: first 50 of {total} | {took:.1}{target} |",
+                if scope == provaudit::search::Scope::Documents { "documents" } else { "claims" }
+            );
+        }
+    }
     let deep = time(&mut || {
         workspace::claims_page(&store, &[], workspace::ReviewFilter::All, 10_000, 100)?;
         Ok(())
