@@ -200,6 +200,13 @@ static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bwith\s+(?:inputs?|input)\s+from\s+(?P<name>[A-Za-z][\w.&' ]{1,30}?)\s*(?:[).,;]|\band\b|$)",
     )
 });
+/// A wire credited after a sentence, the verb first: "…, reports AP." (not
+/// "AFP reports that …", not "the agency reported": those cite it).
+static REPORTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r",\s+reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s*(?:\.(?:\s|$)|$)",
+    )
+});
 /// A republisher's note naming where the text first ran: "This article was
 /// first published in Arab News", "…was originally published on The
 /// Conversation website", "Read the full story on The Quint".
@@ -208,6 +215,8 @@ static FIRST_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:\b(?:this|the)\s+(?:article|story|report|piece|post)\b(?:,[^,\n]{0,80},)?\s+(?:was\s+)?(?:first|originally)\s+published\s+(?:in|on|by)|\bread\s+(?:more|the\s+full\s+(?:story|article))\s+(?:at|on))\s+(?:the\s+website\s+of\s+)?(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?)(?:\s+(?:website|site))?\s*[.,]?\s*$",
     )
 });
+/// What every line [`FIRST_PUBLISHED`] reads holds (a cheap literal search).
+static FIRST_PUBLISHED_WORDS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:published|read)\b"));
 /// The producer writing about its own staff: "AFP saw them", "Xinhua
 /// reporters in Taipei", "an AFP correspondent".
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -741,7 +750,30 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 ));
             }
         }
-        if let Some(c) = FIRST_PUBLISHED.captures(line) {
+        // At the end of a sentence, wherever it is in the paragraph (one
+        // pass over the line; most lines hold no ", reports").
+        for credit in REPORTS_CREDIT.captures_iter(line) {
+            let name = credit.name("name").unwrap();
+            if let Some(outlet) = registry
+                .find_credit_name(name.as_str().trim_end_matches('.'))
+                .filter(|o| o.kind == OutletKind::WireAgency)
+            {
+                out.push(origin(
+                    outlet,
+                    Rule::ReportsCredit,
+                    start + name.start(),
+                    start + name.end(),
+                    Rule::ReportsCredit.confidence(),
+                ));
+            }
+        }
+        // The note's regex is costly (a Unicode name of up to 40 letters,
+        // any case): only lines holding its verbs are given to it.
+        if let Some(c) = FIRST_PUBLISHED_WORDS
+            .is_match(line)
+            .then(|| FIRST_PUBLISHED.captures(line))
+            .flatten()
+        {
             let name = c.name("name").unwrap();
             let whole = c.get(0).unwrap();
             // An outlet's national edition ("Reuters Africa") is the outlet.

@@ -26,6 +26,7 @@
 //! | `agency_writers_line` | origin | 0.75 | the agency's writers' credit: `Associated Press writer Jamey Keaten in Helsinki contributed to this report.`, `Jill Colvin is an Associated Press writer.`; not `The Associated Press contributed to this report.` |
 //! | `inputs_credit` | origin | 0.75 | a "with inputs from" credit: `(With inputs from PTI)` |
 //! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines: `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)` |
+//! | `reports_credit` | origin | 0.7 | a news agency credited after a sentence, the verb first ("…, reports AP."), as South Asian papers credit a wire: `The official said the toll could rise further, reports AP.`, `Schools will stay closed until Friday, reports Reuters`, `The toll could rise, reports AFP. Rescue teams searched the port overnight.`; not `The toll rose to 12, the Central News Agency reported.`, `AFP reports that the talks failed.`, `The toll rose, reports the local council.` |
 //! | `agency_self_reference` | origin | 0.65 | the agency writing about its own staff: `AFP saw them recover one body.`, `Xinhua reporters in Taipei said the streets were quiet.` |
 //! | `person_credit` | origin | 0.6 | a person's credit line (a person is no publisher): `Geoff Mulvihill \| Associated Press`, `Jorge Silva/Reuters`; not `Photo: Pablo Martinez Monsivais / Associated Press` |
 //! | `source_label` | origin | 0.6 | a line that is just an outlet's name, near the top or bottom: `CNN`; not `Today` |
@@ -62,6 +63,7 @@ pub enum Rule {
     AgencyWritersLine,
     InputsCredit,
     ClosingCredit,
+    ReportsCredit,
     AgencySelfReference,
     PersonCredit,
     SourceLabel,
@@ -184,7 +186,7 @@ pub const COPYRIGHT_PUBLISHER: Form = Form {
 
 impl Rule {
     /// Every rule, strongest first.
-    pub const ALL: [Rule; 26] = [
+    pub const ALL: [Rule; 27] = [
         Rule::PublisherMarker,
         Rule::HtmlCanonicalUrl,
         Rule::HtmlSiteName,
@@ -201,6 +203,7 @@ impl Rule {
         Rule::AgencyWritersLine,
         Rule::InputsCredit,
         Rule::ClosingCredit,
+        Rule::ReportsCredit,
         Rule::AgencySelfReference,
         Rule::PersonCredit,
         Rule::SourceLabel,
@@ -483,6 +486,34 @@ impl Rule {
                     ),
                 ],
                 traps: &["(Xinhua/Li Ming)", "Officials met in Paris. (AFP photo)"],
+            },
+            Rule::ReportsCredit => &RuleInfo {
+                name: "reports_credit",
+                description: "\"reports\" credit",
+                reads: "a news agency credited after a sentence, the verb first (\"…, reports AP.\"), as South Asian papers credit a wire",
+                roles: &[Origin],
+                confidence: 0.7,
+                forms: &[],
+                place: Place::Anywhere,
+                examples: &[
+                    ex!(
+                        "The official said the toll could rise further, reports AP.",
+                        "Associated Press",
+                    ),
+                    ex!(
+                        "Schools will stay closed until Friday, reports Reuters",
+                        "Reuters",
+                    ),
+                    ex!(
+                        "The toll could rise, reports AFP. Rescue teams searched the port overnight.",
+                        "Agence France-Presse",
+                    ),
+                ],
+                traps: &[
+                    "The toll rose to 12, the Central News Agency reported.",
+                    "AFP reports that the talks failed.",
+                    "The toll rose, reports the local council.",
+                ],
             },
             Rule::AgencySelfReference => &RuleInfo {
                 name: "agency_self_reference",

@@ -205,7 +205,10 @@ pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
         ("a rare word", "quarantine"),
         ("a phrase", "\"the ministry said\""),
     ] {
-        for scope in [provaudit::search::Scope::Documents, provaudit::search::Scope::Claims] {
+        for scope in [
+            provaudit::search::Scope::Documents,
+            provaudit::search::Scope::Claims,
+        ] {
             let mut total = 0;
             let took = time(&mut || {
                 let r = provaudit::search::search(&store, query, scope, 0, 50)?;
@@ -216,10 +219,18 @@ pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
                 .unwrap_or(0);
                 Ok(())
             })?;
-            let target = if took <= 50.0 { "" } else { " MISSED (target 50 ms)" };
+            let target = if took <= 50.0 {
+                ""
+            } else {
+                " MISSED (target 50 ms)"
+            };
             println!(
                 "| search {what} ({query}) in the {}: first 50 of {total} | {took:.1}{target} |",
-                if scope == provaudit::search::Scope::Documents { "documents" } else { "claims" }
+                if scope == provaudit::search::Scope::Documents {
+                    "documents"
+                } else {
+                    "claims"
+                }
             );
         }
     }
