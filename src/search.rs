@@ -221,9 +221,23 @@ pub struct ClaimResult {
 /// One page of results of one kind, and how many there are in all.
 #[derive(Clone, Debug, Serialize)]
 pub struct Page<T> {
+    /// How many match; when `more_than` is set, at least this many (a
+    /// common word is not counted to the end, and its matches come in the
+    /// store's order, not by relevance).
     pub total: u64,
+    pub more_than: bool,
     pub offset: u64,
     pub results: Vec<T>,
+}
+
+fn page<T>(total: u64, offset: u64, results: Vec<T>) -> Page<T> {
+    let cap = crate::store::SEARCH_COUNT_CAP;
+    Page {
+        total: total.min(cap),
+        more_than: total > cap,
+        offset,
+        results,
+    }
 }
 
 /// `provaudit search --json`, and what the app shows.
@@ -277,11 +291,7 @@ pub fn search(
                 }
             })
             .collect();
-        Some(Page {
-            total,
-            offset,
-            results,
-        })
+        Some(page(total, offset, results))
     };
     let claims = if scope == Scope::Documents {
         None
@@ -303,11 +313,7 @@ pub fn search(
                 }
             })
             .collect();
-        Some(Page {
-            total,
-            offset,
-            results,
-        })
+        Some(page(total, offset, results))
     };
     Ok(SearchResults {
         schema_version: crate::report::SCHEMA_VERSION,

@@ -58,6 +58,15 @@ fn range(line: Option<u64>, start: Option<u64>, end: Option<u64>) -> String {
 
 fn heading<T>(page: &Page<T>, what: &str, query: &str) -> String {
     let shown = page.results.len() as u64;
+    if page.more_than {
+        return format!(
+            "more than {} {what}s match “{query}” (showing {}–{} in the store's order, not by relevance; a rarer word or a \"phrase\" narrows it; --offset {} for more):",
+            page.total,
+            page.offset + 1,
+            page.offset + shown,
+            page.offset + shown
+        );
+    }
     let (noun, verb) = if page.total == 1 {
         (what.to_owned(), "matches")
     } else {

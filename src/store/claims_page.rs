@@ -130,26 +130,45 @@ fn flag_filter(flags: &[&str]) -> String {
 impl Store {
     /// Counts over every cluster.
     pub fn cluster_totals(&self) -> Result<ClusterTotals> {
-        let (clusters, claims, ss, sp, sa, cf, ssc, corroborated) = self
+        #[allow(clippy::type_complexity)]
+        let (
+            clusters,
+            claims,
+            ss,
+            sp,
+            sa,
+            cf,
+            ssc,
+            corroborated,
+            echo,
+            unresolved,
+            single_document,
+        ): (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64) = self
             .conn
             .query_row(
                 "SELECT count(*), coalesce(sum(claim_count), 0), coalesce(sum(single_source), 0),
                     coalesce(sum(single_primary), 0), coalesce(sum(single_alignment), 0),
                     coalesce(sum(conflicting), 0),
                     coalesce(sum(CASE WHEN single_source = 1 THEN claim_count ELSE 0 END), 0),
-                    coalesce(sum(independent_origins >= 2), 0)
+                    coalesce(sum(independent_origins >= 2), 0),
+                    coalesce(sum(corroboration = 'echo'), 0),
+                    coalesce(sum(corroboration = 'unresolved'), 0),
+                    coalesce(sum(corroboration = 'single_document'), 0)
                  FROM claim_cluster",
                 [],
                 |r| {
                     Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, i64>(2)?,
-                        r.get::<_, i64>(3)?,
-                        r.get::<_, i64>(4)?,
-                        r.get::<_, i64>(5)?,
-                        r.get::<_, i64>(6)?,
-                        r.get::<_, i64>(7)?,
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                        r.get(8)?,
+                        r.get(9)?,
+                        r.get(10)?,
                     ))
                 },
             )
@@ -158,27 +177,12 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM document_article", [], |r| r.get(0))
             .map_err(|e| self.err(e))?;
-        let mut by_class = [0u64; 4];
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT corroboration, count(*) FROM claim_cluster GROUP BY corroboration",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
-            .map_err(|e| self.err(e))?;
-        for row in rows {
-            let (class, n) = row.map_err(|e| self.err(e))?;
-            let class = Corroboration::parse(&class).unwrap_or(Corroboration::Unresolved);
-            by_class[class as usize] += n as u64;
-        }
         use rusqlite::OptionalExtension;
         let largest_echo = self
             .conn
             .query_row(
                 &format!(
-                    "SELECT document_count, origin_groups FROM claim_cluster WHERE corroboration = 'echo'
+                    "SELECT document_count, origin_groups FROM claim_cluster
                      ORDER BY {REVIEW_ORDER}, document_count DESC, cluster_key LIMIT 1"
                 ),
                 [],
@@ -186,6 +190,8 @@ impl Store {
             )
             .optional()
             .map_err(|e| self.err(e))?
+            // The first cluster in review order is the largest echo, if any.
+            .filter(|_| echo > 0)
             .map(|(n, groups)| {
                 let groups: Vec<OriginGroup> = serde_json::from_str(&groups).unwrap_or_default();
                 let name = groups
@@ -205,9 +211,9 @@ impl Store {
             single_source_claims: ssc as u64,
             documents: documents as u64,
             corroborated: corroborated as u64,
-            echo: by_class[Corroboration::Echo as usize],
-            unresolved: by_class[Corroboration::Unresolved as usize],
-            single_document: by_class[Corroboration::SingleDocument as usize],
+            echo: echo as u64,
+            unresolved: unresolved as u64,
+            single_document: single_document as u64,
             largest_echo,
         })
     }

@@ -10,7 +10,7 @@ mod outlets;
 mod review;
 mod search;
 pub use claims_page::{ClusterRow, ClusterTotals};
-pub use search::FoundDocument;
+pub use search::{COUNT_CAP as SEARCH_COUNT_CAP, FoundDocument};
 
 use crate::relpath::RelPath;
 use crate::text::ContentKind;

@@ -28,6 +28,7 @@ async function run(ctx, route, scope, more) {
     const found = await ctx.api.search(s.query, scope, offset, PAGE);
     const page = scope === 'claims' ? found.claims : found.documents;
     s.total = page?.total ?? 0;
+    s.moreThan = !!page?.more_than;
     s.results = more ? [...(s.results ?? []), ...(page?.results ?? [])] : (page?.results ?? []);
     s.shownQuery = s.query;
     s.error = null;
@@ -67,7 +68,7 @@ export function searchPanel(ctx, route, scope, onPick) {
     ? h('p', { class: 'notice notice-bad', 'data-testid': 'search-error' }, s.error)
     : h('div', {},
       h('p', { class: 'small muted', 'data-testid': 'search-count' },
-        `${s.total.toLocaleString('en-US')} ${scope === 'claims' ? (s.total === 1 ? 'claim' : 'claims') : (s.total === 1 ? 'document' : 'documents')} ${s.total === 1 ? 'matches' : 'match'} “${s.shownQuery}”`),
+        `${s.moreThan ? 'more than ' : ''}${s.total.toLocaleString('en-US')} ${scope === 'claims' ? (s.total === 1 ? 'claim' : 'claims') : (s.total === 1 ? 'document' : 'documents')} ${s.total === 1 && !s.moreThan ? 'matches' : 'match'} “${s.shownQuery}”${s.moreThan ? ' (in the store\'s order, not by relevance: a rarer word or a "phrase" narrows it)' : ''}`),
       h('ol', { class: 'search-results', 'data-testid': 'search-results' }, s.results.map((r) => h('li', {},
         h('button', {
           type: 'button', class: 'linklike', 'data-testid': 'search-result', 'data-document': r.document,
@@ -75,7 +76,7 @@ export function searchPanel(ctx, route, scope, onPick) {
         }, scope === 'claims' ? `${r.document} · ${r.kind}` : r.document),
         h('span', { class: 'small muted' }, ` ${where(r)}${scope === 'documents' ? ` · ${r.hits} ${r.hits === 1 ? 'hit' : 'hits'}` : ''}`),
         h('div', { class: 'snippet', 'data-testid': 'search-snippet' }, marked(scope === 'claims' ? r.text : r.snippet))))),
-      s.results.length < s.total ? h('button', {
+      s.results.length < s.total || (s.moreThan && s.results.length % PAGE === 0) ? h('button', {
         type: 'button', class: 'btn btn-small', 'data-testid': 'search-more', disabled: s.busy,
         onclick: () => run(ctx, route, scope, true),
       }, `Show more (${s.results.length} of ${s.total.toLocaleString('en-US')})`) : null);

@@ -209,14 +209,22 @@ pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
             provaudit::search::Scope::Documents,
             provaudit::search::Scope::Claims,
         ] {
-            let mut total = 0;
+            let mut total = String::new();
             let took = time(&mut || {
                 let r = provaudit::search::search(&store, query, scope, 0, 50)?;
-                total = match scope {
-                    provaudit::search::Scope::Documents => r.documents.map(|p| p.total),
-                    _ => r.claims.map(|p| p.total),
-                }
-                .unwrap_or(0);
+                let page = match scope {
+                    provaudit::search::Scope::Documents => r.documents,
+                    _ => r.claims,
+                };
+                total = page
+                    .map(|p| {
+                        if p.more_than {
+                            format!("more than {}", p.total)
+                        } else {
+                            p.total.to_string()
+                        }
+                    })
+                    .unwrap_or_default();
                 Ok(())
             })?;
             let target = if took <= 50.0 {
