@@ -212,19 +212,17 @@ pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
             let mut total = String::new();
             let took = time(&mut || {
                 let r = provaudit::search::search(&store, query, scope, 0, 50)?;
-                let page = match scope {
-                    provaudit::search::Scope::Documents => r.documents,
-                    _ => r.claims,
+                let counted = match scope {
+                    provaudit::search::Scope::Documents => {
+                        r.documents.map(|p| (p.total, p.more_than))
+                    }
+                    _ => r.claims.map(|p| (p.total, p.more_than)),
                 };
-                total = page
-                    .map(|p| {
-                        if p.more_than {
-                            format!("more than {}", p.total)
-                        } else {
-                            p.total.to_string()
-                        }
-                    })
-                    .unwrap_or_default();
+                total = match counted {
+                    Some((n, true)) => format!("more than {n}"),
+                    Some((n, false)) => n.to_string(),
+                    None => String::new(),
+                };
                 Ok(())
             })?;
             let target = if took <= 50.0 {
