@@ -1,0 +1,199 @@
+//! `provaudit claims` and `provaudit show CLAIM`: the claims by
+//! corroboration class, each with a one-line summary (every document's
+//! evidence with --verbose), and one cluster side by side.
+
+use super::super::{quote, stdout_text};
+use anyhow::Result;
+use provaudit::report::{ClaimsReport, ClusterDetail};
+use std::io::Write;
+
+/// `--class` values: the classes' names, with `-` or `_`.
+pub fn parse_class(s: &str) -> std::result::Result<provaudit::claims::Corroboration, String> {
+    provaudit::claims::Corroboration::parse(s).ok_or_else(|| {
+        "expected one of: echo, unresolved, corroborated, single-document".to_owned()
+    })
+}
+
+/// How many claims of each class `claims` prints without --all or --class.
+pub const CLAIMS_PER_CLASS: usize = 20;
+
+/// A cluster's class, then its flags, in words.
+fn flags(c: &provaudit::report::ClusterEntry) -> String {
+    let mut f = vec![c.corroboration.label()];
+    if c.single_primary {
+        f.push("single primary source");
+    }
+    if c.single_alignment {
+        f.push("single alignment");
+    }
+    if c.conflicting {
+        f.push("conflicting figures");
+    }
+    f.join(", ")
+}
+
+/// The explanation's first sentence: the one line a list shows.
+fn first_sentence(s: &str) -> &str {
+    let mut from = 0;
+    while let Some(i) = s[from..].find(". ") {
+        let end = from + i + 1;
+        // Not after an initial or an abbreviation ("U.S. ", "No. 5").
+        let word = s[..end - 1].rsplit(' ').next().unwrap_or("");
+        if word.chars().count() > 2 && !word.contains('.') {
+            return &s[..end];
+        }
+        from = end + 1;
+    }
+    s
+}
+
+/// The documents behind a cluster, one line each.
+fn print_evidence(out: &mut impl Write, c: &provaudit::report::ClusterEntry) -> Result<()> {
+    for e in &c.evidence {
+        let evidence = match (&e.evidence, e.line) {
+            (Some(t), Some(l)) => format!(" {}, line {l}", quote(t)),
+            (Some(t), None) => format!(" ({})", t),
+            (None, _) => String::new(),
+        };
+        writeln!(
+            out,
+            "    {}  {} — {}{evidence}",
+            e.document.escape_debug(),
+            e.origin,
+            e.how
+        )?;
+    }
+    Ok(())
+}
+
+pub fn print_claims(report: &ClaimsReport, limit: Option<usize>, verbose: bool) -> Result<()> {
+    use provaudit::claims::Corroboration;
+    let mut out = stdout_text();
+    let c = &report.counts;
+    writeln!(
+        out,
+        "{} claim sentences in {} documents, {} distinct claims: {}.",
+        c.claims,
+        c.documents,
+        c.clusters,
+        c.in_words()
+    )?;
+    writeln!(out, "Flags: {}.", c.flags_in_words())?;
+    for class in Corroboration::ALL {
+        let of_class: Vec<_> = report
+            .clusters
+            .iter()
+            .filter(|s| s.cluster.corroboration == class)
+            .collect();
+        if of_class.is_empty() {
+            continue;
+        }
+        writeln!(out)?;
+        writeln!(
+            out,
+            "== {} ({}): {}",
+            class.label(),
+            of_class.len(),
+            class.meaning()
+        )?;
+        let shown = limit.unwrap_or(usize::MAX).min(of_class.len());
+        for s in &of_class[..shown] {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}  [{}]  {} document(s)",
+                s.cluster.id,
+                flags(&s.cluster),
+                s.cluster.documents.len()
+            )?;
+            writeln!(out, "  {}", quote(&s.text))?;
+            if verbose {
+                writeln!(out, "  {}", s.cluster.explanation)?;
+                print_evidence(&mut out, &s.cluster)?;
+            } else {
+                writeln!(out, "  {}", first_sentence(&s.cluster.explanation))?;
+            }
+        }
+        if shown < of_class.len() {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "  … and {} more {}: `provaudit claims --class {}` lists them all (`--all` every class)",
+                of_class.len() - shown,
+                class.label(),
+                class.as_str().replace('_', "-")
+            )?;
+        }
+    }
+    if !verbose && !report.clusters.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "`--verbose` shows every document's evidence; `provaudit show ID` one claim side by side."
+        )?;
+    }
+    for conflict in &report.conflicts {
+        writeln!(out)?;
+        writeln!(out, "Conflicting figures for {}:", conflict.quantity)?;
+        for v in &conflict.values {
+            writeln!(
+                out,
+                "  {:>12}  {}  ({}, {})",
+                v.value,
+                quote(&v.text),
+                v.document.escape_debug(),
+                v.cluster
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub fn print_cluster(d: &ClusterDetail) -> Result<()> {
+    let mut out = stdout_text();
+    writeln!(out, "{}  [{}]", d.cluster.id, flags(&d.cluster))?;
+    writeln!(out, "  {}", d.cluster.explanation)?;
+    if !d.cluster.primary_sources.is_empty() {
+        writeln!(
+            out,
+            "  primary sources: {}",
+            d.cluster.primary_sources.join("; ")
+        )?;
+    }
+    print_evidence(&mut out, &d.cluster)?;
+    writeln!(out)?;
+    for m in &d.members {
+        writeln!(
+            out,
+            "  {} line {} (bytes {}..{}), {}{}:",
+            m.document.escape_debug(),
+            m.line.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
+            m.start.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
+            m.end.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
+            m.kind,
+            m.speaker
+                .as_deref()
+                .map(|s| format!(", quoting {s}"))
+                .unwrap_or_default()
+        )?;
+        writeln!(out, "    {}", m.text)?;
+    }
+    if d.members.len() > 1 {
+        writeln!(out)?;
+        writeln!(out, "  in common: {}", d.shared_words.join(", "))?;
+    }
+    for c in &d.conflicts {
+        writeln!(out)?;
+        writeln!(out, "  conflicting figures for {}:", c.quantity)?;
+        for v in &c.values {
+            writeln!(
+                out,
+                "    {:>12}  {}  ({})",
+                v.value,
+                quote(&v.text),
+                v.document.escape_debug()
+            )?;
+        }
+    }
+    Ok(())
+}
