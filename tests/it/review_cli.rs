@@ -156,6 +156,49 @@ fn a_review_from_the_cli_round_trips_into_claimreview_and_web_annotations() {
         "Single source — needs a second source"
     );
 
+    // Read by a JSON-LD processor (pyld), offline: schema.org's context is
+    // its vocabulary, given here as `@vocab` so nothing is fetched. The
+    // expanded graph holds the review, its rating and the claim reviewed
+    // as schema.org terms.
+    let python = std::env::var("PROVAUDIT_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = r#"
+import json, sys
+from pyld import jsonld
+def loader(url, options=None):
+    if url.rstrip('/') in ('https://schema.org', 'http://schema.org'):
+        return {'contentType': 'application/ld+json', 'contextUrl': None, 'documentUrl': url,
+                'document': {'@context': {'@vocab': 'https://schema.org/'}}}
+    raise Exception('no network: ' + url)
+doc = json.load(open(sys.argv[1], encoding='utf-8'))
+out = jsonld.expand(doc, {'documentLoader': loader})
+S = 'https://schema.org/'
+reviews = [n for n in out if S + 'ClaimReview' in n.get('@type', [])]
+r = reviews[0]
+print(json.dumps({
+  'reviews': len(reviews),
+  'identifier': r[S + 'identifier'][0]['@value'],
+  'claim': r[S + 'claimReviewed'][0]['@value'],
+  'rating': r[S + 'reviewRating'][0][S + 'alternateName'][0]['@value'],
+  'author': r[S + 'author'][0][S + 'name'][0]['@value'],
+}))
+"#;
+    let parsed = std::process::Command::new(&python)
+        .args(["-c", script])
+        .arg(&cr_path)
+        .output()
+        .unwrap();
+    assert!(
+        parsed.status.success(),
+        "pyld could not read the ClaimReview export: {}",
+        String::from_utf8_lossy(&parsed.stderr)
+    );
+    let parsed: Value = serde_json::from_slice(&parsed.stdout).unwrap();
+    assert_eq!(parsed["reviews"], 1);
+    assert_eq!(parsed["identifier"], cluster_id);
+    assert_eq!(parsed["author"], "Rui Fact-Checker");
+    assert_eq!(parsed["rating"], "Single source — needs a second source");
+    assert!(parsed["claim"].as_str().unwrap().contains("1,093"));
+
     let wa_path = ws.path("review.annotations.json");
     ws.run_db(&[
         "export",
