@@ -416,6 +416,43 @@ test('article text holding <script>, <img onerror> and entities shows as text an
   assert.ok(seen.text.includes('&amp; &lt;b&gt;bold&lt;/b&gt;'), 'entities stay as written');
 });
 
+test('an echo comes first in the review queue; reviewed from the keyboard, it is counted and exported as ClaimReview', async () => {
+  // Two sites running one Reuters story (written for this test): the
+  // evacuation figure is in both, from one origin — an echo.
+  const dir = path.join(work, 'echo');
+  fs.mkdirSync(dir);
+  const lead = 'VALLETTA, March 3 (Reuters) - Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 residents from their homes, the civil protection department said on Tuesday.';
+  fs.writeFileSync(path.join(dir, 'site-a.txt'), `Flood waters rise in river valley\n\n${lead}\n\nForecasters expect another 80 millimetres of rain before the weekend.\n`);
+  fs.writeFileSync(path.join(dir, 'site-b.txt'), `Valley flooded: families leave homes\n\n${lead}\n\nSchools in the valley will stay closed until Friday, the ministry said.\n`);
+  await app.click('[data-testid="nav-corpus"]');
+  await app.type('[data-testid="folder-path"]', `${dir}\uE007`);
+  await app.waitFor(async () => (await app.findAll('[data-testid="doc-row"]')).length === 2, 'the two copies');
+  await app.click('[data-testid="nav-review"]');
+  await app.type('[data-testid="reviewer-name"]', 'Echo Reviewer');
+  await app.click('[data-testid="start-session"]');
+  await app.waitFor(() => app.find('[data-testid="review-echo-progress"]'), 'the echoes\' progress');
+  assert.equal(await app.text('[data-testid="review-echo-progress"]'), 'echoes: 0 of 1 reviewed');
+  const docs = (await app.execute(`return document.querySelector('[data-testid="review-item"]').dataset.documents`)).split('\n');
+  assert.deepEqual(docs, ['site-a.txt', 'site-b.txt'], 'the echo is the first item');
+  // From the keyboard: 2 (single source), then Ctrl+Enter saves.
+  await app.execute(`document.activeElement && document.activeElement.blur()`);
+  await app.execute(`document.dispatchEvent(new KeyboardEvent('keydown', {key: '2', bubbles: true}))`);
+  await app.execute(`document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', ctrlKey: true, bubbles: true}))`);
+  await app.waitFor(async () => (await app.text('[data-testid="review-echo-progress"]')) === 'echoes: 1 of 1 reviewed', 'the echo counted as reviewed');
+  const out = path.join(work, 'echo.claimreview.jsonld');
+  await app.click('[data-testid="nav-export"]');
+  await app.click('[data-testid="report-format-claimreview"]');
+  await app.execute(`const i = document.querySelector('[data-testid="export-path-report"]'); i.value = ''; i.dispatchEvent(new Event('input', {bubbles: true}))`);
+  await app.type('[data-testid="export-path-report"]', out);
+  await app.click('[data-testid="export-report"]');
+  await app.waitFor(() => app.find('[data-testid="export-result"]'), 'the ClaimReview export');
+  const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
+  assert.equal(doc['@graph'].length, 1);
+  assert.equal(doc['@graph'][0].reviewRating.alternateName, 'Single source — needs a second source');
+  assert.match(doc['@graph'][0].claimReviewed, /1,200 residents/);
+  assert.equal(doc['@graph'][0].author.name, 'Echo Reviewer');
+});
+
 test('a long ingest shows progress, leaves the window responsive, and can be cancelled', async () => {
   const big = path.join(work, 'big');
   fs.mkdirSync(big);
