@@ -606,7 +606,7 @@ fn run(cli: Cli) -> Result<u8> {
                 print_json(&report)?;
             } else {
                 let limit = (!all && class.is_none()).then_some(cli::claims::CLAIMS_PER_CLASS);
-                cli::claims::print_claims(&report, limit, verbose)?;
+                cli::claims::print_claims(&report, class, limit, verbose)?;
             }
             Ok(EXIT_OK)
         }

@@ -4,12 +4,13 @@
 
 use super::super::{quote, stdout_text};
 use anyhow::Result;
+use provaudit::claims::Corroboration;
 use provaudit::report::{ClaimsReport, ClusterDetail};
 use std::io::Write;
 
 /// `--class` values: the classes' names, with `-` or `_`.
-pub fn parse_class(s: &str) -> std::result::Result<provaudit::claims::Corroboration, String> {
-    provaudit::claims::Corroboration::parse(s).ok_or_else(|| {
+pub fn parse_class(s: &str) -> std::result::Result<Corroboration, String> {
+    Corroboration::parse(s).ok_or_else(|| {
         "expected one of: echo, unresolved, corroborated, single-document".to_owned()
     })
 }
@@ -66,8 +67,12 @@ fn print_evidence(out: &mut impl Write, c: &provaudit::report::ClusterEntry) -> 
     Ok(())
 }
 
-pub fn print_claims(report: &ClaimsReport, limit: Option<usize>, verbose: bool) -> Result<()> {
-    use provaudit::claims::Corroboration;
+pub fn print_claims(
+    report: &ClaimsReport,
+    only: Option<Corroboration>,
+    limit: Option<usize>,
+    verbose: bool,
+) -> Result<()> {
     let mut out = stdout_text();
     let c = &report.counts;
     writeln!(
@@ -79,6 +84,17 @@ pub fn print_claims(report: &ClaimsReport, limit: Option<usize>, verbose: bool) 
         c.in_words()
     )?;
     writeln!(out, "Flags: {}.", c.flags_in_words())?;
+    if report.clusters.is_empty() && c.clusters > 0 {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "No claim of this kind: {}",
+            match only {
+                Some(class) => format!("none is {} ({}).", class.label(), class.meaning()),
+                None => "none rests on a single source.".to_owned(),
+            }
+        )?;
+    }
     for class in Corroboration::ALL {
         let of_class: Vec<_> = report
             .clusters

@@ -326,6 +326,15 @@ fn the_cli_lists_single_source_claims_and_shows_one_side_by_side() {
         "{}",
         verbose.stdout
     );
+    // A class the corpus has none of says so.
+    let echoes = ws.run_db(&["claims", "--class", "echo"]).expect_code(0);
+    assert!(
+        echoes.stdout.contains(
+            "No claim of this kind: none is echo (looks corroborated, is not: several documents, all from one origin)."
+        ),
+        "{}",
+        echoes.stdout
+    );
     let wrong = ws.run_db(&["claims", "--class", "echoes"]).expect_code(2);
     assert!(
         wrong
