@@ -336,10 +336,72 @@ fn main() -> ExitCode {
                 // A closed stdout pipe (`| head`) is not a failure.
                 return ExitCode::from(EXIT_OK);
             }
-            eprintln_safe!("provaudit: {err:#}");
+            match store_error_of(&err).and_then(cli_advice) {
+                Some(advice) => eprintln_safe!("provaudit: {err:#} ({advice})"),
+                None => eprintln_safe!("provaudit: {err:#}"),
+            }
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// The store error behind `err`, however the core wrapped it.
+fn store_error_of(err: &anyhow::Error) -> Option<&store::StoreError> {
+    err.chain().find_map(|e| {
+        e.downcast_ref::<store::StoreError>()
+            .or_else(|| match e.downcast_ref::<ingest::IngestError>() {
+                Some(ingest::IngestError::Store(s)) => Some(s),
+                _ => None,
+            })
+            .or_else(
+                || match e.downcast_ref::<provaudit::review::ReviewError>() {
+                    Some(provaudit::review::ReviewError::Store(s)) => Some(s),
+                    _ => None,
+                },
+            )
+            .or_else(|| match e.downcast_ref::<export::ExportError>() {
+                Some(export::ExportError::Store(s)) => Some(s),
+                _ => None,
+            })
+            .or_else(|| match e.downcast_ref::<verify::VerifyError>() {
+                Some(verify::VerifyError::Store(s)) => Some(s),
+                _ => None,
+            })
+            .or_else(
+                || match e.downcast_ref::<provaudit::search::SearchError>() {
+                    Some(provaudit::search::SearchError::Store(s)) => Some(s),
+                    _ => None,
+                },
+            )
+            .or_else(
+                || match e.downcast_ref::<provaudit::report::LogCheckError>() {
+                    Some(provaudit::report::LogCheckError::Store(s)) => Some(s),
+                    _ => None,
+                },
+            )
+    })
+}
+
+/// What to type about a store error: the core says what is wrong, the CLI
+/// which flag or command fixes it.
+fn cli_advice(e: &store::StoreError) -> Option<String> {
+    use store::StoreError as E;
+    Some(match e {
+        E::NotADatabase { .. } | E::NotAStore { .. } => {
+            "give another with --db PATH or PROVAUDIT_DB".to_owned()
+        }
+        E::Missing { .. } => "run `provaudit audit DIR` first, or pass the right --db".to_owned(),
+        E::OtherCorpus {
+            path, requested, ..
+        } => format!(
+            "a new store: --db PATH; a copy checked against this one: `provaudit verify {} --db {}`",
+            requested.display(),
+            path.display()
+        ),
+        E::InsideCorpus { .. } => "pass --db PATH outside the corpus folder".to_owned(),
+        E::NoDataDir => "pass --db PATH or set PROVAUDIT_DB".to_owned(),
+        _ => return None,
+    })
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -121,7 +121,7 @@ mod tests {
             serde_json::to_value(&e).unwrap(),
             serde_json::json!({
                 "kind": "store",
-                "message": "no store at /data/seeds.sqlite; run `provaudit audit DIR` first, or pass the right --db"
+                "message": "no store at /data/seeds.sqlite; audit its corpus folder first, or choose the right store file"
             })
         );
         let locked = CommandError::from(IngestError::Store(StoreError::Locked {

@@ -56,15 +56,16 @@ const MIGRATIONS_COUNT: i64 = MIGRATION_LIST.len() as i64;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Why the store could not be used. Each message names the store file and
-/// says what to do.
+/// says what to do, in words any adapter can show; the CLI adds its flags
+/// (`--db`), the app its dialogs.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error(
-        "{path} is not a provaudit store (it is not an SQLite database); choose another file with --db or PROVAUDIT_DB — this one was left untouched"
+        "{path} is not a provaudit store (it is not an SQLite database); choose another store file — this one was left untouched"
     )]
     NotADatabase { path: PathBuf },
     #[error(
-        "{path} is an SQLite database of another application ({what}), not a provaudit store; choose another file with --db or PROVAUDIT_DB — this one was left untouched"
+        "{path} is an SQLite database of another application ({what}), not a provaudit store; choose another store file — this one was left untouched"
     )]
     NotAStore { path: PathBuf, what: String },
     #[error(
@@ -83,10 +84,10 @@ pub enum StoreError {
         "the disk holding the store {path} is full; the store keeps everything up to its last complete batch — free some space, then run again"
     )]
     DiskFull { path: PathBuf },
-    #[error("no store at {path}; run `provaudit audit DIR` first, or pass the right --db")]
+    #[error("no store at {path}; audit its corpus folder first, or choose the right store file")]
     Missing { path: PathBuf },
     #[error(
-        "{path} is the store of the corpus {stored}, not of {requested}; give {requested} its own store with --db, or use `provaudit verify {requested} --db {path}` to check a copy against it"
+        "{path} is the store of the corpus {stored}, not of {requested}; give {requested} its own store, or verify {requested} against this store to check a copy"
     )]
     OtherCorpus {
         path: PathBuf,
@@ -94,12 +95,10 @@ pub enum StoreError {
         requested: PathBuf,
     },
     #[error(
-        "the store {store} would be inside the corpus folder {root}, and the corpus folder is never written; choose a store path outside it with --db"
+        "the store {store} would be inside the corpus folder {root}, and the corpus folder is never written; choose a store path outside it"
     )]
     InsideCorpus { store: PathBuf, root: PathBuf },
-    #[error(
-        "cannot find a folder for application data to keep the store in; pass --db PATH or set PROVAUDIT_DB"
-    )]
+    #[error("cannot find a folder for application data to keep the store in; choose a store file")]
     NoDataDir,
     #[error("creating {path}: {source}")]
     Io {
@@ -1005,6 +1004,39 @@ mod tests {
     /// Every shipped migration, pinned by its SHA-256: stores in the field
     /// ran these bytes, so editing one would leave them with a schema no
     /// code expects. A changed migration fails here; add a new one instead.
+    /// The core says what is wrong and what to do in words any adapter can
+    /// show; flags and commands are the CLI's to add (the app shows these
+    /// messages in its dialogs).
+    #[test]
+    fn store_errors_phrase_no_command_line_advice() {
+        let p = || PathBuf::from("/s/store.sqlite");
+        let all = [
+            StoreError::NotADatabase { path: p() },
+            StoreError::NotAStore {
+                path: p(),
+                what: "application_id 1".into(),
+            },
+            StoreError::Missing { path: p() },
+            StoreError::OtherCorpus {
+                path: p(),
+                stored: "/a".into(),
+                requested: "/b".into(),
+            },
+            StoreError::InsideCorpus {
+                store: p(),
+                root: "/s".into(),
+            },
+            StoreError::NoDataDir,
+        ];
+        for e in all {
+            let text = e.to_string();
+            assert!(
+                !text.contains("--") && !text.contains("PROVAUDIT_") && !text.contains('`'),
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn shipped_migrations_never_change() {
         const SHIPPED: [(&str, &str, &str); 10] = [

@@ -19,7 +19,10 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_untouched() {
     ] {
         let run = ws.run_db(&args).expect_code(2);
         assert!(
-            run.stderr.contains("is not a provaudit store"),
+            run.stderr.contains("is not a provaudit store")
+                && run
+                    .stderr
+                    .contains("(give another with --db PATH or PROVAUDIT_DB)"),
             "{}",
             run.stderr
         );
