@@ -193,6 +193,13 @@ impl ClaimEntry {
 }
 
 impl ClusterEntry {
+    /// Carries a flag beside its class: a single primary source, a single
+    /// alignment or conflicting figures (flagged clusters come first within
+    /// a class).
+    pub fn has_flag(&self) -> bool {
+        self.single_primary || self.single_alignment || self.conflicting
+    }
+
     /// How many origins stand behind the claim, in words, documents of
     /// unknown origin counted apart: "2 independent origins", "1
     /// independent origin and 2 documents of unknown origin", "no known
@@ -904,12 +911,11 @@ impl ClaimsReport {
         // Review order: by class, flagged first within it (single primary
         // source, single alignment, conflicting figures), then as stored
         // (most documents first).
-        let flagged = |c: &ClusterEntry| c.single_primary || c.single_alignment || c.conflicting;
         let mut clusters = clusters;
         clusters.sort_by(|a, b| {
             a.corroboration
                 .cmp(&b.corroboration)
-                .then(flagged(b).cmp(&flagged(a)))
+                .then(b.has_flag().cmp(&a.has_flag()))
         });
         let clusters = clusters
             .iter()

@@ -220,11 +220,10 @@ fn count(n: usize, what: &str) -> String {
     }
 }
 
-fn print_session(verb: &str, s: &Session) -> Result<()> {
-    let mut out = stdout_text();
-    writeln!(
-        out,
-        "{verb} review session {} — {}{}, started {}{}",
+/// "session 3 — Dana, “Tripoli tolls” — started …, open".
+fn session_line(s: &Session) -> String {
+    format!(
+        "session {} — {}{} — started {}, {}",
         s.id,
         s.reviewer,
         if s.title.is_empty() {
@@ -235,9 +234,13 @@ fn print_session(verb: &str, s: &Session) -> Result<()> {
         s.started_at,
         s.ended_at
             .as_ref()
-            .map(|e| format!(", closed {e}"))
-            .unwrap_or_default()
-    )?;
+            .map(|e| format!("closed {e}"))
+            .unwrap_or_else(|| "open".into())
+    )
+}
+
+fn print_session(verb: &str, s: &Session) -> Result<()> {
+    writeln!(stdout_text(), "{verb} review {}", session_line(s))?;
     Ok(())
 }
 
@@ -326,22 +329,7 @@ pub fn run(action: ReviewAction) -> Result<()> {
                 return Ok(());
             }
             for s in &state.sessions {
-                writeln!(
-                    out,
-                    "session {} — {}{} — started {}, {}",
-                    s.id,
-                    s.reviewer,
-                    if s.title.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", “{}”", s.title)
-                    },
-                    s.started_at,
-                    s.ended_at
-                        .as_ref()
-                        .map(|e| format!("closed {e}"))
-                        .unwrap_or_else(|| "open".into())
-                )?;
+                writeln!(out, "{}", session_line(s))?;
                 for a in state.annotations.iter().filter(|a| a.session_id == s.id) {
                     writeln!(
                         out,

@@ -550,6 +550,16 @@ fn section_intro(id: &str) -> &'static str {
     }
 }
 
+/// A document's evidence as a report cell: "‘Iran Press TV’, line 5", the
+/// words cut at 90 characters.
+pub fn evidence_words(e: &crate::claims::DocumentEvidence) -> String {
+    match (&e.evidence, e.line) {
+        (Some(t), Some(l)) => format!("‘{}’, line {l}", truncate(t, 90)),
+        (Some(t), None) => truncate(t, 90),
+        (None, _) => String::new(),
+    }
+}
+
 /// The documents behind a cluster, one row each: producer, how it was
 /// established, the words that show it.
 fn evidence_table(h: &mut String, k: &crate::report::ClusterEntry) {
@@ -558,11 +568,7 @@ fn evidence_table(h: &mut String, k: &crate::report::ClusterEntry) {
     }
     h.push_str("<table class=\"evidence\"><thead><tr><th>Document</th><th>Origin</th><th>How</th><th>Evidence</th></tr></thead><tbody>");
     for e in &k.evidence {
-        let evidence = match (&e.evidence, e.line) {
-            (Some(t), Some(l)) => format!("‘{}’, line {l}", truncate(t, 90)),
-            (Some(t), None) => truncate(t, 90),
-            (None, _) => String::new(),
-        };
+        let evidence = evidence_words(e);
         let _ = write!(
             h,
             "<tr><td class=\"mono\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

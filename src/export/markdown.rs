@@ -410,11 +410,7 @@ fn card(m: &mut String, c: &ReportCluster, members: Option<&Vec<&ClaimEntry>>) {
             "| Document | Origin | How | Evidence |\n|---|---|---|---|"
         );
         for e in &k.evidence {
-            let evidence = match (&e.evidence, e.line) {
-                (Some(t), Some(l)) => format!("‘{}’, line {l}", super::html::truncate(t, 90)),
-                (Some(t), None) => super::html::truncate(t, 90),
-                (None, _) => String::new(),
-            };
+            let evidence = super::html::evidence_words(e);
             let _ = writeln!(
                 m,
                 "| {} | {} | {} | {} |",

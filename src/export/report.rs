@@ -390,11 +390,10 @@ impl Report {
         // alignment, conflicting figures), then the widest spread (a claim
         // many outlets carry that still rests on one source is the
         // finding), then a reviewed one, then by id so the order is stable.
-        let flagged = |c: &ClusterEntry| c.single_primary || c.single_alignment || c.conflicting;
         ordered.sort_by(|a, b| {
             rank(a.section)
                 .cmp(&rank(b.section))
-                .then(flagged(&b.cluster).cmp(&flagged(&a.cluster)))
+                .then(b.cluster.has_flag().cmp(&a.cluster.has_flag()))
                 .then(b.cluster.documents.len().cmp(&a.cluster.documents.len()))
                 .then(b.verdict.is_some().cmp(&a.verdict.is_some()))
                 .then(b.cluster.claims.len().cmp(&a.cluster.claims.len()))
