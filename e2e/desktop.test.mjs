@@ -363,7 +363,10 @@ test('the claims screen draws clusters from the claims contract: headline, flags
           ui: (r) => (ui[r] ||= {}), go() {}, toast() {}, showError() {}, api: {},
           claimsList: () => ({ total: items.length, clusters: items }),
           loadClaims() {},
-          clusterDetail: (id) => ({ cluster: report.clusters.find((c) => c.id === id), members: report.claims.filter((k) => k.cluster === id), conflicts: [] }),
+          clusterDetail: (id) => {
+            const cluster = report.clusters.find((c) => c.id === id);
+            return { cluster, members: report.claims.filter((k) => k.cluster === id), conflicts: [], documents: report.documents.filter((d) => cluster.documents.includes(d.path)) };
+          },
         };
         ctx.render = () => document.getElementById('main').replaceChildren(view.render(ctx));
         ctx.render();
@@ -472,8 +475,12 @@ test('a long ingest shows progress, leaves the window responsive, and can be can
   await app.click('[data-testid="task-cancel"]');
   await app.waitFor(() => app.execute(`return document.querySelector('[data-testid="task-bar"]').hidden`), 'the task to stop', 60000);
   assert.match(await app.text('[data-testid="toast-info"]'), /Stopped reading big/);
-  const stored = (await app.findAll('[data-testid="doc-row"]')).length;
-  assert.ok(stored > 0 && stored < total, `${stored} of ${total} files stored before the cancel`);
+  await app.waitFor(() => app.find('[data-testid="doc-row"]'), 'the stored documents');
+  const line = await app.text('[data-testid="doc-count"]');
+  const stored = Number((/shown of ([\d,]+) article/.exec(line) || [])[1]?.replaceAll(',', ''));
+  assert.ok(stored > 0 && stored < total, `${stored} of ${total} files stored before the cancel (${line})`);
+  // The table holds a page of them, not every file.
+  assert.ok((await app.findAll('[data-testid="doc-row"]')).length <= 200);
 });
 
 
@@ -536,7 +543,25 @@ test('the 612 Helsinki articles open with their claims while the window stays re
   assert.ok(Date.now() - t0 < 2000, 'the window answers while the audit runs');
   await app.waitFor(() => app.execute(`return document.querySelector('[data-testid="task-bar"]').hidden`), 'the audit to finish', 300000);
   await app.click('[data-testid="nav-documents"]');
-  await app.waitFor(async () => (await app.findAll('[data-testid="doc-row"]')).length === 612, 'the 612 documents', 30000);
+  // A page of the 612 at a time, the store's count above the table.
+  await app.waitFor(async () => (await app.findAll('[data-testid="doc-row"]')).length === 200, 'the first page of documents', 30000);
+  assert.equal(await app.text('[data-testid="doc-count"]'), '200 loaded · 612 articles shown of 612 articles');
+  await app.click('[data-testid="doc-more"]');
+  await app.waitFor(async () => (await app.findAll('[data-testid="doc-row"]')).length === 400, 'the second page', 30000);
+  const paths = await app.execute(`return [...document.querySelectorAll('[data-testid="doc-row"]')].map(r => r.dataset.path)`);
+  assert.equal(new Set(paths).size, 400, 'no row twice');
+  assert.deepEqual(paths.slice(198, 202), ['row_198.txt', 'row_199.txt', 'row_200.txt', 'row_201.txt'], 'the second page follows the first');
+  // Sorted and filtered by the store: Associated Press texts, by origin.
+  await app.type('[data-testid="doc-filter"]', 'associated press');
+  const apOrigins = () => app.execute(`return [...document.querySelectorAll('[data-testid="doc-row"]')].map(r => r.textContent)`);
+  await app.waitFor(async () => {
+    const shown = await apOrigins();
+    return shown.length > 0 && shown.length < 200 && shown.every((t) => /Associated Press/.test(t));
+  }, 'the filtered table', 30000);
+  const filtered = await apOrigins();
+  assert.ok(filtered.length > 10, `${filtered.length} rows name the Associated Press`);
+  assert.match(await app.text('[data-testid="doc-count"]'), new RegExp(`^${filtered.length} articles? shown of 612 articles$`));
+  await app.execute(`const i = document.querySelector('[data-testid="doc-filter"]'); i.value = ''; i.dispatchEvent(new Event('input'))`);
   await app.click('[data-testid="nav-claims"]');
   await app.waitFor(() => app.find('[data-testid="claims-summary"]'), 'the claims headline', 30000);
   const headline = await app.text('[data-testid="claims-summary"]');

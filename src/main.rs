@@ -638,9 +638,7 @@ fn run(cli: Cli) -> Result<u8> {
             }
             let registry = load_registry(registry.registry.as_deref());
             pipeline::reanalyse(&mut store, &registry, Grouping::ByOutlet)?;
-            let records = store.outlet_records()?;
-            let mut entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
-            entry.date = store.document_date(doc.id)?;
+            let entry = DocumentEntry::read(&store, &doc)?;
             print_document(&entry)?;
             Ok(EXIT_OK)
         }
@@ -702,9 +700,7 @@ fn run(cli: Cli) -> Result<u8> {
                     file.display()
                 )
             })?;
-            let records = store.outlet_records()?;
-            let mut entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
-            entry.date = store.document_date(doc.id)?;
+            let entry = DocumentEntry::read(&store, &doc)?;
             let signals = store.outlet_signals(doc.id)?;
             if json {
                 print_json(&ShowReport {

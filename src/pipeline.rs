@@ -31,8 +31,8 @@ pub fn audit(
     audit_into(store, root, registry, options, control, true)
 }
 
-/// [`audit`] whose report leaves out `claims` and `clusters` (the desktop
-/// app reads those a page at a time, so a large store opens at once).
+/// [`audit`] whose report leaves out `claims` and `clusters` (the CLI's
+/// text summary needs only their counts).
 pub fn audit_overview(
     store: &mut Store,
     root: &Path,
@@ -43,14 +43,30 @@ pub fn audit_overview(
     audit_into(store, root, registry, options, control, false)
 }
 
-fn audit_into(
+/// What one audit did: the ingest's summary and how long each step took.
+pub struct AuditRun {
+    pub summary: ingest::IngestSummary,
+    pub timings: Timings,
+    started: std::time::Instant,
+}
+
+impl AuditRun {
+    /// How long the run has taken so far, analysis included.
+    pub fn elapsed(&self) -> std::time::Duration {
+        self.started.elapsed()
+    }
+}
+
+/// Ingests `root` into `store` and runs the analysis stages over the whole
+/// store (unless nothing they read changed), without building a report: the
+/// desktop app reads what it shows a page at a time.
+pub fn run(
     store: &mut Store,
     root: &Path,
     registry: &Registry,
     options: AuditOptions,
     control: &Control,
-    with_claims: bool,
-) -> Result<AuditReport, IngestError> {
+) -> Result<AuditRun, IngestError> {
     let started = std::time::Instant::now();
     let summary = ingest::ingest(store, root, options.scan, control)?;
     let mut timings = Timings::default();
@@ -78,6 +94,26 @@ fn audit_into(
             timings.extend(analyse(store, registry, options.grouping, control)?);
         }
     }
+    Ok(AuditRun {
+        summary,
+        timings,
+        started,
+    })
+}
+
+fn audit_into(
+    store: &mut Store,
+    root: &Path,
+    registry: &Registry,
+    options: AuditOptions,
+    control: &Control,
+    with_claims: bool,
+) -> Result<AuditReport, IngestError> {
+    let AuditRun {
+        summary,
+        mut timings,
+        started,
+    } = run(store, root, registry, options, control)?;
     let report_started = std::time::Instant::now();
     let mut report = if with_claims {
         AuditReport::new(store, &summary, registry)?

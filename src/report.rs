@@ -113,6 +113,28 @@ pub struct DocumentEntry {
 }
 
 /// Text shared with another document.
+impl From<&IngestSummary> for RunEntry {
+    fn from(summary: &IngestSummary) -> Self {
+        RunEntry {
+            id: summary.run_id,
+            files_seen: summary.totals.files_seen,
+            bytes: summary.bytes,
+            added: summary.totals.added,
+            changed: summary.totals.changed,
+            unchanged: summary.totals.unchanged,
+            errors: summary.totals.errors,
+            cancelled: summary.totals.cancelled,
+            gone: summary
+                .gone
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect(),
+            complete: summary.complete(),
+            elapsed_ms: summary.elapsed.as_millis() as u64,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct ReuseEntry {
     pub document: String,
@@ -375,6 +397,24 @@ impl From<&Party> for PartyEntry {
 
 impl DocumentEntry {
     /// A document with the outlets stage's findings, when it has run.
+    /// One document as the store holds it, with what the analysis found
+    /// (outlets, text reuse, date), read by its id: what `show`, the app's
+    /// document view and the Documents table's rows build on.
+    pub fn read(store: &Store, d: &StoredDocument) -> Result<Self, StoreError> {
+        let mut entry = DocumentEntry::with_outlets(d, store.outlet_record(d.id)?.as_ref());
+        entry.text_reuse = store
+            .reuse_of(d.id)?
+            .into_iter()
+            .map(|(path, relation, containment)| ReuseEntry {
+                document: path.to_string_lossy().into_owned(),
+                relation,
+                containment,
+            })
+            .collect();
+        entry.date = store.document_date(d.id)?;
+        Ok(entry)
+    }
+
     pub fn with_outlets(d: &StoredDocument, outlets: Option<&OutletRecord>) -> Self {
         let mut entry = DocumentEntry::from(d);
         if let Some(o) = outlets {
@@ -501,23 +541,7 @@ impl AuditReport {
                 store: store.path().to_string_lossy().into_owned(),
             },
             registry_version: registry.version.clone(),
-            run: RunEntry {
-                id: summary.run_id,
-                files_seen: summary.totals.files_seen,
-                bytes: summary.bytes,
-                added: summary.totals.added,
-                changed: summary.totals.changed,
-                unchanged: summary.totals.unchanged,
-                errors: summary.totals.errors,
-                cancelled: summary.totals.cancelled,
-                gone: summary
-                    .gone
-                    .iter()
-                    .map(|p| p.to_string_lossy().into_owned())
-                    .collect(),
-                complete: summary.complete(),
-                elapsed_ms: summary.elapsed.as_millis() as u64,
-            },
+            run: RunEntry::from(summary),
             documents,
             claims,
             clusters,
@@ -945,6 +969,9 @@ pub struct ClusterDetail {
     /// Words every member shares (names as written in the first member).
     pub shared_words: Vec<String>,
     pub conflicts: Vec<ConflictEntry>,
+    /// The documents its members are in, with their publishers, origins and
+    /// alignment (what the provenance picture draws); in path order.
+    pub documents: Vec<DocumentEntry>,
 }
 
 impl ClusterDetail {
@@ -955,15 +982,24 @@ impl ClusterDetail {
         let Some((cluster, claims)) = store.cluster_with_claims(&key)? else {
             return Ok(None);
         };
+        let mut paths: Vec<RelPath> = claims.iter().map(|(_, p)| p.clone()).collect();
+        paths.sort();
+        paths.dedup();
         let members = claims
             .into_iter()
             .map(|(c, path)| ClaimEntry::new(c, path.to_string_lossy().into_owned()))
             .collect();
-        Ok(Some(ClusterDetail::new(
+        let mut detail = ClusterDetail::new(
             ClusterEntry::from(&cluster),
             members,
             conflicts_section(store)?,
-        )))
+        );
+        for path in &paths {
+            if let Some(d) = store.document_by_path(path)? {
+                detail.documents.push(DocumentEntry::read(store, &d)?);
+            }
+        }
+        Ok(Some(detail))
     }
 
     /// A cluster with its members; `conflicts` may hold others' (they are
@@ -992,6 +1028,7 @@ impl ClusterDetail {
             cluster,
             members,
             shared_words: shared.into_iter().collect(),
+            documents: Vec::new(),
         }
     }
 }

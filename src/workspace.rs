@@ -1,7 +1,8 @@
 //! What a window over the core needs beyond the CLI's one-shot runs: the
-//! corpora this user has audited before, the report of a store as it stands
-//! (without ingesting), and one document ready to read with its outlet
-//! evidence marked in the text.
+//! corpora this user has audited before, an overview of a store as it
+//! stands (without ingesting), the documents and the claims a page at a
+//! time, and one document ready to read with its outlet evidence marked in
+//! the text.
 
 use crate::ingest::IngestSummary;
 use crate::outlets::SignalRecord;
@@ -81,12 +82,95 @@ pub fn stored_report(store: &Store, registry: &Registry) -> Result<AuditReport, 
     AuditReport::new(store, &IngestSummary::default(), registry)
 }
 
-/// The report the desktop app opens with: documents, conflicts and counts,
-/// but not every claim and cluster — the claims screens ask for a page at a
-/// time ([`claims_page`], [`crate::report::ClusterDetail::find`]), so a store of two million
-/// claims opens at once.
-pub fn stored_overview(store: &Store, registry: &Registry) -> Result<AuditReport, StoreError> {
-    AuditReport::without_claims(store, &IngestSummary::default(), registry)
+/// What the desktop app opens with: the corpus, the last run, counts over
+/// every document and the files that could not be stored — not the
+/// documents themselves ([`documents_page`] reads them a page at a time) nor
+/// the claims ([`claims_page`]), so a store of 100,000 documents opens at
+/// once.
+#[derive(Clone, Debug, Serialize)]
+pub struct CorpusOverview {
+    pub schema_version: u32,
+    pub corpus: crate::report::CorpusEntry,
+    /// The outlet registry the decisions were made with.
+    pub registry_version: String,
+    pub run: crate::report::RunEntry,
+    pub totals: store::DocumentTotals,
+    pub errors: Vec<crate::report::ErrorEntry>,
+    pub warnings: Vec<crate::report::WarningEntry>,
+}
+
+impl CorpusOverview {
+    /// The overview after `run` (the default: none, when the store is only
+    /// reopened).
+    pub fn new(
+        store: &Store,
+        run: &IngestSummary,
+        registry: &Registry,
+    ) -> Result<Self, StoreError> {
+        let root = store.corpus_root()?.unwrap_or_default();
+        Ok(CorpusOverview {
+            schema_version: crate::report::SCHEMA_VERSION,
+            corpus: crate::report::CorpusEntry {
+                root: root.to_string_lossy().into_owned(),
+                store: store.path().to_string_lossy().into_owned(),
+            },
+            registry_version: registry.version.clone(),
+            run: crate::report::RunEntry::from(run),
+            totals: store.document_totals()?,
+            errors: run.errors.iter().map(Into::into).collect(),
+            warnings: run.warnings.iter().map(Into::into).collect(),
+        })
+    }
+}
+
+/// The overview of a store as it stands, without reading the corpus.
+pub fn stored_overview(store: &Store, registry: &Registry) -> Result<CorpusOverview, StoreError> {
+    CorpusOverview::new(store, &IngestSummary::default(), registry)
+}
+
+/// A row of the Documents table: the document and its status in the latest
+/// verification (`None`: not verified yet).
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentRow {
+    #[serde(flatten)]
+    pub document: DocumentEntry,
+    pub status: Option<crate::verify::Status>,
+}
+
+/// One page of the Documents table.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentsPage {
+    /// Documents matching the filters, in all, articles and others apart.
+    pub total: u64,
+    pub matching: store::KindCounts,
+    pub offset: u64,
+    pub documents: Vec<DocumentRow>,
+}
+
+/// `limit` documents from `offset` matching `query`, in its order, sorted
+/// and filtered by the store.
+pub fn documents_page(
+    store: &Store,
+    query: &store::DocumentQuery,
+    offset: u64,
+    limit: u64,
+) -> Result<DocumentsPage, StoreError> {
+    let (rows, matching) = store.document_page(query, offset, limit)?;
+    let documents = rows
+        .into_iter()
+        .map(|(d, status)| {
+            Ok(DocumentRow {
+                document: DocumentEntry::read(store, &d)?,
+                status,
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
+    Ok(DocumentsPage {
+        total: matching.articles + matching.others,
+        matching,
+        offset,
+        documents,
+    })
 }
 
 /// The counts above the claims list, and every conflict (a handful).
@@ -255,18 +339,6 @@ pub fn claims_page(
     })
 }
 
-/// Each file's status in the latest verification against the store, by path
-/// (lossy UTF-8); empty before the first verification.
-pub fn latest_statuses(
-    store: &Store,
-) -> Result<std::collections::BTreeMap<String, crate::verify::Status>, StoreError> {
-    Ok(store
-        .latest_statuses()?
-        .into_iter()
-        .map(|(path, status)| (path.to_string_lossy().into_owned(), status))
-        .collect())
-}
-
 /// A document path from the app: the string, or when the name is not UTF-8
 /// the exact bytes in hex (`path_bytes_hex` of the report).
 pub fn rel_path(path: &str, path_bytes_hex: Option<&str>) -> RelPath {
@@ -289,6 +361,8 @@ pub struct Segment {
 #[derive(Clone, Debug, Serialize)]
 pub struct DocumentView {
     pub document: DocumentEntry,
+    /// Its status in the latest verification; `None`: not verified yet.
+    pub status: Option<crate::verify::Status>,
     pub title: Option<String>,
     /// The stored text, cut at the evidence; empty when it has no text.
     pub segments: Vec<Segment>,
@@ -304,9 +378,7 @@ pub fn document_view(store: &Store, path: &RelPath) -> Result<Option<DocumentVie
     let Some(doc) = store.document_by_path(path)? else {
         return Ok(None);
     };
-    let records = store.outlet_records()?;
-    let mut entry = DocumentEntry::with_outlets(&doc, records.get(&doc.id));
-    entry.date = store.document_date(doc.id)?;
+    let entry = DocumentEntry::read(store, &doc)?;
     let signals = store.outlet_signals(doc.id)?;
     let (title, text) = match store.document_text(doc.id)? {
         Some((title, text)) => (title, text),
@@ -358,6 +430,7 @@ pub fn document_view(store: &Store, path: &RelPath) -> Result<Option<DocumentVie
         }
     });
     Ok(Some(DocumentView {
+        status: store.latest_status(&doc.path)?,
         document: entry,
         title,
         segments,

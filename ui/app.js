@@ -4,6 +4,7 @@
 import { api, onDrop, toError } from './ipc.js';
 import { h, replace } from './dom.js';
 import { folderName, plural } from './logic/format.js';
+import { filesIn } from './logic/documents.js';
 import { progress as reviewProgress, queue as reviewQueue, openSession } from './logic/review.js';
 import * as corpusView from './views/corpus.js';
 import * as documentsView from './views/documents.js';
@@ -25,8 +26,9 @@ const ROUTES = Object.keys(VIEWS);
 const state = {
   route: 'corpus',
   startup: null,
-  report: null, // the audit report (docs/json-schema.md)
-  statuses: {}, // path → latest verification status
+  report: null, // the corpus overview: corpus, last run, counts (workspace::CorpusOverview)
+  // The Documents table's pages, by query (sorted and filtered by the store).
+  docs: { lists: {} },
   review: null, // review_state
   // The claims, read a page at a time: the counts, the pages of each list
   // asked for (by flags and review status) and the clusters opened.
@@ -95,12 +97,56 @@ function renderTask() {
 }
 taskbar.querySelector('[data-testid="task-cancel"]').addEventListener('click', () => api.cancelJob().catch(() => {}));
 
-async function refreshStatuses() {
+/** Reads the overview again (counts, verification statuses) and drops the documents' pages. */
+async function refreshOverview() {
   try {
-    state.statuses = await api.fileStatuses();
-  } catch {
-    state.statuses = {};
+    state.report = await api.corpusOverview();
+  } catch (e) {
+    showError(e, 'Reloading the corpus');
   }
+  state.docs = { lists: {} };
+}
+
+const DOC_PAGE = 200;
+const docKey = (query) => JSON.stringify(query);
+
+/** The Documents rows loaded for `query` (from `queryOf`), or `null`. */
+function documentsCached(query) {
+  const list = state.docs.lists[docKey(query)];
+  return list?.documents ? list : null;
+}
+
+/**
+ * Reads the first page of the Documents table for `query`, or the next one
+ * (`more`); returns the list as loaded, or `null` on an error (shown). The
+ * caller draws it: the screen keeps its toolbar, and its focus.
+ */
+async function loadDocuments(query, { more = false } = {}) {
+  const key = docKey(query);
+  const list = state.docs.lists[key];
+  if (list?.loading) return list.loading;
+  if (list?.documents && !more) return list;
+  const offset = more && list?.documents ? list.documents.length : 0;
+  const loading = api.documentsPage(query, offset, DOC_PAGE).then((page) => {
+    const before = more && list?.documents ? list.documents : [];
+    const loaded = { total: page.total, matching: page.matching, documents: before.concat(page.documents) };
+    state.docs.lists[key] = loaded;
+    return loaded;
+  }, (e) => {
+    if (list?.documents) state.docs.lists[key] = list;
+    else delete state.docs.lists[key];
+    showError(e, 'Loading the documents');
+    return null;
+  });
+  state.docs.lists[key] = { ...(list || {}), loading };
+  return loading;
+}
+
+/** The Documents rows for `query` as loaded so far, or `null` (then they are asked for, and drawn when they come). */
+function documentsList(query) {
+  const list = documentsCached(query);
+  if (!list && !state.docs.lists[docKey(query)]?.loading) loadDocuments(query).then((l) => l && render());
+  return list;
 }
 
 async function refreshReview() {
@@ -191,10 +237,11 @@ async function openCorpus(folder) {
   const report = await runTask('Opening the corpus', (onProgress) => api.openCorpus(folder, onProgress));
   if (!report) return false;
   state.report = report;
+  state.docs = { lists: {} };
   state.lastVerify = null;
   state.ui = {};
-  await Promise.all([refreshStatuses(), refreshReview(), refreshHistory(), refreshRecent(), refreshClaims()]);
-  const n = report.documents.length;
+  await Promise.all([refreshReview(), refreshHistory(), refreshRecent(), refreshClaims()]);
+  const n = filesIn(report);
   if (report.run.cancelled) {
     toast('info', `Stopped reading ${folderName(report.corpus.root)}`, `${plural(n, 'file')} stored so far; open the folder again to read the rest.`);
   } else {
@@ -205,12 +252,8 @@ async function openCorpus(folder) {
 }
 
 async function reloadReport() {
-  try {
-    state.report = await api.corpusReport();
-    await refreshClaims();
-  } catch (e) {
-    showError(e, 'Reloading the corpus');
-  }
+  await refreshOverview();
+  await refreshClaims();
 }
 
 function updateNav() {
@@ -226,15 +269,15 @@ function updateNav() {
     if (el) el.textContent = text;
   };
   if (open) {
-    const articles = state.report.documents.filter((d) => d.content_kind === 'text' || d.content_kind === 'html').length;
-    count('documents', String(articles));
+    count('documents', state.report.totals.articles.toLocaleString('en-US'));
     const totals = state.claims.overview?.totals;
     count('claims', totals?.clusters ? String(totals.single_source_claims) : '');
-    const q = reviewQueue(state.report, state.claims.lists[listKey([], 'all')]);
+    const q = reviewQueue({ total: state.report.totals.articles, documents: [] }, state.claims.lists[listKey([], 'all')]);
     const p = reviewProgress(q, state.review?.verdicts ?? {});
     count('review', p.total ? `${p.reviewed}/${p.total}` : '');
-    const bad = Object.values(state.statuses).filter((s) => s !== 'ok').length;
-    count('verify', bad ? `${bad} ⚠` : Object.keys(state.statuses).length ? '✓' : '');
+    const statuses = Object.entries(state.report.totals.statuses ?? {});
+    const bad = statuses.filter(([s]) => s !== 'ok').reduce((n, [, c]) => n + c, 0);
+    count('verify', bad ? `${bad.toLocaleString('en-US')} ⚠` : statuses.length ? '✓' : '');
   }
   document.querySelector('[data-testid="corpus-name"]').textContent = open ? folderName(state.report.corpus.root) : 'No corpus open';
   const session = openSession(state.review?.sessions);
@@ -271,11 +314,14 @@ const ctx = {
   runTask,
   openCorpus,
   reloadReport,
-  refreshStatuses,
+  refreshOverview,
   refreshReview,
   refreshHistory,
   claimsList,
   loadClaims,
+  documentsCached,
+  documentsList,
+  loadDocuments,
   clusterDetail,
   ui: (route) => (state.ui[route] ||= {}),
 };

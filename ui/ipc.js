@@ -35,8 +35,8 @@ export const api = {
   startup: () => call('startup'),
   recentCorpora: () => call('recent_corpora'),
   openCorpus: (folder, onProgress) => call('open_corpus', { folder, onProgress: channel(onProgress) }),
-  corpusReport: () => call('corpus_report'),
-  fileStatuses: () => call('file_statuses'),
+  corpusOverview: () => call('corpus_overview'),
+  documentsPage: (query, offset, limit) => call('documents_page', { query, offset, limit }),
   document: (doc) => call('document', { path: doc.path, pathHex: doc.path_bytes_hex ?? null }),
   setOutlet: (doc, field, value, reviewer, note) =>
     call('set_outlet', { path: doc.path, pathHex: doc.path_bytes_hex ?? null, field, value, reviewer, note }),

@@ -11,11 +11,11 @@ use provaudit::ingest::{self, ScanOptions};
 use provaudit::outlets::{Grouping, Override};
 use provaudit::pipeline::{self, AuditOptions};
 use provaudit::progress::Control;
-use provaudit::report::{AuditReport, ClusterDetail, HistoryReport, VerifyReport};
+use provaudit::report::{ClusterDetail, HistoryReport, VerifyReport};
 use provaudit::review::{self, Annotation, ReviewState, Session, Span, Target, Verdict};
-use provaudit::store::{self, Store};
+use provaudit::store::{self, AffiliationFilter, DocumentQuery, DocumentSort, StatusFilter, Store};
 use provaudit::verify;
-use provaudit::workspace::{self, DocumentView, RecentCorpus};
+use provaudit::workspace::{self, CorpusOverview, DocumentView, RecentCorpus};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use tauri::State;
@@ -48,16 +48,17 @@ pub fn recent_corpora(state: State<'_, AppState>) -> Result<Vec<RecentCorpus>> {
 }
 
 /// Opens (and ingests, incrementally) the corpus at `folder`, then runs the
-/// analysis stages: the same call as `provaudit audit`.
+/// analysis stages: the same call as `provaudit audit`. Returns the
+/// overview; documents and claims come a page at a time.
 #[tauri::command]
 pub async fn open_corpus(
     state: State<'_, AppState>,
     folder: String,
     on_progress: Channel<ProgressEvent>,
-) -> Result<AuditReport> {
+) -> Result<CorpusOverview> {
     let job = state.begin_job()?;
     let (db, registry_file, cancel) = (state.db.clone(), state.registry_file.clone(), job.flag());
-    let (report, opened) = tauri::async_runtime::spawn_blocking(move || -> Result<_> {
+    let (overview, opened) = tauri::async_runtime::spawn_blocking(move || -> Result<_> {
         let root = PathBuf::from(folder);
         let mut store = ingest::open_store(db.as_deref(), &root)?;
         let progress = ChannelProgress::new(on_progress);
@@ -66,31 +67,117 @@ pub async fn open_corpus(
             cancel: &cancel,
         };
         let registry = crate::load_registry(registry_file.as_deref());
-        let report = pipeline::audit_overview(
+        let run = pipeline::run(
             &mut store,
             &root,
             &registry,
             AuditOptions::default(),
             &control,
         )?;
+        let overview = CorpusOverview::new(&store, &run.summary, &registry)?;
         let opened = OpenCorpus {
             root: store.corpus_root()?.unwrap_or(root),
             store: store.path().to_path_buf(),
         };
-        Ok((report, opened))
+        Ok((overview, opened))
     })
     .await??;
     *state.corpus.lock().unwrap() = Some(opened);
-    Ok(report)
+    Ok(overview)
 }
 
-/// The open corpus as the store holds it, without reading the folder: its
-/// documents and conflicts; claims come a page at a time ([`claims_page`]).
+/// The open corpus as the store holds it, without reading the folder: the
+/// counts over its documents (they come a page at a time,
+/// [`documents_page`]; claims too, [`claims_page`]).
 #[tauri::command(async)]
-pub fn corpus_report(state: State<'_, AppState>) -> Result<AuditReport> {
+pub fn corpus_overview(state: State<'_, AppState>) -> Result<CorpusOverview> {
     let store = state.store()?;
     let registry = crate::load_registry(state.registry_file.as_deref());
     Ok(workspace::stored_overview(&store, &registry)?)
+}
+
+/// The filters and order of the Documents table, as the window sends them.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentsQuery {
+    #[serde(default)]
+    text: String,
+    /// `` (any), `unverified`, or a verification status.
+    #[serde(default)]
+    status: String,
+    /// `` (any), `state` (state-controlled), `any` (any state affiliation), `none`.
+    #[serde(default)]
+    affiliation: String,
+    #[serde(default)]
+    show_all: bool,
+    /// `path`, `sha256`, `status`, `publisher`, `origin` or `alignment`.
+    #[serde(default)]
+    sort: String,
+    /// `asc` or `desc`.
+    #[serde(default)]
+    dir: String,
+}
+
+impl DocumentsQuery {
+    fn to_core(&self) -> Result<DocumentQuery> {
+        let invalid = |what: &str, value: &str, choices: &str| {
+            CommandError::new(
+                "invalid",
+                format!("unknown {what} `{value}`; choose {choices}"),
+            )
+        };
+        Ok(DocumentQuery {
+            text: self.text.clone(),
+            status: match self.status.as_str() {
+                "" => StatusFilter::Any,
+                "unverified" => StatusFilter::Unverified,
+                s => StatusFilter::Is(verify::Status::parse(s).ok_or_else(|| {
+                    invalid(
+                        "verification status",
+                        s,
+                        "ok, modified, missing or unverified",
+                    )
+                })?),
+            },
+            affiliation: match self.affiliation.as_str() {
+                "" => AffiliationFilter::Any,
+                "state" => AffiliationFilter::Controlled,
+                "any" => AffiliationFilter::Affiliated,
+                "none" => AffiliationFilter::Unaffiliated,
+                a => return Err(invalid("affiliation filter", a, "state, any or none")),
+            },
+            all_kinds: self.show_all,
+            sort: match self.sort.as_str() {
+                "" => DocumentSort::Path,
+                k => DocumentSort::parse(k).ok_or_else(|| {
+                    invalid(
+                        "sort key",
+                        k,
+                        "path, sha256, status, publisher, origin or alignment",
+                    )
+                })?,
+            },
+            descending: self.dir == "desc",
+        })
+    }
+}
+
+/// One page of the Documents table, sorted and filtered by the store; at
+/// most 1,000 rows.
+#[tauri::command(async)]
+pub fn documents_page(
+    state: State<'_, AppState>,
+    query: DocumentsQuery,
+    offset: u64,
+    limit: u64,
+) -> Result<workspace::DocumentsPage> {
+    let query = query.to_core()?;
+    Ok(workspace::documents_page(
+        &state.store()?,
+        &query,
+        offset,
+        limit.min(1000),
+    )?)
 }
 
 /// The counts above the claims list, and the conflicting figures.
@@ -163,14 +250,6 @@ pub fn cluster_detail(state: State<'_, AppState>, id: String) -> Result<ClusterD
     ClusterDetail::find(&state.store()?, &id)?.ok_or_else(|| {
         CommandError::new("not_found", format!("no claim cluster {id} in this store"))
     })
-}
-
-/// Each file's status in the latest verification, by path.
-#[tauri::command(async)]
-pub fn file_statuses(
-    state: State<'_, AppState>,
-) -> Result<std::collections::BTreeMap<String, provaudit::verify::Status>> {
-    Ok(workspace::latest_statuses(&state.store()?)?)
 }
 
 /// One document with its text, its outlet evidence marked.

@@ -77,28 +77,51 @@ impl Fixture {
     }
 }
 
-fn doc<'a>(report: &'a Value, path: &str) -> &'a Value {
-    report["documents"]
+/// The rows of one Documents page for `query` (`showAll` etc.).
+fn page(f: &Fixture, query: Value, offset: u64, limit: u64) -> Value {
+    f.ok(
+        "documents_page",
+        json!({"query": query, "offset": offset, "limit": limit}),
+    )
+}
+
+fn paths(page: &Value) -> Vec<&str> {
+    page["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect()
+}
+
+fn doc(f: &Fixture, path: &str) -> Value {
+    let found = page(f, json!({"text": path, "showAll": true}), 0, 10);
+    found["documents"]
         .as_array()
         .unwrap()
         .iter()
         .find(|d| d["path"] == path)
-        .unwrap_or_else(|| panic!("{path} not in the report"))
+        .cloned()
+        .unwrap_or_else(|| panic!("{path} not in the store"))
 }
 
 #[test]
 fn opening_the_seeds_reports_every_document_with_its_publisher() {
     let f = Fixture::new();
-    let report = f.open();
-    assert_eq!(report["documents"].as_array().unwrap().len(), 6);
-    assert_eq!(report["run"]["added"], 6);
-    let d = doc(&report, "003_d3d53ad44076e59b.txt");
+    let overview = f.open();
+    // Counts, not the documents: those come a page at a time.
+    assert!(overview.get("documents").is_none());
+    assert_eq!(overview["totals"]["articles"], 5);
+    assert_eq!(overview["totals"]["others"], 1, "the SHA256SUMS manifest");
+    assert_eq!(overview["run"]["added"], 6);
+    let d = doc(&f, "003_d3d53ad44076e59b.txt");
     assert_eq!(d["publisher"]["name"], "GlobalSecurity.org");
     assert_eq!(d["origin"]["name"], "Press TV");
     assert_eq!(d["alignment"]["state_affiliation"], "SC");
-    // The same report, later, without reading the folder.
-    let stored = f.ok("corpus_report", json!({}));
-    assert_eq!(stored["documents"], report["documents"]);
+    assert_eq!(d["status"], Value::Null, "not verified yet");
+    // The same overview, later, without reading the folder.
+    let stored = f.ok("corpus_overview", json!({}));
+    assert_eq!(stored["totals"], overview["totals"]);
     // The corpus is in the recent list.
     let recent = f.ok("recent_corpora", json!({}));
     assert_eq!(recent[0]["documents"], 6);
@@ -106,9 +129,70 @@ fn opening_the_seeds_reports_every_document_with_its_publisher() {
 }
 
 #[test]
+fn the_documents_table_is_sorted_filtered_and_paged_by_the_store() {
+    let f = Fixture::new();
+    f.open();
+    // Articles only by default, in path order, a page at a time.
+    let first = page(&f, json!({}), 0, 2);
+    assert_eq!(first["total"], 5);
+    assert_eq!(first["matching"], json!({"articles": 5, "others": 0}));
+    assert_eq!(
+        paths(&first),
+        ["000_55ace46797fde52c.txt", "001_58bcf51014b2217e.txt"]
+    );
+    let rest = page(&f, json!({}), 2, 10);
+    assert_eq!(rest["documents"].as_array().unwrap().len(), 3);
+    assert_eq!(rest["offset"], 2);
+    // The manifest only when asked for.
+    let all = page(&f, json!({"showAll": true}), 0, 10);
+    assert_eq!(all["matching"], json!({"articles": 5, "others": 1}));
+    assert!(paths(&all).contains(&"SHA256SUMS"));
+    // State-controlled origins: Press TV's two texts and Al Jazeera's
+    // (seeds-expected.json: state-affiliated, and 003 a Press TV repost).
+    let state = page(&f, json!({"affiliation": "state"}), 0, 10);
+    assert_eq!(
+        paths(&state),
+        [
+            "000_55ace46797fde52c.txt",
+            "002_2f99136e3ac0f3d2.txt",
+            "003_d3d53ad44076e59b.txt"
+        ]
+    );
+    // Words in the publisher, any case.
+    let found = page(&f, json!({"text": "globalsecurity"}), 0, 10);
+    assert_eq!(paths(&found), ["003_d3d53ad44076e59b.txt"]);
+    // Sorted by publisher, Z to A, unidentified ones last.
+    let sorted = page(&f, json!({"sort": "publisher", "dir": "desc"}), 0, 10);
+    let publishers: Vec<Option<&str>> = sorted["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["publisher"]["name"].as_str())
+        .collect();
+    assert_eq!(
+        publishers,
+        [
+            Some("SMA News"),
+            Some("Press TV"),
+            Some("GlobalSecurity.org"),
+            Some("Al Jazeera"),
+            None
+        ]
+    );
+    let err = f
+        .call(
+            "documents_page",
+            json!({"query": {"sort": "size"}, "offset": 0, "limit": 10}),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    assert!(err["message"].as_str().unwrap().contains("choose path"));
+}
+
+#[test]
 fn commands_before_a_corpus_is_open_say_so() {
     let f = Fixture::new();
-    let err = f.call("corpus_report", json!({})).unwrap_err();
+    let err = f.call("corpus_overview", json!({})).unwrap_err();
     assert_eq!(
         err,
         json!({"kind": "no_corpus", "message": "no corpus is open; open a folder of saved articles first"})
@@ -157,9 +241,8 @@ fn a_document_opens_with_its_evidence_marked_and_can_be_corrected_by_hand() {
     );
     assert_eq!(corrected["document"]["publisher"]["name"], "Reuters");
     assert_eq!(corrected["document"]["publisher"]["manual"], true);
-    let report = f.ok("corpus_report", json!({}));
     assert_eq!(
-        doc(&report, "004_f06e52af27d9ab42.txt")["publisher"]["manual"],
+        doc(&f, "004_f06e52af27d9ab42.txt")["publisher"]["manual"],
         true
     );
 
@@ -189,10 +272,14 @@ fn a_review_session_records_a_verdict_that_goes_stale_when_the_file_changes() {
     std::fs::write(f.corpus().join("000_55ace46797fde52c.txt"), "changed").unwrap();
     let verified = f.ok("verify", json!({"onProgress": "__CHANNEL__:3"}));
     assert_eq!(verified["counts"]["modified"], 1);
-    assert_eq!(
-        f.ok("file_statuses", json!({}))["000_55ace46797fde52c.txt"],
-        "modified"
-    );
+    let modified = page(&f, json!({"status": "modified"}), 0, 10);
+    assert_eq!(paths(&modified), ["000_55ace46797fde52c.txt"]);
+    assert_eq!(modified["documents"][0]["status"], "modified");
+    let view = f.ok("document", json!({"path": "000_55ace46797fde52c.txt"}));
+    assert_eq!(view["status"], "modified");
+    let overview = f.ok("corpus_overview", json!({}));
+    assert_eq!(overview["totals"]["statuses"]["modified"], 1);
+    assert_eq!(overview["totals"]["statuses"]["ok"], 5);
     let history = f.ok("history", json!({}));
     assert_eq!(history["verifications"].as_array().unwrap().len(), 2);
 
@@ -260,12 +347,9 @@ fn export_writes_the_seeds_manifest_and_never_into_the_corpus() {
 fn claims_come_a_page_at_a_time_with_the_counts_and_one_cluster_in_full() {
     let f = Fixture::new();
     let opened = f.open();
-    assert_eq!(opened["claims"], json!([]));
-    assert_eq!(opened["clusters"], json!([]));
-    assert!(
-        !opened["conflicts"].as_array().unwrap().is_empty(),
-        "conflicts are few: they come along"
-    );
+    for key in ["claims", "clusters", "documents"] {
+        assert!(opened.get(key).is_none(), "the overview carries no {key}");
+    }
     // The same store read whole, as `audit --json` would print it.
     let store =
         provaudit::store::Store::open_existing(&f.dir.path().join("stores/seeds.sqlite")).unwrap();
@@ -273,6 +357,10 @@ fn claims_come_a_page_at_a_time_with_the_counts_and_one_cluster_in_full() {
     drop(store);
 
     let overview = f.ok("claims_overview", json!({}));
+    assert!(
+        !overview["conflicts"].as_array().unwrap().is_empty(),
+        "conflicts are few: they come with the counts"
+    );
     let t = &overview["totals"];
     assert_eq!(t["claims"], full.claims.len());
     assert_eq!(t["clusters"], full.clusters.len());
@@ -345,6 +433,24 @@ fn claims_come_a_page_at_a_time_with_the_counts_and_one_cluster_in_full() {
         detail["members"].as_array().unwrap().len(),
         cluster.claims.len()
     );
+    // With the documents its claims are in (the provenance picture draws
+    // their publishers and origins), once each.
+    let mut in_docs: Vec<&str> = detail["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["document"].as_str().unwrap())
+        .collect();
+    in_docs.sort();
+    in_docs.dedup();
+    let docs: Vec<&str> = detail["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(docs, in_docs);
+    assert!(detail["documents"][0]["sha256"].as_str().unwrap().len() == 64);
     let spans: Vec<Value> = detail["members"]
         .as_array()
         .unwrap()

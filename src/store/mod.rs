@@ -6,10 +6,14 @@
 
 mod claims;
 mod claims_page;
+mod documents_page;
 mod outlets;
 mod review;
 mod search;
 pub use claims_page::{ClusterRow, ClusterTotals};
+pub use documents_page::{
+    AffiliationFilter, DocumentQuery, DocumentSort, DocumentTotals, KindCounts, StatusFilter,
+};
 pub use search::{COUNT_CAP as SEARCH_COUNT_CAP, FoundDocument};
 
 use crate::relpath::RelPath;
@@ -35,6 +39,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0008_document_date.sql")),
     M::up(include_str!("migrations/0009_corroboration.sql")),
     M::up(include_str!("migrations/0010_search.sql")),
+    M::up(include_str!("migrations/0011_document_page.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -133,6 +138,30 @@ pub struct StoredDocument {
     pub notes: Vec<String>,
     pub first_ingested_at: String,
     pub ingested_at: String,
+}
+
+/// The columns [`stored_document`] reads, in its order.
+pub(crate) const DOCUMENT_COLUMNS: &str =
+    "id, path, bytes, mtime_ns, sha256, text_sha256, encoding, content_kind, notes,
+    first_ingested_at, ingested_at";
+
+/// A document from [`DOCUMENT_COLUMNS`] read from column `at` on.
+pub(crate) fn stored_document(r: &rusqlite::Row, at: usize) -> rusqlite::Result<StoredDocument> {
+    let kind: String = r.get(at + 7)?;
+    let notes: String = r.get(at + 8)?;
+    Ok(StoredDocument {
+        id: r.get(at)?,
+        path: RelPath::from_bytes(r.get(at + 1)?),
+        bytes: r.get::<_, i64>(at + 2)? as u64,
+        mtime_ns: r.get(at + 3)?,
+        sha256: r.get(at + 4)?,
+        text_sha256: r.get(at + 5)?,
+        encoding: r.get(at + 6)?,
+        kind: ContentKind::parse(&kind).unwrap_or(ContentKind::Binary),
+        notes: serde_json::from_str(&notes).unwrap_or_default(),
+        first_ingested_at: r.get(at + 9)?,
+        ingested_at: r.get(at + 10)?,
+    })
 }
 
 /// A freshly read document, ready to be stored.
@@ -483,32 +512,27 @@ impl Store {
     pub fn documents(&self) -> Result<Vec<StoredDocument>> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT id, path, bytes, mtime_ns, sha256, text_sha256, encoding, content_kind, notes,
-                        first_ingested_at, ingested_at
-                 FROM document ORDER BY path",
-            )
+            .prepare_cached(&format!(
+                "SELECT {DOCUMENT_COLUMNS} FROM document ORDER BY path"
+            ))
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |r| {
-                let kind: String = r.get(7)?;
-                let notes: String = r.get(8)?;
-                Ok(StoredDocument {
-                    id: r.get(0)?,
-                    path: RelPath::from_bytes(r.get(1)?),
-                    bytes: r.get::<_, i64>(2)? as u64,
-                    mtime_ns: r.get(3)?,
-                    sha256: r.get(4)?,
-                    text_sha256: r.get(5)?,
-                    encoding: r.get(6)?,
-                    kind: ContentKind::parse(&kind).unwrap_or(ContentKind::Binary),
-                    notes: serde_json::from_str(&notes).unwrap_or_default(),
-                    first_ingested_at: r.get(9)?,
-                    ingested_at: r.get(10)?,
-                })
-            })
+            .query_map([], |r| stored_document(r, 0))
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The document stored at `path`, if any.
+    pub fn document_by_path(&self, path: &RelPath) -> Result<Option<StoredDocument>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {DOCUMENT_COLUMNS} FROM document WHERE path = ?1"
+            ))
+            .and_then(|mut st| {
+                st.query_row([path.as_bytes()], |r| stored_document(r, 0))
+                    .optional()
+            })
             .map_err(|e| self.err(e))
     }
 
@@ -1039,7 +1063,7 @@ mod tests {
 
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 10] = [
+        const SHIPPED: [(&str, &str, &str); 11] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1089,6 +1113,11 @@ mod tests {
                 "0010_search.sql",
                 include_str!("migrations/0010_search.sql"),
                 "28f7958654ed8b36564cd3d1f71e498af2122b02e3944b3ab8737fef01355f92",
+            ),
+            (
+                "0011_document_page.sql",
+                include_str!("migrations/0011_document_page.sql"),
+                "9ea8b15e19e161d4d08613ba36390bac7b45cae972485413a493d667861b9b18",
             ),
         ];
         assert_eq!(

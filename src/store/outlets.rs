@@ -121,6 +121,21 @@ impl Store {
 
     /// The outlets stage's results, by document id.
     pub fn outlet_records(&self) -> Result<HashMap<i64, OutletRecord>> {
+        self.outlet_records_where("", [])
+    }
+
+    /// The outlets stage's result for one document, if it ran on it.
+    pub fn outlet_record(&self, document_id: i64) -> Result<Option<OutletRecord>> {
+        Ok(self
+            .outlet_records_where("WHERE document_id = ?1", [document_id])?
+            .remove(&document_id))
+    }
+
+    fn outlet_records_where<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        params: P,
+    ) -> Result<HashMap<i64, OutletRecord>> {
         let cols = |p: &str| {
             PARTY_COLUMNS
                 .split(", ")
@@ -131,13 +146,13 @@ impl Store {
         let sql = format!(
             "SELECT document_id, {}, {}, relation, origin_group, origin_kind, origin_country, origin_owner,
                 origin_state_affiliation, candidates, explanation, registry_version
-             FROM outlet_decision",
+             FROM outlet_decision {filter}",
             cols("publisher"),
             cols("origin")
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map(params, |r| {
                 let candidates: String = r.get(27)?;
                 Ok((
                     r.get::<_, i64>(0)?,
@@ -245,10 +260,5 @@ impl Store {
             }
         }
         Ok(out)
-    }
-
-    /// A document by its path.
-    pub fn document_by_path(&self, path: &RelPath) -> Result<Option<super::StoredDocument>> {
-        Ok(self.documents()?.into_iter().find(|d| &d.path == path))
     }
 }

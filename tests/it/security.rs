@@ -173,7 +173,7 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
         // As a store of schema 6 was: no marker, and none of what later
         // migrations add (0008: document_date; 0009: the corroboration
         // class, the evidence table and the index of the review order;
-        // 0010: the search indexes).
+        // 0010: the search indexes; 0011: the Documents page's indexes).
         let conn = Connection::open(ws.db()).unwrap();
         conn.pragma_update(None, "application_id", 0).unwrap();
         conn.execute("DROP TABLE document_date", []).unwrap();
@@ -186,7 +186,9 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
              DROP TRIGGER document_search_delete;
              DROP TRIGGER document_search_update;
              DROP TABLE document_search;
-             DROP TABLE claim_search;",
+             DROP TABLE claim_search;
+             DROP INDEX verification_result_by_path;
+             DROP INDEX document_reuse_by_source;",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();

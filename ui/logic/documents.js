@@ -1,75 +1,54 @@
-// The Documents table: rows from the audit report, sorting and filtering.
-
-import { alignmentBadge } from './format.js';
+// The Documents table: the query the store sorts and filters by, and the
+// words above the table. Rows come a page at a time from `documents_page`.
 
 /** Content kinds that are articles (the rest: checksum lists, binaries…). */
 export const ARTICLE_KINDS = new Set(['text', 'html']);
 
-/** One row per document, with what the table shows and sorts on. */
-export function toRows(documents, statuses = {}) {
-  return (documents || []).map((d) => ({
-    doc: d,
-    path: d.path,
-    sha256: d.sha256,
-    article: ARTICLE_KINDS.has(d.content_kind),
-    status: statuses[d.path] ?? null,
-    publisher: d.publisher?.name ?? null,
-    publisherManual: !!d.publisher?.manual,
-    origin: d.origin?.name ?? null,
-    originManual: !!d.origin?.manual,
-    relation: d.relation,
-    badge: alignmentBadge(d.alignment),
-    affiliation: d.alignment?.state_affiliation ?? null,
-  }));
+export const SORT_KEYS = ['path', 'sha256', 'status', 'publisher', 'origin', 'alignment'];
+
+/**
+ * The `documents_page` query for the screen's state: `filter` (`text`,
+ * `status` — a verification status or `unverified` —, `affiliation` —
+ * `state`, `any` or `none` —, `showAll`), `sort` and `dir`. The text is
+ * trimmed, unknown keys dropped, so equal tables share one cached list.
+ */
+export function queryOf({ filter = {}, sort = 'path', dir = 'asc' } = {}) {
+  return {
+    text: String(filter.text ?? '').trim(),
+    status: String(filter.status ?? ''),
+    affiliation: String(filter.affiliation ?? ''),
+    showAll: !!filter.showAll,
+    sort: SORT_KEYS.includes(sort) ? sort : 'path',
+    dir: dir === 'desc' ? 'desc' : 'asc',
+  };
 }
 
-const SORT_KEYS = {
-  path: (r) => r.path,
-  sha256: (r) => r.sha256,
-  status: (r) => r.status,
-  publisher: (r) => r.publisher,
-  origin: (r) => r.origin,
-  alignment: (r) => r.badge?.text ?? null,
-};
+/** Whether a query filters anything beyond the kinds shown. */
+export function isFiltered(q) {
+  return !!(q.text || q.status || q.affiliation);
+}
 
-/** Rows sorted by `key` (`asc` or `desc`); missing values last either way, ties in path order. */
-export function sortRows(rows, key = 'path', dir = 'asc') {
-  const get = SORT_KEYS[key] || SORT_KEYS.path;
-  const sign = dir === 'desc' ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const x = get(a);
-    const y = get(b);
-    if ((x === null) !== (y === null)) return x === null ? 1 : -1;
-    const c = x === null ? 0 : String(x).localeCompare(String(y), 'en', { sensitivity: 'base', numeric: true });
-    return c !== 0 ? sign * c : a.path.localeCompare(b.path);
-  });
+/** `5 articles · 1 other file` from `{articles, others}`. */
+export function caption({ articles = 0, others = 0 } = {}) {
+  const n = (x) => x.toLocaleString('en-US');
+  const a = `${n(articles)} ${articles === 1 ? 'article' : 'articles'}`;
+  return others ? `${a} · ${n(others)} other ${others === 1 ? 'file' : 'files'}` : a;
 }
 
 /**
- * Rows matching the filter: `text` (in path, hash, publisher, origin,
- * alignment), `status` (verification status or `unverified`), `affiliation`
- * (`state` for state-controlled codes, `any` for any code, `none`), and
- * whether non-article files are shown.
+ * The line above the table: how many rows are loaded, how many match, of
+ * how many the store holds (articles only unless `showAll`).
  */
-export function filterRows(rows, { text = '', status = '', affiliation = '', showAll = false } = {}) {
-  const needle = text.trim().toLowerCase();
-  return rows.filter((r) => {
-    if (!showAll && !r.article) return false;
-    if (status === 'unverified' ? r.status !== null : status && r.status !== status) return false;
-    if (affiliation === 'state' && r.badge?.tone !== 'state') return false;
-    if (affiliation === 'any' && !r.affiliation) return false;
-    if (affiliation === 'none' && r.affiliation) return false;
-    if (!needle) return true;
-    return [r.path, r.sha256, r.publisher, r.origin, r.badge?.text]
-      .filter(Boolean)
-      .some((v) => v.toLowerCase().includes(needle));
-  });
+export function countLine(list, totals, showAll) {
+  const all = { articles: totals?.articles ?? 0, others: showAll ? (totals?.others ?? 0) : 0 };
+  const matching = list?.matching ?? { articles: 0, others: 0 };
+  const loaded = list?.documents?.length ?? 0;
+  const total = (matching.articles ?? 0) + (matching.others ?? 0);
+  const head = loaded < total ? `${loaded.toLocaleString('en-US')} loaded · ` : '';
+  return `${head}${caption(matching)} shown of ${caption(all)}`;
 }
 
-/** `5 articles · 1 other file` for the table caption. */
-export function caption(rows) {
-  const articles = rows.filter((r) => r.article).length;
-  const others = rows.length - articles;
-  const a = `${articles} ${articles === 1 ? 'article' : 'articles'}`;
-  return others ? `${a} · ${others} other ${others === 1 ? 'file' : 'files'}` : a;
+/** Every file the store holds, from the overview's counts. */
+export function filesIn(overview) {
+  return (overview?.totals?.articles ?? 0) + (overview?.totals?.others ?? 0);
 }

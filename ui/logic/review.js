@@ -7,18 +7,20 @@ import { ARTICLE_KINDS } from './documents.js';
 
 /**
  * The queue: the claim clusters loaded so far (`list`: a page of the claims
- * list, `{total, clusters}`) when the corpus has any, else the articles (a
- * note or verdict on a document is bound to the whole file). A cluster's
- * spans come with its detail (`details[id].members`), read when it is shown.
+ * list, `{total, clusters}`) when the corpus has any, else the articles
+ * loaded so far (`docs`: `{total, documents}`, a page of the Documents
+ * table; a note or verdict on a document is bound to the whole file). A
+ * cluster's spans come with its detail (`details[id].members`), read when it
+ * is shown.
  */
-export function queue(report, list = null, details = {}) {
+export function queue(docs, list = null, details = {}) {
   if (list?.total) {
     return {
       kind: 'cluster',
       total: list.total,
       items: list.clusters.map((c) => {
         const detail = details[String(c.id)];
-        const m = detail ? claimsModel({ claims: detail.members, clusters: [detail.cluster], documents: report?.documents }) : null;
+        const m = detail ? claimsModel({ claims: detail.members, clusters: [detail.cluster], documents: detail.documents }) : null;
         return {
           kind: 'cluster',
           id: String(c.id),
@@ -29,7 +31,7 @@ export function queue(report, list = null, details = {}) {
       }),
     };
   }
-  const items = (report?.documents || [])
+  const items = (docs?.documents || [])
     .filter((d) => ARTICLE_KINDS.has(d.content_kind))
     .map((d) => ({
       kind: 'document',
@@ -38,7 +40,7 @@ export function queue(report, list = null, details = {}) {
       spans: [{ path: d.path, pathHex: d.path_bytes_hex ?? null, start: null, end: null }],
       doc: d,
     }));
-  return { kind: 'document', total: items.length, items };
+  return { kind: 'document', total: docs?.total ?? items.length, items };
 }
 
 export const statusOf = (item, verdicts) => reviewStatus(item.kind, item.id, verdicts);

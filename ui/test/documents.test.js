@@ -1,45 +1,29 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { caption, filterRows, sortRows, toRows } from '../logic/documents.js';
+import { caption, countLine, filesIn, isFiltered, queryOf } from '../logic/documents.js';
 
-const doc = (path, publisher, origin, alignment, kind = 'text') => ({
-  path,
-  sha256: `${path.length}abc`,
-  content_kind: kind,
-  publisher: publisher ? { name: publisher, manual: false } : null,
-  origin: origin ? { name: origin, manual: false } : null,
-  relation: 'original',
-  alignment,
-});
-const IRAN = { kind: 'state_media', country: 'Iran', state_affiliation: 'SC' };
-const REUTERS = { kind: 'wire_agency', country: 'United Kingdom', state_affiliation: null };
-const docs = [
-  doc('003.txt', 'GlobalSecurity.org', 'Press TV', IRAN),
-  doc('001.txt', 'SMA News', 'Reuters', REUTERS),
-  doc('004.txt', null, null, null),
-  doc('SHA256SUMS', null, null, null, 'manifest'),
-];
-
-test('the table hides non-article files unless asked, and says so', () => {
-  const rows = toRows(docs, { '001.txt': 'modified' });
-  assert.deepEqual(filterRows(rows).map((r) => r.path), ['003.txt', '001.txt', '004.txt']);
-  assert.equal(filterRows(rows, { showAll: true }).length, 4);
-  assert.equal(caption(rows), '3 articles · 1 other file');
+test('the screen state becomes one query per table the store can sort and filter', () => {
+  assert.deepEqual(queryOf(), { text: '', status: '', affiliation: '', showAll: false, sort: 'path', dir: 'asc' });
+  // Equal tables share one cached list: whitespace around words does not count.
+  assert.deepEqual(queryOf({ filter: { text: '  press tv ' } }), queryOf({ filter: { text: 'press tv' } }));
+  assert.deepEqual(queryOf({ filter: { status: 'modified', showAll: 1 }, sort: 'publisher', dir: 'desc' }),
+    { text: '', status: 'modified', affiliation: '', showAll: true, sort: 'publisher', dir: 'desc' });
+  // A key the store does not sort by falls back to the path, not an error.
+  assert.equal(queryOf({ sort: 'size' }).sort, 'path');
+  assert.equal(queryOf({ dir: 'sideways' }).dir, 'asc');
+  assert.equal(isFiltered(queryOf({ filter: { showAll: true } })), false);
+  assert.equal(isFiltered(queryOf({ filter: { affiliation: 'state' } })), true);
 });
 
-test('filters by text, verification status and state affiliation', () => {
-  const rows = toRows(docs, { '001.txt': 'modified', '003.txt': 'ok' });
-  assert.deepEqual(filterRows(rows, { text: 'press tv' }).map((r) => r.path), ['003.txt']);
-  assert.deepEqual(filterRows(rows, { status: 'modified' }).map((r) => r.path), ['001.txt']);
-  assert.deepEqual(filterRows(rows, { status: 'unverified' }).map((r) => r.path), ['004.txt']);
-  assert.deepEqual(filterRows(rows, { affiliation: 'state' }).map((r) => r.path), ['003.txt']);
-  assert.deepEqual(filterRows(rows, { affiliation: 'none' }).map((r) => r.path), ['001.txt', '004.txt']);
-});
-
-test('sorts by any column both ways, unidentified last', () => {
-  const rows = filterRows(toRows(docs));
-  assert.deepEqual(sortRows(rows, 'path').map((r) => r.path), ['001.txt', '003.txt', '004.txt']);
-  assert.deepEqual(sortRows(rows, 'path', 'desc').map((r) => r.path), ['004.txt', '003.txt', '001.txt']);
-  assert.deepEqual(sortRows(rows, 'publisher').map((r) => r.publisher), ['GlobalSecurity.org', 'SMA News', null]);
-  assert.deepEqual(sortRows(rows, 'origin').map((r) => r.origin), ['Press TV', 'Reuters', null]);
+test('the line above the table says what is loaded, what matches and of how many', () => {
+  const totals = { articles: 100000, others: 2 };
+  const page = { total: 100000, matching: { articles: 100000, others: 0 }, documents: new Array(200) };
+  assert.equal(countLine(page, totals, false), '200 loaded · 100,000 articles shown of 100,000 articles');
+  const all = { total: 5, matching: { articles: 4, others: 1 }, documents: new Array(5) };
+  assert.equal(countLine(all, { articles: 4, others: 1 }, true), '4 articles · 1 other file shown of 4 articles · 1 other file');
+  assert.equal(countLine({ total: 0, matching: { articles: 0, others: 0 }, documents: [] }, totals, false),
+    '0 articles shown of 100,000 articles');
+  assert.equal(caption({ articles: 1, others: 0 }), '1 article');
+  assert.equal(filesIn({ totals: { articles: 5, others: 1 } }), 6);
+  assert.equal(filesIn(null), 0);
 });

@@ -105,7 +105,7 @@ export function render(ctx) {
   const totals = overview?.totals;
   const conflicts = overview?.conflicts ?? [];
   // Flags need the conflicts; the documents draw the pictures.
-  const listModel = model({ conflicts, documents: ctx.state.report.documents });
+  const listModel = model({ conflicts });
   const verdicts = ctx.state.review?.verdicts ?? {};
   const chips = h('div', { class: 'chips', role: 'group', 'aria-label': 'Filter by class or flag' }, [...CLASSES, ...FLAGS].map((f) => h('button', {
     type: 'button', class: 'chip', title: f.hint, 'aria-pressed': String(ui.flags.includes(f.id)), 'data-testid': `filter-${f.id}`,
@@ -176,7 +176,7 @@ export function render(ctx) {
   if (ui.selected) {
     const d = ctx.clusterDetail(ui.selected);
     detail = d
-      ? clusterDetail(ctx, d.cluster, model({ claims: d.members, clusters: [d.cluster], conflicts, documents: ctx.state.report.documents }))
+      ? clusterDetail(ctx, d.cluster, model({ claims: d.members, clusters: [d.cluster], conflicts, documents: d.documents }))
       : loading('the cluster');
   }
   screen.appendChild(shown.length

@@ -4,7 +4,6 @@
 import { h } from '../dom.js';
 import { chooseFolder } from '../ipc.js';
 import { folderName, humanBytes, plural, when } from '../logic/format.js';
-import { ARTICLE_KINDS } from '../logic/documents.js';
 
 function opener(ctx) {
   const input = h('input', {
@@ -55,11 +54,7 @@ function recent(ctx) {
 
 function summary(ctx) {
   const r = ctx.state.report;
-  const docs = r.documents;
-  const articles = docs.filter((d) => ARTICLE_KINDS.has(d.content_kind));
-  const publishers = new Set(articles.map((d) => d.publisher?.name).filter(Boolean));
-  const origins = new Set(articles.map((d) => d.origin_group).filter(Boolean));
-  const bytes = docs.reduce((n, d) => n + d.bytes, 0);
+  const t = r.totals;
   const stat = (value, label, testid) => h('div', { class: 'stat', 'data-testid': testid }, h('div', { class: 'stat-value' }, String(value)), h('div', { class: 'stat-label' }, label));
   return h('section', { class: 'card', 'data-testid': 'corpus-summary' },
     h('div', { class: 'page-head' },
@@ -67,11 +62,12 @@ function summary(ctx) {
       h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn', onclick: () => ctx.openCorpus(r.corpus.root), 'data-testid': 'reingest' }, 'Re-read folder'),
         h('button', { type: 'button', class: 'btn btn-primary', onclick: () => ctx.go('documents') }, 'Documents →'))),
     h('div', { class: 'stats' },
-      stat(articles.length, 'articles', 'stat-articles'),
-      stat(docs.length - articles.length, 'other files'),
-      stat(publishers.size, 'publishers identified'),
-      stat(origins.size, 'independent origins'),
-      stat(humanBytes(bytes), 'of evidence'),
+      stat(t.articles.toLocaleString('en-US'), 'articles', 'stat-articles'),
+      stat(t.others.toLocaleString('en-US'), 'other files'),
+      stat(t.publishers.toLocaleString('en-US'), 'publishers identified'),
+      stat(t.origins.toLocaleString('en-US'), 'origins identified', 'stat-origins'),
+      stat(t.unknown_origin.toLocaleString('en-US'), 'articles of unknown origin', 'stat-unknown-origin'),
+      stat(humanBytes(t.bytes), 'of evidence'),
     ),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Evidence store'), h('dd', { class: 'mono' }, r.corpus.store),

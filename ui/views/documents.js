@@ -5,7 +5,7 @@
 import { h, replace, renderSegments, s } from '../dom.js';
 import { copyText } from '../ipc.js';
 import { RELATION, VERIFY_STATUS, alignmentBadge, humanBytes, shortHash, when } from '../logic/format.js';
-import { caption, filterRows, sortRows, toRows } from '../logic/documents.js';
+import { ARTICLE_KINDS, countLine, isFiltered, queryOf } from '../logic/documents.js';
 import { reviewPanel } from './review.js';
 import { searchPanel } from './search.js';
 
@@ -57,43 +57,57 @@ const COLUMNS = [
   ['alignment', 'Alignment'],
 ];
 
-function table(ctx, ui) {
-  const rows = toRows(ctx.state.report.documents, ctx.state.statuses);
-  const shown = sortRows(filterRows(rows, ui.filter || {}), ui.sort || 'path', ui.dir || 'asc');
+function table(ctx, ui, list) {
+  const q = queryOf(ui);
   const head = h('tr', {}, COLUMNS.map(([key, label]) => h('th', {
-    scope: 'col', 'aria-sort': (ui.sort || 'path') === key ? (ui.dir === 'desc' ? 'descending' : 'ascending') : null,
+    scope: 'col', 'aria-sort': q.sort === key ? (q.dir === 'desc' ? 'descending' : 'ascending') : null,
   }, h('button', {
     type: 'button', 'data-testid': `sort-${key}`,
     onclick: () => {
-      ui.dir = ui.sort === key && ui.dir !== 'desc' ? 'desc' : 'asc';
+      ui.dir = q.sort === key && q.dir !== 'desc' ? 'desc' : 'asc';
       ui.sort = key;
       ctx.render();
     },
   }, label))));
-  const body = shown.map((r) => h('tr', {
-    class: 'clickable', 'data-testid': 'doc-row', 'data-path': r.path,
-    onclick: () => open(ctx, r.doc),
-  },
-  h('td', { class: 'path' }, h('button', {
-    type: 'button', class: 'linklike', 'data-testid': 'doc-open', title: `Read ${r.path}`,
-    onclick: (e) => { e.stopPropagation(); open(ctx, r.doc); },
-  }, r.path), r.article ? null : h('span', { class: 'sub' }, r.doc.content_kind === 'manifest' ? 'checksum manifest' : r.doc.content_kind),
-    r.doc.date ? h('span', { class: 'sub', 'data-testid': 'doc-reported' }, `reported ${dayOf(r.doc.date)}`) : null),
-  h('td', {}, hashCell(r.sha256, 'doc-sha')),
-  h('td', {}, statusBadge(r.status)),
-  h('td', { 'data-testid': 'doc-publisher' }, r.article ? party(r.doc.publisher) : h('span', { class: 'muted' }, '—')),
-  h('td', { 'data-testid': 'doc-origin' }, r.article ? party(r.doc.origin) : h('span', { class: 'muted' }, '—'),
-    r.article && r.relation && r.relation !== 'original' && r.relation !== 'unknown' ? h('span', { class: 'sub' }, RELATION[r.relation]) : null),
-  h('td', {}, r.article ? badge(r.doc.alignment) : null),
-  ));
-  return {
-    shown,
-    rows,
-    el: h('div', { class: 'table-wrap' }, h('table', { 'data-testid': 'doc-table' },
+  const docs = list?.documents ?? [];
+  const body = docs.map((doc) => {
+    const article = ARTICLE_KINDS.has(doc.content_kind);
+    const relation = doc.relation;
+    return h('tr', {
+      class: 'clickable', 'data-testid': 'doc-row', 'data-path': doc.path,
+      onclick: () => open(ctx, doc),
+    },
+    h('td', { class: 'path' }, h('button', {
+      type: 'button', class: 'linklike', 'data-testid': 'doc-open', title: `Read ${doc.path}`,
+      onclick: (e) => { e.stopPropagation(); open(ctx, doc); },
+    }, doc.path), article ? null : h('span', { class: 'sub' }, doc.content_kind === 'manifest' ? 'checksum manifest' : doc.content_kind),
+      doc.date ? h('span', { class: 'sub', 'data-testid': 'doc-reported' }, `reported ${dayOf(doc.date)}`) : null),
+    h('td', {}, hashCell(doc.sha256, 'doc-sha')),
+    h('td', {}, statusBadge(doc.status)),
+    h('td', { 'data-testid': 'doc-publisher' }, article ? party(doc.publisher) : h('span', { class: 'muted' }, '—')),
+    h('td', { 'data-testid': 'doc-origin' }, article ? party(doc.origin) : h('span', { class: 'muted' }, '—'),
+      article && relation && relation !== 'original' && relation !== 'unknown' ? h('span', { class: 'sub' }, RELATION[relation]) : null),
+    h('td', {}, article ? badge(doc.alignment) : null),
+    );
+  });
+  const empty = !list
+    ? h('td', { colspan: '6', class: 'empty', 'data-testid': 'doc-loading' }, 'Loading the documents…')
+    : h('td', { colspan: '6', class: 'empty', 'data-testid': 'doc-empty' }, isFiltered(q) ? 'No document matches these filters.' : 'No documents of this kind in the store.');
+  const more = list && docs.length < list.total
+    ? h('div', { class: 'row' }, h('button', {
+      type: 'button', class: 'btn btn-small', 'data-testid': 'doc-more',
+      onclick: async () => {
+        await ctx.loadDocuments(q, { more: true });
+        ctx.render();
+      },
+    }, `Show more (${docs.length.toLocaleString('en-US')} of ${list.total.toLocaleString('en-US')})`))
+    : null;
+  return h('div', {},
+    h('div', { class: 'table-wrap' }, h('table', { 'data-testid': 'doc-table', 'aria-busy': String(!list) },
       h('caption', { class: 'offscreen' }, 'Documents in the evidence store'),
       h('thead', {}, head),
-      h('tbody', {}, body.length ? body : h('tr', {}, h('td', { colspan: '6', class: 'empty', 'data-testid': 'doc-empty' }, 'No document matches these filters.'))))),
-  };
+      h('tbody', {}, body.length ? body : h('tr', {}, empty)))),
+    more);
 }
 
 function list(ctx) {
@@ -101,15 +115,32 @@ function list(ctx) {
   ui.filter ||= {};
   const region = h('div', {});
   const count = h('span', { class: 'muted', 'data-testid': 'doc-count' });
-  const refresh = () => {
-    const t = table(ctx, ui);
-    replace(region, t.el);
-    count.textContent = `${caption(t.shown)} shown of ${caption(t.rows.filter((r) => ui.filter.showAll || r.article))}`;
+  // The store sorts and filters; the rows of the query asked last are drawn
+  // when they come, without redrawing the toolbar (typing keeps its focus).
+  let asked = null;
+  const draw = (q, found) => {
+    replace(region, table(ctx, ui, found));
+    count.textContent = found ? countLine(found, ctx.state.report.totals, q.showAll) : '';
   };
+  const refresh = async () => {
+    const q = queryOf(ui);
+    const key = JSON.stringify(q);
+    asked = key;
+    const cached = ctx.documentsCached(q);
+    draw(q, cached);
+    if (cached) return;
+    const found = await ctx.loadDocuments(q);
+    if (asked === key && found) draw(q, found);
+  };
+  let typing = null;
   const text = h('input', {
-    class: 'input', type: 'search', placeholder: 'Filter by file, hash, outlet…', value: ui.filter.text || '',
+    class: 'input', type: 'search', placeholder: 'Filter by file, hash, outlet, country…', value: ui.filter.text || '',
     'aria-label': 'Filter documents', 'data-testid': 'doc-filter',
-    oninput: (e) => { ui.filter.text = e.target.value; refresh(); },
+    oninput: (e) => {
+      ui.filter.text = e.target.value;
+      clearTimeout(typing);
+      typing = setTimeout(refresh, 150);
+    },
   });
   const select = (key, label, options) => h('select', {
     class: 'select', 'aria-label': label, 'data-testid': `doc-filter-${key}`,
@@ -124,10 +155,7 @@ function list(ctx) {
     h('header', { class: 'page-head' },
       h('div', {}, h('h1', {}, 'Documents'),
         h('p', {}, 'Every file in the evidence store: its fingerprint, whether it still matches, who published it and who produced its text. Open a document to read it with the evidence marked.'))),
-    searchPanel(ctx, 'documents', 'documents', (r) => {
-      const doc = (ctx.state.report.documents || []).find((d) => d.path === r.document);
-      if (doc) open(ctx, doc);
-    }),
+    searchPanel(ctx, 'documents', 'documents', (r) => open(ctx, { path: r.document })),
     h('div', { class: 'toolbar' }, text,
       select('status', 'Verification status', [['', 'Any verification status'], ['ok', 'ok'], ['modified', 'modified'], ['missing', 'missing'], ['unverified', 'not verified yet']]),
       select('affiliation', 'State affiliation', [['', 'Any alignment'], ['state', 'State-controlled'], ['any', 'Any state affiliation'], ['none', 'No state affiliation']]),
@@ -189,7 +217,7 @@ function detail(ctx) {
   const ui = ctx.ui('documents');
   const view = ui.view;
   const d = view.document;
-  const status = ctx.state.statuses[d.path];
+  const status = view.status;
   return h('div', { 'data-testid': 'screen-document' },
     h('button', { type: 'button', class: 'btn btn-quiet back', 'data-testid': 'doc-back', onclick: () => { ui.view = null; ctx.render(); } }, '← All documents'),
     h('header', { class: 'page-head' },

@@ -7,6 +7,7 @@ import { h } from '../dom.js';
 import { chooseSavePath } from '../ipc.js';
 import { folderName, humanBytes, plural, shortHash, when } from '../logic/format.js';
 import { openSession } from '../logic/review.js';
+import { filesIn } from '../logic/documents.js';
 
 export const REPORTS = {
   html: {
@@ -187,7 +188,7 @@ export function render(ctx) {
   return h('div', { class: 'stack', 'data-testid': 'screen-export' },
     h('header', { class: 'page-head' },
       h('div', {}, h('h1', {}, 'Export'),
-        h('p', {}, `Hand the work on: ${plural(r.documents.length, 'file')} as recorded in the store. Exports are written beside their final path and moved into place only when complete; never inside the corpus folder. Each is recorded, with its SHA-256, in the review log.`))),
+        h('p', {}, `Hand the work on: ${plural(filesIn(r), 'file')} as recorded in the store. Exports are written beside their final path and moved into place only when complete; never inside the corpus folder. Each is recorded, with its SHA-256, in the review log.`))),
     ui.result ? resultCard(ui.result) : null,
     reportCard(ctx),
     h('div', { class: 'grid-2' }, evidenceCard(ctx, 'sha256sum'), evidenceCard(ctx, 'bagit')),

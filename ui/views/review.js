@@ -6,6 +6,7 @@ import { h, replace } from '../dom.js';
 import { VERDICTS, shortHash, verdictLabel, when } from '../logic/format.js';
 import { annotationsOf, echoProgress, keyAction, move, nextUnreviewed, openSession, progress, queue, statusOf } from '../logic/review.js';
 import { membersOf, model as claimsModel } from '../logic/claims.js';
+import { queryOf } from '../logic/documents.js';
 
 function sessionStarter(ctx, compact = false) {
   const name = h('input', {
@@ -183,7 +184,7 @@ function itemDetail(ctx, item) {
       h('button', { type: 'button', class: 'btn btn-small', onclick: () => ctx.go('documents', { view: null }) }, 'Read it in Documents →'));
   }
   const detail = ctx.clusterDetail(item.id);
-  const m = detail ? claimsModel({ claims: detail.members, clusters: [detail.cluster], documents: ctx.state.report.documents }) : null;
+  const m = detail ? claimsModel({ claims: detail.members, clusters: [detail.cluster], documents: detail.documents }) : null;
   return h('div', { class: 'card stack', 'data-testid': 'review-item', 'data-documents': (item.cluster.documents || []).join('\n') },
     h('h2', {}, `Cluster ${item.id}`),
     currentVerdict(ctx, item),
@@ -194,10 +195,22 @@ function itemDetail(ctx, item) {
       : h('p', { class: 'muted' }, 'Loading the claims…'));
 }
 
-/** The queue as loaded so far: the clusters' list (all flags, any review status). */
+/** The queue's next page: clusters, or articles when there are none. */
+function loadMore(ctx, q) {
+  if (q.kind === 'cluster') ctx.loadClaims([], 'all', true);
+  else ctx.loadDocuments(ARTICLES, { more: true }).then((l) => l && ctx.render());
+}
+
+/** The articles' first pages, in path order: the queue when there are no clusters. */
+const ARTICLES = queryOf();
+
+/** The queue as loaded so far: the clusters' list (all flags, any review status), else the articles'. */
 function currentQueue(ctx) {
-  const list = ctx.state.claims.overview?.totals?.clusters ? ctx.claimsList([], 'all') : null;
-  return queue(ctx.state.report, list, ctx.state.claims.details);
+  const overview = ctx.state.claims.overview;
+  const list = overview?.totals?.clusters ? ctx.claimsList([], 'all') : null;
+  // The articles are asked for only once the store says it has no clusters.
+  const docs = overview && !overview.totals?.clusters ? ctx.documentsList(ARTICLES) : null;
+  return queue(docs ?? { total: ctx.state.report.totals.articles, documents: [] }, list, ctx.state.claims.details);
 }
 
 export function render(ctx) {
@@ -244,7 +257,7 @@ export function render(ctx) {
     h('span', {}, it.title, verdicts[`${it.kind}:${it.id}`]?.verdict ? h('span', { class: 'sub' }, verdictLabel(verdicts[`${it.kind}:${it.id}`].verdict)) : null)))),
     q.items.length < q.total ? h('li', { class: 'more' }, h('button', {
       type: 'button', class: 'btn btn-small', 'data-testid': 'queue-more',
-      onclick: () => ctx.loadClaims([], 'all', true),
+      onclick: () => loadMore(ctx, q),
     }, `Show more (${q.items.length.toLocaleString('en-US')} of ${q.total.toLocaleString('en-US')})`)) : null);
   // A verdict on a cluster rests on its claims' spans: they come with its detail.
   const panel = item.spans
@@ -279,7 +292,7 @@ export function onKey(e, ctx) {
   switch (action.type) {
     case 'move': {
       const q = currentQueue(ctx);
-      if (action.step > 0 && (ui.index ?? 0) >= items.length - 1 && items.length < q.total) ctx.loadClaims([], 'all', true);
+      if (action.step > 0 && (ui.index ?? 0) >= items.length - 1 && items.length < q.total) loadMore(ctx, q);
       ui.index = move(items, ui.index ?? 0, action.step);
       ctx.render();
       break;

@@ -5,12 +5,13 @@ import { h } from '../dom.js';
 import { chooseFolder } from '../ipc.js';
 import { countsLine, plural, shortHash, when } from '../logic/format.js';
 import { statusBadge } from './documents.js';
+import { filesIn } from '../logic/documents.js';
 
 async function run(ctx, folder) {
   const report = await ctx.runTask('Verifying', (onProgress) => ctx.api.verify(folder, onProgress));
   if (!report) return;
   ctx.state.lastVerify = report;
-  await Promise.all([ctx.refreshStatuses(), ctx.refreshHistory(), ctx.refreshReview()]);
+  await Promise.all([ctx.refreshOverview(), ctx.refreshHistory(), ctx.refreshReview()]);
   if (report.all_ok) ctx.toast('ok', 'Every file matches', `${plural(report.files.length, 'file')} re-hashed.`);
   else ctx.toast('error', 'The folder does not match the store', countsLine(report.counts));
   ctx.render();
@@ -74,6 +75,6 @@ export function render(ctx) {
         }, 'Verify a copy…'))),
     last ? result(last) : h('section', { class: 'card empty', 'data-testid': 'verify-none' },
       h('h2', {}, 'Not verified in this window yet'),
-      h('p', {}, `Verify re-hashes the ${plural(r.documents.length, 'file')} of `, h('span', { class: 'mono' }, r.corpus.root), '.')),
+      h('p', {}, `Verify re-hashes the ${plural(filesIn(r), 'file')} of `, h('span', { class: 'mono' }, r.corpus.root), '.')),
     history(ctx));
 }

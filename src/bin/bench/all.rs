@@ -589,7 +589,7 @@ pub fn run(o: &Options) -> Result<()> {
         }
         writeln!(
             out,
-            "| the report the app opens with: documents and conflicts (workspace::stored_overview) | {:.0} |",
+            "| the overview the app opens with: counts over every document (workspace::stored_overview) | {:.1} |",
             whole.as_secs_f64() * 1e3
         )?;
         writeln!(out)?;

@@ -261,8 +261,65 @@ pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
         workspace::stored_overview(&store, &registry)?;
         Ok(())
     })?;
+    let target = if open <= 50.0 {
+        ""
+    } else {
+        " MISSED (target 50 ms)"
+    };
     println!(
-        "| the report the app opens with: documents, conflicts (stored_overview) | {open:.0} |"
+        "| the overview the app opens with: counts over every document (stored_overview) | {open:.1}{target} |"
     );
+    // The Documents table, a page of 200 as the app asks: the first page,
+    // then sorted and filtered by the store.
+    use provaudit::store::{AffiliationFilter, DocumentQuery, DocumentSort};
+    for (what, query, offset) in [
+        ("the first page (path order)", DocumentQuery::default(), 0),
+        ("a page 10,000 rows down", DocumentQuery::default(), 10_000),
+        (
+            "sorted by publisher, Z to A",
+            DocumentQuery {
+                sort: DocumentSort::Publisher,
+                descending: true,
+                ..Default::default()
+            },
+            0,
+        ),
+        (
+            "sorted by alignment",
+            DocumentQuery {
+                sort: DocumentSort::Alignment,
+                ..Default::default()
+            },
+            0,
+        ),
+        (
+            "filtered by words (\"reuters\")",
+            DocumentQuery {
+                text: "reuters".into(),
+                ..Default::default()
+            },
+            0,
+        ),
+        (
+            "state-controlled origins only",
+            DocumentQuery {
+                affiliation: AffiliationFilter::Controlled,
+                ..Default::default()
+            },
+            0,
+        ),
+    ] {
+        let mut total = 0;
+        let took = time(&mut || {
+            total = workspace::documents_page(&store, &query, offset, 200)?.total;
+            Ok(())
+        })?;
+        let target = if took <= 50.0 {
+            ""
+        } else {
+            " MISSED (target 50 ms)"
+        };
+        println!("| Documents table, {what}: 200 of {total} | {took:.1}{target} |");
+    }
     Ok(())
 }
