@@ -275,6 +275,15 @@ fn a_review_session_records_a_verdict_that_goes_stale_when_the_file_changes() {
     let modified = page(&f, json!({"status": "modified"}), 0, 10);
     assert_eq!(paths(&modified), ["000_55ace46797fde52c.txt"]);
     assert_eq!(modified["documents"][0]["status"], "modified");
+    let by_status = page(&f, json!({"sort": "status"}), 0, 10);
+    let statuses: Vec<&str> = by_status["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["modified", "ok", "ok", "ok", "ok"]);
+    assert_eq!(page(&f, json!({"status": "unverified"}), 0, 10)["total"], 0);
     let view = f.ok("document", json!({"path": "000_55ace46797fde52c.txt"}));
     assert_eq!(view["status"], "modified");
     let overview = f.ok("corpus_overview", json!({}));

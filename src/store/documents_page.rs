@@ -132,7 +132,29 @@ impl Store {
         limit: u64,
     ) -> Result<(DocumentPageRows, KindCounts)> {
         let latest = self.latest_verification()?;
-        let mut params: Vec<Value> = vec![latest.map_or(Value::Null, Value::Integer)];
+        // Join only what the filters and the order read: the first page in
+        // path order walks the path index and stops after `limit` rows.
+        let outlets = !q.text.trim().is_empty()
+            || q.affiliation != AffiliationFilter::Any
+            || matches!(
+                q.sort,
+                DocumentSort::Publisher | DocumentSort::Origin | DocumentSort::Alignment
+            );
+        let statuses = q.status != StatusFilter::Any || q.sort == DocumentSort::Status;
+        let mut from = String::from("FROM document d");
+        if outlets {
+            from.push_str(" LEFT JOIN outlet_decision o ON o.document_id = d.id");
+        }
+        let mut params: Vec<Value> = Vec::new();
+        if statuses {
+            // The status of each document in the latest verification: one
+            // row per (verification, path), found by migration 0011's index.
+            params.push(latest.map_or(Value::Null, Value::Integer));
+            from.push_str(
+                " LEFT JOIN verification_result v ON v.id = (
+                    SELECT max(r.id) FROM verification_result r WHERE r.verification_id = ?1 AND r.path = d.path)",
+            );
+        }
         let mut filters: Vec<String> = Vec::new();
         if !q.all_kinds {
             filters.push(ARTICLE.into());
@@ -182,12 +204,6 @@ impl Store {
         } else {
             format!("WHERE {}", filters.join(" AND "))
         };
-        // The status of each document in the latest verification: one row
-        // per (verification, path), found by the index of migration 0011.
-        let from = "FROM document d
-             LEFT JOIN outlet_decision o ON o.document_id = d.id
-             LEFT JOIN verification_result v ON v.id = (
-                 SELECT max(r.id) FROM verification_result r WHERE r.verification_id = ?1 AND r.path = d.path)";
         let counts = self
             .conn
             .prepare_cached(&format!(
@@ -232,21 +248,22 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {cols}, v.status {from} {filter} ORDER BY {order} LIMIT ?{l} OFFSET ?{o}"
+                "SELECT {cols} {from} {filter} ORDER BY {order} LIMIT ?{l} OFFSET ?{o}"
             ))
             .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map(params_from_iter(params.iter()), |r| {
-                let status: Option<String> = r.get(11)?;
-                Ok((
-                    stored_document(r, 0)?,
-                    status.map(|s| Status::parse(&s).unwrap_or(Status::Unreadable)),
-                ))
-            })
+        let docs = st
+            .query_map(params_from_iter(params.iter()), |r| stored_document(r, 0))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.err(e))?;
-        let rows = rows
-            .collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))?;
+        let mut rows = Vec::with_capacity(docs.len());
+        for d in docs {
+            let status = match latest {
+                Some(v) => self.status_in(v, &d.path)?,
+                None => None,
+            };
+            rows.push((d, status));
+        }
         Ok((rows, counts))
     }
 
@@ -300,18 +317,25 @@ impl Store {
 
     /// The status of `path` in the latest verification against the store.
     pub fn latest_status(&self, path: &RelPath) -> Result<Option<Status>> {
-        let Some(latest) = self.latest_verification()? else {
-            return Ok(None);
-        };
+        match self.latest_verification()? {
+            Some(v) => self.status_in(v, path),
+            None => Ok(None),
+        }
+    }
+
+    fn status_in(&self, verification: i64, path: &RelPath) -> Result<Option<Status>> {
         let status: Option<String> = self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT status FROM verification_result WHERE verification_id = ?1 AND path = ?2
                  ORDER BY id DESC LIMIT 1",
-                rusqlite::params![latest, path.as_bytes()],
-                |r| r.get(0),
             )
-            .optional()
+            .and_then(|mut st| {
+                st.query_row(rusqlite::params![verification, path.as_bytes()], |r| {
+                    r.get(0)
+                })
+                .optional()
+            })
             .map_err(|e| self.err(e))?;
         Ok(status.map(|s| Status::parse(&s).unwrap_or(Status::Unreadable)))
     }

@@ -261,17 +261,15 @@ pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
         workspace::stored_overview(&store, &registry)?;
         Ok(())
     })?;
-    let target = if open <= 50.0 {
-        ""
-    } else {
-        " MISSED (target 50 ms)"
-    };
     println!(
-        "| the overview the app opens with: counts over every document (stored_overview) | {open:.1}{target} |"
+        "| the overview the app opens with: counts over every document (stored_overview) | {open:.1} |"
     );
     // The Documents table, a page of 200 as the app asks: the first page,
     // then sorted and filtered by the store.
+    // Targets: the app opens (overview and first page) within 100 ms; a
+    // sorted or filtered page answers typing within 250 ms.
     use provaudit::store::{AffiliationFilter, DocumentQuery, DocumentSort};
+    let mut first_page = 0.0;
     for (what, query, offset) in [
         ("the first page (path order)", DocumentQuery::default(), 0),
         ("a page 10,000 rows down", DocumentQuery::default(), 10_000),
@@ -314,12 +312,24 @@ pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
             total = workspace::documents_page(&store, &query, offset, 200)?.total;
             Ok(())
         })?;
-        let target = if took <= 50.0 {
+        if offset == 0 && query == DocumentQuery::default() {
+            first_page = took;
+        }
+        let target = if took <= 250.0 {
             ""
         } else {
-            " MISSED (target 50 ms)"
+            " MISSED (target 250 ms)"
         };
         println!("| Documents table, {what}: 200 of {total} | {took:.1}{target} |");
     }
+    let opening = open + first_page;
+    let target = if opening <= 100.0 {
+        ""
+    } else {
+        " MISSED (target 100 ms)"
+    };
+    println!(
+        "| the app opens: overview and the Documents table's first page | {opening:.1}{target} |"
+    );
     Ok(())
 }
