@@ -91,7 +91,7 @@ pub fn run(
                 std::time::Duration::ZERO,
             );
         } else {
-            timings.extend(analyse(store, registry, options.grouping, control)?);
+            timings.extend(analyse(store, registry, options.grouping, inputs, control)?);
         }
     }
     Ok(AuditRun {
@@ -147,7 +147,8 @@ pub fn reanalyse_with(
     control: &Control,
 ) -> Result<(), IngestError> {
     store.lock_for_run()?;
-    analyse(store, registry, grouping, control).map(drop)
+    let inputs = analysis_inputs(store, registry, grouping)?;
+    analyse(store, registry, grouping, inputs, control).map(drop)
 }
 
 /// Bump when a change to the analysis code changes what it stores for the
@@ -163,17 +164,57 @@ pub fn analysis_inputs(
     registry: &Registry,
     grouping: Grouping,
 ) -> Result<String, crate::store::StoreError> {
+    let mut overrides: Vec<String> = store
+        .outlet_overrides()?
+        .into_iter()
+        .map(|(k, v)| format!("{k:?} {v:?}"))
+        .collect();
+    overrides.sort();
+    Ok(fingerprint(
+        ANALYSIS_FILES,
+        registry,
+        grouping,
+        &store.documents()?,
+        &overrides,
+    ))
+}
+
+/// Every data file the analysis reads, compiled in, by its path in the
+/// repository: their bytes are part of [`analysis_inputs`], so editing one
+/// re-runs the analysis even when the program's version stays (a test keeps
+/// this list equal to the data files under `registry/`).
+pub const ANALYSIS_FILES: &[(&str, &str)] = &[
+    ("registry/outlets.toml", crate::outlets::registry::CURATED),
+    (
+        "registry/state-media/State_Media_Matrix.csv",
+        crate::outlets::registry::STATE_MEDIA_CSV,
+    ),
+    ("registry/entities.toml", crate::claims::entities::ENTITIES),
+];
+
+/// The SHA-256 of everything the analysis reads: the program and its
+/// analysis version, the data files, the registry in force (a user's
+/// `--registry` file included), the grouping, every document's bytes and
+/// text as stored, and the reviewer's corrections.
+fn fingerprint(
+    files: &[(&str, &str)],
+    registry: &Registry,
+    grouping: Grouping,
+    documents: &[crate::store::StoredDocument],
+    overrides: &[String],
+) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     h.update(format!(
         "{} {ANALYSIS_VERSION} {grouping:?}\n",
         crate::VERSION
     ));
+    for (path, bytes) in files {
+        h.update(format!("{path} {}\n", bytes.len()));
+        h.update(bytes.as_bytes());
+    }
     h.update(format!("{:?}\n", registry.outlets()));
-    // The entity list is compiled in but edited as data: a change must
-    // re-run the analysis even when the program's version stays.
-    h.update(crate::claims::entities::ENTITIES.as_bytes());
-    for d in store.documents()? {
+    for d in documents {
         h.update(d.id.to_le_bytes());
         h.update(d.path.as_bytes());
         h.update(format!(
@@ -184,32 +225,29 @@ pub fn analysis_inputs(
             d.kind.as_str()
         ));
     }
-    let mut overrides: Vec<String> = store
-        .outlet_overrides()?
-        .into_iter()
-        .map(|(k, v)| format!("{k:?} {v:?}"))
-        .collect();
-    overrides.sort();
     for o in overrides {
+        h.update(format!("{} ", o.len()));
         h.update(o);
     }
-    Ok(crate::fingerprint::hex(&h.finalize()))
+    crate::fingerprint::hex(&h.finalize())
 }
 
 /// The analysis stages, and how long each step took. The stored inputs
 /// fingerprint is cleared first and set when every stage is done, so a
 /// cancelled or failed analysis is never mistaken for a complete one.
+/// `inputs` is [`analysis_inputs`] of this store, registry and grouping, as
+/// the caller computed it.
 fn analyse(
     store: &mut Store,
     registry: &Registry,
     grouping: Grouping,
+    inputs: String,
     control: &Control,
 ) -> Result<Timings, IngestError> {
     let mut timings = Timings::default();
     if control.cancelled() {
         return Err(IngestError::Cancelled);
     }
-    let inputs = analysis_inputs(store, registry, grouping)?;
     store.set_analysis_inputs(None)?;
     timings.time("outlets", || outlets::run(store, registry, grouping))?;
     if control.cancelled() {
@@ -224,5 +262,131 @@ fn analyse(
             Ok(timings)
         }
         None => Err(IngestError::Cancelled),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::relpath::RelPath;
+    use crate::store::StoredDocument;
+    use crate::text::ContentKind;
+
+    /// Every data file under `registry/` (not its README or licences) is in
+    /// [`ANALYSIS_FILES`] with the bytes on disk: a new data file the
+    /// analysis reads cannot be left out of the fingerprint.
+    #[test]
+    fn every_data_file_under_registry_is_an_analysis_input() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut found = Vec::new();
+        let mut dirs = vec![root.join("registry")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if matches!(
+                    path.extension().and_then(|e| e.to_str()),
+                    Some("toml" | "csv" | "json" | "txt")
+                ) {
+                    found.push(path);
+                }
+            }
+        }
+        found.sort();
+        let mut listed: Vec<std::path::PathBuf> =
+            ANALYSIS_FILES.iter().map(|(p, _)| root.join(p)).collect();
+        listed.sort();
+        assert_eq!(
+            found, listed,
+            "a data file under registry/ is not in pipeline::ANALYSIS_FILES (or one listed is gone)"
+        );
+        for (path, bytes) in ANALYSIS_FILES {
+            assert_eq!(
+                std::fs::read_to_string(root.join(path)).unwrap(),
+                *bytes,
+                "{path}: the compiled-in bytes are the file's"
+            );
+        }
+    }
+
+    fn doc(sha: &str) -> StoredDocument {
+        StoredDocument {
+            id: 1,
+            path: RelPath::from_bytes(b"a.txt".to_vec()),
+            bytes: 3,
+            mtime_ns: None,
+            sha256: sha.into(),
+            text_sha256: Some("t".into()),
+            encoding: Some("UTF-8".into()),
+            kind: ContentKind::Text,
+            notes: vec![],
+            first_ingested_at: "t0".into(),
+            ingested_at: "t1".into(),
+        }
+    }
+
+    /// Changing any one input — each data file, the registry in force, the
+    /// grouping, a document's bytes, a correction — changes the
+    /// fingerprint, so the next audit re-runs the analysis.
+    #[test]
+    fn changing_any_input_changes_the_fingerprint() {
+        let registry = Registry::bundled();
+        let docs = vec![doc("aa")];
+        let base = fingerprint(ANALYSIS_FILES, &registry, Grouping::ByOutlet, &docs, &[]);
+        assert_eq!(
+            base,
+            fingerprint(ANALYSIS_FILES, &registry, Grouping::ByOutlet, &docs, &[]),
+            "the same inputs give the same fingerprint"
+        );
+        let mut changed = Vec::new();
+        for i in 0..ANALYSIS_FILES.len() {
+            let edited = format!("{}\n# edited", ANALYSIS_FILES[i].1);
+            let mut files = ANALYSIS_FILES.to_vec();
+            files[i].1 = &edited;
+            changed.push((
+                ANALYSIS_FILES[i].0.to_owned(),
+                fingerprint(&files, &registry, Grouping::ByOutlet, &docs, &[]),
+            ));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("registry.toml");
+        std::fs::write(
+            &file,
+            "[[outlet]]\nid = \"x-news\"\nname = \"X News\"\nkind = \"commercial\"\nsource = \"test\"\n",
+        )
+        .unwrap();
+        let user = Registry::with_user_file(&file).unwrap();
+        changed.push((
+            "a user's registry".into(),
+            fingerprint(ANALYSIS_FILES, &user, Grouping::ByOutlet, &docs, &[]),
+        ));
+        changed.push((
+            "the grouping".into(),
+            fingerprint(ANALYSIS_FILES, &registry, Grouping::ByOwner, &docs, &[]),
+        ));
+        changed.push((
+            "a document's bytes".into(),
+            fingerprint(
+                ANALYSIS_FILES,
+                &registry,
+                Grouping::ByOutlet,
+                &[doc("ab")],
+                &[],
+            ),
+        ));
+        changed.push((
+            "a correction".into(),
+            fingerprint(
+                ANALYSIS_FILES,
+                &registry,
+                Grouping::ByOutlet,
+                &docs,
+                &["origin a.txt Reuters".into()],
+            ),
+        ));
+        for (what, fp) in &changed {
+            assert_ne!(fp, &base, "changing {what} left the fingerprint as it was");
+        }
     }
 }

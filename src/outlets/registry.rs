@@ -14,8 +14,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-const CURATED: &str = include_str!("../../registry/outlets.toml");
-const STATE_MEDIA_CSV: &str = include_str!("../../registry/state-media/State_Media_Matrix.csv");
+pub(crate) const CURATED: &str = include_str!("../../registry/outlets.toml");
+pub(crate) const STATE_MEDIA_CSV: &str =
+    include_str!("../../registry/state-media/State_Media_Matrix.csv");
 const STATE_MEDIA_SOURCE: &str = "State Media Monitor via ASD state-media-profiles (Feb 2024), MIT licence; registry/state-media/State_Media_Matrix.csv";
 
 /// What an outlet is.
