@@ -150,6 +150,26 @@ impl<W: Write> Drop for Escaping<W> {
     }
 }
 
+/// Escapes text for HTML (element content and quoted attributes) and SVG.
+/// Control characters other than tab and newline become U+FFFD, so no input
+/// can make the file invalid.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,9 +18,11 @@ pub mod progress;
 pub mod relpath;
 pub mod report;
 pub mod review;
+pub mod scan;
 pub mod search;
 pub mod store;
 pub mod text;
+pub mod verification;
 pub mod verify;
 pub mod workspace;
 

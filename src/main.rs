@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use provaudit::escape;
 use provaudit::export;
-use provaudit::ingest::{self, ScanOptions};
+use provaudit::ingest;
 use provaudit::manifest::ManifestFormat;
 use provaudit::outlets::registry::{self, Registry};
 use provaudit::outlets::{Grouping, Override};
@@ -18,6 +18,7 @@ use provaudit::report::{
     AuditReport, ClaimsReport, ClusterDetail, DocumentEntry, HistoryReport, LogCheckReport,
     OutletsReport, ShowReport, VerifyReport,
 };
+use provaudit::scan::ScanOptions;
 use provaudit::store::{self, Store};
 use provaudit::verify::{self, Status, Verification};
 use serde::Serialize;
@@ -850,22 +851,7 @@ fn quote(s: &str) -> String {
 
 /// One line about who stands behind an origin: kind, country, affiliation.
 fn alignment_badge(entry: &DocumentEntry) -> String {
-    let Some(a) = &entry.alignment else {
-        return String::new();
-    };
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(k) = &a.kind {
-        parts.push(k.replace('_', " "));
-    }
-    if let Some(c) = &a.country {
-        parts.push(c.clone());
-    }
-    if let Some(s) = &a.state_affiliation {
-        parts.push(match registry::Typology::parse(s) {
-            Some(t) => format!("{} ({s})", t.describe()),
-            None => format!("state affiliation {s}"),
-        });
-    }
+    let parts = export::words::alignment_parts(entry, false);
     if parts.is_empty() {
         String::new()
     } else {
@@ -1033,21 +1019,6 @@ fn print_json<T: Serialize>(value: &T) -> Result<()> {
     Ok(())
 }
 
-fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut value = n as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{n} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
-}
-
 fn print_audit(dir: &Path, report: &AuditReport, totals: &store::ClusterTotals) -> Result<()> {
     let mut out = stdout_text();
     let run = &report.run;
@@ -1090,7 +1061,7 @@ fn print_audit(dir: &Path, report: &AuditReport, totals: &store::ClusterTotals) 
         out,
         "Audited {}: {what}, {} in {:.2} s",
         dir.display(),
-        human_bytes(run.bytes),
+        export::words::human_bytes(run.bytes),
         run.elapsed_ms as f64 / 1000.0
     )?;
     writeln!(
@@ -1217,7 +1188,7 @@ fn print_export(w: &export::Written) -> Result<()> {
         format.describe(),
         w.out.display(),
         w.files,
-        human_bytes(w.corpus_bytes)
+        export::words::human_bytes(w.corpus_bytes)
     )?;
     let of = match format {
         export::Format::Bagit => "its tagmanifest-sha256.txt",

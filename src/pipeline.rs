@@ -1,11 +1,12 @@
 //! The whole audit as one call: ingest, then every analysis stage, then the
 //! report. The CLI and the desktop app both run this, so they never differ.
 
-use crate::ingest::{self, IngestError, ScanOptions};
+use crate::ingest::{self, IngestError};
 use crate::outlets::registry::Registry;
 use crate::outlets::{self, Grouping};
 use crate::progress::{Control, Timings};
 use crate::report::AuditReport;
+use crate::scan::ScanOptions;
 use crate::store::Store;
 use std::path::Path;
 

@@ -3,12 +3,13 @@
 //! contract described in `docs/json-schema.md`: fields are added, never
 //! renamed or removed, without raising `schema_version`.
 
-use crate::ingest::{FileProblem, IngestSummary};
+use crate::ingest::IngestSummary;
 use crate::outlets::registry::Registry;
 use crate::outlets::{Alignment, OutletRecord, Party, SignalRecord};
 use crate::relpath::RelPath;
+use crate::scan::FileProblem;
 use crate::store::{IngestRunSummary, Store, StoreError, StoredDocument, VerificationSummary};
-use crate::verify::{Counts, Status, Verification};
+use crate::verification::{Counts, Status, Verification};
 use chrono::{DateTime, SecondsFormat};
 use serde::Serialize;
 
@@ -705,7 +706,7 @@ impl LogCheckReport {
                         source,
                     }
                 })?;
-                let (entries, head) = crate::export::LogAnchor::find(&bytes).map_err(|why| {
+                let (entries, head) = crate::review::LogAnchor::find(&bytes).map_err(|why| {
                     LogCheckError::NoAnchor {
                         path: file.clone(),
                         why,

@@ -18,7 +18,7 @@
 
 use crate::relpath::RelPath;
 use crate::store::{Store, StoreError};
-use crate::verify::Status;
+use crate::verification::Status;
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
 
@@ -839,6 +839,124 @@ pub fn state(store: &Store) -> Result<ReviewState> {
         verdicts,
         chain: verify_chain(&log),
     })
+}
+
+/// The review log's head when an export was made: how many entries it had
+/// and the last one's SHA-256. Every export carries it, so a store's log can
+/// later be checked against what was handed on (`provaudit verify-log`):
+/// a log cut short or rewritten no longer holds that entry with that hash.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct LogAnchor {
+    /// Entries in the log (the head's sequence number); 0 for an empty log.
+    pub entries: u64,
+    /// The head's SHA-256; `None` for an empty log.
+    pub head: Option<String>,
+    /// Why the chain is broken, when it was exported anyway.
+    pub broken: Option<String>,
+}
+
+impl LogAnchor {
+    pub fn of(chain: &ChainCheck) -> LogAnchor {
+        match chain {
+            ChainCheck::Intact { entries, head } => LogAnchor {
+                entries: *entries,
+                head: head.clone(),
+                broken: None,
+            },
+            ChainCheck::Broken { reason, .. } => LogAnchor {
+                entries: 0,
+                head: None,
+                broken: Some(reason.clone()),
+            },
+        }
+    }
+
+    /// The one line every export carries, in a form [`LogAnchor::find`]
+    /// reads back from any of them.
+    pub fn line(&self) -> String {
+        format!("provaudit-review-log: {}", self.value())
+    }
+
+    /// [`LogAnchor::line`] without its label (a bag's `bag-info.txt` has its own).
+    pub fn value(&self) -> String {
+        match (&self.broken, &self.head) {
+            (Some(reason), _) => format!("BROKEN ({reason})"),
+            (None, Some(head)) => format!("entries={} head={head}", self.entries),
+            (None, None) => "entries=0".to_owned(),
+        }
+    }
+
+    /// The anchor an export states, read where each format puts it: a JSON
+    /// report's `review.anchor`, a manifest's first line, a bag's
+    /// `Provaudit-Review-Log:` tag; in an HTML or Markdown report every
+    /// anchor-like line must agree (an article or a file name quoted in the
+    /// report could hold one). An anchor of a non-empty log must carry its
+    /// head. Returns why not, in words, when there is no single anchor.
+    pub fn find(bytes: &[u8]) -> std::result::Result<(u64, Option<String>), String> {
+        let text = String::from_utf8_lossy(bytes);
+        let value = regex::Regex::new(r"^entries=(0|[1-9][0-9]{0,17})(?: head=([0-9a-f]{64}))?$")
+            .expect("valid pattern");
+        let parse = |v: &str| -> std::result::Result<(u64, Option<String>), String> {
+            let c = value
+                .captures(v.trim())
+                .ok_or_else(|| format!("its review log anchor is malformed ({v:?})"))?;
+            let entries: u64 = c[1]
+                .parse()
+                .map_err(|_| "an anchor out of range".to_owned())?;
+            let head = c.get(2).map(|m| m.as_str().to_owned());
+            if (entries > 0) != head.is_some() {
+                return Err(format!(
+                    "its review log anchor is malformed ({v:?}): a head goes with every non-empty log"
+                ));
+            }
+            Ok((entries, head))
+        };
+        // A JSON report: its own field, nothing quoted elsewhere in it.
+        if let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) {
+            return match json["review"]["anchor"].as_str() {
+                Some(line) => match line.strip_prefix("provaudit-review-log: ") {
+                    Some(v) => parse(v),
+                    None => Err("its review log anchor is malformed".into()),
+                },
+                None => Err("this JSON is not a provaudit audit report (no review.anchor)".into()),
+            };
+        }
+        // A sha256sum manifest: its first line.
+        if let Some(first) = text.lines().next()
+            && let Some(v) = first.strip_prefix("# provaudit-review-log: ")
+        {
+            return parse(v);
+        }
+        // A bag's bag-info.txt: its own tag, on a line of its own.
+        let tags: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("Provaudit-Review-Log: "))
+            .collect();
+        if !tags.is_empty() {
+            return match tags.as_slice() {
+                [one] => parse(one),
+                _ => Err("it states more than one review log anchor".into()),
+            };
+        }
+        // An HTML or Markdown report: every anchor-like text must agree.
+        let any =
+            regex::Regex::new(r"provaudit-review-log: ([^<`\n]{0,200})").expect("valid pattern");
+        let mut found: Vec<(u64, Option<String>)> = Vec::new();
+        for c in any.captures_iter(&text) {
+            let one = parse(&c[1])?;
+            if !found.contains(&one) {
+                found.push(one);
+            }
+        }
+        match found.len() {
+            0 => Err("it states no review log anchor (a line `provaudit-review-log: entries=N head=…`)".into()),
+            1 => Ok(found.remove(0)),
+            _ => Err(
+                "it states more than one review log anchor (one may come from an article or a file name it quotes); check against the export's JSON report, manifest or bag instead"
+                    .into(),
+            ),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,131 +5,21 @@
 //! or modification times.
 
 use crate::fingerprint;
-use crate::ingest::{self, FileProblem, IngestError, ScanOptions};
 use crate::manifest::{self, ManifestFormat};
 use crate::progress::Control;
 use crate::relpath::RelPath;
+use crate::scan::{self, Candidate, ScanError, ScanOptions};
 use crate::store::{self, Store, StoreError};
+pub use crate::verification::{Check, Counts, Status, Verification};
 use rayon::prelude::*;
-use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-
-/// What became of one file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Same path, same bytes.
-    Ok,
-    /// Same path, other bytes.
-    Modified,
-    /// Recorded, no longer there (and not found elsewhere).
-    Missing,
-    /// There, never recorded.
-    New,
-    /// Recorded bytes found at a new path, the old path gone.
-    Moved,
-    /// Not recorded at this path, but the same bytes as another file.
-    Duplicate,
-    /// There, but could not be read.
-    Unreadable,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Ok => "ok",
-            Status::Modified => "modified",
-            Status::Missing => "missing",
-            Status::New => "new",
-            Status::Moved => "moved",
-            Status::Duplicate => "duplicate",
-            Status::Unreadable => "unreadable",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "ok" => Status::Ok,
-            "modified" => Status::Modified,
-            "missing" => Status::Missing,
-            "new" => Status::New,
-            "moved" => Status::Moved,
-            "duplicate" => Status::Duplicate,
-            "unreadable" => Status::Unreadable,
-            _ => return None,
-        })
-    }
-}
-
-/// The result for one path.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Check {
-    pub path: RelPath,
-    pub status: Status,
-    pub expected_sha256: Option<String>,
-    pub actual_sha256: Option<String>,
-    /// For `moved`, the old path; for `duplicate`, the file with the same bytes.
-    pub other_path: Option<RelPath>,
-    pub message: Option<String>,
-}
-
-/// Counts per status.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    pub ok: u64,
-    pub modified: u64,
-    pub missing: u64,
-    pub new: u64,
-    pub moved: u64,
-    pub duplicate: u64,
-    pub unreadable: u64,
-}
-
-/// One verification run.
-#[derive(Clone, Debug)]
-pub struct Verification {
-    pub root: PathBuf,
-    /// `store`, or `sha256sum:PATH` / `bagit:PATH` for a manifest.
-    pub against: String,
-    pub started_at: String,
-    pub finished_at: String,
-    /// One entry per path, sorted by path.
-    pub checks: Vec<Check>,
-    /// Paths passed over on purpose (symbolic links not followed…).
-    pub skipped: Vec<FileProblem>,
-    /// The store's id for this run, when it was recorded.
-    pub id: Option<i64>,
-}
-
-impl Verification {
-    pub fn counts(&self) -> Counts {
-        let mut c = Counts::default();
-        for check in &self.checks {
-            *match check.status {
-                Status::Ok => &mut c.ok,
-                Status::Modified => &mut c.modified,
-                Status::Missing => &mut c.missing,
-                Status::New => &mut c.new,
-                Status::Moved => &mut c.moved,
-                Status::Duplicate => &mut c.duplicate,
-                Status::Unreadable => &mut c.unreadable,
-            } += 1;
-        }
-        c
-    }
-
-    /// Whether every file is `ok`.
-    pub fn all_ok(&self) -> bool {
-        self.checks.iter().all(|c| c.status == Status::Ok)
-    }
-}
 
 /// Why a verification could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum VerifyError {
     #[error(transparent)]
-    Folder(#[from] IngestError),
+    Folder(#[from] ScanError),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{path}: cannot read the manifest: {source}")]
@@ -256,7 +146,7 @@ pub fn classify(
 
 /// Hashes the scanned files on all cores.
 fn hash_all(
-    candidates: &[ingest::Candidate],
+    candidates: &[Candidate],
     control: &Control,
 ) -> Vec<(RelPath, std::result::Result<String, String>)> {
     control.progress.start(
@@ -272,7 +162,7 @@ fn hash_all(
             } else {
                 fingerprint::hash_file(&c.abs)
                     .map(|(hash, _)| hash)
-                    .map_err(|e| ingest::describe_io(&e))
+                    .map_err(|e| scan::describe_io(&e))
             };
             control.progress.advance(c.bytes);
             (c.path.clone(), result)
@@ -291,7 +181,7 @@ pub fn verify_store(
     control: &Control,
 ) -> Result<Verification> {
     let started_at = store::now();
-    let scan = ingest::scan(root, options, &[store.path().to_path_buf()])?;
+    let scan = scan::scan(root, options, &[store.path().to_path_buf()])?;
     let expected: Vec<(RelPath, String)> = store
         .documents()?
         .into_iter()
@@ -343,11 +233,11 @@ pub fn verify_manifest(
         ManifestFormat::Bagit => (root.join("data"), b"data/"),
         ManifestFormat::Sha256sum => (root.to_path_buf(), b""),
     };
-    ingest::scan(root, options, &[])?; // the folder itself must be there
+    scan::scan(root, options, &[])?; // the folder itself must be there
     let scan = if scan_root.is_dir() {
-        ingest::scan(&scan_root, options, &[manifest_path.to_path_buf()])?
+        scan::scan(&scan_root, options, &[manifest_path.to_path_buf()])?
     } else {
-        ingest::Scan::default()
+        scan::Scan::default()
     };
     let prefixed = |p: RelPath| {
         let mut bytes = prefix.to_vec();

@@ -134,7 +134,7 @@ pub fn stored_overview(store: &Store, registry: &Registry) -> Result<CorpusOverv
 pub struct DocumentRow {
     #[serde(flatten)]
     pub document: DocumentEntry,
-    pub status: Option<crate::verify::Status>,
+    pub status: Option<crate::verification::Status>,
 }
 
 /// One page of the Documents table.
@@ -362,7 +362,7 @@ pub struct Segment {
 pub struct DocumentView {
     pub document: DocumentEntry,
     /// Its status in the latest verification; `None`: not verified yet.
-    pub status: Option<crate::verify::Status>,
+    pub status: Option<crate::verification::Status>,
     pub title: Option<String>,
     /// The stored text, cut at the evidence; empty when it has no text.
     pub segments: Vec<Segment>,

@@ -66,7 +66,7 @@ impl From<VerifyError> for CommandError {
     fn from(e: VerifyError) -> Self {
         match e {
             VerifyError::Store(e) => e.into(),
-            VerifyError::Folder(e) => e.into(),
+            VerifyError::Folder(e) => Self::new("folder", e.to_string()),
             e => Self::new("verify", e.to_string()),
         }
     }

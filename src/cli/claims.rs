@@ -20,17 +20,11 @@ pub const CLAIMS_PER_CLASS: usize = 20;
 
 /// A cluster's class, then its flags, in words.
 fn flags(c: &provaudit::report::ClusterEntry) -> String {
-    let mut f = vec![c.corroboration.label()];
-    if c.single_primary {
-        f.push("single primary source");
-    }
-    if c.single_alignment {
-        f.push("single alignment");
-    }
-    if c.conflicting {
-        f.push("conflicting figures");
-    }
-    f.join(", ")
+    provaudit::export::words::flags(c)
+        .into_iter()
+        .map(|(_, label)| label)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The explanation's first sentence: the one line a list shows.

@@ -203,21 +203,13 @@ fn recorded(a: &Annotation, session: &Session) -> Result<()> {
         session.id,
         session.reviewer,
         a.seq,
-        count(a.anchors.len(), "span"),
-        count(files.len(), "file")
+        provaudit::export::words::count(a.anchors.len(), "span"),
+        provaudit::export::words::count(files.len(), "file")
     )?;
     if let Some(n) = &a.note {
         writeln!(out, "  note: {}", quote(n))?;
     }
     Ok(())
-}
-
-fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
 }
 
 /// "session 3 — Dana, “Tripoli tolls” — started …, open".

@@ -4,137 +4,14 @@
 
 use super::report::{Report, ReportCluster, SECTIONS};
 use super::svg;
+use super::words::{
+    alignment, count, entries_word, evidence, evidence_words, flags, folder_name, format_value,
+    human_bytes, is_card, location, truncate, when,
+};
+use crate::escape::html as esc;
 use crate::report::{ClaimEntry, DocumentEntry, PartyEntry};
 use std::collections::HashMap;
 use std::fmt::Write;
-
-/// Escapes text for HTML (element content and quoted attributes) and SVG.
-/// Control characters other than tab and newline become U+FFFD, so no input
-/// can make the file invalid.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' => out.push(c),
-            c if c.is_control() => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A short, readable time: `2026-11-22 08:24 UTC` from RFC 3339.
-pub fn when(at: &str) -> String {
-    match chrono::DateTime::parse_from_rfc3339(at) {
-        Ok(t) => t
-            .with_timezone(&chrono::Utc)
-            .format("%Y-%m-%d %H:%M UTC")
-            .to_string(),
-        Err(_) => at.to_owned(),
-    }
-}
-
-/// Bytes for people: `14.9 KiB`.
-pub fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
-    if n < 1024 {
-        return format!("{n} B");
-    }
-    let mut v = n as f64;
-    let mut unit = "B";
-    for u in UNITS {
-        if v < 1024.0 {
-            break;
-        }
-        v /= 1024.0;
-        unit = u;
-    }
-    format!("{v:.1} {unit}")
-}
-
-/// Where a claim is: `file, line 12, bytes 340–512`.
-pub fn location(c: &ClaimEntry) -> String {
-    let mut s = c.document.clone();
-    if let Some(line) = c.line {
-        let _ = write!(s, ", line {line}");
-    }
-    if let (Some(a), Some(b)) = (c.start, c.end) {
-        let _ = write!(s, ", bytes {a}–{b}");
-    }
-    s
-}
-
-/// A party's evidence in words: `dateline (line 3): “LONDON (Reuters)” 0.95`.
-pub fn evidence(p: &PartyEntry) -> String {
-    if p.manual {
-        return format!("set by the reviewer: {}", p.basis);
-    }
-    let mut s = p.evidence.rule.replace('_', " ");
-    if let Some(line) = p.evidence.line {
-        let _ = write!(s, " (line {line})");
-    }
-    if !p.evidence.text.is_empty() {
-        let _ = write!(s, ": “{}”", p.evidence.text.trim());
-    }
-    let _ = write!(s, ", confidence {:.2}", p.confidence);
-    s
-}
-
-/// An alignment in words: `state media · Iran · state-controlled (SC)`.
-pub fn alignment(d: &DocumentEntry) -> String {
-    let Some(a) = &d.alignment else {
-        return String::new();
-    };
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(k) = &a.kind {
-        parts.push(k.replace('_', " "));
-    }
-    if let Some(c) = &a.country {
-        parts.push(c.clone());
-    }
-    if let Some(o) = &a.owner {
-        parts.push(format!("owner {o}"));
-    }
-    if let Some(s) = &a.state_affiliation {
-        parts.push(match crate::outlets::registry::Typology::parse(s) {
-            Some(t) => format!("{} ({s})", t.describe()),
-            None => format!("state affiliation {s}"),
-        });
-    }
-    parts.join(" · ")
-}
-
-/// A cluster's corroboration class, then its flags, in words.
-pub fn flags(c: &ReportCluster) -> Vec<(&'static str, &'static str)> {
-    let mut out = Vec::new();
-    let k = &c.cluster;
-    out.push((k.corroboration.as_str(), k.corroboration.label()));
-    if k.single_primary {
-        out.push(("single_primary", "single primary source"));
-    }
-    if k.single_alignment {
-        out.push(("single_alignment", "single alignment"));
-    }
-    if k.conflicting {
-        out.push(("conflicting", "conflicting figures"));
-    }
-    out
-}
-
-/// Whether a cluster gets a full card (more than one document, a flag other
-/// than resting on one document, or a reviewer's word) or a row in the
-/// section's table of one-document claims.
-pub fn is_card(c: &ReportCluster) -> bool {
-    c.cluster.documents.len() > 1
-        || c.cluster.conflicting
-        || c.verdict.is_some()
-        || !c.notes.is_empty()
-}
 
 const STYLE: &str = r#"
 :root{color-scheme:light;--ink:#1d2430;--muted:#5b6575;--line:#d7dce3;--soft:#f4f6f9;--accent:#1f5fbf;--warn:#9a5b00;--bad:#a4262c;--ok:#1e7b45}
@@ -253,14 +130,6 @@ pub fn render(r: &Report) -> String {
 
 fn or_none(s: &str) -> &str {
     if s.is_empty() { "(none recorded)" } else { s }
-}
-
-pub fn folder_name(root: &str) -> &str {
-    root.trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .filter(|s| !s.is_empty())
-        .unwrap_or(root)
 }
 
 fn toc(h: &mut String, r: &Report) {
@@ -550,16 +419,6 @@ fn section_intro(id: &str) -> &'static str {
     }
 }
 
-/// A document's evidence as a report cell: "‘Iran Press TV’, line 5", the
-/// words cut at 90 characters.
-pub fn evidence_words(e: &crate::claims::DocumentEvidence) -> String {
-    match (&e.evidence, e.line) {
-        (Some(t), Some(l)) => format!("‘{}’, line {l}", truncate(t, 90)),
-        (Some(t), None) => truncate(t, 90),
-        (None, _) => String::new(),
-    }
-}
-
 /// The documents behind a cluster, one row each: producer, how it was
 /// established, the words that show it.
 fn evidence_table(h: &mut String, k: &crate::report::ClusterEntry) {
@@ -603,7 +462,7 @@ fn card(
         esc(&k.id),
         esc(&truncate(&c.text, 220))
     );
-    for (class, label) in flags(c) {
+    for (class, label) in flags(&c.cluster) {
         let _ = write!(h, "<span class=\"badge {class}\">{label}</span>");
     }
     let _ = write!(
@@ -857,47 +716,6 @@ fn review(h: &mut String, r: &Report) {
         }
     }
     h.push_str("</p></section>\n");
-}
-
-/// `1093` → `1,093`; fractions kept.
-pub fn format_value(v: f64) -> String {
-    if v.fract() != 0.0 {
-        return format!("{v}");
-    }
-    let digits = format!("{}", v.abs() as u64);
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if v < 0.0 { format!("-{out}") } else { out }
-}
-
-/// `1 entry`, `2 entries` (of the review log).
-pub fn entries_word(n: impl Into<u64>) -> String {
-    match n.into() {
-        1 => "1 entry".to_owned(),
-        n => format!("{n} entries"),
-    }
-}
-
-/// `1 claim`, `2 claims`.
-pub fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
-}
-
-/// At most `n` characters, with an ellipsis when cut.
-pub fn truncate(s: &str, n: usize) -> String {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_owned(),
-    }
 }
 
 #[cfg(test)]

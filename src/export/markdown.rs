@@ -3,11 +3,11 @@
 //! Text from articles is backslash-escaped so it never becomes markup, links
 //! or HTML.
 
-use super::html::{
-    alignment, count, evidence, flags, folder_name, format_value, human_bytes, is_card, location,
-    when,
-};
 use super::report::{Report, ReportCluster, SECTIONS};
+use super::words::{
+    alignment, count, entries_word, evidence, evidence_words, flags, folder_name, format_value,
+    human_bytes, is_card, location, truncate, when,
+};
 use crate::report::{ClaimEntry, PartyEntry};
 use crate::review::ChainCheck;
 use std::collections::HashMap;
@@ -376,7 +376,7 @@ fn chain(c: &ChainCheck) -> String {
     match c {
         ChainCheck::Intact { entries, head } => format!(
             "hash chain intact, {}; head {}",
-            super::html::entries_word(*entries),
+            entries_word(*entries),
             code(head.as_deref().unwrap_or("(empty log)"))
         ),
         ChainCheck::Broken { seq, reason } => {
@@ -387,8 +387,8 @@ fn chain(c: &ChainCheck) -> String {
 
 fn card(m: &mut String, c: &ReportCluster, members: Option<&Vec<&ClaimEntry>>) {
     let k = &c.cluster;
-    let badges: Vec<&str> = flags(c).into_iter().map(|(_, l)| l).collect();
-    let _ = writeln!(m, "### {}\n", esc(&super::html::truncate(&c.text, 160)));
+    let badges: Vec<&str> = flags(&c.cluster).into_iter().map(|(_, l)| l).collect();
+    let _ = writeln!(m, "### {}\n", esc(&truncate(&c.text, 160)));
     let _ = writeln!(
         m,
         "{}cluster {} · {} · {} in {} · {}\n",
@@ -410,7 +410,7 @@ fn card(m: &mut String, c: &ReportCluster, members: Option<&Vec<&ClaimEntry>>) {
             "| Document | Origin | How | Evidence |\n|---|---|---|---|"
         );
         for e in &k.evidence {
-            let evidence = super::html::evidence_words(e);
+            let evidence = evidence_words(e);
             let _ = writeln!(
                 m,
                 "| {} | {} | {} | {} |",

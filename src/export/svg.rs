@@ -4,8 +4,9 @@
 //! when every origin attributes the claim to one. Plain SVG 1.1, no script,
 //! every label escaped.
 
-use super::html::{alignment, esc, truncate};
 use super::report::ReportCluster;
+use super::words::{alignment, truncate};
+use crate::escape::html as esc;
 use crate::report::DocumentEntry;
 use std::collections::HashMap;
 use std::fmt::Write;

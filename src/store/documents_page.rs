@@ -4,7 +4,7 @@
 
 use super::{DOCUMENT_COLUMNS, Result, Store, StoredDocument, stored_document};
 use crate::relpath::RelPath;
-use crate::verify::Status;
+use crate::verification::Status;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
 use std::collections::BTreeMap;

@@ -18,7 +18,7 @@ pub use search::{COUNT_CAP as SEARCH_COUNT_CAP, FoundDocument};
 
 use crate::relpath::RelPath;
 use crate::text::ContentKind;
-use crate::verify::{Status, Verification};
+use crate::verification::{Status, Verification};
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 use rusqlite_migration::{M, Migrations};

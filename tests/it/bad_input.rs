@@ -2,8 +2,9 @@
 //! never stops the run, and what was stored stays stored.
 
 use crate::support::*;
-use provaudit::ingest::{self, ScanOptions};
+use provaudit::ingest;
 use provaudit::progress::Control;
+use provaudit::scan::{self, ScanOptions};
 use provaudit::store::Store;
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
@@ -205,7 +206,7 @@ fn a_file_that_vanishes_after_listing_is_an_error_and_the_rest_is_stored() {
     let ws = Workspace::new();
     let corpus = ws.seed_corpus();
     let mut store = Store::open_for_corpus(Some(&ws.db()), &corpus).unwrap();
-    let scan = ingest::scan(&corpus, ScanOptions::default(), &[]).unwrap();
+    let scan = scan::scan(&corpus, ScanOptions::default(), &[]).unwrap();
     assert_eq!(scan.candidates.len(), 5);
     std::fs::remove_file(corpus.join("002_2f99136e3ac0f3d2.txt")).unwrap();
 

@@ -1,0 +1,181 @@
+//! Words every report format and the CLI share: alignment, flags, counts,
+//! sizes, dates, evidence and quotes cut one way. Plain text: each format
+//! escapes it its own way (HTML and SVG with [`crate::escape::html`],
+//! Markdown with `markdown::esc`, a terminal with [`crate::escape::visible`]).
+
+use super::report::ReportCluster;
+use crate::report::{ClaimEntry, ClusterEntry, DocumentEntry, PartyEntry};
+use std::fmt::Write;
+
+/// A short, readable time: `2026-11-22 08:24 UTC` from RFC 3339.
+pub fn when(at: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(at) {
+        Ok(t) => t
+            .with_timezone(&chrono::Utc)
+            .format("%Y-%m-%d %H:%M UTC")
+            .to_string(),
+        Err(_) => at.to_owned(),
+    }
+}
+
+/// Bytes for people: `14.9 KiB`.
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64;
+    let mut unit = "B";
+    for u in UNITS {
+        if v < 1024.0 {
+            break;
+        }
+        v /= 1024.0;
+        unit = u;
+    }
+    format!("{v:.1} {unit}")
+}
+
+/// Where a claim is: `file, line 12, bytes 340–512`.
+pub fn location(c: &ClaimEntry) -> String {
+    let mut s = c.document.clone();
+    if let Some(line) = c.line {
+        let _ = write!(s, ", line {line}");
+    }
+    if let (Some(a), Some(b)) = (c.start, c.end) {
+        let _ = write!(s, ", bytes {a}–{b}");
+    }
+    s
+}
+
+/// A party's evidence in words: `dateline (line 3): “LONDON (Reuters)” 0.95`.
+pub fn evidence(p: &PartyEntry) -> String {
+    if p.manual {
+        return format!("set by the reviewer: {}", p.basis);
+    }
+    let mut s = p.evidence.rule.replace('_', " ");
+    if let Some(line) = p.evidence.line {
+        let _ = write!(s, " (line {line})");
+    }
+    if !p.evidence.text.is_empty() {
+        let _ = write!(s, ": “{}”", p.evidence.text.trim());
+    }
+    let _ = write!(s, ", confidence {:.2}", p.confidence);
+    s
+}
+
+/// An alignment in words: `state media · Iran · owner IRIB ·
+/// state-controlled (SC)`; empty when the origin is unknown.
+pub fn alignment(d: &DocumentEntry) -> String {
+    alignment_parts(d, true).join(" · ")
+}
+
+/// The alignment's parts — kind, country, owner (when `with_owner`), state
+/// affiliation with its meaning — for a format that joins them its own way.
+pub fn alignment_parts(d: &DocumentEntry, with_owner: bool) -> Vec<String> {
+    let Some(a) = &d.alignment else {
+        return Vec::new();
+    };
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(k) = &a.kind {
+        parts.push(k.replace('_', " "));
+    }
+    if let Some(c) = &a.country {
+        parts.push(c.clone());
+    }
+    if let Some(o) = a.owner.as_ref().filter(|_| with_owner) {
+        parts.push(format!("owner {o}"));
+    }
+    if let Some(s) = &a.state_affiliation {
+        parts.push(match crate::outlets::registry::Typology::parse(s) {
+            Some(t) => format!("{} ({s})", t.describe()),
+            None => format!("state affiliation {s}"),
+        });
+    }
+    parts
+}
+
+/// A cluster's corroboration class, then its flags, in words.
+pub fn flags(k: &ClusterEntry) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    out.push((k.corroboration.as_str(), k.corroboration.label()));
+    if k.single_primary {
+        out.push(("single_primary", "single primary source"));
+    }
+    if k.single_alignment {
+        out.push(("single_alignment", "single alignment"));
+    }
+    if k.conflicting {
+        out.push(("conflicting", "conflicting figures"));
+    }
+    out
+}
+
+/// Whether a cluster gets a full card (more than one document, a flag other
+/// than resting on one document, or a reviewer's word) or a row in the
+/// section's table of one-document claims.
+pub fn is_card(c: &ReportCluster) -> bool {
+    c.cluster.documents.len() > 1
+        || c.cluster.conflicting
+        || c.verdict.is_some()
+        || !c.notes.is_empty()
+}
+
+pub fn folder_name(root: &str) -> &str {
+    root.trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or(root)
+}
+
+/// A document's evidence as a report cell: "‘Iran Press TV’, line 5", the
+/// words cut at 90 characters.
+pub fn evidence_words(e: &crate::claims::DocumentEvidence) -> String {
+    match (&e.evidence, e.line) {
+        (Some(t), Some(l)) => format!("‘{}’, line {l}", truncate(t, 90)),
+        (Some(t), None) => truncate(t, 90),
+        (None, _) => String::new(),
+    }
+}
+
+/// `1093` → `1,093`; fractions kept.
+pub fn format_value(v: f64) -> String {
+    if v.fract() != 0.0 {
+        return format!("{v}");
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if v < 0.0 { format!("-{out}") } else { out }
+}
+
+/// `1 entry`, `2 entries` (of the review log).
+pub fn entries_word(n: impl Into<u64>) -> String {
+    match n.into() {
+        1 => "1 entry".to_owned(),
+        n => format!("{n} entries"),
+    }
+}
+
+/// `1 claim`, `2 claims`.
+pub fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// At most `n` characters, with an ellipsis when cut.
+pub fn truncate(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
