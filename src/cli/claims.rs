@@ -2,7 +2,7 @@
 //! corroboration class, each with a one-line summary (every document's
 //! evidence with --verbose), and one cluster side by side.
 
-use super::super::{quote, stdout_text};
+use crate::cli::print::*;
 use anyhow::Result;
 use provaudit::claims::Corroboration;
 use provaudit::report::{ClaimsReport, ClusterDetail};

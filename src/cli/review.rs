@@ -3,10 +3,9 @@
 //! (`provaudit::review`), so the same hash-chained log: a verdict given here
 //! shows in the app, and the ClaimReview and Web Annotation exports hold it.
 
-use super::super::{
-    ID_FORMAT, StoreArg, is_claim_id, looks_like_mistyped_id, print_json, quote, resolve_store,
-    stdout_text, store_for_claim, store_for_file,
-};
+use crate::cli::args::*;
+use crate::cli::locate::*;
+use crate::cli::print::*;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::Subcommand;
 use provaudit::review::{self, Annotation, ReviewError, Session, Span, Target, Verdict};

@@ -1,7 +1,9 @@
 //! `provaudit search QUERY`: documents and claims holding words or
 //! "phrases", with highlighted snippets, file, line and byte range.
 
-use super::super::{StoreArg, print_json, resolve_store, stdout_text};
+use crate::cli::args::*;
+use crate::cli::locate::*;
+use crate::cli::print::*;
 use anyhow::Result;
 use provaudit::search::{self, Page, Scope, Segment};
 use provaudit::store::Store;

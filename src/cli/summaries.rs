@@ -1,0 +1,290 @@
+//! The summaries `audit`, `verify`, `export` and `history` print.
+
+use crate::cli::print::*;
+use anyhow::Result;
+use provaudit::escape;
+use provaudit::export;
+use provaudit::report::{AuditReport, HistoryReport};
+use provaudit::store::{self};
+use provaudit::verify::{Status, Verification};
+use std::io::Write;
+use std::path::Path;
+
+pub(crate) fn print_audit(
+    dir: &Path,
+    report: &AuditReport,
+    totals: &store::ClusterTotals,
+) -> Result<()> {
+    let mut out = stdout_text();
+    let run = &report.run;
+    // "5 articles and 1 checksum manifest", not "6 files": what a file is
+    // matters to the reader (files not stored are counted as errors below).
+    let kinds = |pred: &dyn Fn(&str) -> bool| {
+        report
+            .documents
+            .iter()
+            .filter(|d| pred(d.content_kind))
+            .count()
+    };
+    let articles = kinds(&|k| matches!(k, "text" | "html"));
+    let manifests = kinds(&|k| k == "manifest");
+    let others = report.documents.len() - articles - manifests;
+    let mut what = vec![match articles {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    }];
+    if manifests > 0 {
+        what.push(match manifests {
+            1 => "1 checksum manifest".to_owned(),
+            n => format!("{n} checksum manifests"),
+        });
+    }
+    if others > 0 {
+        what.push(match others {
+            1 => "1 other file (not read as text)".to_owned(),
+            n => format!("{n} other files (not read as text)"),
+        });
+    }
+    let what = match what.len() {
+        1 => what.remove(0),
+        _ => {
+            let last = what.pop().unwrap_or_default();
+            format!("{} and {last}", what.join(", "))
+        }
+    };
+    writeln!(
+        out,
+        "Audited {}: {what}, {} in {:.2} s",
+        dir.display(),
+        export::words::human_bytes(run.bytes),
+        run.elapsed_ms as f64 / 1000.0
+    )?;
+    writeln!(
+        out,
+        "  {} new, {} changed, {} unchanged, {} errors{}",
+        run.added,
+        run.changed,
+        run.unchanged,
+        run.errors,
+        if run.cancelled { " (cancelled)" } else { "" }
+    )?;
+    for doc in &report.documents {
+        let what = match doc.content_kind {
+            "text" | "html" => {
+                let publisher = party_line(doc.publisher.as_ref());
+                let origin = party_line(doc.origin.as_ref());
+                if publisher == origin {
+                    format!("  {publisher}{}", alignment_badge(doc))
+                } else {
+                    format!(
+                        "  {publisher} ← {origin} ({}){}",
+                        doc.relation.replace('_', " "),
+                        alignment_badge(doc)
+                    )
+                }
+            }
+            other => format!("  [{other}]"),
+        };
+        writeln!(
+            out,
+            "  {}  {}{what}",
+            &doc.sha256[..16],
+            doc.path.escape_debug()
+        )?;
+    }
+    for gone in &run.gone {
+        writeln!(
+            out,
+            "  gone: {} is in the store but no longer in the folder; run `provaudit verify`",
+            gone.escape_debug()
+        )?;
+    }
+    for w in &report.warnings {
+        writeln!(out, "  warning: {}: {}", w.path.escape_debug(), w.warning)?;
+    }
+    if totals.clusters > 0 {
+        let counts = provaudit::report::ClaimCounts::from_totals(totals);
+        writeln!(
+            out,
+            "  {} claims in {} clusters: {}; {} with conflicting figures — see `provaudit claims`",
+            totals.claims,
+            totals.clusters,
+            counts.in_words(),
+            totals.conflicting
+        )?;
+    }
+    writeln!(out, "  store: {}", report.corpus.store)?;
+    drop(out);
+    for e in &report.errors {
+        eprintln_safe!("provaudit: {}: {}", e.path.escape_debug(), e.error);
+    }
+    if !run.complete {
+        eprintln_safe!(
+            "provaudit: the run was partial: {} file(s) could not be stored; everything else was",
+            run.errors
+        );
+    }
+    Ok(())
+}
+
+pub(crate) fn print_verification(v: &Verification) -> Result<()> {
+    let mut out = stdout_text();
+    for check in &v.checks {
+        let extra = match (check.status, &check.other_path, &check.message) {
+            (Status::Moved, Some(old), _) => format!(" (was {old})"),
+            (Status::Duplicate, Some(twin), _) => format!(" (same bytes as {twin})"),
+            (_, _, Some(message)) => format!(" ({message})"),
+            _ => String::new(),
+        };
+        writeln!(out, "{:<10} {}{extra}", check.status.as_str(), check.path)?;
+    }
+    for s in &v.skipped {
+        writeln!(out, "{:<10} {} ({})", "skipped", s.path, s.message)?;
+    }
+    let c = v.counts();
+    let parts: Vec<String> = [
+        (c.ok, "ok"),
+        (c.modified, "modified"),
+        (c.missing, "missing"),
+        (c.new, "new"),
+        (c.moved, "moved"),
+        (c.duplicate, "duplicate"),
+        (c.unreadable, "unreadable"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, s)| format!("{n} {s}"))
+    .collect();
+    let verdict = if v.all_ok() {
+        "the folder matches"
+    } else {
+        "the folder does NOT match"
+    };
+    writeln!(
+        out,
+        "{} files checked against {}: {} — {verdict}",
+        v.checks.len(),
+        v.against,
+        if parts.is_empty() {
+            "nothing to check".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    )?;
+    Ok(())
+}
+
+pub(crate) fn print_export(w: &export::Written) -> Result<()> {
+    let format = export::Format::parse(w.format).expect("a format run wrote");
+    let mut out = stdout_text();
+    writeln!(
+        out,
+        "Wrote the {} {}: {} files described ({})",
+        format.describe(),
+        w.out.display(),
+        w.files,
+        export::words::human_bytes(w.corpus_bytes)
+    )?;
+    let of = match format {
+        export::Format::Bagit => "its tagmanifest-sha256.txt",
+        _ => "the file",
+    };
+    writeln!(out, "  SHA-256 of {of}: {}", w.sha256)?;
+    writeln!(out, "  recorded in the review log as entry {}", w.log_seq)?;
+    if w.stale_left_out > 0 {
+        writeln!(
+            out,
+            "  {} stale verdicts left out: the files they rest on changed; review them again",
+            w.stale_left_out
+        )?;
+    }
+    Ok(())
+}
+
+pub(crate) fn print_history(report: &HistoryReport) -> Result<()> {
+    let mut out = stdout_text();
+    writeln!(
+        out,
+        "Store {} (corpus {})",
+        report.store,
+        report.root.as_deref().unwrap_or("none yet")
+    )?;
+    let broken_at = match &report.review_log {
+        provaudit::review::ChainCheck::Intact { entries, head } => {
+            writeln!(
+                out,
+                "Review log: hash chain intact, {entries} entries; head {}",
+                head.as_deref().unwrap_or("(empty log)")
+            )?;
+            None
+        }
+        provaudit::review::ChainCheck::Broken { seq, reason } => {
+            writeln!(
+                out,
+                "Review log: HASH CHAIN BROKEN at entry {seq}: {reason}. Entries from there on cannot be trusted."
+            )?;
+            Some(*seq)
+        }
+    };
+    writeln!(out, "Ingest runs:")?;
+    for r in &report.ingest_runs {
+        writeln!(
+            out,
+            "  #{:<4} {}  {} files: {} new, {} changed, {} unchanged, {} errors{}",
+            r.id,
+            r.started_at,
+            r.files_seen,
+            r.added,
+            r.changed,
+            r.unchanged,
+            r.errors,
+            match (&r.finished_at, r.cancelled) {
+                (None, _) => " — interrupted",
+                (_, true) => " — cancelled",
+                _ => "",
+            }
+        )?;
+    }
+    writeln!(out, "Verifications:")?;
+    if report.verifications.is_empty() {
+        writeln!(out, "  none yet")?;
+    }
+    for v in &report.verifications {
+        let bad = v.modified + v.missing + v.new + v.moved + v.duplicate + v.unreadable;
+        writeln!(
+            out,
+            "  #{:<4} {}  {} against {}: {} ok, {} modified, {} missing, {} new, {} moved, {} duplicate, {} unreadable — {}",
+            v.id,
+            v.started_at,
+            v.root,
+            v.against,
+            v.ok,
+            v.modified,
+            v.missing,
+            v.new,
+            v.moved,
+            v.duplicate,
+            v.unreadable,
+            if bad == 0 { "matched" } else { "DID NOT MATCH" }
+        )?;
+    }
+    writeln!(out, "Exports:")?;
+    if report.exports.is_empty() {
+        writeln!(out, "  none yet")?;
+    }
+    for e in &report.exports {
+        writeln!(
+            out,
+            "  {}  {:<11} {}  SHA-256 {}{}",
+            e.at,
+            e.record.format,
+            e.record.path,
+            e.record.sha256,
+            match broken_at {
+                Some(seq) if e.seq >= seq => "  (UNTRUSTED: at or after the break)",
+                _ => "",
+            }
+        )?;
+    }
+    Ok(())
+}
