@@ -154,7 +154,7 @@ pub fn reanalyse_with(
 
 /// Bump when a change to the analysis code changes what it stores for the
 /// same inputs, so stores analysed by the older code are analysed again.
-const ANALYSIS_VERSION: u32 = 5;
+const ANALYSIS_VERSION: u32 = 6;
 
 /// The SHA-256 of everything the analysis stages read: every document's
 /// path and fingerprints, the reviewer's outlet corrections, the registry,

@@ -474,3 +474,26 @@ fn a_sentence_naming_nothing_meets_its_rewrite_that_names_the_source() {
         "{k}"
     );
 }
+
+#[test]
+fn a_broadcaster_relaying_a_statement_is_no_second_primary_source() {
+    // Two wires, one toll: one names the ministry, the other the state
+    // channel that broadcast the ministry's figure. Two origins, but one
+    // primary source: the broadcaster relayed it.
+    let reuters = "Dam burst toll\n\n\
+TBILISI, March 8 (Reuters) - At least 27 people were killed when a dam burst above the town of Kvemo, the Emergency Situations Ministry said on Friday. Rescue teams were searching the valley for survivors.\n";
+    let afp = "Dam burst kills 27\n\n\
+TBILISI, March 8 (AFP) - At least 27 people were killed after a dam gave way above the town of Kvemo, Imedi TV said on Friday. Rescue teams searched the valley through the night.\n";
+    let (_ws, report) = audit(&[("r.txt", reuters), ("a.txt", afp)]);
+    let k = cluster_of(&report, "r.txt", "At least 27 people");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "a.txt", "At least 27 people")["id"],
+        "{k}"
+    );
+    assert_eq!(k["independent_origins"], 2, "{k}");
+    assert_eq!(k["single_primary"], true, "{k}");
+    let primaries = k["primary_sources"].as_array().unwrap();
+    assert_eq!(primaries.len(), 1, "{k}");
+    assert!(primaries[0].as_str().unwrap().contains("Ministry"), "{k}");
+}
