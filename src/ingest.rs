@@ -14,20 +14,17 @@ use crate::store::{NewDocument, RunTotals, Store, StoreError, Stored};
 use crate::text::{self, ContentKind};
 use rayon::prelude::*;
 use std::collections::HashSet;
-use std::io;
-use std::path::{Path, PathBuf};
+
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// Why a run could not start or had to stop.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    #[error("{path}: no such folder; check the path")]
-    NoSuchFolder { path: PathBuf },
-    #[error("{path} is not a folder; point provaudit at the folder that holds the articles")]
-    NotAFolder { path: PathBuf },
-    #[error("{path}: cannot read the folder: {source}")]
-    Unreadable { path: PathBuf, source: io::Error },
+    /// The folder is missing, not a folder, or cannot be read.
+    #[error(transparent)]
+    Folder(#[from] ScanError),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(
@@ -37,16 +34,6 @@ pub enum IngestError {
 }
 
 pub type Result<T, E = IngestError> = std::result::Result<T, E>;
-
-impl From<ScanError> for IngestError {
-    fn from(e: ScanError) -> Self {
-        match e {
-            ScanError::NoSuchFolder { path } => IngestError::NoSuchFolder { path },
-            ScanError::NotAFolder { path } => IngestError::NotAFolder { path },
-            ScanError::Unreadable { path, source } => IngestError::Unreadable { path, source },
-        }
-    }
-}
 
 /// Opens the store for the corpus at `root` (see [`Store::open_for_corpus`]),
 /// after checking that `root` is a folder, so a mistyped path never creates a

@@ -288,14 +288,8 @@ fn documents(h: &mut String, r: &Report) {
         for t in &d.text_reuse {
             let _ = write!(
                 reuse,
-                "<div class=\"where\">{} {} ({:.0}% of passages)</div>",
-                if t.relation == "copy_of" {
-                    "text copied from"
-                } else {
-                    "text copied in"
-                },
-                esc(&t.document),
-                t.containment * 100.0
+                "<div class=\"where\">{}</div>",
+                esc(&super::words::reuse(t))
             );
         }
         let _ = writeln!(

@@ -162,17 +162,7 @@ pub fn render(r: &Report) -> String {
     for d in &r.documents {
         let mut reuse = String::new();
         for t in &d.text_reuse {
-            let _ = write!(
-                reuse,
-                "; {} {} ({:.0}% of passages)",
-                if t.relation == "copy_of" {
-                    "text copied from"
-                } else {
-                    "text copied in"
-                },
-                esc(&t.document),
-                t.containment * 100.0
-            );
+            let _ = write!(reuse, "; {}", esc(&super::words::reuse(t)));
         }
         let _ = writeln!(
             m,

@@ -179,3 +179,18 @@ pub fn truncate(s: &str, n: usize) -> String {
         None => s.to_owned(),
     }
 }
+
+/// A document's text found in another, in words: "text copied from
+/// b.txt (85% of passages)".
+pub fn reuse(t: &crate::report::ReuseEntry) -> String {
+    format!(
+        "{} {} ({:.0}% of passages)",
+        if t.relation == "copy_of" {
+            "text copied from"
+        } else {
+            "text copied in"
+        },
+        t.document,
+        t.containment * 100.0
+    )
+}
