@@ -5,6 +5,7 @@ use crate::ingest::{self, IngestError};
 use crate::outlets::registry::Registry;
 use crate::outlets::{self, Grouping};
 use crate::progress::{Control, Timings};
+use crate::relpath::RelPath;
 use crate::report::AuditReport;
 use crate::scan::ScanOptions;
 use crate::store::Store;
@@ -150,6 +151,62 @@ pub fn reanalyse_with(
     store.lock_for_run()?;
     let inputs = analysis_inputs(store, registry, grouping)?;
     analyse(store, registry, grouping, inputs, control).map(drop)
+}
+
+/// Why a reviewer's correction could not be recorded.
+#[derive(Debug, thiserror::Error)]
+pub enum CorrectionError {
+    #[error("{path}: not in the store")]
+    NotInStore { path: RelPath },
+    #[error("cannot correct `{field}`: only publisher and origin can be set by hand")]
+    Field { field: String },
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Analysis(#[from] IngestError),
+}
+
+/// A reviewer's corrections of one document's `publisher` and/or `origin`
+/// (`None` withdraws an earlier one), each bound to the bytes reviewed, then
+/// the analysis run again so every result follows them: one call for the
+/// CLI's `outlet set` and the app's correction. Returns the document.
+pub fn correct_outlets(
+    store: &mut Store,
+    registry: &Registry,
+    path: &RelPath,
+    changes: &[(&str, Option<String>)],
+    reviewer: &str,
+    note: Option<&str>,
+) -> Result<crate::store::StoredDocument, CorrectionError> {
+    if let Some((field, _)) = changes
+        .iter()
+        .find(|(f, _)| *f != "publisher" && *f != "origin")
+    {
+        return Err(CorrectionError::Field {
+            field: (*field).to_owned(),
+        });
+    }
+    let doc = store
+        .document_by_path(path)?
+        .ok_or_else(|| CorrectionError::NotInStore { path: path.clone() })?;
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    for (field, value) in changes {
+        store.add_outlet_override(&outlets::Override {
+            path: path.clone(),
+            field: (*field).to_owned(),
+            value: value
+                .as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned),
+            reviewer: reviewer.to_owned(),
+            note: note.map(str::to_owned),
+            document_sha256: doc.sha256.clone(),
+            created_at: crate::store::now(),
+        })?;
+    }
+    reanalyse(store, registry, Grouping::ByOutlet)?;
+    Ok(doc)
 }
 
 /// Bump when a change to the analysis code changes what it stores for the

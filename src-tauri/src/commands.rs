@@ -8,13 +8,12 @@ use crate::progress::{ChannelProgress, ProgressEvent};
 use crate::{AppState, OpenCorpus};
 use provaudit::export;
 use provaudit::ingest;
-use provaudit::outlets::{Grouping, Override};
 use provaudit::pipeline::{self, AuditOptions};
 use provaudit::progress::Control;
 use provaudit::report::{ClusterDetail, HistoryReport, VerifyReport};
 use provaudit::review::{self, Annotation, ReviewState, Session, Span, Target, Verdict};
 use provaudit::scan::ScanOptions;
-use provaudit::store::{self, AffiliationFilter, DocumentQuery, DocumentSort, StatusFilter, Store};
+use provaudit::store::{AffiliationFilter, DocumentQuery, DocumentSort, StatusFilter, Store};
 use provaudit::verify;
 use provaudit::workspace::{self, CorpusOverview, DocumentView, RecentCorpus};
 use serde::{Deserialize, Serialize};
@@ -282,28 +281,17 @@ pub fn set_outlet(
     reviewer: String,
     note: Option<String>,
 ) -> Result<DocumentView> {
-    if field != "publisher" && field != "origin" {
-        return Err(CommandError::new(
-            "invalid",
-            format!("cannot correct `{field}`: only publisher and origin can be set by hand"),
-        ));
-    }
     let mut store = state.store()?;
     let rel = workspace::rel_path(&path, path_hex.as_deref());
-    let doc = store
-        .document_by_path(&rel)?
-        .ok_or_else(|| CommandError::new("not_found", format!("{path}: not in the store")))?;
-    store.add_outlet_override(&Override {
-        path: rel.clone(),
-        field,
-        value: value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()),
-        reviewer,
-        note: note.filter(|n| !n.trim().is_empty()),
-        document_sha256: doc.sha256,
-        created_at: store::now(),
-    })?;
     let registry = crate::load_registry(state.registry_file.as_deref());
-    pipeline::reanalyse(&mut store, &registry, Grouping::ByOutlet)?;
+    pipeline::correct_outlets(
+        &mut store,
+        &registry,
+        &rel,
+        &[(field.as_str(), value)],
+        &reviewer,
+        note.as_deref(),
+    )?;
     Ok(workspace::document_view(&store, &rel)?.expect("the document is still in the store"))
 }
 

@@ -62,6 +62,18 @@ impl From<IngestError> for CommandError {
     }
 }
 
+impl From<provaudit::pipeline::CorrectionError> for CommandError {
+    fn from(e: provaudit::pipeline::CorrectionError) -> Self {
+        use provaudit::pipeline::CorrectionError as E;
+        match e {
+            E::Store(e) => e.into(),
+            E::Analysis(e) => e.into(),
+            E::NotInStore { .. } => Self::new("not_found", e.to_string()),
+            E::Field { .. } => Self::new("invalid", e.to_string()),
+        }
+    }
+}
+
 impl From<VerifyError> for CommandError {
     fn from(e: VerifyError) -> Self {
         match e {

@@ -248,6 +248,27 @@ fn a_document_opens_with_its_evidence_marked_and_can_be_corrected_by_hand() {
 
     let err = f.call("document", json!({"path": "nope.txt"})).unwrap_err();
     assert_eq!(err["kind"], "not_found");
+    // A correction names a stored document and a field that can be set.
+    let err = f
+        .call(
+            "set_outlet",
+            json!({"path": "nope.txt", "field": "origin", "value": "Reuters", "reviewer": "Dana"}),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "not_found");
+    let err = f
+        .call(
+            "set_outlet",
+            json!({"path": "004_f06e52af27d9ab42.txt", "field": "alignment", "value": "SC", "reviewer": "Dana"}),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("only publisher and origin")
+    );
 }
 
 #[test]

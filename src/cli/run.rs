@@ -12,8 +12,8 @@ use provaudit::escape;
 use provaudit::export;
 use provaudit::ingest;
 use provaudit::manifest::ManifestFormat;
+use provaudit::outlets::Grouping;
 use provaudit::outlets::registry;
-use provaudit::outlets::{Grouping, Override};
 use provaudit::pipeline::{self, AuditOptions};
 use provaudit::progress::Control;
 use provaudit::report::{
@@ -21,7 +21,7 @@ use provaudit::report::{
     ShowReport, VerifyReport,
 };
 use provaudit::scan::ScanOptions;
-use provaudit::store::{self, Store};
+use provaudit::store::Store;
 use provaudit::verify;
 use std::io::Write;
 use std::sync::atomic::AtomicBool;
@@ -227,30 +227,30 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
                 );
             }
             let (mut store, rel) = store_for_file(store.db.as_deref(), &file)?;
-            let doc = store.document_by_path(&rel)?.with_context(|| {
-                format!(
-                    "{}: not in the store; run `provaudit audit` on its folder first",
-                    file.display()
-                )
-            })?;
             let reviewer = reviewer
                 .or_else(|| std::env::var("USER").ok())
                 .unwrap_or_else(|| "reviewer".into());
-            for (field, value) in [("publisher", publisher), ("origin", origin)] {
-                if let Some(value) = value {
-                    store.add_outlet_override(&Override {
-                        path: rel.clone(),
-                        field: field.into(),
-                        value: (value != "auto").then_some(value),
-                        reviewer: reviewer.clone(),
-                        note: note.clone(),
-                        document_sha256: doc.sha256.clone(),
-                        created_at: store::now(),
-                    })?;
-                }
-            }
+            // `auto` withdraws a correction.
+            let changes: Vec<(&str, Option<String>)> =
+                [("publisher", publisher), ("origin", origin)]
+                    .into_iter()
+                    .filter_map(|(field, value)| value.map(|v| (field, (v != "auto").then_some(v))))
+                    .collect();
             let registry = load_registry(registry.registry.as_deref());
-            pipeline::reanalyse(&mut store, &registry, Grouping::ByOutlet)?;
+            let doc = match pipeline::correct_outlets(
+                &mut store,
+                &registry,
+                &rel,
+                &changes,
+                &reviewer,
+                note.as_deref(),
+            ) {
+                Err(pipeline::CorrectionError::NotInStore { .. }) => bail!(
+                    "{}: not in the store; run `provaudit audit` on its folder first",
+                    file.display()
+                ),
+                other => other?,
+            };
             let entry = DocumentEntry::read(&store, &doc)?;
             print_document(&entry)?;
             Ok(EXIT_OK)
