@@ -382,7 +382,7 @@ fn analyse_document(
         // Identical files at two paths are two documents: the path is part of the key.
         let mut id = doc.path.as_bytes().to_vec();
         id.extend_from_slice(format!("\0{}:{}:{}", doc.sha256, found.start, found.end).as_bytes());
-        let key = format!("k-{}", &sha256_hex(&id)[..12]);
+        let key = format!("k-{}", &sha256_hex(&id)[..ID_DIGITS]);
         let features = matching::features(&found);
         claims.push((
             Claim {
@@ -595,5 +595,86 @@ fn assemble(
         inherited,
         candidates_scored: matching.candidates_scored,
         timings: Vec::new(),
+    }
+}
+/// Hex digits in a claim or cluster id after its `k-` or `c-`.
+pub const ID_DIGITS: usize = 12;
+
+/// A claim id (`k-` and 12 hex digits, stable while its document's bytes
+/// are) or a cluster id (`c-` and 12): what `show`, `review verdict` and the
+/// app's links take.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClaimId {
+    Claim(String),
+    Cluster(String),
+}
+
+/// What a string that is no claim or cluster id is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdError {
+    /// Nothing like an id.
+    NotAnId,
+    /// `k-`/`c-` and hex digits, but not 12 of them: a mistyped id.
+    WrongLength,
+}
+
+impl ClaimId {
+    pub fn parse(s: &str) -> Result<ClaimId, IdError> {
+        let (kind, digits): (fn(String) -> ClaimId, &str) =
+            match (s.strip_prefix("k-"), s.strip_prefix("c-")) {
+                (Some(d), _) => (ClaimId::Claim, d),
+                (_, Some(d)) => (ClaimId::Cluster, d),
+                _ => return Err(IdError::NotAnId),
+            };
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(IdError::NotAnId);
+        }
+        if digits.len() != ID_DIGITS {
+            return Err(IdError::WrongLength);
+        }
+        Ok(kind(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            ClaimId::Claim(s) | ClaimId::Cluster(s) => s,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ids are told from file names and from mistyped ids: `show` and
+    /// `review verdict` say "no claim c-8a5db949" rather than "no such file".
+    #[test]
+    fn claim_and_cluster_ids_parse_and_mistyped_ones_are_told_apart() {
+        assert_eq!(
+            ClaimId::parse("k-08a36ac9e4e9"),
+            Ok(ClaimId::Claim("k-08a36ac9e4e9".into()))
+        );
+        assert_eq!(
+            ClaimId::parse("c-08a36ac9e4e9"),
+            Ok(ClaimId::Cluster("c-08a36ac9e4e9".into()))
+        );
+        assert_eq!(ClaimId::parse("c-8a5db949"), Err(IdError::WrongLength));
+        assert_eq!(
+            ClaimId::parse("k-08a36ac9e4e9ff"),
+            Err(IdError::WrongLength)
+        );
+        for not_an_id in [
+            "c-report.txt",
+            "k-",
+            "x-08a36ac9e4e9",
+            "notes.txt",
+            "c-08a36ac9e4eg",
+        ] {
+            assert_eq!(
+                ClaimId::parse(not_an_id),
+                Err(IdError::NotAnId),
+                "{not_an_id}"
+            );
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! file inside a corpus, by a claim id; and the registry in force.
 
 use anyhow::{Context, Result, bail};
+use provaudit::claims::{ClaimId, IdError};
 use provaudit::escape;
 use provaudit::outlets::registry::{self, Registry};
 use provaudit::relpath::RelPath;
@@ -16,20 +17,12 @@ pub(crate) const ID_FORMAT: &str = "claim ids look like k-08a36ac9e4e9 and clust
 /// An argument that is no file and reads as a claim or cluster id of the
 /// wrong length ("c-8a5db949"): saying "no such file" would mislead.
 pub(crate) fn looks_like_mistyped_id(target: &Path) -> bool {
-    let s = target.to_string_lossy();
-    (s.starts_with("k-") || s.starts_with("c-"))
-        && s.len() != 14
-        && s.len() > 2
-        && s[2..].chars().all(|c| c.is_ascii_hexdigit())
-        && !target.exists()
+    ClaimId::parse(&target.to_string_lossy()) == Err(IdError::WrongLength) && !target.exists()
 }
 
+/// An argument that is a claim or cluster id, not a file.
 pub(crate) fn is_claim_id(target: &Path) -> bool {
-    let s = target.to_string_lossy();
-    (s.starts_with("k-") || s.starts_with("c-"))
-        && s.len() == 14
-        && s[2..].chars().all(|c| c.is_ascii_hexdigit())
-        && !target.exists()
+    ClaimId::parse(&target.to_string_lossy()).is_ok() && !target.exists()
 }
 
 /// The store holding a claim: `--db`, or the one default store that has it.
