@@ -76,6 +76,80 @@ pub fn recent_corpora(dir: &Path, extra: Option<&Path>) -> Vec<RecentCorpus> {
     out
 }
 
+/// Why the store a command means could not be found.
+#[derive(Debug, thiserror::Error)]
+pub enum LocateError {
+    #[error("{file}: no such file")]
+    NoSuchFile { file: PathBuf },
+    #[error("{file}: no store holds this file")]
+    NoStoreHolds { file: PathBuf },
+    #[error("the store {store} holds no corpus yet")]
+    NoCorpus { store: PathBuf },
+    #[error("{file} is not inside the corpus {root} of this store")]
+    OutsideCorpus { file: PathBuf, root: PathBuf },
+    #[error("{id}: no store in {folder} holds this claim")]
+    NoStoreHoldsClaim { id: String, folder: PathBuf },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The store holding `file`, and its path relative to the store's corpus:
+/// `db` when given, else the default store of the nearest folder above
+/// `file` that has one.
+pub fn store_for_file(db: Option<&Path>, file: &Path) -> Result<(Store, RelPath), LocateError> {
+    let abs = std::fs::canonicalize(file).map_err(|_| LocateError::NoSuchFile {
+        file: file.to_path_buf(),
+    })?;
+    let store = match db {
+        Some(db) => Store::open_existing(db)?,
+        None => {
+            let found = abs
+                .ancestors()
+                .skip(1)
+                .find_map(|dir| store::default_path(dir).ok().filter(|p| p.is_file()));
+            match found {
+                Some(path) => Store::open_existing(&path)?,
+                None => {
+                    return Err(LocateError::NoStoreHolds {
+                        file: file.to_path_buf(),
+                    });
+                }
+            }
+        }
+    };
+    let root = store.corpus_root()?.ok_or_else(|| LocateError::NoCorpus {
+        store: store.path().to_path_buf(),
+    })?;
+    let rel = RelPath::below(&root, &abs).ok_or_else(|| LocateError::OutsideCorpus {
+        file: file.to_path_buf(),
+        root: root.clone(),
+    })?;
+    Ok((store, rel))
+}
+
+/// The store holding claim or cluster `id`: `db` when given, else the one
+/// store in the stores folder that has it.
+pub fn store_for_claim(db: Option<&Path>, id: &str) -> Result<Store, LocateError> {
+    if let Some(db) = db {
+        return Ok(Store::open_existing(db)?);
+    }
+    let folder = stores_dir()?;
+    for corpus in recent_corpora(&folder, None) {
+        if let Ok(store) = Store::open_existing(Path::new(&corpus.store))
+            && crate::report::ClusterDetail::find(&store, id)
+                .ok()
+                .flatten()
+                .is_some()
+        {
+            return Ok(store);
+        }
+    }
+    Err(LocateError::NoStoreHoldsClaim {
+        id: id.to_owned(),
+        folder,
+    })
+}
+
 /// The report of what the store holds now, without reading the corpus: the
 /// same shape as `audit --json`, with an empty run.
 pub fn stored_report(store: &Store, registry: &Registry) -> Result<AuditReport, StoreError> {

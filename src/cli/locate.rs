@@ -1,13 +1,13 @@
 //! Finding the store a command means: by `--db`, by the corpus folder, by a
 //! file inside a corpus, by a claim id; and the registry in force.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use provaudit::claims::{ClaimId, IdError};
 use provaudit::escape;
 use provaudit::outlets::registry::{self, Registry};
 use provaudit::relpath::RelPath;
-use provaudit::report::ClusterDetail;
 use provaudit::store::{self, Store};
+use provaudit::workspace::{self, LocateError};
 use std::path::{Path, PathBuf};
 
 /// How claim and cluster ids look, for a message about one that is not.
@@ -27,21 +27,7 @@ pub(crate) fn is_claim_id(target: &Path) -> bool {
 
 /// The store holding a claim: `--db`, or the one default store that has it.
 pub(crate) fn store_for_claim(db: Option<&Path>, id: &str) -> Result<Store> {
-    if let Some(db) = db {
-        return Ok(Store::open_existing(db)?);
-    }
-    let folder = provaudit::workspace::stores_dir()?;
-    for corpus in provaudit::workspace::recent_corpora(&folder, None) {
-        if let Ok(store) = Store::open_existing(Path::new(&corpus.store))
-            && ClusterDetail::find(&store, id).ok().flatten().is_some()
-        {
-            return Ok(store);
-        }
-    }
-    bail!(
-        "{id}: no store in {} holds this claim; pass --db",
-        folder.display()
-    )
+    workspace::store_for_claim(db, id).map_err(phrase)
 }
 
 /// The bundled registry plus the user's; a user file that cannot be used is
@@ -57,35 +43,19 @@ pub(crate) fn load_registry(user_file: Option<&Path>) -> Registry {
 /// The store holding `file`, and its path relative to the store's corpus:
 /// `--db`, or the default store of the nearest folder above `file` that has one.
 pub(crate) fn store_for_file(db: Option<&Path>, file: &Path) -> Result<(Store, RelPath)> {
-    let abs =
-        std::fs::canonicalize(file).with_context(|| format!("{}: no such file", file.display()))?;
-    let store = match db {
-        Some(db) => Store::open_existing(db)?,
-        None => {
-            let found = abs
-                .ancestors()
-                .skip(1)
-                .find_map(|dir| store::default_path(dir).ok().filter(|p| p.is_file()));
-            match found {
-                Some(path) => Store::open_existing(&path)?,
-                None => bail!(
-                    "{}: no store holds this file; run `provaudit audit` on its folder first, or pass --db",
-                    file.display()
-                ),
-            }
+    workspace::store_for_file(db, file).map_err(phrase)
+}
+
+/// A store that could not be found, with the command that finds or makes it.
+fn phrase(e: LocateError) -> anyhow::Error {
+    match e {
+        LocateError::NoStoreHolds { .. } => {
+            anyhow::anyhow!("{e}; run `provaudit audit` on its folder first, or pass --db")
         }
-    };
-    let root = store
-        .corpus_root()?
-        .with_context(|| format!("the store {} holds no corpus yet", store.path().display()))?;
-    let rel = RelPath::below(&root, &abs).with_context(|| {
-        format!(
-            "{} is not inside the corpus {} of this store",
-            file.display(),
-            root.display()
-        )
-    })?;
-    Ok((store, rel))
+        LocateError::NoStoreHoldsClaim { .. } => anyhow::anyhow!("{e}; pass --db"),
+        LocateError::Store(e) => e.into(),
+        e => e.into(),
+    }
 }
 
 /// The store named by `--db`/`PROVAUDIT_DB`, or the default one of `dir`.
