@@ -184,18 +184,9 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
             json,
         } => {
             let registry = load_registry(registry.registry.as_deref());
-            let needle = filter.as_deref().map(str::to_lowercase);
             let matching: Vec<registry::Outlet> = registry
-                .outlets()
-                .iter()
-                .filter(|o| match &needle {
-                    None => true,
-                    Some(n) => std::iter::once(&o.name)
-                        .chain(&o.aliases)
-                        .chain(&o.domains)
-                        .chain(std::iter::once(&o.id))
-                        .any(|s| s.to_lowercase().contains(n)),
-                })
+                .search(filter.as_deref().unwrap_or(""))
+                .into_iter()
                 .cloned()
                 .collect();
             if json {

@@ -276,6 +276,23 @@ fn slug(s: &str) -> String {
 }
 
 impl Registry {
+    /// The outlets whose name, an alias, a domain or the id holds `words`
+    /// (any case), in registry order; every outlet when `words` is empty.
+    pub fn search(&self, words: &str) -> Vec<&Outlet> {
+        let needle = words.trim().to_lowercase();
+        self.outlets
+            .iter()
+            .filter(|o| {
+                needle.is_empty()
+                    || std::iter::once(&o.name)
+                        .chain(&o.aliases)
+                        .chain(&o.domains)
+                        .chain(std::iter::once(&o.id))
+                        .any(|s| s.to_lowercase().contains(&needle))
+            })
+            .collect()
+    }
+
     /// The registry bundled with the program. Its data is tested, so this
     /// cannot fail at run time.
     pub fn bundled() -> Registry {
@@ -809,6 +826,19 @@ fn strip_asset_prefix(asset: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `provaudit outlets WORDS` finds an outlet by any of its names or
+    /// domains, any case.
+    #[test]
+    fn search_finds_an_outlet_by_alias_or_domain() {
+        let r = Registry::bundled();
+        let names =
+            |q: &str| -> Vec<String> { r.search(q).iter().map(|o| o.name.clone()).collect() };
+        assert!(names("aljazeera.com").contains(&"Al Jazeera".to_owned()));
+        assert!(names("  AL JAZEERA english ").contains(&"Al Jazeera".to_owned()));
+        assert!(names("no outlet is called this").is_empty());
+        assert_eq!(r.search("").len(), r.outlets().len());
+    }
 
     #[test]
     fn bundled_registry_loads_with_unique_ids() {
