@@ -11,7 +11,7 @@
 //! | rule | role | confidence | what it reads |
 //! |---|---|---|---|
 //! | `publisher_marker` | publisher | 0.95 | the outlet's own site furniture, from the registry: `Join the GlobalSecurity.org mailing list` |
-//! | `html_canonical_url` | publisher | 0.95 | the page's canonical URL: `https://www.aljazeera.com/news/2019/9/26/haftar` |
+//! | `html_canonical_url` | publisher | 0.95 | the page's canonical URL (`<link rel=canonical>`, `og:url`, or the `saved from url=` mark): `https://www.aljazeera.com/news/2019/9/26/haftar` |
 //! | `html_site_name` | publisher | 0.9 | the page's site name: `Al Jazeera` |
 //! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85) | a dateline crediting a news agency: `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `Reuters, Beirut, Jan 10 - Talks began.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)` |
 //! | `source_line` | origin | 0.9 (unregistered name 0.55) | a line naming the source: `SOURCE: AL JAZEERA AND NEWS AGENCIES`, `SOURCE:AA`, `From: BelTA`; not `Source: PRNewsfoto/Quaker Oats`, `Source: Getty Images` |
@@ -236,8 +236,8 @@ impl Rule {
             },
             Rule::HtmlCanonicalUrl => &RuleInfo {
                 name: "html_canonical_url",
-                description: "the page's canonical URL",
-                reads: "the page's canonical URL",
+                description: "the page's canonical URL, or the address a browser saved it from",
+                reads: "the page's canonical URL (`<link rel=canonical>`, `og:url`, or the `saved from url=` mark)",
                 roles: &[Publisher],
                 confidence: 0.95,
                 forms: &[],

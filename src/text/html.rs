@@ -10,7 +10,8 @@ pub struct HtmlText {
     pub title: Option<String>,
     /// `og:site_name` or `application-name`.
     pub site_name: Option<String>,
-    /// `<link rel=canonical>`, else `og:url`.
+    /// `<link rel=canonical>`, else `og:url`, else the address a browser
+    /// wrote when it saved the page (`<!-- saved from url=(0045)https://… -->`).
     pub canonical_url: Option<String>,
     /// The title on the first line (when the body does not start with it),
     /// then the body text, paragraphs separated by blank lines.
@@ -74,7 +75,7 @@ pub fn html_to_text(source: &str) -> HtmlText {
         return HtmlText {
             title: None,
             site_name: None,
-            canonical_url: None,
+            canonical_url: saved_from_url(source),
             text: tidy_lines(&strip_tags(source)),
             note: Some(format!(
                 "HTML nested too deep to parse safely (elements up to about {depth} deep): its text was taken by stripping tags, and its title and page metadata were not read"
@@ -82,6 +83,24 @@ pub fn html_to_text(source: &str) -> HtmlText {
         };
     }
     parse(source)
+}
+
+/// The address a browser noted when it saved the page: Chrome, Edge and
+/// Internet Explorer write `<!-- saved from url=(0045)https://… -->` (the
+/// "mark of the web", its length in four digits) near the top of a page
+/// saved as HTML. Only an http(s) address of exactly that length is taken.
+pub fn saved_from_url(source: &str) -> Option<String> {
+    const MARK: &str = "<!-- saved from url=(";
+    let head = &source[..source.floor_char_boundary(4096)];
+    let at = head.find(MARK)? + MARK.len();
+    let rest = &head[at..];
+    let digits = rest.get(..4)?;
+    let len: usize = digits.parse().ok()?;
+    let url = rest.get(5..5 + len)?;
+    if !rest[4..].starts_with(')') || url.chars().any(char::is_whitespace) {
+        return None;
+    }
+    (url.starts_with("https://") || url.starts_with("http://")).then(|| url.to_owned())
 }
 
 /// Elements that have no end tag, or that the parser closes by itself when
@@ -332,7 +351,8 @@ fn parse(source: &str) -> HtmlText {
     let site_name = attr(r#"meta[property="og:site_name"]"#, "content")
         .or_else(|| attr(r#"meta[name="application-name"]"#, "content"));
     let canonical_url = attr(r#"link[rel="canonical"]"#, "href")
-        .or_else(|| attr(r#"meta[property="og:url"]"#, "content"));
+        .or_else(|| attr(r#"meta[property="og:url"]"#, "content"))
+        .or_else(|| saved_from_url(source));
     HtmlText {
         title,
         site_name,
@@ -391,6 +411,34 @@ mod tests {
             tidy_lines(&strip_tags(page)),
             "Officials said 3 < 4.\n\nSecond a < b"
         );
+    }
+
+    #[test]
+    fn the_address_a_browser_saved_the_page_from_is_kept() {
+        let page = "<!DOCTYPE html>\n<!-- saved from url=(0042)https://www.aljazeera.com/news/2019/9/26/x -->\n<html><head><title>T</title></head><body><p>x</p></body></html>";
+        assert_eq!(
+            html_to_text(page).canonical_url.as_deref(),
+            Some("https://www.aljazeera.com/news/2019/9/26/x")
+        );
+        // A canonical link wins; a length that does not fit, or an address
+        // that is not http(s), is not taken.
+        let both = page.replace(
+            "<head>",
+            "<head><link rel=\"canonical\" href=\"https://example.org/a\">",
+        );
+        assert_eq!(
+            html_to_text(&both).canonical_url.as_deref(),
+            Some("https://example.org/a")
+        );
+        assert_eq!(
+            saved_from_url("<!-- saved from url=(0099)https://www.aljazeera.com/ -->"),
+            None
+        );
+        assert_eq!(
+            saved_from_url("<!-- saved from url=(0013)about:internet -->"),
+            None
+        );
+        assert_eq!(saved_from_url("<p>no mark here</p>"), None);
     }
 
     #[test]

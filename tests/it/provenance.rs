@@ -497,3 +497,30 @@ TBILISI, March 8 (AFP) - At least 27 people were killed after a dam gave way abo
     assert_eq!(primaries.len(), 1, "{k}");
     assert!(primaries[0].as_str().unwrap().contains("Ministry"), "{k}");
 }
+
+#[test]
+fn a_page_saved_by_a_browser_is_published_by_the_site_it_was_saved_from() {
+    // "Save page as… HTML" writes the address in a comment near the top; the
+    // page itself names no site and has no canonical link. The text is a
+    // Reuters wire: published by the site, produced by Reuters.
+    let page = format!(
+        "<!DOCTYPE html>\n<!-- saved from url=(0047)https://www.aljazeera.com/news/2024/3/3/flood-x -->\n\
+<html><head><title>Flood waters rise in river valley</title></head><body><article>{}</article></body></html>\n",
+        WIRE.split("\n\n")
+            .skip(1)
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    let (_ws, report) = audit(&[("saved.html", &page)]);
+    let d = document(&report, "saved.html");
+    assert_eq!(d["publisher"]["name"], "Al Jazeera", "{d}");
+    assert_eq!(
+        d["publisher"]["evidence"]["rule"], "html_canonical_url",
+        "{d}"
+    );
+    assert_eq!(
+        d["publisher"]["evidence"]["text"],
+        "https://www.aljazeera.com/news/2024/3/3/flood-x"
+    );
+    assert_eq!(d["origin"]["name"], "Reuters", "{d}");
+}
