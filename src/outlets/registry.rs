@@ -382,10 +382,31 @@ impl Registry {
                 .iter()
                 .any(|l| *l != Layer::StateMediaMonitor)
         });
+        // A name two outlets of different countries answer to, at the same
+        // layer (two state-media rows, or two curated entries), names
+        // neither: "NTV", "Daily News", "PTV" resolve to no outlet rather
+        // than to the first one listed (a wrong country and state behind
+        // the text). A curated entry's name wins over a state-media row's.
+        let curated = |o: &Outlet| o.layers.iter().any(|l| *l != Layer::StateMediaMonitor);
+        let mut ambiguous: std::collections::HashSet<String> = std::collections::HashSet::new();
         for i in order {
             let outlet = &self.outlets[i];
             for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
-                self.by_name.entry(name_key(name)).or_insert(i);
+                let key = name_key(name);
+                match self.by_name.get(&key) {
+                    None => {
+                        self.by_name.insert(key, i);
+                    }
+                    Some(&j) => {
+                        let other = &self.outlets[j];
+                        if j != i
+                            && other.country != outlet.country
+                            && curated(other) == curated(outlet)
+                        {
+                            ambiguous.insert(key);
+                        }
+                    }
+                }
             }
             for name in &outlet.credit_aliases {
                 self.by_credit_name.entry(name_key(name)).or_insert(i);
@@ -398,6 +419,9 @@ impl Registry {
             {
                 countries.push(c.clone());
             }
+        }
+        for key in &ambiguous {
+            self.by_name.remove(key);
         }
         countries.sort_by_key(|c| std::cmp::Reverse(c.len()));
         self.countries = countries
@@ -826,6 +850,34 @@ fn strip_asset_prefix(asset: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A name two outlets of different countries answer to names neither
+    /// (a wrong country and state would stand behind the text), unless a
+    /// curated entry claims it over a state-media row.
+    #[test]
+    fn a_name_of_outlets_in_two_countries_resolves_to_neither() {
+        let r = Registry::bundled();
+        for shared in ["NTV", "Daily News", "PTV", "MBC"] {
+            assert!(
+                r.find_name(shared).is_none(),
+                "{shared}: {:?}",
+                r.find_name(shared).map(|o| &o.name)
+            );
+        }
+        // Senegal's APS is a state-media row; Algeria's is curated.
+        assert_eq!(
+            r.find_name("APS").unwrap().country.as_deref(),
+            Some("Algeria")
+        );
+        let sabah = r.find_name("SABAH").expect("a curated entry");
+        assert_eq!(sabah.country.as_deref(), Some("Pakistan"));
+        assert_eq!(
+            r.find_name("Daily Sabah").unwrap().country.as_deref(),
+            Some("Turkey")
+        );
+        // Names one outlet answers to still resolve.
+        assert_eq!(r.find_name("Reuters").unwrap().id, "reuters");
+    }
 
     /// `provaudit outlets WORDS` finds an outlet by any of its names or
     /// domains, any case.
