@@ -858,6 +858,28 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             {
                 continue;
             }
+            // "Source: https://english.news.cn/…": the address of the text's
+            // source, read by the registry's domains; an address of a site
+            // the registry does not know names no producer (its pieces are
+            // no names).
+            let value = rest.as_str().trim();
+            if value.starts_with("http://")
+                || value.starts_with("https://")
+                || value.starts_with("www.")
+            {
+                if let Some(outlet) = registry.find_domain(value) {
+                    out.push(signal(
+                        Role::Origin,
+                        Some(outlet),
+                        "",
+                        Rule::SourceLine,
+                        start,
+                        end,
+                        Rule::SourceLine.confidence(),
+                    ));
+                }
+                continue;
+            }
             let mut named = false;
             let from = c
                 .name("label")
