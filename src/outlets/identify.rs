@@ -139,12 +139,12 @@ fn re(pattern: &str) -> Regex {
 
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:[A-Z][A-Za-z.'’ /-]{1,40}(?:,\s*[A-Z][A-Za-z0-9.' ]{1,30})?\s*)?\((?P<name>[A-Z][A-Za-z.&'’ -]{0,40}?)\)\s*(?:[-–—:]|$)",
+        r"^\s*(?:[A-Z][A-Za-z.'’ /-]{1,40}(?:,\s*[A-Z][A-Za-z0-9.' ]{1,30})?,?\s*)?\((?P<name>[A-Z][A-Za-z.&'’ -]{0,40}?)\)\s*(?:[-–—:]|$)",
     )
 });
 static DASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?P<city>[A-Z][A-Z.'’ ]{2,30})(?:,\s*[\p{L}0-9][\p{L}0-9.' ]{0,20})?\s*[-–—]\s*(?P<rest>[A-Z].{1,60})",
+        r"^\s*(?P<city>[A-Z][A-Z.'’ ]{1,30}(?:/[A-Z][A-Z.'’ ]{1,30})*)(?:,\s*[\p{L}0-9][\p{L}0-9.' ]{0,20})?\s*[-–—]\s*(?P<rest>[A-Z].{1,60})",
     )
 });
 /// The agency after the place and date, set off by commas or bars:
@@ -174,7 +174,7 @@ static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `RABAT, Sept 9 (NNN-XINHUA) —`, `Taipei, April 3 (CNA) The…`.
 static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*\p{Lu}[\p{L}.'’ /-]{1,40}?(?:\s*\([^()\n]{2,30}\))?(?:[,.]\s*[\p{L}0-9][\p{L}0-9.' ]{0,20}){0,2}\s*\((?P<inner>[^()\n]{2,80})\)\s*\.?\s*(?:--|[-–—:]|\p{Lu}|[“\x22]|$)",
+        r"^\s*\p{Lu}[\p{L}.'’ /-]{1,40}?(?:\s*\([^()\n]{2,30}\))?(?:\s*\[[^\[\]\n]{2,30}\])?(?:[,.]\s*[\p{L}0-9][\p{L}0-9.' ]{0,20}){0,2},?\s*\((?P<inner>[^()\n]{2,80})\)\s*\.?\s*(?:--|[-–—:]|\p{Lu}|[“\x22]|$)",
     )
 });
 /// The agency first: `Reuters, Beirut,`.
