@@ -73,6 +73,16 @@ pub enum Typology {
 }
 
 impl Typology {
+    pub const ALL: [Typology; 7] = [
+        Typology::SC,
+        Typology::CaPu,
+        Typology::CaPr,
+        Typology::ISFM,
+        Typology::ISF,
+        Typology::ISM,
+        Typology::IP,
+    ];
+
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s.trim().trim_end_matches('?') {
             "SC" => Typology::SC,
@@ -376,18 +386,13 @@ impl Registry {
         let mut countries: Vec<String> = Vec::new();
         // Curated and user entries claim names first; state-media rows fill the rest.
         let mut order: Vec<usize> = (0..self.outlets.len()).collect();
-        order.sort_by_key(|&i| {
-            !self.outlets[i]
-                .layers
-                .iter()
-                .any(|l| *l != Layer::StateMediaMonitor)
-        });
+        let curated = |o: &Outlet| o.layers.iter().any(|l| *l != Layer::StateMediaMonitor);
+        order.sort_by_key(|&i| !curated(&self.outlets[i]));
         // A name two outlets of different countries answer to, at the same
         // layer (two state-media rows, or two curated entries), names
         // neither: "NTV", "Daily News", "PTV" resolve to no outlet rather
         // than to the first one listed (a wrong country and state behind
         // the text). A curated entry's name wins over a state-media row's.
-        let curated = |o: &Outlet| o.layers.iter().any(|l| *l != Layer::StateMediaMonitor);
         let mut ambiguous: std::collections::HashSet<String> = std::collections::HashSet::new();
         for i in order {
             let outlet = &self.outlets[i];

@@ -3,6 +3,7 @@
 //! so a store of 100,000 documents opens without reading them all.
 
 use super::{DOCUMENT_COLUMNS, Result, Store, StoredDocument, stored_document};
+use crate::outlets::registry::Typology;
 use crate::relpath::RelPath;
 use crate::verification::Status;
 use rusqlite::types::Value;
@@ -60,10 +61,6 @@ pub enum AffiliationFilter {
     /// An origin with none, or no known origin.
     Unaffiliated,
 }
-
-/// The State Media Monitor codes of outlets whose output a state controls,
-/// as [`crate::outlets::registry::Typology::editorially_controlled`] has them.
-const CONTROLLED: &str = "('SC', 'CaPu', 'CaPr')";
 
 /// The filters and order of one Documents table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -170,7 +167,20 @@ impl Store {
         match q.affiliation {
             AffiliationFilter::Any => {}
             AffiliationFilter::Controlled => {
-                filters.push(format!("o.origin_state_affiliation IN {CONTROLLED}"))
+                // The codes of outlets whose output a state controls, as
+                // the independence analysis counts them.
+                let mut codes = Vec::new();
+                for t in Typology::ALL
+                    .into_iter()
+                    .filter(|t| t.editorially_controlled())
+                {
+                    params.push(Value::Text(t.as_str().into()));
+                    codes.push(format!("?{}", params.len()));
+                }
+                filters.push(format!(
+                    "o.origin_state_affiliation IN ({})",
+                    codes.join(", ")
+                ))
             }
             AffiliationFilter::Affiliated => {
                 filters.push("coalesce(o.origin_state_affiliation, '') <> ''".into())
