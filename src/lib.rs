@@ -5,6 +5,7 @@
 //! (`src/main.rs`) and the desktop app (`src-tauri/`) are adapters over it.
 //! See `ARCHITECTURE.md` for the code map and the invariants.
 
+pub mod bag;
 pub mod claims;
 pub mod clean;
 pub mod escape;

@@ -555,6 +555,28 @@ impl AuditReport {
 }
 
 /// `verify --json`.
+/// `verify --bag --json`: a received bag's check.
+#[derive(Clone, Debug, Serialize)]
+pub struct BagReport<'a> {
+    pub schema_version: u32,
+    pub program: Program,
+    /// The bag folder as given.
+    pub bag: String,
+    #[serde(flatten)]
+    pub check: &'a crate::bag::BagCheck,
+}
+
+impl<'a> BagReport<'a> {
+    pub fn new(bag: &std::path::Path, check: &'a crate::bag::BagCheck) -> Self {
+        BagReport {
+            schema_version: SCHEMA_VERSION,
+            program: PROGRAM,
+            bag: bag.to_string_lossy().into_owned(),
+            check,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct VerifyReport {
     pub schema_version: u32,

@@ -56,16 +56,24 @@ pub(crate) enum Command {
         #[arg(long)]
         timings: bool,
     },
-    /// Hash a folder again and compare it with the store, or with a manifest.
+    /// Hash a folder again and compare it with the store, or with a manifest;
+    /// or check a BagIt bag received from elsewhere (--bag).
     ///
     /// Each file is reported as ok, modified, missing, new, moved, duplicate or
-    /// unreadable. Exit status: 0 when all are ok, 1 on any discrepancy, 2 on
-    /// usage or store errors.
+    /// unreadable. Exit status: 0 when all are ok (a valid bag), 1 on any
+    /// discrepancy (an invalid bag), 2 on usage or store errors. A bag's
+    /// warnings go to standard error.
     Verify {
-        /// The folder to check: the corpus, or a copy of it (or a bag, with --manifest)
+        /// The folder to check: the corpus, or a copy of it (or a bag, with
+        /// --manifest or --bag)
         dir: PathBuf,
         #[command(flatten)]
         store: StoreArg,
+        /// Validate DIR as a BagIt bag (0.93–1.0, RFC 8493): declaration,
+        /// every manifest and tag manifest, Payload-Oxum, fetch.txt (never
+        /// downloaded); no store is involved
+        #[arg(long, conflicts_with_all = ["manifest", "follow_symlinks"])]
+        bag: bool,
         /// Check against this manifest instead of a store (`sha256sum` output
         /// or a BagIt `manifest-sha256.txt`)
         #[arg(long, value_name = "FILE")]

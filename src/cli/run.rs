@@ -85,11 +85,30 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
         }
         Command::Verify {
             dir,
+            bag: true,
+            json,
+            ..
+        } => {
+            let check = provaudit::bag::check(&dir)?;
+            if json {
+                print_json(&provaudit::report::BagReport::new(&dir, &check))?;
+            } else {
+                print_bag_check(&dir, &check)?;
+            }
+            Ok(if check.valid {
+                EXIT_OK
+            } else {
+                EXIT_DISCREPANCY
+            })
+        }
+        Command::Verify {
+            dir,
             store,
             manifest,
             manifest_format,
             json,
             follow_symlinks,
+            bag: false,
         } => {
             let options = ScanOptions {
                 follow_symlinks,

@@ -288,3 +288,62 @@ pub(crate) fn print_history(report: &HistoryReport) -> Result<()> {
     }
     Ok(())
 }
+
+/// A received bag's check: what it is and its errors on standard output,
+/// its warnings on standard error (a valid bag's warnings do not change the
+/// exit status).
+pub(crate) fn print_bag_check(dir: &Path, check: &provaudit::bag::BagCheck) -> Result<()> {
+    let mut out = stdout_text();
+    let names = |algorithms: &[provaudit::bag::Algorithm]| {
+        if algorithms.is_empty() {
+            "none".to_owned()
+        } else {
+            let names: Vec<&str> = algorithms.iter().map(|a| a.name()).collect();
+            names.join(", ")
+        }
+    };
+    writeln!(out, "bag        {}", dir.display())?;
+    if let Some(version) = &check.version {
+        let encoding = check.encoding.as_deref().unwrap_or("not stated");
+        writeln!(out, "version    BagIt {version}, tag files in {encoding}")?;
+        writeln!(
+            out,
+            "payload    {} files, {}; manifests: {}; tag manifests: {}",
+            check.payload_files,
+            export::words::human_bytes(check.payload_bytes),
+            names(&check.payload_manifests),
+            names(&check.tag_manifests),
+        )?;
+    }
+    if check.fetch_entries > 0 {
+        writeln!(
+            out,
+            "fetch.txt  {} entries (provaudit downloads nothing)",
+            check.fetch_entries
+        )?;
+    }
+    for finding in check.errors() {
+        writeln!(out, "error      {}", escape::visible(&finding.message))?;
+    }
+    out.flush()?;
+    let warnings = check.warnings().count();
+    for finding in check.warnings() {
+        eprintln_safe!("provaudit: warning: {}", escape::visible(&finding.message));
+    }
+    let also = match warnings {
+        0 => String::new(),
+        1 => " (1 warning on standard error)".to_owned(),
+        n => format!(" ({n} warnings on standard error)"),
+    };
+    if check.valid {
+        writeln!(
+            out,
+            "valid: every payload file is listed in every manifest and every checksum matches{also}"
+        )?;
+    } else {
+        let errors = check.errors().count();
+        let s = if errors == 1 { "" } else { "s" };
+        writeln!(out, "invalid: {errors} error{s}{also}")?;
+    }
+    Ok(())
+}

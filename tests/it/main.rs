@@ -3,6 +3,7 @@
 //! touches the user's stores.
 
 mod bad_input;
+mod bag;
 mod claims;
 mod credits;
 mod export;
