@@ -55,6 +55,9 @@ pub struct IngestSummary {
     pub warnings: Vec<FileProblem>,
     /// Paths the store holds that are no longer in the folder.
     pub gone: Vec<RelPath>,
+    /// Unchanged files read again because their stored text came from an
+    /// older version of the text extraction.
+    pub reextracted: u64,
     pub elapsed: Duration,
     /// Time spent reading and hashing files, and decoding and extracting
     /// their text, summed over the reading threads; and the writer's time
@@ -128,6 +131,7 @@ fn read_document_timed(
         source: extracted.source,
         text: has_text.then_some(extracted.text),
         notes: extracted.notes,
+        extracted_with: text::EXTRACTION_VERSION,
     })
 }
 
@@ -175,10 +179,27 @@ pub fn ingest_scanned(
         .collect();
     summary.gone.sort();
 
+    // A file is read again when its size or modification time changed, or
+    // when its stored text came from another version of the extraction.
     let (to_read, unchanged): (Vec<&Candidate>, Vec<&Candidate>) = scan
         .candidates
         .iter()
-        .partition(|c| stamps.get(&c.path) != Some(&(c.bytes, c.mtime_ns)));
+        .partition(|c| match stamps.get(&c.path) {
+            Some(s) => {
+                (s.bytes, s.mtime_ns) != (c.bytes, c.mtime_ns)
+                    || s.extracted_with != text::EXTRACTION_VERSION
+            }
+            None => true,
+        });
+    summary.reextracted = to_read
+        .iter()
+        .filter(|c| {
+            stamps.get(&c.path).is_some_and(|s| {
+                (s.bytes, s.mtime_ns) == (c.bytes, c.mtime_ns)
+                    && s.extracted_with != text::EXTRACTION_VERSION
+            })
+        })
+        .count() as u64;
     summary.totals.unchanged = unchanged.len() as u64;
     control.progress.start(
         "fingerprinting",

@@ -276,11 +276,12 @@ fn fingerprint(
         h.update(d.id.to_le_bytes());
         h.update(d.path.as_bytes());
         h.update(format!(
-            "\0{} {:?} {:?} {}\n",
+            "\0{} {:?} {:?} {} {}\n",
             d.sha256,
             d.text_sha256,
             d.encoding,
-            d.kind.as_str()
+            d.kind.as_str(),
+            d.extracted_with
         ));
     }
     for o in overrides {
@@ -381,6 +382,7 @@ mod tests {
             notes: vec![],
             first_ingested_at: "t0".into(),
             ingested_at: "t1".into(),
+            extracted_with: 1,
         }
     }
 
@@ -422,6 +424,18 @@ mod tests {
         changed.push((
             "the grouping".into(),
             fingerprint(ANALYSIS_FILES, &registry, Grouping::ByOwner, &docs, &[]),
+        ));
+        let mut re_extracted = doc("aa");
+        re_extracted.extracted_with = 2;
+        changed.push((
+            "the extraction that produced a document's text".into(),
+            fingerprint(
+                ANALYSIS_FILES,
+                &registry,
+                Grouping::ByOutlet,
+                &[re_extracted],
+                &[],
+            ),
         ));
         changed.push((
             "a document's bytes".into(),

@@ -71,6 +71,9 @@ pub struct RunEntry {
     pub added: u64,
     pub changed: u64,
     pub unchanged: u64,
+    /// Of the unchanged files, those read again because their stored text
+    /// came from an older version of the text extraction.
+    pub reextracted: u64,
     pub errors: u64,
     pub cancelled: bool,
     /// Paths in the store that are no longer in the folder.
@@ -123,6 +126,7 @@ impl From<&IngestSummary> for RunEntry {
             added: summary.totals.added,
             changed: summary.totals.changed,
             unchanged: summary.totals.unchanged,
+            reextracted: summary.reextracted,
             errors: summary.totals.errors,
             cancelled: summary.totals.cancelled,
             gone: summary
@@ -1092,6 +1096,7 @@ mod tests {
             notes: vec![],
             first_ingested_at: "t0".into(),
             ingested_at: "t1".into(),
+            extracted_with: 1,
         };
         let json = serde_json::to_value(DocumentEntry::from(&doc)).unwrap();
         assert_eq!(

@@ -68,6 +68,13 @@ pub(crate) fn print_audit(
         run.errors,
         if run.cancelled { " (cancelled)" } else { "" }
     )?;
+    if run.reextracted > 0 {
+        writeln!(
+            out,
+            "  {} unchanged files read again: their stored text came from an older version of the text extraction",
+            run.reextracted
+        )?;
+    }
     for doc in &report.documents {
         let what = match doc.content_kind {
             "text" | "html" => {

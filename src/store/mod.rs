@@ -40,6 +40,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0009_corroboration.sql")),
     M::up(include_str!("migrations/0010_search.sql")),
     M::up(include_str!("migrations/0011_document_page.sql")),
+    M::up(include_str!("migrations/0012_extraction_version.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -138,12 +139,15 @@ pub struct StoredDocument {
     pub notes: Vec<String>,
     pub first_ingested_at: String,
     pub ingested_at: String,
+    /// The `text::EXTRACTION_VERSION` its text was extracted with (0: before
+    /// versions were recorded).
+    pub extracted_with: u32,
 }
 
 /// The columns [`stored_document`] reads, in its order.
 pub(crate) const DOCUMENT_COLUMNS: &str =
     "id, path, bytes, mtime_ns, sha256, text_sha256, encoding, content_kind, notes,
-    first_ingested_at, ingested_at";
+    first_ingested_at, ingested_at, extracted_with";
 
 /// A document from [`DOCUMENT_COLUMNS`] read from column `at` on.
 pub(crate) fn stored_document(r: &rusqlite::Row, at: usize) -> rusqlite::Result<StoredDocument> {
@@ -161,7 +165,18 @@ pub(crate) fn stored_document(r: &rusqlite::Row, at: usize) -> rusqlite::Result<
         notes: serde_json::from_str(&notes).unwrap_or_default(),
         first_ingested_at: r.get(at + 9)?,
         ingested_at: r.get(at + 10)?,
+        extracted_with: r.get(at + 11)?,
     })
+}
+
+/// What ingest compares to decide whether a file must be read again: its
+/// size and modification time as stored, and the extraction that produced
+/// its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub bytes: u64,
+    pub mtime_ns: Option<i64>,
+    pub extracted_with: u32,
 }
 
 /// A freshly read document, ready to be stored.
@@ -181,6 +196,8 @@ pub struct NewDocument {
     pub source: Option<String>,
     pub text: Option<String>,
     pub notes: Vec<String>,
+    /// The `text::EXTRACTION_VERSION` that produced the text and metadata.
+    pub extracted_with: u32,
 }
 
 /// A document's stored text and page metadata.
@@ -538,16 +555,20 @@ impl Store {
 
     /// Size and modification time of every stored path: what incremental
     /// ingest compares against.
-    pub fn stamps(&self) -> Result<HashMap<RelPath, (u64, Option<i64>)>> {
+    pub fn stamps(&self) -> Result<HashMap<RelPath, Stamp>> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT path, bytes, mtime_ns FROM document")
+            .prepare_cached("SELECT path, bytes, mtime_ns, extracted_with FROM document")
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([], |r| {
                 Ok((
                     RelPath::from_bytes(r.get(0)?),
-                    (r.get::<_, i64>(1)? as u64, r.get::<_, Option<i64>>(2)?),
+                    Stamp {
+                        bytes: r.get::<_, i64>(1)? as u64,
+                        mtime_ns: r.get(2)?,
+                        extracted_with: r.get(3)?,
+                    },
                 ))
             })
             .map_err(|e| self.err(e))?;
@@ -664,14 +685,14 @@ impl Store {
             let mut insert = tx
                 .prepare_cached(
                     "INSERT INTO document (path, path_text, bytes, mtime_ns, sha256, text_sha256, encoding,
-                        content_kind, notes, first_ingested_at, ingested_at, ingest_run_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
+                        content_kind, notes, first_ingested_at, ingested_at, ingest_run_id, extracted_with)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
                 )
                 .map_err(e)?;
             let mut update = tx
                 .prepare_cached(
                     "UPDATE document SET bytes = ?2, mtime_ns = ?3, sha256 = ?4, text_sha256 = ?5, encoding = ?6,
-                        content_kind = ?7, notes = ?8, ingested_at = ?9, ingest_run_id = ?10
+                        content_kind = ?7, notes = ?8, ingested_at = ?9, ingest_run_id = ?10, extracted_with = ?11
                      WHERE id = ?1",
                 )
                 .map_err(e)?;
@@ -720,7 +741,8 @@ impl Store {
                                 doc.kind.as_str(),
                                 notes,
                                 now,
-                                run_id
+                                run_id,
+                                doc.extracted_with
                             ])
                             .map_err(e)?;
                         (tx.last_insert_rowid(), Stored::Added)
@@ -753,7 +775,8 @@ impl Store {
                                 doc.kind.as_str(),
                                 notes,
                                 now,
-                                run_id
+                                run_id,
+                                doc.extracted_with
                             ])
                             .map_err(e)?;
                         (id, outcome)
@@ -1063,7 +1086,7 @@ mod tests {
 
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 11] = [
+        const SHIPPED: [(&str, &str, &str); 12] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1118,6 +1141,11 @@ mod tests {
                 "0011_document_page.sql",
                 include_str!("migrations/0011_document_page.sql"),
                 "9ea8b15e19e161d4d08613ba36390bac7b45cae972485413a493d667861b9b18",
+            ),
+            (
+                "0012_extraction_version.sql",
+                include_str!("migrations/0012_extraction_version.sql"),
+                "b2fdbdb1c20c173a953a46f5db675d50b9961596d44ec0619c2e5c5be2e76d2c",
             ),
         ];
         assert_eq!(

@@ -10,6 +10,15 @@ pub use decode::{Decoded, decode};
 pub use html::{HtmlText, html_to_text};
 
 use crate::fingerprint::sha256_hex;
+
+/// The version of what [`extract`] produces from a file's bytes (kind,
+/// encoding, text, title, site name, canonical address, source). Raise it
+/// whenever a change to this module changes any of them for some input:
+/// the next ingest then reads every stored file again, even one whose size
+/// and modification time are unchanged, so stored documents never keep an
+/// older extraction's text (`tests::extraction_version_is_raised_with_the_code`
+/// holds a fingerprint of the extraction's output on known inputs).
+pub const EXTRACTION_VERSION: u32 = 1;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -230,6 +239,72 @@ pub fn normalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the extraction makes of the seeds, the kept fuzz inputs and
+    /// pages with every kind of metadata, as one SHA-256.
+    fn extraction_output() -> String {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+        for dir in ["seeds", "tests/data/fuzz/inputs"] {
+            let mut names: Vec<_> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            names.sort();
+            for path in names {
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                inputs.push((name, std::fs::read(&path).unwrap()));
+            }
+        }
+        inputs.push((
+            "page.html".into(),
+            br#"<!-- saved from url=(0031)https://example.org/news/a.html -->
+<html><head><title>T &amp; U</title><meta property="og:site_name" content="Example">
+<link rel="canonical" href="https://example.org/a"><meta property="og:url" content="https://example.org/b">
+<meta property="article:published_time" content="2024-01-02T03:04:05Z"></head>
+<body><nav>Home</nav><article><p>MOSCOW, Jan 2 (Reuters) - A said B.</p><p>Second, &ldquo;quoted&rdquo;.</p></article>
+<script>var x = "<p>no</p>";</script></body></html>"#
+                .to_vec(),
+        ));
+        let mut h = <sha2::Sha256 as sha2::Digest>::new();
+        for (name, bytes) in &inputs {
+            let e = extract(name.as_bytes(), bytes);
+            sha2::Digest::update(
+                &mut h,
+                format!(
+                    "{name}\0{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}\n{}\n",
+                    e.kind,
+                    e.encoding,
+                    e.title,
+                    e.site_name,
+                    e.canonical_url,
+                    e.source.as_ref().map(|s| s.len()),
+                    e.text_sha256,
+                    e.notes,
+                    e.text
+                ),
+            );
+        }
+        crate::fingerprint::hex(&sha2::Digest::finalize(h))
+    }
+
+    /// Stored documents are re-extracted only when [`EXTRACTION_VERSION`]
+    /// changes: a change to what the extraction produces must raise it.
+    #[test]
+    fn extraction_version_is_raised_with_the_code() {
+        const PINNED: (u32, &str) = (
+            1,
+            "d6bfe62ec659f62b997fe19557db1334167e704dca2f0387c73e2303c16cd1c7",
+        );
+        let found = extraction_output();
+        assert_eq!(
+            (EXTRACTION_VERSION, found.as_str()),
+            PINNED,
+            "the text extraction's output changed: raise EXTRACTION_VERSION (stores then read \
+             every file again) and pin ({}, \"{found}\") here",
+            EXTRACTION_VERSION + 1
+        );
+    }
 
     #[test]
     fn same_article_in_other_encoding_and_wrapper_has_same_text_hash() {

@@ -81,3 +81,52 @@ fn a_reaudit_after_a_change_an_addition_and_a_deletion_equals_a_full_reanalysis(
     assert_eq!(analysis(&after), analysis(&reanalysed(&ws)));
     assert_ne!(analysis(&after), analysis(&first));
 }
+
+/// A store whose documents were extracted by an older version of the text
+/// extraction (here: one that did not read the canonical address) is read
+/// again on the next audit, though no file changed, and what the newer
+/// extraction finds reaches the analysis.
+#[test]
+fn text_from_an_older_extraction_is_extracted_again() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    std::fs::write(
+        corpus.join("page.html"),
+        "<html><head><title>Talks resume</title>\
+         <link rel=\"canonical\" href=\"https://www.reuters.com/world/talks-resume-2024-01-02/\"></head>\
+         <body><article><p>Negotiators met on Tuesday for a third round of talks, officials said.</p>\
+         <p>The meeting lasted four hours and ended without a statement.</p></article></body></html>",
+    )
+    .unwrap();
+    let publisher = |report: &Value| {
+        report["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["path"] == "page.html")
+            .map(|d| d["publisher"]["name"].clone())
+            .unwrap()
+    };
+    let first = audit(&ws, &corpus);
+    assert_eq!(publisher(&first), "Reuters", "{:#}", first["documents"]);
+    assert_eq!(first["run"]["reextracted"], 0);
+
+    // What an older extraction left: no canonical address, version 0.
+    let conn = rusqlite::Connection::open(ws.db()).unwrap();
+    conn.execute_batch(
+        "UPDATE document SET extracted_with = 0;
+         UPDATE document_text SET canonical_url = NULL;",
+    )
+    .unwrap();
+    drop(conn);
+
+    let second = audit(&ws, &corpus);
+    assert_eq!(second["run"]["reextracted"], 6, "{:#}", second["run"]);
+    assert_eq!(second["run"]["unchanged"], 6);
+    assert_eq!(publisher(&second), "Reuters", "the address was read again");
+    let text = ws.run_db(&["audit", corpus.to_str().unwrap()]).stdout;
+    assert!(!text.contains("read again"), "{text}");
+
+    let third = audit(&ws, &corpus);
+    assert_eq!(third["run"]["reextracted"], 0);
+}

@@ -188,7 +188,8 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
              DROP TABLE document_search;
              DROP TABLE claim_search;
              DROP INDEX verification_result_by_path;
-             DROP INDEX document_reuse_by_source;",
+             DROP INDEX document_reuse_by_source;
+             ALTER TABLE document DROP COLUMN extracted_with;",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();
