@@ -109,6 +109,7 @@ fn read_document_timed(
             source: None,
             text: String::new(),
             text_sha256: None,
+            capture: None,
             notes: vec![format!(
                 "larger than {} MiB: fingerprinted and kept as evidence, not analysed",
                 ANALYSIS_LIMIT >> 20
@@ -132,6 +133,7 @@ fn read_document_timed(
         text: has_text.then_some(extracted.text),
         notes: extracted.notes,
         extracted_with: text::EXTRACTION_VERSION,
+        capture: extracted.capture,
     })
 }
 

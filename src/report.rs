@@ -114,6 +114,9 @@ pub struct DocumentEntry {
     /// The day the document reports from, as its text states it (dateline
     /// or date line), with the words and where; `null` when it says none.
     pub date: Option<crate::claims::DocumentDate>,
+    /// Where and when the page was captured, as the capture states it
+    /// (an MHTML file, a browser's saved page); `null` for other files.
+    pub capture: Option<crate::text::Capture>,
 }
 
 /// Text shared with another document.
@@ -303,12 +306,14 @@ pub fn documents_section(store: &Store) -> Result<Vec<DocumentEntry>, StoreError
             });
     }
     let mut dates = store.document_dates()?;
+    let mut captures = store.captures()?;
     Ok(documents
         .iter()
         .map(|d| {
             let mut entry = DocumentEntry::with_outlets(d, outlets.get(&d.id));
             entry.text_reuse = reuse.remove(&d.id).unwrap_or_default();
             entry.date = dates.remove(&d.id);
+            entry.capture = captures.remove(&d.id);
             entry
         })
         .collect())
@@ -417,6 +422,7 @@ impl DocumentEntry {
             })
             .collect();
         entry.date = store.document_date(d.id)?;
+        entry.capture = store.capture_of(d.id)?;
         Ok(entry)
     }
 
@@ -460,6 +466,7 @@ impl From<&StoredDocument> for DocumentEntry {
             outlet_explanation: None,
             text_reuse: Vec::new(),
             date: None,
+            capture: None,
         }
     }
 }

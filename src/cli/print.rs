@@ -59,6 +59,14 @@ pub(crate) fn print_document(entry: &DocumentEntry) -> Result<()> {
         entry.encoding.as_deref().unwrap_or("not decoded"),
         entry.content_kind
     )?;
+    if let Some(capture) = &entry.capture {
+        writeln!(
+            out,
+            "  captured     {} {}",
+            export::words::capture(capture),
+            quote(capture.url.as_deref().unwrap_or("(no address)"))
+        )?;
+    }
     for (label, party) in [("publisher", &entry.publisher), ("origin", &entry.origin)] {
         match party {
             // A reviewer's correction has no place in the file to point at.

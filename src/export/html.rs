@@ -304,6 +304,10 @@ fn documents(h: &mut String, r: &Report) {
                 esc(&t.human()),
                 esc(&t.text),
                 t.line.map_or("-".into(), |l| l.to_string())
+            )) + &d.capture.as_ref().map_or(String::new(), |c| format!(
+                "<div class=\"where\">captured {} from <span class=\"mono\">{}</span></div>",
+                esc(&super::words::capture(c)),
+                esc(c.url.as_deref().unwrap_or("no address"))
             )),
             esc(&d.sha256),
             party(&d.publisher),

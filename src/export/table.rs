@@ -9,7 +9,7 @@ use crate::report::DocumentEntry;
 use std::collections::HashMap;
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 22] = [
+pub const COLUMNS: [&str; 24] = [
     "cluster",
     "claim",
     "document",
@@ -32,6 +32,8 @@ pub const COLUMNS: [&str; 22] = [
     "verdict_stale",
     "reviewer",
     "note",
+    "capture_url",
+    "captured_at",
 ];
 
 /// Guards a free-text cell against being read as a formula, and against
@@ -63,7 +65,7 @@ pub fn render(r: &Report) -> Vec<u8> {
         for m in members.get(k.id.as_str()).into_iter().flatten() {
             let d = docs.get(m.document.as_str());
             let num = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
-            let record: [String; 22] = [
+            let record: [String; 24] = [
                 k.id.clone(),
                 m.id.clone(),
                 guard(&m.document),
@@ -105,6 +107,14 @@ pub fn render(r: &Report) -> Vec<u8> {
                         .unwrap_or_default(),
                 ),
                 guard(&notes.join("\n")),
+                guard(
+                    d.and_then(|d| d.capture.as_ref())
+                        .and_then(|c| c.url.as_deref())
+                        .unwrap_or_default(),
+                ),
+                d.and_then(|d| d.capture.as_ref())
+                    .and_then(|c| c.at.clone())
+                    .unwrap_or_default(),
             ];
             w.write_record(&record).expect("writing to memory");
         }

@@ -194,3 +194,17 @@ pub fn reuse(t: &crate::report::ReuseEntry) -> String {
         t.containment * 100.0
     )
 }
+
+/// How a page was captured and when, in words: "as MHTML on 2024-01-02
+/// 10:11 UTC", "by a browser's Save Page (time not recorded)".
+pub fn capture(c: &crate::text::Capture) -> String {
+    let how = match c.format.as_str() {
+        "mhtml" => "as MHTML",
+        "saved_html" => "by a browser's Save Page",
+        other => other,
+    };
+    match &c.at {
+        Some(at) => format!("{how} on {}", when(at)),
+        None => format!("{how} (time not recorded)"),
+    }
+}

@@ -131,6 +131,8 @@ pub struct Identification {
 pub struct PageMeta {
     pub site_name: Option<String>,
     pub canonical_url: Option<String>,
+    /// The address the capture fetched the page from.
+    pub capture_url: Option<String>,
 }
 
 fn re(pattern: &str) -> Regex {
@@ -515,6 +517,23 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             at + marker.len(),
             Rule::OriginMarker.confidence(),
         ));
+    }
+    // The site that served the page published it: its registered outlet,
+    // else its host name (an unregistered publisher is still a publisher).
+    if let Some(url) = &meta.capture_url
+        && let Some(host) = super::registry::host_of(url)
+    {
+        let outlet = registry.find_domain(url);
+        out.push(Signal {
+            role: Role::Publisher,
+            name: outlet.map(|o| o.name.clone()).unwrap_or(host),
+            outlet_id: outlet.map(|o| o.id.clone()),
+            rule: Rule::CaptureUrl,
+            text: url.clone(),
+            start: 0,
+            end: 0,
+            confidence: Rule::CaptureUrl.confidence(),
+        });
     }
     if let Some(url) = &meta.canonical_url
         && let Some(outlet) = registry.find_domain(url)

@@ -251,6 +251,7 @@ pub fn identify_document(
     let meta = PageMeta {
         site_name: stored.site_name.clone(),
         canonical_url: stored.canonical_url.clone(),
+        capture_url: stored.capture.as_ref().and_then(|c| c.url.clone()),
     };
     let lines = offsets::LineIndex::new(&stored.text);
     let line_of = |offset: usize| lines.line_at(cleaned.source_offset(offset)) as usize;

@@ -10,6 +10,7 @@
 //!
 //! | rule | role | confidence | what it reads |
 //! |---|---|---|---|
+//! | `capture_url` | publisher | 0.99 | the address the capture states it fetched the page from (an MHTML file's `Snapshot-Content-Location`, a browser's `saved from url=` mark): the site that served the page published it, whatever the page says: `https://www.aljazeera.com/news/2019/9/26/haftar`, `https://news.example.org/world/2024/01/02/talks` |
 //! | `publisher_marker` | publisher | 0.95 | the outlet's own site furniture, from the registry: `Join the GlobalSecurity.org mailing list` |
 //! | `html_canonical_url` | publisher | 0.95 | the page's canonical URL (`<link rel=canonical>`, `og:url`, or the `saved from url=` mark): `https://www.aljazeera.com/news/2019/9/26/haftar` |
 //! | `html_site_name` | publisher | 0.9 | the page's site name: `Al Jazeera` |
@@ -47,6 +48,7 @@ use std::fmt;
 /// used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Rule {
+    CaptureUrl,
     PublisherMarker,
     HtmlCanonicalUrl,
     HtmlSiteName,
@@ -86,6 +88,8 @@ pub enum Place {
     End,
     /// Any line.
     Anywhere,
+    /// The address the page was captured from (the capture's metadata).
+    CaptureUrl,
     /// The page's canonical URL (HTML metadata).
     CanonicalUrl,
     /// The page's site name (HTML metadata).
@@ -186,7 +190,8 @@ pub const COPYRIGHT_PUBLISHER: Form = Form {
 
 impl Rule {
     /// Every rule, strongest first.
-    pub const ALL: [Rule; 27] = [
+    pub const ALL: [Rule; 28] = [
+        Rule::CaptureUrl,
         Rule::PublisherMarker,
         Rule::HtmlCanonicalUrl,
         Rule::HtmlSiteName,
@@ -232,6 +237,26 @@ impl Rule {
                     "Join the GlobalSecurity.org mailing list",
                     "GlobalSecurity.org",
                 )],
+                traps: &[],
+            },
+            Rule::CaptureUrl => &RuleInfo {
+                name: "capture_url",
+                description: "the address the page was captured from",
+                reads: "the address the capture states it fetched the page from (an MHTML file's `Snapshot-Content-Location`, a browser's `saved from url=` mark): the site that served the page published it, whatever the page says",
+                roles: &[Publisher],
+                confidence: 0.99,
+                forms: &[],
+                place: Place::CaptureUrl,
+                examples: &[
+                    ex!(
+                        "https://www.aljazeera.com/news/2019/9/26/haftar",
+                        "Al Jazeera"
+                    ),
+                    ex!(
+                        "https://news.example.org/world/2024/01/02/talks",
+                        "news.example.org"
+                    ),
+                ],
                 traps: &[],
             },
             Rule::HtmlCanonicalUrl => &RuleInfo {
@@ -709,7 +734,10 @@ impl Rule {
 
     /// Whether the rule reads the page's HTML metadata rather than its text.
     pub fn is_html(self) -> bool {
-        matches!(self.place(), Place::CanonicalUrl | Place::SiteName)
+        matches!(
+            self.place(),
+            Place::CaptureUrl | Place::CanonicalUrl | Place::SiteName
+        )
     }
 
     /// Whether the rule credits news agencies without naming one.
@@ -816,6 +844,13 @@ mod tests {
             Place::Anywhere => plain(format!(
                 "{HEADLINE}\n\nOfficials met on Monday.\n\n{line}\n\nTalks will go on this week.\n"
             )),
+            Place::CaptureUrl => (
+                format!("{HEADLINE}\n\n{BODY}\n"),
+                PageMeta {
+                    capture_url: Some(line.to_owned()),
+                    ..PageMeta::default()
+                },
+            ),
             Place::CanonicalUrl => (
                 format!("{HEADLINE}\n\n{BODY}\n"),
                 PageMeta {

@@ -41,6 +41,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0010_search.sql")),
     M::up(include_str!("migrations/0011_document_page.sql")),
     M::up(include_str!("migrations/0012_extraction_version.sql")),
+    M::up(include_str!("migrations/0013_capture.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -198,6 +199,7 @@ pub struct NewDocument {
     pub notes: Vec<String>,
     /// The `text::EXTRACTION_VERSION` that produced the text and metadata.
     pub extracted_with: u32,
+    pub capture: Option<crate::text::Capture>,
 }
 
 /// A document's stored text and page metadata.
@@ -208,6 +210,7 @@ pub struct StoredText {
     pub site_name: Option<String>,
     pub canonical_url: Option<String>,
     pub source: Option<String>,
+    pub capture: Option<crate::text::Capture>,
 }
 
 /// What storing a document did.
@@ -576,6 +579,46 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Where and when each captured page was fetched, by document id.
+    pub fn captures(&self) -> Result<HashMap<i64, crate::text::Capture>> {
+        self.captures_where("", [])
+    }
+
+    /// Where and when one document's page was captured, if it says.
+    pub fn capture_of(&self, document_id: i64) -> Result<Option<crate::text::Capture>> {
+        Ok(self
+            .captures_where("AND document_id = ?1", [document_id])?
+            .remove(&document_id))
+    }
+
+    fn captures_where<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        params: P,
+    ) -> Result<HashMap<i64, crate::text::Capture>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT document_id, capture_url, captured_at, capture_format FROM document_text
+                 WHERE capture_format IS NOT NULL {filter}"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params, |r| {
+                Ok((
+                    r.get(0)?,
+                    crate::text::Capture {
+                        url: r.get(1)?,
+                        at: r.get(2)?,
+                        format: r.get(3)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
     /// Everything the analysis stages read about a document's text.
     pub fn document_texts(&self) -> Result<Vec<(StoredDocument, Option<StoredText>)>> {
         self.texts_of(self.documents()?)
@@ -589,7 +632,8 @@ impl Store {
     ) -> Result<Vec<(StoredDocument, Option<StoredText>)>> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT title, text, site_name, canonical_url, source FROM document_text WHERE document_id = ?1")
+            .prepare_cached("SELECT title, text, site_name, canonical_url, source, capture_url, captured_at, capture_format
+                 FROM document_text WHERE document_id = ?1")
             .map_err(|e| self.err(e))?;
         let mut out = Vec::with_capacity(documents.len());
         for doc in documents {
@@ -601,6 +645,16 @@ impl Store {
                         site_name: r.get(2)?,
                         canonical_url: r.get(3)?,
                         source: r.get(4)?,
+                        capture: r
+                            .get::<_, Option<String>>(7)?
+                            .map(|format| {
+                                Ok::<_, rusqlite::Error>(crate::text::Capture {
+                                    url: r.get(5)?,
+                                    at: r.get(6)?,
+                                    format,
+                                })
+                            })
+                            .transpose()?,
                     })
                 })
                 .optional()
@@ -704,10 +758,13 @@ impl Store {
                 .map_err(e)?;
             let mut put_text = tx
                 .prepare_cached(
-                    "INSERT INTO document_text (document_id, title, text, site_name, canonical_url, source)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                    "INSERT INTO document_text (document_id, title, text, site_name, canonical_url, source,
+                        capture_url, captured_at, capture_format)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                      ON CONFLICT (document_id) DO UPDATE SET title = excluded.title, text = excluded.text,
-                        site_name = excluded.site_name, canonical_url = excluded.canonical_url, source = excluded.source",
+                        site_name = excluded.site_name, canonical_url = excluded.canonical_url, source = excluded.source,
+                        capture_url = excluded.capture_url, captured_at = excluded.captured_at,
+                        capture_format = excluded.capture_format",
                 )
                 .map_err(e)?;
             let mut drop_text = tx
@@ -790,7 +847,10 @@ impl Store {
                             text,
                             doc.site_name,
                             doc.canonical_url,
-                            doc.source
+                            doc.source,
+                            doc.capture.as_ref().and_then(|c| c.url.as_deref()),
+                            doc.capture.as_ref().and_then(|c| c.at.as_deref()),
+                            doc.capture.as_ref().map(|c| c.format.as_str())
                         ])
                         .map_err(e)?,
                     None => drop_text.execute([id]).map_err(e)?,
@@ -1086,7 +1146,7 @@ mod tests {
 
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 12] = [
+        const SHIPPED: [(&str, &str, &str); 13] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1146,6 +1206,11 @@ mod tests {
                 "0012_extraction_version.sql",
                 include_str!("migrations/0012_extraction_version.sql"),
                 "b2fdbdb1c20c173a953a46f5db675d50b9961596d44ec0619c2e5c5be2e76d2c",
+            ),
+            (
+                "0013_capture.sql",
+                include_str!("migrations/0013_capture.sql"),
+                "43c10cb5853c30cbbbf82a4039fc2c234f94579e7b39175e86672c62afdced75",
             ),
         ];
         assert_eq!(

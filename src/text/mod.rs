@@ -4,6 +4,7 @@
 
 mod decode;
 mod html;
+pub mod mhtml;
 pub mod offsets;
 
 pub use decode::{Decoded, decode};
@@ -18,7 +19,7 @@ use crate::fingerprint::sha256_hex;
 /// and modification time are unchanged, so stored documents never keep an
 /// older extraction's text (`tests::extraction_version_is_raised_with_the_code`
 /// holds a fingerprint of the extraction's output on known inputs).
-pub const EXTRACTION_VERSION: u32 = 1;
+pub const EXTRACTION_VERSION: u32 = 2;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -84,6 +85,22 @@ pub struct Extracted {
     pub text_sha256: Option<String>,
     /// What a reviewer should know about how the text was obtained.
     pub notes: Vec<String>,
+    /// Where and when the page was captured, as the capture itself states
+    /// (an MHTML file's headers, a browser's `saved from url=` mark).
+    pub capture: Option<Capture>,
+}
+
+/// A page's capture: the address it was fetched from, when, and by what
+/// kind of tool. Evidence of the publisher stronger than anything the page
+/// says about itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Capture {
+    pub url: Option<String>,
+    /// RFC 3339, UTC.
+    pub at: Option<String>,
+    /// `mhtml` (a page saved as one file), `saved_html` (a browser's "save
+    /// page" with its `saved from url=` mark).
+    pub format: String,
 }
 
 /// Whether a file is HTML, by its name or its first bytes.
@@ -144,6 +161,7 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
         text: String::new(),
         text_sha256: None,
         notes: Vec::new(),
+        capture: None,
     };
     if bytes.is_empty() {
         out.notes
@@ -163,6 +181,32 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
             .push("a checksum manifest: fingerprinted and kept as evidence, not analysed".into());
         return out;
     }
+    if mhtml::looks_like_mhtml(file_name, bytes) {
+        match mhtml::read(bytes) {
+            Some(snapshot) => {
+                let page = html_to_text(&snapshot.html);
+                out.kind = ContentKind::Html;
+                // Not an encoding label: evidence is located in the page,
+                // not in the quoted-printable bytes of the file.
+                out.encoding = Some(format!("MHTML ({})", snapshot.charset));
+                out.title = page.title;
+                out.site_name = page.site_name;
+                out.canonical_url = page.canonical_url;
+                out.text = page.text;
+                out.notes.extend(page.note);
+                out.source = Some(snapshot.html);
+                out.capture = Some(Capture {
+                    url: snapshot.url,
+                    at: snapshot.captured_at,
+                    format: "mhtml".into(),
+                });
+                return finish(out);
+            }
+            None => out
+                .notes
+                .push("an MHTML file holding no HTML page: read as text".into()),
+        }
+    }
     let is_html = looks_like_html(file_name, bytes);
     let decoded = decode(bytes, is_html);
     out.encoding = Some(decoded.encoding.clone());
@@ -175,11 +219,21 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
         out.canonical_url = page.canonical_url;
         out.text = page.text;
         out.notes.extend(page.note);
+        out.capture = html::saved_from_url(&decoded.text).map(|url| Capture {
+            url: Some(url),
+            at: None,
+            format: "saved_html".into(),
+        });
         out.source = Some(decoded.text);
     } else {
         out.kind = ContentKind::Text;
         out.text = decoded.text.clone();
     }
+    finish(out)
+}
+
+/// The text hash, and the text cut to what the analysis reads.
+fn finish(mut out: Extracted) -> Extracted {
     let normalised = normalise(&out.text);
     if normalised.is_empty() {
         out.notes
@@ -266,13 +320,23 @@ mod tests {
 <script>var x = "<p>no</p>";</script></body></html>"#
                 .to_vec(),
         ));
+        inputs.push((
+            "page.mhtml".into(),
+            b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.org/a\r\n\
+Date: Tue, 02 Jan 2024 10:11:12 -0000\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n\r\n--b\r\n\
+Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+<p>TEHRAN (MNA) =E2=80=93 Talks re=\r\nsumed.</p>\r\n--b--\r\n"
+                .to_vec(),
+        ));
         let mut h = <sha2::Sha256 as sha2::Digest>::new();
         for (name, bytes) in &inputs {
             let e = extract(name.as_bytes(), bytes);
             sha2::Digest::update(
                 &mut h,
                 format!(
-                    "{name}\0{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}\n{}\n",
+                    "{name}\0{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}\n{}\n",
+                    e.capture,
                     e.kind,
                     e.encoding,
                     e.title,
@@ -293,17 +357,21 @@ mod tests {
     #[test]
     fn extraction_version_is_raised_with_the_code() {
         const PINNED: (u32, &str) = (
-            1,
-            "d6bfe62ec659f62b997fe19557db1334167e704dca2f0387c73e2303c16cd1c7",
+            2,
+            "b9614e7001050ef309ad221470acdd1f69dd1834065e6c60024fd1b36b222cdd",
         );
         let found = extraction_output();
-        assert_eq!(
-            (EXTRACTION_VERSION, found.as_str()),
-            PINNED,
-            "the text extraction's output changed: raise EXTRACTION_VERSION (stores then read \
-             every file again) and pin ({}, \"{found}\") here",
-            EXTRACTION_VERSION + 1
-        );
+        let advice = if EXTRACTION_VERSION == PINNED.0 {
+            format!(
+                "the text extraction's output changed: raise EXTRACTION_VERSION to {} (stores \
+                 then read every file again) and pin ({}, \"{found}\") here",
+                EXTRACTION_VERSION + 1,
+                EXTRACTION_VERSION + 1
+            )
+        } else {
+            format!("pin ({EXTRACTION_VERSION}, \"{found}\") here")
+        };
+        assert_eq!((EXTRACTION_VERSION, found.as_str()), PINNED, "{advice}");
     }
 
     #[test]

@@ -73,6 +73,7 @@ fn pipeline_within(name: &str, bytes: &[u8], limit: Duration) {
             site_name: extracted.site_name.clone(),
             canonical_url: extracted.canonical_url.clone(),
             source: extracted.source.clone(),
+            capture: extracted.capture.clone(),
         };
         let (found, _) = provaudit::outlets::identify_document(registry, &stored);
         let _ = found.explanation.len();

@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod bag;
+mod capture;
 mod claims;
 mod credits;
 mod export;

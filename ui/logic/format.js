@@ -25,6 +25,17 @@ export function when(rfc3339) {
   return m ? `${m[1]} ${m[2]} UTC` : rfc3339;
 }
 
+/**
+ * How and when a page was captured, as the capture states it (the address
+ * is shown as text, never as a link that would load anything):
+ * `as MHTML on 2024-01-02 10:11 UTC`, `by a browser's Save Page (time not recorded)`.
+ */
+export function capturedHow(capture) {
+  if (!capture) return null;
+  const how = { mhtml: 'as MHTML', saved_html: "by a browser's Save Page" }[capture.format] ?? capture.format;
+  return capture.at ? `${how} on ${when(capture.at)}` : `${how} (time not recorded)`;
+}
+
 /** The last folder name of a path, for titles. */
 export function folderName(path) {
   if (!path) return '';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alignmentBadge, countsLine, folderName, humanBytes, shortHash, verdictLabel, when } from '../logic/format.js';
+import { alignmentBadge, capturedHow, countsLine, folderName, humanBytes, shortHash, verdictLabel, when } from '../logic/format.js';
 
 test('the alignment badge names kind, country and state affiliation, and warns on state control', () => {
   assert.deepEqual(alignmentBadge({ kind: 'state_media', country: 'Iran', owner: 'IRIB', state_affiliation: 'SC' }), {
@@ -27,4 +27,10 @@ test('verification counts and verdicts in words', () => {
   assert.equal(countsLine({ ok: 5, modified: 1, missing: 0 }), '5 ok, 1 modified');
   assert.equal(countsLine({}), 'nothing to check');
   assert.equal(verdictLabel('single_source'), 'Single source — needs a second source');
+});
+
+test('a capture reads as how and when, and a missing time says so', () => {
+  assert.equal(capturedHow({ format: 'mhtml', url: 'https://x.org/a', at: '2024-01-02T10:11:12Z' }), 'as MHTML on 2024-01-02 10:11 UTC');
+  assert.equal(capturedHow({ format: 'saved_html', url: 'https://x.org/a', at: null }), "by a browser's Save Page (time not recorded)");
+  assert.equal(capturedHow(null), null);
 });

@@ -1,0 +1,170 @@
+//! Pages as reviewers collect them, written by the real tools: seed
+//! articles served as web pages from a local `http.server`, on the
+//! addresses of the outlets that published them (Chromium's
+//! `--host-resolver-rules` sends the names to 127.0.0.1), saved as MHTML by
+//! headless Chromium's DevTools `Page.captureSnapshot` — what Chrome's "Save
+//! as single file" and Hunchly write.
+
+use crate::support::*;
+use serde_json::Value;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// A seed's text as a plain news page: its first line the headline, each
+/// blank-line paragraph a `<p>`.
+fn page(text: &str) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut paragraphs = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+    let title = paragraphs.next().unwrap_or_default();
+    let body: String = paragraphs.map(|p| format!("<p>{}</p>\n", esc(p))).collect();
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{t}</title></head>\
+         <body><nav><a href=\"/\">Home</a></nav><article><h1>{t}</h1>\n{body}</article></body></html>",
+        t = esc(title)
+    )
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `python3 -m http.server` on a free port of 127.0.0.1, serving `dir`.
+fn serve(dir: &Path) -> (Server, u16) {
+    let mut child = Command::new("python3")
+        .args(["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "-d"])
+        .arg(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("python3 runs");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    // "Serving HTTP on 127.0.0.1 port 43567 (http://127.0.0.1:43567/) ..."
+    let port = line
+        .split("port ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("http.server said {line:?}"));
+    (Server(child), port)
+}
+
+fn doc<'a>(report: &'a Value, path: &str) -> &'a Value {
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"] == path)
+        .unwrap_or_else(|| panic!("{path} not in the report"))
+}
+
+#[test]
+fn pages_saved_as_mhtml_by_chromium_carry_their_address_time_and_publisher() {
+    assert!(have("chromium"), "scripts/test installs Debian's chromium");
+    let ws = Workspace::new();
+    let site = ws.path("site");
+    std::fs::create_dir_all(&site).unwrap();
+    // (seed, address it is served from, the outlet that address belongs to)
+    let pages = [
+        (
+            "002_2f99136e3ac0f3d2.txt",
+            "www.aljazeera.com",
+            "/news/2019/9/26/haftar.html",
+            "Al Jazeera",
+        ),
+        (
+            "003_d3d53ad44076e59b.txt",
+            "www.globalsecurity.org",
+            "/wmd/library/news/iran/2019/iran-190927-presstv01.htm",
+            "GlobalSecurity.org",
+        ),
+        (
+            "004_f06e52af27d9ab42.txt",
+            "www.example-news.net",
+            "/2019/09/27/libya.html",
+            "example-news.net",
+        ),
+    ];
+    for (seed, _, path, _) in &pages {
+        let text = std::fs::read_to_string(Path::new(SEEDS).join(seed)).unwrap();
+        let file = site.join(path.trim_start_matches('/'));
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, page(&text)).unwrap();
+    }
+    let (_server, port) = serve(&site);
+    let rules: Vec<String> = pages
+        .iter()
+        .map(|(_, host, _, _)| format!("MAP {host} 127.0.0.1:{port}"))
+        .collect();
+    let rules = format!("--host-resolver-rules={}", rules.join(", "));
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let before = chrono::Utc::now() - chrono::Duration::minutes(1);
+    for (i, (_, host, path, _)) in pages.iter().enumerate() {
+        let out = Command::new("python3")
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/tools/cdp_snapshot.py"
+            ))
+            .arg(format!("http://{host}{path}"))
+            .arg(corpus.join(format!("page{i}.mhtml")))
+            .arg(&rules)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    for (i, (_, host, path, publisher)) in pages.iter().enumerate() {
+        let d = doc(&report, &format!("page{i}.mhtml"));
+        assert_eq!(d["content_kind"], "html", "{d:#}");
+        assert_eq!(d["capture"]["format"], "mhtml");
+        assert_eq!(d["capture"]["url"], format!("http://{host}{path}"));
+        let at =
+            chrono::DateTime::parse_from_rfc3339(d["capture"]["at"].as_str().unwrap()).unwrap();
+        assert!(at >= before && at <= chrono::Utc::now(), "{at}");
+        assert_eq!(d["publisher"]["name"], *publisher, "{d:#}");
+        assert_eq!(d["publisher"]["evidence"]["rule"], "capture_url");
+    }
+    // The text still says who produced it: GlobalSecurity.org reposting Press TV.
+    assert_eq!(doc(&report, "page1.mhtml")["origin"]["name"], "Press TV");
+    // The claims are read from the page: the WHO figure of the Al Jazeera seed.
+    let claims = report["claims"].as_array().unwrap();
+    assert!(
+        claims.iter().any(|c| c["document"] == "page0.mhtml"
+            && c["text"]
+                .as_str()
+                .unwrap()
+                .contains("killed at least 1,093")),
+        "no WHO figure among the MHTML page's claims"
+    );
+
+    let shown = ws
+        .run_db(&["show", corpus.join("page0.mhtml").to_str().unwrap()])
+        .expect_code(0)
+        .stdout;
+    assert!(
+        shown.contains("captured     as MHTML on ")
+            && shown.contains("http://www.aljazeera.com/news/2019/9/26/haftar.html"),
+        "{shown}"
+    );
+}
