@@ -189,7 +189,10 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
              DROP TABLE claim_search;
              DROP INDEX verification_result_by_path;
              DROP INDEX document_reuse_by_source;
-             ALTER TABLE document DROP COLUMN extracted_with;",
+             ALTER TABLE document DROP COLUMN extracted_with;
+             ALTER TABLE document_text DROP COLUMN capture_url;
+             ALTER TABLE document_text DROP COLUMN captured_at;
+             ALTER TABLE document_text DROP COLUMN capture_format;",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();
