@@ -12,9 +12,28 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// Whether `c` must not reach a terminal or a text report raw: C0 controls,
-/// DEL, C1 controls, and the bidi embeddings, overrides and isolates.
+/// DEL, C1 controls; the bidi embeddings, overrides, isolates and marks
+/// (which reorder what a line shows: `rlm\u{200f}gpj.exe`); the line and
+/// paragraph separators; and the invisible characters that make one name
+/// look like another (zero-width space, word joiner and invisible
+/// operators, the mid-text byte-order mark, the Mongolian vowel separator,
+/// interlinear annotation marks, tag characters). Zero-width joiners and
+/// non-joiners stay: Persian, Arabic and Indic text needs them.
 pub fn is_unsafe(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(c,
+        '\u{0}'..='\u{1f}'
+        | '\u{7f}'..='\u{9f}'
+        | '\u{61c}'
+        | '\u{180e}'
+        | '\u{200b}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{2028}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}'
+        | '\u{e0000}'..='\u{e007f}')
 }
 
 /// `s` with every unsafe character except those in `keep` written as a
@@ -56,7 +75,11 @@ pub fn json(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         if is_unsafe(c) && c > '\u{1f}' {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            // Past the BMP (tag characters) JSON needs the surrogate pair.
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(c);
         }
@@ -175,6 +198,18 @@ mod tests {
     use super::*;
 
     const OSC52: &str = "Daily\u{1b}]52;c;ZWNobyBwd25lZA==\u{7}News";
+
+    #[test]
+    fn marks_that_reorder_or_hide_a_name_become_visible_and_json_stays_json() {
+        assert_eq!(visible("rlm\u{200f}gpj.exe"), "rlm\\u{200f}gpj.exe");
+        assert_eq!(visible("a\u{2028}b\u{e0041}"), "a\\u{2028}b\\u{e0041}");
+        // Persian needs the zero-width non-joiner: it stays.
+        assert_eq!(visible("می\u{200c}خواهم"), "می\u{200c}خواهم");
+        let escaped = json("{\"a\":\"x\u{200e}y\u{e0041}\"}");
+        assert_eq!(escaped, r#"{"a":"x\u200ey\udb40\udc41"}"#);
+        let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back["a"], "x\u{200e}y\u{e0041}");
+    }
 
     #[test]
     fn terminal_sequences_become_visible_text() {

@@ -35,6 +35,9 @@ use std::path::{Path, PathBuf};
 /// The BagIt versions this checker knows.
 pub const VERSIONS: [&str; 6] = ["0.93", "0.94", "0.95", "0.96", "0.97", "1.0"];
 
+/// Findings of one kind listed one by one; the rest are counted.
+const PER_KIND: usize = 200;
+
 /// A tag file larger than this is not read (a manifest of a million files
 /// is ~100 MiB).
 const TAG_FILE_LIMIT: u64 = 512 * 1024 * 1024;
@@ -183,24 +186,26 @@ impl BagCheck {
 pub enum BagError {
     #[error("{} is not a folder; a bag is a folder holding bagit.txt", .0.display())]
     NotAFolder(PathBuf),
-    #[error("cannot read {}: {source}", .path.display())]
+    #[error("cannot read {}: {error}", .path.display())]
     Unreadable {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
 /// Checks the bag in `root`. Reads; never writes, never downloads.
 pub fn check(root: &Path) -> Result<BagCheck, BagError> {
-    let meta = std::fs::metadata(root).map_err(|source| BagError::Unreadable {
+    let meta = std::fs::metadata(root).map_err(|error| BagError::Unreadable {
         path: root.to_owned(),
-        source,
+        error,
     })?;
     if !meta.is_dir() {
         return Err(BagError::NotAFolder(root.to_owned()));
     }
     let mut checker = Checker {
         root,
+        per_kind: HashMap::new(),
+        messages: Default::default(),
         strict: false,
         findings: Vec::new(),
     };
@@ -220,6 +225,30 @@ pub fn check(root: &Path) -> Result<BagCheck, BagError> {
         checker.strict = version == "1.0";
         checker.contents(encoding, &version, &mut report);
     }
+    let mut overflow: Vec<((String, bool), usize)> = checker
+        .per_kind
+        .iter()
+        .filter(|(_, n)| **n > PER_KIND)
+        .map(|(k, n)| (k.clone(), n - PER_KIND))
+        .collect();
+    overflow.sort();
+    for ((problem, error), more) in overflow {
+        let severity = if error {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let problem = Problem::MoreOfTheSame {
+            like: problem,
+            more,
+        };
+        let message = problem.to_string();
+        checker.findings.push(Finding {
+            severity,
+            problem,
+            message,
+        });
+    }
     report.valid = !checker
         .findings
         .iter()
@@ -230,6 +259,10 @@ pub fn check(root: &Path) -> Result<BagCheck, BagError> {
 
 struct Checker<'a> {
     root: &'a Path,
+    /// Findings recorded so far by (kind, is an error).
+    per_kind: HashMap<(String, bool), usize>,
+    /// The findings' messages, so one is never listed twice.
+    messages: std::collections::HashSet<(bool, String)>,
     /// BagIt 1.0: RFC 8493's rules where the drafts were lenient.
     strict: bool,
     findings: Vec<Finding>,
@@ -250,8 +283,30 @@ impl Checker<'_> {
         self.push(Severity::Warning, problem);
     }
 
+    /// Records a finding once; past [`PER_KIND`] findings of one kind and
+    /// severity, only counts them (a manifest of a million bad lines gives a
+    /// readable report, not a million lines).
     fn push(&mut self, severity: Severity, problem: Problem) {
+        let kind = serde_json::to_value(&problem)
+            .ok()
+            .and_then(|v| v["problem"].as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let seen = self
+            .per_kind
+            .entry((kind, severity == Severity::Error))
+            .or_default();
+        if *seen >= PER_KIND {
+            *seen += 1;
+            return;
+        }
         let message = problem.to_string();
+        if !self
+            .messages
+            .insert((severity == Severity::Error, message.clone()))
+        {
+            return;
+        }
+        *seen += 1;
         self.findings.push(Finding {
             severity,
             problem,
@@ -298,14 +353,113 @@ fn is_system_file(path: &str) -> bool {
 }
 
 fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
     let t = meta.file_type();
     if t.is_symlink() {
         "symbolic link"
     } else if t.is_dir() {
         "folder"
+    } else if t.is_file() {
+        "file"
+    } else if t.is_fifo() {
+        "named pipe"
+    } else if t.is_socket() {
+        "socket"
     } else {
-        "special file"
+        "device"
     }
+}
+
+/// Why a path in the bag was not opened.
+#[derive(Debug)]
+enum Refused {
+    Missing,
+    /// What stood in the way (a link, a pipe, a folder) and where.
+    NotRegular {
+        path: String,
+        kind: &'static str,
+    },
+    Io(String),
+}
+
+/// Opens the regular file `rel` (slash-separated, inside the bag) without
+/// following any link on the way and without blocking on a pipe: each
+/// folder is opened relative to the one before with `O_NOFOLLOW`, the file
+/// with `O_NOFOLLOW | O_NONBLOCK`, and what was opened must be a regular
+/// file (`fstat`). A link or pipe swapped in after the bag was listed is
+/// refused, never followed or waited on.
+fn open_in_bag(root: &Path, rel: &str) -> Result<(std::fs::File, u64), Refused> {
+    use std::ffi::CString;
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    if !inside_bag(rel) {
+        return Err(Refused::NotRegular {
+            path: rel.to_owned(),
+            kind: "path outside the bag",
+        });
+    }
+    let parts: Vec<&str> = rel
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    let Some((last, folders)) = parts.split_last() else {
+        return Err(Refused::Missing);
+    };
+    let root_path = root;
+    let root = std::fs::File::open(root).map_err(|e| Refused::Io(e.to_string()))?;
+    let mut dir = OwnedFd::from(root);
+    let refused = |at: usize| {
+        let err = std::io::Error::last_os_error();
+        let path = parts[..=at].join("/");
+        match err.raw_os_error() {
+            Some(libc::ENOENT) => Refused::Missing,
+            // A link (or, on the way, no folder): say what stands there.
+            Some(libc::ELOOP | libc::ENOTDIR) => {
+                let kind = std::fs::symlink_metadata(root_path.join(&path))
+                    .map(|m| kind_of(&m))
+                    .unwrap_or("symbolic link");
+                Refused::NotRegular { path, kind }
+            }
+            _ => Refused::Io(err.to_string()),
+        }
+    };
+    for (i, folder) in folders.iter().enumerate() {
+        let name = CString::new(*folder).map_err(|_| Refused::Missing)?;
+        // SAFETY: `dir` is an open descriptor and `name` a NUL-terminated string.
+        let fd = unsafe {
+            libc::openat(
+                dir.as_raw_fd(),
+                name.as_ptr(),
+                libc::O_RDONLY | libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC,
+            )
+        };
+        if fd < 0 {
+            return Err(refused(i));
+        }
+        // SAFETY: `fd` was just opened and is owned by nothing else.
+        dir = unsafe { OwnedFd::from_raw_fd(fd) };
+    }
+    let name = CString::new(*last).map_err(|_| Refused::Missing)?;
+    // SAFETY: as above.
+    let fd = unsafe {
+        libc::openat(
+            dir.as_raw_fd(),
+            name.as_ptr(),
+            libc::O_RDONLY | libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC,
+        )
+    };
+    if fd < 0 {
+        return Err(refused(folders.len()));
+    }
+    // SAFETY: as above.
+    let file = std::fs::File::from(unsafe { OwnedFd::from_raw_fd(fd) });
+    let meta = file.metadata().map_err(|e| Refused::Io(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(Refused::NotRegular {
+            path: rel.to_owned(),
+            kind: kind_of(&meta),
+        });
+    }
+    Ok((file, meta.len()))
 }
 
 fn index_by(
@@ -322,9 +476,17 @@ fn index_by(
 /// A file's digests in lower-case hex, or why it could not be read.
 type Digests = Result<Vec<(Algorithm, String)>, String>;
 
-/// The file's digests in lower-case hex, one read for every algorithm.
-fn digest_file(path: &Path, algorithms: &BTreeSet<Algorithm>) -> Digests {
-    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+/// The digests of the bag's file `rel` in lower-case hex, one read for
+/// every algorithm; the file opened by [`open_in_bag`].
+fn digest_file(root: &Path, rel: &str, algorithms: &BTreeSet<Algorithm>) -> Digests {
+    let mut file = match open_in_bag(root, rel) {
+        Ok((file, _)) => file,
+        Err(Refused::Missing) => return Err("it is gone".into()),
+        Err(Refused::NotRegular { path, kind }) => {
+            return Err(format!("{path} is now a {kind}; it was not read"));
+        }
+        Err(Refused::Io(e)) => return Err(e),
+    };
     let mut hashers: Vec<(Algorithm, Box<dyn DynDigest + Send>)> =
         algorithms.iter().map(|a| (*a, a.hasher())).collect();
     let mut buffer = vec![0u8; 256 * 1024];
@@ -341,12 +503,17 @@ fn digest_file(path: &Path, algorithms: &BTreeSet<Algorithm>) -> Digests {
     }
     Ok(hashers
         .into_iter()
-        .map(|(a, h)| {
-            let digest = h.finalize();
-            let hex = digest.iter().map(|b| format!("{b:02x}")).collect();
-            (a, hex)
-        })
+        .map(|(a, h)| (a, hex(&h.finalize())))
         .collect())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The digest of no bytes at all.
+fn empty_digest(algorithm: Algorithm) -> String {
+    hex(&algorithm.hasher().finalize())
 }
 
 #[cfg(test)]
@@ -387,6 +554,8 @@ mod tests {
     fn rfc_8493_decodes_only_cr_lf_and_percent() {
         let checker = Checker {
             root: Path::new("."),
+            per_kind: HashMap::new(),
+            messages: Default::default(),
             strict: true,
             findings: Vec::new(),
         };
@@ -407,7 +576,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("abc");
         std::fs::write(&path, b"abc").unwrap();
-        let got = digest_file(&path, &Algorithm::ALL.into_iter().collect()).unwrap();
+        let got = digest_file(dir.path(), "abc", &Algorithm::ALL.into_iter().collect()).unwrap();
         let get = |a| got.iter().find(|(x, _)| *x == a).unwrap().1.clone();
         // FIPS 180 and RFC 1321 test vectors for "abc".
         assert_eq!(get(Algorithm::Md5), "900150983cd24fb0d6963f7d28e17f72");

@@ -1,13 +1,13 @@
 //! The payload: the files under `data/` as they are on disk, matched to
 //! what the manifests list, and every checksum computed.
 
+use super::tags::FetchEntry;
 use super::{
-    Algorithm, BagCheck, Checker, Digests, Problem, Spelling, digest_file, index_by, inside_bag,
-    is_system_file, kind_of,
+    Algorithm, BagCheck, Checker, Digests, Problem, Refused, Spelling, TAG_FILE_LIMIT, digest_file,
+    empty_digest, index_by, is_system_file, kind_of, open_in_bag,
 };
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
 /// What the manifests expect of one file: (algorithm, digest, the manifest,
@@ -18,6 +18,8 @@ type Expected = BTreeMap<String, Vec<(Algorithm, String, String, String)>>;
 /// NFC and case-folded spellings.
 struct OnDisk {
     files: BTreeMap<String, u64>,
+    /// Entries under `data/` that are no regular file (already reported).
+    refused: BTreeSet<String>,
     by_nfc: HashMap<String, Vec<String>>,
     by_case: HashMap<String, Vec<String>>,
 }
@@ -68,7 +70,7 @@ impl Checker<'_> {
     /// The regular files under `data/` and what a reader should know about
     /// their names.
     fn on_disk(&mut self) -> OnDisk {
-        let files = self.payload();
+        let (files, refused) = self.payload();
         let by_nfc = index_by(&files, |p| p.nfc().collect());
         let by_case = index_by(&files, folded);
         for paths in by_nfc.values().chain(by_case.values()) {
@@ -87,6 +89,7 @@ impl Checker<'_> {
         }
         OnDisk {
             files,
+            refused,
             by_nfc,
             by_case,
         }
@@ -101,7 +104,7 @@ impl Checker<'_> {
         manifests: &BTreeMap<Algorithm, String>,
         encoding: &'static encoding_rs::Encoding,
         disk: &OnDisk,
-        fetch: &HashMap<String, String>,
+        fetch: &HashMap<String, FetchEntry>,
         expected: &mut Expected,
     ) -> BTreeSet<String> {
         if manifests.is_empty() {
@@ -115,6 +118,21 @@ impl Checker<'_> {
             };
             let listed = listed_in.entry(name.as_str()).or_default();
             let mut names_seen: HashMap<String, String> = HashMap::new();
+            // RFC 8493 §2.2.3: every file fetch.txt names is in every payload
+            // manifest, or once fetched it is covered by no checksum.
+            let names: std::collections::HashSet<&str> =
+                entries.iter().map(|e| e.path.as_str()).collect();
+            let mut unlisted: Vec<&String> = fetch
+                .keys()
+                .filter(|p| !names.contains(p.as_str()))
+                .collect();
+            unlisted.sort();
+            for path in unlisted {
+                self.error(Problem::FetchNotListed {
+                    path: path.clone(),
+                    file: name.clone(),
+                });
+            }
             for entry in entries {
                 // Two names in one manifest for what one disk would hold as one file.
                 let key = folded(&entry.path);
@@ -142,16 +160,28 @@ impl Checker<'_> {
                         ));
                     }
                     None => match fetch.get(&entry.path) {
-                        Some(url) => self.error(Problem::NotFetched {
+                        Some(to_fetch) => self.error(Problem::NotFetched {
                             path: entry.path,
-                            url: url.clone(),
+                            url: to_fetch.url.clone(),
                         }),
-                        None if is_system_file(&entry.path) => {
+                        // An operating system's own file listed with no
+                        // content (the digest of zero bytes): copying tools
+                        // leave such files out and nothing is lost.
+                        None if is_system_file(&entry.path)
+                            && entry.digest.eq_ignore_ascii_case(&empty_digest(*algorithm)) =>
+                        {
                             self.warn(Problem::SystemFileMissing {
                                 file: name.clone(),
                                 path: entry.path.clone(),
                             });
                             system_files_missing.insert(entry.path);
+                        }
+                        None if disk.refused.contains(&entry.path) => {}
+                        None if self.root.join(&entry.path).is_dir() => {
+                            self.error(Problem::NamesAFolder {
+                                file: name.clone(),
+                                path: entry.path,
+                            })
                         }
                         None => self.error(Problem::Missing {
                             file: name.clone(),
@@ -159,6 +189,17 @@ impl Checker<'_> {
                         }),
                     },
                 }
+            }
+        }
+        for (path, to_fetch) in fetch {
+            if let (Some(stated), Some(&bytes)) = (to_fetch.bytes, disk.files.get(path))
+                && stated != bytes
+            {
+                self.warn(Problem::FetchLength {
+                    path: path.clone(),
+                    stated,
+                    bytes,
+                });
             }
         }
         for path in disk.files.keys() {
@@ -214,9 +255,15 @@ impl Checker<'_> {
                 continue;
             };
             for entry in entries {
-                match own_file(self.root, &entry.path) {
-                    Ok(true) if entry.digest.is_empty() => {}
-                    Ok(true) => {
+                match open_in_bag(self.root, &entry.path) {
+                    Ok((_, bytes)) if bytes > TAG_FILE_LIMIT => {
+                        self.error(Problem::TagFileTooLarge {
+                            file: entry.path,
+                            bytes,
+                        })
+                    }
+                    Ok(_) if entry.digest.is_empty() => {}
+                    Ok(_) => {
                         expected.entry(entry.path.clone()).or_default().push((
                             *algorithm,
                             entry.digest,
@@ -224,11 +271,17 @@ impl Checker<'_> {
                             entry.path,
                         ));
                     }
-                    Ok(false) => self.error(Problem::Missing {
+                    Err(Refused::Missing) => self.error(Problem::Missing {
                         file: name.clone(),
                         path: entry.path,
                     }),
-                    Err((path, kind)) => self.error(Problem::NotRegularFile { path, kind }),
+                    Err(Refused::NotRegular { path, kind }) => {
+                        self.error(Problem::NotRegularFile { path, kind })
+                    }
+                    Err(Refused::Io(error)) => self.error(Problem::Unreadable {
+                        path: entry.path,
+                        error,
+                    }),
                 }
             }
         }
@@ -242,7 +295,7 @@ impl Checker<'_> {
             .par_iter()
             .map(|(path, want)| {
                 let algorithms: BTreeSet<Algorithm> = want.iter().map(|(a, ..)| *a).collect();
-                (path, digest_file(&root.join(path), &algorithms))
+                (path, digest_file(root, path, &algorithms))
             })
             .collect();
         for (path, result) in results {
@@ -282,17 +335,27 @@ impl Checker<'_> {
             .findings
             .iter()
             .any(|f| matches!(f.problem, Problem::NotFetched { .. }));
-        let Some(stated) = report
+        let stated: BTreeSet<&str> = report
             .info
             .iter()
-            .find(|f| f.label.eq_ignore_ascii_case("Payload-Oxum"))
-            .map(|f| f.value.clone())
-        else {
+            .filter(|f| f.label.eq_ignore_ascii_case("Payload-Oxum"))
+            .map(|f| f.value.as_str())
+            .collect();
+        if stated.len() > 1 {
+            self.error(Problem::OxumRepeated);
             return;
+        }
+        let Some(stated) = stated.into_iter().next().map(str::to_owned) else {
+            return;
+        };
+        let number = |s: &str| {
+            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse::<u64>().ok())
+                .flatten()
         };
         let Some((bytes, count)) = stated
             .split_once('.')
-            .and_then(|(b, n)| Some((b.parse::<u64>().ok()?, n.parse::<u64>().ok()?)))
+            .and_then(|(b, n)| Some((number(b)?, number(n)?)))
         else {
             self.error(Problem::OxumMalformed { value: stated });
             return;
@@ -301,8 +364,9 @@ impl Checker<'_> {
         if !complete || (bytes, count) == (on_disk_bytes, files) {
             return;
         }
+        // The system files left out hold no bytes: only their count differs.
         let left_out = system_files_missing.len() as u64;
-        if left_out > 0 && count == files + left_out && bytes >= on_disk_bytes {
+        if left_out > 0 && count == files + left_out && bytes == on_disk_bytes {
             self.warn(Problem::OxumOffBySystemFiles {
                 stated,
                 bytes: on_disk_bytes,
@@ -320,22 +384,23 @@ impl Checker<'_> {
 
 impl Checker<'_> {
     /// The regular files under `data/`, by their path in the bag, with
-    /// their sizes. Links and special files are findings, never followed.
-    fn payload(&mut self) -> BTreeMap<String, u64> {
+    /// their sizes; and the entries that are no regular file (links, pipes,
+    /// devices), each a finding, never followed or read.
+    fn payload(&mut self) -> (BTreeMap<String, u64>, BTreeSet<String>) {
         let mut files = BTreeMap::new();
+        let mut refused = BTreeSet::new();
         let data = self.root.join("data");
         match std::fs::symlink_metadata(&data) {
             Ok(meta) if meta.is_dir() => {}
             Ok(meta) => {
-                self.error(Problem::NotRegularFile {
-                    path: "data".to_owned(),
+                self.error(Problem::PayloadNotAFolder {
                     kind: kind_of(&meta),
                 });
-                return files;
+                return (files, refused);
             }
             Err(_) => {
                 self.error(Problem::NoPayloadFolder);
-                return files;
+                return (files, refused);
             }
         }
         for entry in walkdir::WalkDir::new(&data)
@@ -374,6 +439,7 @@ impl Checker<'_> {
                     .symlink_metadata()
                     .map(|m| kind_of(&m))
                     .unwrap_or("special file");
+                refused.insert(name.clone());
                 self.error(Problem::NotRegularFile { path: name, kind });
                 continue;
             }
@@ -387,34 +453,6 @@ impl Checker<'_> {
                 }),
             }
         }
-        files
+        (files, refused)
     }
-}
-
-/// Whether `rel` is a regular file of the bag reached without a link: every
-/// folder on the way is checked, so a linked folder cannot lead outside.
-/// `Err` names what stood in the way and what it is.
-fn own_file(root: &Path, rel: &str) -> Result<bool, (String, &'static str)> {
-    if !inside_bag(rel) {
-        return Err((rel.to_owned(), "path outside the bag"));
-    }
-    let mut at = root.to_path_buf();
-    let parts: Vec<&str> = rel
-        .split('/')
-        .filter(|p| !p.is_empty() && *p != ".")
-        .collect();
-    for (i, part) in parts.iter().enumerate() {
-        at.push(part);
-        let meta = match std::fs::symlink_metadata(&at) {
-            Ok(meta) => meta,
-            Err(_) => return Ok(false),
-        };
-        let last = i + 1 == parts.len();
-        match (last, meta.is_file(), meta.is_dir()) {
-            (true, true, _) => return Ok(true),
-            (false, _, true) => {}
-            _ => return Err((parts[..=i].join("/"), kind_of(&meta))),
-        }
-    }
-    Ok(false)
 }

@@ -90,6 +90,34 @@ pub enum Problem {
         file: String,
         path: String,
     },
+    ManifestNameCase {
+        file: String,
+    },
+    FetchNotListed {
+        path: String,
+        file: String,
+    },
+    FetchLength {
+        path: String,
+        stated: u64,
+        bytes: u64,
+    },
+    OxumRepeated,
+    DeclarationOrder {
+        line: usize,
+        text: String,
+    },
+    PayloadNotAFolder {
+        kind: &'static str,
+    },
+    NamesAFolder {
+        file: String,
+        path: String,
+    },
+    MoreOfTheSame {
+        like: String,
+        more: usize,
+    },
     SystemFileMissing {
         file: String,
         path: String,
@@ -239,9 +267,45 @@ impl fmt::Display for Problem {
             }
             RepeatedEntry { file, path } => write!(f, "{file} lists {path} more than once"),
             Missing { file, path } => write!(f, "{path} is listed in {file} but is not in the bag"),
+            ManifestNameCase { file } => write!(
+                f,
+                "{file} is not a BagIt manifest name (algorithm names are lower case); it was not read, and a bag holding it is suspect: it may shadow the manifest of that name in lower case"
+            ),
+            FetchNotListed { path, file } => write!(
+                f,
+                "fetch.txt lists {path}, which {file} does not list: once fetched it would be covered by no checksum"
+            ),
+            FetchLength {
+                path,
+                stated,
+                bytes,
+            } => write!(
+                f,
+                "fetch.txt says {path} is {stated} bytes; the file in the bag is {bytes} bytes"
+            ),
+            OxumRepeated => write!(
+                f,
+                "bag-info.txt states Payload-Oxum more than once, with different values"
+            ),
+            DeclarationOrder { line, text } => write!(
+                f,
+                "bagit.txt line {line} is not one of its two lines in BagIt's order (BagIt-Version, then Tag-File-Character-Encoding): {text:?}"
+            ),
+            PayloadNotAFolder { kind } => write!(
+                f,
+                "the bag's data is a {kind}, not a folder: a bag's payload is the folder data/"
+            ),
+            NamesAFolder { file, path } => write!(
+                f,
+                "{file} lists {path}, which is a folder in the bag, not a file"
+            ),
+            MoreOfTheSame { like, more } => write!(
+                f,
+                "and {more} more findings like the ones above ({like}), not listed one by one"
+            ),
             SystemFileMissing { file, path } => write!(
                 f,
-                "{path} is listed in {file} but is not in the bag; it is an operating system's own file, which copying tools often leave out: no evidence is missing"
+                "{path} is listed in {file} but is not in the bag; it is an operating system's own file, listed with no content, which copying tools often leave out: nothing is missing"
             ),
             NotFetched { path, url } => write!(
                 f,
@@ -264,7 +328,7 @@ impl fmt::Display for Problem {
             Unreadable { path, error } => write!(f, "{path} could not be read: {error}"),
             NotRegularFile { path, kind } => write!(
                 f,
-                "{path} is a {kind}, not a file; a bag's files must be its own regular files, so it was not followed"
+                "{path} is a {kind}, not a regular file; a bag's files must be its own regular files, so it was not read"
             ),
             NameNotUtf8 { path } => write!(
                 f,
@@ -322,7 +386,7 @@ impl fmt::Display for Problem {
                 files,
             } => write!(
                 f,
-                "bag-info.txt's Payload-Oxum says {stated} (bytes.files), the payload holds {bytes}.{files}: the difference is the operating system's files left out"
+                "bag-info.txt's Payload-Oxum says {stated} (bytes.files), the payload holds {bytes}.{files}: the difference is the empty operating-system files left out"
             ),
         }
     }
@@ -344,5 +408,15 @@ fn spelling_words(spelling: Spelling) -> &'static str {
     match spelling {
         Spelling::Case => "letter case",
         Spelling::Normalisation => "Unicode normalisation",
+    }
+}
+
+/// A line quoted in a finding: at most 200 characters, then "…", so a
+/// hostile tag file cannot flood the terminal through its messages.
+pub(super) fn excerpt(line: &str) -> String {
+    const MAX: usize = 200;
+    match line.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.to_owned(),
     }
 }

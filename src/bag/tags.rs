@@ -1,43 +1,55 @@
 //! The tag files: `bagit.txt`, `bag-info.txt`, `fetch.txt` and the
 //! manifests' lines, read in the encoding the bag declares.
 
+use super::problem::excerpt;
 use super::{
     Algorithm, BagCheck, Checker, Entry, InfoField, Problem, TAG_FILE_LIMIT, VERSIONS, inside_bag,
-    inside_payload, kind_of, lines,
+    inside_payload, lines,
 };
+use super::{Refused, open_in_bag};
 use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
+
+/// A line of `fetch.txt`: where the file is to come from, and its length
+/// when stated.
+pub(super) struct FetchEntry {
+    pub(super) url: String,
+    pub(super) bytes: Option<u64>,
+}
+
+/// No path is longer (Linux: 4,096 bytes); a longer manifest or fetch
+/// line is an error, so no finding quotes a megabyte.
+const LINE_LIMIT: usize = 16 * 1024;
 
 impl Checker<'_> {
     /// Reads a tag file if it is a regular file in the bag.
     pub(super) fn read_tag_file(&mut self, name: &str) -> Option<Vec<u8>> {
-        let path = self.root.join(name);
-        let meta = match std::fs::symlink_metadata(&path) {
-            Ok(meta) => meta,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-            Err(e) => {
+        let (file, bytes) = match open_in_bag(self.root, name) {
+            Ok(opened) => opened,
+            Err(Refused::Missing) => return None,
+            Err(Refused::NotRegular { path, kind }) => {
+                self.error(Problem::NotRegularFile { path, kind });
+                return None;
+            }
+            Err(Refused::Io(error)) => {
                 self.error(Problem::Unreadable {
                     path: name.to_owned(),
-                    error: e.to_string(),
+                    error,
                 });
                 return None;
             }
         };
-        if !meta.is_file() {
-            self.error(Problem::NotRegularFile {
-                path: name.to_owned(),
-                kind: kind_of(&meta),
-            });
-            return None;
-        }
-        if meta.len() > TAG_FILE_LIMIT {
+        if bytes > TAG_FILE_LIMIT {
             self.error(Problem::TagFileTooLarge {
                 file: name.to_owned(),
-                bytes: meta.len(),
+                bytes,
             });
             return None;
         }
-        match std::fs::read(&path) {
-            Ok(bytes) => Some(bytes),
+        let mut content = Vec::with_capacity(bytes as usize);
+        // At most the limit, whatever the file grew to since.
+        match file.take(TAG_FILE_LIMIT).read_to_end(&mut content) {
+            Ok(_) => Some(content),
             Err(e) => {
                 self.error(Problem::Unreadable {
                     path: name.to_owned(),
@@ -81,7 +93,7 @@ impl Checker<'_> {
             let Some((label, value)) = line.split_once(':') else {
                 self.error(Problem::DeclarationLine {
                     line: i + 1,
-                    text: line.to_owned(),
+                    text: excerpt(line),
                 });
                 continue;
             };
@@ -106,6 +118,22 @@ impl Checker<'_> {
         };
         let version = version_raw.trim().to_owned();
         report.version = Some(version.clone());
+        // Two lines, the version first; anything else is an error in 1.0
+        // (RFC 8493 §2.1.1) and a warning in the drafts.
+        for (at, (line, text, label, _)) in raw_lines.iter().enumerate() {
+            let expected = ["BagIt-Version", "Tag-File-Character-Encoding"].get(at);
+            if expected != Some(&label.trim()) {
+                let problem = Problem::DeclarationOrder {
+                    line: *line,
+                    text: excerpt(text),
+                };
+                if version == "1.0" {
+                    self.error(problem)
+                } else {
+                    self.warn(problem)
+                }
+            }
+        }
         // RFC 8493 (1.0) writes `Label: value`: no space before the colon,
         // exactly one after it, nothing after the value.
         if version == "1.0" {
@@ -117,7 +145,7 @@ impl Checker<'_> {
                 if !tidy {
                     self.error(Problem::DeclarationLine {
                         line: *line,
-                        text: (*text).to_owned(),
+                        text: excerpt(text),
                     });
                 }
             }
@@ -158,7 +186,15 @@ impl Checker<'_> {
         encoding: &'static encoding_rs::Encoding,
     ) -> Option<String> {
         let (text, _, had_errors) = encoding.decode(bytes);
-        if had_errors {
+        // ASCII in UTF-16 is half NUL bytes: a file declared UTF-16 with
+        // none, and no byte-order mark, is not UTF-16 (it would decode into
+        // nonsense CJK text without an error).
+        let utf16 = encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE;
+        let not_utf16 = utf16
+            && !bytes.is_empty()
+            && encoding_rs::Encoding::for_bom(bytes).is_none()
+            && !bytes.contains(&0);
+        if had_errors || not_utf16 {
             self.error(Problem::Undecodable {
                 file: name.to_owned(),
                 encoding: encoding.name().to_owned(),
@@ -194,7 +230,7 @@ impl Checker<'_> {
                 _ => self.error(Problem::InfoLine {
                     file: name.to_owned(),
                     line: i + 1,
-                    text: line.to_owned(),
+                    text: excerpt(line),
                 }),
             }
         }
@@ -224,9 +260,13 @@ impl Checker<'_> {
                 checker.error(Problem::ManifestLine {
                     file: name.to_owned(),
                     line: line_no,
-                    text: line.to_owned(),
+                    text: excerpt(line),
                 })
             };
+            if line.len() > LINE_LIMIT {
+                bad(self);
+                continue;
+            }
             let Some((digest, rest)) = line.split_once([' ', '\t']) else {
                 bad(self);
                 continue;
@@ -356,7 +396,7 @@ impl Checker<'_> {
             Ok(entries) => entries,
             Err(e) => {
                 self.error(Problem::Unreadable {
-                    path: ".".to_owned(),
+                    path: "the bag folder".to_owned(),
                     error: e.to_string(),
                 });
                 return (manifests, tag_manifests);
@@ -376,9 +416,14 @@ impl Checker<'_> {
             let Some(algorithm) = rest.strip_suffix(".txt") else {
                 continue;
             };
-            match Algorithm::from_name(&algorithm.to_ascii_lowercase()) {
+            match Algorithm::from_name(algorithm) {
                 Some(algorithm) => {
                     map.insert(algorithm, name);
+                }
+                // `manifest-SHA256.txt` beside `manifest-sha256.txt`: never
+                // read in its place.
+                None if Algorithm::from_name(&algorithm.to_ascii_lowercase()).is_some() => {
+                    self.error(Problem::ManifestNameCase { file: name })
                 }
                 None => self.warn(Problem::UnknownAlgorithm { file: name }),
             }
@@ -414,7 +459,7 @@ impl Checker<'_> {
         &mut self,
         encoding: &'static encoding_rs::Encoding,
         report: &mut BagCheck,
-    ) -> HashMap<String, String> {
+    ) -> HashMap<String, FetchEntry> {
         let mut fetch = HashMap::new();
         let Some(bytes) = self.read_tag_file("fetch.txt") else {
             return fetch;
@@ -427,10 +472,17 @@ impl Checker<'_> {
                 continue;
             }
             report.fetch_entries += 1;
+            if line.len() > LINE_LIMIT {
+                self.error(Problem::FetchLine {
+                    line: i + 1,
+                    text: excerpt(line),
+                });
+                continue;
+            }
             let bad = |checker: &mut Self| {
                 checker.error(Problem::FetchLine {
                     line: i + 1,
-                    text: line.to_owned(),
+                    text: excerpt(line),
                 })
             };
             let mut parts = line.splitn(3, [' ', '\t']).filter(|s| !s.is_empty());
@@ -452,7 +504,13 @@ impl Checker<'_> {
                 });
                 continue;
             }
-            fetch.insert(path, url.to_owned());
+            fetch.insert(
+                path,
+                FetchEntry {
+                    url: url.to_owned(),
+                    bytes: length.parse().ok(),
+                },
+            );
         }
         fetch
     }

@@ -312,7 +312,15 @@ pub(crate) fn print_bag_check(dir: &Path, check: &provaudit::bag::BagCheck) -> R
     writeln!(out, "bag        {}", dir.display())?;
     if let Some(version) = &check.version {
         let encoding = check.encoding.as_deref().unwrap_or("not stated");
-        writeln!(out, "version    BagIt {version}, tag files in {encoding}")?;
+        writeln!(
+            out,
+            "version    BagIt {}, tag files in {}",
+            escape::visible(version),
+            escape::visible(encoding)
+        )?;
+    }
+    // What the payload holds, once the declaration let it be read.
+    if !check.payload_manifests.is_empty() || check.payload_files > 0 {
         writeln!(
             out,
             "payload    {} files, {}; manifests: {}; tag manifests: {}",

@@ -245,7 +245,7 @@ fn a_bag_never_leads_the_checker_outside_it_or_onto_the_terminal() {
     let run = verify_bag(&ws, &bag).expect_code(1);
     let out = run.stdout.clone() + &run.stderr;
     assert!(
-        out.contains("linked is a symbolic link, not a file"),
+        out.contains("linked is a symbolic link, not a regular file"),
         "{out}"
     );
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
@@ -264,7 +264,7 @@ fn a_bag_never_leads_the_checker_outside_it_or_onto_the_terminal() {
         "{out}"
     );
     assert!(
-        out.contains("data/link.txt is a symbolic link, not a file"),
+        out.contains("data/link.txt is a symbolic link, not a regular file"),
         "{out}"
     );
     assert!(
@@ -296,4 +296,124 @@ fn a_folder_that_is_not_a_bag_is_said_so() {
     let _: Value = ws
         .run(&["verify", "--bag", corpus.to_str().unwrap(), "--json"])
         .json();
+}
+
+fn sha256_hex(b: &[u8]) -> String {
+    use sha2::Digest;
+    format!("{:x}", sha2::Sha256::digest(b))
+}
+
+/// A valid BagIt 1.0 bag holding `data/a.txt` ("hello\n"), sha256 only.
+fn small_bag(bag: &Path) {
+    std::fs::create_dir_all(bag.join("data")).unwrap();
+    std::fs::write(
+        bag.join("bagit.txt"),
+        "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
+    )
+    .unwrap();
+    std::fs::write(bag.join("data/a.txt"), "hello\n").unwrap();
+    std::fs::write(bag.join("bag-info.txt"), "Payload-Oxum: 6.1\n").unwrap();
+    std::fs::write(
+        bag.join("manifest-sha256.txt"),
+        format!("{}  data/a.txt\n", sha256_hex(b"hello\n")),
+    )
+    .unwrap();
+}
+
+/// What a hostile sender tried (found by attacking the checker): a shadow
+/// manifest, a missing file passed off as a system file, a fetch entry no
+/// manifest covers, a line made to flood the terminal, a pipe to hang on.
+#[test]
+fn a_hostile_bag_cannot_pass_flood_or_hang() {
+    let ws = Workspace::new();
+    let bag = ws.path("bag");
+    small_bag(&bag);
+    verify_bag(&ws, &bag).expect_code(0);
+
+    // The file changed, and a second manifest spelled in capitals agrees
+    // with the change: it is never read in the real one's place.
+    std::fs::write(bag.join("data/a.txt"), "HELLO\n").unwrap();
+    std::fs::write(
+        bag.join("manifest-SHA256.txt"),
+        format!("{}  data/a.txt\n", sha256_hex(b"HELLO\n")),
+    )
+    .unwrap();
+    let run = verify_bag(&ws, &bag).expect_code(1);
+    assert!(
+        run.stdout
+            .contains("manifest-SHA256.txt is not a BagIt manifest name"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("data/a.txt: its sha256 checksum is"),
+        "{}",
+        run.stdout
+    );
+
+    // A listed file with content, missing, under a system file's name.
+    let bag = ws.path("bag2");
+    small_bag(&bag);
+    let manifest = std::fs::read_to_string(bag.join("manifest-sha256.txt")).unwrap();
+    std::fs::write(
+        bag.join("manifest-sha256.txt"),
+        manifest + &format!("{}  data/._report.pdf\n", sha256_hex(b"evidence")),
+    )
+    .unwrap();
+    std::fs::write(bag.join("bag-info.txt"), "Payload-Oxum: 14.2\n").unwrap();
+    let run = verify_bag(&ws, &bag).expect_code(1);
+    assert!(
+        run.stdout
+            .contains("data/._report.pdf is listed in manifest-sha256.txt but is not in the bag"),
+        "{}",
+        run.stdout
+    );
+
+    // fetch.txt naming a file no manifest lists.
+    let bag = ws.path("bag3");
+    small_bag(&bag);
+    std::fs::write(
+        bag.join("fetch.txt"),
+        "http://127.0.0.1:9/evil.exe 5 data/zzz.exe\n",
+    )
+    .unwrap();
+    let run = verify_bag(&ws, &bag).expect_code(1);
+    assert!(
+        run.stdout
+            .contains("fetch.txt lists data/zzz.exe, which manifest-sha256.txt does not list"),
+        "{}",
+        run.stdout
+    );
+
+    // A megabyte-long manifest line of escapes: reported in a few lines.
+    let bag = ws.path("bag4");
+    small_bag(&bag);
+    let manifest = std::fs::read_to_string(bag.join("manifest-sha256.txt")).unwrap();
+    std::fs::write(
+        bag.join("manifest-sha256.txt"),
+        manifest + &"\u{1b}".repeat(1 << 20),
+    )
+    .unwrap();
+    let run = verify_bag(&ws, &bag).expect_code(1);
+    assert!(
+        run.stdout.len() + run.stderr.len() < 4096,
+        "{} bytes",
+        run.stdout.len()
+    );
+
+    // A named pipe in the payload: refused at once, never waited on.
+    let bag = ws.path("bag5");
+    small_bag(&bag);
+    let pipe = std::ffi::CString::new(bag.join("data/pipe").to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(pipe.as_ptr(), 0o644) }, 0);
+    let mut cmd = ws.cmd();
+    cmd.args(["verify", "--bag", bag.to_str().unwrap()]);
+    let run = run_with_deadline(cmd, std::time::Duration::from_secs(20)).expect_code(1);
+    assert!(
+        run.stdout
+            .contains("data/pipe is a named pipe, not a regular file"),
+        "{}",
+        run.stdout
+    );
 }
