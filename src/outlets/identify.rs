@@ -173,10 +173,26 @@ static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A dateline whose parentheses hold more than one name, or a date:
 /// `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020)`,
-/// `RABAT, Sept 9 (NNN-XINHUA) —`, `Taipei, April 3 (CNA) The…`.
+/// `RABAT, Sept 9 (NNN-XINHUA) —`, `Taipei, April 3 (CNA) The…`,
+/// `KYIV, Ukraine, April 13, 2024 (BSS/AFP) -` (place, country and a
+/// dated day).
 static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*\p{Lu}[\p{L}.'’ /-]{1,40}?(?:\s*\([^()\n]{2,30}\))?(?:\s*\[[^\[\]\n]{2,30}\])?(?:[,.]\s*[\p{L}0-9][\p{L}0-9.' ]{0,20}){0,2},?\s*\((?P<inner>[^()\n]{2,80})\)\s*\.?\s*(?:--|[-–—:]|\p{Lu}|[“\x22]|$)",
+        r"^\s*\p{Lu}[\p{L}.'’ /-]{1,40}?(?:\s*\([^()\n]{2,30}\))?(?:\s*\[[^\[\]\n]{2,30}\])?(?:[,.]\s*[\p{L}0-9][\p{L}0-9.' ]{0,20}){0,3},?\s*\((?P<inner>[^()\n]{2,80})\)\s*\.?\s*(?:--|[-–—:]|\p{Lu}|[“\x22]|$)",
+    )
+});
+/// A news agency's name with the time its copy ran, on a line of its own:
+/// `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua | Updated: 2021-10-12 09:23`.
+static AGENCY_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?)\s*[,|]\s*(?:(?:updated|published|posted)\s*:?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})(?:[\s,|]+(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?|[a-z]{2,4}))*\s*$",
+    )
+});
+/// An aggregator's credit to its source at the start of the text:
+/// `(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -- …`, `(MENAFN- UkrinForm)`.
+static PAREN_SITE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*\((?P<site>\p{Lu}[\p{L}]{2,20})-\s*(?P<name>[^()\n]{2,50}?)\s*(?:\((?P<abbr>[^()\n]{2,12})\))?\)",
     )
 });
 /// The agency first: `Reuters, Beirut,`.
@@ -190,8 +206,14 @@ static AGENCY_BUREAU_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A credit closing the text, glued to its last sentence: `… the toll.-Bernama`,
 /// `… said. — AFP`.
-static CLOSING_DASH_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[.!?”\x22’)\]]\s*[-–—]{1,2}\s*(?P<name>[A-Z][A-Za-z.&' ]{1,30}?)\s*$"));
+static CLOSING_DASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"[.!?”\x22’)\]]\s*[-–—]{1,2}\s*(?P<name>[A-Za-z][A-Za-z.&' ]{1,30}?)\s*$")
+});
+/// A news agency's name signing off the text after its last sentence, with
+/// no mark between: `… the data showed. Xinhua`, `… $4.3 billion.Yonhap`.
+static CLOSING_BARE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"[.!?”\x22’]\s*(?P<name>\p{Lu}[\p{L}&'-]{1,25}(?:\s\p{Lu}[\p{L}&'-]{1,25}){0,2})\s*$")
+});
 /// A parenthesised credit closing a paragraph: `… in the area. (Xinhua)`,
 /// `(Xinhua/NAN)`.
 static CLOSING_PAREN_CREDIT: LazyLock<Regex> =
@@ -214,11 +236,12 @@ static REPORTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Conversation website", "Read the full story on The Quint".
 static FIRST_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:this|the)\s+(?:article|story|report|piece|post)\b(?:,[^,\n]{0,80},)?\s+(?:was\s+)?(?:first|originally)\s+published\s+(?:in|on|by)|\bread\s+(?:more|the\s+full\s+(?:story|article))\s+(?:at|on))\s+(?:the\s+website\s+of\s+)?(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?)(?:\s+(?:website|site))?\s*[.,]?\s*$",
+        r"(?i)(?:\b(?:this|the)\s+(?:article|story|report|piece|post)\b(?:,[^,\n]{0,80},)?\s+(?:was\s+)?(?:first|originally)\s+published\s+(?:in|on|by)|\bread\s+(?:more|the\s+full\s+(?:story|article))\s+(?:at|on|from)|^\s*(?:guest\s+post|republished|reposted|reprinted)\s+(?:from|with\s+permission\s+(?:from|of)))\s+(?:the\s+website\s+of\s+)?(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?)(?:\s+(?:website|site))?(?:\s+at\s+https?://\S+)?\s*[.,]?\s*$",
     )
 });
 /// What every line [`FIRST_PUBLISHED`] reads holds (a cheap literal search).
-static FIRST_PUBLISHED_WORDS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:published|read)\b"));
+static FIRST_PUBLISHED_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:published|read|post|reposted|reprinted)\b"));
 /// The producer writing about its own staff: "AFP saw them", "Xinhua
 /// reporters in Taipei", "an AFP correspondent".
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -569,6 +592,52 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
     let n = lines.len();
     for (index, &(start, end, line)) in lines.iter().enumerate() {
         let near_edge = index < 15 || index + 10 >= n;
+        if index < 15
+            && let Some(c) = AGENCY_DATE_LINE.captures(line)
+            && let Some(outlet) = registry
+                .find_credit_name(c.name("name").unwrap().as_str())
+                .filter(|o| o.kind == OutletKind::WireAgency)
+        {
+            let name = c.name("name").unwrap();
+            out.push(origin(
+                outlet,
+                Rule::AgencyLine,
+                start + name.start(),
+                start + name.end(),
+                Rule::AgencyLine.confidence(),
+            ));
+            continue;
+        }
+        if index < 15
+            && let Some(c) = PAREN_SITE_CREDIT.captures(line)
+        {
+            let name = c.name("name").unwrap();
+            let found = registry.find_credit_name(name.as_str()).or_else(|| {
+                c.name("abbr")
+                    .and_then(|a| registry.find_credit_name(a.as_str()))
+            });
+            if let Some(outlet) = found {
+                out.push(origin(
+                    outlet,
+                    Rule::CreditLine,
+                    start + name.start(),
+                    start + name.end(),
+                    Rule::CreditLine.confidence(),
+                ));
+                if let Some(site) = registry.find_name(c.name("site").unwrap().as_str()) {
+                    let whole = c.get(0).unwrap();
+                    out.push(signal(
+                        Role::Publisher,
+                        Some(site),
+                        "",
+                        Rule::CreditLine,
+                        start + whole.start(),
+                        start + whole.end(),
+                        Rule::CreditLine.confidence(),
+                    ));
+                }
+            }
+        }
         if let Some(c) = WIRE_DATELINE.captures(line) {
             let name = c.name("name").unwrap();
             if let Some(outlet) = registry.find_name(name.as_str()) {
@@ -692,7 +761,34 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         }
         // Closing credits: the article's last lines, never its first two (a
         // headline, a picture's caption ending "— KUNA" or "(WAM)").
-        if index >= 2 && index + 3 >= n {
+        // Nor a line that article prose follows: a caption ending "(AFP)"
+        // between the last paragraphs is a picture's credit.
+        let prose_follows = || {
+            lines[index + 1..]
+                .iter()
+                .any(|&(_, _, later)| later.trim().chars().count() > 100)
+        };
+        // The agency's name alone after the last sentence: only on the
+        // text's very last line, and only a news agency's name.
+        // A body saved as one paragraph has its last line second, after
+        // the headline: a line that long is no caption.
+        if index + 1 == n
+            && (index >= 2 || index == 1 && line.trim().chars().count() > 300)
+            && let Some(c) = CLOSING_BARE_CREDIT.captures(line)
+            && let Some(outlet) = registry
+                .find_credit_name(c.name("name").unwrap().as_str())
+                .filter(|o| o.kind == OutletKind::WireAgency)
+        {
+            let name = c.name("name").unwrap();
+            out.push(origin(
+                outlet,
+                Rule::ClosingCredit,
+                start + name.start(),
+                start + name.end(),
+                Rule::ClosingCredit.confidence(),
+            ));
+        }
+        if index >= 2 && index + 3 >= n && !prose_follows() {
             if let Some(c) = CLOSING_DASH_CREDIT.captures(line)
                 && let Some(outlet) = registry
                     .find_credit_name(c.name("name").unwrap().as_str())
@@ -1108,7 +1204,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         if near_edge && line.trim().len() <= 60 {
             let trimmed = line
                 .trim()
-                .trim_matches(['•', '·', '*', '–', '—', '-', '|', ' ']);
+                .trim_matches(['•', '·', '*', '–', '—', '-', '|', '>', '»', ' ']);
             // "Reuters India": an outlet's national edition.
             let edition = || {
                 let (head, last) = trimmed.rsplit_once(' ')?;
@@ -1185,6 +1281,17 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
 fn distinctive(written: &str, outlet: &super::registry::Outlet) -> bool {
     let written = written.trim().trim_end_matches(['.', ':', ',']);
     if written.split_whitespace().count() >= 2 || written.contains('.') {
+        return true;
+    }
+    // A news agency's own one-word name as it writes it (`Reuters`,
+    // `Xinhua`, `Yonhap`): no common word ("Today", "Express") is one.
+    if outlet.kind == OutletKind::WireAgency
+        && written.chars().next().is_some_and(char::is_uppercase)
+        && written.chars().skip(1).any(char::is_lowercase)
+        && std::iter::once(&outlet.name)
+            .chain(&outlet.aliases)
+            .any(|n| n == written)
+    {
         return true;
     }
     let acronym = written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase());

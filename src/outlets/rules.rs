@@ -14,19 +14,19 @@
 //! | `publisher_marker` | publisher | 0.95 | the outlet's own site furniture, from the registry: `Join the GlobalSecurity.org mailing list` |
 //! | `html_canonical_url` | publisher | 0.95 | the page's canonical URL (`<link rel=canonical>`, `og:url`, or the `saved from url=` mark): `https://www.aljazeera.com/news/2019/9/26/haftar` |
 //! | `html_site_name` | publisher | 0.9 | the page's site name: `Al Jazeera` |
-//! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85) | a dateline crediting a news agency: `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `ANKARA/ANTALYA-Anadolu Agency`, `TEHRAN, (MNA) – Iran's foreign minister spoke.`, `Lucknow (Uttar Pradesh) [India], February 5 (ANI): Farmers gathered.`, `Reuters, Beirut, Jan 10 - Talks began.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)` |
+//! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85) | a dateline crediting a news agency: `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `ANKARA/ANTALYA-Anadolu Agency`, `TEHRAN, (MNA) – Iran's foreign minister spoke.`, `Lucknow (Uttar Pradesh) [India], February 5 (ANI): Farmers gathered.`, `Reuters, Beirut, Jan 10 - Talks began.`, `KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)` |
 //! | `source_line` | origin | 0.9 (unregistered name 0.55) | a line naming the source: `SOURCE: AL JAZEERA AND NEWS AGENCIES`, `SOURCE:AA`, `From: BelTA`, `Source: https://english.news.cn/20250121/b02237d284354ff0/c.html`; not `Source: PRNewsfoto/Quaker Oats`, `Source: Getty Images`, `Source: https://example.org/2025/01/21/story.html` |
 //! | `agency_byline` | origin | 0.9 (a writer's credit with the agency and the bureau 0.85) | a byline naming a news agency: `By JILL COLVIN and JONATHAN LEMIRE, Associated Press`, `by: Anadolu \| 12.03.2020`, `By Reuters`, `Philippe Ries, Agence France-Presse, Hong Kong` |
 //! | `agency_bureau_line` | origin | 0.85 | a news agency's name with its bureau's city on a line of its own: `Maghreb Arabe Presse (Rabat)` |
-//! | `republished_note` | origin | 0.85 (unregistered name 0.7) | the republisher's note on where the text first ran: `This article was first published in Arab News`, `Read the full story on The Quint`; not `The study was first published in The Lancet.` |
-//! | `credit_line` | publisher, origin | 0.85 | a site's credit line, the site then its source: `UrduPoint News / Sputnik`, `SMA News – Agencies`, `Libya Daily News / Reuters`; not `SPUTNIK/REUTERS`, `REUTERS/Toru Hanai` |
+//! | `republished_note` | origin | 0.85 (unregistered name 0.7) | the republisher's note on where the text first ran: `This article was first published in Arab News`, `Read the full story on The Quint`, `Guest post from Reuters`, `Read more from The Japan News at https://japannews.yomiuri.co.jp/`; not `The study was first published in The Lancet.` |
+//! | `credit_line` | publisher, origin | 0.85 | a site's credit line, the site then its source: `UrduPoint News / Sputnik`, `SMA News – Agencies`, `Libya Daily News / Reuters`, `(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -- The Amiri Diwan announced the news.`; not `SPUTNIK/REUTERS`, `REUTERS/Toru Hanai` |
 //! | `copyright_line` | origin, publisher | 0.85 (a copyright held by an outlet that is no news agency: the publisher 0.7) | a copyright line: `Copyright 2018 The Associated Press. All rights reserved.`, `© 2018 Thomson/Reuters.`, `© 2019 Al Jazeera Media Network`; not `© Provided by The Canadian Press` |
 //! | `repost_label` | origin | 0.85 | a line naming another outlet on a page whose publisher is known: `Press TV`, then `Join the GlobalSecurity.org mailing list` |
 //! | `origin_marker` | origin | 0.8 | the producer's own sign-off or footer, from the registry: `(Reporting by Tom Balmforth; Editing by Mark Heinrich)`, `AA News Broadcasting System` |
-//! | `agency_line` | origin | 0.8 | a line that is just a news agency's name (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•` |
+//! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`; not `Today`, `Express, May 4, 2021` |
 //! | `agency_writers_line` | origin | 0.75 | the agency's writers' credit: `Associated Press writer Jamey Keaten in Helsinki contributed to this report.`, `Jill Colvin is an Associated Press writer.`; not `The Associated Press contributed to this report.` |
 //! | `inputs_credit` | origin | 0.75 | a "with inputs from" credit: `(With inputs from PTI)` |
-//! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines: `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)` |
+//! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines: `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`, `Output rose 4.1 percent last year, the data showed. Xinhua`, `Shipments to the EU surged 28.3 percent to $4.3 billion.Yonhap`, `Chip exports rose by 5.6 per cent for the year. — dpa`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)`, `The minister said so in an interview with Reuters` |
 //! | `reports_credit` | origin | 0.7 | a news agency credited after a sentence, the verb first ("…, reports AP."), as South Asian papers credit a wire: `The official said the toll could rise further, reports AP.`, `Schools will stay closed until Friday, reports Reuters`, `The toll could rise, reports AFP. Rescue teams searched the port overnight.`; not `The toll rose to 12, the Central News Agency reported.`, `AFP reports that the talks failed.`, `The toll rose, reports the local council.` |
 //! | `agency_self_reference` | origin | 0.65 | the agency writing about its own staff: `AFP saw them recover one body.`, `Xinhua reporters in Taipei said the streets were quiet.` |
 //! | `person_credit` | origin | 0.6 | a person's credit line (a person is no publisher): `Geoff Mulvihill \| Associated Press`, `Jorge Silva/Reuters`; not `Photo: Pablo Martinez Monsivais / Associated Press` |
@@ -328,6 +328,10 @@ impl Rule {
                         "Asian News International",
                     ),
                     ex!("Reuters, Beirut, Jan 10 - Talks began.", "Reuters"),
+                    ex!(
+                        "KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.",
+                        "Agence France-Presse",
+                    ),
                 ],
                 traps: &["AFP PHOTO / SPUTNIK / Alexei Druzhinin", "Hamburg (ots)"],
             },
@@ -398,6 +402,11 @@ impl Rule {
                 examples: &[
                     ex!("This article was first published in Arab News", "Arab News"),
                     ex!("Read the full story on The Quint", "The Quint"),
+                    ex!("Guest post from Reuters", "Reuters"),
+                    ex!(
+                        "Read more from The Japan News at https://japannews.yomiuri.co.jp/",
+                        "The Japan News",
+                    ),
                 ],
                 traps: &["The study was first published in The Lancet."],
             },
@@ -414,6 +423,10 @@ impl Rule {
                     ex!("UrduPoint News / Sputnik", "Sputnik"),
                     ex!("SMA News – Agencies", "SMA News"),
                     ex!("Libya Daily News / Reuters", "Reuters"),
+                    ex!(
+                        "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -- The Amiri Diwan announced the news.",
+                        "Kuwait News Agency",
+                    ),
                 ],
                 traps: &["SPUTNIK/REUTERS", "REUTERS/Toru Hanai"],
             },
@@ -469,7 +482,7 @@ impl Rule {
             Rule::AgencyLine => &RuleInfo {
                 name: "agency_line",
                 description: "agency line",
-                reads: "a line that is just a news agency's name (any other such line is then the masthead)",
+                reads: "a line that is just a news agency's name, or its name and the time its copy ran (any other such line is then the masthead)",
                 roles: &[Origin],
                 confidence: 0.8,
                 forms: &[],
@@ -478,8 +491,12 @@ impl Rule {
                     ex!("AP", "Associated Press"),
                     ex!("• AP", "Associated Press"),
                     ex!("Reuters India•", "Reuters"),
+                    ex!("Reuters", "Reuters"),
+                    ex!(">> Reuters", "Reuters"),
+                    ex!("PTI, Aug 16, 2021, 5:44 PM IST", "Press Trust of India"),
+                    ex!("Xinhua | Updated: 2021-10-12 09:23", "Xinhua News Agency"),
                 ],
-                traps: &[],
+                traps: &["Today", "Express, May 4, 2021"],
             },
             Rule::AgencyWritersLine => &RuleInfo {
                 name: "agency_writers_line",
@@ -526,8 +543,24 @@ impl Rule {
                         "The death toll rose to 12 on Sunday, local officials said. (Xinhua)",
                         "Xinhua News Agency",
                     ),
+                    ex!(
+                        "Output rose 4.1 percent last year, the data showed. Xinhua",
+                        "Xinhua News Agency",
+                    ),
+                    ex!(
+                        "Shipments to the EU surged 28.3 percent to $4.3 billion.Yonhap",
+                        "Yonhap News Agency",
+                    ),
+                    ex!(
+                        "Chip exports rose by 5.6 per cent for the year. — dpa",
+                        "Deutsche Presse-Agentur",
+                    ),
                 ],
-                traps: &["(Xinhua/Li Ming)", "Officials met in Paris. (AFP photo)"],
+                traps: &[
+                    "(Xinhua/Li Ming)",
+                    "Officials met in Paris. (AFP photo)",
+                    "The minister said so in an interview with Reuters",
+                ],
             },
             Rule::ReportsCredit => &RuleInfo {
                 name: "reports_credit",
