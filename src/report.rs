@@ -1113,7 +1113,8 @@ mod tests {
                 "bytes": 3, "encoding": "UTF-8", "content_kind": "text",
                 "mtime": "2019-11-17T14:13:20.123456789Z", "first_ingested_at": "t0", "ingested_at": "t1", "notes": [],
                 "publisher": null, "origin": null, "relation": "unknown", "origin_group": null, "alignment": null,
-                "outlet_candidates": [], "outlet_explanation": null, "text_reuse": [], "date": null
+                "outlet_candidates": [], "outlet_explanation": null, "text_reuse": [], "date": null,
+                "capture": null
             })
         );
     }

@@ -246,7 +246,7 @@ static FIRST_PUBLISHED_WORDS: LazyLock<Regex> =
 /// reporters in Taipei", "an AFP correspondent".
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?P<name>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})\s+(?:correspondents?|reporters?|journalists?|photographers?|saw|witnessed)\b",
+        r"\b(?P<name>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})\s+(?:correspondents?|reporters?|journalists?|photographers?|saw|witnessed|has\s+learned|has\s+learnt)\b",
     )
 });
 static SOURCE_LINE: LazyLock<Regex> =
@@ -1182,6 +1182,28 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     .rev()
                     .find_map(|p| registry.find_name(p).map(|o| (o, 0)))
             });
+            // "© REUTERS / Rodi Said" under a picture: the agency's
+            // photographer, never the text's producer.
+            let photographer = name
+                .as_str()
+                .split('/')
+                .skip(1)
+                .any(|p| is_person_name(p.trim()));
+            if let Some((outlet, _)) = registered
+                && photographer
+            {
+                let whole = c.get(0).unwrap();
+                out.push(signal(
+                    Role::PhotoCredit,
+                    Some(outlet),
+                    "",
+                    Rule::PhotoCredit,
+                    start + whole.start(),
+                    start + whole.end(),
+                    Rule::PhotoCredit.confidence(),
+                ));
+                continue;
+            }
             if let Some((outlet, _)) = registered {
                 let (role, confidence) = if outlet.kind == OutletKind::WireAgency {
                     (Role::Origin, Rule::CopyrightLine.confidence())
@@ -1290,7 +1312,11 @@ fn distinctive(written: &str, outlet: &super::registry::Outlet) -> bool {
         && written.chars().skip(1).any(char::is_lowercase)
         && std::iter::once(&outlet.name)
             .chain(&outlet.aliases)
-            .any(|n| n == written)
+            // "Wam" as Gulf papers write WAM.
+            .any(|n| {
+                n == written
+                    || n.chars().all(|c| c.is_ascii_uppercase()) && n.eq_ignore_ascii_case(written)
+            })
     {
         return true;
     }

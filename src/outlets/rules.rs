@@ -20,22 +20,22 @@
 //! | `agency_bureau_line` | origin | 0.85 | a news agency's name with its bureau's city on a line of its own: `Maghreb Arabe Presse (Rabat)` |
 //! | `republished_note` | origin | 0.85 (unregistered name 0.7) | the republisher's note on where the text first ran: `This article was first published in Arab News`, `Read the full story on The Quint`, `Guest post from Reuters`, `Read more from The Japan News at https://japannews.yomiuri.co.jp/`; not `The study was first published in The Lancet.` |
 //! | `credit_line` | publisher, origin | 0.85 | a site's credit line, the site then its source: `UrduPoint News / Sputnik`, `SMA News – Agencies`, `Libya Daily News / Reuters`, `(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -- The Amiri Diwan announced the news.`; not `SPUTNIK/REUTERS`, `REUTERS/Toru Hanai` |
-//! | `copyright_line` | origin, publisher | 0.85 (a copyright held by an outlet that is no news agency: the publisher 0.7) | a copyright line: `Copyright 2018 The Associated Press. All rights reserved.`, `© 2018 Thomson/Reuters.`, `© 2019 Al Jazeera Media Network`; not `© Provided by The Canadian Press` |
+//! | `copyright_line` | origin, publisher | 0.85 (a copyright held by an outlet that is no news agency: the publisher 0.7) | a copyright line: `Copyright 2018 The Associated Press. All rights reserved.`, `© 2018 Thomson/Reuters.`, `© 2019 Al Jazeera Media Network`; not `© Provided by The Canadian Press`, `© REUTERS / Rodi Said` |
 //! | `repost_label` | origin | 0.85 | a line naming another outlet on a page whose publisher is known: `Press TV`, then `Join the GlobalSecurity.org mailing list` |
 //! | `origin_marker` | origin | 0.8 | the producer's own sign-off or footer, from the registry: `(Reporting by Tom Balmforth; Editing by Mark Heinrich)`, `AA News Broadcasting System` |
-//! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`; not `Today`, `Express, May 4, 2021` |
+//! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `Wam`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`; not `Today`, `Express, May 4, 2021` |
 //! | `agency_writers_line` | origin | 0.75 | the agency's writers' credit: `Associated Press writer Jamey Keaten in Helsinki contributed to this report.`, `Jill Colvin is an Associated Press writer.`; not `The Associated Press contributed to this report.` |
 //! | `inputs_credit` | origin | 0.75 | a "with inputs from" credit: `(With inputs from PTI)` |
 //! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines: `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`, `Output rose 4.1 percent last year, the data showed. Xinhua`, `Shipments to the EU surged 28.3 percent to $4.3 billion.Yonhap`, `Chip exports rose by 5.6 per cent for the year. — dpa`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)`, `The minister said so in an interview with Reuters` |
 //! | `reports_credit` | origin | 0.7 | a news agency credited after a sentence, the verb first ("…, reports AP."), as South Asian papers credit a wire: `The official said the toll could rise further, reports AP.`, `Schools will stay closed until Friday, reports Reuters`, `The toll could rise, reports AFP. Rescue teams searched the port overnight.`; not `The toll rose to 12, the Central News Agency reported.`, `AFP reports that the talks failed.`, `The toll rose, reports the local council.` |
-//! | `agency_self_reference` | origin | 0.65 | the agency writing about its own staff: `AFP saw them recover one body.`, `Xinhua reporters in Taipei said the streets were quiet.` |
+//! | `agency_self_reference` | origin | 0.65 | the agency writing about its own staff: `AFP saw them recover one body.`, `BelTA has learned that the talks will resume on Monday.`, `Xinhua reporters in Taipei said the streets were quiet.` |
 //! | `person_credit` | origin | 0.6 | a person's credit line (a person is no publisher): `Geoff Mulvihill \| Associated Press`, `Jorge Silva/Reuters`; not `Photo: Pablo Martinez Monsivais / Associated Press` |
 //! | `source_label` | origin | 0.6 | a line that is just an outlet's name, near the top or bottom: `CNN`; not `Today` |
 //! | `masthead_line` | publisher | 0.6 | a line that is just an outlet's name beside an agency line: `The Boston Globe`, then `AP` |
 //! | `in_text_mention` | mention | 0.3 | an outlet named in the body (used only to resolve "agencies"): `A French official told Reuters the talks failed.` |
 //! | `credit_line_agencies` | origin | — | a credit to news agencies without a name (then the one agency the text names, if only one): `Libya Update – Agencies`, `(With inputs from agencies)` |
 //! | `source_line_agencies` | origin | — | a source line naming only unnamed agencies: `Source: agencies` |
-//! | `photo_credit` | photo credit | — | a picture's credit: never evidence of who wrote the text: `Officials met in Paris. (AFP photo)`, `[Jane Doe/Getty Images/AFP]`, `Credit: Associated Press`, `Foto: Sina Schuldt/dpa`, `(Xinhua/Li Ming)` |
+//! | `photo_credit` | photo credit | — | a picture's credit: never evidence of who wrote the text: `Officials met in Paris. (AFP photo)`, `[Jane Doe/Getty Images/AFP]`, `Credit: Associated Press`, `Foto: Sina Schuldt/dpa`, `(Xinhua/Li Ming)`, `© REUTERS / Rodi Said` |
 //! | `manual` | publisher, origin | 1 | set by the reviewer (`provaudit outlet`), not read from the text |
 //! | `text_reuse` | origin | 0.8 | an uncredited copy inherits the producer of the text it shares passages with (the claims stage; the confidence is at most this, scaled by the share) |
 
@@ -446,7 +446,7 @@ impl Rule {
                     ex!("© 2018 Thomson/Reuters.", "Reuters"),
                     ex!("© 2019 Al Jazeera Media Network", "Al Jazeera"),
                 ],
-                traps: &["© Provided by The Canadian Press"],
+                traps: &["© Provided by The Canadian Press", "© REUTERS / Rodi Said"],
             },
             Rule::RepostLabel => &RuleInfo {
                 name: "repost_label",
@@ -493,6 +493,7 @@ impl Rule {
                     ex!("Reuters India•", "Reuters"),
                     ex!("Reuters", "Reuters"),
                     ex!(">> Reuters", "Reuters"),
+                    ex!("Wam", "Emirates News Agency"),
                     ex!("PTI, Aug 16, 2021, 5:44 PM IST", "Press Trust of India"),
                     ex!("Xinhua | Updated: 2021-10-12 09:23", "Xinhua News Agency"),
                 ],
@@ -601,6 +602,10 @@ impl Rule {
                 examples: &[
                     ex!("AFP saw them recover one body.", "Agence France-Presse"),
                     ex!(
+                        "BelTA has learned that the talks will resume on Monday.",
+                        "Belarusian Telegraph Agency",
+                    ),
+                    ex!(
                         "Xinhua reporters in Taipei said the streets were quiet.",
                         "Xinhua News Agency",
                     ),
@@ -699,6 +704,7 @@ impl Rule {
                     ex!("Credit: Associated Press", "Associated Press"),
                     ex!("Foto: Sina Schuldt/dpa", "Deutsche Presse-Agentur"),
                     ex!("(Xinhua/Li Ming)", "Xinhua News Agency"),
+                    ex!("© REUTERS / Rodi Said", "Reuters"),
                 ],
                 traps: &[],
             },

@@ -108,7 +108,7 @@ fn real_credit_lines_never_name_a_wrong_producer_and_most_name_the_right_one() {
         "a photo credit or a quoted agency taken for the producer:\n{}",
         trap_named.join("\n")
     );
-    // 60 of 101 when this floor was set (38 before the credit rules of
-    // this change): raise it as rules improve, never lower it.
-    assert!(right >= 60, "only {right} of {credited} credits recognised");
+    // 63 of 101 (60 at stop 20; 38 before the credit rules of
+    // stop 17): raise it as rules improve, never lower it.
+    assert!(right >= 63, "only {right} of {credited} credits recognised");
 }

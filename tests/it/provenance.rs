@@ -514,10 +514,11 @@ fn a_page_saved_by_a_browser_is_published_by_the_site_it_was_saved_from() {
     let (_ws, report) = audit(&[("saved.html", &page)]);
     let d = document(&report, "saved.html");
     assert_eq!(d["publisher"]["name"], "Al Jazeera", "{d}");
-    assert_eq!(
-        d["publisher"]["evidence"]["rule"], "html_canonical_url",
-        "{d}"
-    );
+    // The browser's mark is the capture's own address: stronger than
+    // anything the page says about itself.
+    assert_eq!(d["publisher"]["evidence"]["rule"], "capture_url", "{d}");
+    assert_eq!(d["capture"]["format"], "saved_html", "{d}");
+    assert_eq!(d["capture"]["at"], serde_json::Value::Null, "{d}");
     assert_eq!(
         d["publisher"]["evidence"]["text"],
         "https://www.aljazeera.com/news/2024/3/3/flood-x"
