@@ -299,16 +299,30 @@ mod tests {
     fn extraction_output() -> String {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
-        for dir in ["seeds", "tests/data/fuzz/inputs"] {
-            let mut names: Vec<_> = std::fs::read_dir(root.join(dir))
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .collect();
-            names.sort();
-            for path in names {
-                let name = path.file_name().unwrap().to_string_lossy().into_owned();
-                inputs.push((name, std::fs::read(&path).unwrap()));
-            }
+        let mut seeds: Vec<_> = std::fs::read_dir(root.join("seeds"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        seeds.sort();
+        // Named, so a new kept fuzz input does not move the pin.
+        let kept = [
+            "closing-credit-after-curly-quote.txt",
+            "controls-and-bidi.txt",
+            "deep-3000.html",
+            "legacy-1252.html",
+            "names-dense.txt",
+            "osc-site-name.html",
+            "script-breakout.html",
+            "shortcodes.txt",
+            "truncated-utf8.txt",
+            "unclosed-everything.html",
+            "unterminated-comment.html",
+            "utf16-bom.txt",
+        ]
+        .map(|n| root.join("tests/data/fuzz/inputs").join(n));
+        for path in seeds.into_iter().chain(kept) {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            inputs.push((name, std::fs::read(&path).unwrap()));
         }
         inputs.push((
             "page.html".into(),
@@ -358,7 +372,7 @@ Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
     fn extraction_version_is_raised_with_the_code() {
         const PINNED: (u32, &str) = (
             2,
-            "b9614e7001050ef309ad221470acdd1f69dd1834065e6c60024fd1b36b222cdd",
+            "3215994856978f8fd9ca43e76af2b88ca65bedbcdf86de860c878e0949a10ae4",
         );
         let found = extraction_output();
         let advice = if EXTRACTION_VERSION == PINNED.0 {

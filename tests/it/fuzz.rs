@@ -152,6 +152,17 @@ const PIECES: &[&str] = &[
     "1,000,000 ",
     "%0A%25 ",
     "\u{0}",
+    // MHTML: headers, parts, quoted-printable.
+    "From: <Saved by Blink>\r\n",
+    "Snapshot-Content-Location: https://example.org/\u{1b}]0;x\u{7}\r\n",
+    "Date: Tue, 02 Jan 2024 10:11:12 -0000\r\n",
+    "Content-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n\r\n",
+    "--b\r\nContent-Type: text/html; charset=\"koi8-r\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n",
+    "--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n",
+    "=E2=80=93",
+    "=3D",
+    "=\r\n",
+    "--b--\r\n",
 ];
 
 fn text_input() -> impl Strategy<Value = Vec<u8>> {
@@ -163,10 +174,21 @@ fn text_input() -> impl Strategy<Value = Vec<u8>> {
 }
 
 fn any_input() -> impl Strategy<Value = (String, Vec<u8>)> {
-    let name = proptest::sample::select(&["a.txt", "a.html", "a", "a.htm", "SHA256SUMS"][..]);
+    let name =
+        proptest::sample::select(&["a.txt", "a.html", "a", "a.htm", "SHA256SUMS", "a.mhtml"][..]);
     let bytes = prop_oneof![
         3 => text_input(),
         1 => proptest::collection::vec(any::<u8>(), 0..4096),
+        // A page saved as MHTML around generated text.
+        1 => text_input().prop_map(|b| {
+            let mut out = b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.org/a\r\n\
+    Content-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n\r\n--b\r\n\
+    Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                .to_vec();
+            out.extend(b);
+            out.extend(b"\r\n--b--\r\n");
+            out
+        }),
         // UTF-16 with a byte-order mark, from generated text.
         1 => text_input().prop_map(|b| {
             let mut out = vec![0xFF, 0xFE];
