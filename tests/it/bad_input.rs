@@ -322,3 +322,44 @@ fn a_one_gigabyte_file_is_hashed_in_bounded_memory() {
     assert_eq!(huge["bytes"], 1u64 << 30);
     assert_eq!(huge["content_kind"], "too_large");
 }
+
+/// An MHTML file with no page in it, and one whose saved address carries a
+/// terminal escape: both stored, the first read as text and said so, the
+/// second's address never reaching the terminal raw.
+#[test]
+fn a_broken_or_hostile_mhtml_file_is_kept_and_explained() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    std::fs::write(
+        corpus.join("nopage.mhtml"),
+        "From: <Saved by Blink>\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n\
+         --b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b--\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("hostile.mhtml"),
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.org/\u{1b}]0;owned\u{7}\r\n\
+         Content-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n\r\n--b\r\n\
+         Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+         <p>Officials said 12 people were hurt on Monday.</p>\r\n--b--\r\n",
+    )
+    .unwrap();
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(doc(&report, "nopage.mhtml")["content_kind"], "text");
+    assert!(
+        warning_for(&report, "nopage.mhtml").contains("an MHTML file holding no HTML page"),
+        "{}",
+        warning_for(&report, "nopage.mhtml")
+    );
+    let hostile = doc(&report, "hostile.mhtml");
+    assert_eq!(hostile["content_kind"], "html");
+    assert_eq!(hostile["capture"]["format"], "mhtml");
+    let shown = ws
+        .run_db(&["show", corpus.join("hostile.mhtml").to_str().unwrap()])
+        .expect_code(0);
+    assert!(!shown.stdout.contains('\u{1b}') && !shown.stdout.contains('\u{7}'));
+    assert!(shown.stdout.contains("\\u{1b}]0;owned"), "{}", shown.stdout);
+}
