@@ -110,6 +110,7 @@ fn read_document_timed(
             text: String::new(),
             text_sha256: None,
             capture: None,
+            published: None,
             notes: vec![format!(
                 "larger than {} MiB: fingerprinted and kept as evidence, not analysed",
                 ANALYSIS_LIMIT >> 20
@@ -134,6 +135,7 @@ fn read_document_timed(
         notes: extracted.notes,
         extracted_with: text::EXTRACTION_VERSION,
         capture: extracted.capture,
+        published: extracted.published,
     })
 }
 

@@ -350,6 +350,25 @@ fn attribute_from_next_sentence(claims: &mut [(Claim, matching::Features)], text
     }
 }
 
+/// The day of a page's published time (`2024-01-02T10:11:12Z`,
+/// `2024-01-02`), as a document date read from its metadata: no place in
+/// the text to point at.
+fn published_day(published: &str) -> Option<DocumentDate> {
+    let day = published.trim().get(..10)?;
+    let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    use chrono::Datelike;
+    Some(DocumentDate {
+        date: day.to_owned(),
+        year: u16::try_from(date.year()).ok(),
+        month: date.month() as u8,
+        day: date.day() as u8,
+        text: format!("published {} (the page's metadata)", published.trim()),
+        start: None,
+        end: None,
+        line: None,
+    })
+}
+
 fn analyse_document(
     doc: &StoredDocument,
     stored: &StoredText,
@@ -424,6 +443,8 @@ fn analyse_document(
             line: at.line,
         }
     });
+    // No dateline: the day the page's metadata says it was published.
+    let located = located.or_else(|| stored.published.as_deref().and_then(published_day));
     DocumentClaims {
         passages,
         date: date.map(|d| (d.month, d.day)),

@@ -42,6 +42,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0011_document_page.sql")),
     M::up(include_str!("migrations/0012_extraction_version.sql")),
     M::up(include_str!("migrations/0013_capture.sql")),
+    M::up(include_str!("migrations/0014_published.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -200,6 +201,7 @@ pub struct NewDocument {
     /// The `text::EXTRACTION_VERSION` that produced the text and metadata.
     pub extracted_with: u32,
     pub capture: Option<crate::text::Capture>,
+    pub published: Option<String>,
 }
 
 /// A document's stored text and page metadata.
@@ -211,6 +213,8 @@ pub struct StoredText {
     pub canonical_url: Option<String>,
     pub source: Option<String>,
     pub capture: Option<crate::text::Capture>,
+    /// When the page says it was published, as its metadata writes it.
+    pub published: Option<String>,
 }
 
 /// What storing a document did.
@@ -632,7 +636,8 @@ impl Store {
     ) -> Result<Vec<(StoredDocument, Option<StoredText>)>> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT title, text, site_name, canonical_url, source, capture_url, captured_at, capture_format
+            .prepare_cached("SELECT title, text, site_name, canonical_url, source, capture_url, captured_at, capture_format,
+                    published
                  FROM document_text WHERE document_id = ?1")
             .map_err(|e| self.err(e))?;
         let mut out = Vec::with_capacity(documents.len());
@@ -655,6 +660,7 @@ impl Store {
                                 })
                             })
                             .transpose()?,
+                        published: r.get(8)?,
                     })
                 })
                 .optional()
@@ -759,12 +765,12 @@ impl Store {
             let mut put_text = tx
                 .prepare_cached(
                     "INSERT INTO document_text (document_id, title, text, site_name, canonical_url, source,
-                        capture_url, captured_at, capture_format)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                        capture_url, captured_at, capture_format, published)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                      ON CONFLICT (document_id) DO UPDATE SET title = excluded.title, text = excluded.text,
                         site_name = excluded.site_name, canonical_url = excluded.canonical_url, source = excluded.source,
                         capture_url = excluded.capture_url, captured_at = excluded.captured_at,
-                        capture_format = excluded.capture_format",
+                        capture_format = excluded.capture_format, published = excluded.published",
                 )
                 .map_err(e)?;
             let mut drop_text = tx
@@ -850,7 +856,8 @@ impl Store {
                             doc.source,
                             doc.capture.as_ref().and_then(|c| c.url.as_deref()),
                             doc.capture.as_ref().and_then(|c| c.at.as_deref()),
-                            doc.capture.as_ref().map(|c| c.format.as_str())
+                            doc.capture.as_ref().map(|c| c.format.as_str()),
+                            doc.published
                         ])
                         .map_err(e)?,
                     None => drop_text.execute([id]).map_err(e)?,
@@ -1146,7 +1153,7 @@ mod tests {
 
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 13] = [
+        const SHIPPED: [(&str, &str, &str); 14] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1211,6 +1218,11 @@ mod tests {
                 "0013_capture.sql",
                 include_str!("migrations/0013_capture.sql"),
                 "43c10cb5853c30cbbbf82a4039fc2c234f94579e7b39175e86672c62afdced75",
+            ),
+            (
+                "0014_published.sql",
+                include_str!("migrations/0014_published.sql"),
+                "23fddb38afadba7de96bedd0b7cd0657cc76bb5f60b167ff862cf4254ce37305",
             ),
         ];
         assert_eq!(

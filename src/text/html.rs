@@ -18,6 +18,9 @@ pub struct HtmlText {
     pub text: String,
     /// How the text was taken, when not by parsing the page.
     pub note: Option<String>,
+    /// When the page says it was published (`article:published_time`,
+    /// `datePublished`, `pubdate`), as written.
+    pub published: Option<String>,
 }
 
 const INVISIBLE: [&str; 8] = [
@@ -76,6 +79,7 @@ pub fn html_to_text(source: &str) -> HtmlText {
             title: None,
             site_name: None,
             canonical_url: saved_from_url(source),
+            published: None,
             text: tidy_lines(&strip_tags(source)),
             note: Some(format!(
                 "HTML nested too deep to parse safely (elements up to about {depth} deep): its text was taken by stripping tags, and its title and page metadata were not read"
@@ -353,12 +357,18 @@ fn parse(source: &str) -> HtmlText {
     let canonical_url = attr(r#"link[rel="canonical"]"#, "href")
         .or_else(|| attr(r#"meta[property="og:url"]"#, "content"))
         .or_else(|| saved_from_url(source));
+    let published = attr(r#"meta[property="article:published_time"]"#, "content")
+        .or_else(|| attr(r#"meta[itemprop="datePublished"]"#, "content"))
+        .or_else(|| attr(r#"meta[name="pubdate"]"#, "content"))
+        .or_else(|| attr(r#"meta[name="date"]"#, "content"))
+        .or_else(|| attr(r#"time[itemprop="datePublished"]"#, "datetime"));
     HtmlText {
         title,
         site_name,
         canonical_url,
         text,
         note: None,
+        published,
     }
 }
 

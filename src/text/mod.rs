@@ -19,7 +19,7 @@ use crate::fingerprint::sha256_hex;
 /// and modification time are unchanged, so stored documents never keep an
 /// older extraction's text (`tests::extraction_version_is_raised_with_the_code`
 /// holds a fingerprint of the extraction's output on known inputs).
-pub const EXTRACTION_VERSION: u32 = 2;
+pub const EXTRACTION_VERSION: u32 = 3;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -88,6 +88,8 @@ pub struct Extracted {
     /// Where and when the page was captured, as the capture itself states
     /// (an MHTML file's headers, a browser's `saved from url=` mark).
     pub capture: Option<Capture>,
+    /// When the page says it was published (its metadata), as written.
+    pub published: Option<String>,
 }
 
 /// A page's capture: the address it was fetched from, when, and by what
@@ -162,6 +164,7 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
         text_sha256: None,
         notes: Vec::new(),
         capture: None,
+        published: None,
     };
     if bytes.is_empty() {
         out.notes
@@ -192,6 +195,7 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
                 out.title = page.title;
                 out.site_name = page.site_name;
                 out.canonical_url = page.canonical_url;
+                out.published = page.published;
                 out.text = page.text;
                 out.notes.extend(page.note);
                 out.source = Some(snapshot.html);
@@ -219,6 +223,7 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
         out.canonical_url = page.canonical_url;
         out.text = page.text;
         out.notes.extend(page.note);
+        out.published = page.published;
         out.capture = html::saved_from_url(&decoded.text).map(|url| Capture {
             url: Some(url),
             at: None,
@@ -349,7 +354,8 @@ Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
             sha2::Digest::update(
                 &mut h,
                 format!(
-                    "{name}\0{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}\n{}\n",
+                    "{name}\0{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}\n{}\n",
+                    e.published,
                     e.capture,
                     e.kind,
                     e.encoding,
@@ -371,8 +377,8 @@ Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
     #[test]
     fn extraction_version_is_raised_with_the_code() {
         const PINNED: (u32, &str) = (
-            2,
-            "3215994856978f8fd9ca43e76af2b88ca65bedbcdf86de860c878e0949a10ae4",
+            3,
+            "a8e54c6de07358e1fb46ff426ab12c95a82bb3551224a504e999b39195999435",
         );
         let found = extraction_output();
         let advice = if EXTRACTION_VERSION == PINNED.0 {

@@ -168,3 +168,45 @@ fn pages_saved_as_mhtml_by_chromium_carry_their_address_time_and_publisher() {
         "{shown}"
     );
 }
+
+/// A page whose text gives no dateline reports from the day its metadata
+/// says it was published; a dateline in the text still comes first.
+#[test]
+fn a_pages_published_time_dates_it_when_its_text_does_not() {
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let page = |body: &str| {
+        format!(
+            "<html><head><title>Talks resume</title>\
+             <meta property=\"article:published_time\" content=\"2024-01-02T10:11:12+00:00\"></head>\
+             <body><article><p>{body}</p><p>The meeting lasted four hours and ended without a statement.</p></article></body></html>"
+        )
+    };
+    std::fs::write(
+        corpus.join("undated.html"),
+        page("Negotiators met for a third round of talks, officials said."),
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("dated.html"),
+        page("GENEVA, Dec 30 (Reuters) - Negotiators met for a third round of talks, officials said."),
+    )
+    .unwrap();
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let undated = &doc(&report, "undated.html")["date"];
+    assert_eq!(undated["date"], "2024-01-02", "{undated}");
+    assert_eq!(undated["line"], Value::Null);
+    assert!(
+        undated["text"]
+            .as_str()
+            .unwrap()
+            .contains("the page's metadata"),
+        "{undated}"
+    );
+    let dated = &doc(&report, "dated.html")["date"];
+    assert_eq!(dated["date"], "--12-30", "{dated}");
+}

@@ -74,6 +74,7 @@ fn pipeline_within(name: &str, bytes: &[u8], limit: Duration) {
             canonical_url: extracted.canonical_url.clone(),
             source: extracted.source.clone(),
             capture: extracted.capture.clone(),
+            published: extracted.published.clone(),
         };
         let (found, _) = provaudit::outlets::identify_document(registry, &stored);
         let _ = found.explanation.len();
