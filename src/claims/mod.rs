@@ -369,6 +369,28 @@ fn published_day(published: &str) -> Option<DocumentDate> {
     })
 }
 
+/// `date` (a day without a year) in the last year whose day came by the
+/// capture time `at` (RFC 3339); said so in the date's words.
+fn year_from_capture(mut date: DocumentDate, at: &str) -> DocumentDate {
+    use chrono::Datelike;
+    let Ok(captured) = chrono::DateTime::parse_from_rfc3339(at) else {
+        return date;
+    };
+    let captured = captured.with_timezone(&chrono::Utc);
+    let mut year = captured.year();
+    if (u32::from(date.month), u32::from(date.day)) > (captured.month(), captured.day()) {
+        year -= 1;
+    }
+    if chrono::NaiveDate::from_ymd_opt(year, date.month.into(), date.day.into()).is_some()
+        && let Ok(y) = u16::try_from(year)
+    {
+        date.year = Some(y);
+        date.date = format!("{year:04}-{:02}-{:02}", date.month, date.day);
+        date.text = format!("{} (year from the capture time, {at})", date.text);
+    }
+    date
+}
+
 fn analyse_document(
     doc: &StoredDocument,
     stored: &StoredText,
@@ -445,6 +467,14 @@ fn analyse_document(
     });
     // No dateline: the day the page's metadata says it was published.
     let located = located.or_else(|| stored.published.as_deref().and_then(published_day));
+    // A dateline without its year, on a page captured at a known time: the
+    // page was published before it was captured, so the year is the last
+    // one in which that day had come by the capture.
+    let captured = stored.capture.as_ref().and_then(|c| c.at.as_deref());
+    let located = located.map(|d| match captured {
+        Some(at) if d.year.is_none() => year_from_capture(d, at),
+        _ => d,
+    });
     DocumentClaims {
         passages,
         date: date.map(|d| (d.month, d.day)),
