@@ -503,17 +503,13 @@ fn digest_file(root: &Path, rel: &str, algorithms: &BTreeSet<Algorithm>) -> Dige
     }
     Ok(hashers
         .into_iter()
-        .map(|(a, h)| (a, hex(&h.finalize())))
+        .map(|(a, h)| (a, crate::fingerprint::hex(&h.finalize())))
         .collect())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The digest of no bytes at all.
 fn empty_digest(algorithm: Algorithm) -> String {
-    hex(&algorithm.hasher().finalize())
+    crate::fingerprint::hex(&algorithm.hasher().finalize())
 }
 
 #[cfg(test)]

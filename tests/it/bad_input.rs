@@ -11,15 +11,6 @@ use std::os::unix::ffi::OsStrExt;
 use std::process::Stdio;
 use std::time::Duration;
 
-fn doc<'a>(report: &'a serde_json::Value, path: &str) -> &'a serde_json::Value {
-    report["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["path"] == path)
-        .unwrap_or_else(|| panic!("{path} not in the report"))
-}
-
 fn warning_for(report: &serde_json::Value, path: &str) -> String {
     report["warnings"]
         .as_array()

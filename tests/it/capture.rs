@@ -61,15 +61,6 @@ fn serve(dir: &Path) -> (Server, u16) {
     (Server(child), port)
 }
 
-fn doc<'a>(report: &'a Value, path: &str) -> &'a Value {
-    report["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["path"] == path)
-        .unwrap_or_else(|| panic!("{path} not in the report"))
-}
-
 #[test]
 fn pages_saved_as_mhtml_by_chromium_carry_their_address_time_and_publisher() {
     assert!(have("chromium"), "scripts/test installs Debian's chromium");

@@ -201,3 +201,13 @@ pub fn chromium(args: &[&str]) -> std::process::Output {
         .output()
         .expect("chromium runs")
 }
+
+/// The entry of `path` among a report's `documents`.
+pub fn doc<'a>(report: &'a Value, path: &str) -> &'a Value {
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"] == path)
+        .unwrap_or_else(|| panic!("{path} not in the report"))
+}
