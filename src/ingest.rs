@@ -74,23 +74,58 @@ impl IngestSummary {
     }
 }
 
-/// Reads one file: fingerprints, decoding and text, in one read.
-pub fn read_document(candidate: &Candidate) -> std::result::Result<NewDocument, String> {
+/// Reads one file: fingerprints, decoding and text, in one read. A WARC
+/// file gives itself and then a document for each page it holds
+/// (see [`crate::warc_pages`]); every other file gives one document.
+pub fn read_documents(candidate: &Candidate) -> Vec<std::result::Result<NewDocument, String>> {
     let (mut reading, mut extracting) = (Duration::ZERO, Duration::ZERO);
-    read_document_timed(candidate, &mut reading, &mut extracting)
+    let mut out = Vec::new();
+    read_candidate(candidate, &mut reading, &mut extracting, &mut |r| {
+        out.push(r)
+    });
+    out
 }
 
-/// [`read_document`], adding the time spent reading and hashing, and the
-/// time spent decoding and extracting text, to the two counters.
-fn read_document_timed(
+/// Reads one file, handing each document (or problem) it gives to `emit`
+/// as soon as it is read, and adding the time spent reading and hashing,
+/// and the time spent decoding and extracting text, to the two counters.
+fn read_candidate(
     candidate: &Candidate,
     reading: &mut Duration,
     extracting: &mut Duration,
-) -> std::result::Result<NewDocument, String> {
+    emit: &mut dyn FnMut(std::result::Result<NewDocument, String>),
+) {
     let started = Instant::now();
-    let read =
-        fingerprint::read_file(&candidate.abs, ANALYSIS_LIMIT).map_err(|e| describe_io(&e))?;
+    let read = match fingerprint::read_file(&candidate.abs, ANALYSIS_LIMIT) {
+        Ok(read) => read,
+        Err(e) => return emit(Err(describe_io(&e))),
+    };
     *reading += started.elapsed();
+    let name = candidate
+        .path
+        .as_path()
+        .file_name()
+        .map(|n| n.as_encoded_bytes())
+        .unwrap_or_default();
+    let is_warc = match &read.content {
+        Some(bytes) => crate::warc::looks_like_warc(bytes),
+        None => crate::warc_pages::named_like_warc(name),
+    };
+    if is_warc {
+        let started = Instant::now();
+        crate::warc_pages::read(candidate, &read.sha256, read.bytes, emit);
+        *extracting += started.elapsed();
+        return;
+    }
+    emit(document_of(candidate, read, extracting));
+}
+
+/// The document of a file that is not a container.
+fn document_of(
+    candidate: &Candidate,
+    read: fingerprint::ReadFile,
+    extracting: &mut Duration,
+) -> std::result::Result<NewDocument, String> {
     let started = Instant::now();
     let name = candidate
         .path
@@ -136,6 +171,8 @@ fn read_document_timed(
         extracted_with: text::EXTRACTION_VERSION,
         capture: extracted.capture,
         published: extracted.published,
+        container: None,
+        warc_records: None,
     })
 }
 
@@ -228,14 +265,19 @@ pub fn ingest_scanned(
                     return;
                 }
                 let (mut reading, mut extracting) = (Duration::ZERO, Duration::ZERO);
-                let result = read_document_timed(candidate, &mut reading, &mut extracting);
+                read_candidate(candidate, &mut reading, &mut extracting, &mut |result| {
+                    let path = match &result {
+                        Ok(doc) => doc.path.clone(),
+                        Err(_) => candidate.path.clone(),
+                    };
+                    if tx.send((path, result)).is_err() {
+                        stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                });
                 use std::sync::atomic::Ordering::Relaxed;
                 reading_ns.fetch_add(reading.as_nanos() as u64, Relaxed);
                 extracting_ns.fetch_add(extracting.as_nanos() as u64, Relaxed);
                 control.progress.advance(candidate.bytes);
-                if tx.send((candidate.path.clone(), result)).is_err() {
-                    stopped.store(true, std::sync::atomic::Ordering::Relaxed);
-                }
             });
         });
         let mut docs = Vec::with_capacity(BATCH);

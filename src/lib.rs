@@ -25,6 +25,8 @@ pub mod store;
 pub mod text;
 pub mod verification;
 pub mod verify;
+pub mod warc;
+pub mod warc_pages;
 pub mod workspace;
 
 /// The program's version, as recorded in stores, bags and reports.

@@ -183,23 +183,121 @@ pub fn verify_store(
     let started_at = store::now();
     let scan = scan::scan(root, options, &[store.path().to_path_buf()])?;
     let expected: Vec<(RelPath, String)> = store
-        .documents()?
+        .files()?
         .into_iter()
         .map(|d| (d.path, d.sha256))
         .collect();
     let mut actual = hash_all(&scan.candidates, control);
     actual.extend(scan.errors.into_iter().map(|p| (p.path, Err(p.message))));
+    let mut checks = classify(&expected, &actual);
+    for check in &mut checks {
+        if check.status == Status::Modified {
+            let records = store.warc_records(&check.path)?;
+            if !records.is_empty() {
+                check.message = Some(changed_records(&check.path.under(root), &records));
+            }
+        }
+    }
     let mut verification = Verification {
         root: root.to_path_buf(),
         against: "store".into(),
         started_at,
         finished_at: store::now(),
-        checks: classify(&expected, &actual),
+        checks,
         skipped: scan.skipped,
         id: None,
     };
     verification.id = Some(store.record_verification(&verification)?);
     Ok(verification)
+}
+
+/// Which records of a changed WARC file changed, named by their place and
+/// address: the file is read again and each record's SHA-256 compared with
+/// the one stored for the record at the same place.
+fn changed_records(path: &Path, stored: &[store::WarcRecordRow]) -> String {
+    let mut now = HashMap::new();
+    let problems = match crate::warc::read(path, &|_| false, &mut |r| {
+        now.insert((r.offset, r.inner), r.sha256);
+    }) {
+        Ok(problems) => problems,
+        Err(e) => {
+            return format!(
+                "the web archive cannot be read again: {}",
+                scan::describe_io(&e)
+            );
+        }
+    };
+    let name = |r: &store::WarcRecordRow| {
+        let place = crate::warc::place(r.offset, r.inner);
+        match &r.target_uri {
+            Some(uri) => format!("{place} ({} {uri})", r.warc_type),
+            None => format!("{place} ({})", r.warc_type),
+        }
+    };
+    let present: std::collections::HashSet<&String> = now.values().collect();
+    let mut changed = Vec::new();
+    let mut gone = Vec::new();
+    let mut shifted = 0usize;
+    for r in stored {
+        match now.get(&(r.offset, r.inner)) {
+            Some(sha) if *sha == r.sha256 => {}
+            // The same bytes elsewhere in the file: an earlier record's new
+            // length moved it, it did not change.
+            _ if present.contains(&r.sha256) => shifted += 1,
+            Some(_) => changed.push(name(r)),
+            None => gone.push(name(r)),
+        }
+    }
+    let mut parts = Vec::new();
+    let list = |v: &[String]| {
+        let shown: Vec<&str> = v.iter().take(5).map(String::as_str).collect();
+        let more = v.len().saturating_sub(5);
+        format!(
+            "{}{}",
+            shown.join("; "),
+            if more > 0 {
+                format!("; and {more} more")
+            } else {
+                String::new()
+            }
+        )
+    };
+    if !changed.is_empty() {
+        parts.push(format!(
+            "{} of its {} records changed: {}",
+            changed.len(),
+            stored.len(),
+            list(&changed)
+        ));
+    }
+    if !gone.is_empty() {
+        parts.push(format!(
+            "{} record{} no longer where {} were: {}",
+            gone.len(),
+            if gone.len() == 1 { " is" } else { "s are" },
+            if gone.len() == 1 { "it" } else { "they" },
+            list(&gone)
+        ));
+    }
+    if shifted > 0 {
+        parts.push(format!(
+            "{shifted} other record{} unchanged at a new place in the file",
+            if shifted == 1 { " is" } else { "s are" }
+        ));
+    }
+    if !problems.is_empty() {
+        parts.push(format!(
+            "{} part{} cannot be read as records (first: {})",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" },
+            problems[0]
+        ));
+    }
+    if parts.is_empty() {
+        "every record is as stored; bytes between records changed".into()
+    } else {
+        parts.join("; ")
+    }
 }
 
 /// Verifies the folder `root` against a manifest, with no store. For a BagIt

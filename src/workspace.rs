@@ -95,11 +95,26 @@ pub enum LocateError {
 
 /// The store holding `file`, and its path relative to the store's corpus:
 /// `db` when given, else the default store of the nearest folder above
-/// `file` that has one.
+/// `file` that has one. A page read from a web archive is named by the
+/// archive's path and the record's place, `crawl.warc.gz/@896`.
 pub fn store_for_file(db: Option<&Path>, file: &Path) -> Result<(Store, RelPath), LocateError> {
-    let abs = std::fs::canonicalize(file).map_err(|_| LocateError::NoSuchFile {
+    let no_such_file = || LocateError::NoSuchFile {
         file: file.to_path_buf(),
-    })?;
+    };
+    let (abs, record) = match std::fs::canonicalize(file) {
+        Ok(abs) => (abs, None),
+        Err(_) => {
+            let name = file.file_name().map(|n| n.as_encoded_bytes().to_vec());
+            let container = file.parent().filter(|p| p.is_file());
+            match (name, container) {
+                (Some(name), Some(container)) if name.starts_with(b"@") => (
+                    std::fs::canonicalize(container).map_err(|_| no_such_file())?,
+                    Some(name),
+                ),
+                _ => return Err(no_such_file()),
+            }
+        }
+    };
     let store = match db {
         Some(db) => Store::open_existing(db)?,
         None => {
@@ -120,10 +135,16 @@ pub fn store_for_file(db: Option<&Path>, file: &Path) -> Result<(Store, RelPath)
     let root = store.corpus_root()?.ok_or_else(|| LocateError::NoCorpus {
         store: store.path().to_path_buf(),
     })?;
-    let rel = RelPath::below(&root, &abs).ok_or_else(|| LocateError::OutsideCorpus {
+    let mut rel = RelPath::below(&root, &abs).ok_or_else(|| LocateError::OutsideCorpus {
         file: file.to_path_buf(),
         root: root.clone(),
     })?;
+    if let Some(record) = record {
+        let mut bytes = rel.as_bytes().to_vec();
+        bytes.push(b'/');
+        bytes.extend_from_slice(&record);
+        rel = RelPath::from_bytes(bytes);
+    }
     Ok((store, rel))
 }
 

@@ -15,6 +15,8 @@ mod all;
 mod eval;
 #[path = "bench/report.rs"]
 mod report;
+#[path = "bench/warc.rs"]
+mod warc;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -113,6 +115,17 @@ enum Bench {
     /// Outlet identification on the 612 Helsinki articles: wire copies against
     /// hand labels (eval/helsinki-origin-labels.csv), publishers against the
     /// dataset's publisher column.
+    /// WARC reading throughput against `warcio index` on the same archive.
+    Warc {
+        #[arg(long, default_value_t = 5000)]
+        pages: usize,
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/helsinki/helsinki_articles.csv"))]
+        articles: PathBuf,
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     Outlets {
         #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/helsinki/helsinki_articles.csv"))]
         articles: PathBuf,
@@ -176,6 +189,12 @@ fn main() -> Result<()> {
             labels,
             verbose,
         } => eval_outlets(&articles, &labels, verbose),
+        Bench::Warc {
+            pages,
+            articles,
+            runs,
+            dir,
+        } => warc::run(&read_articles(&articles)?, pages, runs, dir),
     }
 }
 

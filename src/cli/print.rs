@@ -66,6 +66,13 @@ pub(crate) fn print_document(entry: &DocumentEntry) -> Result<()> {
             export::words::capture(capture),
             quote(capture.url.as_deref().unwrap_or("(no address)"))
         )?;
+        if let Some(record) = &capture.record {
+            writeln!(
+                out,
+                "  record       {}",
+                provaudit::escape::visible(&export::words::record_place(record))
+            )?;
+        }
     }
     for (label, party) in [("publisher", &entry.publisher), ("origin", &entry.origin)] {
         match party {

@@ -509,7 +509,7 @@ pub fn sha256sum(
 ) -> Result<ExportSummary> {
     let root = corpus_folder(store, corpus)?;
     check_outside(out, Some(&root))?;
-    let documents = store.documents()?;
+    let documents = store.files()?;
     check_against_files(&documents, &root, control)?;
     let mut text = format!("# {}\n", anchor.line()).into_bytes();
     for doc in &documents {
@@ -633,7 +633,7 @@ pub fn bagit(
     let root = corpus_folder(store, corpus)?;
     check_outside(out, Some(&root))?;
     check_output(out, Format::Bagit, false)?;
-    let documents = store.documents()?;
+    let documents = store.files()?;
     for doc in &documents {
         if !doc.path.is_utf8() {
             return Err(ExportError::NameNotUtf8 {

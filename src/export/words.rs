@@ -197,10 +197,39 @@ pub fn reuse(t: &crate::report::ReuseEntry) -> String {
 
 /// How a page was captured and when, in words: "as MHTML on 2024-01-02
 /// 10:11 UTC", "by a browser's Save Page (time not recorded)".
+/// Where a page read from a web archive sits and what its record's own
+/// digests say: `the record at byte 896 of crawl.warc.gz (written by
+/// Wget/1.21.3); its payload digest matches its bytes`.
+pub fn record_place(r: &crate::text::RecordPlace) -> String {
+    let mut s = format!(
+        "the record at {} of {}",
+        crate::warc::place(r.offset, r.inner),
+        r.container
+    );
+    if let Some(software) = &r.software {
+        s.push_str(&format!(" (written by {software})"));
+    }
+    let digest = |which: &str, check: &str| match check {
+        "matches" => format!("its {which} digest matches its bytes"),
+        "differs" => format!(
+            "its {which} digest DIFFERS from its bytes: the record is not what its writer wrote"
+        ),
+        "unchecked" => format!("its {which} digest is of a kind not checked"),
+        _ => format!("it declares no {which} digest"),
+    };
+    s.push_str(&format!(
+        "; {}; {}",
+        digest("payload", &r.payload_digest),
+        digest("block", &r.block_digest)
+    ));
+    s
+}
+
 pub fn capture(c: &crate::text::Capture) -> String {
     let how = match c.format.as_str() {
         "mhtml" => "as MHTML",
         "saved_html" => "by a browser's Save Page",
+        "warc" => "in a web archive (WARC)",
         other => other,
     };
     match &c.at {

@@ -43,6 +43,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0012_extraction_version.sql")),
     M::up(include_str!("migrations/0013_capture.sql")),
     M::up(include_str!("migrations/0014_published.sql")),
+    M::up(include_str!("migrations/0015_warc.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -202,6 +203,37 @@ pub struct NewDocument {
     pub extracted_with: u32,
     pub capture: Option<crate::text::Capture>,
     pub published: Option<String>,
+    /// A page read from a WARC record: the WARC file holding it.
+    pub container: Option<RelPath>,
+    /// A WARC file: every record it holds, replacing those stored for it.
+    pub warc_records: Option<Vec<WarcRecordRow>>,
+}
+
+/// One record of a WARC file as stored (migration 0015).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct WarcRecordRow {
+    pub offset: u64,
+    pub inner: u64,
+    pub stored_length: Option<u64>,
+    pub warc_type: String,
+    pub record_id: Option<String>,
+    pub target_uri: Option<String>,
+    pub warc_date: Option<String>,
+    /// SHA-256 of the record's header and block, decompressed.
+    pub sha256: String,
+    pub block_length: u64,
+    pub block_digest: Option<String>,
+    /// `absent`, `matches`, `differs`, `unchecked`.
+    pub block_check: String,
+    pub payload_digest: Option<String>,
+    pub payload_check: String,
+    pub refers_to: Option<String>,
+    pub http_status: Option<u16>,
+    pub media_type: Option<String>,
+    pub software: Option<String>,
+    /// The document made of this record's page, if it is one.
+    #[serde(skip)]
+    pub document: Option<RelPath>,
 }
 
 /// A document's stored text and page metadata.
@@ -547,6 +579,23 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The documents that are files in the corpus (not pages read from a
+    /// WARC record inside one), ordered by path: what verify re-hashes and
+    /// what exports list.
+    pub fn files(&self) -> Result<Vec<StoredDocument>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {DOCUMENT_COLUMNS} FROM document WHERE container IS NULL ORDER BY path"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| stored_document(r, 0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
     /// The document stored at `path`, if any.
     pub fn document_by_path(&self, path: &RelPath) -> Result<Option<StoredDocument>> {
         self.conn
@@ -565,7 +614,9 @@ impl Store {
     pub fn stamps(&self) -> Result<HashMap<RelPath, Stamp>> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT path, bytes, mtime_ns, extracted_with FROM document")
+            .prepare_cached(
+                "SELECT path, bytes, mtime_ns, extracted_with FROM document WHERE container IS NULL",
+            )
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([], |r| {
@@ -591,7 +642,7 @@ impl Store {
     /// Where and when one document's page was captured, if it says.
     pub fn capture_of(&self, document_id: i64) -> Result<Option<crate::text::Capture>> {
         Ok(self
-            .captures_where("AND document_id = ?1", [document_id])?
+            .captures_where("AND t.document_id = ?1", [document_id])?
             .remove(&document_id))
     }
 
@@ -603,8 +654,11 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(&format!(
-                "SELECT document_id, capture_url, captured_at, capture_format FROM document_text
-                 WHERE capture_format IS NOT NULL {filter}"
+                "SELECT t.document_id, t.capture_url, t.captured_at, t.capture_format,
+                    r.container, r.offset, r.inner, r.record_id, r.payload_check, r.block_check,
+                    r.software, r.http_status
+                 FROM document_text t LEFT JOIN warc_record r ON r.document_id = t.document_id
+                 WHERE t.capture_format IS NOT NULL {filter}"
             ))
             .map_err(|e| self.err(e))?;
         let rows = st
@@ -615,6 +669,21 @@ impl Store {
                         url: r.get(1)?,
                         at: r.get(2)?,
                         format: r.get(3)?,
+                        record: r
+                            .get::<_, Option<Vec<u8>>>(4)?
+                            .map(|container| {
+                                Ok::<_, rusqlite::Error>(crate::text::RecordPlace {
+                                    container: String::from_utf8_lossy(&container).into_owned(),
+                                    offset: r.get::<_, i64>(5)? as u64,
+                                    inner: r.get::<_, i64>(6)? as u64,
+                                    record_id: r.get(7)?,
+                                    payload_digest: r.get(8)?,
+                                    block_digest: r.get(9)?,
+                                    software: r.get(10)?,
+                                    http_status: r.get(11)?,
+                                })
+                            })
+                            .transpose()?,
                     },
                 ))
             })
@@ -657,6 +726,7 @@ impl Store {
                                     url: r.get(5)?,
                                     at: r.get(6)?,
                                     format,
+                                    record: None,
                                 })
                             })
                             .transpose()?,
@@ -745,14 +815,15 @@ impl Store {
             let mut insert = tx
                 .prepare_cached(
                     "INSERT INTO document (path, path_text, bytes, mtime_ns, sha256, text_sha256, encoding,
-                        content_kind, notes, first_ingested_at, ingested_at, ingest_run_id, extracted_with)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
+                        content_kind, notes, first_ingested_at, ingested_at, ingest_run_id, extracted_with, container)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13)",
                 )
                 .map_err(e)?;
             let mut update = tx
                 .prepare_cached(
                     "UPDATE document SET bytes = ?2, mtime_ns = ?3, sha256 = ?4, text_sha256 = ?5, encoding = ?6,
-                        content_kind = ?7, notes = ?8, ingested_at = ?9, ingest_run_id = ?10, extracted_with = ?11
+                        content_kind = ?7, notes = ?8, ingested_at = ?9, ingest_run_id = ?10, extracted_with = ?11,
+                        container = ?12
                      WHERE id = ?1",
                 )
                 .map_err(e)?;
@@ -805,7 +876,8 @@ impl Store {
                                 notes,
                                 now,
                                 run_id,
-                                doc.extracted_with
+                                doc.extracted_with,
+                                doc.container.as_ref().map(RelPath::as_bytes)
                             ])
                             .map_err(e)?;
                         (tx.last_insert_rowid(), Stored::Added)
@@ -839,7 +911,8 @@ impl Store {
                                 notes,
                                 now,
                                 run_id,
-                                doc.extracted_with
+                                doc.extracted_with,
+                                doc.container.as_ref().map(RelPath::as_bytes)
                             ])
                             .map_err(e)?;
                         (id, outcome)
@@ -862,6 +935,9 @@ impl Store {
                         .map_err(e)?,
                     None => drop_text.execute([id]).map_err(e)?,
                 };
+                if let Some(records) = &doc.warc_records {
+                    put_warc_records(&tx, &doc.path, records).map_err(e)?;
+                }
                 outcomes.push(outcome);
             }
             let mut put_error = tx
@@ -875,6 +951,72 @@ impl Store {
         }
         tx.commit().map_err(e)?;
         Ok(outcomes)
+    }
+
+    /// The records stored for the WARC file at `container`, in file order.
+    pub fn warc_records(&self, container: &RelPath) -> Result<Vec<WarcRecordRow>> {
+        self.warc_records_where("container = ?1", [container.as_bytes()])
+    }
+
+    /// The WARC record a document was read from, if it was.
+    pub fn warc_record_of(&self, document_id: i64) -> Result<Option<(RelPath, WarcRecordRow)>> {
+        let rows = self.warc_records_where("document_id = ?1", [document_id])?;
+        let Some(row) = rows.into_iter().next() else {
+            return Ok(None);
+        };
+        let container: Vec<u8> = self
+            .conn
+            .query_row(
+                "SELECT container FROM warc_record WHERE document_id = ?1",
+                [document_id],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(Some((RelPath::from_bytes(container), row)))
+    }
+
+    fn warc_records_where<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        params: P,
+    ) -> Result<Vec<WarcRecordRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT r.offset, r.inner, r.stored_length, r.warc_type, r.record_id, r.target_uri,
+                    r.warc_date, r.sha256, r.block_length, r.block_digest, r.block_check,
+                    r.payload_digest, r.payload_check, r.refers_to, r.http_status, r.media_type,
+                    r.software, d.path
+                 FROM warc_record r LEFT JOIN document d ON d.id = r.document_id
+                 WHERE r.{filter} ORDER BY r.offset, r.inner"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params, |r| {
+                Ok(WarcRecordRow {
+                    offset: r.get::<_, i64>(0)? as u64,
+                    inner: r.get::<_, i64>(1)? as u64,
+                    stored_length: r.get::<_, Option<i64>>(2)?.map(|n| n as u64),
+                    warc_type: r.get(3)?,
+                    record_id: r.get(4)?,
+                    target_uri: r.get(5)?,
+                    warc_date: r.get(6)?,
+                    sha256: r.get(7)?,
+                    block_length: r.get::<_, i64>(8)? as u64,
+                    block_digest: r.get(9)?,
+                    block_check: r.get(10)?,
+                    payload_digest: r.get(11)?,
+                    payload_check: r.get(12)?,
+                    refers_to: r.get(13)?,
+                    http_status: r.get(14)?,
+                    media_type: r.get(15)?,
+                    software: r.get(16)?,
+                    document: r.get::<_, Option<Vec<u8>>>(17)?.map(RelPath::from_bytes),
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
     }
 
     /// Records the end of an ingest run and its totals.
@@ -1106,6 +1248,49 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     }
 }
 
+/// Replaces the records stored for the WARC file at `container`.
+fn put_warc_records(
+    tx: &rusqlite::Transaction,
+    container: &RelPath,
+    records: &[WarcRecordRow],
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "DELETE FROM warc_record WHERE container = ?1",
+        [container.as_bytes()],
+    )?;
+    let mut put = tx.prepare_cached(
+        "INSERT OR REPLACE INTO warc_record (container, offset, inner, stored_length, warc_type, record_id,
+            target_uri, warc_date, sha256, block_length, block_digest, block_check, payload_digest,
+            payload_check, refers_to, http_status, media_type, software, document_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            (SELECT id FROM document WHERE path = ?19))",
+    )?;
+    for r in records {
+        put.execute(params![
+            container.as_bytes(),
+            r.offset as i64,
+            r.inner as i64,
+            r.stored_length.map(|n| n as i64),
+            r.warc_type,
+            r.record_id,
+            r.target_uri,
+            r.warc_date,
+            r.sha256,
+            r.block_length as i64,
+            r.block_digest,
+            r.block_check,
+            r.payload_digest,
+            r.payload_check,
+            r.refers_to,
+            r.http_status,
+            r.media_type,
+            r.software,
+            r.document.as_ref().map(RelPath::as_bytes)
+        ])?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1153,7 +1338,7 @@ mod tests {
 
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 14] = [
+        const SHIPPED: [(&str, &str, &str); 15] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1223,6 +1408,11 @@ mod tests {
                 "0014_published.sql",
                 include_str!("migrations/0014_published.sql"),
                 "23fddb38afadba7de96bedd0b7cd0657cc76bb5f60b167ff862cf4254ce37305",
+            ),
+            (
+                "0015_warc.sql",
+                include_str!("migrations/0015_warc.sql"),
+                "85c699069c71e599de3dfc877fb45ca72b2d7b9aa173936d4980e51406986a36",
             ),
         ];
         assert_eq!(

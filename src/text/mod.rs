@@ -19,7 +19,9 @@ use crate::fingerprint::sha256_hex;
 /// and modification time are unchanged, so stored documents never keep an
 /// older extraction's text (`tests::extraction_version_is_raised_with_the_code`
 /// holds a fingerprint of the extraction's output on known inputs).
-pub const EXTRACTION_VERSION: u32 = 3;
+/// Version 4: WARC files are read as web archives (their pages become
+/// documents), so a WARC stored as text or binary before is read again.
+pub const EXTRACTION_VERSION: u32 = 4;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -101,8 +103,32 @@ pub struct Capture {
     /// RFC 3339, UTC.
     pub at: Option<String>,
     /// `mhtml` (a page saved as one file), `saved_html` (a browser's "save
-    /// page" with its `saved from url=` mark).
+    /// page" with its `saved from url=` mark), `warc` (a record of a web
+    /// archive).
     pub format: String,
+    /// A page read from a WARC record: which record of which file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<RecordPlace>,
+}
+
+/// Where a page read from a web archive sits, and what its record says
+/// about its own integrity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordPlace {
+    /// The WARC file's path in the corpus.
+    pub container: String,
+    /// The record's gzip member (or itself) in the file, and its place
+    /// inside a member shared with other records (else 0).
+    pub offset: u64,
+    pub inner: u64,
+    pub record_id: Option<String>,
+    /// The `WARC-Payload-Digest` and `WARC-Block-Digest` against the
+    /// bytes: `matches`, `differs`, `absent` or `unchecked`.
+    pub payload_digest: String,
+    pub block_digest: String,
+    /// What wrote the archive, as its warcinfo record says.
+    pub software: Option<String>,
+    pub http_status: Option<u16>,
 }
 
 /// Whether a file is HTML, by its name or its first bytes.
@@ -200,6 +226,7 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
                 out.notes.extend(page.note);
                 out.source = Some(snapshot.html);
                 out.capture = Some(Capture {
+                    record: None,
                     url: snapshot.url,
                     at: snapshot.captured_at,
                     format: "mhtml".into(),
@@ -225,6 +252,7 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
         out.notes.extend(page.note);
         out.published = page.published;
         out.capture = html::saved_from_url(&decoded.text).map(|url| Capture {
+            record: None,
             url: Some(url),
             at: None,
             format: "saved_html".into(),
@@ -377,8 +405,8 @@ Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
     #[test]
     fn extraction_version_is_raised_with_the_code() {
         const PINNED: (u32, &str) = (
-            3,
-            "a8e54c6de07358e1fb46ff426ab12c95a82bb3551224a504e999b39195999435",
+            4,
+            "664f6692ffc44c3f197203586c6832f865822705c75982e5d3dfc0f6b7749066",
         );
         let found = extraction_output();
         let advice = if EXTRACTION_VERSION == PINNED.0 {

@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 
 /// A seed's text as a plain news page: its first line the headline, each
 /// blank-line paragraph a `<p>`.
-fn page(text: &str) -> String {
+pub(crate) fn page(text: &str) -> String {
     let esc = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")

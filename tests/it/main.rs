@@ -20,3 +20,4 @@ mod seeds;
 mod store;
 mod support;
 mod verify;
+mod warc;

@@ -193,7 +193,10 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
              ALTER TABLE document_text DROP COLUMN capture_url;
              ALTER TABLE document_text DROP COLUMN captured_at;
              ALTER TABLE document_text DROP COLUMN capture_format;
-             ALTER TABLE document_text DROP COLUMN published;",
+             ALTER TABLE document_text DROP COLUMN published;
+             DROP TABLE warc_record;
+             DROP INDEX document_container;
+             ALTER TABLE document DROP COLUMN container;",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();

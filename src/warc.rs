@@ -1,0 +1,892 @@
+//! WARC web archives (ISO 28500, WARC 1.0 and 1.1): the records of a file,
+//! each with where it sits in the file, its headers, its own SHA-256 and its
+//! declared digests checked.
+//!
+//! Written here rather than taken from the `warc` crate: that crate reads
+//! records but says neither where a record starts in the file nor how long
+//! it is there, and a record's place is the evidence a reviewer cites (it is
+//! how CDX indexes and `warcio index` name a record). A file is read as plain
+//! records, as one gzip member per record (what Heritrix, `wget --warc-file`,
+//! warcio and Browsertrix write), or as one gzip stream around everything.
+//! A record that cannot be read (a cut-short gzip member, a broken header) is
+//! a problem named by its place and the rest of the file is still read: the
+//! reader looks for the next gzip member, or the next `WARC/` line.
+//!
+//! Nothing is held whole: a record's block is streamed through its digests
+//! and kept only when the caller wants it and it is at most [`KEEP_LIMIT`].
+
+use sha1::Digest as _;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+
+/// Largest record block kept in memory for its page to be read.
+pub const KEEP_LIMIT: u64 = 16 << 20;
+/// Longest header block of a record; past it the record is refused.
+const HEADER_LIMIT: usize = 64 << 10;
+
+/// Whether a file is a WARC, by its first bytes: `WARC/` at the start, or a
+/// gzip member whose content starts so.
+pub fn looks_like_warc(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"WARC/") {
+        return true;
+    }
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut head = [0u8; 5];
+        let mut decoder = flate2::read::GzDecoder::new(bytes);
+        return decoder.read_exact(&mut head).is_ok() && &head == b"WARC/";
+    }
+    false
+}
+
+/// A record's named fields, in the order written.
+pub type Headers = [(String, String)];
+/// Says, from a record's headers, whether its block is wanted.
+pub type Keep = dyn Fn(&Headers) -> bool;
+
+/// One record of a WARC file.
+#[derive(Clone, Debug)]
+pub struct Record {
+    /// Where the record starts in the file: its gzip member's first byte for
+    /// a compressed file, else its own first byte.
+    pub offset: u64,
+    /// Where the record starts inside its gzip member once decompressed; 0
+    /// for one record per member and for an uncompressed file.
+    pub inner: u64,
+    /// Bytes the record takes in the file, when it has them to itself (an
+    /// uncompressed record, or a gzip member holding one record).
+    pub stored_length: Option<u64>,
+    /// `WARC/1.0`, `WARC/1.1`.
+    pub version: String,
+    /// The named fields, in the order written.
+    pub headers: Vec<(String, String)>,
+    /// The block's length (`Content-Length`).
+    pub block_length: u64,
+    /// SHA-256 of the record's header and block, decompressed.
+    pub sha256: String,
+    /// The block, when it was wanted and is at most [`KEEP_LIMIT`].
+    pub block: Option<Vec<u8>>,
+    pub block_digest: DigestCheck,
+    pub payload_digest: DigestCheck,
+}
+
+impl Record {
+    /// The value of a named field (names are case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        header(&self.headers, name)
+    }
+
+    /// `response`, `resource`, `request`, `metadata`, `revisit`, `warcinfo`…
+    pub fn kind(&self) -> &str {
+        self.header("WARC-Type").unwrap_or("")
+    }
+
+    pub fn target_uri(&self) -> Option<&str> {
+        // WARC 1.0 examples write the URI in angle brackets.
+        self.header("WARC-Target-URI")
+            .map(|u| u.trim_start_matches('<').trim_end_matches('>'))
+    }
+
+    /// How the record is named for a reviewer: its place, and its address.
+    pub fn place(&self) -> String {
+        place(self.offset, self.inner)
+    }
+}
+
+/// A record's place in its file: `byte 1234`, or `byte 1234 + 567` for a
+/// record inside a gzip member shared with others.
+pub fn place(offset: u64, inner: u64) -> String {
+    if inner == 0 {
+        format!("byte {offset}")
+    } else {
+        format!("byte {offset} + {inner}")
+    }
+}
+
+/// At most `n` characters of `s`, with `…` when cut.
+fn cut(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// A declared digest (`WARC-Block-Digest`, `WARC-Payload-Digest`) against
+/// the one computed from the bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DigestCheck {
+    /// The record declares none.
+    Absent,
+    /// It matches.
+    Matches { declared: String },
+    /// It does not: the record is not what its writer wrote.
+    Differs { declared: String, computed: String },
+    /// An algorithm or an encoding this reader does not compute.
+    Unchecked { declared: String },
+}
+
+impl DigestCheck {
+    pub fn differs(&self) -> bool {
+        matches!(self, DigestCheck::Differs { .. })
+    }
+}
+
+/// A record that could not be read, or a part of the file that is not one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub offset: u64,
+    pub inner: u64,
+    /// The record's address, when its header could be read.
+    pub uri: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the record at {}", place(self.offset, self.inner))?;
+        if let Some(uri) = &self.uri {
+            write!(f, " ({})", crate::escape::visible(&cut(uri, 200)))?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Reads every record of the WARC file at `path`, calling `each` with each
+/// one in file order. `keep` says, from a record's headers, whether its
+/// block is wanted. Returns what could not be read; an error only when the
+/// file itself cannot be opened or read.
+pub fn read(path: &Path, keep: &Keep, each: &mut dyn FnMut(Record)) -> io::Result<Vec<Problem>> {
+    let mut file = File::open(path)?;
+    let mut magic = [0u8; 2];
+    let n = read_up_to(&mut file, &mut magic)?;
+    file.seek(SeekFrom::Start(0))?;
+    let mut problems = Vec::new();
+    if n == 2 && magic == [0x1f, 0x8b] {
+        read_gzip(file, keep, each, &mut problems)?;
+    } else {
+        read_plain(file, keep, each, &mut problems)?;
+    }
+    Ok(problems)
+}
+
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match r.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+/// A buffered reader that counts the bytes consumed from it.
+struct Counting<R> {
+    inner: BufReader<R>,
+    consumed: u64,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.consumed += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: Read> BufRead for Counting<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, amt: usize) {
+        self.inner.consume(amt);
+        self.consumed += amt as u64;
+    }
+}
+
+const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
+
+fn read_gzip(
+    mut file: File,
+    keep: &Keep,
+    each: &mut dyn FnMut(Record),
+    problems: &mut Vec<Problem>,
+) -> io::Result<()> {
+    let len = file.metadata()?.len();
+    let mut start = 0u64;
+    while start < len {
+        file.seek(SeekFrom::Start(start))?;
+        let mut counting = Counting {
+            inner: BufReader::with_capacity(1 << 16, &mut file),
+            consumed: 0,
+        };
+        let mut records = Vec::new();
+        let outcome = {
+            let decoder = flate2::bufread::GzDecoder::new(&mut counting);
+            let mut member = Counting {
+                inner: BufReader::with_capacity(1 << 16, decoder),
+                consumed: 0,
+            };
+            read_records(&mut member, keep, &mut |r| records.push(r))
+        };
+        let member_length = counting.consumed;
+        // A member that fails its checksum or is cut short damaged what it
+        // holds: a record that had the member to itself is not passed on
+        // (the problem names it); records of a member shared by many (one
+        // gzip stream around the file) that were read whole before the
+        // damage are, each with its own digests checked.
+        let own_member = records.len() <= 1;
+        let mut failure = outcome.err();
+        if let Some(f) = failure.as_mut().filter(|_| own_member)
+            && let Some(record) = records.pop()
+        {
+            f.inner = 0;
+            f.uri = f.uri.take().or(record.target_uri().map(str::to_string));
+        }
+        let single = records.len() == 1 && failure.is_none();
+        for mut record in records {
+            record.offset = start;
+            record.stored_length = single.then_some(member_length);
+            each(record);
+        }
+        match failure {
+            None if member_length > 0 => start += member_length,
+            None => break,
+            Some(failure) => {
+                problems.push(Problem {
+                    offset: start,
+                    inner: failure.inner,
+                    uri: failure.uri,
+                    message: failure.message,
+                });
+                // Look for the next member after the one that failed.
+                match find(&mut file, start + 1, &GZIP_MAGIC)? {
+                    Some(next) => start = next,
+                    None => break,
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_plain(
+    mut file: File,
+    keep: &Keep,
+    each: &mut dyn FnMut(Record),
+    problems: &mut Vec<Problem>,
+) -> io::Result<()> {
+    let len = file.metadata()?.len();
+    let mut start = 0u64;
+    while start < len {
+        file.seek(SeekFrom::Start(start))?;
+        let mut counting = Counting {
+            inner: BufReader::with_capacity(1 << 16, &mut file),
+            consumed: 0,
+        };
+        let mut emit = |mut r: Record| {
+            r.offset = start + r.inner;
+            r.inner = 0;
+            each(r)
+        };
+        match read_records(&mut counting, keep, &mut emit) {
+            Ok(()) => break,
+            Err(failure) => {
+                problems.push(Problem {
+                    offset: start + failure.inner,
+                    inner: 0,
+                    uri: failure.uri,
+                    message: failure.message,
+                });
+                match find(&mut file, start + failure.inner + 1, b"\nWARC/")? {
+                    Some(next) => start = next + 1,
+                    None => break,
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The offset of the first `needle` at or after `from`.
+fn find(file: &mut File, from: u64, needle: &[u8]) -> io::Result<Option<u64>> {
+    file.seek(SeekFrom::Start(from))?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut at = from;
+    let mut carry: Vec<u8> = Vec::new();
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(None);
+        }
+        let mut window = std::mem::take(&mut carry);
+        let base = at - window.len() as u64;
+        window.extend_from_slice(buf);
+        if let Some(i) = window.windows(needle.len()).position(|w| w == needle) {
+            return Ok(Some(base + i as u64));
+        }
+        let n = buf.len();
+        carry = window[window.len().saturating_sub(needle.len() - 1)..].to_vec();
+        reader.consume(n);
+        at += n as u64;
+    }
+}
+
+/// Why reading stopped inside a stream, and where.
+struct Failure {
+    /// Decompressed offset of the record that failed, within the stream.
+    inner: u64,
+    uri: Option<String>,
+    message: String,
+}
+
+fn describe(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::UnexpectedEof => "the file ends inside this record (cut short)".into(),
+        io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => {
+            format!("the compressed bytes are damaged ({e})")
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// Reads records from a (decompressed) stream until it ends cleanly.
+fn read_records(
+    r: &mut Counting<impl Read>,
+    keep: &Keep,
+    each: &mut dyn FnMut(Record),
+) -> Result<(), Failure> {
+    loop {
+        // Records are separated by two CRLFs; tolerate any run of line ends.
+        loop {
+            let at = r.consumed;
+            let buf = r.fill_buf().map_err(|e| Failure {
+                inner: at,
+                uri: None,
+                message: describe(&e),
+            })?;
+            if buf.is_empty() {
+                return Ok(());
+            }
+            let ends = buf
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            if ends == 0 {
+                break;
+            }
+            r.consume(ends);
+        }
+        let begin = r.consumed;
+        let fail = |uri: Option<String>, message: String| Failure {
+            inner: begin,
+            uri,
+            message,
+        };
+        let mut hasher = sha2::Sha256::new();
+        let mut line = Vec::new();
+        let mut header_bytes = 0usize;
+        let mut lines: Vec<String> = Vec::new();
+        loop {
+            line.clear();
+            let n = r
+                .by_ref()
+                .take((HEADER_LIMIT + 1 - header_bytes.min(HEADER_LIMIT)) as u64)
+                .read_until(b'\n', &mut line)
+                .map_err(|e| fail(None, describe(&e)))?;
+            if n == 0 {
+                return Err(fail(
+                    None,
+                    "the file ends inside this record's header".into(),
+                ));
+            }
+            header_bytes += n;
+            if header_bytes > HEADER_LIMIT {
+                return Err(fail(
+                    None,
+                    format!(
+                        "a header longer than {} KiB: not a WARC record",
+                        HEADER_LIMIT >> 10
+                    ),
+                ));
+            }
+            hasher.update(&line);
+            let text = String::from_utf8_lossy(&line);
+            let text = text.trim_end_matches(['\r', '\n']);
+            if text.is_empty() {
+                break;
+            }
+            lines.push(text.to_string());
+        }
+        let version = lines.first().cloned().unwrap_or_default();
+        if !version.starts_with("WARC/") {
+            return Err(fail(
+                None,
+                format!(
+                    "expected a WARC version line, found {:?}",
+                    cut(&version, 40)
+                ),
+            ));
+        }
+        let mut headers: Vec<(String, String)> = Vec::new();
+        for l in &lines[1..] {
+            if l.starts_with([' ', '\t']) {
+                if let Some(last) = headers.last_mut() {
+                    last.1.push(' ');
+                    last.1.push_str(l.trim());
+                }
+                continue;
+            }
+            if let Some((name, value)) = l.split_once(':') {
+                headers.push((name.trim().to_string(), value.trim().to_string()));
+            }
+        }
+        let uri = header(&headers, "WARC-Target-URI").map(str::to_string);
+        let Some(length) = header(&headers, "Content-Length").and_then(|v| v.parse::<u64>().ok())
+        else {
+            return Err(fail(uri, "the record has no valid Content-Length".into()));
+        };
+        let wanted = length <= KEEP_LIMIT && keep(&headers);
+        let block_declared = header(&headers, "WARC-Block-Digest").map(str::to_string);
+        let payload_declared = header(&headers, "WARC-Payload-Digest").map(str::to_string);
+        let http = header(&headers, "Content-Type")
+            .is_some_and(|t| t.to_ascii_lowercase().starts_with("application/http"));
+        let mut block_hash = Hashes::for_declared(block_declared.as_deref());
+        let mut payload_hash = Hashes::for_declared(payload_declared.as_deref());
+        let mut payload_started = !http;
+        let mut crlf = 0u8;
+        let mut kept = wanted.then(|| Vec::with_capacity(length as usize));
+        let mut left = length;
+        while left > 0 {
+            let buf = r.fill_buf().map_err(|e| fail(uri.clone(), describe(&e)))?;
+            if buf.is_empty() {
+                return Err(fail(
+                    uri,
+                    format!(
+                        "the file ends inside this record: {} of its {length} block bytes are missing (cut short)",
+                        left
+                    ),
+                ));
+            }
+            let n = buf.len().min(left as usize);
+            let chunk = &buf[..n];
+            hasher.update(chunk);
+            block_hash.update(chunk);
+            if payload_started {
+                payload_hash.update(chunk);
+            } else {
+                // The payload of an HTTP message starts after its headers'
+                // blank line.
+                for (i, &b) in chunk.iter().enumerate() {
+                    crlf = match (crlf, b) {
+                        (0 | 2, b'\r') => crlf + 1,
+                        (1 | 3, b'\n') => crlf + 1,
+                        (_, b'\r') => 1,
+                        _ => 0,
+                    };
+                    if crlf == 4 {
+                        payload_started = true;
+                        payload_hash.update(&chunk[i + 1..]);
+                        break;
+                    }
+                }
+            }
+            if let Some(k) = kept.as_mut() {
+                k.extend_from_slice(chunk);
+            }
+            r.consume(n);
+            left -= n as u64;
+        }
+        let block_digest = block_hash.check(block_declared);
+        let payload_digest = if payload_started {
+            payload_hash.check(payload_declared)
+        } else {
+            // No end of the HTTP headers: no payload to check.
+            match payload_declared {
+                Some(declared) => DigestCheck::Unchecked { declared },
+                None => DigestCheck::Absent,
+            }
+        };
+        let end = r.consumed;
+        each(Record {
+            offset: 0,
+            inner: begin,
+            stored_length: Some(end - begin),
+            version,
+            headers,
+            block_length: length,
+            sha256: crate::fingerprint::hex(&hasher.finalize()),
+            block: kept,
+            block_digest,
+            payload_digest,
+        });
+    }
+}
+
+/// The hash a declared digest names, computed as bytes stream by.
+enum Hashes {
+    None,
+    Sha1(sha1::Sha1),
+    Sha256(sha2::Sha256),
+    Sha512(sha2::Sha512),
+}
+
+impl Hashes {
+    fn for_declared(declared: Option<&str>) -> Hashes {
+        let Some((alg, _)) = declared.and_then(|d| d.split_once(':')) else {
+            return Hashes::None;
+        };
+        match alg.trim().to_ascii_lowercase().replace('-', "").as_str() {
+            "sha1" => Hashes::Sha1(sha1::Sha1::new()),
+            "sha256" => Hashes::Sha256(sha2::Sha256::new()),
+            "sha512" => Hashes::Sha512(sha2::Sha512::new()),
+            _ => Hashes::None,
+        }
+    }
+
+    fn update(&mut self, bytes: &[u8]) {
+        match self {
+            Hashes::None => {}
+            Hashes::Sha1(h) => h.update(bytes),
+            Hashes::Sha256(h) => h.update(bytes),
+            Hashes::Sha512(h) => h.update(bytes),
+        }
+    }
+
+    fn check(self, declared: Option<String>) -> DigestCheck {
+        let Some(declared) = declared else {
+            return DigestCheck::Absent;
+        };
+        let computed = match self {
+            Hashes::None => return DigestCheck::Unchecked { declared },
+            Hashes::Sha1(h) => h.finalize().to_vec(),
+            Hashes::Sha256(h) => h.finalize().to_vec(),
+            Hashes::Sha512(h) => h.finalize().to_vec(),
+        };
+        let value = declared
+            .split_once(':')
+            .map(|(_, v)| v.trim())
+            .unwrap_or("");
+        match decode_digest(value, computed.len()) {
+            Some(bytes) if bytes == computed => DigestCheck::Matches { declared },
+            Some(_) => {
+                let alg = declared.split_once(':').map(|(a, _)| a).unwrap_or("");
+                let computed = format!(
+                    "{alg}:{}",
+                    if value.len() == computed.len() * 2 {
+                        crate::fingerprint::hex(&computed)
+                    } else {
+                        data_encoding::BASE32.encode(&computed)
+                    }
+                );
+                DigestCheck::Differs { declared, computed }
+            }
+            None => DigestCheck::Unchecked { declared },
+        }
+    }
+}
+
+/// A digest value in base32 (what WARC writers use), hex or base64.
+fn decode_digest(value: &str, len: usize) -> Option<Vec<u8>> {
+    let upper = value.to_ascii_uppercase();
+    let decoded = if value.len() == len * 2 && value.bytes().all(|b| b.is_ascii_hexdigit()) {
+        data_encoding::HEXUPPER.decode(upper.as_bytes()).ok()
+    } else if let Ok(b) = data_encoding::BASE32.decode(upper.as_bytes()) {
+        Some(b)
+    } else if let Ok(b) = data_encoding::BASE32_NOPAD.decode(upper.as_bytes()) {
+        Some(b)
+    } else {
+        data_encoding::BASE64.decode(value.as_bytes()).ok()
+    };
+    decoded.filter(|d| d.len() == len)
+}
+
+/// An HTTP response as a WARC `response` record holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    /// The body with transfer and content codings undone.
+    pub body: Vec<u8>,
+    /// What could not be undone (an unknown content coding), if anything.
+    pub note: Option<String>,
+}
+
+impl HttpResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        header(&self.headers, name)
+    }
+
+    /// The media type, lower-cased, without parameters.
+    pub fn media_type(&self) -> Option<String> {
+        self.header("Content-Type").map(|t| {
+            t.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+    }
+}
+
+/// Reads the HTTP response a block holds: status, headers, and the body
+/// with chunked transfer coding and gzip, deflate or brotli content coding
+/// undone (decoded bodies are capped at [`KEEP_LIMIT`]).
+pub fn http_response(block: &[u8]) -> Option<HttpResponse> {
+    let end = block.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = String::from_utf8_lossy(&block[..end]);
+    let mut lines = head.split("\r\n");
+    let status_line = lines.next()?;
+    let mut parts = status_line.split_whitespace();
+    if !parts.next()?.starts_with("HTTP/") {
+        return None;
+    }
+    let status = parts.next()?.parse().ok()?;
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let mut body = block[end + 4..].to_vec();
+    let mut note = None;
+    let has = |name: &str, value: &str| {
+        header(&headers, name).is_some_and(|v| v.to_ascii_lowercase().contains(value))
+    };
+    if has("Transfer-Encoding", "chunked") {
+        body = dechunk(&body).unwrap_or(body);
+    }
+    let coding = header(&headers, "Content-Encoding")
+        .map(|c| c.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    let limit = KEEP_LIMIT;
+    let mut decoded = Vec::new();
+    let result = match coding.as_str() {
+        "" | "identity" => Ok(()),
+        "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(&body[..])
+            .take(limit)
+            .read_to_end(&mut decoded)
+            .map(drop),
+        "deflate" => flate2::read::ZlibDecoder::new(&body[..])
+            .take(limit)
+            .read_to_end(&mut decoded)
+            .map(drop)
+            .or_else(|_| {
+                decoded.clear();
+                flate2::read::DeflateDecoder::new(&body[..])
+                    .take(limit)
+                    .read_to_end(&mut decoded)
+                    .map(drop)
+            }),
+        "br" => brotli_decompressor::Decompressor::new(&body[..], 4096)
+            .take(limit)
+            .read_to_end(&mut decoded)
+            .map(drop),
+        other => {
+            note = Some(format!(
+                "the page is sent with the content coding {:?}, which is not read: kept as evidence, not analysed",
+                cut(other, 30)
+            ));
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) if !decoded.is_empty() || !matches!(coding.as_str(), "" | "identity") => {
+            if note.is_none() {
+                body = decoded;
+            }
+        }
+        Ok(()) => {}
+        Err(e) => {
+            note = Some(format!(
+                "the page's {coding} content coding cannot be undone ({e}): kept as evidence, not analysed"
+            ));
+        }
+    }
+    Some(HttpResponse {
+        status,
+        headers,
+        body,
+        note,
+    })
+}
+
+/// Undoes chunked transfer coding; `None` when the body is not chunked.
+fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut rest = body;
+    loop {
+        let line_end = rest.windows(2).position(|w| w == b"\r\n")?;
+        let size_text = std::str::from_utf8(&rest[..line_end]).ok()?;
+        let size_text = size_text.split(';').next()?.trim();
+        let size = usize::from_str_radix(size_text, 16).ok()?;
+        rest = &rest[line_end + 2..];
+        if size == 0 {
+            return Some(out);
+        }
+        if rest.len() < size {
+            out.extend_from_slice(rest);
+            return Some(out);
+        }
+        out.extend_from_slice(&rest[..size]);
+        rest = rest.get(size + 2..).unwrap_or(&[]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(kind: &str, uri: &str, block: &[u8]) -> Vec<u8> {
+        let mut r = format!(
+            "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-01-02T03:04:05Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        r.extend_from_slice(block);
+        r.extend_from_slice(b"\r\n\r\n");
+        r
+    }
+
+    fn gz(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    }
+
+    fn read_all(bytes: &[u8]) -> (Vec<Record>, Vec<Problem>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.warc");
+        std::fs::write(&path, bytes).unwrap();
+        let mut records = Vec::new();
+        let problems = read(&path, &|_| true, &mut |r| records.push(r)).unwrap();
+        (records, problems)
+    }
+
+    const PAGE: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Hello</p>";
+
+    #[test]
+    fn records_are_found_at_their_offsets_plain_and_compressed() {
+        let one = record("response", "http://a.example/1", PAGE);
+        let two = record("response", "http://b.example/2", PAGE);
+        let plain = [one.clone(), two.clone()].concat();
+        let (records, problems) = read_all(&plain);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            records.iter().map(|r| r.offset).collect::<Vec<_>>(),
+            [0, one.len() as u64]
+        );
+        assert_eq!(records[1].target_uri(), Some("http://b.example/2"));
+        assert_eq!(records[0].block.as_deref(), Some(PAGE));
+
+        let (g1, g2) = (gz(&one), gz(&two));
+        let (records, problems) = read_all(&[g1.clone(), g2.clone()].concat());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            records
+                .iter()
+                .map(|r| (r.offset, r.stored_length))
+                .collect::<Vec<_>>(),
+            [
+                (0, Some(g1.len() as u64)),
+                (g1.len() as u64, Some(g2.len() as u64))
+            ]
+        );
+
+        // One gzip stream around both: one member, records inside it.
+        let (records, _) = read_all(&gz(&plain));
+        assert_eq!(
+            records
+                .iter()
+                .map(|r| (r.offset, r.inner))
+                .collect::<Vec<_>>(),
+            [(0, 0), (0, one.len() as u64)]
+        );
+    }
+
+    #[test]
+    fn a_damaged_member_is_named_and_the_rest_is_read() {
+        let members: Vec<Vec<u8>> = (0..3)
+            .map(|i| gz(&record("response", &format!("http://x.example/{i}"), PAGE)))
+            .collect();
+        let mut bytes = members.concat();
+        // Cut the middle member short: drop its last 12 bytes.
+        let cut_at = members[0].len() + members[1].len() - 12;
+        bytes.drain(cut_at..members[0].len() + members[1].len());
+        let (records, problems) = read_all(&bytes);
+        let uris: Vec<_> = records.iter().filter_map(|r| r.target_uri()).collect();
+        assert!(uris.contains(&"http://x.example/0"), "{uris:?}");
+        assert!(uris.contains(&"http://x.example/2"), "{uris:?}");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].offset, members[0].len() as u64);
+    }
+
+    #[test]
+    fn a_plain_record_cut_short_is_named() {
+        let mut bytes = record("response", "http://a.example/1", PAGE);
+        bytes.truncate(bytes.len() - 10);
+        let (records, problems) = read_all(&bytes);
+        assert!(records.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].uri.as_deref(), Some("http://a.example/1"));
+        assert!(problems[0].message.contains("cut short"), "{problems:?}");
+    }
+
+    #[test]
+    fn declared_digests_are_checked_in_base32_and_hex() {
+        let sha1 = sha1::Sha1::digest(b"<p>Hello</p>");
+        let good = data_encoding::BASE32.encode(&sha1);
+        let block_sha256 = crate::fingerprint::hex(&sha2::Sha256::digest(PAGE));
+        let mut r = String::from_utf8(record("response", "http://a.example/", PAGE)).unwrap();
+        r = r.replacen(
+            "Content-Length",
+            &format!(
+                "WARC-Payload-Digest: sha1:{good}\r\nWARC-Block-Digest: sha256:{block_sha256}\r\nContent-Length"
+            ),
+            1,
+        );
+        let (records, _) = read_all(r.as_bytes());
+        assert!(matches!(
+            records[0].payload_digest,
+            DigestCheck::Matches { .. }
+        ));
+        assert!(matches!(
+            records[0].block_digest,
+            DigestCheck::Matches { .. }
+        ));
+        let flipped = r.replace("Hello", "Jello");
+        let (records, _) = read_all(flipped.as_bytes());
+        assert!(records[0].payload_digest.differs());
+        assert!(records[0].block_digest.differs());
+    }
+
+    #[test]
+    fn http_bodies_are_dechunked_and_decompressed() {
+        let body = gz(b"<p>Hi</p>");
+        let mut chunked = format!("{:x}\r\n", body.len()).into_bytes();
+        chunked.extend_from_slice(&body);
+        chunked.extend_from_slice(b"\r\n0\r\n\r\n");
+        let mut block = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".to_vec();
+        block.extend_from_slice(&chunked);
+        let response = http_response(&block).unwrap();
+        assert_eq!(response.status, 200);
+        assert_eq!(response.body, b"<p>Hi</p>");
+        assert_eq!(response.media_type().as_deref(), Some("text/html"));
+    }
+
+    #[test]
+    fn warc_files_are_recognised_by_their_bytes() {
+        assert!(looks_like_warc(b"WARC/1.0\r\n"));
+        assert!(looks_like_warc(&gz(b"WARC/1.1\r\nWARC-Type: warcinfo")));
+        assert!(!looks_like_warc(&gz(b"<html>")));
+        assert!(!looks_like_warc(b"WARC is a format"));
+    }
+}

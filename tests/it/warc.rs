@@ -1,0 +1,367 @@
+//! Web archives written by the real tools: seed articles served as pages
+//! under their outlets' host names (`tests/tools/sites.py`, reached as an
+//! HTTP proxy), archived by `wget --warc-file` (one gzip member per record)
+//! and by warcio's `capture_http` (plain WARC), then audited and verified.
+
+use crate::capture::page;
+use crate::support::*;
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+struct Sites {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Sites {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Serves `root/<host>/<path>` as `http://<host>/<path>` through a proxy
+/// on a free port of 127.0.0.1.
+fn sites(root: &Path) -> Sites {
+    let mut child = Command::new("python3")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/sites.py"))
+        .arg(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("python3 runs");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line.trim().parse().expect("sites.py prints its port");
+    Sites { child, port }
+}
+
+fn python() -> String {
+    std::env::var("PROVAUDIT_TEST_PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+/// (seed, host, path, the outlet the host belongs to)
+const PAGES: [(&str, &str, &str, &str); 3] = [
+    (
+        "002_2f99136e3ac0f3d2.txt",
+        "www.aljazeera.com",
+        "/news/2019/9/26/haftar.html",
+        "Al Jazeera",
+    ),
+    (
+        "003_d3d53ad44076e59b.txt",
+        "www.globalsecurity.org",
+        "/wmd/library/news/iran/2019/iran-190927-presstv01.htm",
+        "GlobalSecurity.org",
+    ),
+    (
+        "004_f06e52af27d9ab42.txt",
+        "www.example-news.net",
+        "/2019/09/27/libya.html",
+        "example-news.net",
+    ),
+];
+
+/// Writes the seed pages under `site/`, returning each page's bytes.
+fn write_site(site: &Path) -> Vec<Vec<u8>> {
+    PAGES
+        .iter()
+        .map(|(seed, host, path, _)| {
+            let text = std::fs::read_to_string(Path::new(SEEDS).join(seed)).unwrap();
+            let file = site.join(host).join(path.trim_start_matches('/'));
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(&file, page(&text)).unwrap();
+            std::fs::read(file).unwrap()
+        })
+        .collect()
+}
+
+fn wget(ws: &Workspace, port: u16, warc: &Path, urls: &[String]) {
+    assert!(have("wget"), "scripts/test installs Debian's wget");
+    let cwd = ws.path("wget-downloads");
+    std::fs::create_dir_all(&cwd).unwrap();
+    let out = Command::new("wget")
+        .current_dir(&cwd)
+        .env("http_proxy", format!("http://127.0.0.1:{port}/"))
+        .args(["--no-verbose", "-e", "robots=off", "--tries=3"])
+        .arg(format!("--warc-file={}", warc.display()))
+        .args(urls)
+        .output()
+        .unwrap();
+    // 8: a page answered 404, which is part of the test.
+    assert!(
+        matches!(out.status.code(), Some(0 | 8)),
+        "wget exited with {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn warcio(port: u16, out: &Path, urls: &[String]) {
+    let run = Command::new(python())
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/tools/warcio_capture.py"
+        ))
+        .arg(out)
+        .arg(format!("http://127.0.0.1:{port}/"))
+        .args(urls)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "warcio: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+fn url(i: usize) -> String {
+    format!("http://{}{}", PAGES[i].1, PAGES[i].2)
+}
+
+/// The documents read from web archives, by their address.
+fn archived(report: &Value) -> Vec<&Value> {
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["capture"]["format"] == "warc")
+        .collect()
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn pages_archived_by_wget_and_warcio_are_documents_with_address_time_digest_and_publisher() {
+    let ws = Workspace::new();
+    let served = write_site(&ws.path("site"));
+    let server = sites(&ws.path("site"));
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let before = chrono::Utc::now() - chrono::Duration::seconds(2);
+    let mut urls: Vec<String> = (0..3).map(url).collect();
+    urls.push("http://www.globalsecurity.org/no-such-page.htm".into());
+    wget(&ws, server.port, &corpus.join("crawl"), &urls);
+    warcio(server.port, &corpus.join("session.warc"), &[url(0)]);
+    let after = chrono::Utc::now() + chrono::Duration::seconds(2);
+
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let pages = archived(&report);
+    // Three pages from wget, one from warcio; the 404 page, wget's log and
+    // the requests are records, not documents.
+    assert_eq!(pages.len(), 4, "{pages:#?}");
+    for d in &pages {
+        let capture = &d["capture"];
+        let address = capture["url"].as_str().unwrap();
+        let i = (0..3).find(|&i| url(i) == address).expect(address);
+        // The document is the page as served, byte for byte.
+        assert_eq!(d["sha256"], sha256(&served[i]), "{address}");
+        assert_eq!(d["content_kind"], "html");
+        let at = chrono::DateTime::parse_from_rfc3339(capture["at"].as_str().unwrap()).unwrap();
+        assert!(at >= before && at <= after, "{at}");
+        let record = &capture["record"];
+        assert_eq!(record["payload_digest"], "matches", "{d:#}");
+        assert_eq!(record["http_status"], 200);
+        let container = record["container"].as_str().unwrap();
+        assert!(
+            d["path"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{container}/@")),
+            "{d:#}"
+        );
+        if container == "crawl.warc.gz" {
+            assert!(
+                record["software"].as_str().unwrap().starts_with("Wget/"),
+                "{record:#}"
+            );
+        } else {
+            assert_eq!(container, "session.warc");
+        }
+        assert_eq!(d["publisher"]["name"], PAGES[i].3, "{d:#}");
+        assert_eq!(d["publisher"]["evidence"]["rule"], "capture_url");
+    }
+    // The text still says who produced it: GlobalSecurity.org reposting Press TV.
+    let reposted = pages
+        .iter()
+        .find(|d| d["capture"]["url"] == url(1))
+        .unwrap();
+    assert_eq!(reposted["origin"]["name"], "Press TV", "{reposted:#}");
+    // The archive files are documents too, fingerprinted as files.
+    for name in ["crawl.warc.gz", "session.warc"] {
+        let bytes = std::fs::read(corpus.join(name)).unwrap();
+        assert_eq!(doc(&report, name)["sha256"], sha256(&bytes));
+    }
+    // The claims are read from the archived pages: the WHO figure.
+    let claims = report["claims"].as_array().unwrap();
+    let aljazeera: Vec<&str> = pages
+        .iter()
+        .filter(|d| d["capture"]["url"] == url(0))
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(aljazeera.len(), 2);
+    for path in &aljazeera {
+        assert!(
+            claims.iter().any(|c| c["document"] == *path
+                && c["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("killed at least 1,093")),
+            "no WHO figure among {path}'s claims"
+        );
+    }
+    // Two captures of one page are one source, never corroboration.
+    let who = claims
+        .iter()
+        .find(|c| {
+            c["document"] == aljazeera[0]
+                && c["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("killed at least 1,093")
+        })
+        .unwrap();
+    let cluster = report["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == who["cluster"])
+        .unwrap();
+    assert_eq!(cluster["independent_origins"], 1, "{cluster:#}");
+
+    // `show` takes a record's name and says where it sits.
+    let record_path = aljazeera
+        .iter()
+        .find(|p| p.starts_with("crawl.warc.gz/@"))
+        .unwrap();
+    let shown = ws
+        .run_db(&["show", corpus.join(record_path).to_str().unwrap()])
+        .expect_code(0)
+        .stdout;
+    assert!(
+        shown.contains("captured     in a web archive (WARC) on ")
+            && shown.contains(&url(0))
+            && shown.contains("(written by Wget/")
+            && shown.contains("its payload digest matches its bytes"),
+        "{shown}"
+    );
+
+    // Verify re-hashes the archives as files; a changed record is named by
+    // its address.
+    ws.run_db(&["verify", corpus.to_str().unwrap()])
+        .expect_code(0);
+    let crawl = corpus.join("crawl.warc.gz");
+    let changed = change_in_gzip_member(&std::fs::read(&crawl).unwrap(), b"Press TV", b"Press TW");
+    std::fs::write(&crawl, changed).unwrap();
+    let out = ws
+        .run_db(&["verify", corpus.to_str().unwrap()])
+        .expect_code(1)
+        .stdout;
+    let line = out
+        .lines()
+        .find(|l| l.contains("crawl.warc.gz"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.starts_with("modified"), "{line}");
+    assert!(
+        line.contains("1 of its") && line.contains(&format!("(response {})", url(1))),
+        "{line}"
+    );
+    assert!(!line.contains(&format!("(response {})", url(0))), "{line}");
+}
+
+/// The gzip members of `bytes`, as (offset, length, decompressed).
+fn members(bytes: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let mut decoder = flate2::bufread::GzDecoder::new(&bytes[at..]);
+        let mut content = Vec::new();
+        decoder.read_to_end(&mut content).unwrap();
+        let rest = decoder.into_inner().len();
+        let length = bytes.len() - at - rest;
+        out.push((at, length, content));
+        at += length;
+    }
+    out
+}
+
+/// `bytes` (one gzip member per record) with `from` replaced by `to` in the
+/// first member holding it, that member compressed again.
+fn change_in_gzip_member(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut done = false;
+    for (at, length, content) in members(bytes) {
+        let hit = content.windows(from.len()).position(|w| w == from);
+        match hit {
+            Some(i) if !done => {
+                let mut changed = content.clone();
+                changed[i..i + from.len()].copy_from_slice(to);
+                let mut e =
+                    flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+                e.write_all(&changed).unwrap();
+                out.extend(e.finish().unwrap());
+                done = true;
+            }
+            _ => out.extend_from_slice(&bytes[at..at + length]),
+        }
+    }
+    assert!(done, "nothing to change");
+    out
+}
+
+#[test]
+fn a_cut_short_gzip_member_is_an_error_naming_its_record_and_the_rest_is_read() {
+    let ws = Workspace::new();
+    write_site(&ws.path("site"));
+    let server = sites(&ws.path("site"));
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let archive = corpus.join("session.warc.gz");
+    warcio(server.port, &archive, &(0..3).map(url).collect::<Vec<_>>());
+    // Cut the member of the second page's response short by 20 bytes.
+    let bytes = std::fs::read(&archive).unwrap();
+    let all = members(&bytes);
+    let (at, length, _) = all
+        .iter()
+        .find(|(_, _, c)| {
+            let head = String::from_utf8_lossy(&c[..c.len().min(600)]).into_owned();
+            head.contains("WARC-Type: response") && head.contains(&url(1))
+        })
+        .cloned()
+        .expect("the second page's response");
+    let mut cut = bytes[..at + length - 20].to_vec();
+    cut.extend_from_slice(&bytes[at + length..]);
+    std::fs::write(&archive, cut).unwrap();
+
+    let run = ws.run_db(&["audit", corpus.to_str().unwrap(), "--json"]);
+    let report = run.json();
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0]["path"], "session.warc.gz");
+    let message = errors[0]["error"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("the record at byte {at} ({})", url(1))),
+        "{message}"
+    );
+    let mut addresses: Vec<&str> = archived(&report)
+        .iter()
+        .map(|d| d["capture"]["url"].as_str().unwrap())
+        .collect();
+    addresses.sort();
+    let mut expected = [url(0), url(2)];
+    expected.sort();
+    assert_eq!(addresses, expected, "the pages around it are read");
+}
