@@ -216,50 +216,61 @@ impl<R: Read> BufRead for Counting<R> {
 const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
 
 fn read_gzip(
-    mut file: File,
+    file: File,
     keep: &Keep,
     each: &mut dyn FnMut(Record),
     problems: &mut Vec<Problem>,
 ) -> io::Result<()> {
-    let len = file.metadata()?.len();
-    let mut start = 0u64;
-    while start < len {
-        file.seek(SeekFrom::Start(start))?;
-        let mut counting = Counting {
-            inner: BufReader::with_capacity(1 << 16, &mut file),
-            consumed: 0,
-        };
-        let mut records = Vec::new();
+    // One buffered reader across members: a member ends where the gzip
+    // decoder stopped consuming, and the next one starts in the same buffer.
+    let mut counting = Counting {
+        inner: BufReader::with_capacity(1 << 16, file),
+        consumed: 0,
+    };
+    loop {
+        if counting.fill_buf()?.is_empty() {
+            break;
+        }
+        let start = counting.consumed;
+        // The member's last record waits until the member ends: whether it
+        // had the member to itself decides its stored length, and whether a
+        // damaged member's record is passed on. Earlier records of a member
+        // shared by many (one gzip stream around the file) go at once.
+        let mut pending: Option<Record> = None;
+        let mut count = 0usize;
         let outcome = {
             let decoder = flate2::bufread::GzDecoder::new(&mut counting);
             let mut member = Counting {
                 inner: BufReader::with_capacity(1 << 16, decoder),
                 consumed: 0,
             };
-            read_records(&mut member, keep, &mut |r| records.push(r))
+            read_records(&mut member, keep, &mut |mut r| {
+                count += 1;
+                r.offset = start;
+                if let Some(mut earlier) = pending.replace(r) {
+                    earlier.stored_length = None;
+                    each(earlier);
+                }
+            })
         };
-        let member_length = counting.consumed;
-        // A member that fails its checksum or is cut short damaged what it
-        // holds: a record that had the member to itself is not passed on
-        // (the problem names it); records of a member shared by many (one
-        // gzip stream around the file) that were read whole before the
-        // damage are, each with its own digests checked.
-        let own_member = records.len() <= 1;
+        let member_length = counting.consumed - start;
         let mut failure = outcome.err();
-        if let Some(f) = failure.as_mut().filter(|_| own_member)
-            && let Some(record) = records.pop()
-        {
-            f.inner = 0;
-            f.uri = f.uri.take().or(record.target_uri().map(str::to_string));
-        }
-        let single = records.len() == 1 && failure.is_none();
-        for mut record in records {
-            record.offset = start;
-            record.stored_length = single.then_some(member_length);
-            each(record);
+        if let Some(mut last) = pending {
+            match failure.as_mut() {
+                // A member that fails its checksum or is cut short damaged
+                // the record that had it to itself: not passed on, named.
+                Some(f) if count == 1 => {
+                    f.inner = 0;
+                    f.uri = f.uri.take().or(last.target_uri().map(str::to_string));
+                }
+                _ => {
+                    last.stored_length = (count == 1).then_some(member_length);
+                    each(last);
+                }
+            }
         }
         match failure {
-            None if member_length > 0 => start += member_length,
+            None if member_length > 0 => {}
             None => break,
             Some(failure) => {
                 problems.push(Problem {
@@ -269,8 +280,12 @@ fn read_gzip(
                     message: failure.message,
                 });
                 // Look for the next member after the one that failed.
-                match find(&mut file, start + 1, &GZIP_MAGIC)? {
-                    Some(next) => start = next,
+                let file = counting.inner.get_mut();
+                match find(file, start + 1, &GZIP_MAGIC)? {
+                    Some(next) => {
+                        counting.inner.seek(SeekFrom::Start(next))?;
+                        counting.consumed = next;
+                    }
                     None => break,
                 }
             }
