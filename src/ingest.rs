@@ -107,6 +107,12 @@ fn read_candidate(
         .file_name()
         .map(|n| n.as_encoded_bytes())
         .unwrap_or_default();
+    if crate::warc_pages::looks_like_wacz(name, read.content.as_deref()) {
+        let started = Instant::now();
+        crate::warc_pages::read_wacz(candidate, &read.sha256, read.bytes, emit);
+        *extracting += started.elapsed();
+        return;
+    }
     let is_warc = match &read.content {
         Some(bytes) => crate::warc::looks_like_warc(bytes),
         None => crate::warc_pages::named_like_warc(name),
@@ -347,6 +353,8 @@ pub fn ingest_scanned(
     summary.totals.errors = summary.errors.len() as u64;
     summary.errors.sort_by(|a, b| a.path.cmp(&b.path));
     summary.warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    summary.gone.extend(store.records_left_behind(run_id)?);
+    summary.gone.sort();
     store.finish_run(run_id, &summary.totals)?;
     summary.reading = Duration::from_nanos(reading_ns.into_inner());
     summary.extracting = Duration::from_nanos(extracting_ns.into_inner());

@@ -194,7 +194,11 @@ pub fn verify_store(
         if check.status == Status::Modified {
             let records = store.warc_records(&check.path)?;
             if !records.is_empty() {
-                check.message = Some(changed_records(&check.path.under(root), &records));
+                check.message = Some(changed_records(
+                    &check.path.under(root),
+                    &check.path,
+                    &records,
+                ));
             }
         }
     }
@@ -214,12 +218,10 @@ pub fn verify_store(
 /// Which records of a changed WARC file changed, named by their place and
 /// address: the file is read again and each record's SHA-256 compared with
 /// the one stored for the record at the same place.
-fn changed_records(path: &Path, stored: &[store::WarcRecordRow]) -> String {
-    let mut now = HashMap::new();
-    let problems = match crate::warc::read(path, &|_| false, &mut |r| {
-        now.insert((r.offset, r.inner), r.sha256);
-    }) {
-        Ok(problems) => problems,
+fn changed_records(path: &Path, rel: &RelPath, stored: &[store::WarcRecordRow]) -> String {
+    let wacz = stored.iter().any(|r| r.container != *rel);
+    let (now, problems) = match crate::warc_pages::current_records(path, rel, wacz) {
+        Ok(found) => found,
         Err(e) => {
             return format!(
                 "the web archive cannot be read again: {}",
@@ -228,7 +230,11 @@ fn changed_records(path: &Path, stored: &[store::WarcRecordRow]) -> String {
         }
     };
     let name = |r: &store::WarcRecordRow| {
-        let place = crate::warc::place(r.offset, r.inner);
+        let mut place = crate::warc::place(r.offset, r.inner);
+        if r.container != *rel {
+            let inner = &r.container.as_bytes()[rel.as_bytes().len() + 1..];
+            place = format!("{place} of {}", String::from_utf8_lossy(inner));
+        }
         match &r.target_uri {
             Some(uri) => format!("{place} ({} {uri})", r.warc_type),
             None => format!("{place} ({})", r.warc_type),
@@ -239,7 +245,7 @@ fn changed_records(path: &Path, stored: &[store::WarcRecordRow]) -> String {
     let mut gone = Vec::new();
     let mut shifted = 0usize;
     for r in stored {
-        match now.get(&(r.offset, r.inner)) {
+        match now.get(&(r.container.clone(), r.offset, r.inner)) {
             Some(sha) if *sha == r.sha256 => {}
             // The same bytes elsewhere in the file: an earlier record's new
             // length moved it, it did not change.
@@ -272,10 +278,14 @@ fn changed_records(path: &Path, stored: &[store::WarcRecordRow]) -> String {
     }
     if !gone.is_empty() {
         parts.push(format!(
-            "{} record{} no longer where {} were: {}",
+            "{} record{} no longer where {}: {}",
             gone.len(),
             if gone.len() == 1 { " is" } else { "s are" },
-            if gone.len() == 1 { "it" } else { "they" },
+            if gone.len() == 1 {
+                "it was"
+            } else {
+                "they were"
+            },
             list(&gone)
         ));
     }

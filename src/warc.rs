@@ -163,7 +163,16 @@ impl std::fmt::Display for Problem {
 /// block is wanted. Returns what could not be read; an error only when the
 /// file itself cannot be opened or read.
 pub fn read(path: &Path, keep: &Keep, each: &mut dyn FnMut(Record)) -> io::Result<Vec<Problem>> {
-    let mut file = File::open(path)?;
+    read_from(File::open(path)?, keep, each)
+}
+
+/// [`read`] from any seekable source (a WARC stored inside a WACZ file is
+/// read in place, through a [`Slice`] of the zip).
+pub fn read_from<R: Read + Seek>(
+    mut file: R,
+    keep: &Keep,
+    each: &mut dyn FnMut(Record),
+) -> io::Result<Vec<Problem>> {
     let mut magic = [0u8; 2];
     let n = read_up_to(&mut file, &mut magic)?;
     file.seek(SeekFrom::Start(0))?;
@@ -187,6 +196,54 @@ fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
         }
     }
     Ok(filled)
+}
+
+/// The bytes `start..start + len` of `inner`, read and sought as if they
+/// were a file of their own.
+pub struct Slice<R> {
+    inner: R,
+    start: u64,
+    len: u64,
+    at: u64,
+}
+
+impl<R: Seek> Slice<R> {
+    pub fn new(mut inner: R, start: u64, len: u64) -> io::Result<Self> {
+        inner.seek(SeekFrom::Start(start))?;
+        Ok(Slice {
+            inner,
+            start,
+            len,
+            at: 0,
+        })
+    }
+}
+
+impl<R: Read> Read for Slice<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let left = self.len.saturating_sub(self.at);
+        let n = (buf.len() as u64).min(left) as usize;
+        if n == 0 {
+            return Ok(0);
+        }
+        let n = self.inner.read(&mut buf[..n])?;
+        self.at += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: Seek> Seek for Slice<R> {
+    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
+        let target = match to {
+            SeekFrom::Start(n) => Some(n),
+            SeekFrom::End(d) => self.len.checked_add_signed(d),
+            SeekFrom::Current(d) => self.at.checked_add_signed(d),
+        }
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "seek before the start"))?;
+        self.inner.seek(SeekFrom::Start(self.start + target))?;
+        self.at = target;
+        Ok(target)
+    }
 }
 
 /// A buffered reader that counts the bytes consumed from it.
@@ -215,8 +272,8 @@ impl<R: Read> BufRead for Counting<R> {
 
 const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
 
-fn read_gzip(
-    file: File,
+fn read_gzip<R: Read + Seek>(
+    file: R,
     keep: &Keep,
     each: &mut dyn FnMut(Record),
     problems: &mut Vec<Problem>,
@@ -294,13 +351,13 @@ fn read_gzip(
     Ok(())
 }
 
-fn read_plain(
-    mut file: File,
+fn read_plain<R: Read + Seek>(
+    mut file: R,
     keep: &Keep,
     each: &mut dyn FnMut(Record),
     problems: &mut Vec<Problem>,
 ) -> io::Result<()> {
-    let len = file.metadata()?.len();
+    let len = file.seek(SeekFrom::End(0))?;
     let mut start = 0u64;
     while start < len {
         file.seek(SeekFrom::Start(start))?;
@@ -333,7 +390,7 @@ fn read_plain(
 }
 
 /// The offset of the first `needle` at or after `from`.
-fn find(file: &mut File, from: u64, needle: &[u8]) -> io::Result<Option<u64>> {
+fn find<R: Read + Seek>(file: &mut R, from: u64, needle: &[u8]) -> io::Result<Option<u64>> {
     file.seek(SeekFrom::Start(from))?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
     let mut at = from;

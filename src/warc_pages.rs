@@ -18,6 +18,21 @@ pub fn named_like_warc(name: &[u8]) -> bool {
     name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
+/// Whether a file is a WACZ: a zip named `.wacz`, or a zip whose names
+/// include `datapackage.json` (read from its bytes when they were kept).
+pub fn looks_like_wacz(name: &[u8], bytes: Option<&[u8]>) -> bool {
+    let named = String::from_utf8_lossy(name)
+        .to_ascii_lowercase()
+        .ends_with(".wacz");
+    match bytes {
+        Some(b) => {
+            b.starts_with(b"PK\x03\x04")
+                && (named || b.windows(16).any(|w| w == b"datapackage.json"))
+        }
+        None => named,
+    }
+}
+
 /// A page record's document name: the WARC file's path, `/@`, the record's
 /// offset (and `+inner` inside a shared gzip member). No file can have that
 /// path while the WARC file exists, since a file is not a folder.
@@ -71,6 +86,14 @@ fn declared(check: &DigestCheck) -> Option<String> {
     }
 }
 
+/// Where the records being read sit: the corpus file (a WARC, or the WACZ
+/// holding it) and the name pages are given, `<file>` for a WARC,
+/// `<file.wacz>/archive/<name>.warc.gz` for a WARC inside a WACZ.
+struct Origin<'a> {
+    candidate: &'a Candidate,
+    name: RelPath,
+}
+
 /// Reads the WARC file `candidate` (whose SHA-256 and length the caller
 /// computed), handing each page's document to `emit` as it is read, each
 /// record that cannot be read as an error naming it, and last the file's own
@@ -81,39 +104,41 @@ pub fn read(
     bytes: u64,
     emit: &mut dyn FnMut(Result<NewDocument, String>),
 ) {
+    let origin = Origin {
+        candidate,
+        name: candidate.path.clone(),
+    };
+    let source = match std::fs::File::open(&candidate.abs) {
+        Ok(f) => f,
+        Err(e) => return emit(Err(describe_io(&e))),
+    };
     let mut rows = Vec::new();
-    let mut software: Option<String> = None;
-    let outcome = warc::read(&candidate.abs, &keep, &mut |record| {
-        if record.kind() == "warcinfo"
-            && let Some(found) = record.block.as_deref().and_then(software_of)
-        {
-            software = Some(found);
-        }
-        let mut row = row_of(&record, software.clone());
-        if matches!(record.kind(), "response" | "resource")
-            && let Some(doc) = page_document(candidate, &record, &mut row)
-        {
-            row.document = Some(doc.path.clone());
-            emit(Ok(doc));
-        }
-        rows.push(row);
-    });
-    let problems = match outcome {
+    let problems = match pages_of(&origin, source, &mut rows, emit) {
         Ok(problems) => problems,
         Err(e) => return emit(Err(describe_io(&e))),
     };
-    let unreadable = problems.len();
-    for problem in problems {
-        emit(Err(problem.to_string()));
-    }
     let mut notes = Vec::new();
-    if unreadable > 0 {
+    if problems > 0 {
         notes.push(format!(
-            "{unreadable} part{} of the archive could not be read as records (see the errors)",
-            if unreadable == 1 { "" } else { "s" }
+            "{problems} part{} of the archive could not be read as records (see the errors)",
+            if problems == 1 { "" } else { "s" }
         ));
     }
-    emit(Ok(NewDocument {
+    emit(Ok(container_document(
+        candidate, sha256, bytes, notes, rows,
+    )));
+}
+
+/// The archive file's own document: evidence, not analysed, every record
+/// it holds listed.
+fn container_document(
+    candidate: &Candidate,
+    sha256: &str,
+    bytes: u64,
+    notes: Vec<String>,
+    rows: Vec<WarcRecordRow>,
+) -> NewDocument {
+    NewDocument {
         path: candidate.path.clone(),
         bytes,
         mtime_ns: candidate.mtime_ns,
@@ -132,7 +157,282 @@ pub fn read(
         published: None,
         container: None,
         warc_records: Some(rows),
-    }));
+    }
+}
+
+/// Reads the records of one WARC from `source`, adding a row for each to
+/// `rows` and handing each page's document (and each unreadable part, as an
+/// error) to `emit`. Returns how many parts could not be read.
+fn pages_of<R: std::io::Read + std::io::Seek>(
+    origin: &Origin,
+    source: R,
+    rows: &mut Vec<WarcRecordRow>,
+    emit: &mut dyn FnMut(Result<NewDocument, String>),
+) -> std::io::Result<usize> {
+    let mut software: Option<String> = None;
+    let problems = warc::read_from(source, &keep, &mut |record| {
+        if record.kind() == "warcinfo"
+            && let Some(found) = record.block.as_deref().and_then(software_of)
+        {
+            software = Some(found);
+        }
+        let mut row = row_of(&origin.name, &record, software.clone());
+        if matches!(record.kind(), "response" | "resource")
+            && let Some(doc) = page_document(origin, &record, &mut row)
+        {
+            row.document = Some(doc.path.clone());
+            emit(Ok(doc));
+        }
+        rows.push(row);
+    })?;
+    let count = problems.len();
+    for problem in problems {
+        let message = problem.to_string();
+        emit(Err(if origin.name == origin.candidate.path {
+            message
+        } else {
+            let inner = &origin.name.as_bytes()[origin.candidate.path.as_bytes().len() + 1..];
+            format!(
+                "{}: {message}",
+                crate::escape::visible(&String::from_utf8_lossy(inner))
+            )
+        }));
+    }
+    Ok(count)
+}
+
+/// Reads the WACZ file `candidate` (Webrecorder's packaging of web
+/// archives, version 1.1): checks `datapackage.json`'s SHA-256 of every
+/// file it lists, says whether `datapackage-digest.json` is there and
+/// signed, and reads each WARC under `archive/` in place (its pages named
+/// `<file.wacz>/archive/<name>/@<offset>`), then hands on the WACZ's own
+/// document with every record listed.
+pub fn read_wacz(
+    candidate: &Candidate,
+    sha256: &str,
+    bytes: u64,
+    emit: &mut dyn FnMut(Result<NewDocument, String>),
+) {
+    let mut notes = Vec::new();
+    let mut rows = Vec::new();
+    let opened = std::fs::File::open(&candidate.abs)
+        .map_err(|e| describe_io(&e))
+        .and_then(|f| {
+            zip::ZipArchive::new(f).map_err(|e| {
+                format!(
+                    "a WACZ file that is not a readable zip ({e}): kept as evidence, not analysed"
+                )
+            })
+        });
+    let mut zip = match opened {
+        Ok(zip) => zip,
+        Err(message) => {
+            emit(Err(message));
+            return emit(Ok(container_document(
+                candidate, sha256, bytes, notes, rows,
+            )));
+        }
+    };
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect();
+    notes.extend(check_package(&mut zip, &names));
+    let mut warcs: Vec<&String> = names
+        .iter()
+        .filter(|n| {
+            let lower = n.to_ascii_lowercase();
+            lower.starts_with("archive/")
+                && (lower.ends_with(".warc") || lower.ends_with(".warc.gz"))
+        })
+        .collect();
+    warcs.sort();
+    if warcs.is_empty() {
+        notes.push("a WACZ file with no WARC under archive/: nothing to read".into());
+    }
+    let mut problems = 0;
+    for name in warcs {
+        let mut label = candidate.path.as_bytes().to_vec();
+        label.push(b'/');
+        label.extend_from_slice(name.as_bytes());
+        let origin = Origin {
+            candidate,
+            name: RelPath::from_bytes(label),
+        };
+        let shown = crate::escape::visible(name).into_owned();
+        let (stored, start, size) = match zip.by_name(name) {
+            Ok(entry) => (
+                entry.compression() == zip::CompressionMethod::Stored,
+                entry.data_start(),
+                entry.size(),
+            ),
+            Err(e) => {
+                emit(Err(format!("{shown}: cannot be read from the zip ({e})")));
+                continue;
+            }
+        };
+        let read = match (stored, start) {
+            // Stored as the WACZ spec asks: read in place.
+            (true, Some(start)) => std::fs::File::open(&candidate.abs)
+                .and_then(|f| warc::Slice::new(f, start, size))
+                .and_then(|slice| pages_of(&origin, slice, &mut rows, emit)),
+            // Compressed inside the zip: read into memory, if not too large.
+            _ if size <= WACZ_INFLATE_LIMIT => {
+                let mut bytes = Vec::with_capacity(size as usize);
+                match zip.by_name(name).map(|e| {
+                    std::io::Read::read_to_end(
+                        &mut std::io::Read::take(e, WACZ_INFLATE_LIMIT),
+                        &mut bytes,
+                    )
+                }) {
+                    Ok(Ok(_)) => pages_of(&origin, std::io::Cursor::new(bytes), &mut rows, emit),
+                    Ok(Err(e)) => Err(e),
+                    Err(e) => Err(std::io::Error::other(e.to_string())),
+                }
+            }
+            _ => {
+                notes.push(format!(
+                    "{shown} is compressed inside the zip and larger than {} MiB: not read (the WACZ format stores WARC files uncompressed)",
+                    WACZ_INFLATE_LIMIT >> 20
+                ));
+                continue;
+            }
+        };
+        match read {
+            Ok(n) => problems += n,
+            Err(e) => emit(Err(format!("{shown}: {}", describe_io(&e)))),
+        }
+    }
+    if problems > 0 {
+        notes.push(format!(
+            "{problems} part{} of the archive could not be read as records (see the errors)",
+            if problems == 1 { "" } else { "s" }
+        ));
+    }
+    emit(Ok(container_document(
+        candidate, sha256, bytes, notes, rows,
+    )));
+}
+
+/// Largest WARC compressed inside a WACZ's zip that is read into memory.
+const WACZ_INFLATE_LIMIT: u64 = 256 << 20;
+/// Largest `datapackage.json` read.
+const PACKAGE_LIMIT: u64 = 16 << 20;
+
+/// What `datapackage.json` and `datapackage-digest.json` say against the
+/// zip's bytes: one note per finding, none when all is as listed.
+fn check_package<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    names: &[String],
+) -> Vec<String> {
+    use sha2::Digest;
+    let mut notes = Vec::new();
+    let read_small = |zip: &mut zip::ZipArchive<R>, name: &str| -> Option<Vec<u8>> {
+        let entry = zip.by_name(name).ok()?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(entry, PACKAGE_LIMIT), &mut bytes)
+            .ok()?;
+        Some(bytes)
+    };
+    let Some(package) = read_small(zip, "datapackage.json") else {
+        notes.push(
+            "a WACZ file without datapackage.json: its files' hashes cannot be checked".into(),
+        );
+        return notes;
+    };
+    let package_sha256 = crate::fingerprint::sha256_hex(&package);
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(&package) else {
+        notes.push("its datapackage.json is not JSON: its files' hashes cannot be checked".into());
+        return notes;
+    };
+    let resources = value["resources"].as_array().cloned().unwrap_or_default();
+    let mut listed = std::collections::HashSet::new();
+    for resource in &resources {
+        let Some(path) = resource["path"].as_str() else {
+            continue;
+        };
+        listed.insert(path.to_string());
+        let shown = crate::escape::visible(path).into_owned();
+        let declared = resource["hash"].as_str().unwrap_or("");
+        let Ok(mut entry) = zip.by_name(path) else {
+            notes.push(format!(
+                "datapackage.json lists {shown}, which the zip does not hold"
+            ));
+            continue;
+        };
+        let Some(expected) = declared.strip_prefix("sha256:") else {
+            notes.push(format!(
+                "datapackage.json gives {shown} no SHA-256 hash ({}): not checked",
+                crate::escape::visible(declared)
+            ));
+            continue;
+        };
+        let mut hasher = sha2::Sha256::new();
+        let mut buf = vec![0u8; 1 << 16];
+        let mut total = 0u64;
+        let read = loop {
+            match std::io::Read::read(&mut entry, &mut buf) {
+                Ok(0) => break Ok(()),
+                Ok(n) => {
+                    hasher.update(&buf[..n]);
+                    total += n as u64;
+                }
+                Err(e) => break Err(e),
+            }
+        };
+        if let Err(e) = read {
+            notes.push(format!(
+                "{shown} cannot be read from the zip to check its hash ({e})"
+            ));
+            continue;
+        }
+        let actual = crate::fingerprint::hex(&hasher.finalize());
+        if !actual.eq_ignore_ascii_case(expected) {
+            notes.push(format!(
+                "datapackage.json gives {shown} the SHA-256 {}, but its bytes give {actual}: the package is not what its creator wrote",
+                crate::escape::visible(expected)
+            ));
+        } else if let Some(size) = resource["bytes"].as_u64().filter(|b| *b != total) {
+            notes.push(format!(
+                "datapackage.json gives {shown} {size} bytes; it holds {total}"
+            ));
+        }
+    }
+    for name in names {
+        let meta = matches!(
+            name.as_str(),
+            "datapackage.json" | "datapackage-digest.json"
+        );
+        if !meta && !name.ends_with('/') && !listed.contains(name) {
+            notes.push(format!(
+                "the zip holds {}, which datapackage.json does not list (its hash is not checked)",
+                crate::escape::visible(name)
+            ));
+        }
+    }
+    match read_small(zip, "datapackage-digest.json")
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+    {
+        None => {}
+        Some(digest) => {
+            let hash = digest["hash"].as_str().unwrap_or("");
+            if !hash
+                .strip_prefix("sha256:")
+                .is_some_and(|h| h.eq_ignore_ascii_case(&package_sha256))
+            {
+                notes.push(format!(
+                    "datapackage-digest.json gives datapackage.json the hash {}, but its bytes give sha256:{package_sha256}",
+                    crate::escape::visible(hash)
+                ));
+            }
+            if digest.get("signedData").is_some() || digest.get("signature").is_some() {
+                notes.push(
+                    "datapackage-digest.json is signed; the signature is not verified by this tool (it needs the signer's certificate chain online)".into(),
+                );
+            }
+        }
+    }
+    notes
 }
 
 /// The `software` field of a warcinfo record's block.
@@ -144,12 +444,13 @@ fn software_of(block: &[u8]) -> Option<String> {
     })
 }
 
-fn row_of(record: &Record, software: Option<String>) -> WarcRecordRow {
+fn row_of(container: &RelPath, record: &Record, software: Option<String>) -> WarcRecordRow {
     let refers_to = record
         .header("WARC-Refers-To-Target-URI")
         .or(record.header("WARC-Refers-To"))
         .map(str::to_string);
     WarcRecordRow {
+        container: container.clone(),
         offset: record.offset,
         inner: record.inner,
         stored_length: record.stored_length,
@@ -179,11 +480,7 @@ fn row_of(record: &Record, software: Option<String>) -> WarcRecordRow {
 
 /// The document of a record holding a page, if it holds one: a successful
 /// HTTP response (or a resource) of HTML or plain text.
-fn page_document(
-    candidate: &Candidate,
-    record: &Record,
-    row: &mut WarcRecordRow,
-) -> Option<NewDocument> {
+fn page_document(origin: &Origin, record: &Record, row: &mut WarcRecordRow) -> Option<NewDocument> {
     let block = record.block.as_deref()?;
     // A page of the web: not a crawler's log or a screenshot's address
     // (`metadata://`, `urn:`), which no outlet published.
@@ -233,9 +530,9 @@ fn page_document(
     notes.extend(extracted.notes);
     let has_text = extracted.text_sha256.is_some();
     Some(NewDocument {
-        path: record_path(&candidate.path, record.offset, record.inner),
+        path: record_path(&origin.name, record.offset, record.inner),
         bytes: body.len() as u64,
-        mtime_ns: candidate.mtime_ns,
+        mtime_ns: origin.candidate.mtime_ns,
         sha256: crate::fingerprint::sha256_hex(&body),
         text_sha256: extracted.text_sha256,
         encoding: extracted.encoding,
@@ -254,7 +551,101 @@ fn page_document(
             record: None,
         }),
         published: extracted.published,
-        container: Some(candidate.path.clone()),
+        container: Some(origin.candidate.path.clone()),
         warc_records: None,
     })
+}
+
+/// Each record's SHA-256 in the archive file at `path` now, keyed as the
+/// store keys them (the WARC holding it, offset, place inside its member),
+/// and what could not be read: how verify names the records of a changed
+/// archive. `rel` is the file's path in the corpus; `wacz` whether it is a
+/// WACZ (its WARCs read from the zip).
+pub fn current_records(
+    path: &std::path::Path,
+    rel: &RelPath,
+    wacz: bool,
+) -> std::io::Result<(RecordHashes, Vec<String>)> {
+    let mut hashes = std::collections::HashMap::new();
+    let mut problems = Vec::new();
+    if !wacz {
+        hashes_of(std::fs::File::open(path)?, rel, &mut hashes, &mut problems)?;
+        return Ok((hashes, problems));
+    }
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path)?)
+        .map_err(|e| std::io::Error::other(format!("not a readable zip: {e}")))?;
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect();
+    for name in names {
+        let lower = name.to_ascii_lowercase();
+        if !(lower.starts_with("archive/")
+            && (lower.ends_with(".warc") || lower.ends_with(".warc.gz")))
+        {
+            continue;
+        }
+        let mut label = rel.as_bytes().to_vec();
+        label.push(b'/');
+        label.extend_from_slice(name.as_bytes());
+        let (stored, start, size) = match zip.by_name(&name) {
+            Ok(e) => (
+                e.compression() == zip::CompressionMethod::Stored,
+                e.data_start(),
+                e.size(),
+            ),
+            Err(e) => {
+                problems.push(format!(
+                    "{}: cannot be read from the zip ({e})",
+                    crate::escape::visible(&name)
+                ));
+                continue;
+            }
+        };
+        match (stored, start) {
+            (true, Some(start)) => {
+                let slice = warc::Slice::new(std::fs::File::open(path)?, start, size)?;
+                hashes_of(
+                    slice,
+                    &RelPath::from_bytes(label),
+                    &mut hashes,
+                    &mut problems,
+                )?;
+            }
+            _ if size <= WACZ_INFLATE_LIMIT => {
+                let mut bytes = Vec::new();
+                let entry = zip
+                    .by_name(&name)
+                    .map_err(|e| std::io::Error::other(e.to_string()))?;
+                std::io::Read::read_to_end(
+                    &mut std::io::Read::take(entry, WACZ_INFLATE_LIMIT),
+                    &mut bytes,
+                )?;
+                let cursor = std::io::Cursor::new(bytes);
+                hashes_of(
+                    cursor,
+                    &RelPath::from_bytes(label),
+                    &mut hashes,
+                    &mut problems,
+                )?;
+            }
+            _ => {}
+        }
+    }
+    Ok((hashes, problems))
+}
+
+type RecordHashes = std::collections::HashMap<(RelPath, u64, u64), String>;
+
+fn hashes_of<R: std::io::Read + std::io::Seek>(
+    source: R,
+    container: &RelPath,
+    hashes: &mut RecordHashes,
+    problems: &mut Vec<String>,
+) -> std::io::Result<()> {
+    let found = warc::read_from(source, &|_| false, &mut |r| {
+        hashes.insert((container.clone(), r.offset, r.inner), r.sha256);
+    })?;
+    problems.extend(found.iter().map(ToString::to_string));
+    Ok(())
 }

@@ -102,7 +102,7 @@ pub(crate) fn print_audit(
     for gone in &run.gone {
         writeln!(
             out,
-            "  gone: {} is in the store but no longer in the folder; run `provaudit verify`",
+            "  gone: {} is in the store but no longer in the folder (or its archive); run `provaudit verify`",
             gone.escape_debug()
         )?;
     }

@@ -212,6 +212,10 @@ pub struct NewDocument {
 /// One record of a WARC file as stored (migration 0015).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct WarcRecordRow {
+    /// The WARC holding the record: a corpus file, or a WARC inside a WACZ
+    /// file (`site.wacz/archive/data.warc.gz`).
+    #[serde(skip)]
+    pub container: RelPath,
     pub offset: u64,
     pub inner: u64,
     pub stored_length: Option<u64>,
@@ -953,26 +957,33 @@ impl Store {
         Ok(outcomes)
     }
 
-    /// The records stored for the WARC file at `container`, in file order.
-    pub fn warc_records(&self, container: &RelPath) -> Result<Vec<WarcRecordRow>> {
-        self.warc_records_where("container = ?1", [container.as_bytes()])
+    /// The records stored for the archive file at `file` (a WARC, or the
+    /// WARCs inside a WACZ), in file order.
+    pub fn warc_records(&self, file: &RelPath) -> Result<Vec<WarcRecordRow>> {
+        let mut under = file.as_bytes().to_vec();
+        under.push(b'/');
+        self.warc_records_where(
+            "container = ?1 OR substr(r.container, 1, length(?2)) = ?2",
+            params![file.as_bytes(), under],
+        )
     }
 
-    /// The WARC record a document was read from, if it was.
-    pub fn warc_record_of(&self, document_id: i64) -> Result<Option<(RelPath, WarcRecordRow)>> {
-        let rows = self.warc_records_where("document_id = ?1", [document_id])?;
-        let Some(row) = rows.into_iter().next() else {
-            return Ok(None);
-        };
-        let container: Vec<u8> = self
+    /// Pages of archives read again in run `run_id` that the archive no
+    /// longer holds where it held them: like files gone from the folder,
+    /// they stay in the store and are reported.
+    pub fn records_left_behind(&self, run_id: i64) -> Result<Vec<RelPath>> {
+        let mut st = self
             .conn
-            .query_row(
-                "SELECT container FROM warc_record WHERE document_id = ?1",
-                [document_id],
-                |r| r.get(0),
+            .prepare_cached(
+                "SELECT d.path FROM document d JOIN document c ON c.path = d.container
+                 WHERE c.ingest_run_id = ?1 AND d.ingest_run_id != ?1 ORDER BY d.path",
             )
             .map_err(|e| self.err(e))?;
-        Ok(Some((RelPath::from_bytes(container), row)))
+        let rows = st
+            .query_map([run_id], |r| Ok(RelPath::from_bytes(r.get(0)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
     }
 
     fn warc_records_where<P: rusqlite::Params>(
@@ -983,35 +994,36 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(&format!(
-                "SELECT r.offset, r.inner, r.stored_length, r.warc_type, r.record_id, r.target_uri,
+                "SELECT r.container, r.offset, r.inner, r.stored_length, r.warc_type, r.record_id, r.target_uri,
                     r.warc_date, r.sha256, r.block_length, r.block_digest, r.block_check,
                     r.payload_digest, r.payload_check, r.refers_to, r.http_status, r.media_type,
                     r.software, d.path
                  FROM warc_record r LEFT JOIN document d ON d.id = r.document_id
-                 WHERE r.{filter} ORDER BY r.offset, r.inner"
+                 WHERE r.{filter} ORDER BY r.container, r.offset, r.inner"
             ))
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map(params, |r| {
                 Ok(WarcRecordRow {
-                    offset: r.get::<_, i64>(0)? as u64,
-                    inner: r.get::<_, i64>(1)? as u64,
-                    stored_length: r.get::<_, Option<i64>>(2)?.map(|n| n as u64),
-                    warc_type: r.get(3)?,
-                    record_id: r.get(4)?,
-                    target_uri: r.get(5)?,
-                    warc_date: r.get(6)?,
-                    sha256: r.get(7)?,
-                    block_length: r.get::<_, i64>(8)? as u64,
-                    block_digest: r.get(9)?,
-                    block_check: r.get(10)?,
-                    payload_digest: r.get(11)?,
-                    payload_check: r.get(12)?,
-                    refers_to: r.get(13)?,
-                    http_status: r.get(14)?,
-                    media_type: r.get(15)?,
-                    software: r.get(16)?,
-                    document: r.get::<_, Option<Vec<u8>>>(17)?.map(RelPath::from_bytes),
+                    container: RelPath::from_bytes(r.get(0)?),
+                    offset: r.get::<_, i64>(1)? as u64,
+                    inner: r.get::<_, i64>(2)? as u64,
+                    stored_length: r.get::<_, Option<i64>>(3)?.map(|n| n as u64),
+                    warc_type: r.get(4)?,
+                    record_id: r.get(5)?,
+                    target_uri: r.get(6)?,
+                    warc_date: r.get(7)?,
+                    sha256: r.get(8)?,
+                    block_length: r.get::<_, i64>(9)? as u64,
+                    block_digest: r.get(10)?,
+                    block_check: r.get(11)?,
+                    payload_digest: r.get(12)?,
+                    payload_check: r.get(13)?,
+                    refers_to: r.get(14)?,
+                    http_status: r.get(15)?,
+                    media_type: r.get(16)?,
+                    software: r.get(17)?,
+                    document: r.get::<_, Option<Vec<u8>>>(18)?.map(RelPath::from_bytes),
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -1254,9 +1266,12 @@ fn put_warc_records(
     container: &RelPath,
     records: &[WarcRecordRow],
 ) -> rusqlite::Result<()> {
+    let mut under = container.as_bytes().to_vec();
+    under.push(b'/');
     tx.execute(
-        "DELETE FROM warc_record WHERE container = ?1",
-        [container.as_bytes()],
+        "DELETE FROM warc_record WHERE container = ?1
+            OR substr(container, 1, length(?2)) = ?2",
+        params![container.as_bytes(), under],
     )?;
     let mut put = tx.prepare_cached(
         "INSERT OR REPLACE INTO warc_record (container, offset, inner, stored_length, warc_type, record_id,
@@ -1267,7 +1282,7 @@ fn put_warc_records(
     )?;
     for r in records {
         put.execute(params![
-            container.as_bytes(),
+            r.container.as_bytes(),
             r.offset as i64,
             r.inner as i64,
             r.stored_length.map(|n| n as i64),

@@ -354,3 +354,65 @@ fn a_broken_or_hostile_mhtml_file_is_kept_and_explained() {
     assert!(!shown.stdout.contains('\u{1b}') && !shown.stdout.contains('\u{7}'));
     assert!(shown.stdout.contains("\\u{1b}]0;owned"), "{}", shown.stdout);
 }
+
+/// A `.wacz` that is no zip, and a WARC whose address and software carry
+/// terminal escapes: the first stored as evidence with an error naming it,
+/// the second's page read, its bytes never reaching the terminal raw; the
+/// seeds beside them stored as ever.
+#[test]
+fn a_broken_wacz_and_a_hostile_warc_are_kept_and_explained() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    std::fs::write(corpus.join("broken.wacz"), "PK\u{3}\u{4} not really a zip").unwrap();
+    let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Officials said 12 people were hurt on Monday.</p>";
+    let info = "software: evil\u{1b}]0;owned\u{7}\r\n";
+    let record = |kind: &str, uri: &str, ctype: &str, block: &str| {
+        format!(
+            "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-01-02T03:04:05Z\r\n\
+             Content-Type: {ctype}\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+            block.len()
+        )
+    };
+    std::fs::write(
+        corpus.join("hostile.warc"),
+        record("warcinfo", "", "application/warc-fields", info)
+            + &record(
+                "response",
+                "https://example.org/\u{1b}[2J\u{202e}a",
+                "application/http; msgtype=response",
+                page,
+            ),
+    )
+    .unwrap();
+    let run = ws.run_db(&["audit", corpus.to_str().unwrap(), "--json"]);
+    let report = run.json();
+    assert_eq!(report["documents"].as_array().unwrap().len(), 5 + 3);
+    let errors = report["errors"].as_array().unwrap();
+    assert!(
+        errors.iter().any(|e| e["path"] == "broken.wacz"
+            && e["error"]
+                .as_str()
+                .unwrap()
+                .contains("a WACZ file that is not a readable zip")),
+        "{errors:#?}"
+    );
+    assert_eq!(doc(&report, "broken.wacz")["content_kind"], "binary");
+    let page = doc(&report, "hostile.warc/@174");
+    assert_eq!(page["content_kind"], "html", "{page:#}");
+    let text = ws.run_db(&["audit", corpus.to_str().unwrap()]);
+    let shown = ws
+        .run_db(&["show", corpus.join("hostile.warc/@174").to_str().unwrap()])
+        .expect_code(0);
+    for out in [&text.stdout, &text.stderr, &shown.stdout] {
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'),
+            "{out}"
+        );
+    }
+    assert!(
+        shown.stdout.contains("\\u{1b}[2J\\u{202e}a")
+            && shown.stdout.contains("written by evil\\u{1b}]0;owned"),
+        "{}",
+        shown.stdout
+    );
+}

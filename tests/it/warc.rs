@@ -365,3 +365,105 @@ fn a_cut_short_gzip_member_is_an_error_naming_its_record_and_the_rest_is_read() 
     expected.sort();
     assert_eq!(addresses, expected, "the pages around it are read");
 }
+
+/// `python -m wacz create` (py-wacz, Webrecorder's packager) around a
+/// `wget` archive: the pages are read in place from the zip, each file's
+/// SHA-256 in `datapackage.json` is checked, and a WARC changed inside the
+/// package is found twice — against the package's own hashes and, by
+/// `verify`, as the changed record's address.
+#[test]
+fn a_wacz_packaged_by_py_wacz_is_read_in_place_and_its_hashes_checked() {
+    let ws = Workspace::new();
+    let served = write_site(&ws.path("site"));
+    let server = sites(&ws.path("site"));
+    let scratch = ws.path("scratch");
+    std::fs::create_dir_all(&scratch).unwrap();
+    wget(
+        &ws,
+        server.port,
+        &scratch.join("crawl"),
+        &(0..3).map(url).collect::<Vec<_>>(),
+    );
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let wacz = corpus.join("site.wacz");
+    let run = Command::new(python())
+        .args(["-m", "wacz", "create", "-o"])
+        .arg(&wacz)
+        .arg(scratch.join("crawl.warc.gz"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "wacz: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let pages = archived(&report);
+    assert_eq!(pages.len(), 3, "{pages:#?}");
+    for d in &pages {
+        let address = d["capture"]["url"].as_str().unwrap();
+        let i = (0..3).find(|&i| url(i) == address).expect(address);
+        assert_eq!(d["sha256"], sha256(&served[i]));
+        assert_eq!(
+            d["capture"]["record"]["container"],
+            "site.wacz/archive/crawl.warc.gz"
+        );
+        assert_eq!(d["publisher"]["name"], PAGES[i].3, "{d:#}");
+    }
+    // Every hash datapackage.json gives matches: nothing to warn about.
+    let package = doc(&report, "site.wacz");
+    assert_eq!(package["notes"], serde_json::json!([]), "{package:#}");
+
+    // The WARC inside changed, the package's hashes left as they were.
+    let python_rewrite = r#"
+import sys, zipfile
+src, changed = sys.argv[1], sys.argv[2]
+entries = [(i, zipfile.ZipFile(src).read(i.filename)) for i in zipfile.ZipFile(src).infolist()]
+with zipfile.ZipFile(src, "w") as out:
+    for info, data in entries:
+        if info.filename == "archive/crawl.warc.gz":
+            data = open(changed, "rb").read()
+        out.writestr(info, data)
+"#;
+    let warc = std::fs::read(scratch.join("crawl.warc.gz")).unwrap();
+    std::fs::write(
+        scratch.join("changed.warc.gz"),
+        change_in_gzip_member(&warc, b"Press TV", b"Press TW"),
+    )
+    .unwrap();
+    let rewrite = Command::new("python3")
+        .args(["-c", python_rewrite])
+        .arg(&wacz)
+        .arg(scratch.join("changed.warc.gz"))
+        .output()
+        .unwrap();
+    assert!(
+        rewrite.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rewrite.stderr)
+    );
+
+    let out = ws
+        .run_db(&["verify", corpus.to_str().unwrap()])
+        .expect_code(1)
+        .stdout;
+    assert!(
+        out.contains(&format!("of archive/crawl.warc.gz (response {})", url(1)))
+            && !out.contains(&format!("(response {})", url(0))),
+        "{out}"
+    );
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .json();
+    let notes = doc(&report, "site.wacz")["notes"].to_string();
+    assert!(
+        notes.contains("datapackage.json gives archive/crawl.warc.gz the SHA-256")
+            && notes.contains("the package is not what its creator wrote"),
+        "{notes}"
+    );
+}
