@@ -107,6 +107,21 @@ fn describe(path: &RelPath, record: Option<&OutletRecord>) -> String {
     }
 }
 
+/// Whether a document's producer is its publisher only because its text
+/// credits no one else: the origin's evidence is the publisher's own.
+fn presumed_own_text(r: &OutletRecord) -> bool {
+    match (&r.publisher, &r.origin) {
+        (Some(p), Some(o)) => {
+            !o.manual
+                && o.rule == p.rule
+                && o.text == p.text
+                && o.start == p.start
+                && o.name == p.name
+        }
+        _ => false,
+    }
+}
+
 /// The origin group of every document, text reuse applied.
 pub fn origin_groups(
     documents: &[StoredDocument],
@@ -142,6 +157,14 @@ pub fn origin_groups(
             )
         })
         .collect();
+    // A document taken as its publisher's own text only because it credits
+    // no one else: for text reuse, as good as uncredited. Two sites showing
+    // the same text cannot both have written it.
+    let mut presumed: BTreeSet<i64> = outlets
+        .values()
+        .filter(|r| presumed_own_text(r))
+        .map(|r| r.document_id)
+        .collect();
     // Strongest reuse first; twice, so a copy of a copy reaches the source.
     let mut links: Vec<&Reuse> = reuse.iter().collect();
     links.sort_by(|a, b| b.containment.total_cmp(&a.containment));
@@ -151,56 +174,104 @@ pub fn origin_groups(
             let (Some(c), Some(s)) = (out.get(&copy).cloned(), out.get(&source).cloned()) else {
                 continue;
             };
-            let copy_unknown = c.group.starts_with("document:");
-            let source_unknown = s.group.starts_with("document:");
+            if c.group == s.group {
+                continue;
+            }
+            // Credited: the text names its producer. Otherwise the producer
+            // is unknown, or only presumed to be the publisher.
+            let credited = |id: i64, o: &DocumentOrigin| {
+                !o.group.starts_with("document:") && !presumed.contains(&id)
+            };
             let share = format!("{:.0}%", r.containment * 100.0);
-            if copy_unknown && !source_unknown {
-                out.insert(
-                    copy,
-                    DocumentOrigin {
-                        description: format!(
-                            "{} (producer not credited; {share} of its passages are in {}, whose producer is {})",
-                            path_of[&copy], path_of[&source], s.name
-                        ),
-                        shared_with: Some((source, r.containment)),
-                        how: "uncredited copy".into(),
-                        evidence: Some(format!("{share} of its passages are in {}", path_of[&source])),
-                        line: None,
-                        ..s
-                    },
-                );
-            } else if !copy_unknown && source_unknown {
-                // The larger text is an uncredited expansion of a credited one.
-                out.insert(
-                    source,
-                    DocumentOrigin {
-                        description: format!(
-                            "{} (producer not credited; it contains {share} of the passages of {}, whose producer is {})",
-                            path_of[&source], path_of[&copy], c.name
-                        ),
-                        shared_with: Some((copy, r.containment)),
-                        how: "uncredited copy".into(),
-                        evidence: Some(format!(
-                            "it contains {share} of the passages of {}",
-                            path_of[&copy]
-                        )),
-                        line: None,
-                        ..c
-                    },
-                );
-            } else if copy_unknown && source_unknown && c.group != s.group {
-                let group = c.group.clone().min(s.group.clone());
-                for id in [copy, source] {
-                    if let Some(o) = out.get_mut(&id) {
-                        o.group = group.clone();
-                        o.shared_with =
-                            Some((if id == copy { source } else { copy }, r.containment));
+            let uncredited = |id: i64| {
+                if presumed.contains(&id) {
+                    "credits no producer"
+                } else {
+                    "producer not credited"
+                }
+            };
+            match (credited(copy, &c), credited(source, &s)) {
+                // Two producers credited by name: kept apart, whatever
+                // they share.
+                (true, true) => {}
+                (false, true) => {
+                    out.insert(
+                        copy,
+                        DocumentOrigin {
+                            description: format!(
+                                "{} ({}; {share} of its passages are in {}, whose producer is {})",
+                                path_of[&copy],
+                                uncredited(copy),
+                                path_of[&source],
+                                s.name
+                            ),
+                            shared_with: Some((source, r.containment)),
+                            how: "uncredited copy".into(),
+                            evidence: Some(format!(
+                                "{share} of its passages are in {}",
+                                path_of[&source]
+                            )),
+                            line: None,
+                            ..s
+                        },
+                    );
+                    presumed.remove(&copy);
+                }
+                (true, false) => {
+                    // The larger text is an uncredited expansion of a credited one.
+                    out.insert(
+                        source,
+                        DocumentOrigin {
+                            description: format!(
+                                "{} ({}; it contains {share} of the passages of {}, whose producer is {})",
+                                path_of[&source],
+                                uncredited(source),
+                                path_of[&copy],
+                                c.name
+                            ),
+                            shared_with: Some((copy, r.containment)),
+                            how: "uncredited copy".into(),
+                            evidence: Some(format!(
+                                "it contains {share} of the passages of {}",
+                                path_of[&copy]
+                            )),
+                            line: None,
+                            ..c
+                        },
+                    );
+                    presumed.remove(&source);
+                }
+                // Neither credits a producer: one text on two sites, whose
+                // writer is not established. The two count as one, of
+                // unknown origin, never as two.
+                (false, false) => {
+                    let unknown_group = |id: i64, o: &DocumentOrigin| {
+                        if o.group.starts_with("document:") {
+                            o.group.clone()
+                        } else {
+                            format!("document:{}", path_of[&id])
+                        }
+                    };
+                    let group = unknown_group(copy, &c).min(unknown_group(source, &s));
+                    for id in [copy, source] {
                         let other = path_of[if id == copy { &source } else { &copy }];
-                        o.description = format!(
-                            "{} (producer unidentified; {share} of its text is shared with {other})",
-                            path_of[&id],
-                        );
-                        o.evidence = Some(format!("{share} of its text is shared with {other}"));
+                        let was_presumed = presumed.remove(&id);
+                        if let Some(o) = out.get_mut(&id) {
+                            o.group = group.clone();
+                            o.shared_with =
+                                Some((if id == copy { source } else { copy }, r.containment));
+                            if was_presumed {
+                                o.name = "unidentified".into();
+                                o.outlet_id = None;
+                                o.alignment = Alignment::default();
+                            }
+                            o.description = format!(
+                                "{} (producer unidentified; {share} of its text is shared with {other}, which credits no producer either)",
+                                path_of[&id],
+                            );
+                            o.evidence =
+                                Some(format!("{share} of its text is shared with {other}"));
+                        }
                     }
                 }
             }

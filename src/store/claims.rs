@@ -187,12 +187,16 @@ impl Store {
                         origin_name = ?7, origin_outlet_id = ?8, origin_rule = ?9, origin_text = ?10,
                         origin_start = NULL, origin_end = NULL, origin_line = NULL,
                         origin_confidence = ?11, origin_basis = ?12, origin_manual = 0,
-                        relation = CASE WHEN ?7 IS NULL OR publisher_name IS NULL THEN relation
-                                        WHEN publisher_outlet_id IS ?8 THEN 'original'
+                        relation = CASE WHEN ?7 IS NULL THEN 'unknown'
+                                        WHEN publisher_name IS NULL THEN relation
+                                        WHEN (?8 IS NOT NULL AND publisher_outlet_id = ?8) OR publisher_name = ?7 THEN 'original'
                                         WHEN ?3 = 'wire_agency' THEN 'syndicated_wire'
                                         ELSE 'republished' END,
                         explanation = explanation || ' ' || ?13
-                     WHERE document_id = ?1 AND (origin_name IS NULL OR ?7 IS NULL)",
+                     WHERE document_id = ?1 AND (origin_name IS NULL OR ?7 IS NULL
+                        -- taken as the publisher's own text only for want of a credit
+                        OR (origin_manual = 0 AND origin_name = publisher_name AND origin_rule = publisher_rule
+                            AND origin_text IS publisher_text AND origin_start IS publisher_start))",
                 )
                 .map_err(e)?;
             for i in &out.inherited {

@@ -467,3 +467,80 @@ with zipfile.ZipFile(src, "w") as out:
         "{notes}"
     );
 }
+
+/// One page that credits no producer, captured from three sites (a
+/// mirror, an AMP cache, a bare address): three copies of one text, of
+/// unknown origin, never three independent sources. A page that credits
+/// its producer keeps that producer on every copy: one origin.
+#[test]
+fn one_text_captured_from_several_sites_is_never_several_sources() {
+    let ws = Workspace::new();
+    let site = ws.path("site");
+    let uncredited = "<!DOCTYPE html><html><head><title>Fire at the market</title></head><body><article>\
+        <p>A fire at the central market injured 12 people on Monday, the city's fire chief said.</p>\
+        <p>The blaze started before dawn and was put out by noon, officials said.</p>\
+        <p>Traders said they had warned the council about faulty wiring for years.</p></article></body></html>";
+    let hosts = [
+        "news.example.com",
+        "news-example-com.cdn.ampproject.org",
+        "93.184.216.34",
+    ];
+    for host in hosts {
+        let dir = site.join(host).join("city");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("fire.html"), uncredited).unwrap();
+    }
+    // The Al Jazeera seed (which credits Al Jazeera) on its site and a mirror.
+    let aljazeera = page(&std::fs::read_to_string(Path::new(SEEDS).join(PAGES[0].0)).unwrap());
+    for host in ["www.aljazeera.com", "mirror.example.org"] {
+        let dir = site.join(host).join("news");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("haftar.html"), &aljazeera).unwrap();
+    }
+    let server = sites(&site);
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let mut urls: Vec<String> = hosts
+        .iter()
+        .map(|h| format!("http://{h}/city/fire.html"))
+        .collect();
+    urls.push("http://www.aljazeera.com/news/haftar.html".into());
+    urls.push("http://mirror.example.org/news/haftar.html".into());
+    warcio(server.port, &corpus.join("session.warc.gz"), &urls);
+
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let pages = archived(&report);
+    assert_eq!(pages.len(), 5);
+    for d in pages
+        .iter()
+        .filter(|d| d["capture"]["url"].as_str().unwrap().ends_with("fire.html"))
+    {
+        assert!(d["origin"].is_null(), "{d:#}");
+        assert_eq!(d["relation"], "unknown", "{d:#}");
+    }
+    let cluster_of = |needle: &str| {
+        let claim = report["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["text"].as_str().unwrap().contains(needle))
+            .unwrap_or_else(|| panic!("no claim with {needle}"));
+        report["clusters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["id"] == claim["cluster"])
+            .unwrap()
+            .clone()
+    };
+    let fire = cluster_of("injured 12 people");
+    assert_eq!(fire["documents"].as_array().unwrap().len(), 3, "{fire:#}");
+    assert_eq!(fire["independent_origins"], 0, "{fire:#}");
+    assert_eq!(fire["unknown_origin_documents"], 3, "{fire:#}");
+    let who = cluster_of("killed at least 1,093");
+    assert_eq!(who["documents"].as_array().unwrap().len(), 2, "{who:#}");
+    assert_eq!(who["independent_origins"], 1, "{who:#}");
+}
