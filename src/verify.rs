@@ -240,13 +240,13 @@ fn changed_records(path: &Path, rel: &RelPath, stored: &[store::WarcRecordRow]) 
             None => format!("{place} ({})", r.warc_type),
         }
     };
-    let present: std::collections::HashSet<&String> = now.values().collect();
+    let present: std::collections::HashSet<&String> = now.values().map(|(sha, _)| sha).collect();
     let mut changed = Vec::new();
     let mut gone = Vec::new();
     let mut shifted = 0usize;
     for r in stored {
         match now.get(&(r.container.clone(), r.offset, r.inner)) {
-            Some(sha) if *sha == r.sha256 => {}
+            Some((sha, _)) if *sha == r.sha256 => {}
             // The same bytes elsewhere in the file: an earlier record's new
             // length moved it, it did not change.
             _ if present.contains(&r.sha256) => shifted += 1,
@@ -254,6 +254,33 @@ fn changed_records(path: &Path, rel: &RelPath, stored: &[store::WarcRecordRow]) 
             None => gone.push(name(r)),
         }
     }
+    // Records the archive holds now that it did not: at a place no stored
+    // record had, with bytes no stored record had.
+    let stored_places: std::collections::HashSet<(&RelPath, u64, u64)> = stored
+        .iter()
+        .map(|r| (&r.container, r.offset, r.inner))
+        .collect();
+    let stored_bytes: std::collections::HashSet<&String> =
+        stored.iter().map(|r| &r.sha256).collect();
+    let mut added: Vec<(&(RelPath, u64, u64), &String)> = now
+        .iter()
+        .filter(|((c, o, i), (sha, _))| {
+            !stored_places.contains(&(c, *o, *i)) && !stored_bytes.contains(sha)
+        })
+        .map(|(key, (_, what))| (key, what))
+        .collect();
+    added.sort();
+    let added: Vec<String> = added
+        .into_iter()
+        .map(|((c, o, i), what)| {
+            let mut place = crate::warc::place(*o, *i);
+            if c != rel {
+                let inner = &c.as_bytes()[rel.as_bytes().len() + 1..];
+                place = format!("{place} of {}", String::from_utf8_lossy(inner));
+            }
+            format!("{place} ({what})")
+        })
+        .collect();
     let mut parts = Vec::new();
     let list = |v: &[String]| {
         let shown: Vec<&str> = v.iter().take(5).map(String::as_str).collect();
@@ -287,6 +314,14 @@ fn changed_records(path: &Path, rel: &RelPath, stored: &[store::WarcRecordRow]) 
                 "they were"
             },
             list(&gone)
+        ));
+    }
+    if !added.is_empty() {
+        parts.push(format!(
+            "{} record{} added: {}",
+            added.len(),
+            if added.len() == 1 { " was" } else { "s were" },
+            list(&added)
         ));
     }
     if shifted > 0 {

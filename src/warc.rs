@@ -22,6 +22,9 @@ use std::path::Path;
 
 /// Largest record block kept in memory for its page to be read.
 pub const KEEP_LIMIT: u64 = 16 << 20;
+/// Largest page read from a record, once its codings are undone: a
+/// response compressed a thousand times over must not become a gigabyte.
+pub const PAGE_LIMIT: u64 = 4 << 20;
 /// Longest header block of a record; past it the record is refused.
 const HEADER_LIMIT: usize = 64 << 10;
 
@@ -250,10 +253,50 @@ impl<R: Seek> Seek for Slice<R> {
 struct Counting<R> {
     inner: BufReader<R>,
     consumed: u64,
+    /// Past this many bytes consumed, reading fails with [`OverBudget`].
+    budget: u64,
 }
+
+impl<R: Read> Counting<R> {
+    fn new(inner: BufReader<R>) -> Self {
+        Counting {
+            inner,
+            consumed: 0,
+            budget: u64::MAX,
+        }
+    }
+}
+
+/// An archive that decompresses to far more than its size.
+#[derive(Debug)]
+struct OverBudget;
+
+impl std::fmt::Display for OverBudget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the archive decompresses to more than {BOMB_RATIO} times its size (plus {} MiB): the rest is not read (a compression bomb, or not a web archive)",
+            BOMB_ALLOWANCE >> 20
+        )
+    }
+}
+
+impl std::error::Error for OverBudget {}
+
+fn is_budget(e: &io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<OverBudget>())
+}
+
+/// Decompressed bytes a gzip archive may give: this many times its size,
+/// plus [`BOMB_ALLOWANCE`]. Web pages compress 5 to 10 times.
+const BOMB_RATIO: u64 = 64;
+const BOMB_ALLOWANCE: u64 = 64 << 20;
 
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.consumed >= self.budget {
+            return Err(io::Error::other(OverBudget));
+        }
         let n = self.inner.read(buf)?;
         self.consumed += n as u64;
         Ok(n)
@@ -262,6 +305,9 @@ impl<R: Read> Read for Counting<R> {
 
 impl<R: Read> BufRead for Counting<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.consumed >= self.budget {
+            return Err(io::Error::other(OverBudget));
+        }
         self.inner.fill_buf()
     }
     fn consume(&mut self, amt: usize) {
@@ -280,10 +326,14 @@ fn read_gzip<R: Read + Seek>(
 ) -> io::Result<()> {
     // One buffered reader across members: a member ends where the gzip
     // decoder stopped consuming, and the next one starts in the same buffer.
-    let mut counting = Counting {
-        inner: BufReader::with_capacity(1 << 16, file),
-        consumed: 0,
-    };
+    let mut file = file;
+    let len = file.seek(SeekFrom::End(0))?;
+    file.seek(SeekFrom::Start(0))?;
+    let budget = len
+        .saturating_mul(BOMB_RATIO)
+        .saturating_add(BOMB_ALLOWANCE);
+    let mut decompressed = 0u64;
+    let mut counting = Counting::new(BufReader::with_capacity(1 << 16, file));
     loop {
         if counting.fill_buf()?.is_empty() {
             break;
@@ -297,26 +347,28 @@ fn read_gzip<R: Read + Seek>(
         let mut count = 0usize;
         let outcome = {
             let decoder = flate2::bufread::GzDecoder::new(&mut counting);
-            let mut member = Counting {
-                inner: BufReader::with_capacity(1 << 16, decoder),
-                consumed: 0,
-            };
-            read_records(&mut member, keep, &mut |mut r| {
+            let mut member = Counting::new(BufReader::with_capacity(1 << 16, decoder));
+            member.budget = budget.saturating_sub(decompressed);
+            let outcome = read_records(&mut member, None, keep, &mut |mut r| {
                 count += 1;
                 r.offset = start;
                 if let Some(mut earlier) = pending.replace(r) {
                     earlier.stored_length = None;
                     each(earlier);
                 }
-            })
+            });
+            decompressed += member.consumed;
+            outcome
         };
         let member_length = counting.consumed - start;
         let mut failure = outcome.err();
         if let Some(mut last) = pending {
             match failure.as_mut() {
-                // A member that fails its checksum or is cut short damaged
-                // the record that had it to itself: not passed on, named.
-                Some(f) if count == 1 => {
+                // A member that fails its checksum, or decodes to something
+                // that is no record after its one record, damaged that
+                // record: not passed on, named. A stream that is merely cut
+                // inside a later record leaves the records before it whole.
+                Some(f) if count == 1 && (f.between || !f.cut) => {
                     f.inner = 0;
                     f.uri = f.uri.take().or(last.target_uri().map(str::to_string));
                 }
@@ -330,12 +382,16 @@ fn read_gzip<R: Read + Seek>(
             None if member_length > 0 => {}
             None => break,
             Some(failure) => {
+                let exhausted = failure.exhausted;
                 problems.push(Problem {
                     offset: start,
                     inner: failure.inner,
                     uri: failure.uri,
                     message: failure.message,
                 });
+                if exhausted {
+                    break;
+                }
                 // Look for the next member after the one that failed.
                 let file = counting.inner.get_mut();
                 match find(file, start + 1, &GZIP_MAGIC)? {
@@ -361,16 +417,13 @@ fn read_plain<R: Read + Seek>(
     let mut start = 0u64;
     while start < len {
         file.seek(SeekFrom::Start(start))?;
-        let mut counting = Counting {
-            inner: BufReader::with_capacity(1 << 16, &mut file),
-            consumed: 0,
-        };
+        let mut counting = Counting::new(BufReader::with_capacity(1 << 16, &mut file));
         let mut emit = |mut r: Record| {
             r.offset = start + r.inner;
             r.inner = 0;
             each(r)
         };
-        match read_records(&mut counting, keep, &mut emit) {
+        match read_records(&mut counting, Some(len - start), keep, &mut emit) {
             Ok(()) => break,
             Err(failure) => {
                 problems.push(Problem {
@@ -379,7 +432,9 @@ fn read_plain<R: Read + Seek>(
                     uri: failure.uri,
                     message: failure.message,
                 });
-                match find(&mut file, start + failure.inner + 1, b"\nWARC/")? {
+                // From the line end before `resume`: a record may start
+                // right there.
+                match find(&mut file, start + failure.resume - 1, b"\nWARC/")? {
                     Some(next) => start = next + 1,
                     None => break,
                 }
@@ -419,10 +474,22 @@ struct Failure {
     inner: u64,
     uri: Option<String>,
     message: String,
+    /// Where, in the stream, looking for the next record may start: past
+    /// what was read of the failed one, so no byte is read twice over.
+    resume: u64,
+    /// The failure came between records (a gzip member's checksum or end),
+    /// not inside one: the record before it is what it damaged.
+    between: bool,
+    /// The archive decompresses past its budget: nothing more is read.
+    exhausted: bool,
+    /// The stream simply ended (a cut-short file), as opposed to bytes that
+    /// decode to something wrong (a damaged member).
+    cut: bool,
 }
 
 fn describe(e: &io::Error) -> String {
     match e.kind() {
+        _ if is_budget(e) => OverBudget.to_string(),
         io::ErrorKind::UnexpectedEof => "the file ends inside this record (cut short)".into(),
         io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => {
             format!("the compressed bytes are damaged ({e})")
@@ -434,6 +501,7 @@ fn describe(e: &io::Error) -> String {
 /// Reads records from a (decompressed) stream until it ends cleanly.
 fn read_records(
     r: &mut Counting<impl Read>,
+    limit: Option<u64>,
     keep: &Keep,
     each: &mut dyn FnMut(Record),
 ) -> Result<(), Failure> {
@@ -445,6 +513,10 @@ fn read_records(
                 inner: at,
                 uri: None,
                 message: describe(&e),
+                resume: at + 1,
+                between: true,
+                exhausted: is_budget(&e),
+                cut: e.kind() == io::ErrorKind::UnexpectedEof,
             })?;
             if buf.is_empty() {
                 return Ok(());
@@ -459,10 +531,19 @@ fn read_records(
             r.consume(ends);
         }
         let begin = r.consumed;
-        let fail = |uri: Option<String>, message: String| Failure {
+        let fail_at = |uri: Option<String>, message: String, resume: u64| Failure {
             inner: begin,
             uri,
             message,
+            resume: resume.max(begin + 1),
+            between: false,
+            exhausted: false,
+            cut: false,
+        };
+        let io_fail = |uri: Option<String>, e: &io::Error, resume: u64| Failure {
+            exhausted: is_budget(e),
+            cut: e.kind() == io::ErrorKind::UnexpectedEof,
+            ..fail_at(uri, describe(e), resume)
         };
         let mut hasher = sha2::Sha256::new();
         let mut line = Vec::new();
@@ -474,21 +555,36 @@ fn read_records(
                 .by_ref()
                 .take((HEADER_LIMIT + 1 - header_bytes.min(HEADER_LIMIT)) as u64)
                 .read_until(b'\n', &mut line)
-                .map_err(|e| fail(None, describe(&e)))?;
+                .map_err(|e| io_fail(None, &e, begin + header_bytes as u64))?;
             if n == 0 {
-                return Err(fail(
-                    None,
-                    "the file ends inside this record's header".into(),
-                ));
+                return Err(Failure {
+                    cut: true,
+                    ..fail_at(
+                        None,
+                        "the file ends inside this record's header".into(),
+                        r.consumed,
+                    )
+                });
             }
             header_bytes += n;
             if header_bytes > HEADER_LIMIT {
-                return Err(fail(
+                return Err(fail_at(
                     None,
                     format!(
                         "a header longer than {} KiB: not a WARC record",
                         HEADER_LIMIT >> 10
                     ),
+                    r.consumed,
+                ));
+            }
+            // A first line that is no version line: not a record, and
+            // nothing more of it is read.
+            if lines.is_empty() && !line.starts_with(b"WARC/") {
+                let shown = String::from_utf8_lossy(&line).trim_end().to_string();
+                return Err(fail_at(
+                    None,
+                    format!("expected a WARC version line, found {:?}", cut(&shown, 40)),
+                    r.consumed,
                 ));
             }
             hasher.update(&line);
@@ -500,15 +596,7 @@ fn read_records(
             lines.push(text.to_string());
         }
         let version = lines.first().cloned().unwrap_or_default();
-        if !version.starts_with("WARC/") {
-            return Err(fail(
-                None,
-                format!(
-                    "expected a WARC version line, found {:?}",
-                    cut(&version, 40)
-                ),
-            ));
-        }
+        let header_end = r.consumed;
         let mut headers: Vec<(String, String)> = Vec::new();
         for l in &lines[1..] {
             if l.starts_with([' ', '\t']) {
@@ -525,7 +613,11 @@ fn read_records(
         let uri = header(&headers, "WARC-Target-URI").map(str::to_string);
         let Some(length) = header(&headers, "Content-Length").and_then(|v| v.parse::<u64>().ok())
         else {
-            return Err(fail(uri, "the record has no valid Content-Length".into()));
+            return Err(fail_at(
+                uri,
+                "the record has no valid Content-Length".into(),
+                header_end,
+            ));
         };
         let wanted = length <= KEEP_LIMIT && keep(&headers);
         let block_declared = header(&headers, "WARC-Block-Digest").map(str::to_string);
@@ -537,17 +629,38 @@ fn read_records(
         let mut payload_started = !http;
         let mut crlf = 0u8;
         let mut kept = wanted.then(|| Vec::with_capacity(length as usize));
+        // A block longer than what is left of the file: said at once, not
+        // read to the end, and the search for the next record starts after
+        // this header (a false length on every record must not cost a read
+        // of the rest of the file for each).
+        if let Some(limit) = limit
+            && header_end.saturating_add(length) > limit
+        {
+            return Err(fail_at(
+                uri,
+                format!(
+                    "the record says its block is {length} bytes, but the file ends {} bytes after its header (cut short, or a false Content-Length)",
+                    limit - header_end
+                ),
+                header_end,
+            ));
+        }
         let mut left = length;
         while left > 0 {
-            let buf = r.fill_buf().map_err(|e| fail(uri.clone(), describe(&e)))?;
+            let at = r.consumed;
+            let buf = r.fill_buf().map_err(|e| io_fail(uri.clone(), &e, at))?;
             if buf.is_empty() {
-                return Err(fail(
-                    uri,
-                    format!(
-                        "the file ends inside this record: {} of its {length} block bytes are missing (cut short)",
-                        left
-                    ),
-                ));
+                return Err(Failure {
+                    cut: true,
+                    ..fail_at(
+                        uri,
+                        format!(
+                            "the file ends inside this record: {} of its {length} block bytes are missing (cut short)",
+                            left
+                        ),
+                        at,
+                    )
+                });
             }
             let n = buf.len().min(left as usize);
             let chunk = &buf[..n];
@@ -712,7 +825,7 @@ impl HttpResponse {
 
 /// Reads the HTTP response a block holds: status, headers, and the body
 /// with chunked transfer coding and gzip, deflate or brotli content coding
-/// undone (decoded bodies are capped at [`KEEP_LIMIT`]).
+/// undone (bodies are cut at [`PAGE_LIMIT`], and said so).
 pub fn http_response(block: &[u8]) -> Option<HttpResponse> {
     let end = block.windows(4).position(|w| w == b"\r\n\r\n")?;
     let head = String::from_utf8_lossy(&block[..end]);
@@ -738,7 +851,7 @@ pub fn http_response(block: &[u8]) -> Option<HttpResponse> {
     let coding = header(&headers, "Content-Encoding")
         .map(|c| c.trim().to_ascii_lowercase())
         .unwrap_or_default();
-    let limit = KEEP_LIMIT;
+    let limit = PAGE_LIMIT + 1;
     let mut decoded = Vec::new();
     let result = match coding.as_str() {
         "" | "identity" => Ok(()),
@@ -781,6 +894,14 @@ pub fn http_response(block: &[u8]) -> Option<HttpResponse> {
                 "the page's {coding} content coding cannot be undone ({e}): kept as evidence, not analysed"
             ));
         }
+    }
+    if body.len() as u64 > PAGE_LIMIT && note.is_none() {
+        body.truncate(PAGE_LIMIT as usize);
+        note = Some(format!(
+            "the page is larger than {} MiB once decoded: its first {} MiB are read",
+            PAGE_LIMIT >> 20,
+            PAGE_LIMIT >> 20
+        ));
     }
     Some(HttpResponse {
         status,
@@ -952,6 +1073,78 @@ mod tests {
         assert_eq!(response.status, 200);
         assert_eq!(response.body, b"<p>Hi</p>");
         assert_eq!(response.media_type().as_deref(), Some("text/html"));
+    }
+
+    /// Every record claiming a block longer than the file, or a header that
+    /// never ends: each said once, the next looked for after what was read,
+    /// so the reading stays linear (it used to read the rest of the file
+    /// again for each such record: 64,000 of them took over a minute).
+    #[test]
+    fn false_lengths_and_endless_headers_are_read_once() {
+        let lie = b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 99999999999\r\n\r\n"
+            .repeat(64_000);
+        let started = std::time::Instant::now();
+        let (records, problems) = read_all(&lie);
+        assert!(records.is_empty());
+        assert_eq!(problems.len(), 64_000);
+        assert!(
+            problems[1].message.contains("false Content-Length"),
+            "{}",
+            problems[1]
+        );
+        let endless = b"WARC/1.0\r\n".repeat(100_000);
+        let (records, problems) = read_all(&endless);
+        assert!(records.is_empty() && !problems.is_empty());
+        assert!(problems.len() < 100, "{} problems", problems.len());
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+
+    /// A gzip member that inflates past 64 times the archive's size is a
+    /// problem said once, and reading stops; an ordinary archive is read.
+    #[test]
+    fn a_compression_bomb_is_stopped_and_named() {
+        let mut block = b"HTTP/1.1 200 OK\r\n\r\n".to_vec();
+        block.resize(100 << 20, b'\n');
+        let bomb = gz(&record("response", "http://bomb.example/", &block));
+        assert!(bomb.len() < 1 << 20);
+        let (records, problems) = read_all(&bomb);
+        assert!(records.is_empty());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].message.contains("compression bomb"),
+            "{}",
+            problems[0]
+        );
+        let fine = gz(&record("response", "http://a.example/", PAGE)).repeat(50);
+        let (records, problems) = read_all(&fine);
+        assert_eq!((records.len(), problems.len()), (50, 0));
+    }
+
+    /// One gzip stream around two records, cut inside the second: the
+    /// first, read whole, is kept; the problem names the second.
+    #[test]
+    fn a_cut_stream_keeps_the_records_read_whole_before_the_cut() {
+        let one = record("response", "http://one.example/a", PAGE);
+        let two = record("response", "http://two.example/b", &PAGE.repeat(200));
+        let whole = gz(&[one.clone(), two].concat());
+        // The shortest prefix that inflates past the first record and a bit.
+        let cut = (1..whole.len())
+            .find(|&n| {
+                let mut out = Vec::new();
+                let _ = flate2::read::GzDecoder::new(&whole[..n]).read_to_end(&mut out);
+                out.len() > one.len() + 200
+            })
+            .unwrap();
+        let (records, problems) = read_all(&whole[..cut]);
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].target_uri(), Some("http://one.example/a"));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].inner, one.len() as u64);
+        assert_eq!(problems[0].uri.as_deref(), Some("http://two.example/b"));
     }
 
     #[test]

@@ -113,11 +113,12 @@ pub fn read(
         Err(e) => return emit(Err(describe_io(&e))),
     };
     let mut rows = Vec::new();
-    let problems = match pages_of(&origin, source, &mut rows, emit) {
+    let mut unlisted = 0;
+    let problems = match pages_of(&origin, source, &mut rows, &mut unlisted, emit) {
         Ok(problems) => problems,
         Err(e) => return emit(Err(describe_io(&e))),
     };
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = unlisted_note(unlisted).into_iter().collect();
     if problems > 0 {
         notes.push(format!(
             "{problems} part{} of the archive could not be read as records (see the errors)",
@@ -167,6 +168,7 @@ fn pages_of<R: std::io::Read + std::io::Seek>(
     origin: &Origin,
     source: R,
     rows: &mut Vec<WarcRecordRow>,
+    unlisted: &mut u64,
     emit: &mut dyn FnMut(Result<NewDocument, String>),
 ) -> std::io::Result<usize> {
     let mut software: Option<String> = None;
@@ -177,16 +179,30 @@ fn pages_of<R: std::io::Read + std::io::Seek>(
             software = Some(found);
         }
         let mut row = row_of(&origin.name, &record, software.clone());
-        if matches!(record.kind(), "response" | "resource")
-            && let Some(doc) = page_document(origin, &record, &mut row)
-        {
+        let page = matches!(record.kind(), "response" | "resource")
+            .then(|| page_document(origin, &record, &mut row))
+            .flatten();
+        if let Some(doc) = page {
             row.document = Some(doc.path.clone());
             emit(Ok(doc));
+            rows.push(row);
+        } else if rows.len() < MAX_CONTEXT_ROWS {
+            // The records that are not pages (requests, metadata, images…)
+            // are listed up to a bound, so a flood of them cannot fill
+            // memory and the store; pages are always listed.
+            rows.push(row);
+        } else {
+            *unlisted += 1;
         }
-        rows.push(row);
     })?;
     let count = problems.len();
-    for problem in problems {
+    let more = count.saturating_sub(MAX_PROBLEMS);
+    if more > 0 {
+        emit(Err(format!(
+            "{more} more parts of the archive cannot be read as records; the first {MAX_PROBLEMS} are named"
+        )));
+    }
+    for problem in problems.into_iter().take(MAX_PROBLEMS) {
         let message = problem.to_string();
         emit(Err(if origin.name == origin.candidate.path {
             message
@@ -199,6 +215,35 @@ fn pages_of<R: std::io::Read + std::io::Seek>(
         }));
     }
     Ok(count)
+}
+
+/// Unreadable parts named one by one per archive, at most.
+const MAX_PROBLEMS: usize = 20;
+/// Records that are not pages listed per archive file, at most.
+const MAX_CONTEXT_ROWS: usize = 100_000;
+/// Longest header value kept in a record's row.
+const MAX_FIELD: usize = 2048;
+
+fn field(value: Option<&str>) -> Option<String> {
+    value.map(|v| match v.char_indices().nth(MAX_FIELD) {
+        Some((i, _)) => format!("{}…", &v[..i]),
+        None => v.to_string(),
+    })
+}
+
+fn cut_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+fn unlisted_note(unlisted: u64) -> Option<String> {
+    (unlisted > 0).then(|| {
+        format!(
+            "{unlisted} more records that are not pages are not listed (at most {MAX_CONTEXT_ROWS} are)"
+        )
+    })
 }
 
 /// Reads the WACZ file `candidate` (Webrecorder's packaging of web
@@ -215,6 +260,7 @@ pub fn read_wacz(
 ) {
     let mut notes = Vec::new();
     let mut rows = Vec::new();
+    let mut unlisted = 0;
     let opened = std::fs::File::open(&candidate.abs)
         .map_err(|e| describe_io(&e))
         .and_then(|f| {
@@ -275,7 +321,7 @@ pub fn read_wacz(
             // Stored as the WACZ spec asks: read in place.
             (true, Some(start)) => std::fs::File::open(&candidate.abs)
                 .and_then(|f| warc::Slice::new(f, start, size))
-                .and_then(|slice| pages_of(&origin, slice, &mut rows, emit)),
+                .and_then(|slice| pages_of(&origin, slice, &mut rows, &mut unlisted, emit)),
             // Compressed inside the zip: read into memory, if not too large.
             _ if size <= WACZ_INFLATE_LIMIT => {
                 let mut bytes = Vec::with_capacity(size as usize);
@@ -285,7 +331,13 @@ pub fn read_wacz(
                         &mut bytes,
                     )
                 }) {
-                    Ok(Ok(_)) => pages_of(&origin, std::io::Cursor::new(bytes), &mut rows, emit),
+                    Ok(Ok(_)) => pages_of(
+                        &origin,
+                        std::io::Cursor::new(bytes),
+                        &mut rows,
+                        &mut unlisted,
+                        emit,
+                    ),
                     Ok(Err(e)) => Err(e),
                     Err(e) => Err(std::io::Error::other(e.to_string())),
                 }
@@ -447,17 +499,17 @@ fn software_of(block: &[u8]) -> Option<String> {
 fn row_of(container: &RelPath, record: &Record, software: Option<String>) -> WarcRecordRow {
     let refers_to = record
         .header("WARC-Refers-To-Target-URI")
-        .or(record.header("WARC-Refers-To"))
-        .map(str::to_string);
+        .or(record.header("WARC-Refers-To"));
+    let refers_to = field(refers_to);
     WarcRecordRow {
         container: container.clone(),
         offset: record.offset,
         inner: record.inner,
         stored_length: record.stored_length,
         warc_type: record.kind().to_string(),
-        record_id: record.header("WARC-Record-ID").map(str::to_string),
-        target_uri: record.target_uri().map(str::to_string),
-        warc_date: record.header("WARC-Date").map(str::to_string),
+        record_id: field(record.header("WARC-Record-ID")),
+        target_uri: field(record.target_uri()),
+        warc_date: field(record.header("WARC-Date")),
         sha256: record.sha256.clone(),
         block_length: record.block_length,
         block_digest: declared(&record.block_digest),
@@ -502,7 +554,16 @@ fn page_document(origin: &Origin, record: &Record, row: &mut WarcRecordRow) -> O
         let media = response.media_type();
         (response.body, media)
     } else {
-        (block.to_vec(), row.media_type.clone())
+        let mut body = block.to_vec();
+        if body.len() as u64 > warc::PAGE_LIMIT {
+            body.truncate(warc::PAGE_LIMIT as usize);
+            notes.push(format!(
+                "the page is larger than {} MiB: its first {} MiB are read",
+                warc::PAGE_LIMIT >> 20,
+                warc::PAGE_LIMIT >> 20
+            ));
+        }
+        (body, row.media_type.clone())
     };
     let html = match media.as_deref() {
         Some("text/html" | "application/xhtml+xml") => true,
@@ -635,7 +696,9 @@ pub fn current_records(
     Ok((hashes, problems))
 }
 
-type RecordHashes = std::collections::HashMap<(RelPath, u64, u64), String>;
+/// Each record's SHA-256 and what it is (`response http://…`), by the WARC
+/// holding it, its offset and its place inside a shared member.
+pub type RecordHashes = std::collections::HashMap<(RelPath, u64, u64), (String, String)>;
 
 fn hashes_of<R: std::io::Read + std::io::Seek>(
     source: R,
@@ -644,7 +707,14 @@ fn hashes_of<R: std::io::Read + std::io::Seek>(
     problems: &mut Vec<String>,
 ) -> std::io::Result<()> {
     let found = warc::read_from(source, &|_| false, &mut |r| {
-        hashes.insert((container.clone(), r.offset, r.inner), r.sha256);
+        let what = match r.target_uri() {
+            Some(uri) => format!("{} {}", r.kind(), cut_chars(uri, 200)),
+            None => r.kind().to_string(),
+        };
+        hashes.insert(
+            (container.clone(), r.offset, r.inner),
+            (r.sha256.clone(), what),
+        );
     })?;
     problems.extend(found.iter().map(ToString::to_string));
     Ok(())

@@ -127,8 +127,13 @@ pub(crate) fn print_audit(
     }
     if !run.complete {
         eprintln_safe!(
-            "provaudit: the run was partial: {} file(s) could not be stored; everything else was",
-            run.errors
+            "provaudit: the run was partial: {} file(s) could not be stored or read in full; everything else was",
+            report
+                .errors
+                .iter()
+                .map(|e| e.path.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
         );
     }
     Ok(())

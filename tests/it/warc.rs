@@ -264,6 +264,7 @@ fn pages_archived_by_wget_and_warcio_are_documents_with_address_time_digest_and_
     ws.run_db(&["verify", corpus.to_str().unwrap()])
         .expect_code(0);
     let crawl = corpus.join("crawl.warc.gz");
+    std::fs::copy(&crawl, ws.path("crawl.orig")).unwrap();
     let changed = change_in_gzip_member(&std::fs::read(&crawl).unwrap(), b"Press TV", b"Press TW");
     std::fs::write(&crawl, changed).unwrap();
     let out = ws
@@ -280,7 +281,35 @@ fn pages_archived_by_wget_and_warcio_are_documents_with_address_time_digest_and_
         "{line}"
     );
     assert!(!line.contains(&format!("(response {})", url(0))), "{line}");
+
+    // A record appended to the archive is named as added.
+    let mut appended = std::fs::read(ws.path("crawl.orig")).unwrap_or_default();
+    if appended.is_empty() {
+        panic!("the original archive was not kept");
+    }
+    let extra = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://added.example/x\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{PAGE_TEXT}\r\n\r\n",
+        PAGE_TEXT.len()
+    );
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(extra.as_bytes()).unwrap();
+    let at = appended.len();
+    appended.extend(e.finish().unwrap());
+    std::fs::write(&crawl, appended).unwrap();
+    let out = ws
+        .run_db(&["verify", corpus.to_str().unwrap()])
+        .expect_code(1)
+        .stdout;
+    assert!(
+        out.contains(&format!(
+            "1 record was added: byte {at} (response http://added.example/x)"
+        )),
+        "{out}"
+    );
 }
+
+const PAGE_TEXT: &str = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Added later.</p>";
 
 /// The gzip members of `bytes`, as (offset, length, decompressed).
 fn members(bytes: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
