@@ -543,16 +543,22 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
     }
     // The site that served the page published it: its registered outlet,
     // else its host name (an unregistered publisher is still a publisher).
+    // A copy kept by a web archive or a cache stands for the site it
+    // copies; one whose original the address does not name, for no one.
     if let Some(url) = &meta.capture_url
-        && let Some(host) = super::registry::host_of(url)
+        && let Some(served) = super::address::served(url)
+        && let Some(host) = served.host
     {
-        let outlet = registry.find_domain(url);
+        let outlet = registry.find_domain(&served.url);
         out.push(Signal {
             role: Role::Publisher,
             name: outlet.map(|o| o.name.clone()).unwrap_or(host),
             outlet_id: outlet.map(|o| o.id.clone()),
             rule: Rule::CaptureUrl,
-            text: url.clone(),
+            text: match served.via {
+                Some(via) => format!("{url} (through {via})"),
+                None => url.clone(),
+            },
             start: 0,
             end: 0,
             confidence: Rule::CaptureUrl.confidence(),

@@ -5,6 +5,7 @@
 //! on the cleaned text, maps evidence back to byte ranges of the original
 //! file, applies the reviewer's corrections, and stores the result.
 
+pub mod address;
 pub mod identify;
 pub mod registry;
 pub mod rules;

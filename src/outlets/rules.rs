@@ -10,7 +10,7 @@
 //!
 //! | rule | role | confidence | what it reads |
 //! |---|---|---|---|
-//! | `capture_url` | publisher | 0.99 | the address the capture states it fetched the page from (an MHTML file's `Snapshot-Content-Location`, a browser's `saved from url=` mark): the site that served the page published it, whatever the page says: `https://www.aljazeera.com/news/2019/9/26/haftar`, `https://news.example.org/world/2024/01/02/talks` |
+//! | `capture_url` | publisher | 0.99 | the address the capture states it fetched the page from (a WARC record's target, an MHTML file's `Snapshot-Content-Location`, a browser's `saved from url=` mark): the site that served the page published it, whatever the page says; a copy taken through the Wayback Machine, archive.today, the AMP cache or Google's cache or translation proxy stands for the site it copies: `https://www.aljazeera.com/news/2019/9/26/haftar`, `https://news.example.org/world/2024/01/02/talks`, `https://web.archive.org/web/20240102030405/https://www.aljazeera.com/news/x`, `https://www-aljazeera-com.cdn.ampproject.org/c/s/www.aljazeera.com/amp/news/x`, `https://xn--bcher-kva.example/a` |
 //! | `publisher_marker` | publisher | 0.95 | the outlet's own site furniture, from the registry: `Join the GlobalSecurity.org mailing list` |
 //! | `html_canonical_url` | publisher | 0.95 | the page's canonical URL (`<link rel=canonical>`, `og:url`, or the `saved from url=` mark): `https://www.aljazeera.com/news/2019/9/26/haftar` |
 //! | `html_site_name` | publisher | 0.9 | the page's site name: `Al Jazeera` |
@@ -242,7 +242,7 @@ impl Rule {
             Rule::CaptureUrl => &RuleInfo {
                 name: "capture_url",
                 description: "the address the page was captured from",
-                reads: "the address the capture states it fetched the page from (an MHTML file's `Snapshot-Content-Location`, a browser's `saved from url=` mark): the site that served the page published it, whatever the page says",
+                reads: "the address the capture states it fetched the page from (a WARC record's target, an MHTML file's `Snapshot-Content-Location`, a browser's `saved from url=` mark): the site that served the page published it, whatever the page says; a copy taken through the Wayback Machine, archive.today, the AMP cache or Google's cache or translation proxy stands for the site it copies",
                 roles: &[Publisher],
                 confidence: 0.99,
                 forms: &[],
@@ -256,6 +256,15 @@ impl Rule {
                         "https://news.example.org/world/2024/01/02/talks",
                         "news.example.org"
                     ),
+                    ex!(
+                        "https://web.archive.org/web/20240102030405/https://www.aljazeera.com/news/x",
+                        "Al Jazeera"
+                    ),
+                    ex!(
+                        "https://www-aljazeera-com.cdn.ampproject.org/c/s/www.aljazeera.com/amp/news/x",
+                        "Al Jazeera"
+                    ),
+                    ex!("https://xn--bcher-kva.example/a", "bücher.example"),
                 ],
                 traps: &[],
             },
