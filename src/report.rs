@@ -1006,6 +1006,54 @@ pub struct ClusterDetail {
     /// The documents its members are in, with their publishers, origins and
     /// alignment (what the provenance picture draws); in path order.
     pub documents: Vec<DocumentEntry>,
+    /// The same documents in time order: by the day each reports from (its
+    /// dateline or its page's published date), else the day it was
+    /// captured (a bound: it was published by then); those with neither
+    /// last, by path.
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// When one document of a cluster was written or, failing that, captured.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct TimelineEntry {
+    pub document: String,
+    /// `YYYY-MM-DD` the document reports from, when its text or page says
+    /// with a year.
+    pub reported: Option<String>,
+    /// When the page was captured (RFC 3339), when a capture says.
+    pub captured: Option<String>,
+}
+
+impl TimelineEntry {
+    /// The day it sorts by: reported, else captured.
+    fn day(&self) -> Option<&str> {
+        self.reported
+            .as_deref()
+            .or(self.captured.as_deref().map(|c| c.get(..10).unwrap_or(c)))
+    }
+}
+
+/// The documents in time order (see [`ClusterDetail::timeline`]).
+pub fn timeline(documents: &[DocumentEntry]) -> Vec<TimelineEntry> {
+    let mut out: Vec<TimelineEntry> = documents
+        .iter()
+        .map(|d| TimelineEntry {
+            document: d.path.clone(),
+            reported: d
+                .date
+                .as_ref()
+                .filter(|date| date.year.is_some())
+                .map(|date| date.date.clone()),
+            captured: d.capture.as_ref().and_then(|c| c.at.clone()),
+        })
+        .collect();
+    out.sort_by(|a, b| match (a.day(), b.day()) {
+        (Some(x), Some(y)) => x.cmp(y).then_with(|| a.document.cmp(&b.document)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.document.cmp(&b.document),
+    });
+    out
 }
 
 impl ClusterDetail {
@@ -1033,6 +1081,7 @@ impl ClusterDetail {
                 detail.documents.push(DocumentEntry::read(store, &d)?);
             }
         }
+        detail.timeline = timeline(&detail.documents);
         Ok(Some(detail))
     }
 
@@ -1063,6 +1112,7 @@ impl ClusterDetail {
             members,
             shared_words: shared.into_iter().collect(),
             documents: Vec::new(),
+            timeline: Vec::new(),
         }
     }
 }

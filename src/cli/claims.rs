@@ -5,6 +5,7 @@
 use crate::cli::print::*;
 use anyhow::Result;
 use provaudit::claims::Corroboration;
+use provaudit::export;
 use provaudit::report::{ClaimsReport, ClusterDetail};
 use std::io::Write;
 
@@ -191,6 +192,23 @@ pub fn print_cluster(d: &ClusterDetail) -> Result<()> {
     if d.members.len() > 1 {
         writeln!(out)?;
         writeln!(out, "  in common: {}", d.shared_words.join(", "))?;
+    }
+    if d.timeline.len() > 1 {
+        writeln!(out)?;
+        writeln!(out, "  in time order:")?;
+        for t in &d.timeline {
+            let when = match (&t.reported, &t.captured) {
+                (Some(r), Some(c)) => {
+                    format!("reports from {r}, captured {}", export::words::when(c))
+                }
+                (Some(r), None) => format!("reports from {r}"),
+                (None, Some(c)) => {
+                    format!("captured {} (published by then)", export::words::when(c))
+                }
+                (None, None) => "date unknown".to_owned(),
+            };
+            writeln!(out, "    {}  {when}", t.document.escape_debug())?;
+        }
     }
     for c in &d.conflicts {
         writeln!(out)?;

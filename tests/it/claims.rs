@@ -489,3 +489,50 @@ fn a_cancelled_analysis_keeps_the_last_complete_one_and_progress_is_reported() {
     );
     assert!(store.claims().unwrap().len() > before.len());
 }
+
+/// A claim's documents in time order: by the day each reports from, the
+/// undated last, in `show CLUSTER --json` and in words.
+#[test]
+fn a_claims_documents_are_shown_in_the_order_they_were_written() {
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let body = "At least 42 people were killed when the dam burst on Sunday, the regional governor said.\n\n\
+                Rescue teams were searching the flooded valley for survivors, officials said.\n";
+    for (file, head) in [
+        ("a-later.txt", "KHARKIV, May 6, 2024 (Reuters) - "),
+        ("b-undated.txt", ""),
+        ("c-earlier.txt", "KHARKIV, May 5, 2024 (AFP) - "),
+    ] {
+        std::fs::write(corpus.join(file), format!("Dam burst\n\n{head}{body}")).unwrap();
+    }
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let claim = claim_with(&report, "c-earlier.txt", "At least 42 people");
+    let id = claim["cluster"].as_str().unwrap();
+    let detail = ws.run_db(&["show", id, "--json"]).expect_code(0).json();
+    let order: Vec<(&str, Option<&str>)> = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["document"].as_str().unwrap(), t["reported"].as_str()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("c-earlier.txt", Some("2024-05-05")),
+            ("a-later.txt", Some("2024-05-06")),
+            ("b-undated.txt", None)
+        ],
+        "{detail:#}"
+    );
+    let shown = ws.run_db(&["show", id]).expect_code(0).stdout;
+    let earlier = shown
+        .find("c-earlier.txt  reports from 2024-05-05")
+        .unwrap_or_else(|| panic!("{shown}"));
+    let later = shown.find("a-later.txt  reports from 2024-05-06").unwrap();
+    let undated = shown.find("b-undated.txt  date unknown").unwrap();
+    assert!(earlier < later && later < undated, "{shown}");
+}
