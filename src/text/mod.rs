@@ -6,6 +6,7 @@ mod decode;
 mod html;
 pub mod mhtml;
 pub mod offsets;
+pub mod pdf;
 
 pub use decode::{Decoded, decode};
 pub use html::{HtmlText, html_to_text};
@@ -21,7 +22,8 @@ use crate::fingerprint::sha256_hex;
 /// holds a fingerprint of the extraction's output on known inputs).
 /// Version 4: WARC files are read as web archives (their pages become
 /// documents), so a WARC stored as text or binary before is read again.
-pub const EXTRACTION_VERSION: u32 = 4;
+/// Version 5: a PDF's text layer is read.
+pub const EXTRACTION_VERSION: u32 = 5;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -197,6 +199,43 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
             .push("empty file: fingerprinted, nothing to analyse".into());
         return out;
     }
+    if pdf::looks_like_pdf(bytes) && encoding_rs::Encoding::for_bom(bytes).is_none() {
+        match pdf::read(bytes) {
+            pdf::Pdf::Text { pages, title } => {
+                let with_text = pages.iter().filter(|p| !p.trim().is_empty()).count();
+                if with_text == 0 {
+                    out.kind = ContentKind::Binary;
+                    out.notes.push(format!(
+                        "a PDF of {} page{} without a text layer (a scan?): kept as evidence, not analysed",
+                        pages.len(),
+                        if pages.len() == 1 { "" } else { "s" }
+                    ));
+                    return out;
+                }
+                out.kind = ContentKind::Text;
+                // Not an encoding: the text is read from the PDF's pages,
+                // and evidence in it has no byte range in the file.
+                out.encoding = Some(format!("PDF text layer, {} pages", pages.len()));
+                out.title = title;
+                if with_text < pages.len() {
+                    out.notes.push(format!(
+                        "{} of the PDF's {} pages have no text layer (scanned?): not analysed",
+                        pages.len() - with_text,
+                        pages.len()
+                    ));
+                }
+                out.text = pages.join("\n");
+                return finish(out);
+            }
+            pdf::Pdf::Unreadable(why) => {
+                out.kind = ContentKind::Binary;
+                out.notes.push(format!(
+                    "a PDF whose text cannot be read ({why}): kept as evidence, not analysed"
+                ));
+                return out;
+            }
+        }
+    }
     if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
         out.kind = ContentKind::Binary;
         out.notes
@@ -353,7 +392,8 @@ mod tests {
             "utf16-bom.txt",
         ]
         .map(|n| root.join("tests/data/fuzz/inputs").join(n));
-        for path in seeds.into_iter().chain(kept) {
+        let pdf = root.join("tests/data/pdf/chromium-print.pdf");
+        for path in seeds.into_iter().chain(kept).chain([pdf]) {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             inputs.push((name, std::fs::read(&path).unwrap()));
         }
@@ -405,8 +445,8 @@ Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
     #[test]
     fn extraction_version_is_raised_with_the_code() {
         const PINNED: (u32, &str) = (
-            4,
-            "664f6692ffc44c3f197203586c6832f865822705c75982e5d3dfc0f6b7749066",
+            5,
+            "2be9261690a20f9b6c9afc026bc2c4e95fbb66a3aaca6428839c698c8e2deb14",
         );
         let found = extraction_output();
         let advice = if EXTRACTION_VERSION == PINNED.0 {

@@ -236,3 +236,68 @@ fn a_datelines_year_comes_from_the_capture_time() {
     );
     assert_eq!(doc(&report, "january.mhtml")["date"]["date"], "2024-01-02");
 }
+
+/// A page printed to PDF by Chromium (`--print-to-pdf`, what a reviewer's
+/// "Save as PDF" writes): its text layer read, its claims and its credit
+/// found as in the page; a PDF of an image alone (a scan) is kept as
+/// evidence and said so.
+#[test]
+fn a_page_printed_to_pdf_by_chromium_is_read_and_a_scan_is_said_so() {
+    assert!(have("chromium"), "scripts/test installs Debian's chromium");
+    let ws = Workspace::new();
+    let site = ws.path("site");
+    std::fs::create_dir_all(&site).unwrap();
+    let text = std::fs::read_to_string(Path::new(SEEDS).join("002_2f99136e3ac0f3d2.txt")).unwrap();
+    std::fs::write(site.join("page.html"), page(&text)).unwrap();
+    // An "image" page: nothing but a drawn box, no text at all.
+    std::fs::write(
+        site.join("scan.html"),
+        "<!DOCTYPE html><html><body><svg width=\"400\" height=\"300\"><rect width=\"400\" height=\"300\" fill=\"#888\"/></svg></body></html>",
+    )
+    .unwrap();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for name in ["page", "scan"] {
+        let out = corpus.join(format!("{name}.pdf"));
+        let printed = chromium(&[
+            &format!("--print-to-pdf={}", out.display()),
+            "--no-pdf-header-footer",
+            &format!("file://{}", site.join(format!("{name}.html")).display()),
+        ]);
+        assert!(
+            out.is_file(),
+            "{}",
+            String::from_utf8_lossy(&printed.stderr)
+        );
+    }
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let pdf = doc(&report, "page.pdf");
+    assert_eq!(pdf["content_kind"], "text", "{pdf:#}");
+    assert!(
+        pdf["encoding"]
+            .as_str()
+            .unwrap()
+            .starts_with("PDF text layer"),
+        "{pdf:#}"
+    );
+    // The page credits Al Jazeera in its closing source line.
+    assert_eq!(pdf["origin"]["name"], "Al Jazeera", "{pdf:#}");
+    let claims = report["claims"].as_array().unwrap();
+    assert!(
+        claims.iter().any(|c| c["document"] == "page.pdf"
+            && c["text"]
+                .as_str()
+                .unwrap()
+                .contains("killed at least 1,093")),
+        "no WHO figure among the PDF's claims"
+    );
+    let scan = doc(&report, "scan.pdf");
+    assert_eq!(scan["content_kind"], "binary");
+    assert!(
+        scan["notes"].to_string().contains("without a text layer"),
+        "{scan:#}"
+    );
+}

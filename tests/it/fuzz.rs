@@ -174,9 +174,20 @@ fn text_input() -> impl Strategy<Value = Vec<u8>> {
     proptest::collection::vec(piece, 0..160).prop_map(|parts| parts.concat())
 }
 
+const PDF: &[u8] = include_bytes!("../data/pdf/chromium-print.pdf");
+
 fn any_input() -> impl Strategy<Value = (String, Vec<u8>)> {
-    let name =
-        proptest::sample::select(&["a.txt", "a.html", "a", "a.htm", "SHA256SUMS", "a.mhtml"][..]);
+    let name = proptest::sample::select(
+        &[
+            "a.txt",
+            "a.html",
+            "a",
+            "a.htm",
+            "SHA256SUMS",
+            "a.mhtml",
+            "a.pdf",
+        ][..],
+    );
     let bytes = prop_oneof![
         3 => text_input(),
         1 => proptest::collection::vec(any::<u8>(), 0..4096),
@@ -189,6 +200,17 @@ fn any_input() -> impl Strategy<Value = (String, Vec<u8>)> {
             out.extend(b);
             out.extend(b"\r\n--b--\r\n");
             out
+        }),
+        // A PDF printed by Chromium with a byte changed, or cut short.
+        1 => (any::<usize>(), any::<u8>(), any::<bool>()).prop_map(|(at, b, cut)| {
+            let mut pdf = PDF.to_vec();
+            let at = at % pdf.len();
+            if cut {
+                pdf.truncate(at.max(6));
+            } else {
+                pdf[at] ^= b | 1;
+            }
+            pdf
         }),
         // UTF-16 with a byte-order mark, from generated text.
         1 => text_input().prop_map(|b| {
