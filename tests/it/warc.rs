@@ -573,3 +573,176 @@ fn one_text_captured_from_several_sites_is_never_several_sources() {
     assert_eq!(who["documents"].as_array().unwrap().len(), 2, "{who:#}");
     assert_eq!(who["independent_origins"], 1, "{who:#}");
 }
+
+/// The five seeds as a reviewer collects them, each in another format and
+/// each by a real writer: Press TV's page in a WACZ (wget, then py-wacz),
+/// the SMA News page in a WARC (warcio), Al Jazeera's as MHTML (Chromium's
+/// DevTools snapshot), GlobalSecurity.org's as a browser's saved HTML (its
+/// `saved from url=` mark), and the small site's printed to PDF
+/// (Chromium). The audit reads them as it reads the `.txt` seeds: the
+/// publishers from the addresses, the origins from the texts, the WHO
+/// figure from two independent origins, Press TV behind the repost.
+#[test]
+fn the_five_seeds_in_five_capture_formats_read_as_the_seeds_do() {
+    let ws = Workspace::new();
+    let site = ws.path("site");
+    let seed = |i: usize| {
+        let name = seed_sums()[i].0.clone();
+        std::fs::read_to_string(Path::new(SEEDS).join(name)).unwrap()
+    };
+    // (seed, host, path)
+    let pages = [
+        (
+            0,
+            "www.presstv.ir",
+            "/Detail/2019/09/26/607196/Libya-Sarraj",
+        ),
+        (1, "www.sma-news.example", "/2019/09/28/haftar-ceasefire/"),
+        (2, "www.aljazeera.com", "/news/2019/9/26/haftar.html"),
+        (
+            3,
+            "www.globalsecurity.org",
+            "/wmd/library/news/iran/2019/iran-190927-presstv01.htm",
+        ),
+        (4, "www.small-site.example", "/2019/09/27/libya/"),
+    ];
+    let file_of = |host: &str, path: &str| {
+        let file = site.join(host).join(path.trim_start_matches('/'));
+        if path.ends_with('/') {
+            file.join("index.html")
+        } else {
+            file
+        }
+    };
+    for (i, host, path) in &pages {
+        let file = file_of(host, path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, page(&seed(*i))).unwrap();
+    }
+    let server = sites(&site);
+    let address = |i: usize| format!("http://{}{}", pages[i].1, pages[i].2);
+    let corpus = ws.path("corpus");
+    let scratch = ws.path("scratch");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::create_dir_all(&scratch).unwrap();
+    // Press TV: wget, packaged by py-wacz.
+    wget(&ws, server.port, &scratch.join("presstv"), &[address(0)]);
+    let packed = Command::new(python())
+        .args(["-m", "wacz", "create", "-o"])
+        .arg(corpus.join("presstv.wacz"))
+        .arg(scratch.join("presstv.warc.gz"))
+        .output()
+        .unwrap();
+    assert!(
+        packed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&packed.stderr)
+    );
+    // SMA News: warcio.
+    warcio(server.port, &corpus.join("sma.warc.gz"), &[address(1)]);
+    // Al Jazeera: Chromium's MHTML snapshot, through the same proxy.
+    let snap = Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/tools/cdp_snapshot.py"
+        ))
+        .arg(address(2))
+        .arg(corpus.join("aljazeera.mhtml"))
+        .arg(format!("--proxy-server=http://127.0.0.1:{}", server.port))
+        .output()
+        .unwrap();
+    assert!(
+        snap.status.success(),
+        "{}",
+        String::from_utf8_lossy(&snap.stderr)
+    );
+    // GlobalSecurity.org: a browser's "save page", its mark first.
+    let saved = format!(
+        "<!-- saved from url=({:04}){} -->\n{}",
+        address(3).len(),
+        address(3),
+        page(&seed(3))
+    );
+    std::fs::write(corpus.join("globalsecurity.html"), saved).unwrap();
+    // The small site: printed to PDF.
+    let pdf = corpus.join("small-site.pdf");
+    let printed = chromium(&[
+        &format!("--print-to-pdf={}", pdf.display()),
+        "--no-pdf-header-footer",
+        &format!("file://{}", file_of(pages[4].1, pages[4].2).display()),
+    ]);
+    assert!(
+        pdf.is_file(),
+        "{}",
+        String::from_utf8_lossy(&printed.stderr)
+    );
+
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let articles: Vec<&Value> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| matches!(d["content_kind"].as_str(), Some("text" | "html")))
+        .collect();
+    assert_eq!(articles.len(), 5, "{articles:#?}");
+    let by_address = |i: usize| -> &Value {
+        articles
+            .iter()
+            .find(|d| d["capture"]["url"].as_str() == Some(&address(i)))
+            .unwrap_or_else(|| panic!("no document captured from {}: {articles:#?}", address(i)))
+    };
+    let name = |v: &Value, role: &str| v[role]["name"].as_str().map(str::to_owned);
+    // Publisher from the address; origin from the text.
+    for (i, publisher, origin) in [
+        (0, Some("Press TV"), Some("Press TV")),
+        (1, Some("sma-news.example"), Some("Reuters")),
+        (2, Some("Al Jazeera"), Some("Al Jazeera")),
+        (3, Some("GlobalSecurity.org"), Some("Press TV")),
+    ] {
+        let d = by_address(i);
+        assert_eq!(name(d, "publisher").as_deref(), publisher, "{d:#}");
+        assert_eq!(name(d, "origin").as_deref(), origin, "{d:#}");
+        let at = d["capture"]["at"].as_str();
+        assert!(i == 3 || at.is_some(), "no capture time: {d:#}");
+    }
+    let small = doc(&report, "small-site.pdf");
+    assert!(
+        small["publisher"].is_null() && small["origin"].is_null(),
+        "{small:#}"
+    );
+    // Press TV's page and its repost are one origin group.
+    assert_eq!(by_address(0)["origin_group"], by_address(3)["origin_group"]);
+    // The WHO figure: Press TV and Al Jazeera, two independent origins.
+    let claims = report["claims"].as_array().unwrap();
+    let who = claims
+        .iter()
+        .find(|c| {
+            c["document"] == by_address(2)["path"]
+                && c["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("killed at least 1,093")
+        })
+        .expect("the WHO figure in Al Jazeera's page");
+    let cluster = report["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == who["cluster"])
+        .unwrap();
+    let documents: Vec<&str> = cluster["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    assert!(
+        documents.contains(&by_address(0)["path"].as_str().unwrap()),
+        "{cluster:#}"
+    );
+    assert_eq!(cluster["independent_origins"], 2, "{cluster:#}");
+    assert_eq!(cluster["single_source"], false, "{cluster:#}");
+}
