@@ -32,8 +32,32 @@ export function when(rfc3339) {
  */
 export function capturedHow(capture) {
   if (!capture) return null;
-  const how = { mhtml: 'as MHTML', saved_html: "by a browser's Save Page" }[capture.format] ?? capture.format;
+  const how = {
+    mhtml: 'as MHTML',
+    saved_html: "by a browser's Save Page",
+    warc: 'in a web archive (WARC)',
+  }[capture.format] ?? capture.format;
   return capture.at ? `${how} on ${when(capture.at)}` : `${how} (time not recorded)`;
+}
+
+const DIGEST = {
+  matches: 'matches its bytes',
+  differs: 'DIFFERS from its bytes: the record is not what its writer wrote',
+  unchecked: 'is of a kind not checked',
+  absent: 'is not given',
+};
+
+/**
+ * Where a page read from a web archive sits, and what its record's own
+ * digests say: `the record at byte 896 of crawl.warc.gz, written by
+ * Wget/1.21.3; payload digest matches its bytes`. `null` for other pages.
+ */
+export function recordPlace(capture) {
+  const r = capture?.record;
+  if (!r) return null;
+  const place = r.inner ? `byte ${r.offset} + ${r.inner}` : `byte ${r.offset}`;
+  const by = r.software ? `, written by ${r.software}` : '';
+  return `the record at ${place} of ${r.container}${by}; payload digest ${DIGEST[r.payload_digest] ?? r.payload_digest}`;
 }
 
 /** The last folder name of a path, for titles. */

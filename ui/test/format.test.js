@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alignmentBadge, capturedHow, countsLine, folderName, humanBytes, shortHash, verdictLabel, when } from '../logic/format.js';
+import { alignmentBadge, capturedHow, countsLine, folderName, humanBytes, recordPlace, shortHash, verdictLabel, when } from '../logic/format.js';
 
 test('the alignment badge names kind, country and state affiliation, and warns on state control', () => {
   assert.deepEqual(alignmentBadge({ kind: 'state_media', country: 'Iran', owner: 'IRIB', state_affiliation: 'SC' }), {
@@ -33,4 +33,16 @@ test('a capture reads as how and when, and a missing time says so', () => {
   assert.equal(capturedHow({ format: 'mhtml', url: 'https://x.org/a', at: '2024-01-02T10:11:12Z' }), 'as MHTML on 2024-01-02 10:11 UTC');
   assert.equal(capturedHow({ format: 'saved_html', url: 'https://x.org/a', at: null }), "by a browser's Save Page (time not recorded)");
   assert.equal(capturedHow(null), null);
+});
+
+test('a page from a web archive says which record of which file, and whether its digest holds', () => {
+  const capture = {
+    format: 'warc', url: 'http://www.aljazeera.com/news/x', at: '2026-12-01T06:51:36Z',
+    record: { container: 'crawl.warc.gz', offset: 896, inner: 0, record_id: null, payload_digest: 'matches', block_digest: 'matches', software: 'Wget/1.21.3', http_status: 200 },
+  };
+  assert.equal(capturedHow(capture), 'in a web archive (WARC) on 2026-12-01 06:51 UTC');
+  assert.equal(recordPlace(capture), 'the record at byte 896 of crawl.warc.gz, written by Wget/1.21.3; payload digest matches its bytes');
+  const damaged = { ...capture, record: { ...capture.record, inner: 120, software: null, payload_digest: 'differs' } };
+  assert.match(recordPlace(damaged), /^the record at byte 896 \+ 120 of crawl\.warc\.gz; payload digest DIFFERS/);
+  assert.equal(recordPlace({ format: 'mhtml', url: 'https://x.org/a', at: null }), null);
 });

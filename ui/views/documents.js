@@ -4,7 +4,7 @@
 
 import { h, replace, renderSegments, s } from '../dom.js';
 import { copyText } from '../ipc.js';
-import { RELATION, VERIFY_STATUS, alignmentBadge, capturedHow, humanBytes, shortHash, when } from '../logic/format.js';
+import { RELATION, VERIFY_STATUS, alignmentBadge, capturedHow, humanBytes, recordPlace, shortHash, when } from '../logic/format.js';
 import { ARTICLE_KINDS, countLine, isFiltered, queryOf } from '../logic/documents.js';
 import { reviewPanel } from './review.js';
 import { searchPanel } from './search.js';
@@ -240,6 +240,8 @@ function detail(ctx) {
             h('dt', {}, 'Size'), h('dd', {}, humanBytes(d.bytes), d.encoding ? ` · ${d.encoding}` : '', ` · ${d.content_kind}`),
             d.capture ? h('dt', {}, 'Captured') : null,
             d.capture ? h('dd', { 'data-testid': 'doc-capture' }, capturedHow(d.capture), h('br'), h('span', { class: 'mono small' }, d.capture.url ?? 'no address recorded')) : null,
+            recordPlace(d.capture) ? h('dt', {}, 'Archive record') : null,
+            recordPlace(d.capture) ? h('dd', { 'data-testid': 'doc-record' }, recordPlace(d.capture)) : null,
             h('dt', {}, 'Ingested'), h('dd', {}, when(d.ingested_at)),
             h('dt', {}, 'Reported'), h('dd', { 'data-testid': 'doc-date' }, reportedOn(d.date)))),
         h('section', { class: 'card' },
