@@ -93,6 +93,15 @@ pub struct Verification {
     pub id: Option<i64>,
 }
 
+impl Counts {
+    /// Whether the folder matched: every file `ok` (a new, moved or
+    /// duplicate file is a difference too).
+    pub fn matched(&self) -> bool {
+        self.modified + self.missing + self.new + self.moved + self.duplicate + self.unreadable
+            == 0
+    }
+}
+
 impl Verification {
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();

@@ -262,22 +262,16 @@ pub(crate) fn print_history(report: &HistoryReport) -> Result<()> {
         writeln!(out, "  none yet")?;
     }
     for v in &report.verifications {
-        let bad = v.modified + v.missing + v.new + v.moved + v.duplicate + v.unreadable;
+        let c = &v.counts;
         writeln!(
             out,
-            "  #{:<4} {}  {} against {}: {} ok, {} modified, {} missing, {} new, {} moved, {} duplicate, {} unreadable — {}",
+            "  #{:<4} {}  {} against {}: {} — {}",
             v.id,
             v.started_at,
             v.root,
             v.against,
-            v.ok,
-            v.modified,
-            v.missing,
-            v.new,
-            v.moved,
-            v.duplicate,
-            v.unreadable,
-            if bad == 0 { "matched" } else { "DID NOT MATCH" }
+            export::words::verification_counts(c),
+            if c.matched() { "matched" } else { "DID NOT MATCH" }
         )?;
     }
     writeln!(out, "Exports:")?;

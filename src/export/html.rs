@@ -197,7 +197,7 @@ fn summary(h: &mut String, r: &Report) {
                 let s = &v.summary;
                 let class = if v.result == "matched" { "ok" } else { "bad" };
                 format!(
-                    "{} against {}: <span class=\"{class}\">{}</span> — {} ok, {} modified, {} missing, {} new, {} moved, {} unreadable",
+                    "{} against {}: <span class=\"{class}\">{}</span> — {}",
                     esc(&when(&s.finished_at)),
                     esc(&s.against),
                     if v.result == "matched" {
@@ -205,12 +205,7 @@ fn summary(h: &mut String, r: &Report) {
                     } else {
                         "discrepancies found"
                     },
-                    s.ok,
-                    s.modified,
-                    s.missing,
-                    s.new,
-                    s.moved,
-                    s.unreadable
+                    super::words::verification_counts(&s.counts)
                 )
             }
         },

@@ -106,7 +106,7 @@ pub fn render(r: &Report) -> String {
             Some(v) => {
                 let s = &v.summary;
                 format!(
-                    "{} against {}: **{}** — {} ok, {} modified, {} missing, {} new, {} moved, {} unreadable",
+                    "{} against {}: **{}** — {}",
                     when(&s.finished_at),
                     esc(&s.against),
                     if v.result == "matched" {
@@ -114,12 +114,7 @@ pub fn render(r: &Report) -> String {
                     } else {
                         "discrepancies found"
                     },
-                    s.ok,
-                    s.modified,
-                    s.missing,
-                    s.new,
-                    s.moved,
-                    s.unreadable
+                    super::words::verification_counts(&s.counts)
                 )
             }
         }

@@ -276,10 +276,13 @@ impl Report {
             .into_iter()
             .max_by_key(|v| v.id)
             .map(|v| {
-                let matched = v.modified + v.missing + v.new + v.moved + v.unreadable == 0;
                 VerificationEntry {
+                    result: if v.counts.matched() {
+                        "matched"
+                    } else {
+                        "discrepancies"
+                    },
                     summary: v,
-                    result: if matched { "matched" } else { "discrepancies" },
                 }
             });
         let corpus = CorpusSummary {

@@ -237,3 +237,12 @@ pub fn capture(c: &crate::text::Capture) -> String {
         None => format!("{how} (time not recorded)"),
     }
 }
+
+/// A verification's counts, every status named: `5 ok, 1 modified, 0
+/// missing, 0 new, 0 moved, 0 duplicate, 0 unreadable`.
+pub fn verification_counts(c: &crate::verification::Counts) -> String {
+    format!(
+        "{} ok, {} modified, {} missing, {} new, {} moved, {} duplicate, {} unreadable",
+        c.ok, c.modified, c.missing, c.new, c.moved, c.duplicate, c.unreadable
+    )
+}

@@ -283,13 +283,9 @@ pub struct VerificationSummary {
     pub finished_at: String,
     pub root: String,
     pub against: String,
-    pub ok: u64,
-    pub modified: u64,
-    pub missing: u64,
-    pub new: u64,
-    pub moved: u64,
-    pub duplicate: u64,
-    pub unreadable: u64,
+    /// How many files had each status.
+    #[serde(flatten)]
+    pub counts: crate::verification::Counts,
 }
 
 /// One past ingest run, as listed in the history.
@@ -1159,13 +1155,15 @@ impl Store {
                     finished_at: r.get(2)?,
                     root: r.get(3)?,
                     against: r.get(4)?,
-                    ok: n(5)?,
-                    modified: n(6)?,
-                    missing: n(7)?,
-                    new: n(8)?,
-                    moved: n(9)?,
-                    duplicate: n(10)?,
-                    unreadable: n(11)?,
+                    counts: crate::verification::Counts {
+                        ok: n(5)?,
+                        modified: n(6)?,
+                        missing: n(7)?,
+                        new: n(8)?,
+                        moved: n(9)?,
+                        duplicate: n(10)?,
+                        unreadable: n(11)?,
+                    },
                 })
             })
             .map_err(|e| self.err(e))?;
