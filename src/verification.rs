@@ -97,8 +97,7 @@ impl Counts {
     /// Whether the folder matched: every file `ok` (a new, moved or
     /// duplicate file is a difference too).
     pub fn matched(&self) -> bool {
-        self.modified + self.missing + self.new + self.moved + self.duplicate + self.unreadable
-            == 0
+        self.modified + self.missing + self.new + self.moved + self.duplicate + self.unreadable == 0
     }
 }
 

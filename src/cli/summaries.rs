@@ -271,7 +271,11 @@ pub(crate) fn print_history(report: &HistoryReport) -> Result<()> {
             v.root,
             v.against,
             export::words::verification_counts(c),
-            if c.matched() { "matched" } else { "DID NOT MATCH" }
+            if c.matched() {
+                "matched"
+            } else {
+                "DID NOT MATCH"
+            }
         )?;
     }
     writeln!(out, "Exports:")?;

@@ -275,15 +275,13 @@ impl Report {
             .verifications()?
             .into_iter()
             .max_by_key(|v| v.id)
-            .map(|v| {
-                VerificationEntry {
-                    result: if v.counts.matched() {
-                        "matched"
-                    } else {
-                        "discrepancies"
-                    },
-                    summary: v,
-                }
+            .map(|v| VerificationEntry {
+                result: if v.counts.matched() {
+                    "matched"
+                } else {
+                    "discrepancies"
+                },
+                summary: v,
             });
         let corpus = CorpusSummary {
             root: store

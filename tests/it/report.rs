@@ -832,3 +832,43 @@ fn a_flagged_only_report_holds_the_flagged_and_reviewed_claims_and_says_what_it_
     );
     assert!(!r.ws.path("out/sums").exists());
 }
+
+/// A file copied in after the audit makes the folder differ from the store:
+/// `verify` says so in its exit code, and the audit report's last
+/// verification says so too, counting the duplicate (it once said
+/// "matched" and left duplicates out of its counts).
+#[test]
+fn the_reports_last_verification_agrees_with_verify_about_a_duplicate() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    ws.run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    std::fs::copy(
+        corpus.join("000_55ace46797fde52c.txt"),
+        corpus.join("copy-of-000.txt"),
+    )
+    .unwrap();
+    let verify = ws
+        .run_db(&["verify", corpus.to_str().unwrap()])
+        .expect_code(1);
+    assert!(
+        verify.stdout.contains("duplicate  copy-of-000.txt"),
+        "{}",
+        verify.stdout
+    );
+    let out = ws.path("report.json");
+    ws.run_db(&["export", "--format", "json", "--out", out.to_str().unwrap()])
+        .expect_code(0);
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let last = &report["corpus"]["last_verification"];
+    assert_eq!(last["result"], "discrepancies", "{last:#}");
+    assert_eq!(last["duplicate"], 1, "{last:#}");
+    let md = ws.path("report.md");
+    ws.run_db(&["export", "--format", "md", "--out", md.to_str().unwrap()])
+        .expect_code(0);
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        text.contains("**discrepancies found** — 5 ok, 0 modified, 0 missing, 0 new, 0 moved, 1 duplicate, 0 unreadable"),
+        "{text}"
+    );
+}
