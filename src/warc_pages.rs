@@ -283,7 +283,7 @@ pub fn read_wacz(
         .file_names()
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
         .collect();
-    notes.extend(check_package(&mut zip, &names));
+    notes.extend(check_package(&mut zip, &names, bytes));
     let mut warcs: Vec<&String> = names
         .iter()
         .filter(|n| {
@@ -369,16 +369,19 @@ pub fn read_wacz(
 /// Largest WARC compressed inside a WACZ's zip that is read into memory.
 const WACZ_INFLATE_LIMIT: u64 = 256 << 20;
 /// Largest `datapackage.json` read.
-const PACKAGE_LIMIT: u64 = 16 << 20;
+const PACKAGE_LIMIT: u64 = 4 << 20;
 
 /// What `datapackage.json` and `datapackage-digest.json` say against the
 /// zip's bytes: one note per finding, none when all is as listed.
 fn check_package<R: std::io::Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     names: &[String],
+    zip_bytes: u64,
 ) -> Vec<String> {
     use sha2::Digest;
     let mut notes = Vec::new();
+    // Bytes inflated to check hashes, at most: the WARC reader's bound.
+    let mut budget = zip_bytes.saturating_mul(64).saturating_add(64 << 20);
     let read_small = |zip: &mut zip::ZipArchive<R>, name: &str| -> Option<Vec<u8>> {
         let entry = zip.by_name(name).ok()?;
         let mut bytes = Vec::new();
@@ -386,6 +389,16 @@ fn check_package<R: std::io::Read + std::io::Seek>(
             .ok()?;
         Some(bytes)
     };
+    if zip
+        .by_name("datapackage.json")
+        .is_ok_and(|e| e.size() > PACKAGE_LIMIT)
+    {
+        notes.push(format!(
+            "its datapackage.json is larger than {} MiB: not read, its files' hashes not checked",
+            PACKAGE_LIMIT >> 20
+        ));
+        return notes;
+    }
     let Some(package) = read_small(zip, "datapackage.json") else {
         notes.push(
             "a WACZ file without datapackage.json: its files' hashes cannot be checked".into(),
@@ -403,7 +416,13 @@ fn check_package<R: std::io::Read + std::io::Seek>(
         let Some(path) = resource["path"].as_str() else {
             continue;
         };
-        listed.insert(path.to_string());
+        // Each file is hashed once, however often it is listed.
+        if !listed.insert(path.to_string()) {
+            continue;
+        }
+        if notes.len() > MAX_PROBLEMS {
+            continue;
+        }
         let shown = crate::escape::visible(path).into_owned();
         let declared = resource["hash"].as_str().unwrap_or("");
         let Ok(mut entry) = zip.by_name(path) else {
@@ -423,6 +442,11 @@ fn check_package<R: std::io::Read + std::io::Seek>(
         let mut buf = vec![0u8; 1 << 16];
         let mut total = 0u64;
         let read = loop {
+            if total >= budget {
+                break Err(std::io::Error::other(
+                    "the package inflates to more than 64 times its size: the rest of its hashes are not checked",
+                ));
+            }
             match std::io::Read::read(&mut entry, &mut buf) {
                 Ok(0) => break Ok(()),
                 Ok(n) => {
@@ -432,6 +456,7 @@ fn check_package<R: std::io::Read + std::io::Seek>(
                 Err(e) => break Err(e),
             }
         };
+        budget = budget.saturating_sub(total);
         if let Err(e) = read {
             notes.push(format!(
                 "{shown} cannot be read from the zip to check its hash ({e})"
@@ -450,7 +475,14 @@ fn check_package<R: std::io::Read + std::io::Seek>(
             ));
         }
     }
+    let mut seen = std::collections::HashSet::new();
     for name in names {
+        if !seen.insert(name.as_str()) {
+            notes.push(format!(
+                "the zip holds two files named {}: which one a reader takes differs from reader to reader",
+                crate::escape::visible(name)
+            ));
+        }
         let meta = matches!(
             name.as_str(),
             "datapackage.json" | "datapackage-digest.json"
@@ -461,6 +493,13 @@ fn check_package<R: std::io::Read + std::io::Seek>(
                 crate::escape::visible(name)
             ));
         }
+    }
+    if notes.len() > MAX_PROBLEMS {
+        let more = notes.len() - MAX_PROBLEMS;
+        notes.truncate(MAX_PROBLEMS);
+        notes.push(format!(
+            "and at least {more} more findings about the package's files like these (the first {MAX_PROBLEMS} are named)"
+        ));
     }
     match read_small(zip, "datapackage-digest.json")
         .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())

@@ -104,13 +104,26 @@ pub fn store_for_file(db: Option<&Path>, file: &Path) -> Result<(Store, RelPath)
     let (abs, record) = match std::fs::canonicalize(file) {
         Ok(abs) => (abs, None),
         Err(_) => {
-            let name = file.file_name().map(|n| n.as_encoded_bytes().to_vec());
-            let container = file.parent().filter(|p| p.is_file());
-            match (name, container) {
-                (Some(name), Some(container)) if name.starts_with(b"@") => (
-                    std::fs::canonicalize(container).map_err(|_| no_such_file())?,
-                    Some(name),
-                ),
+            // `crawl.warc.gz/@896`, or inside a WACZ
+            // `site.wacz/archive/data.warc.gz/@896`: the nearest ancestor
+            // that is a file is the archive; the rest names the record.
+            let record_named = file
+                .file_name()
+                .is_some_and(|n| n.as_encoded_bytes().starts_with(b"@"));
+            let archive = file.ancestors().skip(1).find(|p| p.is_file());
+            match (record_named, archive) {
+                (true, Some(archive)) => {
+                    let rest = file
+                        .strip_prefix(archive)
+                        .map_err(|_| no_such_file())?
+                        .as_os_str()
+                        .as_encoded_bytes()
+                        .to_vec();
+                    (
+                        std::fs::canonicalize(archive).map_err(|_| no_such_file())?,
+                        Some(rest),
+                    )
+                }
                 _ => return Err(no_such_file()),
             }
         }

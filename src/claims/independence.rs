@@ -107,6 +107,11 @@ fn describe(path: &RelPath, record: Option<&OutletRecord>) -> String {
     }
 }
 
+/// Share of a document's passages found in another from which a document
+/// presumed to be its publisher's own text is taken for a copy: a long
+/// quoted statement inside a site's own article stays below it.
+const PRESUMED_YIELDS_AT: f64 = 0.9;
+
 /// Whether a document's producer is its publisher only because its text
 /// credits no one else: the origin's evidence is the publisher's own.
 fn presumed_own_text(r: &OutletRecord) -> bool {
@@ -127,6 +132,7 @@ pub fn origin_groups(
     documents: &[StoredDocument],
     outlets: &HashMap<i64, OutletRecord>,
     reuse: &[Reuse],
+    rewrites: &[Reuse],
 ) -> HashMap<i64, DocumentOrigin> {
     let path_of: HashMap<i64, &RelPath> = documents.iter().map(|d| (d.id, &d.path)).collect();
     let mut out: HashMap<i64, DocumentOrigin> = documents
@@ -165,11 +171,43 @@ pub fn origin_groups(
         .filter(|r| presumed_own_text(r))
         .map(|r| r.document_id)
         .collect();
+    // The same text, byte for byte once normalised, on any number of
+    // sites: copies, however common (the passage index passes over
+    // passages shared by very many documents).
+    let mut by_text: HashMap<&str, Vec<i64>> = HashMap::new();
+    for d in documents {
+        if let Some(t) = d.text_sha256.as_deref() {
+            by_text.entry(t).or_default().push(d.id);
+        }
+    }
+    let identical: Vec<Reuse> = by_text
+        .into_values()
+        .filter(|ids| ids.len() > 1)
+        .flat_map(|mut ids| {
+            ids.sort_unstable();
+            let first = ids[0];
+            ids.into_iter().skip(1).map(move |id| Reuse {
+                document_id: id,
+                source_document_id: first,
+                containment: 1.0,
+                shared_passages: 0,
+            })
+        })
+        .collect();
     // Strongest reuse first; twice, so a copy of a copy reaches the source.
-    let mut links: Vec<&Reuse> = reuse.iter().collect();
-    links.sort_by(|a, b| b.containment.total_cmp(&a.containment));
+    // A rewrite (the same claims in the same order, no passage shared) is
+    // evidence of copying only against a document whose producer is
+    // unknown; a document presumed to be its publisher's own text yields
+    // only to shared passages making up most of it.
+    let mut links: Vec<(&Reuse, bool)> = reuse
+        .iter()
+        .chain(&identical)
+        .map(|r| (r, true))
+        .chain(rewrites.iter().map(|r| (r, false)))
+        .collect();
+    links.sort_by(|a, b| b.0.containment.total_cmp(&a.0.containment));
     for _ in 0..2 {
-        for r in &links {
+        for &(r, passages) in &links {
             let (copy, source) = (r.document_id, r.source_document_id);
             let (Some(c), Some(s)) = (out.get(&copy).cloned(), out.get(&source).cloned()) else {
                 continue;
@@ -177,10 +215,12 @@ pub fn origin_groups(
             if c.group == s.group {
                 continue;
             }
+            let strong = passages && r.containment >= PRESUMED_YIELDS_AT;
             // Credited: the text names its producer. Otherwise the producer
-            // is unknown, or only presumed to be the publisher.
+            // is unknown, or only presumed to be the publisher (which
+            // stands, as if credited, against weaker evidence of copying).
             let credited = |id: i64, o: &DocumentOrigin| {
-                !o.group.starts_with("document:") && !presumed.contains(&id)
+                !o.group.starts_with("document:") && (!strong || !presumed.contains(&id))
             };
             let share = format!("{:.0}%", r.containment * 100.0);
             let uncredited = |id: i64| {

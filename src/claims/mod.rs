@@ -624,8 +624,7 @@ fn assemble(
         .collect();
     let rewrites = reuse::rewrites(&placed, &reuse);
     drop(placed);
-    let linked: Vec<Reuse> = reuse.iter().cloned().chain(rewrites).collect();
-    let groups = independence::origin_groups(documents, outlets, &linked);
+    let groups = independence::origin_groups(documents, outlets, &reuse, &rewrites);
     let inherited = independence::inherited_origins(&groups, outlets, &path_of);
     let (clusters, conflicts) = independence::judge(
         &mut claims,

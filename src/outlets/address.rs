@@ -36,12 +36,13 @@ const ARCHIVE_TODAY: [&str; 7] = [
 pub fn served(captured: &str) -> Option<Served> {
     let mut current = captured.trim().to_string();
     let mut via = None;
-    for _ in 0..3 {
+    for _ in 0..4 {
         let parsed = parse(&current)?;
         let host = parsed
             .host_str()?
             .trim_end_matches('.')
             .to_ascii_lowercase();
+        let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
         match unwrap(&parsed, &host) {
             Unwrapped::Inner(inner, through) => {
                 via.get_or_insert(through);
@@ -137,10 +138,20 @@ fn unwrap(u: &url::Url, host: &str) -> Unwrapped {
             .map(|(_, v)| v.into_owned())
             .unwrap_or_default();
         if let Some(cached) = q.strip_prefix("cache:") {
-            // cache:ID:https://site/path or cache:site/path
-            let inner = match cached.find("http") {
-                Some(i) => &cached[i..],
-                None => cached.rsplit_once(':').map(|(_, u)| u).unwrap_or(cached),
+            // cache:ID:https://site/path, cache:https://site/path,
+            // cache:ID:site/path or cache:site/path; the ID has no dot.
+            let inner = match cached.split_once(':') {
+                Some((id, rest))
+                    if !id.is_empty()
+                        && !id.contains('.')
+                        && !matches!(id, "http" | "https")
+                        && id
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') =>
+                {
+                    rest
+                }
+                _ => cached,
             };
             return Unwrapped::Inner(inner.to_string(), "Google's cache");
         }
@@ -217,6 +228,31 @@ mod tests {
         assert_eq!(
             site("https://archive.ph/AbCdE"),
             (None, Some("archive.today"))
+        );
+        assert_eq!(
+            site("https://www.archive.ph/AbCdE"),
+            (None, Some("archive.today"))
+        );
+        // Google's cache: an ID before the address, or none, and no scheme.
+        for url in [
+            "https://webcache.googleusercontent.com/search?q=cache:AbC123:example.org/article-on-https.html",
+            "https://webcache.googleusercontent.com/search?q=cache:example.org/a",
+            "https://webcache.googleusercontent.com/search?q=cache:AbC123:example.org:8080/a",
+        ] {
+            assert_eq!(site(url).0.as_deref(), Some("example.org"), "{url}");
+        }
+        // A backslash ends the user part as browsers read it: the host is
+        // the one before it, never the outlet named after it.
+        assert_eq!(
+            site("https://evil.example\\@www.aljazeera.com/")
+                .0
+                .as_deref(),
+            Some("evil.example")
+        );
+        // Three wrappers deep.
+        assert_eq!(
+            site("https://web.archive.org/web/2024/https://web.archive.org/web/2023/https://web.archive.org/web/2022/https://www.aljazeera.com/x").0.as_deref(),
+            Some("aljazeera.com")
         );
         // A dash in the site survives Google's proxy spelling.
         assert_eq!(

@@ -549,7 +549,9 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         && let Some(served) = super::address::served(url)
         && let Some(host) = served.host
     {
-        let outlet = registry.find_domain(&served.url);
+        // The host as the address parser read it (what a browser would
+        // connect to), not a second reading of the raw string.
+        let outlet = registry.find_domain(&host);
         out.push(Signal {
             role: Role::Publisher,
             name: outlet.map(|o| o.name.clone()).unwrap_or(host),

@@ -268,8 +268,13 @@ pub fn host_of(url: &str) -> Option<String> {
         .next_back()?
         .split(':')
         .next()?;
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let host = host.trim_end_matches('.').to_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    // International names in one form (Unicode), however written.
+    let host = match idna::domain_to_unicode(&host) {
+        (unicode, Ok(())) => unicode,
+        _ => host,
+    };
     (host.contains('.') && !host.contains(' ')).then_some(host)
 }
 

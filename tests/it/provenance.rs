@@ -525,3 +525,109 @@ fn a_page_saved_by_a_browser_is_published_by_the_site_it_was_saved_from() {
     );
     assert_eq!(d["origin"]["name"], "Reuters", "{d}");
 }
+
+/// A page whose site names itself but credits no one is taken as that
+/// site's own text; the same text on many such sites is one text, of
+/// unknown origin — at 70 sites as at 3 (a passage shared by more than 64
+/// documents is passed over by the passage index, and 65 copies once
+/// counted as 65 independent origins).
+#[test]
+fn one_uncredited_text_on_seventy_sites_is_never_seventy_sources() {
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let body = "<p>A fire at the central market injured 12 people on Monday, the city's fire chief said.</p>\
+                <p>The blaze started before dawn and was put out by noon, officials said.</p>\
+                <p>Traders said they had warned the council about faulty wiring for years.</p>";
+    for i in 0..70 {
+        std::fs::write(
+            corpus.join(format!("site{i:02}.html")),
+            format!(
+                "<html><head><meta property=\"og:site_name\" content=\"Daily Site {i}\"><title>Market fire</title></head><body>{body}</body></html>"
+            ),
+        )
+        .unwrap();
+    }
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        doc(&report, "site07.html")["publisher"]["name"],
+        "Daily Site 7"
+    );
+    let claim = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["text"].as_str().unwrap().contains("injured 12 people"))
+        .unwrap();
+    let cluster = report["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == claim["cluster"])
+        .unwrap();
+    assert_eq!(cluster["documents"].as_array().unwrap().len(), 70);
+    assert!(
+        cluster["independent_origins"].as_u64().unwrap() <= 1,
+        "{}",
+        cluster["explanation"]
+    );
+    assert_eq!(cluster["single_source"], true);
+}
+
+/// Two sites that each wrote their own article, quoting the same long
+/// official statement: two independent origins for the statement, not one
+/// copy of the other (the statement is most of the shorter article, but
+/// not enough of it to make it a copy).
+#[test]
+fn two_sites_own_articles_quoting_one_statement_stay_two_sources() {
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let statement = "\u{201c}The ministry confirms that the reservoir wall gave way at four in the morning, \
+        that all residents of the three villages below it have been moved to schools in the district town, \
+        that the army has sent engineers and boats, and that the water level is expected to fall by Friday \
+        if no further rain comes,\u{201d} the ministry said in a statement.";
+    let a = format!(
+        "<html><head><meta property=\"og:site_name\" content=\"Valley Courier\"></head><body>\
+         <p>Villagers in the north spent the night in classrooms after the dam failed.</p><p>{statement}</p>\
+         <p>Farmers said the harvest in the lower fields was lost.</p></body></html>"
+    );
+    let b = format!(
+        "<html><head><meta property=\"og:site_name\" content=\"Northern Herald\"></head><body>\
+         <p>Engineers were trying to shore up what remained of the reservoir on Tuesday.</p><p>{statement}</p></body></html>"
+    );
+    std::fs::write(corpus.join("a.html"), a).unwrap();
+    std::fs::write(corpus.join("b.html"), b).unwrap();
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let claim = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["document"] == "b.html"
+                && c["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("reservoir wall gave way")
+        })
+        .expect("the statement as a claim");
+    let cluster = report["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == claim["cluster"])
+        .unwrap();
+    assert_eq!(
+        cluster["documents"].as_array().unwrap().len(),
+        2,
+        "{cluster:#}"
+    );
+    assert_eq!(cluster["independent_origins"], 2, "{cluster:#}");
+    assert_eq!(doc(&report, "b.html")["origin"]["name"], "Northern Herald");
+}

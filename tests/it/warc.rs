@@ -447,6 +447,16 @@ fn a_wacz_packaged_by_py_wacz_is_read_in_place_and_its_hashes_checked() {
     // Every hash datapackage.json gives matches: nothing to warn about.
     let package = doc(&report, "site.wacz");
     assert_eq!(package["notes"], serde_json::json!([]), "{package:#}");
+    // `show` takes a page inside the package by its name.
+    let inside = pages[0]["path"].as_str().unwrap();
+    let shown = ws
+        .run_db(&["show", corpus.join(inside).to_str().unwrap()])
+        .expect_code(0)
+        .stdout;
+    assert!(
+        shown.contains("of site.wacz/archive/crawl.warc.gz (written by Wget/"),
+        "{shown}"
+    );
 
     // The WARC inside changed, the package's hashes left as they were.
     let python_rewrite = r#"
