@@ -203,6 +203,12 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
         match pdf::read(bytes) {
             pdf::Pdf::Text { pages, title } => {
                 let with_text = pages.iter().filter(|p| !p.trim().is_empty()).count();
+                if pages.is_empty() {
+                    out.kind = ContentKind::Binary;
+                    out.notes
+                        .push("a PDF with no pages: kept as evidence, not analysed".into());
+                    return out;
+                }
                 if with_text == 0 {
                     out.kind = ContentKind::Binary;
                     out.notes.push(format!(

@@ -1,16 +1,76 @@
 //! PDF: the text layer of each page, read with `lopdf` (pure Rust; on
 //! pages Chromium prints it keeps words and lines where `pdf-extract` splits
-//! words). A PDF parser meets hostile files: the reading runs on a thread of
-//! its own, a panic in it is caught, and one that has not finished within
-//! [`DEADLINE`] is left behind, the file kept as evidence and said so. A
-//! PDF with no text layer (a scan) is evidence, not analysed.
+//! words). A PDF parser meets hostile files: nesting deep enough to
+//! overflow any stack (which aborts a process, and no `catch_unwind` stops
+//! it), streams that inflate to gigabytes, page trees that take minutes.
+//! So the programs that ship (the CLI and the desktop app) read a PDF in a
+//! process of their own ([`use_helper`], [`helper_main`]): its memory and
+//! stack bounded, killed at [`DEADLINE`], its death a note on the file and
+//! never the end of the run. Without a helper (a library user, the tests
+//! that call [`crate::text::extract`] in process) the reading runs on a
+//! thread with a large stack, a panic caught, a reading past the deadline
+//! left behind. A PDF with no text layer (a scan) is evidence, not
+//! analysed.
 
-use std::time::Duration;
+use serde::{Deserialize, Serialize};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 /// Longest a PDF's text may take to read.
 pub const DEADLINE: Duration = Duration::from_secs(20);
 /// Most pages read.
 const MAX_PAGES: usize = 2000;
+/// Memory the reading process may use.
+const HELPER_MEMORY: u64 = 1 << 30;
+/// Stack of the thread that parses (deep but legitimate nesting).
+const PARSER_STACK: usize = 64 << 20;
+/// Largest answer a helper may give.
+const ANSWER_LIMIT: u64 = 64 << 20;
+
+/// The argument that makes a provaudit program the PDF reader.
+pub const HELPER_ARG: &str = "--provaudit-read-pdf";
+
+static HELPER: OnceLock<PathBuf> = OnceLock::new();
+
+/// Reads PDFs with `exe HELPER_ARG`, a program whose `main` calls
+/// [`helper_main`] when given that argument.
+pub fn use_helper(exe: PathBuf) {
+    let _ = HELPER.set(exe);
+}
+
+/// The reading process: a PDF on standard input, its pages as JSON on
+/// standard output. Returns the exit code.
+pub fn helper_main() -> i32 {
+    #[cfg(unix)]
+    // SAFETY: setrlimit with a valid, fully initialised struct.
+    unsafe {
+        let limit = libc::rlimit {
+            rlim_cur: HELPER_MEMORY as libc::rlim_t,
+            rlim_max: HELPER_MEMORY as libc::rlim_t,
+        };
+        libc::setrlimit(libc::RLIMIT_AS, &limit);
+    }
+    let mut bytes = Vec::new();
+    if std::io::stdin()
+        .take(crate::fingerprint::ANALYSIS_LIMIT + 1)
+        .read_to_end(&mut bytes)
+        .is_err()
+    {
+        return 2;
+    }
+    let answer = match read_on_thread(bytes) {
+        Some(Ok(pdf)) => pdf,
+        Some(Err(_)) => Pdf::Unreadable("the PDF reader failed on it".into()),
+        None => return 3,
+    };
+    let json = serde_json::to_vec(&answer).expect("pages serialise");
+    if std::io::stdout().write_all(&json).is_err() {
+        return 2;
+    }
+    0
+}
 
 /// Whether the bytes are a PDF: `%PDF-` first, or within the first KiB of
 /// a file that is not text (readers accept leading junk that long).
@@ -23,7 +83,7 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
 }
 
 /// What a PDF gave.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub enum Pdf {
     /// The text of its pages, in order (empty strings for pages without
     /// text), and its title if its metadata gives one.
@@ -37,25 +97,95 @@ pub enum Pdf {
 
 /// Reads the text layer of a PDF.
 pub fn read(bytes: &[u8]) -> Pdf {
-    let bytes = bytes.to_vec();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name("pdf-text".into())
-        .spawn(move || {
-            let outcome = std::panic::catch_unwind(|| read_here(&bytes));
-            let _ = tx.send(outcome);
-        });
-    if spawned.is_err() {
-        return Pdf::Unreadable("no thread to read it on".into());
+    match HELPER.get() {
+        Some(exe) => read_in_helper(exe, bytes),
+        None => match read_on_thread_until(bytes.to_vec(), DEADLINE) {
+            Some(Ok(pdf)) => pdf,
+            Some(Err(_)) => Pdf::Unreadable("the PDF reader failed on it".into()),
+            None => Pdf::Unreadable(format!(
+                "reading its text did not finish within {} s",
+                DEADLINE.as_secs()
+            )),
+        },
     }
-    match rx.recv_timeout(DEADLINE) {
-        Ok(Ok(pdf)) => pdf,
-        Ok(Err(_)) => Pdf::Unreadable("the PDF reader failed on it".into()),
-        Err(_) => Pdf::Unreadable(format!(
+}
+
+fn read_in_helper(exe: &std::path::Path, bytes: &[u8]) -> Pdf {
+    use std::process::{Command, Stdio};
+    let child = Command::new(exe)
+        .arg(HELPER_ARG)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => return Pdf::Unreadable(format!("the PDF reader could not be started ({e})")),
+    };
+    let mut stdin = child.stdin.take().expect("piped");
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let mut stdout = child.stdout.take().expect("piped");
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let _ = (&mut stdout).take(ANSWER_LIMIT).read_to_end(&mut out);
+        out
+    });
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if started.elapsed() < DEADLINE => {
+                std::thread::sleep(Duration::from_millis(5))
+            }
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+        }
+    };
+    let _ = writer.join();
+    let answer = reader.join().unwrap_or_default();
+    match status {
+        None => Pdf::Unreadable(format!(
             "reading its text did not finish within {} s",
             DEADLINE.as_secs()
         )),
+        Some(s) if s.success() => serde_json::from_slice(&answer)
+            .unwrap_or_else(|_| Pdf::Unreadable("the PDF reader gave no answer".into())),
+        Some(_) => Pdf::Unreadable(
+            "the PDF reader failed on it (it ran out of memory or stack, or crashed)".into(),
+        ),
     }
+}
+
+/// Parses on a thread with a large stack; `None` when the thread could not
+/// start, `Some(Err)` when it panicked.
+fn read_on_thread(bytes: Vec<u8>) -> Option<std::thread::Result<Pdf>> {
+    let handle = std::thread::Builder::new()
+        .name("pdf-text".into())
+        .stack_size(PARSER_STACK)
+        .spawn(move || read_here(&bytes))
+        .ok()?;
+    Some(handle.join())
+}
+
+/// [`read_on_thread`], waiting at most `deadline`; `None` past it (the
+/// thread is left to finish on its own).
+fn read_on_thread_until(bytes: Vec<u8>, deadline: Duration) -> Option<std::thread::Result<Pdf>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("pdf-text".into())
+        .stack_size(PARSER_STACK)
+        .spawn(move || {
+            let outcome = std::panic::catch_unwind(|| read_here(&bytes));
+            let _ = tx.send(outcome);
+        })
+        .ok()?;
+    rx.recv_timeout(deadline).ok()
 }
 
 fn read_here(bytes: &[u8]) -> Pdf {

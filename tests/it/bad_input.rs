@@ -434,3 +434,55 @@ fn a_broken_wacz_and_a_hostile_warc_are_kept_and_explained() {
         shown.stdout
     );
 }
+
+/// A PDF nested deep enough to overflow any parser's stack (an abort no
+/// `catch_unwind` stops) beside the seeds: the PDF is read in a process of
+/// its own, whose death is a note on the file; the run goes on and stores
+/// everything (it used to abort the whole audit, storing nothing, every
+/// time).
+#[test]
+fn a_pdf_that_kills_its_reader_is_kept_and_the_run_goes_on() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    let depth = 400_000;
+    let catalog = format!(
+        "<< /Type /Catalog /Pages 2 0 R /X {}{} >>",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let objects = [catalog.as_str(), "<< /Type /Pages /Kids [] /Count 0 >>"];
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        pdf.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    std::fs::write(corpus.join("deep.pdf"), pdf).unwrap();
+    let run = ws.run_db(&["audit", corpus.to_str().unwrap(), "--json"]);
+    let report = run.expect_code(0).json();
+    assert_eq!(report["documents"].as_array().unwrap().len(), 6);
+    let deep = doc(&report, "deep.pdf");
+    assert_eq!(deep["content_kind"], "binary", "{deep:#}");
+    assert!(
+        deep["notes"]
+            .to_string()
+            .contains("the PDF reader failed on it (it ran out of memory or stack"),
+        "{deep:#}"
+    );
+    assert_eq!(
+        doc(&report, "002_2f99136e3ac0f3d2.txt")["origin"]["name"],
+        "Al Jazeera"
+    );
+}
