@@ -1025,11 +1025,19 @@ pub struct TimelineEntry {
 }
 
 impl TimelineEntry {
-    /// The day it sorts by: reported, else captured.
-    fn day(&self) -> Option<&str> {
-        self.reported
-            .as_deref()
-            .or(self.captured.as_deref().map(|c| c.get(..10).unwrap_or(c)))
+    /// What it sorts by: the day reported, else the capture's instant in
+    /// UTC (a capture at 23:00 in New York is the next day's 04:00).
+    fn key(&self) -> Option<String> {
+        self.reported.clone().or_else(|| {
+            let c = self.captured.as_deref()?;
+            Some(match chrono::DateTime::parse_from_rfc3339(c) {
+                Ok(t) => t
+                    .with_timezone(&chrono::Utc)
+                    .format("%Y-%m-%dT%H:%M:%S")
+                    .to_string(),
+                Err(_) => c.to_string(),
+            })
+        })
     }
 }
 
@@ -1047,13 +1055,18 @@ pub fn timeline(documents: &[DocumentEntry]) -> Vec<TimelineEntry> {
             captured: d.capture.as_ref().and_then(|c| c.at.clone()),
         })
         .collect();
-    out.sort_by(|a, b| match (a.day(), b.day()) {
-        (Some(x), Some(y)) => x.cmp(y).then_with(|| a.document.cmp(&b.document)),
+    in_time_order(&mut out);
+    out
+}
+
+/// Sorts by [`TimelineEntry::key`], the undated last, ties by path.
+fn in_time_order(entries: &mut [TimelineEntry]) {
+    entries.sort_by(|a, b| match (a.key(), b.key()) {
+        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.document.cmp(&b.document)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.document.cmp(&b.document),
     });
-    out
 }
 
 impl ClusterDetail {
@@ -1137,6 +1150,28 @@ pub struct OutletsReport<'a> {
 mod tests {
     use super::*;
     use crate::text::ContentKind;
+
+    /// Captures are ordered by the instant, not the local calendar day: a
+    /// page captured at 23:00 in New York on 31 December came after one
+    /// captured at 02:00 in Karachi on 1 January.
+    #[test]
+    fn the_timeline_orders_captures_by_their_instant() {
+        let entry =
+            |document: &str, reported: Option<&str>, captured: Option<&str>| TimelineEntry {
+                document: document.into(),
+                reported: reported.map(str::to_string),
+                captured: captured.map(str::to_string),
+            };
+        let mut v = vec![
+            entry("new-york", None, Some("2023-12-31T23:00:00-05:00")),
+            entry("undated", None, None),
+            entry("karachi", None, Some("2024-01-01T02:00:00+05:00")),
+            entry("dateline", Some("2023-12-30"), None),
+        ];
+        in_time_order(&mut v);
+        let order: Vec<&str> = v.iter().map(|t| t.document.as_str()).collect();
+        assert_eq!(order, ["dateline", "karachi", "new-york", "undated"]);
+    }
 
     /// The field names the desktop app, the reports and users' scripts read.
     #[test]
