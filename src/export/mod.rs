@@ -648,6 +648,7 @@ pub fn bagit(
         }
     }
     let outside = links_leaving(&documents, &root);
+    let captures = captures_table(store)?;
     let staging = staging_path(out);
     let result = write_bag(
         &documents,
@@ -656,6 +657,7 @@ pub fn bagit(
         &staging,
         anchor,
         &outside,
+        captures.as_ref(),
         control,
     );
     match result {
@@ -709,6 +711,55 @@ pub fn links_leaving(documents: &[StoredDocument], root: &Path) -> Vec<(String, 
         .collect()
 }
 
+/// Name of the bag's tag file listing where and when each page was captured.
+pub const CAPTURES_TAG_FILE: &str = "provaudit-captures.tsv";
+
+/// The captures of every page the store holds, as a tab-separated table
+/// (the document, the address, the time, how, and for a page read from a
+/// web archive the archive file, the record's place and its digest check);
+/// `None` when no page says where it was captured.
+fn captures_table(store: &Store) -> Result<Option<(usize, String)>> {
+    let captures = store.captures()?;
+    if captures.is_empty() {
+        return Ok(None);
+    }
+    let cell = |s: &str| one_line(s).replace('\t', " ");
+    let mut rows: Vec<String> = store
+        .documents()?
+        .into_iter()
+        .filter_map(|d| {
+            let c = captures.get(&d.id)?;
+            let record = c.record.as_ref();
+            Some(
+                [
+                    cell(&d.path.to_string_lossy()),
+                    cell(c.url.as_deref().unwrap_or("")),
+                    cell(c.at.as_deref().unwrap_or("")),
+                    cell(&c.format),
+                    record.map(|r| cell(&r.container)).unwrap_or_default(),
+                    record
+                        .map(|r| crate::warc::place(r.offset, r.inner))
+                        .unwrap_or_default(),
+                    record.map(|r| cell(&r.payload_digest)).unwrap_or_default(),
+                    cell(&d.sha256),
+                ]
+                .join("\t"),
+            )
+        })
+        .collect();
+    rows.sort();
+    let n = rows.len();
+    let mut table = String::from(
+        "document\taddress\tcaptured_at\tformat\tarchive\trecord\tpayload_digest\tsha256\n",
+    );
+    for row in rows {
+        table.push_str(&row);
+        table.push('\n');
+    }
+    Ok(Some((n, table)))
+}
+
+#[allow(clippy::too_many_arguments)]
 fn write_bag(
     documents: &[StoredDocument],
     root: &Path,
@@ -716,6 +767,7 @@ fn write_bag(
     bag: &Path,
     anchor: &LogAnchor,
     outside: &[(String, PathBuf)],
+    captures: Option<&(usize, String)>,
     control: &Control,
 ) -> Result<String> {
     let data = bag.join("data");
@@ -780,11 +832,19 @@ fn write_bag(
             one_line(&target.to_string_lossy())
         ));
     }
-    let tag_files: [(&str, &[u8]); 3] = [
+    if let Some((n, _)) = captures {
+        bag_info.push_str(&format!(
+            "Provaudit-Captures: {n} pages with the address and time they were captured, in {CAPTURES_TAG_FILE}\n"
+        ));
+    }
+    let mut tag_files: Vec<(&str, &[u8])> = vec![
         ("bagit.txt", &bagit_txt),
         ("bag-info.txt", bag_info.as_bytes()),
         ("manifest-sha256.txt", &manifest_text),
     ];
+    if let Some((_, table)) = captures {
+        tag_files.push((CAPTURES_TAG_FILE, table.as_bytes()));
+    }
     let mut tag_manifest = Vec::new();
     for (name, bytes) in tag_files {
         let path = bag.join(name);

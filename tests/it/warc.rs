@@ -259,6 +259,43 @@ fn pages_archived_by_wget_and_warcio_are_documents_with_address_time_digest_and_
         "{shown}"
     );
 
+    // The bag carries the archive files, and a tag file saying where and
+    // when each page was captured; bagit-python finds it valid.
+    let bag = ws.path("bag");
+    ws.run_db(&[
+        "export",
+        "--format",
+        "bagit",
+        "--out",
+        bag.to_str().unwrap(),
+    ])
+    .expect_code(0);
+    assert!(bag.join("data/crawl.warc.gz").is_file());
+    let table = std::fs::read_to_string(bag.join("provaudit-captures.tsv")).unwrap();
+    let row = table
+        .lines()
+        .find(|l| l.starts_with(&format!("{record_path}\t")))
+        .unwrap_or_else(|| panic!("{table}"));
+    let cells: Vec<&str> = row.split('\t').collect();
+    assert_eq!(cells[1], url(0), "{row}");
+    assert_eq!(
+        (cells[3], cells[4], cells[6]),
+        ("warc", "crawl.warc.gz", "matches"),
+        "{row}"
+    );
+    let info = std::fs::read_to_string(bag.join("bag-info.txt")).unwrap();
+    assert!(info.contains("Provaudit-Captures: 4 pages"), "{info}");
+    let valid = Command::new(python())
+        .args(["-m", "bagit", "--validate"])
+        .arg(&bag)
+        .output()
+        .unwrap();
+    assert!(
+        valid.status.success(),
+        "{}",
+        String::from_utf8_lossy(&valid.stderr)
+    );
+
     // Verify re-hashes the archives as files; a changed record is named by
     // its address.
     ws.run_db(&["verify", corpus.to_str().unwrap()])
