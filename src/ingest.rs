@@ -107,38 +107,29 @@ fn read_candidate(
         .file_name()
         .map(|n| n.as_encoded_bytes())
         .unwrap_or_default();
+    let started = Instant::now();
     if crate::warc_pages::looks_like_wacz(name, read.content.as_deref()) {
-        let started = Instant::now();
         crate::warc_pages::read_wacz(candidate, &read.sha256, read.bytes, emit);
         *extracting += started.elapsed();
-        return;
-    }
-    let is_warc = match &read.content {
+    } else if match &read.content {
         Some(bytes) => crate::warc::looks_like_warc(bytes),
         None => crate::warc_pages::named_like_warc(name),
-    };
-    if is_warc {
-        let started = Instant::now();
+    } {
         crate::warc_pages::read(candidate, &read.sha256, read.bytes, emit);
         *extracting += started.elapsed();
-        return;
+    } else {
+        let document = document_of(candidate, name, read);
+        *extracting += started.elapsed();
+        emit(document);
     }
-    emit(document_of(candidate, read, extracting));
 }
 
 /// The document of a file that is not a container.
 fn document_of(
     candidate: &Candidate,
+    name: &[u8],
     read: fingerprint::ReadFile,
-    extracting: &mut Duration,
 ) -> std::result::Result<NewDocument, String> {
-    let started = Instant::now();
-    let name = candidate
-        .path
-        .as_path()
-        .file_name()
-        .map(|n| n.as_encoded_bytes())
-        .unwrap_or_default();
     let extracted = match &read.content {
         Some(bytes) => text::extract(name, bytes),
         None => text::Extracted {
@@ -159,7 +150,6 @@ fn document_of(
         },
     };
     let has_text = extracted.text_sha256.is_some();
-    *extracting += started.elapsed();
     Ok(NewDocument {
         path: candidate.path.clone(),
         bytes: read.bytes,

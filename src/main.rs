@@ -30,13 +30,8 @@ const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     // The PDF reader runs in a process of its own: this program, so asked.
-    if std::env::args_os().nth(1).as_deref()
-        == Some(std::ffi::OsStr::new(provaudit::text::pdf::HELPER_ARG))
-    {
-        return ExitCode::from(provaudit::text::pdf::helper_main() as u8);
-    }
-    if let Ok(exe) = std::env::current_exe() {
-        provaudit::text::pdf::use_helper(exe);
+    if let Some(code) = provaudit::text::pdf::serve_or_register() {
+        return ExitCode::from(code as u8);
     }
     // Usage errors quote the arguments given, which may hold control
     // characters: they are printed escaped like everything else.

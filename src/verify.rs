@@ -229,12 +229,18 @@ fn changed_records(path: &Path, rel: &RelPath, stored: &[store::WarcRecordRow]) 
             );
         }
     };
-    let name = |r: &store::WarcRecordRow| {
-        let mut place = crate::warc::place(r.offset, r.inner);
-        if r.container != *rel {
-            let inner = &r.container.as_bytes()[rel.as_bytes().len() + 1..];
-            place = format!("{place} of {}", String::from_utf8_lossy(inner));
+    // `byte 896`, or `byte 896 of archive/data.warc.gz` inside a WACZ.
+    let place = |container: &RelPath, offset: u64, inner: u64| {
+        let place = crate::warc::place(offset, inner);
+        match container.as_bytes().get(rel.as_bytes().len() + 1..) {
+            Some(within) if container != rel => {
+                format!("{place} of {}", String::from_utf8_lossy(within))
+            }
+            _ => place,
         }
+    };
+    let name = |r: &store::WarcRecordRow| {
+        let place = place(&r.container, r.offset, r.inner);
         match &r.target_uri {
             Some(uri) => format!("{place} ({} {uri})", r.warc_type),
             None => format!("{place} ({})", r.warc_type),
@@ -272,14 +278,7 @@ fn changed_records(path: &Path, rel: &RelPath, stored: &[store::WarcRecordRow]) 
     added.sort();
     let added: Vec<String> = added
         .into_iter()
-        .map(|((c, o, i), what)| {
-            let mut place = crate::warc::place(*o, *i);
-            if c != rel {
-                let inner = &c.as_bytes()[rel.as_bytes().len() + 1..];
-                place = format!("{place} of {}", String::from_utf8_lossy(inner));
-            }
-            format!("{place} ({what})")
-        })
+        .map(|((c, o, i), what)| format!("{} ({what})", place(c, *o, *i)))
         .collect();
     let mut parts = Vec::new();
     let list = |v: &[String]| {

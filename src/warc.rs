@@ -107,7 +107,7 @@ pub fn place(offset: u64, inner: u64) -> String {
 }
 
 /// At most `n` characters of `s`, with `…` when cut.
-fn cut(s: &str, n: usize) -> String {
+pub(crate) fn cut(s: &str, n: usize) -> String {
     match s.char_indices().nth(n) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),

@@ -225,17 +225,7 @@ const MAX_CONTEXT_ROWS: usize = 100_000;
 const MAX_FIELD: usize = 2048;
 
 fn field(value: Option<&str>) -> Option<String> {
-    value.map(|v| match v.char_indices().nth(MAX_FIELD) {
-        Some((i, _)) => format!("{}…", &v[..i]),
-        None => v.to_string(),
-    })
-}
-
-fn cut_chars(s: &str, n: usize) -> String {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_string(),
-    }
+    value.map(|v| warc::cut(v, MAX_FIELD))
 }
 
 fn unlisted_note(unlisted: u64) -> Option<String> {
@@ -284,69 +274,28 @@ pub fn read_wacz(
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
         .collect();
     notes.extend(check_package(&mut zip, &names, bytes));
-    let mut warcs: Vec<&String> = names
-        .iter()
-        .filter(|n| {
-            let lower = n.to_ascii_lowercase();
-            lower.starts_with("archive/")
-                && (lower.ends_with(".warc") || lower.ends_with(".warc.gz"))
-        })
-        .collect();
-    warcs.sort();
+    let warcs = wacz_warcs(&names);
     if warcs.is_empty() {
         notes.push("a WACZ file with no WARC under archive/: nothing to read".into());
     }
     let mut problems = 0;
     for name in warcs {
-        let mut label = candidate.path.as_bytes().to_vec();
-        label.push(b'/');
-        label.extend_from_slice(name.as_bytes());
         let origin = Origin {
             candidate,
-            name: RelPath::from_bytes(label),
+            name: inside(&candidate.path, name),
         };
         let shown = crate::escape::visible(name).into_owned();
-        let (stored, start, size) = match zip.by_name(name) {
-            Ok(entry) => (
-                entry.compression() == zip::CompressionMethod::Stored,
-                entry.data_start(),
-                entry.size(),
-            ),
-            Err(e) => {
-                emit(Err(format!("{shown}: cannot be read from the zip ({e})")));
-                continue;
-            }
-        };
-        let read = match (stored, start) {
-            // Stored as the WACZ spec asks: read in place.
-            (true, Some(start)) => std::fs::File::open(&candidate.abs)
-                .and_then(|f| warc::Slice::new(f, start, size))
-                .and_then(|slice| pages_of(&origin, slice, &mut rows, &mut unlisted, emit)),
-            // Compressed inside the zip: read into memory, if not too large.
-            _ if size <= WACZ_INFLATE_LIMIT => {
-                let mut bytes = Vec::with_capacity(size as usize);
-                match zip.by_name(name).map(|e| {
-                    std::io::Read::read_to_end(
-                        &mut std::io::Read::take(e, WACZ_INFLATE_LIMIT),
-                        &mut bytes,
-                    )
-                }) {
-                    Ok(Ok(_)) => pages_of(
-                        &origin,
-                        std::io::Cursor::new(bytes),
-                        &mut rows,
-                        &mut unlisted,
-                        emit,
-                    ),
-                    Ok(Err(e)) => Err(e),
-                    Err(e) => Err(std::io::Error::other(e.to_string())),
-                }
-            }
-            _ => {
+        let read = match open_wacz_warc(&candidate.abs, &mut zip, name) {
+            Ok(source) => pages_of(&origin, source, &mut rows, &mut unlisted, emit),
+            Err(WaczEntry::TooLarge) => {
                 notes.push(format!(
                     "{shown} is compressed inside the zip and larger than {} MiB: not read (the WACZ format stores WARC files uncompressed)",
                     WACZ_INFLATE_LIMIT >> 20
                 ));
+                continue;
+            }
+            Err(WaczEntry::Unreadable(message)) => {
+                emit(Err(format!("{shown}: {message}")));
                 continue;
             }
         };
@@ -364,6 +313,77 @@ pub fn read_wacz(
     emit(Ok(container_document(
         candidate, sha256, bytes, notes, rows,
     )));
+}
+
+/// The WARC files a WACZ holds under `archive/`, in name order.
+fn wacz_warcs(names: &[String]) -> Vec<&String> {
+    let mut warcs: Vec<&String> = names
+        .iter()
+        .filter(|n| {
+            let lower = n.to_ascii_lowercase();
+            lower.starts_with("archive/")
+                && (lower.ends_with(".warc") || lower.ends_with(".warc.gz"))
+        })
+        .collect();
+    warcs.sort();
+    warcs
+}
+
+/// The name a WARC inside a WACZ gives its pages: `site.wacz/archive/x.warc.gz`.
+fn inside(wacz: &RelPath, name: &str) -> RelPath {
+    let mut label = wacz.as_bytes().to_vec();
+    label.push(b'/');
+    label.extend_from_slice(name.as_bytes());
+    RelPath::from_bytes(label)
+}
+
+/// A source that reads and seeks: a slice of the zip file, or memory.
+trait ReadSeek: std::io::Read + std::io::Seek {}
+impl<T: std::io::Read + std::io::Seek> ReadSeek for T {}
+
+/// Why a WARC inside a WACZ is not read.
+enum WaczEntry {
+    /// Compressed inside the zip, and larger than [`WACZ_INFLATE_LIMIT`].
+    TooLarge,
+    Unreadable(String),
+}
+
+/// Opens the WARC `name` of the WACZ file at `path`: read in place when
+/// stored uncompressed as the WACZ format asks, else inflated into memory
+/// up to [`WACZ_INFLATE_LIMIT`].
+fn open_wacz_warc(
+    path: &std::path::Path,
+    zip: &mut zip::ZipArchive<std::fs::File>,
+    name: &str,
+) -> Result<Box<dyn ReadSeek>, WaczEntry> {
+    let unreadable = |e: &dyn std::fmt::Display| {
+        WaczEntry::Unreadable(format!("cannot be read from the zip ({e})"))
+    };
+    let (stored, start, size) = match zip.by_name(name) {
+        Ok(e) => (
+            e.compression() == zip::CompressionMethod::Stored,
+            e.data_start(),
+            e.size(),
+        ),
+        Err(e) => return Err(unreadable(&e)),
+    };
+    match (stored, start) {
+        (true, Some(start)) => std::fs::File::open(path)
+            .and_then(|f| warc::Slice::new(f, start, size))
+            .map(|slice| Box::new(slice) as Box<dyn ReadSeek>)
+            .map_err(|e| WaczEntry::Unreadable(describe_io(&e))),
+        _ if size <= WACZ_INFLATE_LIMIT => {
+            let entry = zip.by_name(name).map_err(|e| unreadable(&e))?;
+            let mut bytes = Vec::with_capacity(size as usize);
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(entry, WACZ_INFLATE_LIMIT),
+                &mut bytes,
+            )
+            .map_err(|e| WaczEntry::Unreadable(describe_io(&e)))?;
+            Ok(Box::new(std::io::Cursor::new(bytes)))
+        }
+        _ => Err(WaczEntry::TooLarge),
+    }
 }
 
 /// Largest WARC compressed inside a WACZ's zip that is read into memory.
@@ -678,58 +698,13 @@ pub fn current_records(
         .file_names()
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
         .collect();
-    for name in names {
-        let lower = name.to_ascii_lowercase();
-        if !(lower.starts_with("archive/")
-            && (lower.ends_with(".warc") || lower.ends_with(".warc.gz")))
-        {
-            continue;
-        }
-        let mut label = rel.as_bytes().to_vec();
-        label.push(b'/');
-        label.extend_from_slice(name.as_bytes());
-        let (stored, start, size) = match zip.by_name(&name) {
-            Ok(e) => (
-                e.compression() == zip::CompressionMethod::Stored,
-                e.data_start(),
-                e.size(),
-            ),
-            Err(e) => {
-                problems.push(format!(
-                    "{}: cannot be read from the zip ({e})",
-                    crate::escape::visible(&name)
-                ));
-                continue;
+    for name in wacz_warcs(&names) {
+        match open_wacz_warc(path, &mut zip, name) {
+            Ok(source) => hashes_of(source, &inside(rel, name), &mut hashes, &mut problems)?,
+            Err(WaczEntry::TooLarge) => {}
+            Err(WaczEntry::Unreadable(message)) => {
+                problems.push(format!("{}: {message}", crate::escape::visible(name)))
             }
-        };
-        match (stored, start) {
-            (true, Some(start)) => {
-                let slice = warc::Slice::new(std::fs::File::open(path)?, start, size)?;
-                hashes_of(
-                    slice,
-                    &RelPath::from_bytes(label),
-                    &mut hashes,
-                    &mut problems,
-                )?;
-            }
-            _ if size <= WACZ_INFLATE_LIMIT => {
-                let mut bytes = Vec::new();
-                let entry = zip
-                    .by_name(&name)
-                    .map_err(|e| std::io::Error::other(e.to_string()))?;
-                std::io::Read::read_to_end(
-                    &mut std::io::Read::take(entry, WACZ_INFLATE_LIMIT),
-                    &mut bytes,
-                )?;
-                let cursor = std::io::Cursor::new(bytes);
-                hashes_of(
-                    cursor,
-                    &RelPath::from_bytes(label),
-                    &mut hashes,
-                    &mut problems,
-                )?;
-            }
-            _ => {}
         }
     }
     Ok((hashes, problems))
@@ -747,7 +722,7 @@ fn hashes_of<R: std::io::Read + std::io::Seek>(
 ) -> std::io::Result<()> {
     let found = warc::read_from(source, &|_| false, &mut |r| {
         let what = match r.target_uri() {
-            Some(uri) => format!("{} {}", r.kind(), cut_chars(uri, 200)),
+            Some(uri) => format!("{} {}", r.kind(), warc::cut(uri, 200)),
             None => r.kind().to_string(),
         };
         hashes.insert(

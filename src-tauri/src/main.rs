@@ -3,13 +3,8 @@
 
 fn main() {
     // The PDF reader runs in a process of its own: this program, so asked.
-    if std::env::args_os().nth(1).as_deref()
-        == Some(std::ffi::OsStr::new(provaudit::text::pdf::HELPER_ARG))
-    {
-        std::process::exit(provaudit::text::pdf::helper_main());
-    }
-    if let Ok(exe) = std::env::current_exe() {
-        provaudit::text::pdf::use_helper(exe);
+    if let Some(code) = provaudit::text::pdf::serve_or_register() {
+        std::process::exit(code);
     }
     provaudit_desktop::run();
 }

@@ -566,27 +566,21 @@ impl Store {
 
     /// All documents, ordered by path.
     pub fn documents(&self) -> Result<Vec<StoredDocument>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {DOCUMENT_COLUMNS} FROM document ORDER BY path"
-            ))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| stored_document(r, 0))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        self.documents_where("")
     }
 
     /// The documents that are files in the corpus (not pages read from a
     /// WARC record inside one), ordered by path: what verify re-hashes and
     /// what exports list.
     pub fn files(&self) -> Result<Vec<StoredDocument>> {
+        self.documents_where("WHERE container IS NULL")
+    }
+
+    fn documents_where(&self, filter: &str) -> Result<Vec<StoredDocument>> {
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {DOCUMENT_COLUMNS} FROM document WHERE container IS NULL ORDER BY path"
+                "SELECT {DOCUMENT_COLUMNS} FROM document {filter} ORDER BY path"
             ))
             .map_err(|e| self.err(e))?;
         let rows = stmt

@@ -40,6 +40,19 @@ pub fn use_helper(exe: PathBuf) {
     let _ = HELPER.set(exe);
 }
 
+/// What a shipped program's `main` calls first: when it was started as the
+/// PDF reader, the exit code it must end with; otherwise `None`, and from
+/// then on PDFs are read by running this program as the reader.
+pub fn serve_or_register() -> Option<i32> {
+    if std::env::args_os().nth(1).as_deref() == Some(std::ffi::OsStr::new(HELPER_ARG)) {
+        return Some(helper_main());
+    }
+    if let Ok(exe) = std::env::current_exe() {
+        use_helper(exe);
+    }
+    None
+}
+
 /// The reading process: a PDF on standard input, its pages as JSON on
 /// standard output. Returns the exit code.
 pub fn helper_main() -> i32 {
@@ -60,7 +73,9 @@ pub fn helper_main() -> i32 {
     {
         return 2;
     }
-    let answer = match read_on_thread(bytes) {
+    // The parent kills this process at the deadline; the wait here only
+    // has to outlast it.
+    let answer = match read_on_thread_until(bytes, 2 * DEADLINE) {
         Some(Ok(pdf)) => pdf,
         Some(Err(_)) => Pdf::Unreadable("the PDF reader failed on it".into()),
         None => return 3,
@@ -162,19 +177,9 @@ fn read_in_helper(exe: &std::path::Path, bytes: &[u8]) -> Pdf {
     }
 }
 
-/// Parses on a thread with a large stack; `None` when the thread could not
-/// start, `Some(Err)` when it panicked.
-fn read_on_thread(bytes: Vec<u8>) -> Option<std::thread::Result<Pdf>> {
-    let handle = std::thread::Builder::new()
-        .name("pdf-text".into())
-        .stack_size(PARSER_STACK)
-        .spawn(move || read_here(&bytes))
-        .ok()?;
-    Some(handle.join())
-}
-
-/// [`read_on_thread`], waiting at most `deadline`; `None` past it (the
-/// thread is left to finish on its own).
+/// Parses on a thread with a large stack, waiting at most `deadline`;
+/// `Some(Err)` when it panicked, `None` when the thread could not start or
+/// had not finished by then (it is left to finish on its own).
 fn read_on_thread_until(bytes: Vec<u8>, deadline: Duration) -> Option<std::thread::Result<Pdf>> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::Builder::new()

@@ -119,6 +119,31 @@ fn warcio(port: u16, out: &Path, urls: &[String]) {
     );
 }
 
+/// `python -m wacz create -o OUT WARC`: py-wacz packages a WARC.
+fn wacz_create(out: &Path, warc: &Path) {
+    let run = Command::new(python())
+        .args(["-m", "wacz", "create", "-o"])
+        .arg(out)
+        .arg(warc)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "wacz: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// The cluster `claim` belongs to.
+fn cluster_of<'a>(report: &'a Value, claim: &Value) -> &'a Value {
+    report["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == claim["cluster"])
+        .unwrap()
+}
+
 fn url(i: usize) -> String {
     format!("http://{}{}", PAGES[i].1, PAGES[i].2)
 }
@@ -234,12 +259,7 @@ fn pages_archived_by_wget_and_warcio_are_documents_with_address_time_digest_and_
                     .contains("killed at least 1,093")
         })
         .unwrap();
-    let cluster = report["clusters"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["id"] == who["cluster"])
-        .unwrap();
+    let cluster = cluster_of(&report, who);
     assert_eq!(cluster["independent_origins"], 1, "{cluster:#}");
 
     // `show` takes a record's name and says where it sits.
@@ -453,17 +473,7 @@ fn a_wacz_packaged_by_py_wacz_is_read_in_place_and_its_hashes_checked() {
     let corpus = ws.path("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
     let wacz = corpus.join("site.wacz");
-    let run = Command::new(python())
-        .args(["-m", "wacz", "create", "-o"])
-        .arg(&wacz)
-        .arg(scratch.join("crawl.warc.gz"))
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "wacz: {}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    wacz_create(&wacz, &scratch.join("crawl.warc.gz"));
 
     let report = ws
         .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
@@ -604,13 +614,7 @@ fn one_text_captured_from_several_sites_is_never_several_sources() {
             .iter()
             .find(|c| c["text"].as_str().unwrap().contains(needle))
             .unwrap_or_else(|| panic!("no claim with {needle}"));
-        report["clusters"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|k| k["id"] == claim["cluster"])
-            .unwrap()
-            .clone()
+        cluster_of(&report, claim).clone()
     };
     let fire = cluster_of("injured 12 people");
     assert_eq!(fire["documents"].as_array().unwrap().len(), 3, "{fire:#}");
@@ -674,16 +678,9 @@ fn the_five_seeds_in_five_capture_formats_read_as_the_seeds_do() {
     std::fs::create_dir_all(&scratch).unwrap();
     // Press TV: wget, packaged by py-wacz.
     wget(&ws, server.port, &scratch.join("presstv"), &[address(0)]);
-    let packed = Command::new(python())
-        .args(["-m", "wacz", "create", "-o"])
-        .arg(corpus.join("presstv.wacz"))
-        .arg(scratch.join("presstv.warc.gz"))
-        .output()
-        .unwrap();
-    assert!(
-        packed.status.success(),
-        "{}",
-        String::from_utf8_lossy(&packed.stderr)
+    wacz_create(
+        &corpus.join("presstv.wacz"),
+        &scratch.join("presstv.warc.gz"),
     );
     // SMA News: warcio.
     warcio(server.port, &corpus.join("sma.warc.gz"), &[address(1)]);
@@ -774,12 +771,7 @@ fn the_five_seeds_in_five_capture_formats_read_as_the_seeds_do() {
                     .contains("killed at least 1,093")
         })
         .expect("the WHO figure in Al Jazeera's page");
-    let cluster = report["clusters"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["id"] == who["cluster"])
-        .unwrap();
+    let cluster = cluster_of(&report, who);
     let documents: Vec<&str> = cluster["documents"]
         .as_array()
         .unwrap()
