@@ -419,6 +419,59 @@ test('article text holding <script>, <img onerror> and entities shows as text an
   assert.ok(seen.text.includes('&amp; &lt;b&gt;bold&lt;/b&gt;'), 'entities stay as written');
 });
 
+test('a web archive opened on its own lists its pages with their addresses, capture times and publishers from the domain', async () => {
+  // Written by warcio (the test venv's real WARC writer): two seeds' pages
+  // as captured from their outlets' sites, one gzip member per record.
+  const python = process.env.PROVAUDIT_TEST_PYTHON || 'python3';
+  const dir = path.join(work, 'downloads');
+  fs.mkdirSync(dir);
+  const archive = path.join(dir, 'crawl.warc.gz');
+  const pages = [
+    ['https://www.presstv.ir/Detail/2024/01/02/1', '000_55ace46797fde52c.txt'],
+    ['https://www.aljazeera.com/news/2024/1/2/a', '002_2f99136e3ac0f3d2.txt'],
+  ];
+  const script = `
+import io, json, sys
+from warcio.warcwriter import WARCWriter
+from warcio.statusandheaders import StatusAndHeaders
+from html import escape
+with open(sys.argv[1], 'wb') as out:
+    writer = WARCWriter(out, gzip=True)
+    for url, file in json.loads(sys.argv[2]):
+        text = open(file, encoding='utf-8').read()
+        body = '<html><body><article>' + ''.join('<p>' + escape(p) + '</p>' for p in text.split(chr(10) * 2)) + '</article></body></html>'
+        headers = StatusAndHeaders('200 OK', [('Content-Type', 'text/html; charset=utf-8')], protocol='HTTP/1.1')
+        record = writer.create_warc_record(url, 'response', payload=io.BytesIO(body.encode()), http_headers=headers,
+                                           warc_headers_dict={'WARC-Date': '2024-01-03T10:00:00Z'})
+        writer.write_record(record)
+`;
+  const made = spawnSync(python, ['-c', script, archive, JSON.stringify(pages.map(([u, f]) => [u, path.join(repo, 'seeds', f)]))], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  // Nothing else in the folder is read: the archive is the corpus.
+  fs.writeFileSync(path.join(dir, 'unrelated.txt'), 'A shopping list.\n');
+
+  await app.click('[data-testid="nav-corpus"]');
+  await app.type('[data-testid="folder-path"]', `${archive}\uE007`);
+  await app.waitFor(async () => (await app.findAll('[data-testid="doc-row"]')).length === 2, 'the archive\'s two pages');
+  const seen = await app.execute(`return [...document.querySelectorAll('[data-testid="doc-row"]')].map((r) => ({
+    path: r.dataset.path,
+    publisher: r.querySelector('[data-testid="doc-publisher"]').textContent.trim(),
+    url: r.querySelector('[data-testid="doc-url"]')?.textContent,
+    captured: r.querySelector('[data-testid="doc-captured"]')?.textContent,
+    links: r.querySelectorAll('a').length,
+  }))`);
+  assert.deepEqual(seen.map((r) => r.publisher), ['Press TV', 'Al Jazeera']);
+  assert.deepEqual(seen.map((r) => r.url), pages.map(([u]) => u));
+  for (const r of seen) {
+    assert.match(r.path, /^crawl\.warc\.gz\/@\d+$/);
+    assert.match(r.captured, /^captured in a web archive \(WARC\) on .*2024/);
+    assert.equal(r.links, 0, 'the address is text, not a link');
+  }
+  await app.click('[data-testid="nav-corpus"]');
+  await app.waitFor(() => app.find('[data-testid="corpus-summary"]'), 'the corpus summary');
+  assert.match(await app.text('[data-testid="stat-articles"]'), /^2\s*articles/);
+});
+
 test('an echo comes first in the review queue; reviewed from the keyboard, it is counted and exported as ClaimReview', async () => {
   // Two sites running one Reuters story (written for this test): the
   // evacuation figure is in both, from one origin — an echo.

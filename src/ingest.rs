@@ -9,7 +9,7 @@
 use crate::fingerprint::{self, ANALYSIS_LIMIT};
 use crate::progress::Control;
 use crate::relpath::RelPath;
-use crate::scan::{Candidate, FileProblem, Scan, ScanError, ScanOptions, describe_io, scan};
+use crate::scan::{Candidate, FileProblem, Scan, ScanError, ScanOptions, describe_io, scan_corpus};
 use crate::store::{NewDocument, RunTotals, Store, StoreError, Stored};
 use crate::text::{self, ContentKind};
 use rayon::prelude::*;
@@ -36,10 +36,10 @@ pub enum IngestError {
 pub type Result<T, E = IngestError> = std::result::Result<T, E>;
 
 /// Opens the store for the corpus at `root` (see [`Store::open_for_corpus`]),
-/// after checking that `root` is a folder, so a mistyped path never creates a
-/// store.
+/// after checking that `root` is a folder or one file, so a mistyped path
+/// never creates a store.
 pub fn open_store(db: Option<&Path>, root: &Path) -> Result<Store> {
-    crate::scan::check_folder(root)?;
+    crate::scan::check_corpus(root)?;
     Ok(Store::open_for_corpus(db, root)?)
 }
 
@@ -185,7 +185,7 @@ pub fn ingest(
     control: &Control,
 ) -> Result<IngestSummary> {
     let store_path = store.path().to_path_buf();
-    let scan = scan(root, options, &[store_path])?;
+    let scan = scan_corpus(root, options, &[store_path])?;
     ingest_scanned(store, root, scan, control)
 }
 

@@ -33,9 +33,15 @@ impl RelPath {
         Path::new(OsStr::from_bytes(&self.0))
     }
 
-    /// `root` joined with this path.
+    /// Where this path of the corpus at `root` is: `root` joined with it,
+    /// or, when the corpus is one file (`scan::scan_corpus`), beside it.
     pub fn under(&self, root: &Path) -> PathBuf {
-        root.join(self.as_path())
+        match root.parent() {
+            Some(dir) if std::fs::metadata(root).is_ok_and(|m| m.is_file()) => {
+                dir.join(self.as_path())
+            }
+            _ => root.join(self.as_path()),
+        }
     }
 
     /// Whether the name is valid UTF-8 (a lossless string form exists).

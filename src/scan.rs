@@ -15,6 +15,10 @@ pub enum ScanError {
     NoSuchFolder { path: PathBuf },
     #[error("{path} is not a folder; point provaudit at the folder that holds the articles")]
     NotAFolder { path: PathBuf },
+    #[error(
+        "{path} is neither a folder nor a regular file; point provaudit at the folder that holds the articles, or at one saved file or web archive"
+    )]
+    NotACorpus { path: PathBuf },
     #[error("{path}: cannot read the folder: {source}")]
     Unreadable { path: PathBuf, source: io::Error },
 }
@@ -57,6 +61,36 @@ pub struct Scan {
     /// Files read through a followed symbolic link that lie outside the
     /// folder, with where they are.
     pub outside: Vec<FileProblem>,
+}
+
+/// Lists the files of a corpus: the regular files below `root` when it is a
+/// folder ([`scan`]); when it is one file (a web archive opened on its own),
+/// that file, named by its file name: [`RelPath::under`] finds it again.
+pub fn scan_corpus(root: &Path, options: ScanOptions, exclude: &[PathBuf]) -> Result<Scan> {
+    check_corpus(root)?;
+    if std::fs::metadata(root).is_ok_and(|m| m.is_dir()) {
+        return scan(root, options, exclude);
+    }
+    let mut scan = Scan::default();
+    let Some(name) = root.file_name() else {
+        return Err(ScanError::NotACorpus {
+            path: root.to_path_buf(),
+        });
+    };
+    let path = RelPath::from_bytes(name.as_encoded_bytes().to_vec());
+    match std::fs::metadata(root) {
+        Ok(meta) => scan.candidates.push(Candidate {
+            path,
+            abs: root.to_path_buf(),
+            bytes: meta.len(),
+            mtime_ns: Some(meta.mtime() * 1_000_000_000 + meta.mtime_nsec()),
+        }),
+        Err(err) => scan.errors.push(FileProblem {
+            path,
+            message: describe_io(&err),
+        }),
+    }
+    Ok(scan)
 }
 
 /// Lists the regular files below `root`, sorted by path. Hidden entries are
@@ -186,6 +220,18 @@ pub fn scan(root: &Path, options: ScanOptions, exclude: &[PathBuf]) -> Result<Sc
         }
     }
     Ok(scan)
+}
+
+/// A corpus is a folder, or one regular file (a WARC or WACZ opened on its
+/// own, or a single saved page).
+pub fn check_corpus(root: &Path) -> Result<()> {
+    match std::fs::metadata(root) {
+        Ok(m) if m.is_dir() || m.is_file() => Ok(()),
+        Ok(_) => Err(ScanError::NotACorpus {
+            path: root.to_path_buf(),
+        }),
+        Err(_) => check_folder(root),
+    }
 }
 
 pub fn check_folder(root: &Path) -> Result<()> {

@@ -181,7 +181,7 @@ pub fn verify_store(
     control: &Control,
 ) -> Result<Verification> {
     let started_at = store::now();
-    let scan = scan::scan(root, options, &[store.path().to_path_buf()])?;
+    let scan = scan::scan_corpus(root, options, &[store.path().to_path_buf()])?;
     let expected: Vec<(RelPath, String)> = store
         .files()?
         .into_iter()

@@ -56,7 +56,7 @@ pub fn recent_corpora(dir: &Path, extra: Option<&Path>) -> Vec<RecentCorpus> {
             let store = Store::open_existing(path).ok()?;
             let root = store.corpus_root().ok()??;
             Some(RecentCorpus {
-                exists: root.is_dir(),
+                exists: root.exists(),
                 root: root.to_string_lossy().into_owned(),
                 store: path.to_string_lossy().into_owned(),
                 documents: store.documents().ok()?.len(),
@@ -131,9 +131,9 @@ pub fn store_for_file(db: Option<&Path>, file: &Path) -> Result<(Store, RelPath)
     let store = match db {
         Some(db) => Store::open_existing(db)?,
         None => {
+            // A web archive opened on its own is a corpus of its own.
             let found = abs
                 .ancestors()
-                .skip(1)
                 .find_map(|dir| store::default_path(dir).ok().filter(|p| p.is_file()));
             match found {
                 Some(path) => Store::open_existing(&path)?,
@@ -148,10 +148,14 @@ pub fn store_for_file(db: Option<&Path>, file: &Path) -> Result<(Store, RelPath)
     let root = store.corpus_root()?.ok_or_else(|| LocateError::NoCorpus {
         store: store.path().to_path_buf(),
     })?;
-    let mut rel = RelPath::below(&root, &abs).ok_or_else(|| LocateError::OutsideCorpus {
-        file: file.to_path_buf(),
-        root: root.clone(),
-    })?;
+    let corpus_is_this_file = abs == root && root.is_file();
+    let mut rel = match abs.file_name() {
+        Some(name) if corpus_is_this_file => RelPath::from_bytes(name.as_encoded_bytes().to_vec()),
+        _ => RelPath::below(&root, &abs).ok_or_else(|| LocateError::OutsideCorpus {
+            file: file.to_path_buf(),
+            root: root.clone(),
+        })?,
+    };
     if let Some(record) = record {
         let mut bytes = rel.as_bytes().to_vec();
         bytes.push(b'/');
@@ -267,10 +271,11 @@ pub fn documents_page(
     let documents = rows
         .into_iter()
         .map(|(d, status)| {
-            Ok(DocumentRow {
-                document: DocumentEntry::read(store, &d)?,
-                status,
-            })
+            let mut document = DocumentEntry::read(store, &d)?;
+            // The address and capture time a page was collected from show
+            // in the list, not only in the document's view.
+            document.capture = store.capture_of(d.id)?;
+            Ok(DocumentRow { document, status })
         })
         .collect::<Result<_, StoreError>>()?;
     Ok(DocumentsPage {

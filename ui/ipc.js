@@ -61,6 +61,22 @@ export async function chooseFolder(title) {
   return call('plugin:dialog|open', { options: { directory: true, multiple: false, title } });
 }
 
+/** The native file chooser for one web archive (WARC, WACZ) or saved
+ * page: a corpus of its own; `null` when cancelled. */
+export async function chooseArchive(title) {
+  return call('plugin:dialog|open', {
+    options: {
+      directory: false,
+      multiple: false,
+      title,
+      filters: [
+        { name: 'Web archives', extensions: ['warc', 'gz', 'wacz'] },
+        { name: 'Saved pages and PDFs', extensions: ['html', 'htm', 'mhtml', 'mht', 'pdf', 'txt'] },
+      ],
+    },
+  });
+}
+
 /** The native save dialog; `null` when cancelled. */
 export async function chooseSavePath(title, defaultPath) {
   return call('plugin:dialog|save', { options: { title, defaultPath } });

@@ -63,7 +63,8 @@ pub(crate) fn resolve_store(db: Option<&Path>, dir: Option<&Path>) -> Result<Pat
     match (db, dir) {
         (Some(db), _) => Ok(db.to_path_buf()),
         (None, Some(dir)) => {
-            if !dir.is_dir() {
+            // A folder, or a web archive opened on its own.
+            if !dir.is_dir() && !dir.is_file() {
                 bail!("{}: no such folder; check the path", dir.display());
             }
             Ok(store::default_path(dir)?)

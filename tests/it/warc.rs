@@ -554,6 +554,70 @@ with zipfile.ZipFile(src, "w") as out:
     );
 }
 
+/// A reviewer points the auditor at one archive in a downloads folder: the
+/// archive is the corpus (nothing beside it is read), its store is found
+/// again from the archive's path, and verify re-checks it alone.
+#[test]
+fn one_archive_opened_on_its_own_is_its_own_corpus() {
+    let ws = Workspace::new();
+    write_site(&ws.path("site"));
+    let server = sites(&ws.path("site"));
+    let downloads = ws.path("downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    wget(
+        &ws,
+        server.port,
+        &downloads.join("crawl"),
+        &(0..2).map(url).collect::<Vec<_>>(),
+    );
+    std::fs::write(downloads.join("shopping.txt"), "Milk, eggs, bread.\n").unwrap();
+    let archive = downloads.join("crawl.warc.gz");
+    let archive_arg = archive.to_str().unwrap();
+
+    // No --db: the archive's own default store.
+    let report = ws
+        .run(&["audit", archive_arg, "--json"])
+        .expect_code(0)
+        .json();
+    let paths: Vec<&str> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths[0] == "crawl.warc.gz"
+            && paths.len() == 3
+            && paths[1..].iter().all(|p| p.starts_with("crawl.warc.gz/@")),
+        "{paths:?}"
+    );
+    for d in archived(&report) {
+        let i = (0..2).find(|&i| url(i) == d["capture"]["url"]).unwrap();
+        assert_eq!(d["publisher"]["name"], PAGES[i].3, "{d:#}");
+    }
+    let page = downloads.join(paths[1]);
+    let shown = ws
+        .run(&["show", page.to_str().unwrap()])
+        .expect_code(0)
+        .stdout;
+    assert!(
+        shown.contains(&url(0)) || shown.contains(&url(1)),
+        "{shown}"
+    );
+
+    let out = ws.run(&["verify", archive_arg]).expect_code(0).stdout;
+    assert!(out.contains("1 files checked against store: 1 ok"), "{out}");
+    let bytes = std::fs::read(&archive).unwrap();
+    std::fs::write(
+        &archive,
+        change_in_gzip_member(&bytes, b"Press TV", b"Press TW"),
+    )
+    .unwrap();
+    let out = ws.run(&["verify", archive_arg]).expect_code(1).stdout;
+    assert!(out.contains(&format!("(response {})", url(1))), "{out}");
+    assert!(!out.contains("shopping.txt"), "{out}");
+}
+
 /// One page that credits no producer, captured from three sites (a
 /// mirror, an AMP cache, a bare address): three copies of one text, of
 /// unknown origin, never three independent sources. A page that credits

@@ -2,12 +2,12 @@
 // recent corpus) and, once open, what the evidence store holds.
 
 import { h } from '../dom.js';
-import { chooseFolder } from '../ipc.js';
+import { chooseArchive, chooseFolder } from '../ipc.js';
 import { folderName, humanBytes, plural, when } from '../logic/format.js';
 
 function opener(ctx) {
   const input = h('input', {
-    class: 'input grow', type: 'text', placeholder: '/path/to/saved-articles', 'aria-label': 'Folder path', 'data-testid': 'folder-path',
+    class: 'input grow', type: 'text', placeholder: '/path/to/saved-articles', 'aria-label': 'Folder or web archive path', 'data-testid': 'folder-path',
   });
   const openTyped = () => input.value.trim() && ctx.openCorpus(input.value.trim());
   input.addEventListener('keydown', (e) => {
@@ -15,7 +15,7 @@ function opener(ctx) {
   });
   return h('section', { class: 'dropzone', 'data-testid': 'drop-zone' },
     h('h2', {}, 'Open a folder of saved articles'),
-    h('p', {}, 'Drop a folder anywhere on this window, or choose it. The folder is only read: its files are fingerprinted into an evidence store kept outside it.'),
+    h('p', {}, 'Drop a folder anywhere on this window, or choose it; a web archive (.warc, .warc.gz, .wacz) can be opened on its own too, each page in it a document. What you open is only read: its files are fingerprinted into an evidence store kept outside it.'),
     h('div', { class: 'actions' },
       h('button', {
         type: 'button', class: 'btn btn-primary', 'data-testid': 'open-folder',
@@ -28,6 +28,17 @@ function opener(ctx) {
           }
         },
       }, 'Choose folder…'),
+      h('button', {
+        type: 'button', class: 'btn', 'data-testid': 'open-archive',
+        onclick: async () => {
+          try {
+            const file = await chooseArchive('Open a web archive');
+            if (file) ctx.openCorpus(file);
+          } catch (e) {
+            ctx.showError(e, 'Choosing a web archive');
+          }
+        },
+      }, 'Choose web archive…'),
     ),
     h('div', { class: 'row' }, input, h('button', { type: 'button', class: 'btn', onclick: openTyped, 'data-testid': 'open-typed' }, 'Open')),
   );
@@ -59,7 +70,7 @@ function summary(ctx) {
   return h('section', { class: 'card', 'data-testid': 'corpus-summary' },
     h('div', { class: 'page-head' },
       h('div', {}, h('h2', {}, folderName(r.corpus.root)), h('div', { class: 'muted small mono' }, r.corpus.root)),
-      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn', onclick: () => ctx.openCorpus(r.corpus.root), 'data-testid': 'reingest' }, 'Re-read folder'),
+      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn', onclick: () => ctx.openCorpus(r.corpus.root), 'data-testid': 'reingest' }, 'Read again'),
         h('button', { type: 'button', class: 'btn btn-primary', onclick: () => ctx.go('documents') }, 'Documents →'))),
     h('div', { class: 'stats' },
       stat(t.articles.toLocaleString('en-US'), 'articles', 'stat-articles'),

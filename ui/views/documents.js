@@ -81,7 +81,10 @@ function table(ctx, ui, list) {
       type: 'button', class: 'linklike', 'data-testid': 'doc-open', title: `Read ${doc.path}`,
       onclick: (e) => { e.stopPropagation(); open(ctx, doc); },
     }, doc.path), article ? null : h('span', { class: 'sub' }, doc.content_kind === 'manifest' ? 'checksum manifest' : doc.content_kind),
-      doc.date ? h('span', { class: 'sub', 'data-testid': 'doc-reported' }, `reported ${dayOf(doc.date)}`) : null),
+      doc.date ? h('span', { class: 'sub', 'data-testid': 'doc-reported' }, `reported ${dayOf(doc.date)}`) : null,
+      // The address as text: never a link that would load anything.
+      doc.capture?.url ? h('span', { class: 'sub mono', 'data-testid': 'doc-url' }, doc.capture.url) : null,
+      doc.capture ? h('span', { class: 'sub', 'data-testid': 'doc-captured' }, `captured ${capturedHow(doc.capture)}`) : null),
     h('td', {}, hashCell(doc.sha256, 'doc-sha')),
     h('td', {}, statusBadge(doc.status)),
     h('td', { 'data-testid': 'doc-publisher' }, article ? party(doc.publisher) : h('span', { class: 'muted' }, '—')),
