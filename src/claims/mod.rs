@@ -504,7 +504,7 @@ pub fn run_with(
     control: &crate::progress::Control,
 ) -> Result<Option<StageOutput>, StoreError> {
     let started = std::time::Instant::now();
-    let documents = store.documents()?;
+    let documents = store.current_documents()?;
     let outlets = store.outlet_records()?;
     let entities = Entities::new(registry);
     control.progress.start(

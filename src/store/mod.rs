@@ -576,6 +576,19 @@ impl Store {
         self.documents_where("WHERE container IS NULL")
     }
 
+    /// The documents the claims are found in: all but the pages an archive
+    /// read again no longer holds where it held them (they stay in the
+    /// store as evidence once collected, like files gone from the folder,
+    /// but a record that moved inside a rewritten archive is not counted
+    /// twice, and one the archive lost is no longer its content).
+    pub fn current_documents(&self) -> Result<Vec<StoredDocument>> {
+        self.documents_where(
+            "WHERE container IS NULL OR NOT EXISTS (
+                 SELECT 1 FROM document c
+                 WHERE c.path = document.container AND c.ingest_run_id != document.ingest_run_id)",
+        )
+    }
+
     fn documents_where(&self, filter: &str) -> Result<Vec<StoredDocument>> {
         let mut stmt = self
             .conn

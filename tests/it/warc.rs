@@ -618,6 +618,89 @@ fn one_archive_opened_on_its_own_is_its_own_corpus() {
     assert!(!out.contains("shopping.txt"), "{out}");
 }
 
+/// An archive written again (pages re-captured in another order, one
+/// dropped): the pages it held before stay in the store as evidence and are
+/// reported gone, but claims are found only in what it holds now, so a
+/// page that moved is not counted twice.
+#[test]
+fn pages_an_archive_no_longer_holds_are_kept_but_not_counted() {
+    let ws = Workspace::new();
+    write_site(&ws.path("site"));
+    let server = sites(&ws.path("site"));
+    let corpus = ws.path("corpus");
+    let scratch = ws.path("scratch");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::create_dir_all(&scratch).unwrap();
+    wget(
+        &ws,
+        server.port,
+        &corpus.join("crawl"),
+        &[url(0), url(1), url(2)],
+    );
+    let before = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .json();
+    let old: Vec<String> = archived(&before)
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(old.len(), 3);
+
+    wget(&ws, server.port, &scratch.join("again"), &[url(2), url(1)]);
+    std::fs::copy(scratch.join("again.warc.gz"), corpus.join("crawl.warc.gz")).unwrap();
+    let after = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .json();
+    let now: Vec<String> = archived(&after)
+        .iter()
+        .filter(|d| {
+            !after["run"]["gone"]
+                .as_array()
+                .unwrap()
+                .contains(&d["path"])
+        })
+        .map(|d| d["path"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(now.len(), 2, "{:#}", after["run"]);
+    // Every page read before is still in the store.
+    for path in &old {
+        assert!(
+            archived(&after).iter().any(|d| d["path"] == path.as_str()),
+            "{path}"
+        );
+    }
+    let gone: Vec<&str> = after["run"]["gone"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g.as_str().unwrap())
+        .collect();
+    assert!(
+        old.iter()
+            .filter(|p| !now.contains(p))
+            .all(|p| gone.contains(&p.as_str())),
+        "{gone:?} {old:?} {now:?}"
+    );
+    // Claims come from the two pages the archive holds, nowhere else.
+    let claimed: std::collections::BTreeSet<&str> = after["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["document"].as_str().unwrap())
+        .collect();
+    assert!(!claimed.is_empty());
+    assert!(
+        claimed.iter().all(|p| now.iter().any(|n| n == p)),
+        "claims found in pages the archive no longer holds: {claimed:?} (now {now:?})"
+    );
+    // The page of url(0) is in the store and nowhere in the claims.
+    let page0 = archived(&after)
+        .into_iter()
+        .find(|d| d["capture"]["url"] == url(0).as_str())
+        .unwrap();
+    assert!(!claimed.contains(page0["path"].as_str().unwrap()));
+}
+
 /// One page that credits no producer, captured from three sites (a
 /// mirror, an AMP cache, a bare address): three copies of one text, of
 /// unknown origin, never three independent sources. A page that credits
