@@ -117,6 +117,52 @@ pub struct DocumentEntry {
     /// Where and when the page was captured, as the capture states it
     /// (an MHTML file, a browser's saved page); `null` for other files.
     pub capture: Option<crate::text::Capture>,
+    /// The page reports a day after the one it was captured on (allowing
+    /// for every time zone): its date or the capture's time is wrong, in
+    /// words; absent when they agree or either is unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dated_after_capture: Option<String>,
+}
+
+/// A page published after it was captured cannot be: the day it reports
+/// (`date`, from its dateline or metadata) against the instant the capture
+/// states (`capture.at`, UTC). A page's own day may run up to one day ahead
+/// of UTC (UTC+14), so only a day later than that is named.
+pub fn dated_after_capture(
+    date: &crate::claims::DocumentDate,
+    capture: &crate::text::Capture,
+) -> Option<String> {
+    let reported = chrono::NaiveDate::from_ymd_opt(
+        i32::from(date.year?),
+        u32::from(date.month),
+        u32::from(date.day),
+    )?;
+    let at = DateTime::parse_from_rfc3339(capture.at.as_deref()?).ok()?;
+    let latest = at.naive_utc().date().succ_opt()?;
+    (reported > latest).then(|| {
+        format!(
+            "reports {} (‘{}’) but was captured on {} UTC, before that day: the page's date or the capture's time is wrong — check both before relying on either",
+            reported,
+            date.text,
+            at.naive_utc().format("%Y-%m-%d %H:%M"),
+        )
+    })
+}
+
+impl DocumentEntry {
+    /// Sets the document's day and capture, and what one says of the other.
+    fn dated_and_captured(
+        &mut self,
+        date: Option<crate::claims::DocumentDate>,
+        capture: Option<crate::text::Capture>,
+    ) {
+        self.dated_after_capture = date
+            .as_ref()
+            .zip(capture.as_ref())
+            .and_then(|(d, c)| dated_after_capture(d, c));
+        self.date = date;
+        self.capture = capture;
+    }
 }
 
 /// Text shared with another document.
@@ -312,8 +358,7 @@ pub fn documents_section(store: &Store) -> Result<Vec<DocumentEntry>, StoreError
         .map(|d| {
             let mut entry = DocumentEntry::with_outlets(d, outlets.get(&d.id));
             entry.text_reuse = reuse.remove(&d.id).unwrap_or_default();
-            entry.date = dates.remove(&d.id);
-            entry.capture = captures.remove(&d.id);
+            entry.dated_and_captured(dates.remove(&d.id), captures.remove(&d.id));
             entry
         })
         .collect())
@@ -421,8 +466,7 @@ impl DocumentEntry {
                 containment,
             })
             .collect();
-        entry.date = store.document_date(d.id)?;
-        entry.capture = store.capture_of(d.id)?;
+        entry.dated_and_captured(store.document_date(d.id)?, store.capture_of(d.id)?);
         Ok(entry)
     }
 
@@ -467,6 +511,7 @@ impl From<&StoredDocument> for DocumentEntry {
             text_reuse: Vec::new(),
             date: None,
             capture: None,
+            dated_after_capture: None,
         }
     }
 }

@@ -271,11 +271,10 @@ pub fn documents_page(
     let documents = rows
         .into_iter()
         .map(|(d, status)| {
-            let mut document = DocumentEntry::read(store, &d)?;
-            // The address and capture time a page was collected from show
-            // in the list, not only in the document's view.
-            document.capture = store.capture_of(d.id)?;
-            Ok(DocumentRow { document, status })
+            Ok(DocumentRow {
+                document: DocumentEntry::read(store, &d)?,
+                status,
+            })
         })
         .collect::<Result<_, StoreError>>()?;
     Ok(DocumentsPage {

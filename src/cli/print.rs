@@ -125,6 +125,13 @@ pub(crate) fn print_document(entry: &DocumentEntry) -> Result<()> {
         )?,
         None => writeln!(out, "  reported     no date in the text")?,
     }
+    if let Some(warning) = &entry.dated_after_capture {
+        writeln!(
+            out,
+            "  DATE CHECK   {}",
+            provaudit::escape::visible(warning)
+        )?;
+    }
     Ok(())
 }
 

@@ -303,7 +303,13 @@ fn documents(h: &mut String, r: &Report) {
                 "<div class=\"where\">captured {} from <span class=\"mono\">{}</span></div>",
                 esc(&super::words::capture(c)),
                 esc(c.url.as_deref().unwrap_or("no address"))
-            )),
+            )) + &d
+                .dated_after_capture
+                .as_ref()
+                .map_or(String::new(), |w| format!(
+                    "<div class=\"where bad\">{}</div>",
+                    esc(w)
+                )),
             esc(&d.sha256),
             party(&d.publisher),
             party(&d.origin),

@@ -237,6 +237,68 @@ fn a_datelines_year_comes_from_the_capture_time() {
     assert_eq!(doc(&report, "january.mhtml")["date"]["date"], "2024-01-02");
 }
 
+/// A page cannot be published after it was captured: a dateline a week
+/// after the capture's `Date` is named (on the document, in `show` and in
+/// the HTML report); one a day after is not, since the page's own day may
+/// run ahead of UTC.
+#[test]
+fn a_page_dated_after_its_capture_is_named() {
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let mhtml = |dateline: &str| {
+        format!(
+            "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.example.org/a\r\n\
+             Date: Tue, 02 Jan 2024 10:11:12 -0000\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n\r\n--b\r\n\
+             Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+             <html><body><p>Talks resume</p><p>{dateline} (Reuters) - Negotiators met for a third round of talks.</p>\
+             <p>The meeting lasted four hours.</p></body></html>\r\n--b--\r\n"
+        )
+    };
+    std::fs::write(corpus.join("later.mhtml"), mhtml("GENEVA, Jan 9, 2024")).unwrap();
+    std::fs::write(
+        corpus.join("next-day.mhtml"),
+        mhtml("AUCKLAND, Jan 3, 2024"),
+    )
+    .unwrap();
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let later = doc(&report, "later.mhtml");
+    assert_eq!(later["date"]["date"], "2024-01-09", "{later:#}");
+    let warning = later["dated_after_capture"].as_str().unwrap_or_default();
+    assert!(
+        warning.contains("reports 2024-01-09")
+            && warning.contains("captured on 2024-01-02 10:11 UTC"),
+        "{later:#}"
+    );
+    let next_day = doc(&report, "next-day.mhtml");
+    assert_eq!(next_day["date"]["date"], "2024-01-03", "{next_day:#}");
+    assert_eq!(next_day.get("dated_after_capture"), None, "{next_day:#}");
+
+    let shown = ws
+        .run_db(&["show", corpus.join("later.mhtml").to_str().unwrap()])
+        .expect_code(0)
+        .stdout;
+    assert!(shown.contains("DATE CHECK   reports 2024-01-09"), "{shown}");
+    let html = ws.path("report.html");
+    ws.run_db(&[
+        "export",
+        "--format",
+        "html",
+        "--out",
+        html.to_str().unwrap(),
+    ])
+    .expect_code(0);
+    let html = std::fs::read_to_string(html).unwrap();
+    assert!(
+        html.contains("<div class=\"where bad\">reports 2024-01-09"),
+        "the HTML report names it"
+    );
+}
+
 /// A page printed to PDF by Chromium (`--print-to-pdf`, what a reviewer's
 /// "Save as PDF" writes): its text layer read, its claims and its credit
 /// found as in the page; a PDF of an image alone (a scan) is kept as
