@@ -143,6 +143,7 @@ fn document_of(
             text_sha256: None,
             capture: None,
             published: None,
+            page_lines: None,
             notes: vec![format!(
                 "larger than {} MiB: fingerprinted and kept as evidence, not analysed",
                 ANALYSIS_LIMIT >> 20
@@ -167,6 +168,7 @@ fn document_of(
         extracted_with: text::EXTRACTION_VERSION,
         capture: extracted.capture,
         published: extracted.published,
+        page_lines: extracted.page_lines,
         container: None,
         warc_records: None,
     })

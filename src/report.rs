@@ -214,6 +214,10 @@ pub struct ClaimEntry {
     pub attribution: Option<String>,
     pub quantities: Vec<crate::claims::extract::Quantity>,
     pub cluster: String,
+    /// The page of a PDF the claim is on (`line` is then the line of the
+    /// text read from it); absent for other documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
 }
 
 /// One claim across documents.
@@ -264,6 +268,7 @@ impl ClaimEntry {
             attribution: c.attribution,
             quantities: c.quantities,
             cluster: c.cluster_key,
+            page: c.page,
         }
     }
 }

@@ -156,6 +156,7 @@ fn container_document(
         extracted_with: text::EXTRACTION_VERSION,
         capture: None,
         published: None,
+        page_lines: None,
         container: None,
         warc_records: Some(rows),
     }
@@ -671,6 +672,7 @@ fn page_document(origin: &Origin, record: &Record, row: &mut WarcRecordRow) -> O
             record: None,
         }),
         published: extracted.published,
+        page_lines: extracted.page_lines,
         container: Some(origin.candidate.path.clone()),
         warc_records: None,
     })

@@ -46,6 +46,9 @@ pub struct Claim {
     pub speaker: Option<String>,
     pub attribution: Option<String>,
     pub quantities: Vec<Quantity>,
+    /// The page of a PDF the claim is on (`line` is then the line of the
+    /// text read from it); `None` for other documents.
+    pub page: Option<u64>,
 }
 
 /// Documents of one producer behind a cluster.
@@ -440,6 +443,11 @@ fn analyse_document(
                 speaker: found.speaker,
                 attribution: found.attribution,
                 quantities: found.quantities,
+                page: stored
+                    .page_lines
+                    .as_deref()
+                    .zip(at.line)
+                    .map(|(pages, line)| crate::text::page_of(pages, line)),
             },
             features,
         ));

@@ -176,11 +176,20 @@ pub fn print_cluster(d: &ClusterDetail) -> Result<()> {
     for m in &d.members {
         writeln!(
             out,
-            "  {} line {} (bytes {}..{}), {}{}:",
+            "  {} {}, {}{}:",
             m.document.escape_debug(),
-            m.line.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
-            m.start.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
-            m.end.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
+            match m.page {
+                Some(page) => format!(
+                    "page {page} (line {} of its text)",
+                    m.line.map(|l| l.to_string()).unwrap_or_else(|| "?".into())
+                ),
+                None => format!(
+                    "line {} (bytes {}..{})",
+                    m.line.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
+                    m.start.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
+                    m.end.map(|l| l.to_string()).unwrap_or_else(|| "?".into()),
+                ),
+            },
             m.kind,
             m.speaker
                 .as_deref()

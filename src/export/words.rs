@@ -36,9 +36,17 @@ pub fn human_bytes(n: u64) -> String {
     format!("{v:.1} {unit}")
 }
 
-/// Where a claim is: `file, line 12, bytes 340–512`.
+/// Where a claim is: `file, line 12, bytes 340–512`; in a PDF `file,
+/// page 3 (line 41 of its text)`.
 pub fn location(c: &ClaimEntry) -> String {
     let mut s = c.document.clone();
+    if let Some(page) = c.page {
+        let _ = write!(s, ", page {page}");
+        if let Some(line) = c.line {
+            let _ = write!(s, " (line {line} of its text)");
+        }
+        return s;
+    }
     if let Some(line) = c.line {
         let _ = write!(s, ", line {line}");
     }

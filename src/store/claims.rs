@@ -104,8 +104,8 @@ impl Store {
             let mut put = tx
                 .prepare_cached(
                     "INSERT INTO claim (claim_key, document_id, cluster_key, text, start, end, line, clean_start, clean_end,
-                        kind, speaker, attribution, quantities)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                        kind, speaker, attribution, quantities, page)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 )
                 .map_err(e)?;
             for c in &out.claims {
@@ -123,6 +123,7 @@ impl Store {
                     c.speaker,
                     c.attribution,
                     serde_json::to_string(&c.quantities).expect("quantities serialise"),
+                    c.page.map(|v| v as i64),
                 ])
                 .map_err(e)?;
             }
@@ -240,7 +241,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT claim_key, document_id, cluster_key, text, start, end, line, clean_start, clean_end, kind, speaker,
-                    attribution, quantities
+                    attribution, quantities, page
                  FROM claim ORDER BY document_id, clean_start",
             )
             .map_err(|e| self.err(e))?;

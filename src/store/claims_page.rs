@@ -104,6 +104,7 @@ pub(super) fn claim_from(r: &Row) -> rusqlite::Result<Claim> {
         speaker: r.get(10)?,
         attribution: r.get(11)?,
         quantities: serde_json::from_str(&quantities).unwrap_or_default(),
+        page: u(13)?,
     })
 }
 
@@ -296,14 +297,14 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT c.claim_key, c.document_id, c.cluster_key, c.text, c.start, c.end, c.line, c.clean_start,
-                    c.clean_end, c.kind, c.speaker, c.attribution, c.quantities, d.path
+                    c.clean_end, c.kind, c.speaker, c.attribution, c.quantities, c.page, d.path
                  FROM claim c JOIN document d ON d.id = c.document_id
                  WHERE c.cluster_key = ?1 ORDER BY d.path, c.clean_start",
             )
             .map_err(|e| self.err(e))?;
         let claims: Vec<(Claim, crate::relpath::RelPath)> = members
             .query_map([key], |r| {
-                let path: Vec<u8> = r.get(13)?;
+                let path: Vec<u8> = r.get(14)?;
                 Ok((claim_from(r)?, crate::relpath::RelPath::from_bytes(path)))
             })
             .map_err(|e| self.err(e))?

@@ -44,6 +44,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0013_capture.sql")),
     M::up(include_str!("migrations/0014_published.sql")),
     M::up(include_str!("migrations/0015_warc.sql")),
+    M::up(include_str!("migrations/0016_pdf_pages.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -203,6 +204,8 @@ pub struct NewDocument {
     pub extracted_with: u32,
     pub capture: Option<crate::text::Capture>,
     pub published: Option<String>,
+    /// A PDF's pages: the line of `text` each starts on.
+    pub page_lines: Option<Vec<u64>>,
     /// A page read from a WARC record: the WARC file holding it.
     pub container: Option<RelPath>,
     /// A WARC file: every record it holds, replacing those stored for it.
@@ -251,6 +254,8 @@ pub struct StoredText {
     pub capture: Option<crate::text::Capture>,
     /// When the page says it was published, as its metadata writes it.
     pub published: Option<String>,
+    /// A PDF's pages: the line of `text` each starts on.
+    pub page_lines: Option<Vec<u64>>,
 }
 
 /// What storing a document did.
@@ -713,7 +718,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT title, text, site_name, canonical_url, source, capture_url, captured_at, capture_format,
-                    published
+                    published, page_lines
                  FROM document_text WHERE document_id = ?1")
             .map_err(|e| self.err(e))?;
         let mut out = Vec::with_capacity(documents.len());
@@ -738,6 +743,9 @@ impl Store {
                             })
                             .transpose()?,
                         published: r.get(8)?,
+                        page_lines: r
+                            .get::<_, Option<String>>(9)?
+                            .and_then(|j| serde_json::from_str(&j).ok()),
                     })
                 })
                 .optional()
@@ -843,12 +851,13 @@ impl Store {
             let mut put_text = tx
                 .prepare_cached(
                     "INSERT INTO document_text (document_id, title, text, site_name, canonical_url, source,
-                        capture_url, captured_at, capture_format, published)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                        capture_url, captured_at, capture_format, published, page_lines)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                      ON CONFLICT (document_id) DO UPDATE SET title = excluded.title, text = excluded.text,
                         site_name = excluded.site_name, canonical_url = excluded.canonical_url, source = excluded.source,
                         capture_url = excluded.capture_url, captured_at = excluded.captured_at,
-                        capture_format = excluded.capture_format, published = excluded.published",
+                        capture_format = excluded.capture_format, published = excluded.published,
+                        page_lines = excluded.page_lines",
                 )
                 .map_err(e)?;
             let mut drop_text = tx
@@ -937,7 +946,10 @@ impl Store {
                             doc.capture.as_ref().and_then(|c| c.url.as_deref()),
                             doc.capture.as_ref().and_then(|c| c.at.as_deref()),
                             doc.capture.as_ref().map(|c| c.format.as_str()),
-                            doc.published
+                            doc.published,
+                            doc.page_lines
+                                .as_ref()
+                                .map(|p| serde_json::to_string(p).expect("numbers serialise"))
                         ])
                         .map_err(e)?,
                     None => drop_text.execute([id]).map_err(e)?,
@@ -1358,7 +1370,7 @@ mod tests {
 
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 15] = [
+        const SHIPPED: [(&str, &str, &str); 16] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1433,6 +1445,11 @@ mod tests {
                 "0015_warc.sql",
                 include_str!("migrations/0015_warc.sql"),
                 "85c699069c71e599de3dfc877fb45ca72b2d7b9aa173936d4980e51406986a36",
+            ),
+            (
+                "0016_pdf_pages.sql",
+                include_str!("migrations/0016_pdf_pages.sql"),
+                "8d3f0f4d25ffbccc918abde49c01f459209e1232c3d661f40c619d6a6ae526ab",
             ),
         ];
         assert_eq!(

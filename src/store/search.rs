@@ -103,7 +103,7 @@ impl Store {
             .conn
             .prepare_cached(&format!(
                 "SELECT c.claim_key, c.document_id, c.cluster_key, c.text, c.start, c.end, c.line, c.clean_start,
-                    c.clean_end, c.kind, c.speaker, c.attribution, c.quantities, d.path
+                    c.clean_end, c.kind, c.speaker, c.attribution, c.quantities, c.page, d.path
                  FROM claim_search s
                  JOIN claim c ON c.rowid = s.rowid
                  JOIN document d ON d.id = c.document_id
@@ -113,7 +113,7 @@ impl Store {
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(params![fts, limit as i64, offset as i64], |r| {
-                let path: Vec<u8> = r.get(13)?;
+                let path: Vec<u8> = r.get(14)?;
                 Ok((
                     super::claims_page::claim_from(r)?,
                     RelPath::from_bytes(path),

@@ -23,7 +23,8 @@ use crate::fingerprint::sha256_hex;
 /// Version 4: WARC files are read as web archives (their pages become
 /// documents), so a WARC stored as text or binary before is read again.
 /// Version 5: a PDF's text layer is read.
-pub const EXTRACTION_VERSION: u32 = 5;
+/// Version 6: a PDF's page starts are kept (`page_lines`).
+pub const EXTRACTION_VERSION: u32 = 6;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -94,6 +95,9 @@ pub struct Extracted {
     pub capture: Option<Capture>,
     /// When the page says it was published (its metadata), as written.
     pub published: Option<String>,
+    /// A PDF's pages: the 1-based line of `text` each page starts on, so
+    /// evidence in it is cited by page.
+    pub page_lines: Option<Vec<u64>>,
 }
 
 /// A page's capture: the address it was fetched from, when, and by what
@@ -193,6 +197,7 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
         notes: Vec::new(),
         capture: None,
         published: None,
+        page_lines: None,
     };
     if bytes.is_empty() {
         out.notes
@@ -230,6 +235,7 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
                         pages.len()
                     ));
                 }
+                out.page_lines = Some(page_lines(&pages));
                 out.text = pages.join("\n");
                 return finish(out);
             }
@@ -311,6 +317,25 @@ pub fn extract(file_name: &[u8], bytes: &[u8]) -> Extracted {
 }
 
 /// The text hash, and the text cut to what the analysis reads.
+/// The 1-based line each page starts on once the pages are joined with a
+/// newline.
+fn page_lines(pages: &[String]) -> Vec<u64> {
+    let mut line = 1;
+    pages
+        .iter()
+        .map(|page| {
+            let start = line;
+            line += page.bytes().filter(|b| *b == b'\n').count() as u64 + 1;
+            start
+        })
+        .collect()
+}
+
+/// The 1-based page holding `line`, given where each page starts.
+pub fn page_of(page_lines: &[u64], line: u64) -> u64 {
+    page_lines.partition_point(|&start| start <= line).max(1) as u64
+}
+
 fn finish(mut out: Extracted) -> Extracted {
     let normalised = normalise(&out.text);
     if normalised.is_empty() {
@@ -428,7 +453,8 @@ Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
             sha2::Digest::update(
                 &mut h,
                 format!(
-                    "{name}\0{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}\n{}\n",
+                    "{name}\0{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}\n{}\n",
+                    e.page_lines,
                     e.published,
                     e.capture,
                     e.kind,
@@ -448,11 +474,25 @@ Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
 
     /// Stored documents are re-extracted only when [`EXTRACTION_VERSION`]
     /// changes: a change to what the extraction produces must raise it.
+    /// Pages joined by a newline: each page's first line, and the page of
+    /// any line (a page of three lines, one of one, one of two).
+    #[test]
+    fn a_pdfs_lines_are_told_by_page() {
+        let pages = ["a\nb\nc", "d", "e\nf"].map(String::from);
+        let starts = page_lines(&pages);
+        assert_eq!(starts, [1, 4, 5]);
+        let text = pages.join("\n");
+        let line_of = |w: &str| text[..text.find(w).unwrap()].matches('\n').count() as u64 + 1;
+        for (word, page) in [("a", 1), ("c", 1), ("d", 2), ("e", 3), ("f", 3)] {
+            assert_eq!(page_of(&starts, line_of(word)), page, "{word}");
+        }
+    }
+
     #[test]
     fn extraction_version_is_raised_with_the_code() {
         const PINNED: (u32, &str) = (
-            5,
-            "2be9261690a20f9b6c9afc026bc2c4e95fbb66a3aaca6428839c698c8e2deb14",
+            6,
+            "ebd3689ea452afb5c6b2169cc139d14f053df0c1ddf783a98a49a6987eabc52f",
         );
         let found = extraction_output();
         let advice = if EXTRACTION_VERSION == PINNED.0 {

@@ -310,7 +310,14 @@ fn a_page_printed_to_pdf_by_chromium_is_read_and_a_scan_is_said_so() {
     let site = ws.path("site");
     std::fs::create_dir_all(&site).unwrap();
     let text = std::fs::read_to_string(Path::new(SEEDS).join("002_2f99136e3ac0f3d2.txt")).unwrap();
-    std::fs::write(site.join("page.html"), page(&text)).unwrap();
+    // The WHO figure starts a new printed page.
+    let html = page(&text).replacen(
+        "<p>‘Foreign interference’",
+        "<p style=\"break-before: page\">‘Foreign interference’",
+        1,
+    );
+    assert!(html.contains("break-before"));
+    std::fs::write(site.join("page.html"), html).unwrap();
     // An "image" page: nothing but a drawn box, no text at all.
     std::fs::write(
         site.join("scan.html"),
@@ -348,13 +355,46 @@ fn a_page_printed_to_pdf_by_chromium_is_read_and_a_scan_is_said_so() {
     // The page credits Al Jazeera in its closing source line.
     assert_eq!(pdf["origin"]["name"], "Al Jazeera", "{pdf:#}");
     let claims = report["claims"].as_array().unwrap();
-    assert!(
-        claims.iter().any(|c| c["document"] == "page.pdf"
-            && c["text"]
+    let in_pdf: Vec<&Value> = claims
+        .iter()
+        .filter(|c| c["document"] == "page.pdf")
+        .collect();
+    let who = in_pdf
+        .iter()
+        .find(|c| {
+            c["text"]
                 .as_str()
                 .unwrap()
-                .contains("killed at least 1,093")),
-        "no WHO figure among the PDF's claims"
+                .contains("killed at least 1,093")
+        })
+        .expect("no WHO figure among the PDF's claims");
+    // Evidence in a PDF is cited by page: the claims before the break are
+    // on page 1, the WHO figure after it on a later one, pages in order.
+    let page_of = |c: &Value| c["page"].as_u64().expect("a PDF's claim has its page");
+    assert_eq!(page_of(in_pdf[0]), 1, "{:#}", in_pdf[0]);
+    assert!(page_of(who) >= 2, "{who:#}");
+    assert!(
+        in_pdf.windows(2).all(|w| page_of(w[0]) <= page_of(w[1])),
+        "{in_pdf:#?}"
+    );
+    let pages: u64 = pdf["encoding"].as_str().unwrap()["PDF text layer, ".len()..]
+        .trim_end_matches(" pages")
+        .parse()
+        .unwrap();
+    assert!(page_of(who) <= pages);
+    let shown = ws
+        .run_db(&["show", who["cluster"].as_str().unwrap()])
+        .expect_code(0)
+        .stdout;
+    assert!(
+        shown.contains(&format!("page.pdf page {} (line ", page_of(who))),
+        "{shown}"
+    );
+    // Claims in other files carry no page.
+    assert!(
+        claims
+            .iter()
+            .all(|c| c["document"] == "page.pdf" || c.get("page").is_none())
     );
     let scan = doc(&report, "scan.pdf");
     assert_eq!(scan["content_kind"], "binary");

@@ -75,6 +75,7 @@ fn pipeline_within(name: &str, bytes: &[u8], limit: Duration) {
             source: extracted.source.clone(),
             capture: extracted.capture.clone(),
             published: extracted.published.clone(),
+            page_lines: extracted.page_lines.clone(),
         };
         let (found, _) = provaudit::outlets::identify_document(registry, &stored);
         let _ = found.explanation.len();

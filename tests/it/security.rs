@@ -196,7 +196,9 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
              ALTER TABLE document_text DROP COLUMN published;
              DROP TABLE warc_record;
              DROP INDEX document_container;
-             ALTER TABLE document DROP COLUMN container;",
+             ALTER TABLE document DROP COLUMN container;
+             ALTER TABLE document_text DROP COLUMN page_lines;
+             ALTER TABLE claim DROP COLUMN page;",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();

@@ -83,7 +83,7 @@ function clusterDetail(ctx, cluster, m) {
       evidenceTable(cluster),
       h('h3', {}, 'Claims side by side'),
       h('div', { class: 'claims-side' }, members.map((c) => h('div', { class: 'claim-card', 'data-testid': 'claim-card' },
-        h('div', { class: 'small muted mono' }, nameOf(c.document)),
+        h('div', { class: 'small muted mono' }, nameOf(c.document), c.page ? h('span', { 'data-testid': 'claim-page' }, ` · page ${c.page}`) : null),
         h('p', { class: 'claim-text' }, c.text),
         h('div', { class: 'small muted' }, [c.kind?.replaceAll('_', ' '), c.speaker ? `speaker: ${nameOf(c.speaker)}` : null, c.attribution ? `according to ${nameOf(c.attribution)}` : null].filter(Boolean).join(' · ')),
         (c.quantities || []).length ? h('div', { class: 'small' }, (c.quantities || []).map(nameOf).join(', ')) : null)))),
