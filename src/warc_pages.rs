@@ -10,6 +10,7 @@ use crate::scan::{Candidate, describe_io};
 use crate::store::{NewDocument, WarcRecordRow};
 use crate::text::{self, Capture, ContentKind};
 use crate::warc::{self, DigestCheck, Record};
+use std::collections::HashMap;
 
 /// Whether a file's name says it is a WARC (for files too large to be kept
 /// in memory, whose first bytes are not looked at).
@@ -64,7 +65,12 @@ fn is_page_type(media: &str) -> bool {
     let media = media.split(';').next().unwrap_or("").trim();
     matches!(
         media,
-        "text/html" | "application/xhtml+xml" | "text/plain" | "" | "application/octet-stream"
+        "text/html"
+            | "application/xhtml+xml"
+            | "text/plain"
+            | "application/pdf"
+            | ""
+            | "application/octet-stream"
     )
 }
 
@@ -92,6 +98,8 @@ fn declared(check: &DigestCheck) -> Option<String> {
 struct Origin<'a> {
     candidate: &'a Candidate,
     name: RelPath,
+    /// The titles a WACZ's `pages/pages.jsonl` gives its pages' addresses.
+    titles: Option<&'a HashMap<String, String>>,
 }
 
 /// Reads the WARC file `candidate` (whose SHA-256 and length the caller
@@ -107,6 +115,7 @@ pub fn read(
     let origin = Origin {
         candidate,
         name: candidate.path.clone(),
+        titles: None,
     };
     let source = match std::fs::File::open(&candidate.abs) {
         Ok(f) => f,
@@ -275,6 +284,12 @@ pub fn read_wacz(
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
         .collect();
     notes.extend(check_package(&mut zip, &names, bytes));
+    let (listed, pages_notes) = listed_pages(&mut zip);
+    notes.extend(pages_notes);
+    let titles: HashMap<String, String> = listed
+        .iter()
+        .filter_map(|p| Some((p.url.clone(), p.title.clone()?)))
+        .collect();
     let warcs = wacz_warcs(&names);
     if warcs.is_empty() {
         notes.push("a WACZ file with no WARC under archive/: nothing to read".into());
@@ -284,6 +299,7 @@ pub fn read_wacz(
         let origin = Origin {
             candidate,
             name: inside(&candidate.path, name),
+            titles: Some(&titles),
         };
         let shown = crate::escape::visible(name).into_owned();
         let read = match open_wacz_warc(&candidate.abs, &mut zip, name) {
@@ -305,6 +321,9 @@ pub fn read_wacz(
             Err(e) => emit(Err(format!("{shown}: {}", describe_io(&e)))),
         }
     }
+    if let Some(note) = pages_not_found(&listed, &rows) {
+        notes.push(note);
+    }
     if problems > 0 {
         notes.push(format!(
             "{problems} part{} of the archive could not be read as records (see the errors)",
@@ -314,6 +333,115 @@ pub fn read_wacz(
     emit(Ok(container_document(
         candidate, sha256, bytes, notes, rows,
     )));
+}
+
+/// A page a WACZ's `pages/pages.jsonl` (or `extraPages.jsonl`) lists: what
+/// the crawler was asked to capture, with the title it saw.
+#[derive(Debug)]
+struct ListedPage {
+    url: String,
+    title: Option<String>,
+}
+
+/// Largest pages list read.
+const PAGES_LIMIT: u64 = 64 << 20;
+
+/// The pages a WACZ lists (`pages/pages.jsonl`, `pages/extraPages.jsonl`:
+/// a header line, then one JSON object a page with `url`, `ts`, `title`),
+/// and what a reviewer should know about the lists.
+fn listed_pages<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+) -> (Vec<ListedPage>, Vec<String>) {
+    let mut pages = Vec::new();
+    let mut notes = Vec::new();
+    let mut found_any = false;
+    for name in ["pages/pages.jsonl", "pages/extraPages.jsonl"] {
+        let Ok(entry) = zip.by_name(name) else {
+            continue;
+        };
+        found_any = true;
+        if entry.size() > PAGES_LIMIT {
+            notes.push(format!(
+                "its {name} is larger than {} MiB: not read",
+                PAGES_LIMIT >> 20
+            ));
+            continue;
+        }
+        let mut bytes = Vec::new();
+        if std::io::Read::read_to_end(&mut std::io::Read::take(entry, PAGES_LIMIT), &mut bytes)
+            .is_err()
+        {
+            notes.push(format!("its {name} cannot be read from the zip"));
+            continue;
+        }
+        let mut unreadable = 0;
+        for line in String::from_utf8_lossy(&bytes).lines() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+                unreadable += 1;
+                continue;
+            };
+            // The header line names the format; pages have an address.
+            if let Some(url) = value.get("url").and_then(|u| u.as_str()) {
+                pages.push(ListedPage {
+                    url: warc::cut(url, MAX_FIELD),
+                    title: value
+                        .get("title")
+                        .and_then(|t| t.as_str())
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(|t| warc::cut(t, MAX_FIELD)),
+                });
+            }
+        }
+        if unreadable > 0 {
+            notes.push(format!(
+                "{unreadable} line{} of its {name} {} not JSON: skipped",
+                if unreadable == 1 { "" } else { "s" },
+                if unreadable == 1 { "is" } else { "are" }
+            ));
+        }
+    }
+    if !found_any {
+        notes.push(
+            "a WACZ without pages/pages.jsonl (the list of pages its crawler captured, which WACZ 1.1 requires): its pages are found from the WARC records alone"
+                .into(),
+        );
+    }
+    (pages, notes)
+}
+
+/// The listed pages the archive holds no page document for, named (the
+/// first few): a capture the crawler reported that is not in the package.
+fn pages_not_found(listed: &[ListedPage], rows: &[WarcRecordRow]) -> Option<String> {
+    let held: std::collections::HashSet<&str> = rows
+        .iter()
+        .filter(|r| r.document.is_some())
+        .filter_map(|r| r.target_uri.as_deref())
+        .collect();
+    let missing: Vec<&str> = listed
+        .iter()
+        .map(|p| p.url.as_str())
+        .filter(|u| !held.contains(u))
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    const SHOWN: usize = 5;
+    let named: Vec<String> = missing
+        .iter()
+        .take(SHOWN)
+        .map(|u| format!("‘{}’", crate::escape::visible(u)))
+        .collect();
+    Some(format!(
+        "its pages list names {} page{} the archive holds no page for: {}{}",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" },
+        named.join(", "),
+        if missing.len() > SHOWN { ", …" } else { "" }
+    ))
 }
 
 /// The WARC files a WACZ holds under `archive/`, in name order.
@@ -625,17 +753,33 @@ fn page_document(origin: &Origin, record: &Record, row: &mut WarcRecordRow) -> O
         }
         (body, row.media_type.clone())
     };
-    let html = match media.as_deref() {
-        Some("text/html" | "application/xhtml+xml") => true,
-        Some("text/plain") => false,
-        None | Some("" | "application/octet-stream") => text::looks_like_html(b"", &body),
-        Some(_) => return None,
-    };
     if body.is_empty() {
         return None;
     }
-    let name: &[u8] = if html { b"page.html" } else { b"page.txt" };
-    let extracted = text::extract(name, &body);
+    // Read as the file a browser would have saved: a page, a text, a PDF.
+    let name: &[u8] = match media.as_deref() {
+        Some("text/html" | "application/xhtml+xml") => b"page.html",
+        Some("text/plain") => b"page.txt",
+        Some("application/pdf") => b"page.pdf",
+        None | Some("" | "application/octet-stream") if text::pdf::looks_like_pdf(&body) => {
+            b"page.pdf"
+        }
+        None | Some("" | "application/octet-stream") if text::looks_like_html(b"", &body) => {
+            b"page.html"
+        }
+        None | Some("" | "application/octet-stream") => b"page.txt",
+        Some(_) => return None,
+    };
+    let mut extracted = text::extract(name, &body);
+    if extracted.title.is_none()
+        && let Some(listed) = origin
+            .titles
+            .zip(record.target_uri())
+            .and_then(|(titles, uri)| titles.get(uri))
+    {
+        // The title the crawler saw, as the package's pages list gives it.
+        extracted.title = Some(listed.clone());
+    }
     for (which, check) in [
         ("WARC-Payload-Digest", &record.payload_digest),
         ("WARC-Block-Digest", &record.block_digest),

@@ -23,7 +23,8 @@ use crate::fingerprint::sha256_hex;
 /// Version 4: WARC files are read as web archives (their pages become
 /// documents), so a WARC stored as text or binary before is read again.
 /// Version 5: a PDF's text layer is read.
-/// Version 6: a PDF's page starts are kept (`page_lines`).
+/// Version 6: a PDF's page starts are kept (`page_lines`); a WARC's PDF
+/// records are read as pages, and a WACZ's pages list is read.
 pub const EXTRACTION_VERSION: u32 = 6;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;

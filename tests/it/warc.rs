@@ -120,18 +120,24 @@ fn warcio(port: u16, out: &Path, urls: &[String]) {
 }
 
 /// `python -m wacz create -o OUT WARC`: py-wacz packages a WARC.
-fn wacz_create(out: &Path, warc: &Path) {
-    let run = Command::new(python())
-        .args(["-m", "wacz", "create", "-o"])
-        .arg(out)
-        .arg(warc)
-        .output()
-        .unwrap();
+/// Packages `warc` with py-wacz; with `pages`, that pages list is copied in
+/// as it is (`-p … -c`), as a crawler that writes its own list does.
+fn wacz_create_with(out: &Path, warc: &Path, pages: Option<&Path>) {
+    let mut cmd = Command::new(python());
+    cmd.args(["-m", "wacz", "create", "-o"]).arg(out);
+    if let Some(pages) = pages {
+        cmd.arg("-p").arg(pages).arg("-c");
+    }
+    let run = cmd.arg(warc).output().unwrap();
     assert!(
         run.status.success(),
         "wacz: {}",
         String::from_utf8_lossy(&run.stderr)
     );
+}
+
+fn wacz_create(out: &Path, warc: &Path) {
+    wacz_create_with(out, warc, None)
 }
 
 /// The cluster `claim` belongs to.
@@ -473,7 +479,23 @@ fn a_wacz_packaged_by_py_wacz_is_read_in_place_and_its_hashes_checked() {
     let corpus = ws.path("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
     let wacz = corpus.join("site.wacz");
-    wacz_create(&wacz, &scratch.join("crawl.warc.gz"));
+    // The crawler's list of pages: the three captured, and one it reports
+    // that the archive does not hold.
+    let never = "http://www.aljazeera.com/news/never-captured.html";
+    let mut list = String::from(
+        "{\"format\": \"json-pages-1.0\", \"id\": \"pages\", \"title\": \"All Pages\"}\n",
+    );
+    for (i, address) in (0..3).map(url).chain([never.to_owned()]).enumerate() {
+        list.push_str(&format!(
+            "{{\"id\": \"p{i}\", \"url\": \"{address}\", \"ts\": \"2024-01-02T10:00:00Z\", \"title\": \"Page {i}\"}}\n"
+        ));
+    }
+    std::fs::write(scratch.join("pages.jsonl"), list).unwrap();
+    wacz_create_with(
+        &wacz,
+        &scratch.join("crawl.warc.gz"),
+        Some(&scratch.join("pages.jsonl")),
+    );
 
     let report = ws
         .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
@@ -491,9 +513,16 @@ fn a_wacz_packaged_by_py_wacz_is_read_in_place_and_its_hashes_checked() {
         );
         assert_eq!(d["publisher"]["name"], PAGES[i].3, "{d:#}");
     }
-    // Every hash datapackage.json gives matches: nothing to warn about.
+    // Every hash datapackage.json gives matches; the one page listed and
+    // not held is named.
     let package = doc(&report, "site.wacz");
-    assert_eq!(package["notes"], serde_json::json!([]), "{package:#}");
+    assert_eq!(
+        package["notes"],
+        serde_json::json!([format!(
+            "its pages list names 1 page the archive holds no page for: ‘{never}’"
+        )]),
+        "{package:#}"
+    );
     // `show` takes a page inside the package by its name.
     let inside = pages[0]["path"].as_str().unwrap();
     let shown = ws
@@ -561,6 +590,18 @@ with zipfile.ZipFile(src, "w") as out:
 fn one_archive_opened_on_its_own_is_its_own_corpus() {
     let ws = Workspace::new();
     write_site(&ws.path("site"));
+    // A PDF on the site too (a page Chromium printed, crediting Reuters).
+    let pdf_dir = ws.path("site/www.reuters.com/files");
+    std::fs::create_dir_all(&pdf_dir).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/pdf/chromium-print.pdf"
+        ),
+        pdf_dir.join("statement.pdf"),
+    )
+    .unwrap();
+    let pdf_url = "http://www.reuters.com/files/statement.pdf";
     let server = sites(&ws.path("site"));
     let downloads = ws.path("downloads");
     std::fs::create_dir_all(&downloads).unwrap();
@@ -568,7 +609,7 @@ fn one_archive_opened_on_its_own_is_its_own_corpus() {
         &ws,
         server.port,
         &downloads.join("crawl"),
-        &(0..2).map(url).collect::<Vec<_>>(),
+        &[url(0), url(1), pdf_url.to_owned()],
     );
     std::fs::write(downloads.join("shopping.txt"), "Milk, eggs, bread.\n").unwrap();
     let archive = downloads.join("crawl.warc.gz");
@@ -587,11 +628,34 @@ fn one_archive_opened_on_its_own_is_its_own_corpus() {
         .collect();
     assert!(
         paths[0] == "crawl.warc.gz"
-            && paths.len() == 3
+            && paths.len() == 4
             && paths[1..].iter().all(|p| p.starts_with("crawl.warc.gz/@")),
         "{paths:?}"
     );
     for d in archived(&report) {
+        if d["capture"]["url"] == pdf_url {
+            // The PDF served as application/pdf is read as a PDF: its text
+            // layer, its credit, its claims cited by page.
+            assert!(
+                d["encoding"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("PDF text layer"),
+                "{d:#}"
+            );
+            assert_eq!(d["origin"]["name"], "Reuters", "{d:#}");
+            let claims: Vec<&Value> = report["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["document"] == d["path"])
+                .collect();
+            assert!(
+                !claims.is_empty() && claims.iter().all(|c| c["page"] == 1),
+                "{claims:#?}"
+            );
+            continue;
+        }
         let i = (0..2).find(|&i| url(i) == d["capture"]["url"]).unwrap();
         assert_eq!(d["publisher"]["name"], PAGES[i].3, "{d:#}");
     }
@@ -903,6 +967,15 @@ fn the_five_seeds_in_five_capture_formats_read_as_the_seeds_do() {
     assert!(
         small["publisher"].is_null() && small["origin"].is_null(),
         "{small:#}"
+    );
+    // py-wacz packaged it without a pages list: said so, and the pages
+    // were read from the records all the same.
+    assert!(
+        doc(&report, "presstv.wacz")["notes"]
+            .to_string()
+            .contains("a WACZ without pages/pages.jsonl"),
+        "{:#}",
+        doc(&report, "presstv.wacz")
     );
     // Press TV's page and its repost are one origin group.
     assert_eq!(by_address(0)["origin_group"], by_address(3)["origin_group"]);
