@@ -150,6 +150,26 @@ pub fn dated_after_capture(
 }
 
 impl DocumentEntry {
+    /// In a PDF (`page_lines`: where its pages start), the page of each
+    /// piece of evidence and of the date line.
+    fn on_pages(&mut self, page_lines: Option<&[u64]>) {
+        let Some(pages) = page_lines else {
+            return;
+        };
+        let page = |line: Option<u64>| line.map(|l| crate::text::page_of(pages, l));
+        for party in [&mut self.publisher, &mut self.origin]
+            .into_iter()
+            .flatten()
+        {
+            if !party.manual {
+                party.evidence.page = page(party.evidence.line);
+            }
+        }
+        if let Some(date) = &mut self.date {
+            date.page = page(date.line);
+        }
+    }
+
     /// Sets the document's day and capture, and what one says of the other.
     fn dated_and_captured(
         &mut self,
@@ -358,12 +378,14 @@ pub fn documents_section(store: &Store) -> Result<Vec<DocumentEntry>, StoreError
     }
     let mut dates = store.document_dates()?;
     let mut captures = store.captures()?;
+    let page_lines = store.page_lines()?;
     Ok(documents
         .iter()
         .map(|d| {
             let mut entry = DocumentEntry::with_outlets(d, outlets.get(&d.id));
             entry.text_reuse = reuse.remove(&d.id).unwrap_or_default();
             entry.dated_and_captured(dates.remove(&d.id), captures.remove(&d.id));
+            entry.on_pages(page_lines.get(&d.id).map(Vec::as_slice));
             entry
         })
         .collect())
@@ -434,6 +456,10 @@ pub struct EvidenceEntry {
     pub end: Option<u64>,
     pub line: Option<u64>,
     pub rule: String,
+    /// In a PDF: the page the evidence is on (`line` counts in the text
+    /// read from it); absent for other documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
 }
 
 impl From<&Party> for PartyEntry {
@@ -447,6 +473,7 @@ impl From<&Party> for PartyEntry {
                 end: p.end,
                 line: p.line,
                 rule: p.rule.clone(),
+                page: None,
             },
             confidence: p.confidence,
             manual: p.manual,
@@ -472,6 +499,7 @@ impl DocumentEntry {
             })
             .collect();
         entry.dated_and_captured(store.document_date(d.id)?, store.capture_of(d.id)?);
+        entry.on_pages(store.page_lines_of(d.id)?.as_deref());
         Ok(entry)
     }
 

@@ -269,6 +269,9 @@ pub struct DocumentDate {
     pub start: Option<u64>,
     pub end: Option<u64>,
     pub line: Option<u64>,
+    /// In a PDF, the page of the date line (set where documents are read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
 }
 
 impl DocumentDate {
@@ -369,6 +372,7 @@ fn published_day(published: &str) -> Option<DocumentDate> {
         start: None,
         end: None,
         line: None,
+        page: None,
     })
 }
 
@@ -471,6 +475,7 @@ fn analyse_document(
             start: at.start,
             end: at.end,
             line: at.line,
+            page: None,
         }
     });
     // No dateline: the day the page's metadata says it was published.

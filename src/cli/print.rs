@@ -80,26 +80,24 @@ pub(crate) fn print_document(entry: &DocumentEntry) -> Result<()> {
             Some(p) if p.manual => {
                 writeln!(out, "  {label:<12} {}  — {}", party_line(Some(p)), p.basis)?
             }
-            Some(p) => writeln!(
-                out,
-                "  {label:<12} {}  — {} {}, line {}, bytes {}..{}, confidence {:.2}",
-                party_line(Some(p)),
-                p.evidence.rule,
-                quote(&p.evidence.text),
-                p.evidence
-                    .line
-                    .map(|l| l.to_string())
-                    .unwrap_or_else(|| "-".into()),
-                p.evidence
-                    .start
-                    .map(|l| l.to_string())
-                    .unwrap_or_else(|| "?".into()),
-                p.evidence
-                    .end
-                    .map(|l| l.to_string())
-                    .unwrap_or_else(|| "?".into()),
-                p.confidence
-            )?,
+            Some(p) => {
+                let place = export::words::place(
+                    p.evidence.line,
+                    p.evidence.start,
+                    p.evidence.end,
+                    p.evidence.page,
+                );
+                writeln!(
+                    out,
+                    "  {label:<12} {}  — {} {}{}{}, confidence {:.2}",
+                    party_line(Some(p)),
+                    p.evidence.rule,
+                    quote(&p.evidence.text),
+                    if place.is_empty() { "" } else { ", " },
+                    place,
+                    p.confidence
+                )?
+            }
             None => writeln!(out, "  {label:<12} unidentified")?,
         }
     }
@@ -116,13 +114,17 @@ pub(crate) fn print_document(entry: &DocumentEntry) -> Result<()> {
         writeln!(out, "  why          {e}")?;
     }
     match &entry.date {
-        Some(d) => writeln!(
-            out,
-            "  reported     {} — {}, line {}",
-            d.human(),
-            quote(&d.text),
-            d.line.map(|l| l.to_string()).unwrap_or_else(|| "-".into())
-        )?,
+        Some(d) => {
+            let place = export::words::place(d.line, None, None, d.page);
+            writeln!(
+                out,
+                "  reported     {} — {}{}{}",
+                d.human(),
+                quote(&d.text),
+                if place.is_empty() { "" } else { ", " },
+                place
+            )?
+        }
         None => writeln!(out, "  reported     no date in the text")?,
     }
     if let Some(warning) = &entry.dated_after_capture {

@@ -295,10 +295,13 @@ fn documents(h: &mut String, r: &Report) {
             human_bytes(d.bytes),
             esc(d.content_kind),
             d.date.as_ref().map_or(String::new(), |t| format!(
-                "<div class=\"where\">reported {} (“{}”, line {})</div>",
+                "<div class=\"where\">reported {} (“{}”{})</div>",
                 esc(&t.human()),
                 esc(&t.text),
-                t.line.map_or("-".into(), |l| l.to_string())
+                match super::words::place(t.line, None, None, t.page) {
+                    place if place.is_empty() => String::new(),
+                    place => format!(", {}", esc(&place)),
+                }
             )) + &d.capture.as_ref().map_or(String::new(), |c| format!(
                 "<div class=\"where\">captured {} from <span class=\"mono\">{}</span></div>",
                 esc(&super::words::capture(c)),

@@ -56,14 +56,33 @@ pub fn location(c: &ClaimEntry) -> String {
     s
 }
 
+/// Where a piece of evidence is, as far as it is known: `line 3, bytes
+/// 10..42`; in a PDF `page 2, line 41 of its text`; empty when nowhere (an
+/// address, page metadata).
+pub fn place(line: Option<u64>, start: Option<u64>, end: Option<u64>, page: Option<u64>) -> String {
+    match (page, line, start.zip(end)) {
+        (Some(page), Some(line), _) => format!("page {page}, line {line} of its text"),
+        (Some(page), None, _) => format!("page {page}"),
+        (None, Some(line), Some((a, b))) => format!("line {line}, bytes {a}..{b}"),
+        (None, Some(line), None) => format!("line {line}"),
+        (None, None, _) => String::new(),
+    }
+}
+
 /// A party's evidence in words: `dateline (line 3): “LONDON (Reuters)” 0.95`.
 pub fn evidence(p: &PartyEntry) -> String {
     if p.manual {
         return format!("set by the reviewer: {}", p.basis);
     }
     let mut s = p.evidence.rule.replace('_', " ");
-    if let Some(line) = p.evidence.line {
-        let _ = write!(s, " (line {line})");
+    match (p.evidence.page, p.evidence.line) {
+        (Some(page), Some(line)) => {
+            let _ = write!(s, " (page {page}, line {line} of its text)");
+        }
+        (_, Some(line)) => {
+            let _ = write!(s, " (line {line})");
+        }
+        _ => {}
     }
     if !p.evidence.text.is_empty() {
         let _ = write!(s, ": “{}”", p.evidence.text.trim());

@@ -377,6 +377,7 @@ impl Store {
                         start: at(5)?,
                         end: at(6)?,
                         line: at(7)?,
+                        page: None,
                     },
                 ))
             })

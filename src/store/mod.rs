@@ -651,6 +651,46 @@ impl Store {
         self.captures_where("", [])
     }
 
+    /// Where each page of each PDF starts in its stored text, by document
+    /// id (other documents have none).
+    pub fn page_lines(&self) -> Result<HashMap<i64, Vec<u64>>> {
+        self.page_lines_where("", [])
+    }
+
+    /// Where each page of one PDF starts in its stored text.
+    pub fn page_lines_of(&self, document_id: i64) -> Result<Option<Vec<u64>>> {
+        Ok(self
+            .page_lines_where("AND document_id = ?1", [document_id])?
+            .remove(&document_id))
+    }
+
+    fn page_lines_where<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        params: P,
+    ) -> Result<HashMap<i64, Vec<u64>>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT document_id, page_lines FROM document_text
+                 WHERE page_lines IS NOT NULL {filter}"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params, |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (id, json) = row.map_err(|e| self.err(e))?;
+            if let Ok(lines) = serde_json::from_str(&json) {
+                out.insert(id, lines);
+            }
+        }
+        Ok(out)
+    }
+
     /// Where and when one document's page was captured, if it says.
     pub fn capture_of(&self, document_id: i64) -> Result<Option<crate::text::Capture>> {
         Ok(self

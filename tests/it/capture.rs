@@ -382,6 +382,13 @@ fn a_page_printed_to_pdf_by_chromium_is_read_and_a_scan_is_said_so() {
         .parse()
         .unwrap();
     assert!(page_of(who) <= pages);
+    // The closing credit is on the last page, and said so.
+    assert_eq!(pdf["origin"]["evidence"]["page"], pages, "{pdf:#}");
+    let shown = ws
+        .run_db(&["show", corpus.join("page.pdf").to_str().unwrap()])
+        .expect_code(0)
+        .stdout;
+    assert!(shown.contains(&format!(", page {pages}, line ")), "{shown}");
     let shown = ws
         .run_db(&["show", who["cluster"].as_str().unwrap()])
         .expect_code(0)

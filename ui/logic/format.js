@@ -60,6 +60,17 @@ export function recordPlace(capture) {
   return `the record at ${place} of ${r.container}${by}; payload digest ${DIGEST[r.payload_digest] ?? r.payload_digest}`;
 }
 
+/**
+ * Where a piece of evidence is, as far as it is known: `line 3 · bytes
+ * 10–42`; in a PDF `page 2 · line 41 of its text`; '' when nowhere (an
+ * address, page metadata).
+ */
+export function evidencePlace({ line, start, end, page } = {}) {
+  if (page != null) return line != null ? `page ${page} · line ${line} of its text` : `page ${page}`;
+  if (line == null) return '';
+  return start != null && end != null ? `line ${line} · bytes ${start}–${end}` : `line ${line}`;
+}
+
 /** The last folder name of a path, for titles. */
 export function folderName(path) {
   if (!path) return '';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alignmentBadge, capturedHow, countsLine, folderName, humanBytes, recordPlace, shortHash, verdictLabel, when } from '../logic/format.js';
+import { alignmentBadge, capturedHow, countsLine, evidencePlace, folderName, humanBytes, recordPlace, shortHash, verdictLabel, when } from '../logic/format.js';
 
 test('the alignment badge names kind, country and state affiliation, and warns on state control', () => {
   assert.deepEqual(alignmentBadge({ kind: 'state_media', country: 'Iran', owner: 'IRIB', state_affiliation: 'SC' }), {
@@ -45,4 +45,11 @@ test('a page from a web archive says which record of which file, and whether its
   const damaged = { ...capture, record: { ...capture.record, inner: 120, software: null, payload_digest: 'differs' } };
   assert.match(recordPlace(damaged), /^the record at byte 896 \+ 120 of crawl\.warc\.gz; payload digest DIFFERS/);
   assert.equal(recordPlace({ format: 'mhtml', url: 'https://x.org/a', at: null }), null);
+});
+
+test('evidence is placed by page in a PDF, by line and bytes elsewhere, and not at all when it has no place', () => {
+  assert.equal(evidencePlace({ line: 41, start: null, end: null, page: 2 }), 'page 2 · line 41 of its text');
+  assert.equal(evidencePlace({ line: 3, start: 10, end: 42 }), 'line 3 · bytes 10–42');
+  assert.equal(evidencePlace({ line: 3, start: null, end: null }), 'line 3');
+  assert.equal(evidencePlace({ line: null, start: null, end: null }), '');
 });

@@ -4,7 +4,7 @@
 
 import { h, replace, renderSegments, s } from '../dom.js';
 import { copyText } from '../ipc.js';
-import { RELATION, VERIFY_STATUS, alignmentBadge, capturedHow, humanBytes, recordPlace, shortHash, when } from '../logic/format.js';
+import { RELATION, VERIFY_STATUS, alignmentBadge, capturedHow, evidencePlace, humanBytes, recordPlace, shortHash, when } from '../logic/format.js';
 import { ARTICLE_KINDS, countLine, isFiltered, queryOf } from '../logic/documents.js';
 import { reviewPanel } from './review.js';
 import { searchPanel } from './search.js';
@@ -211,7 +211,7 @@ function partyCard(ctx, view, field, label) {
       h('div', { class: 'party-name' }, p.name, p.manual ? h('span', { class: 'badge badge-manual' }, 'manual') : null),
       p.manual ? null : h('blockquote', { class: 'evidence-quote' }, p.evidence.text),
       h('div', { class: 'small muted' }, p.manual ? p.basis
-        : `${p.evidence.rule.replaceAll('_', ' ')} · line ${p.evidence.line ?? '?'} · bytes ${p.evidence.start ?? '?'}–${p.evidence.end ?? '?'} · confidence ${Math.round(p.confidence * 100)}%`),
+        : [p.evidence.rule.replaceAll('_', ' '), evidencePlace(p.evidence), `confidence ${Math.round(p.confidence * 100)}%`].filter(Boolean).join(' · ')),
     ] : h('div', { class: 'muted' }, 'Not identified from the text.'),
     correction(ctx, view, field));
 }
@@ -267,7 +267,8 @@ function dayOf(date) {
 /** The day the text says it reports from, with its words and line. */
 function reportedOn(date) {
   if (!date) return 'no date in the text';
-  return `${dayOf(date)} — “${date.text}”${date.line ? `, line ${date.line}` : ''}`;
+  const place = evidencePlace({ line: date.line, page: date.page });
+  return `${dayOf(date)} — “${date.text}”${place ? `, ${place}` : ''}`;
 }
 
 export function render(ctx) {
