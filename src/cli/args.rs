@@ -266,6 +266,9 @@ pub(crate) enum ExportArg {
     Sha256sum,
     /// A BagIt 1.0 bag (RFC 8493) holding a copy of the corpus
     Bagit,
+    /// Every article's text, one JSON object a line, in passim's input shape
+    /// (`id`, `series` = origin group, `date`, `text`) for text reuse on Spark
+    Jsonl,
 }
 
 impl ExportArg {
@@ -279,6 +282,7 @@ impl ExportArg {
             ExportArg::Annotations => export::Format::Annotations,
             ExportArg::Sha256sum => export::Format::Sha256sum,
             ExportArg::Bagit => export::Format::Bagit,
+            ExportArg::Jsonl => export::Format::Jsonl,
         }
     }
 }

@@ -11,6 +11,7 @@
 pub mod html;
 pub mod linked;
 pub mod markdown;
+pub mod passim;
 pub mod report;
 mod svg;
 pub mod table;
@@ -43,16 +44,18 @@ pub enum Format {
     Csv,
     ClaimReview,
     Annotations,
+    Jsonl,
 }
 
 impl Format {
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Html,
         Format::Markdown,
         Format::Json,
         Format::Csv,
         Format::ClaimReview,
         Format::Annotations,
+        Format::Jsonl,
         Format::Sha256sum,
         Format::Bagit,
     ];
@@ -68,6 +71,7 @@ impl Format {
             Format::Csv => "csv",
             Format::ClaimReview => "claimreview",
             Format::Annotations => "annotations",
+            Format::Jsonl => "jsonl",
         }
     }
 
@@ -86,6 +90,7 @@ impl Format {
             Format::Csv => "CSV of claims",
             Format::ClaimReview => "ClaimReview JSON-LD",
             Format::Annotations => "Web Annotations JSON-LD",
+            Format::Jsonl => "JSON Lines of the texts (passim's input)",
         }
     }
 }
@@ -265,6 +270,27 @@ pub fn run(store: &mut Store, request: &Request, control: &Control) -> Result<Wr
             sha256sum(store, request.corpus, out, &anchor, request.force, control)?
         }
         Format::Bagit => bagit(store, request.corpus, out, &anchor, control)?,
+        Format::Jsonl => {
+            let documents = crate::report::documents_section(store)?;
+            let mut files = 0;
+            let sha256 = write_atomically_with(out, request.force, &mut |w| match passim::write(
+                store, &documents, w, out, control,
+            )? {
+                Some(n) => {
+                    files = n;
+                    Ok(())
+                }
+                None => Err(ExportError::Cancelled {
+                    out: out.to_path_buf(),
+                }),
+            })?;
+            ExportSummary {
+                out: out.to_path_buf(),
+                files,
+                bytes: documents.iter().map(|d| d.bytes).sum(),
+                sha256,
+            }
+        }
         _ => {
             if let (Some(dir), Some(recorded)) = (request.corpus, recorded.as_deref())
                 && !same_folder(dir, recorded)
@@ -299,7 +325,9 @@ pub fn run(store: &mut Store, request: &Request, control: &Control) -> Result<Wr
                     json_for_html(&doc)
                 }
                 Format::Annotations => json_for_html(&linked::annotations(&report)),
-                Format::Sha256sum | Format::Bagit => unreachable!("handled above"),
+                Format::Sha256sum | Format::Bagit | Format::Jsonl => {
+                    unreachable!("handled above")
+                }
             };
             write_atomically(out, &bytes, request.force)?;
             ExportSummary {
@@ -594,30 +622,76 @@ fn is_sha256_hex(s: &str) -> bool {
 /// meanwhile, so nothing is ever replaced), with a rename over the regular
 /// file [`check_output`] saw when `force` is given.
 fn write_atomically(out: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    let staging = staging_path(out);
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&staging)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        if force {
-            std::fs::rename(&staging, out)
-        } else {
-            std::fs::hard_link(&staging, out)?;
-            std::fs::remove_file(&staging)
+    write_atomically_with(out, force, &mut |w| {
+        w.write_all(bytes).map_err(write_err(out))
+    })
+    .map(|_| ())
+}
+
+/// [`write_atomically`] for output written a piece at a time by `fill`
+/// (never held whole in memory); returns the SHA-256 of what was written.
+/// Nothing is left at `out` or beside it when `fill` fails.
+fn write_atomically_with(
+    out: &Path,
+    force: bool,
+    fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>,
+) -> Result<String> {
+    use sha2::Digest;
+    /// Hashes what passes through on its way to the file.
+    struct Hashing<W> {
+        inner: W,
+        hash: sha2::Sha256,
+    }
+    impl<W: Write> Write for Hashing<W> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = self.inner.write(buf)?;
+            self.hash.update(&buf[..n]);
+            Ok(n)
         }
-    })();
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.inner.flush()
+        }
+    }
+    let staging = staging_path(out);
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&staging)
+        .map_err(write_err(out))?;
+    let mut w = Hashing {
+        inner: std::io::BufWriter::new(file),
+        hash: sha2::Sha256::new(),
+    };
+    let filled = fill(&mut w);
+    let result = filled.and_then(|()| {
+        let sha256 = fingerprint::hex(&w.hash.finalize_reset());
+        let file = w
+            .inner
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(|file| file.sync_all())
+            .and_then(|()| {
+                if force {
+                    std::fs::rename(&staging, out)
+                } else {
+                    std::fs::hard_link(&staging, out)?;
+                    std::fs::remove_file(&staging)
+                }
+            });
+        match file {
+            Ok(()) => Ok(sha256),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(ExportError::FileExists {
+                    out: out.to_path_buf(),
+                })
+            }
+            Err(e) => Err(write_err(out)(e)),
+        }
+    });
     if result.is_err() {
         let _ = std::fs::remove_file(&staging);
     }
-    match result {
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(ExportError::FileExists {
-            out: out.to_path_buf(),
-        }),
-        other => other.map_err(write_err(out)),
-    }
+    result
 }
 
 /// Writes a BagIt 1.0 bag at `out` (a new or empty folder) holding the

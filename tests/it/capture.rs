@@ -202,6 +202,19 @@ fn a_pages_published_time_dates_it_when_its_text_does_not() {
     assert_eq!(dated["date"], "--12-30", "{dated}");
 }
 
+/// A page saved as MHTML on 2 January 2024, 10:11:12 UTC, its story
+/// datelined `dateline`.
+fn mhtml_captured_2_january(dateline: &str) -> String {
+    format!(
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.example.org/a\r\n\
+         Date: Tue, 02 Jan 2024 10:11:12 -0000\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n\r\n--b\r\n\
+         Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+         <html><body><p>Talks resume</p><p>{dateline} (Reuters) - Negotiators met for a third round of talks.</p>\
+         <p>The meeting lasted four hours.</p></body></html>\r\n--b--\r\n"
+    )
+}
+
 /// A dateline gives the day, not the year; a page captured on 2 January
 /// 2024 and datelined 30 December was published in 2023.
 #[test]
@@ -209,18 +222,16 @@ fn a_datelines_year_comes_from_the_capture_time() {
     let ws = Workspace::new();
     let corpus = ws.path("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
-    let mhtml = |dateline: &str| {
-        format!(
-            "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.example.org/a\r\n\
-             Date: Tue, 02 Jan 2024 10:11:12 -0000\r\nMIME-Version: 1.0\r\n\
-             Content-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n\r\n--b\r\n\
-             Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
-             <html><body><p>Talks resume</p><p>{dateline} (Reuters) - Negotiators met for a third round of talks.</p>\
-             <p>The meeting lasted four hours.</p></body></html>\r\n--b--\r\n"
-        )
-    };
-    std::fs::write(corpus.join("december.mhtml"), mhtml("GENEVA, Dec 30")).unwrap();
-    std::fs::write(corpus.join("january.mhtml"), mhtml("GENEVA, Jan 2")).unwrap();
+    std::fs::write(
+        corpus.join("december.mhtml"),
+        mhtml_captured_2_january("GENEVA, Dec 30"),
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("january.mhtml"),
+        mhtml_captured_2_january("GENEVA, Jan 2"),
+    )
+    .unwrap();
     let report = ws
         .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
         .expect_code(0)
@@ -246,20 +257,14 @@ fn a_page_dated_after_its_capture_is_named() {
     let ws = Workspace::new();
     let corpus = ws.path("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
-    let mhtml = |dateline: &str| {
-        format!(
-            "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.example.org/a\r\n\
-             Date: Tue, 02 Jan 2024 10:11:12 -0000\r\nMIME-Version: 1.0\r\n\
-             Content-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n\r\n--b\r\n\
-             Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
-             <html><body><p>Talks resume</p><p>{dateline} (Reuters) - Negotiators met for a third round of talks.</p>\
-             <p>The meeting lasted four hours.</p></body></html>\r\n--b--\r\n"
-        )
-    };
-    std::fs::write(corpus.join("later.mhtml"), mhtml("GENEVA, Jan 9, 2024")).unwrap();
+    std::fs::write(
+        corpus.join("later.mhtml"),
+        mhtml_captured_2_january("GENEVA, Jan 9, 2024"),
+    )
+    .unwrap();
     std::fs::write(
         corpus.join("next-day.mhtml"),
-        mhtml("AUCKLAND, Jan 3, 2024"),
+        mhtml_captured_2_january("AUCKLAND, Jan 3, 2024"),
     )
     .unwrap();
     let report = ws

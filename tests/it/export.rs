@@ -268,3 +268,71 @@ fn exports_are_refused_inside_the_corpus_folder() {
     }
     assert_eq!(tree_state(&corpus), before);
 }
+
+/// `export --format jsonl` writes each article once, in passim's input
+/// shape: `id` the file, `series` who produced the text (a repost shares its
+/// source's series, another producer has its own), `text` the text read,
+/// with the file's SHA-256 for joining passim's output back. The file's own
+/// SHA-256 is stated, as for every export.
+#[test]
+fn the_texts_export_in_passims_input_shape() {
+    assert!(have("sha256sum"), "GNU sha256sum is needed (coreutils)");
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    std::fs::write(corpus.join("empty.txt"), "").unwrap();
+    ws.run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    let out = ws.path("texts.jsonl");
+    let run = ws
+        .run_db(&[
+            "export",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .expect_code(0);
+    let own = Command::new("sha256sum").arg(&out).output().unwrap();
+    assert!(
+        run.stdout
+            .contains(&String::from_utf8_lossy(&own.stdout)[..64]),
+        "{}",
+        run.stdout
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect();
+    let sums = seed_sums();
+    // The five articles, not the empty file (no text) nor the manifest.
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    let mut names: Vec<&str> = sums.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort();
+    assert_eq!(ids, names);
+    let line = |name: &str| lines.iter().find(|l| l["id"] == name).unwrap();
+    for (name, sha) in &sums {
+        let l = line(name);
+        assert_eq!(l["sha256"], sha.as_str(), "{l}");
+        // The text as read: the seed's headline line is in it.
+        let seed = std::fs::read_to_string(corpus.join(name)).unwrap();
+        let headline = seed.lines().find(|s| !s.trim().is_empty()).unwrap().trim();
+        assert!(l["text"].as_str().unwrap().contains(headline), "{name}");
+        if let Some(date) = l["date"].as_str() {
+            assert!(
+                chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok(),
+                "{l}"
+            );
+        }
+    }
+    // GlobalSecurity.org reposts Press TV: one series; Al Jazeera its own.
+    let (press_tv, repost, al_jazeera) = (
+        line("000_55ace46797fde52c.txt"),
+        line("003_d3d53ad44076e59b.txt"),
+        line("002_2f99136e3ac0f3d2.txt"),
+    );
+    assert_eq!(press_tv["series"], repost["series"]);
+    assert_ne!(press_tv["series"], al_jazeera["series"]);
+    assert_eq!(repost["publisher"], "GlobalSecurity.org");
+    assert_eq!(repost["origin"], "Press TV");
+}

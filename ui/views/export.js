@@ -40,6 +40,11 @@ export const REPORTS = {
     what: 'Your verdicts and notes as W3C Web Annotations, each pointing at the exact file (urn:sha256) and the quoted text.',
     ext: 'annotations.jsonld',
   },
+  jsonl: {
+    title: 'Texts for passim (JSON Lines)',
+    what: 'Every article\'s text, one JSON object a line — id, series (who produced the text), date, text — the input passim reads to find text reuse on an Apache Spark cluster, with each file\'s SHA-256, publisher and origin for joining its results back.',
+    ext: 'jsonl',
+  },
 };
 
 const EVIDENCE = {
