@@ -518,6 +518,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
     let origin = |outlet: &super::registry::Outlet, rule, start, end, confidence| {
         signal(Role::Origin, Some(outlet), "", rule, start, end, confidence)
     };
+    // The same at the rule's own confidence.
+    let by_rule = |outlet: &super::registry::Outlet, rule: Rule, start, end| {
+        origin(outlet, rule, start, end, rule.confidence())
+    };
 
     for (outlet, marker, at) in registry.publisher_markers_in(text) {
         out.push(signal(
@@ -607,12 +611,11 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .filter(|o| o.kind == OutletKind::WireAgency)
         {
             let name = c.name("name").unwrap();
-            out.push(origin(
+            out.push(by_rule(
                 outlet,
                 Rule::AgencyLine,
                 start + name.start(),
                 start + name.end(),
-                Rule::AgencyLine.confidence(),
             ));
             continue;
         }
@@ -625,12 +628,11 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     .and_then(|a| registry.find_credit_name(a.as_str()))
             });
             if let Some(outlet) = found {
-                out.push(origin(
+                out.push(by_rule(
                     outlet,
                     Rule::CreditLine,
                     start + name.start(),
                     start + name.end(),
-                    Rule::CreditLine.confidence(),
                 ));
                 if let Some(site) = registry.find_name(c.name("site").unwrap().as_str()) {
                     let whole = c.get(0).unwrap();
@@ -758,13 +760,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_credit_name(c.name("name").unwrap().as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
         {
-            out.push(origin(
-                outlet,
-                Rule::AgencyBureauLine,
-                start,
-                end,
-                Rule::AgencyBureauLine.confidence(),
-            ));
+            out.push(by_rule(outlet, Rule::AgencyBureauLine, start, end));
             continue;
         }
         // Closing credits: the article's last lines, never its first two (a
@@ -788,12 +784,11 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .filter(|o| o.kind == OutletKind::WireAgency)
         {
             let name = c.name("name").unwrap();
-            out.push(origin(
+            out.push(by_rule(
                 outlet,
                 Rule::ClosingCredit,
                 start + name.start(),
                 start + name.end(),
-                Rule::ClosingCredit.confidence(),
             ));
         }
         if index >= 2 && index + 3 >= n && !prose_follows() {
@@ -810,12 +805,11 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     .chars()
                     .next()
                     .map_or(0, char::len_utf8);
-                out.push(origin(
+                out.push(by_rule(
                     outlet,
                     Rule::ClosingCredit,
                     start + whole.start() + mark,
                     start + name.end(),
-                    Rule::ClosingCredit.confidence(),
                 ));
             }
             if let Some(c) = CLOSING_PAREN_CREDIT.captures(line) {
@@ -864,12 +858,11 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     )
                 });
             } else if let Some(outlet) = registry.find_credit_name(name.as_str()) {
-                out.push(origin(
+                out.push(by_rule(
                     outlet,
                     Rule::InputsCredit,
                     start + whole.start(),
                     start + name.end(),
-                    Rule::InputsCredit.confidence(),
                 ));
             }
         }
@@ -881,12 +874,11 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_credit_name(name.as_str().trim_end_matches('.'))
                 .filter(|o| o.kind == OutletKind::WireAgency)
             {
-                out.push(origin(
+                out.push(by_rule(
                     outlet,
                     Rule::ReportsCredit,
                     start + name.start(),
                     start + name.end(),
-                    Rule::ReportsCredit.confidence(),
                 ));
             }
         }
@@ -929,12 +921,11 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             });
             if let Some((outlet, i)) = found {
                 let whole = c.get(0).unwrap();
-                out.push(origin(
+                out.push(by_rule(
                     outlet,
                     Rule::AgencySelfReference,
                     start + name.start() + i,
                     start + whole.end(),
-                    Rule::AgencySelfReference.confidence(),
                 ));
             }
         }
@@ -1141,13 +1132,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .filter(|(o, _)| o.kind == OutletKind::WireAgency)
                 .last();
             if let Some((outlet, _)) = agency {
-                out.push(origin(
-                    outlet,
-                    Rule::AgencyByline,
-                    start,
-                    end,
-                    Rule::AgencyByline.confidence(),
-                ));
+                out.push(by_rule(outlet, Rule::AgencyByline, start, end));
                 continue;
             }
         }
@@ -1156,13 +1141,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_name(c.name("agency").unwrap().as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
         {
-            out.push(origin(
-                outlet,
-                Rule::AgencyWritersLine,
-                start,
-                end,
-                Rule::AgencyWritersLine.confidence(),
-            ));
+            out.push(by_rule(outlet, Rule::AgencyWritersLine, start, end));
             continue;
         }
         if let Some(c) = AGENCY_WRITERS.captures(line) {
@@ -1171,13 +1150,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_name(agency.as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
             {
-                out.push(origin(
-                    outlet,
-                    Rule::AgencyWritersLine,
-                    start,
-                    end,
-                    Rule::AgencyWritersLine.confidence(),
-                ));
+                out.push(by_rule(outlet, Rule::AgencyWritersLine, start, end));
                 continue;
             }
         }
@@ -1253,13 +1226,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 // more often a source tag on syndicated copy than the site's
                 // own masthead (mastheads are images): it names the producer.
                 let at = start + (trimmed.as_ptr() as usize - line.as_ptr() as usize);
-                out.push(origin(
-                    outlet,
-                    Rule::SourceLabel,
-                    at,
-                    at + trimmed.len(),
-                    Rule::SourceLabel.confidence(),
-                ));
+                out.push(by_rule(outlet, Rule::SourceLabel, at, at + trimmed.len()));
                 continue;
             }
         }
