@@ -34,14 +34,16 @@ impl RelPath {
     }
 
     /// Where this path of the corpus at `root` is: `root` joined with it,
-    /// or, when the corpus is one file (`scan::scan_corpus`), beside it.
+    /// or, when the corpus is one file (`scan::scan_corpus`), beside the
+    /// file it is (through any link), whose name it bears.
     pub fn under(&self, root: &Path) -> PathBuf {
-        match root.parent() {
-            Some(dir) if std::fs::metadata(root).is_ok_and(|m| m.is_file()) => {
-                dir.join(self.as_path())
+        if std::fs::metadata(root).is_ok_and(|m| m.is_file()) {
+            let file = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+            if let Some(dir) = file.parent() {
+                return dir.join(self.as_path());
             }
-            _ => root.join(self.as_path()),
         }
+        root.join(self.as_path())
     }
 
     /// Whether the name is valid UTF-8 (a lossless string form exists).

@@ -72,16 +72,19 @@ pub fn scan_corpus(root: &Path, options: ScanOptions, exclude: &[PathBuf]) -> Re
         return scan(root, options, exclude);
     }
     let mut scan = Scan::default();
-    let Some(name) = root.file_name() else {
+    // A link to an archive names the archive, as its store does (stores
+    // are keyed by the canonical path): one store, one name per page.
+    let file = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let Some(name) = file.file_name() else {
         return Err(ScanError::NotACorpus {
             path: root.to_path_buf(),
         });
     };
     let path = RelPath::from_bytes(name.as_encoded_bytes().to_vec());
-    match std::fs::metadata(root) {
+    match std::fs::metadata(&file) {
         Ok(meta) => scan.candidates.push(Candidate {
             path,
-            abs: root.to_path_buf(),
+            abs: file.clone(),
             bytes: meta.len(),
             mtime_ns: Some(meta.mtime() * 1_000_000_000 + meta.mtime_nsec()),
         }),

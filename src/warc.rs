@@ -898,7 +898,8 @@ pub fn http_response(block: &[u8]) -> Option<HttpResponse> {
     if body.len() as u64 > PAGE_LIMIT && note.is_none() {
         body.truncate(PAGE_LIMIT as usize);
         note = Some(format!(
-            "the page is larger than {} MiB once decoded: its first {} MiB are read",
+            "the page is larger than {} MiB once decoded: its first {} MiB are read, and the size and SHA-256 given for it are of those {} MiB (the record's own digest covers it whole)",
+            PAGE_LIMIT >> 20,
             PAGE_LIMIT >> 20,
             PAGE_LIMIT >> 20
         ));

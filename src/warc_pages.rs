@@ -288,7 +288,7 @@ pub fn read_wacz(
     notes.extend(pages_notes);
     let titles: HashMap<String, String> = listed
         .iter()
-        .filter_map(|p| Some((p.url.clone(), p.title.clone()?)))
+        .filter_map(|p| Some((same_address(&p.url), p.title.clone()?)))
         .collect();
     let warcs = wacz_warcs(&names);
     if warcs.is_empty() {
@@ -413,18 +413,50 @@ fn listed_pages<R: std::io::Read + std::io::Seek>(
     (pages, notes)
 }
 
-/// The listed pages the archive holds no page document for, named (the
-/// first few): a capture the crawler reported that is not in the package.
+/// An address as two writers may spell it differently: scheme and host in
+/// lower case, no default port, no fragment, unreserved characters not
+/// percent-encoded (`%7Euser` is `~user`). An address that does not parse
+/// stays as written.
+fn same_address(url: &str) -> String {
+    let Ok(mut parsed) = url::Url::parse(url.trim()) else {
+        return url.to_owned();
+    };
+    parsed.set_fragment(None);
+    let text = parsed.as_str();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('%') {
+        out.push_str(&rest[..at]);
+        let hex = rest.get(at + 1..at + 3);
+        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            Some(b) if b.is_ascii_alphanumeric() || b"-._~".contains(&b) => {
+                out.push(b as char);
+                rest = &rest[at + 3..];
+            }
+            _ => {
+                out.push('%');
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The listed pages the archive holds no record of (a response, resource
+/// or revisit for that address, a redirect included), named (the first
+/// few): a capture the crawler reported that is not in the package.
 fn pages_not_found(listed: &[ListedPage], rows: &[WarcRecordRow]) -> Option<String> {
-    let held: std::collections::HashSet<&str> = rows
+    let held: std::collections::HashSet<String> = rows
         .iter()
-        .filter(|r| r.document.is_some())
+        .filter(|r| matches!(r.warc_type.as_str(), "response" | "resource" | "revisit"))
         .filter_map(|r| r.target_uri.as_deref())
+        .map(same_address)
         .collect();
     let missing: Vec<&str> = listed
         .iter()
         .map(|p| p.url.as_str())
-        .filter(|u| !held.contains(u))
+        .filter(|u| !held.contains(&same_address(u)))
         .collect();
     if missing.is_empty() {
         return None;
@@ -435,12 +467,17 @@ fn pages_not_found(listed: &[ListedPage], rows: &[WarcRecordRow]) -> Option<Stri
         .take(SHOWN)
         .map(|u| format!("‘{}’", crate::escape::visible(u)))
         .collect();
+    let more = missing.len().saturating_sub(SHOWN);
     Some(format!(
-        "its pages list names {} page{} the archive holds no page for: {}{}",
+        "its pages list names {} page{} the archive holds no record of: {}{}",
         missing.len(),
         if missing.len() == 1 { "" } else { "s" },
         named.join(", "),
-        if missing.len() > SHOWN { ", …" } else { "" }
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
     ))
 }
 
@@ -746,7 +783,8 @@ fn page_document(origin: &Origin, record: &Record, row: &mut WarcRecordRow) -> O
         if body.len() as u64 > warc::PAGE_LIMIT {
             body.truncate(warc::PAGE_LIMIT as usize);
             notes.push(format!(
-                "the page is larger than {} MiB: its first {} MiB are read",
+                "the page is larger than {} MiB: its first {} MiB are read, and the size and SHA-256 given for it are of those {} MiB (the record's own digest covers it whole)",
+                warc::PAGE_LIMIT >> 20,
                 warc::PAGE_LIMIT >> 20,
                 warc::PAGE_LIMIT >> 20
             ));
@@ -770,12 +808,18 @@ fn page_document(origin: &Origin, record: &Record, row: &mut WarcRecordRow) -> O
         None | Some("" | "application/octet-stream") => b"page.txt",
         Some(_) => return None,
     };
+    if media.as_deref() == Some("application/pdf") && !text::pdf::looks_like_pdf(&body) {
+        notes.push(
+            "served as a PDF (application/pdf) but its bytes are not a PDF: read as what they are"
+                .into(),
+        );
+    }
     let mut extracted = text::extract(name, &body);
     if extracted.title.is_none()
         && let Some(listed) = origin
             .titles
             .zip(record.target_uri())
-            .and_then(|(titles, uri)| titles.get(uri))
+            .and_then(|(titles, uri)| titles.get(&same_address(uri)))
     {
         // The title the crawler saw, as the package's pages list gives it.
         extracted.title = Some(listed.clone());
@@ -878,4 +922,30 @@ fn hashes_of<R: std::io::Read + std::io::Seek>(
     })?;
     problems.extend(found.iter().map(ToString::to_string));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_address;
+
+    /// One address as crawlers and their page lists write it.
+    #[test]
+    fn an_address_is_the_same_however_it_is_spelled() {
+        let canonical = same_address("https://www.reuters.com/~user/x");
+        for spelling in [
+            "HTTPS://WWW.REUTERS.COM/~user/x",
+            "https://www.reuters.com:443/~user/x",
+            "https://www.reuters.com/%7Euser/x",
+            "https://www.reuters.com/~user/x#comments",
+        ] {
+            assert_eq!(same_address(spelling), canonical, "{spelling}");
+        }
+        // A path's case and a reserved escape are meaningful.
+        assert_ne!(same_address("https://www.reuters.com/~User/x"), canonical);
+        assert_ne!(
+            same_address("https://a.example/a%2Fb"),
+            same_address("https://a.example/a/b")
+        );
+        assert_eq!(same_address("not a url"), "not a url");
+    }
 }

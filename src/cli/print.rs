@@ -59,6 +59,9 @@ pub(crate) fn print_document(entry: &DocumentEntry) -> Result<()> {
         entry.encoding.as_deref().unwrap_or("not decoded"),
         entry.content_kind
     )?;
+    for note in &entry.notes {
+        writeln!(out, "  note         {}", provaudit::escape::visible(note))?;
+    }
     if let Some(capture) = &entry.capture {
         writeln!(
             out,

@@ -151,10 +151,12 @@ pub enum ExportError {
         "{path}: the name is not valid UTF-8, which a BagIt manifest cannot hold; rename the file, run `provaudit audit` again, then export"
     )]
     NameNotUtf8 { path: String },
-    #[error("writing {path}: {source}")]
+    // `error`, not `source`: the message says it once (a source would be
+    // printed again after it).
+    #[error("writing {path}: {error}; check the folder exists and is writable, then export again")]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("export cancelled; nothing was written to {out}")]
     Cancelled { out: PathBuf },
@@ -317,7 +319,12 @@ pub fn run(store: &mut Store, request: &Request, control: &Control) -> Result<Wr
             let bytes = match format {
                 Format::Html => html::render(&report).into_bytes(),
                 Format::Markdown => markdown::render(&report).into_bytes(),
-                Format::Json => pretty(&report),
+                // C1 controls and bidi overrides as `\uXXXX`, as `audit
+                // --json` prints them: the file is safe to `cat`.
+                Format::Json => {
+                    let text = String::from_utf8(pretty(&report)).expect("JSON is UTF-8");
+                    crate::escape::json(&text).into_owned().into_bytes()
+                }
                 Format::Csv => table::render(&report),
                 Format::ClaimReview => {
                     let (doc, stale) = linked::claimreview(&report);
@@ -422,7 +429,7 @@ fn check_output(out: &Path, format: Format, force: bool) -> Result<()> {
         Err(source) => {
             return Err(ExportError::Write {
                 path: out.to_path_buf(),
-                source,
+                error: source,
             });
         }
     };
@@ -494,9 +501,9 @@ pub fn json_for_html<T: serde::Serialize>(value: &T) -> Vec<u8> {
 }
 
 fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {
-    move |source| ExportError::Write {
+    move |error| ExportError::Write {
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }
 

@@ -65,9 +65,9 @@ pub fn write(
     path: &Path,
     control: &Control,
 ) -> Result<Option<usize>> {
-    let io = |source| ExportError::Write {
+    let io = |error| ExportError::Write {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let stored = store.documents()?;
     let by_path: std::collections::HashMap<&str, &DocumentEntry> =
@@ -108,7 +108,11 @@ pub fn write(
                 url: entry.capture.as_ref().and_then(|c| c.url.as_deref()),
                 captured_at: entry.capture.as_ref().and_then(|c| c.at.as_deref()),
             };
-            serde_json::to_writer(&mut *out, &line).map_err(|e| io(e.into()))?;
+            // As `audit --json` prints: C1 controls and bidi overrides as
+            // `\uXXXX`, so `cat` or `head` on the file runs nothing.
+            let json = serde_json::to_string(&line).map_err(|e| io(e.into()))?;
+            out.write_all(crate::escape::json(&json).as_bytes())
+                .map_err(io)?;
             out.write_all(b"\n").map_err(io)?;
             written += 1;
         }

@@ -974,7 +974,15 @@ impl Store {
                         (id, outcome)
                     }
                 };
-                match &doc.text {
+                // A page kept but not read (a scan, a PDF too damaged to
+                // read) keeps its capture: where and when it was collected
+                // is evidence whether or not its text can be read.
+                let no_text = String::new();
+                let text = doc
+                    .text
+                    .as_ref()
+                    .or(doc.capture.is_some().then_some(&no_text));
+                match text {
                     Some(text) => put_text
                         .execute(params![
                             id,

@@ -198,15 +198,110 @@ fn read_here(bytes: &[u8]) -> Pdf {
         Ok(doc) => doc,
         Err(e) => return Pdf::Unreadable(format!("not a readable PDF ({e})")),
     };
-    let numbers: Vec<u32> = doc.get_pages().keys().copied().take(MAX_PAGES).collect();
-    let pages = numbers
-        .iter()
-        .map(|&n| doc.extract_text(&[n]).map(|t| tidy(&t)).unwrap_or_default())
+    let pages = doc
+        .get_pages()
+        .into_values()
+        .take(MAX_PAGES)
+        .map(|id| tidy(&page_text(&doc, id)))
         .collect();
     Pdf::Text {
         pages,
         title: title(&doc),
     }
+}
+
+/// The text a page shows, in content-stream order: what `Tj`, `TJ`, `'`
+/// and `"` show, a line end where the text moves to a new line (`T*`, `'`,
+/// `"`, a `Td`/`TD` or `Tm` that moves down or up, the end of a text
+/// object) and a space for a wide gap inside a `TJ` array. Word processors
+/// and TeX start each line with a move, not a new text object: read as
+/// `lopdf`'s `extract_text` reads them, their lines run together
+/// ("forty peoplewere killed").
+fn page_text(doc: &lopdf::Document, page: lopdf::ObjectId) -> String {
+    use lopdf::{Object, content::Content};
+    let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = doc
+        .get_page_fonts(page)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(name, font)| Some((name, font.get_font_encoding(doc).ok()?)))
+        .collect();
+    let Some(content) = doc
+        .get_page_content(page)
+        .ok()
+        .and_then(|data| Content::decode(&data).ok())
+    else {
+        return String::new();
+    };
+    fn show(text: &mut String, encoding: &lopdf::Encoding, operands: &[Object]) {
+        for operand in operands {
+            match operand {
+                Object::String(bytes, _) => {
+                    if let Ok(s) = lopdf::Document::decode_text(encoding, bytes) {
+                        text.push_str(&s);
+                    }
+                }
+                Object::Array(items) => {
+                    show(text, encoding, items);
+                    text.push(' ');
+                }
+                // A gap wider than a tenth of the font size: a word space.
+                Object::Integer(i) if *i < -100 => text.push(' '),
+                Object::Real(f) if *f < -100.0 => text.push(' '),
+                _ => {}
+            }
+        }
+    }
+    let new_line = |text: &mut String| {
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+    };
+    let moves_vertically = |y: Option<&Object>| {
+        y.and_then(|y| y.as_float().ok())
+            .is_some_and(|y| y.abs() > 0.01)
+    };
+    let mut text = String::new();
+    let mut encoding = None;
+    let mut matrix_y: Option<f32> = None;
+    for op in &content.operations {
+        let operands = op.operands.as_slice();
+        match op.operator.as_str() {
+            "Tf" => {
+                encoding = operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .and_then(|name| encodings.get(name));
+            }
+            "Tj" | "TJ" => {
+                if let Some(e) = encoding {
+                    show(&mut text, e, operands);
+                }
+            }
+            "'" => {
+                new_line(&mut text);
+                if let Some(e) = encoding {
+                    show(&mut text, e, operands);
+                }
+            }
+            "\"" => {
+                new_line(&mut text);
+                if let Some(e) = encoding {
+                    show(&mut text, e, operands.get(2..).unwrap_or_default());
+                }
+            }
+            "T*" | "ET" => new_line(&mut text),
+            "Td" | "TD" if moves_vertically(operands.get(1)) => new_line(&mut text),
+            "Tm" => {
+                let y = operands.get(5).and_then(|y| y.as_float().ok());
+                if matrix_y.is_some() && y != matrix_y {
+                    new_line(&mut text);
+                }
+                matrix_y = y;
+            }
+            _ => {}
+        }
+    }
+    text
 }
 
 /// The title in the document's information dictionary.
@@ -263,6 +358,84 @@ fn tidy(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page as word processors and TeX write one: each line started by a
+    /// move (`Td`, `TD`, `T*`, `Tm`) or shown by `'`, in one text object.
+    fn page_of_moves() -> Vec<u8> {
+        use lopdf::content::{Content, Operation};
+        use lopdf::{Object, Stream, dictionary};
+        let mut doc = lopdf::Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Roman",
+        });
+        let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+        let show = |s: &str| Operation::new("Tj", vec![Object::string_literal(s)]);
+        let content = Content {
+            operations: vec![
+                Operation::new("BT", vec![]),
+                Operation::new("Tf", vec!["F1".into(), 12.into()]),
+                Operation::new("TL", vec![14.into()]),
+                Operation::new("Td", vec![72.into(), 700.into()]),
+                show("The minister said forty people"),
+                Operation::new("Td", vec![0.into(), (-14).into()]),
+                show("were killed on Monday,"),
+                Operation::new("T*", vec![]),
+                show("according to the World"),
+                Operation::new("'", vec![Object::string_literal("Health Organization.")]),
+                Operation::new(
+                    "Tm",
+                    vec![
+                        1.into(),
+                        0.into(),
+                        0.into(),
+                        1.into(),
+                        72.into(),
+                        600.into(),
+                    ],
+                ),
+                show("Rescue teams"),
+                Operation::new("Td", vec![60.into(), 0.into()]),
+                show(" searched all night."),
+                Operation::new("ET", vec![]),
+            ],
+        };
+        let content = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+                "Resources" => resources,
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    /// Lines begun by a move are lines, so words at their ends stay apart;
+    /// a move along the same line joins nothing.
+    #[test]
+    fn lines_started_by_a_move_keep_their_words_apart() {
+        let Pdf::Text { pages, .. } = read_here(&page_of_moves()) else {
+            panic!("the PDF is readable");
+        };
+        let text = &pages[0];
+        for glued in ["peoplewere", "Monday,according", "WorldHealth"] {
+            assert!(!text.contains(glued), "{glued}: {text:?}");
+        }
+        assert!(
+            text.contains("Rescue teams searched all night."),
+            "{text:?}"
+        );
+        assert!(text.contains("forty people"), "{text:?}");
+    }
 
     #[test]
     fn broken_pdfs_are_unreadable_not_fatal() {

@@ -280,6 +280,12 @@ fn the_texts_export_in_passims_input_shape() {
     let ws = Workspace::new();
     let corpus = ws.seed_corpus();
     std::fs::write(corpus.join("empty.txt"), "").unwrap();
+    // Characters a terminal acts on, in an article's text.
+    std::fs::write(
+        corpus.join("zz-hostile.txt"),
+        "Officials said \u{9b}2J forty \u{202e}people were evacuated on Monday.\n",
+    )
+    .unwrap();
     ws.run_db(&["audit", corpus.to_str().unwrap()])
         .expect_code(0);
     let out = ws.path("texts.jsonl");
@@ -304,10 +310,25 @@ fn the_texts_export_in_passims_input_shape() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
         .collect();
+    // Written as \u escapes: `cat` on the file acts on nothing, and the
+    // text reads back as it was.
+    assert!(
+        !text.contains(['\u{9b}', '\u{202e}']),
+        "raw controls in the export"
+    );
+    assert!(
+        lines.iter().any(|l| l["text"]
+            .as_str()
+            .unwrap()
+            .contains("\u{9b}2J forty \u{202e}people")),
+        "the hostile text is not read back as it was"
+    );
     let sums = seed_sums();
-    // The five articles, not the empty file (no text) nor the manifest.
+    // The five articles and the hostile one, not the empty file (no text)
+    // nor the manifest.
     let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
     let mut names: Vec<&str> = sums.iter().map(|(n, _)| n.as_str()).collect();
+    names.push("zz-hostile.txt");
     names.sort();
     assert_eq!(ids, names);
     let line = |name: &str| lines.iter().find(|l| l["id"] == name).unwrap();

@@ -519,7 +519,7 @@ fn a_wacz_packaged_by_py_wacz_is_read_in_place_and_its_hashes_checked() {
     assert_eq!(
         package["notes"],
         serde_json::json!([format!(
-            "its pages list names 1 page the archive holds no page for: ‘{never}’"
+            "its pages list names 1 page the archive holds no record of: ‘{never}’"
         )]),
         "{package:#}"
     );
@@ -601,7 +601,11 @@ fn one_archive_opened_on_its_own_is_its_own_corpus() {
         pdf_dir.join("statement.pdf"),
     )
     .unwrap();
+    // And one cut short in transfer: kept, not readable.
+    let whole = std::fs::read(pdf_dir.join("statement.pdf")).unwrap();
+    std::fs::write(pdf_dir.join("cut.pdf"), &whole[..400]).unwrap();
     let pdf_url = "http://www.reuters.com/files/statement.pdf";
+    let cut_url = "http://www.reuters.com/files/cut.pdf";
     let server = sites(&ws.path("site"));
     let downloads = ws.path("downloads");
     std::fs::create_dir_all(&downloads).unwrap();
@@ -609,7 +613,7 @@ fn one_archive_opened_on_its_own_is_its_own_corpus() {
         &ws,
         server.port,
         &downloads.join("crawl"),
-        &[url(0), url(1), pdf_url.to_owned()],
+        &[url(0), url(1), pdf_url.to_owned(), cut_url.to_owned()],
     );
     std::fs::write(downloads.join("shopping.txt"), "Milk, eggs, bread.\n").unwrap();
     let archive = downloads.join("crawl.warc.gz");
@@ -628,11 +632,28 @@ fn one_archive_opened_on_its_own_is_its_own_corpus() {
         .collect();
     assert!(
         paths[0] == "crawl.warc.gz"
-            && paths.len() == 4
+            && paths.len() == 5
             && paths[1..].iter().all(|p| p.starts_with("crawl.warc.gz/@")),
         "{paths:?}"
     );
     for d in archived(&report) {
+        if d["capture"]["url"] == cut_url {
+            // Not readable, still evidence: where and when it was collected,
+            // and who published it, are kept and shown.
+            assert_eq!(d["content_kind"], "binary", "{d:#}");
+            assert_eq!(d["publisher"]["name"], "Reuters", "{d:#}");
+            let page = downloads.join(d["path"].as_str().unwrap());
+            let shown = ws
+                .run(&["show", page.to_str().unwrap()])
+                .expect_code(0)
+                .stdout;
+            assert!(
+                shown.contains(cut_url)
+                    && shown.contains("note         a PDF whose text cannot be read"),
+                "{shown}"
+            );
+            continue;
+        }
         if d["capture"]["url"] == pdf_url {
             // The PDF served as application/pdf is read as a PDF: its text
             // layer, its credit, its claims cited by page.
@@ -659,18 +680,38 @@ fn one_archive_opened_on_its_own_is_its_own_corpus() {
         let i = (0..2).find(|&i| url(i) == d["capture"]["url"]).unwrap();
         assert_eq!(d["publisher"]["name"], PAGES[i].3, "{d:#}");
     }
-    let page = downloads.join(paths[1]);
+    let first = archived(&report)
+        .into_iter()
+        .find(|d| d["capture"]["url"] == url(0).as_str())
+        .unwrap();
+    let page = downloads.join(first["path"].as_str().unwrap());
     let shown = ws
         .run(&["show", page.to_str().unwrap()])
         .expect_code(0)
         .stdout;
-    assert!(
-        shown.contains(&url(0)) || shown.contains(&url(1)),
-        "{shown}"
-    );
+    assert!(shown.contains(&url(0)), "{shown}");
 
     let out = ws.run(&["verify", archive_arg]).expect_code(0).stdout;
     assert!(out.contains("1 files checked against store: 1 ok"), "{out}");
+    // Through a link of another name: the same store and the same names,
+    // never a second copy of every page.
+    let elsewhere = ws.path("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let link = elsewhere.join("link.warc.gz");
+    std::os::unix::fs::symlink(&archive, &link).unwrap();
+    let again = ws
+        .run(&["audit", link.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let paths_again: Vec<&str> = again["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths_again, paths, "{:#}", again["run"]);
+    assert_eq!(again["run"]["gone"], serde_json::json!([]));
+    ws.run(&["verify", link.to_str().unwrap()]).expect_code(0);
     let bytes = std::fs::read(&archive).unwrap();
     std::fs::write(
         &archive,
