@@ -808,6 +808,14 @@ fn page_document(origin: &Origin, record: &Record, row: &mut WarcRecordRow) -> O
         None | Some("" | "application/octet-stream") => b"page.txt",
         Some(_) => return None,
     };
+    if let Some(date) = record.header("WARC-Date")
+        && chrono::DateTime::parse_from_rfc3339(date).is_err()
+    {
+        notes.push(format!(
+            "its WARC-Date ‘{}’ is not a date and time (RFC 3339): the capture time is not known",
+            crate::escape::visible(&warc::cut(date, 64))
+        ));
+    }
     if media.as_deref() == Some("application/pdf") && !text::pdf::looks_like_pdf(&body) {
         notes.push(
             "served as a PDF (application/pdf) but its bytes are not a PDF: read as what they are"
@@ -855,7 +863,11 @@ fn page_document(origin: &Origin, record: &Record, row: &mut WarcRecordRow) -> O
         extracted_with: text::EXTRACTION_VERSION,
         capture: Some(Capture {
             url: record.target_uri().map(str::to_string),
-            at: record.header("WARC-Date").map(str::to_string),
+            // A time that is not one is named in the notes, not stated.
+            at: record
+                .header("WARC-Date")
+                .filter(|d| chrono::DateTime::parse_from_rfc3339(d).is_ok())
+                .map(str::to_string),
             format: "warc".into(),
             record: None,
         }),

@@ -1046,3 +1046,49 @@ fn the_five_seeds_in_five_capture_formats_read_as_the_seeds_do() {
     assert_eq!(cluster["independent_origins"], 2, "{cluster:#}");
     assert_eq!(cluster["single_source"], false, "{cluster:#}");
 }
+
+/// A record whose WARC-Date is not a time (written by warcio as given): the
+/// page is read, its capture time is not stated, and the note says why.
+#[test]
+fn a_warc_date_that_is_not_a_time_is_named_not_stated() {
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let script = r#"
+import io, sys
+from warcio.warcwriter import WARCWriter
+from warcio.statusandheaders import StatusAndHeaders
+with open(sys.argv[1], 'wb') as out:
+    writer = WARCWriter(out, gzip=True)
+    body = b'<html><body><p>GENEVA (Reuters) - Negotiators met for a third round of talks, officials said.</p></body></html>'
+    headers = StatusAndHeaders('200 OK', [('Content-Type', 'text/html')], protocol='HTTP/1.1')
+    record = writer.create_warc_record('https://www.reuters.com/a', 'response', payload=io.BytesIO(body),
+                                       http_headers=headers, warc_headers_dict={'WARC-Date': 'not-a-date'})
+    writer.write_record(record)
+"#;
+    let made = Command::new(python())
+        .args(["-c", script])
+        .arg(corpus.join("odd.warc.gz"))
+        .output()
+        .unwrap();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let pages = archived(&report);
+    assert_eq!(pages.len(), 1, "{report:#}");
+    let page = pages[0];
+    assert_eq!(page["capture"]["at"], Value::Null, "{page:#}");
+    assert_eq!(page["capture"]["url"], "https://www.reuters.com/a");
+    assert!(
+        page["notes"]
+            .to_string()
+            .contains("its WARC-Date ‘not-a-date’ is not a date and time"),
+        "{page:#}"
+    );
+}
