@@ -254,8 +254,28 @@ pub fn identify_document(
         canonical_url: stored.canonical_url.clone(),
         capture_url: stored.capture.as_ref().and_then(|c| c.url.clone()),
     };
+    // The line an explanation cites is the one the evidence's location
+    // gives: in a page, the line of its markup that holds the words (found
+    // as `offsets::locate` finds them), else the line of the text.
     let lines = offsets::LineIndex::new(&stored.text);
-    let line_of = |offset: usize| lines.line_at(cleaned.source_offset(offset)) as usize;
+    let source = stored.source.as_deref();
+    let source_lines = source.map(offsets::LineIndex::new);
+    let line_of = |offset: usize| {
+        let at = cleaned.source_offset(offset).min(stored.text.len());
+        let in_markup = source
+            .zip(source_lines.as_ref())
+            .and_then(|(src, src_lines)| {
+                let rest = stored.text.get(at..)?;
+                let words = rest.split('\n').next()?.trim_end();
+                let cut = words.char_indices().nth(60).map_or(words.len(), |(i, _)| i);
+                let needle = &words[..cut];
+                (!needle.trim().is_empty())
+                    .then(|| src.find(needle))
+                    .flatten()
+                    .map(|p| src_lines.line_at(p))
+            });
+        in_markup.unwrap_or_else(|| lines.line_at(at)) as usize
+    };
     (
         identify::identify(registry, &cleaned.text, &meta, &line_of),
         cleaned,

@@ -745,3 +745,29 @@ fn the_state_media_import_is_the_credited_upstream_file() {
             .contains("MIT License")
     );
 }
+
+/// In a saved page the evidence is located in its markup, and the "why" a
+/// reviewer reads cites that same line (it cited the line of the text read
+/// from the page, two lines that disagreed).
+#[test]
+fn the_explanation_cites_the_line_the_evidence_is_on() {
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("page.html"),
+        "<html><head><title>Talks</title></head>\n<body>\n<nav>\n<a href=\"/\">Home</a>\n</nav>\n<article>\n\
+         <h1>Talks resume</h1>\n\n\n<p>GENEVA (Reuters) - Negotiators met for a third round of talks, officials said.</p>\n\
+         <p>The meeting lasted four hours.</p>\n</article></body></html>\n",
+    )
+    .unwrap();
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let page = doc(&report, "page.html");
+    // Line 10 of the file holds the dateline.
+    assert_eq!(page["origin"]["evidence"]["line"], 10, "{page:#}");
+    let why = page["outlet_explanation"].as_str().unwrap();
+    assert!(why.contains("‘GENEVA (Reuters) -’, line 10;"), "{why}");
+}
