@@ -14,6 +14,7 @@ pub mod fingerprint;
 pub mod ingest;
 pub mod manifest;
 pub mod outlets;
+pub mod pattern;
 pub mod pipeline;
 pub mod progress;
 pub mod relpath;

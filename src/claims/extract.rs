@@ -105,9 +105,7 @@ const SAY: &str = r"(?:said|says|told|added|stated|warned|claimed|insisted|wrote
 const NAME: &str = r"(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*){0,3}";
 const DESCRIBED: &str = r"(?:(?:an?|the|one|two|three|several)\s+(?:[A-Za-z’'-]+\s+){0,3}(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|minister|ministry|adviser|aide|commander|analyst|witness|witnesses|resident|residents|authorities|agency|authority|police|army|military|government|presidency|office|department|service|centre|center)|[A-Z][a-z]+(?:’s|'s)?\s+(?:[a-z]+\s+)?(?:authorities|officials|police|minister|ministry|government|army|military|presidency))";
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid pattern")
-}
+use crate::pattern::re;
 
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"[“"]([^“”"]{3,})[”"]"#));
 static SPEAKER_AFTER: LazyLock<Regex> = LazyLock::new(|| {

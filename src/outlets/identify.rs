@@ -135,9 +135,7 @@ pub struct PageMeta {
     pub capture_url: Option<String>,
 }
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid pattern")
-}
+use crate::pattern::re;
 
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
