@@ -93,6 +93,13 @@ pub enum LocateError {
     Store(#[from] StoreError),
 }
 
+/// Whether `path` names a page inside a web archive by its record's place
+/// (`crawl.warc.gz/@896`) rather than a file.
+pub fn names_a_record(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.as_encoded_bytes().starts_with(b"@"))
+}
+
 /// The store holding `file`, and its path relative to the store's corpus:
 /// `db` when given, else the default store of the nearest folder above
 /// `file` that has one. A page read from a web archive is named by the
@@ -107,9 +114,7 @@ pub fn store_for_file(db: Option<&Path>, file: &Path) -> Result<(Store, RelPath)
             // `crawl.warc.gz/@896`, or inside a WACZ
             // `site.wacz/archive/data.warc.gz/@896`: the nearest ancestor
             // that is a file is the archive; the rest names the record.
-            let record_named = file
-                .file_name()
-                .is_some_and(|n| n.as_encoded_bytes().starts_with(b"@"));
+            let record_named = names_a_record(file);
             let archive = file.ancestors().skip(1).find(|p| p.is_file());
             match (record_named, archive) {
                 (true, Some(archive)) => {

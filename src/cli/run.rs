@@ -319,10 +319,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
         Command::Show { file, store, json } => {
             let (store, rel) = store_for_file(store.db.as_deref(), &file)?;
             let doc = store.document_by_path(&rel)?.with_context(|| {
-                let record_named = file
-                    .file_name()
-                    .is_some_and(|n| n.as_encoded_bytes().starts_with(b"@"));
-                if record_named {
+                if provaudit::workspace::names_a_record(&file) {
                     format!(
                         "{}: the archive holds no page at that place; `provaudit audit` lists its pages (`ARCHIVE/@OFFSET`)",
                         file.display()

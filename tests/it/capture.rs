@@ -29,6 +29,21 @@ pub(crate) fn page(text: &str) -> String {
     )
 }
 
+/// Prints the page `html` to the PDF `out` with headless Chromium, as a
+/// reviewer's "Save as PDF" does.
+pub(crate) fn print_to_pdf(html: &Path, out: &Path) {
+    let printed = chromium(&[
+        &format!("--print-to-pdf={}", out.display()),
+        "--no-pdf-header-footer",
+        &format!("file://{}", html.display()),
+    ]);
+    assert!(
+        out.is_file(),
+        "{}",
+        String::from_utf8_lossy(&printed.stderr)
+    );
+}
+
 struct Server(Child);
 
 impl Drop for Server {
@@ -333,16 +348,7 @@ fn a_page_printed_to_pdf_by_chromium_is_read_and_a_scan_is_said_so() {
     std::fs::create_dir_all(&corpus).unwrap();
     for name in ["page", "scan"] {
         let out = corpus.join(format!("{name}.pdf"));
-        let printed = chromium(&[
-            &format!("--print-to-pdf={}", out.display()),
-            "--no-pdf-header-footer",
-            &format!("file://{}", site.join(format!("{name}.html")).display()),
-        ]);
-        assert!(
-            out.is_file(),
-            "{}",
-            String::from_utf8_lossy(&printed.stderr)
-        );
+        print_to_pdf(&site.join(format!("{name}.html")), &out);
     }
     let report = ws
         .run_db(&["audit", corpus.to_str().unwrap(), "--json"])

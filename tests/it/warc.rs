@@ -3,7 +3,7 @@
 //! HTTP proxy), archived by `wget --warc-file` (one gzip member per record)
 //! and by warcio's `capture_http` (plain WARC), then audited and verified.
 
-use crate::capture::page;
+use crate::capture::{page, print_to_pdf};
 use crate::support::*;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -962,16 +962,7 @@ fn the_five_seeds_in_five_capture_formats_read_as_the_seeds_do() {
     std::fs::write(corpus.join("globalsecurity.html"), saved).unwrap();
     // The small site: printed to PDF.
     let pdf = corpus.join("small-site.pdf");
-    let printed = chromium(&[
-        &format!("--print-to-pdf={}", pdf.display()),
-        "--no-pdf-header-footer",
-        &format!("file://{}", file_of(pages[4].1, pages[4].2).display()),
-    ]);
-    assert!(
-        pdf.is_file(),
-        "{}",
-        String::from_utf8_lossy(&printed.stderr)
-    );
+    print_to_pdf(&file_of(pages[4].1, pages[4].2), &pdf);
 
     let report = ws
         .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
