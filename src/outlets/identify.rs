@@ -247,6 +247,11 @@ static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?P<name>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})\s+(?:correspondents?|reporters?|journalists?|photographers?|saw|witnessed|has\s+learned|has\s+learnt)\b",
     )
 });
+/// Words of a source line that names where a figure or a chart's data
+/// comes from rather than who wrote the text.
+static DATA_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:polls?|survey|census|statistics|data|dataset|estimates|study|analysis)\b")
+});
 static SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?P<label>source|sources|from)\s*:\s*(?P<rest>.{2,120}?)\s*$"));
 /// "Credit: Associated Press" under a picture: a photo credit.
@@ -970,6 +975,12 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             {
                 continue;
             }
+            // "Source: A Fox News poll of 1,007 registered voters", "Source:
+            // U.S. Census Bureau data" under a chart: where a figure comes
+            // from, not who wrote the text.
+            if DATA_SOURCE.is_match(&lower) {
+                continue;
+            }
             // "Source: https://english.news.cn/…": the address of the text's
             // source, read by the registry's domains; an address of a site
             // the registry does not know names no producer (its pieces are
@@ -1003,6 +1014,14 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     continue;
                 }
                 let outlet = registry.find_credit_name(part);
+                // An unregistered name is a name: a few words, no figures
+                // (not a sentence cut at its comma).
+                if outlet.is_none()
+                    && (part.bytes().any(|b| b.is_ascii_digit())
+                        || part.split_whitespace().count() > 6)
+                {
+                    continue;
+                }
                 // An unregistered name after "Source:" is as often a picture
                 // agency or a content farm's filler as a producer.
                 let confidence = if outlet.is_some() {

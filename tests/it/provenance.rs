@@ -631,3 +631,91 @@ fn two_sites_own_articles_quoting_one_statement_stay_two_sources() {
     assert_eq!(cluster["independent_origins"], 2, "{cluster:#}");
     assert_eq!(doc(&report, "b.html")["origin"]["name"], "Northern Herald");
 }
+
+/// A site's page crediting itself ("Source: …") under a paragraph of the
+/// Reuters story copied word for word. Written for this test after a
+/// probe of real pages: a `Source:` line naming anyone turned a copied
+/// wire sentence into a second origin.
+const SELF_CREDITED_COPY: &str = "Valley under water\n\n\
+Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 residents from their homes, the civil protection department said on Tuesday.\n\n\
+Our readers sent photographs of the flooded square all morning.\n\n\
+Source: Valley Herald\n";
+
+#[test]
+fn a_sentence_copied_word_for_word_is_one_origin_whatever_the_copy_credits() {
+    let (_ws, report) = audit(&[("wire.txt", WIRE), ("herald.txt", SELF_CREDITED_COPY)]);
+    // The page's own credit is read as written …
+    assert_eq!(
+        document(&report, "herald.txt")["origin"]["name"],
+        "Valley Herald"
+    );
+    // … but the sentence it shares with the wire word for word is one
+    // origin, named by both producers: which copied is not established.
+    let k = cluster_of(&report, "herald.txt", "1,200 residents");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "wire.txt", "1,200 residents")["id"],
+        "{k:#}"
+    );
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    assert_eq!(k["single_source"], true, "{k:#}");
+    assert_eq!(
+        k["origin_groups"][0]["name"], "Reuters / Valley Herald",
+        "{k:#}"
+    );
+    let row = k["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["document"] == "herald.txt")
+        .unwrap();
+    assert_eq!(row["origin"], "Valley Herald", "{row}");
+    assert_eq!(row["how"], "same sentence word for word", "{row}");
+    assert!(
+        row["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("wire.txt (Reuters)"),
+        "{row}"
+    );
+    let why = k["explanation"].as_str().unwrap();
+    assert!(
+        why.starts_with("2 documents, one origin (Reuters / Valley Herald): 1 credits Reuters (wire dateline), 1 has the same sentence word for word as one of them"),
+        "{why}"
+    );
+}
+
+/// A digest page carrying one sentence from the Reuters story and one from
+/// the AP's, word for word: it counts with one of them, and never makes
+/// the two agencies, which each wrote their own, one origin.
+#[test]
+fn a_digest_of_two_wires_does_not_make_the_wires_one_origin() {
+    let digest = "Morning digest\n\n\
+Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 residents from their homes, the civil protection department said on Tuesday.\n\n\
+Some 1,200 residents were forced from their homes in the Wied valley as flood waters rose by two metres overnight, the civil protection department said Tuesday.\n\n\
+Source: Morning Digest\n";
+    let (_ws, report) = audit(&[("wire.txt", WIRE), ("ap.txt", AP), ("digest.txt", digest)]);
+    let k = cluster_of(&report, "ap.txt", "1,200 residents");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "wire.txt", "1,200 residents")["id"],
+        "{k:#}"
+    );
+    assert_eq!(k["corroboration"], "corroborated", "{k:#}");
+    assert_eq!(k["independent_origins"], 2, "{k:#}");
+    let names: Vec<&str> = k["origin_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Reuters") || names.contains(&"Associated Press"),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"Morning Digest"),
+        "the digest is no origin of its own: {names:?}"
+    );
+}
