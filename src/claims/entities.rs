@@ -32,6 +32,9 @@ pub struct Entities {
     acronyms: HashMap<String, String>,
     /// Other names by `name_key` → canonical name.
     names: HashMap<String, String>,
+    /// The countries the registry names (by `name_key`): places, never a
+    /// person "he" may be.
+    countries: std::collections::HashSet<String>,
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -65,7 +68,30 @@ impl Entities {
                 e.add(alias, &outlet.name);
             }
         }
+        e.countries = registry
+            .outlets()
+            .iter()
+            .filter_map(|o| o.country.as_deref())
+            .map(name_key)
+            .collect();
         e
+    }
+
+    /// Whether a name is one a person may go by: not a country the
+    /// registry names ("South Korea"), not a body or a company ("Jeju
+    /// Air"), not shouted ("FILE PHOTO").
+    pub fn may_be_a_person(&self, name: &str) -> bool {
+        let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+        let shouted = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
+        !shouted
+            && !self.countries.contains(&name_key(name))
+            && !name.split_whitespace().any(|w| {
+                let w = w.trim_end_matches(['.', ',']).to_lowercase();
+                NOT_PERSON_SUFFIXES.contains(&w.as_str())
+                    || COMPANY_WORDS.contains(&w.as_str())
+                    || CALENDAR.contains(&w.as_str())
+                    || w == "i"
+            })
     }
 
     fn add(&mut self, alias: &str, canonical: &str) {
@@ -94,7 +120,24 @@ impl Entities {
 }
 
 /// Titles dropped from people's names.
-const TITLES: [&str; 24] = [
+const TITLES: [&str; 41] = [
+    "acting",
+    "governor",
+    "gov",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "ambassador",
+    "king",
+    "queen",
+    "prince",
+    "sheikh",
+    "judge",
+    "deputy",
+    "chief",
+    "director",
+    "spokesperson",
     "president",
     "prime",
     "minister",
@@ -120,6 +163,16 @@ const TITLES: [&str; 24] = [
     "ms",
     "envoy",
 ];
+
+/// Whether a name is given with a title ("Gov. Kazuo Ueda", "President
+/// Yoon"): a person's, whatever else the article says.
+pub fn titled(surface: &str) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    words.len() >= 2
+        && words[..words.len() - 1]
+            .iter()
+            .any(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+}
 
 /// Words that end a place's name and may be left out ("Yonaguni Island" is
 /// "Yonaguni").
@@ -163,6 +216,49 @@ const NOT_PERSON_SUFFIXES: [&str; 24] = [
     "company",
     "bank",
     "network",
+];
+
+/// Words that make a name a company's or a publication's: not a person
+/// "he" may be ("Jeju Air", "Nikkei Asia Times").
+const COMPANY_WORDS: [&str; 38] = [
+    "air",
+    "airlines",
+    "airways",
+    "group",
+    "news",
+    "times",
+    "post",
+    "media",
+    "inc",
+    "corp",
+    "ltd",
+    "motors",
+    "club",
+    "market",
+    "index",
+    "exchange",
+    "committee",
+    "association",
+    "campaign",
+    "cooperation",
+    "cup",
+    "relations",
+    "organization",
+    "organisation",
+    "union",
+    "league",
+    "federation",
+    "foundation",
+    "institute",
+    "commission",
+    "court",
+    "senate",
+    "house",
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
 ];
 
 /// Capitalised words that start sentences without naming anything.

@@ -36,6 +36,9 @@ pub struct Features {
     /// Figures with a measure ("people killed", "tonnes"), sorted and
     /// unique.
     pub measures: Vec<Figure>,
+    /// What its counts of people count ("people killed", "people
+    /// missing"), hashed, sorted and unique.
+    pub counts: Vec<u64>,
     /// Entity keys, hashed, sorted and unique.
     pub entities: Vec<u64>,
     /// The words of each quotation of three words or more, in order (at
@@ -149,10 +152,14 @@ pub fn features(claim: &Extracted) -> Features {
     }
     let mut values = Vec::new();
     let mut measures = Vec::new();
-    for q in &claim.quantities {
+    let mut counts = Vec::new();
+    for q in claim.quantities.iter().filter(|q| !q.vague()) {
         let v = value_key(q.value);
         values.push(v);
         if let Some(m) = q.figure_key() {
+            if m.starts_with("people ") {
+                counts.push(hash::text(&m));
+            }
             measures.push(Figure {
                 measure: hash::text(&m),
                 value: v,
@@ -166,6 +173,7 @@ pub fn features(claim: &Extracted) -> Features {
         shingles: sorted_unique(shingles),
         values: sorted_unique(values),
         measures: sorted_unique(measures),
+        counts: sorted_unique(counts),
         entities: sorted_unique(claim.mentions.iter().map(|m| hash::text(&m.key)).collect()),
         quotes: super::extract::quotations(&claim.text)
             .map(|q| {
@@ -313,6 +321,14 @@ pub fn figures_disagree(a: &Features, b: &Features) -> bool {
     false
 }
 
+/// Whether two claims each count people, but never the same thing: "1,002
+/// people have died … with 2,376 injured" and "at least 139 people were
+/// still missing", both "after Friday's 7.7-magnitude quake" in a junta
+/// statement, are two facts however much of their frame they share.
+pub fn counts_apart(a: &Features, b: &Features) -> bool {
+    !a.counts.is_empty() && !b.counts.is_empty() && disjoint_sorted(&a.counts, &b.counts)
+}
+
 /// Whether two claims state an agreeing figure for the same measure (and
 /// none that disagrees): the same fact, however worded.
 pub fn figures_agree(a: &Features, b: &Features) -> bool {
@@ -393,7 +409,7 @@ fn score_prepared(
     weights: &[f64],
     same_story: &dyn Fn() -> bool,
 ) -> Option<Link> {
-    if figures_disagree(a, b) {
+    if figures_disagree(a, b) || counts_apart(a, b) {
         return None;
     }
     let shared = hash::shared_sorted(&a.shingles, &b.shingles);
@@ -517,7 +533,7 @@ pub fn score(a: &Features, b: &Features, idf: &HashMap<u64, f64>) -> Option<Link
 #[cfg(test)]
 fn score_slow(a: &Features, b: &Features, idf: &HashMap<u64, f64>) -> Option<Link> {
     use std::collections::HashSet;
-    if figures_disagree(a, b) {
+    if figures_disagree(a, b) || counts_apart(a, b) {
         return None;
     }
     let sa: HashSet<u64> = a.shingles.iter().copied().collect();
@@ -1108,5 +1124,40 @@ mod tests {
         assert!(!figures_disagree(&a, &same));
         assert!(figures_disagree(&a, &other));
         assert!(!figures_disagree(&a, &unrelated));
+    }
+
+    /// Two sentences of one statement that count different things are two
+    /// claims, however much of the statement's frame they share; the same
+    /// count reworded is one. (Written for this test in the shape of a
+    /// junta's statement a probe of real wires found merged.)
+    #[test]
+    fn counts_of_different_things_are_different_claims() {
+        use crate::claims::entities::Entities;
+        use crate::claims::extract::{Context, extract};
+        use crate::claims::segment::Sentence;
+        let entities = Entities::new(&crate::outlets::registry::Registry::bundled());
+        let f = |text: &str| {
+            let mut ctx = Context::new(&entities, text);
+            let s = Sentence {
+                start: 0,
+                end: text.len(),
+                text,
+            };
+            features(&extract(&s, &mut ctx).expect("a claim"))
+        };
+        let died = f(
+            "A statement from the military council said 1,002 people had died in Friday's shallow 7.7-magnitude quake in central Myanmar, with 2,376 injured.",
+        );
+        let missing = f(
+            "A statement from the military council said that at least 139 people were still missing after Friday's shallow 7.7-magnitude quake in central Myanmar.",
+        );
+        let reworded = f(
+            "The military council said on Saturday that the shallow 7.7-magnitude quake in central Myanmar had killed 1,002 people.",
+        );
+        let none = HashMap::new();
+        assert!(counts_apart(&died, &missing));
+        assert_eq!(score(&died, &missing, &none), None);
+        assert!(!counts_apart(&died, &reworded));
+        assert!(score(&died, &reworded, &none).is_some());
     }
 }
