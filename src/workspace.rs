@@ -108,6 +108,19 @@ pub fn store_for_file(db: Option<&Path>, file: &Path) -> Result<(Store, RelPath)
     let no_such_file = || LocateError::NoSuchFile {
         file: file.to_path_buf(),
     };
+    // With the store named, a path as the store lists it ("003.txt",
+    // "crawl.warc.gz/@896") names its document from any folder, and a
+    // document whose file is gone from the corpus can still be shown.
+    if let Some(db) = db
+        && file.is_relative()
+        && std::fs::symlink_metadata(file).is_err()
+    {
+        let store = Store::open_existing(db)?;
+        let rel = RelPath::from_bytes(file.as_os_str().as_encoded_bytes().to_vec());
+        if store.document_by_path(&rel)?.is_some() {
+            return Ok((store, rel));
+        }
+    }
     let (abs, record) = match std::fs::canonicalize(file) {
         Ok(abs) => (abs, None),
         Err(_) => {

@@ -83,11 +83,12 @@ pub(crate) fn print_audit(
                 if publisher == origin {
                     format!("  {publisher}{}", alignment_badge(doc))
                 } else {
-                    format!(
-                        "  {publisher} ← {origin} ({}){}",
-                        doc.relation.replace('_', " "),
-                        alignment_badge(doc)
-                    )
+                    // A copy found by its text says so, not "unknown".
+                    let how = match doc.origin.as_ref().map(|o| o.evidence.rule.as_str()) {
+                        Some("text_reuse") => "uncredited copy".to_owned(),
+                        _ => doc.relation.replace('_', " "),
+                    };
+                    format!("  {publisher} ← {origin} ({how}){}", alignment_badge(doc))
                 }
             }
             other => format!("  [{other}]"),

@@ -203,12 +203,29 @@ fn an_uncredited_copy_takes_its_sources_origin_on_the_document_too() {
     let k = cluster_of(&report, "copy.txt", "37 patients");
     assert_eq!(k["independent_origins"], 1, "{k}");
     assert_eq!(k["unknown_origin_documents"], 0, "{k}");
-    // `show FILE` states it too.
+    // `show FILE` states it too, by its path or by its name as the store
+    // lists it (from outside the corpus folder).
     let corpus = ws.path("corpus");
     let shown = ws
         .run_db(&["show", corpus.join("copy.txt").to_str().unwrap()])
         .expect_code(0);
     assert!(shown.stdout.contains("Reuters"), "{}", shown.stdout);
+    let by_name = ws.run_db(&["show", "copy.txt"]).expect_code(0);
+    assert_eq!(by_name.stdout, shown.stdout);
+    // The audit's list says how it came to Reuters: an uncredited copy.
+    let listed = ws
+        .run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    let line = listed
+        .stdout
+        .lines()
+        .find(|l| l.contains("copy.txt"))
+        .unwrap_or_default();
+    assert!(
+        line.contains("← Reuters (uncredited copy)"),
+        "{}",
+        listed.stdout
+    );
 }
 
 #[test]
