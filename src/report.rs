@@ -270,7 +270,28 @@ pub struct ClusterEntry {
 pub struct ConflictEntry {
     pub clusters: Vec<String>,
     pub quantity: String,
-    pub values: Vec<crate::claims::ConflictValue>,
+    pub values: Vec<ConflictValueEntry>,
+    /// A count of people whose reports are not all of one known day: the
+    /// figures may be one toll rising over time rather than sources
+    /// disagreeing (the values' `reported` days say which).
+    pub may_be_a_timeline: bool,
+}
+
+/// One of the different figures, with the day its document reports from.
+#[derive(Clone, Debug, Serialize)]
+pub struct ConflictValueEntry {
+    #[serde(flatten)]
+    pub figure: crate::claims::ConflictValue,
+    /// The day the document reports from (`2020-08-05`, `--08-05` without
+    /// a year), when its text or page says.
+    pub reported: Option<String>,
+}
+
+impl std::ops::Deref for ConflictValueEntry {
+    type Target = crate::claims::ConflictValue;
+    fn deref(&self) -> &Self::Target {
+        &self.figure
+    }
 }
 
 impl ClaimEntry {
@@ -393,13 +414,39 @@ pub fn documents_section(store: &Store) -> Result<Vec<DocumentEntry>, StoreError
 
 /// Conflicting figures, read from the store.
 pub fn conflicts_section(store: &Store) -> Result<Vec<ConflictEntry>, StoreError> {
-    Ok(store
-        .conflicts()?
+    let conflicts = store.conflicts()?;
+    if conflicts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut dates = store.document_dates()?;
+    let reported: std::collections::HashMap<String, String> = store
+        .documents()?
         .into_iter()
-        .map(|c| ConflictEntry {
-            clusters: c.clusters,
-            quantity: c.quantity,
-            values: c.values,
+        .filter_map(|d| {
+            let date = dates.remove(&d.id)?;
+            Some((d.path.to_string_lossy().into_owned(), date.date))
+        })
+        .collect();
+    Ok(conflicts
+        .into_iter()
+        .map(|c| {
+            let values: Vec<ConflictValueEntry> = c
+                .values
+                .into_iter()
+                .map(|v| ConflictValueEntry {
+                    reported: reported.get(&v.document).cloned(),
+                    figure: v,
+                })
+                .collect();
+            ConflictEntry {
+                may_be_a_timeline: crate::export::words::may_be_a_timeline(
+                    &c.quantity,
+                    values.iter().map(|v| v.reported.as_deref()),
+                ),
+                clusters: c.clusters,
+                quantity: c.quantity,
+                values,
+            }
         })
         .collect())
 }

@@ -149,12 +149,16 @@ pub fn print_claims(
         for v in &conflict.values {
             writeln!(
                 out,
-                "  {:>12}  {}  ({}, {})",
+                "  {:>12}  {}  ({}, {}, {})",
                 v.value,
                 quote(&v.text),
                 v.document.escape_debug(),
-                v.cluster
+                v.cluster,
+                export::words::reported(v.reported.as_deref()).escape_debug()
             )?;
+        }
+        if conflict.may_be_a_timeline {
+            writeln!(out, "  ({})", export::words::MAY_BE_A_TIMELINE)?;
         }
     }
     Ok(())
@@ -225,11 +229,15 @@ pub fn print_cluster(d: &ClusterDetail) -> Result<()> {
         for v in &c.values {
             writeln!(
                 out,
-                "    {:>12}  {}  ({})",
+                "    {:>12}  {}  ({}, {})",
                 v.value,
                 quote(&v.text),
-                v.document.escape_debug()
+                v.document.escape_debug(),
+                export::words::reported(v.reported.as_deref()).escape_debug()
             )?;
+        }
+        if c.may_be_a_timeline {
+            writeln!(out, "    ({})", export::words::MAY_BE_A_TIMELINE)?;
         }
     }
     Ok(())

@@ -587,12 +587,12 @@ fn conflicts(h: &mut String, r: &Report) {
         h.push_str("<p class=\"muted\">None.</p></section>\n");
         return;
     }
-    h.push_str("<table><thead><tr><th>Quantity</th><th>Value</th><th>Where</th><th>Text</th></tr></thead><tbody>");
+    h.push_str("<table><thead><tr><th>Quantity</th><th>Value</th><th>Where</th><th>Reported</th><th>Text</th></tr></thead><tbody>");
     for c in &r.conflicts {
         for (i, v) in c.values.iter().enumerate() {
             let _ = write!(
                 h,
-                "<tr><td>{}</td><td><b>{}</b></td><td><a href=\"#{}\" class=\"mono small\">{}</a></td><td>{}</td></tr>",
+                "<tr><td>{}</td><td><b>{}</b></td><td><a href=\"#{}\" class=\"mono small\">{}</a></td><td class=\"small\">{}</td><td>{}</td></tr>",
                 if i == 0 {
                     esc(&c.quantity)
                 } else {
@@ -601,7 +601,15 @@ fn conflicts(h: &mut String, r: &Report) {
                 esc(&format_value(v.value)),
                 esc(&v.cluster),
                 esc(&v.document),
+                esc(&super::words::reported(v.reported.as_deref())),
                 esc(&truncate(&v.text, 240))
+            );
+        }
+        if c.may_be_a_timeline {
+            let _ = write!(
+                h,
+                "<tr><td></td><td colspan=\"4\" class=\"muted small\">{}</td></tr>",
+                esc(super::words::MAY_BE_A_TIMELINE)
             );
         }
     }

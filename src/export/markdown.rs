@@ -237,18 +237,27 @@ pub fn render(r: &Report) -> String {
     if r.conflicts.is_empty() {
         let _ = writeln!(m, "None.\n");
     } else {
-        let _ = writeln!(m, "| Quantity | Value | Where | Text |");
-        let _ = writeln!(m, "|---|---:|---|---|");
+        let _ = writeln!(m, "| Quantity | Value | Where | Reported | Text |");
+        let _ = writeln!(m, "|---|---:|---|---|---|");
         for c in &r.conflicts {
             for v in &c.values {
                 let _ = writeln!(
                     m,
-                    "| {} | {} | {} (cluster {}) | {} |",
+                    "| {} | {} | {} (cluster {}) | {} | {} |",
                     esc(&c.quantity),
                     format_value(v.value),
                     esc(&v.document),
                     code(&v.cluster),
+                    esc(&super::words::reported(v.reported.as_deref())),
                     esc(&v.text)
+                );
+            }
+            if c.may_be_a_timeline {
+                let _ = writeln!(
+                    m,
+                    "| {} | | | | {} |",
+                    esc(&c.quantity),
+                    esc(super::words::MAY_BE_A_TIMELINE)
                 );
             }
         }

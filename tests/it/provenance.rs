@@ -440,6 +440,59 @@ fn one_primary_sources_successive_tolls_relayed_by_two_wires_are_no_conflict() {
     );
     assert!(!in_one_conflict(&report, m, e), "{}", report["conflicts"]);
     assert!(in_one_conflict(&report, e, o), "{}", report["conflicts"]);
+    // Both reports are of one known day: sources disagreeing, said so with
+    // the day beside each figure.
+    let entry = conflict_of(&report, e, o);
+    assert_eq!(entry["may_be_a_timeline"], false, "{entry}");
+    for v in entry["values"].as_array().unwrap() {
+        assert_eq!(v["reported"], "--09-09", "{entry}");
+    }
+}
+
+/// The conflict entry holding both clusters.
+fn conflict_of<'a>(report: &'a Value, a: &Value, b: &Value) -> &'a Value {
+    report["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| {
+            let clusters = e["clusters"].as_array().unwrap();
+            clusters.contains(&a["id"]) && clusters.contains(&b["id"])
+        })
+        .unwrap_or_else(|| panic!("no conflict holds both: {}", report["conflicts"]))
+}
+
+/// Two tolls of which one report gives no day: the figures are set side by
+/// side, and the reader is told they may be one toll rising over time
+/// (a probe of real wires on an earthquake found every rising toll listed
+/// as sources disagreeing).
+#[test]
+fn differing_tolls_of_unknown_days_may_be_one_toll_rising() {
+    let dated = "Quake toll rises\n\nRABAT, Sept 9 (AFP) - The death toll from the earthquake in the Atlas mountains has risen to 632, according to the Interior Ministry.\n";
+    let undated = "Quake toll disputed\n\nThe earthquake in the Atlas mountains killed more than 2,900 people, the regional health directorate said, as rescuers reached villages in the Atlas mountains.\n";
+    let (ws, report) = audit(&[("d.txt", dated), ("u.txt", undated)]);
+    let (d, u) = (
+        cluster_of(&report, "d.txt", "632"),
+        cluster_of(&report, "u.txt", "2,900"),
+    );
+    let entry = conflict_of(&report, d, u);
+    assert_eq!(entry["may_be_a_timeline"], true, "{entry}");
+    let reported: Vec<&Value> = entry["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| &v["reported"])
+        .collect();
+    assert!(reported.contains(&&Value::Null), "{entry}");
+    assert!(reported.contains(&&Value::from("--09-09")), "{entry}");
+    let listed = ws.run_db(&["claims"]).expect_code(0);
+    assert!(
+        listed.stdout.contains("day unknown")
+            && listed.stdout.contains("reported 09-09 (no year given)")
+            && listed.stdout.contains("may be one toll rising over time"),
+        "{}",
+        listed.stdout
+    );
 }
 
 #[test]

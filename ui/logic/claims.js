@@ -35,11 +35,20 @@ export const REVIEW_FILTERS = [
 
 const arr = (v) => (Array.isArray(v) ? v : []);
 
-/** `at least 1,093 people (000.txt)` for a conflicting value. */
+/** `at least 1,093 people (000.txt, reported 2020-08-05)` for a conflicting value. */
 export function conflictValue(v) {
-  if (v && typeof v === 'object' && v.text) return v.document ? `${v.text} (${v.document})` : v.text;
+  if (v && typeof v === 'object' && v.text) {
+    if (!v.document) return v.text;
+    const reported = String(v.reported || '');
+    const day = !reported ? 'day unknown'
+      : reported.startsWith('--') ? `reported ${reported.slice(2)} (no year given)` : `reported ${reported}`;
+    return `${v.text} (${v.document}, ${day})`;
+  }
   return nameOf(v);
 }
+
+/** Said under conflicting figures that may be one count rising over time. */
+export const MAY_BE_A_TIMELINE = 'reports of different or unknown days: these may be one toll rising over time rather than sources disagreeing; compare the days';
 
 /** A name for a value that may be a string or an object with a name. */
 export function nameOf(v) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classOf, flagsOf, membersOf, model, provenanceLayout, spansOf } from '../logic/claims.js';
+import { classOf, conflictValue, flagsOf, membersOf, model, provenanceLayout, spansOf } from '../logic/claims.js';
 
 // A report in the claims contract: two clusters about the death toll.
 const report = {
@@ -59,4 +59,11 @@ test('the provenance picture collapses two documents into one origin and one pri
     { from: 'doc:b.txt', to: 'origin:outlet:press-tv' },
   ]);
   assert.ok(layout.height > 36 + 44, 'tall enough for two rows');
+});
+
+test('a conflicting figure says the day its report is of, or that the day is unknown', () => {
+  const v = { text: 'at least 1,093 people', document: '000.txt', value: 1093 };
+  assert.equal(conflictValue({ ...v, reported: '2020-08-05' }), 'at least 1,093 people (000.txt, reported 2020-08-05)');
+  assert.equal(conflictValue({ ...v, reported: '--08-05' }), 'at least 1,093 people (000.txt, reported 08-05 (no year given))');
+  assert.equal(conflictValue({ ...v, reported: null }), 'at least 1,093 people (000.txt, day unknown)');
 });

@@ -5,7 +5,7 @@
 // opens at once.
 
 import { h, s } from '../dom.js';
-import { CLASSES, FLAGS, REVIEW_FILTERS, classOf, conflictValue, flagsOf, membersOf, model, nameOf, provenanceLayout, reviewStatus, spansOf } from '../logic/claims.js';
+import { CLASSES, FLAGS, MAY_BE_A_TIMELINE, REVIEW_FILTERS, classOf, conflictValue, flagsOf, membersOf, model, nameOf, provenanceLayout, reviewStatus, spansOf } from '../logic/claims.js';
 import { plural, verdictLabel } from '../logic/format.js';
 import { reviewPanel } from './review.js';
 import { searchPanel } from './search.js';
@@ -91,7 +91,8 @@ function clusterDetail(ctx, cluster, m) {
       h('p', { class: 'small muted' }, 'Documents that share a producer collapse into one origin; an origin that attributes the claim points to its primary source.')),
     conflicts.length ? h('section', { class: 'card', 'data-testid': 'conflicts' },
       h('h3', {}, 'Conflicting figures'),
-      h('ul', {}, conflicts.map((c) => h('li', {}, h('strong', {}, nameOf(c.quantity)), ': ', (c.values || []).map(conflictValue).join(' · '))))) : null,
+      h('ul', {}, conflicts.map((c) => h('li', {}, h('strong', {}, nameOf(c.quantity)), ': ', (c.values || []).map(conflictValue).join(' · '),
+        c.may_be_a_timeline ? h('div', { class: 'muted small', 'data-testid': 'may-be-a-timeline' }, MAY_BE_A_TIMELINE) : null)))) : null,
     reviewPanel(ctx, { kind: 'cluster', id: String(cluster.id), spans: spansOf(cluster, m) }, () => ctx.render()));
 }
 
