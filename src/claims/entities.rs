@@ -83,7 +83,31 @@ impl Entities {
     pub fn may_be_a_person(&self, name: &str) -> bool {
         let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
         let shouted = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
+        // "To Paiporta", opening a quote: a sentence's words, no name.
+        let opens_with_a_word = name.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "to" | "from"
+                    | "for"
+                    | "with"
+                    | "as"
+                    | "by"
+                    | "of"
+                    | "if"
+                    | "so"
+                    | "then"
+                    | "now"
+                    | "even"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "yes"
+                    | "no"
+            )
+        });
         !shouted
+            && !opens_with_a_word
             && !self.countries.contains(&name_key(name))
             && !name.split_whitespace().any(|w| {
                 let w = w.trim_end_matches(['.', ',']).to_lowercase();

@@ -895,6 +895,33 @@ fn tidy_source(name: &str) -> String {
     }
 }
 
+/// Whether a name read as a speaker or a source can be one: not a day or a
+/// month ("Keir Starmer on Thursday said" is not Thursday's word), not a
+/// letter ("in a post on X said").
+fn plausible_source(name: &str) -> bool {
+    let first = name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    name.trim().chars().filter(|c| c.is_alphanumeric()).count() > 1
+        && !matches!(
+            first.as_str(),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "tonight"
+        )
+        && !(first != "may" && MONTH.is_match(&first) && name.split_whitespace().count() == 1)
+}
+
 /// Whether a sentence can hold a claim at all: long enough, ending as a
 /// statement does, not a byline, caption or question.
 fn claim_like(text: &str) -> bool {
@@ -936,6 +963,7 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
             .and_then(|c| c.name("a").or(c.name("b")))
             .or_else(|| SPEAKER_BEFORE.captures(text).and_then(|c| c.name("a")))
             .map(|m| ctx.resolve(m.as_str()))
+            .filter(|n| plausible_source(n))
     } else {
         None
     };
@@ -965,7 +993,8 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                 .captures(text)
                 .map(|c| ctx.resolve(c.name("a").unwrap().as_str()))
         })
-        .map(|a| tidy_source(&a));
+        .map(|a| tidy_source(&a))
+        .filter(|a| plausible_source(a));
     let quantities = quantities(text);
     let kind = if quoted && speaker.is_some() {
         ClaimKind::Quote

@@ -496,14 +496,23 @@ fn judge_one(
             .documents
             .push(path_of[d].to_string());
     }
-    // A group a document joined for a sentence in common is named by the
-    // producers of both: which copied the other is not established.
+    // A group a document joined for words in common names that document's
+    // own producer too: which copied the other is not established.
+    let mut sharing: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for d in &documents {
-        if let Some((_, Some(own))) = &groups[d].carries
-            && let Some((_, g)) = by_group.get_mut(groups[d].group.as_str())
-            && !g.name.split(" / ").any(|n| n == own)
-        {
-            g.name = format!("{} / {own}", g.name);
+        if let Some((_, Some(own))) = &groups[d].carries {
+            let names = sharing.entry(groups[d].group.as_str()).or_default();
+            if !names.contains(&own.as_str()) {
+                names.push(own);
+            }
+        }
+    }
+    for (group, names) in sharing {
+        if let Some((_, g)) = by_group.get_mut(group) {
+            let names: Vec<&str> = names.into_iter().filter(|n| *n != g.name).collect();
+            if !names.is_empty() {
+                g.name = format!("{} (and {}, in the same words)", g.name, names.join(", "));
+            }
         }
     }
     // Only groups whose producer is known count as independent origins:
@@ -697,12 +706,8 @@ const VERBATIM_WORDS: usize = 12;
 /// quotations (lower case), hashed: two outlets quoting one statement each
 /// frame it in their own words; a frame copied too is a copy.
 fn narrative_runs(text: &str) -> Vec<u64> {
-    static QUOTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r#"“[^”]*”|"[^"]*"|‘‘[^’]*’’|''[^']*''|«[^»]*»"#).unwrap()
-    });
-    let outside = QUOTED.replace_all(text, " \u{1} ");
     let mut runs = Vec::new();
-    for part in outside.split('\u{1}') {
+    for part in outside_quotations(text) {
         let words: Vec<u64> = part
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -715,6 +720,59 @@ fn narrative_runs(text: &str) -> Vec<u64> {
         );
     }
     runs
+}
+
+/// The pieces of a sentence outside quotation marks. A quotation may open
+/// in this sentence and close in a later one (`"Deeply saddened by the
+/// news.` — the rest of the quote follows), or close here after opening in
+/// an earlier one (`…all those affected,' he said.`): what follows an
+/// unclosed opening mark, and what comes before a closing mark never
+/// opened, are quoted too. A straight mark opens after a space or at the
+/// start and closes after a word; a curly single mark inside a word
+/// ("Haftar’s") is an apostrophe.
+fn outside_quotations(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut quoted = false;
+    let mut from = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|(_, n)| *n);
+        let after_space = prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p));
+        let before_word_end = next.is_none_or(|n| !n.is_alphanumeric());
+        let (opens, closes) = match c {
+            '“' | '«' | '„' => (true, false),
+            '”' | '»' => (false, true),
+            '"' => (after_space, !after_space),
+            '‘' => (after_space, false),
+            '’' => (false, !after_space && before_word_end),
+            // A straight single mark: a quotation's when it opens before a
+            // word after a space or closes a word before a space or the
+            // end; between letters ("Trump's") an apostrophe.
+            '\'' => (
+                after_space && next.is_some_and(char::is_alphanumeric),
+                !after_space && before_word_end,
+            ),
+            _ => (false, false),
+        };
+        if opens && !quoted {
+            parts.push(&text[from..i]);
+            quoted = true;
+        } else if closes {
+            if !quoted {
+                // Closing a quotation opened before this sentence: what came
+                // before was quoted.
+                parts.clear();
+            }
+            quoted = false;
+            from = i + c.len_utf8();
+        }
+        prev = Some(c);
+    }
+    if !quoted {
+        parts.push(&text[from..]);
+    }
+    parts
 }
 
 /// How strongly a document's own record establishes its producer, for
@@ -815,14 +873,14 @@ fn carried_with(
                 d,
                 DocumentOrigin {
                     description: format!(
-                        "{} (the same sentence word for word as {}, whose producer is {}{credit})",
+                        "{} (a passage word for word as in {}, whose producer is {}{credit})",
                         path_of[&d], path_of[&first], from.name
                     ),
                     shared_with: None,
                     carries: Some((path_of[&first].to_string(), own_name)),
-                    how: "same sentence word for word".into(),
+                    how: "same words as another".into(),
                     evidence: Some(format!(
-                        "the same sentence word for word as {} ({}): one origin with it{credit}",
+                        "a passage word for word as in {} ({}): one origin with it{credit}",
                         path_of[&first], groups[&first].name
                     )),
                     line: None,
@@ -928,12 +986,11 @@ fn summary(
             }
             match carriers {
                 0 => {}
-                1 => parts.push(
-                    "1 has the same sentence word for word as one of them, whatever it credits"
-                        .to_owned(),
-                ),
+                1 => parts.push(format!(
+                    "1 shares a passage word for word with a file credited to {name} (one copied the other, whatever each credits)"
+                )),
                 n => parts.push(format!(
-                    "{n} have the same sentence word for word as one of them, whatever they credit"
+                    "{n} share a passage word for word with files credited to {name} (copies, whatever each credits)"
                 )),
             }
             format!(
@@ -1352,6 +1409,12 @@ fn conflicts(
                 if counted && matches!((da, db), (Some(a), Some(b)) if a != b) {
                     continue;
                 }
+                // One article's figures are its own parts and scopes (a
+                // toll and the town's share of it, this war and the last):
+                // a writer does not contradict themselves.
+                if claims[ia].document_id == claims[ib].document_id {
+                    continue;
+                }
                 // One producer's successive figures are its updates (4:30
                 // p.m., then 10 p.m.): not two sources disagreeing.
                 let (ga, gb) = (
@@ -1480,6 +1543,40 @@ fn conflicts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words a copy and its source may share outside quotations: a
+    /// quotation opened or closed in another sentence is still quoted, and
+    /// an apostrophe is no quotation mark.
+    #[test]
+    fn words_outside_quotations_leave_out_quotes_opened_or_closed_elsewhere() {
+        let outside = |t: &str| outside_quotations(t).concat();
+        assert_eq!(
+            outside("\u{201c}We will rebuild,\u{201d} the mayor said on Monday."),
+            " the mayor said on Monday."
+        );
+        // A quote that goes on in the next sentence.
+        assert_eq!(
+            outside("The minister said: \"Deeply saddened by the news from the coast tonight."),
+            "The minister said: "
+        );
+        // The end of a quote begun in an earlier sentence.
+        assert_eq!(
+            outside("My thoughts are with all those affected by the floods,\u{2019} he said."),
+            " he said."
+        );
+        assert_eq!(
+            outside("Haftar\u{2019}s forces entered the town, officials said."),
+            "Haftar\u{2019}s forces entered the town, officials said."
+        );
+        assert_eq!(
+            outside("\u{2018}It was over in seconds,\u{2019} said a witness."),
+            " said a witness."
+        );
+        assert_eq!(
+            outside("'My thoughts are with all those affected,' he wrote on Trump's page."),
+            " he wrote on Trump's page."
+        );
+    }
 
     /// A medium that relayed a statement is told apart from the body or
     /// person who made it (and from a body whose name ends in "Agency").

@@ -731,7 +731,7 @@ fn a_sentence_copied_word_for_word_is_one_origin_whatever_the_copy_credits() {
     assert_eq!(k["corroboration"], "echo", "{k:#}");
     assert_eq!(k["single_source"], true, "{k:#}");
     assert_eq!(
-        k["origin_groups"][0]["name"], "Reuters / Valley Herald",
+        k["origin_groups"][0]["name"], "Reuters (and Valley Herald, in the same words)",
         "{k:#}"
     );
     let row = k["evidence"]
@@ -741,7 +741,7 @@ fn a_sentence_copied_word_for_word_is_one_origin_whatever_the_copy_credits() {
         .find(|e| e["document"] == "herald.txt")
         .unwrap();
     assert_eq!(row["origin"], "Valley Herald", "{row}");
-    assert_eq!(row["how"], "same sentence word for word", "{row}");
+    assert_eq!(row["how"], "same words as another", "{row}");
     assert!(
         row["evidence"]
             .as_str()
@@ -751,7 +751,7 @@ fn a_sentence_copied_word_for_word_is_one_origin_whatever_the_copy_credits() {
     );
     let why = k["explanation"].as_str().unwrap();
     assert!(
-        why.starts_with("2 documents, one origin (Reuters / Valley Herald): 1 credits Reuters (wire dateline), 1 has the same sentence word for word as one of them"),
+        why.starts_with("2 documents, one origin (Reuters (and Valley Herald, in the same words)): 1 credits Reuters (wire dateline), 1 shares a passage word for word with a file credited to Reuters (one copied the other"),
         "{why}"
     );
 }
@@ -787,5 +787,11 @@ Source: Morning Digest\n";
     assert!(
         !names.contains(&"Morning Digest"),
         "the digest is no origin of its own: {names:?}"
+    );
+    assert!(
+        names
+            .iter()
+            .any(|n| n.ends_with("(and Morning Digest, in the same words)")),
+        "{names:?}"
     );
 }
