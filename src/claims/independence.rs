@@ -117,6 +117,14 @@ fn describe(path: &RelPath, record: Option<&OutletRecord>) -> String {
 /// quoted statement inside a site's own article stays below it.
 const PRESUMED_YIELDS_AT: f64 = 0.9;
 
+/// Share of its claims a document presumed to be its publisher's own text
+/// must retell, in the same order, from a credited one to be taken for its
+/// rewrite (a site rewording an AFP story sentence by sentence, crediting
+/// no one, is not a second origin).
+const REWRITE_PRESUMED_YIELDS_AT: f64 = 0.6;
+/// … and how many claims at least.
+const REWRITE_PRESUMED_MIN_CLAIMS: usize = 4;
+
 /// Whether a document's producer is its publisher only because its text
 /// credits no one else: the origin's evidence is the publisher's own.
 fn presumed_own_text(r: &OutletRecord) -> bool {
@@ -221,7 +229,15 @@ pub fn origin_groups(
             if c.group == s.group {
                 continue;
             }
-            let strong = passages && r.containment >= PRESUMED_YIELDS_AT;
+            // Evidence strong enough to overrule a producer only presumed
+            // (a site's name on a text crediting no one): most of its
+            // passages, or most of its claims retold in the same order.
+            let strong = if passages {
+                r.containment >= PRESUMED_YIELDS_AT
+            } else {
+                r.containment >= REWRITE_PRESUMED_YIELDS_AT
+                    && r.shared_passages >= REWRITE_PRESUMED_MIN_CLAIMS
+            };
             // Credited: the text names its producer. Otherwise the producer
             // is unknown, or only presumed to be the publisher (which
             // stands, as if credited, against weaker evidence of copying).

@@ -795,3 +795,38 @@ Source: Morning Digest\n";
         "{names:?}"
     );
 }
+
+/// A site that rewords an AFP story sentence by sentence under its own
+/// name, crediting no one: its text is only presumed to be its own, and the
+/// same claims told in the same order make it the wire's rewrite, not a
+/// second origin (a probe of real pages found two such sites counted as
+/// corroboration of an AFP story). Written for this test.
+#[test]
+fn a_site_rewording_a_wire_sentence_by_sentence_is_no_second_origin() {
+    let wire = "Storm floods coastal towns\n\n\
+GDANSK, Oct 12 (AFP) - Storm Mira flooded 14 coastal towns in northern Poland overnight, killing 6 people, the regional governor said on Saturday.\n\n\
+Firefighters in Gdansk evacuated 2,300 residents from riverside districts as the Motlawa river rose by 1.8 metres, the fire service said.\n\n\
+The Polish army sent 400 soldiers and 12 amphibious vehicles to the flooded towns, the defence ministry said.\n\n\
+Power was cut to 48,000 homes in Pomerania, the grid operator Energa said.\n\n\
+Forecasters expect 90 millimetres more rain in Pomerania by Monday.\n";
+    let rewrite = "<html><head><meta property=\"og:site_name\" content=\"Island Daily\"></head><body>\
+        <h1>Poland counts the cost of Storm Mira</h1>\
+        <p>In northern Poland, Storm Mira left 14 coastal towns under water overnight and 6 people dead, according to the regional governor on Saturday.</p>\
+        <p>In Gdansk, 2,300 residents of riverside districts were moved out by firefighters when the Motlawa river climbed 1.8 metres, according to the fire service.</p>\
+        <p>The defence ministry said 400 Polish soldiers and 12 amphibious vehicles were deployed to the towns hit by the floods.</p>\
+        <p>Energa, the grid operator, said 48,000 homes in Pomerania lost power.</p>\
+        <p>A further 90 millimetres of rain is forecast for Pomerania before Monday.</p>\
+        </body></html>";
+    let (_ws, report) = audit(&[("wire.txt", wire), ("island.html", rewrite)]);
+    let island = document(&report, "island.html");
+    assert_eq!(island["publisher"]["name"], "Island Daily", "{island}");
+    let k = cluster_of(&report, "island.html", "2,300");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "wire.txt", "2,300")["id"],
+        "{k:#}"
+    );
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    assert_eq!(island["origin"]["name"], "Agence France-Presse", "{island}");
+}
