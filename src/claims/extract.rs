@@ -535,11 +535,20 @@ fn identifier_or_time(before: &str, after: &str, qualified: bool) -> bool {
         && word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().all(|c| c.is_alphanumeric() || c == '-')
         && !MONTH.is_match(word)
-        && !matches!(
-            word.to_lowercase().as_str(),
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
+        && !WEEKDAYS.contains(&word.to_lowercase().as_str())
 }
+
+/// Days of the week, lower case: a figure after one is no model number,
+/// and one is nobody's name.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Whether the words before a figure make it a projection: "could result
 /// in a death toll as high as", "may exceed", "is expected to reach".
@@ -906,20 +915,9 @@ fn plausible_source(name: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     name.trim().chars().filter(|c| c.is_alphanumeric()).count() > 1
-        && !matches!(
-            first.as_str(),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
-                | "yesterday"
-                | "tonight"
-        )
-        && !(first != "may" && MONTH.is_match(&first) && name.split_whitespace().count() == 1)
+        && !WEEKDAYS.contains(&first.as_str())
+        && !matches!(first.as_str(), "today" | "yesterday" | "tonight")
+        && (first == "may" || !MONTH.is_match(&first) || name.split_whitespace().count() != 1)
 }
 
 /// Whether a sentence can hold a claim at all: long enough, ending as a
