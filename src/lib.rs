@@ -13,6 +13,7 @@ pub mod export;
 pub mod fingerprint;
 pub mod ingest;
 pub mod manifest;
+pub mod model;
 pub mod outlets;
 pub mod pattern;
 pub mod pipeline;

@@ -439,7 +439,7 @@ pub fn conflicts_section(store: &Store) -> Result<Vec<ConflictEntry>, StoreError
                 })
                 .collect();
             ConflictEntry {
-                may_be_a_timeline: crate::export::words::may_be_a_timeline(
+                may_be_a_timeline: crate::claims::may_be_a_timeline(
                     &c.quantity,
                     values.iter().map(|v| v.reported.as_deref()),
                 ),

@@ -5,106 +5,11 @@
 use super::entities::{Entities, Mention};
 use super::segment::Sentence;
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// What a claim is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClaimKind {
-    /// A quantity: "at least 1,093 people killed".
-    Figure,
-    /// Words in quotation marks, with a speaker.
-    Quote,
-    /// A statement attributed to someone: "according to the WHO", "X said".
-    Attributed,
-    /// Any other checkable statement naming someone or something.
-    Assertion,
-}
-
-impl ClaimKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ClaimKind::Figure => "figure",
-            ClaimKind::Quote => "quote",
-            ClaimKind::Attributed => "attributed",
-            ClaimKind::Assertion => "assertion",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "figure" => ClaimKind::Figure,
-            "quote" => ClaimKind::Quote,
-            "attributed" => ClaimKind::Attributed,
-            "assertion" => ClaimKind::Assertion,
-            _ => return None,
-        })
-    }
-}
-
-/// A quantity as stated.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quantity {
-    pub value: f64,
-    /// The words as written: "at least 1,093 people".
-    pub text: String,
-    /// "at least", "more than", "some"…
-    pub qualifier: Option<String>,
-    /// What is counted: "people", "troops"…
-    pub unit: Option<String>,
-    /// What happened to them: "killed", "wounded", "displaced"…
-    pub event: Option<String>,
-}
-
-impl Quantity {
-    /// "Dozens", "hundreds", "thousands": an order of size, no figure to
-    /// compare (it neither agrees nor conflicts with "more than 90").
-    pub fn vague(&self) -> bool {
-        let lower = self.text.to_lowercase();
-        let number = match &self.qualifier {
-            Some(q) => lower
-                .strip_prefix(q.as_str())
-                .unwrap_or(&lower)
-                .trim_start(),
-            None => lower.as_str(),
-        };
-        ["dozens", "hundreds", "thousands"]
-            .iter()
-            .any(|w| number.starts_with(w))
-    }
-
-    /// What the quantity measures, for comparing figures across claims:
-    /// "people killed".
-    pub fn measure(&self) -> Option<String> {
-        if self.vague() {
-            return None;
-        }
-        match (&self.unit, &self.event) {
-            (Some(u), Some(e)) => Some(format!("{u} {e}")),
-            (None, Some(e)) => Some(format!("people {e}")),
-            _ => None,
-        }
-    }
-
-    /// What the figure counts or measures, for matching claims that state
-    /// it: [`Quantity::measure`], or a unit of measurement on its own
-    /// ("2,750 tonnes", "30 cm").
-    pub fn figure_key(&self) -> Option<String> {
-        // A duration ("30 minutes", "two hours") or a vote is said of many
-        // things in one story: no fact on its own.
-        if matches!(self.event.as_deref(), Some("lasted" | "voted")) || self.vague() {
-            return None;
-        }
-        self.measure().or_else(|| {
-            self.unit
-                .as_deref()
-                .and_then(measurement_unit)
-                .map(str::to_owned)
-        })
-    }
-}
+use crate::model::claims::measurement_unit;
+pub use crate::model::claims::{ClaimKind, Quantity};
 
 /// A claim found in one sentence. Offsets are into the cleaned text.
 #[derive(Clone, Debug, PartialEq)]
@@ -264,25 +169,6 @@ const VERBS: [&str; 12] = [
     "were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains", "will",
     "would",
 ];
-
-/// Units of measurement written several ways, to one spelling.
-fn measurement_unit(u: &str) -> Option<&'static str> {
-    Some(match u {
-        "km" | "kilometers" | "kilometres" | "kilometer" | "kilometre" => "km",
-        "cm" | "centimeters" | "centimetres" | "centimeter" | "centimetre" => "cm",
-        "m" | "meters" | "metres" | "meter" | "metre" => "m",
-        "miles" | "mile" => "miles",
-        "tonnes" | "tons" | "tonne" | "ton" => "tonnes",
-        "kg" | "kilograms" | "kilogrammes" => "kg",
-        "hectares" | "hectare" => "hectares",
-        "acres" | "acre" => "acres",
-        "houses" | "homes" => "homes",
-        "districts" => "districts",
-        "villages" => "villages",
-        "buildings" => "buildings",
-        _ => return None,
-    })
-}
 
 fn event_of_word(word: &str) -> Option<&'static str> {
     let lower = word.to_lowercase();

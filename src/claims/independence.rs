@@ -31,6 +31,8 @@ use crate::relpath::RelPath;
 use crate::store::StoredDocument;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+pub use crate::model::claims::InheritedOrigin;
+
 /// The producer a document's text is taken to come from, for independence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocumentOrigin {
@@ -400,18 +402,6 @@ pub fn inherited_origins(
         .collect();
     out.sort_by_key(|i| i.document_id);
     out
-}
-
-/// A document's origin as text reuse sets it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct InheritedOrigin {
-    pub document_id: i64,
-    pub group: String,
-    pub alignment: Alignment,
-    /// `None` when the documents sharing text are all of unknown origin.
-    pub origin: Option<crate::outlets::Party>,
-    /// Appended to the document's outlet explanation.
-    pub note: String,
 }
 
 fn state_controlled(a: &Alignment) -> bool {

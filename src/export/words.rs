@@ -274,21 +274,8 @@ pub fn verification_counts(c: &crate::verification::Counts) -> String {
     )
 }
 
-/// Whether conflicting figures may be one count rising over time: a count
-/// of people ("people killed", "people missing") whose reports are not all
-/// of one known day. A magnitude or a distance is measured once.
-pub fn may_be_a_timeline<'a>(
-    quantity: &str,
-    reported: impl Iterator<Item = Option<&'a str>>,
-) -> bool {
-    if !quantity.starts_with("people ") {
-        return false;
-    }
-    let days: Vec<Option<&str>> = reported.collect();
-    !(days.iter().all(Option::is_some) && days.windows(2).all(|w| w[0] == w[1]))
-}
-
-/// Said under conflicting figures that [`may_be_a_timeline`].
+/// Said under conflicting figures that
+/// [`may_be_a_timeline`](crate::claims::may_be_a_timeline).
 pub const MAY_BE_A_TIMELINE: &str = "reports of different or unknown days: these may be one toll rising over time rather than sources disagreeing; compare the days";
 
 /// The day a conflicting figure's document reports from, in words.

@@ -10,84 +10,14 @@ pub mod identify;
 pub mod registry;
 pub mod rules;
 
+pub use crate::model::outlets::{Alignment, OutletRecord, Override, Party, SignalRecord};
+
 use crate::clean;
 use crate::relpath::RelPath;
 use crate::store::{Store, StoreError, StoredDocument, StoredText};
 use crate::text::offsets;
 use identify::{Identification, PageMeta, Relation, Role, Rule, Signal};
 use registry::{Registry, name_key};
-use serde::Serialize;
-
-/// A publisher or origin as decided and stored.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Party {
-    pub name: String,
-    pub outlet_id: Option<String>,
-    pub rule: String,
-    /// The evidence text.
-    pub text: String,
-    /// Byte range of the evidence in the original file; `None` when it cannot
-    /// be located (HTML metadata, or markup splitting the text).
-    pub start: Option<u64>,
-    pub end: Option<u64>,
-    pub line: Option<u64>,
-    pub confidence: f64,
-    pub basis: String,
-    /// Set by the reviewer.
-    pub manual: bool,
-}
-
-/// Who stands behind an origin.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Alignment {
-    pub kind: Option<String>,
-    pub country: Option<String>,
-    pub owner: Option<String>,
-    /// State Media Monitor code (SC, CaPu, …) or `None`.
-    pub state_affiliation: Option<String>,
-}
-
-/// The stored outcome for one document.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct OutletRecord {
-    pub document_id: i64,
-    pub publisher: Option<Party>,
-    pub origin: Option<Party>,
-    pub relation: String,
-    pub origin_group: String,
-    pub alignment: Alignment,
-    pub candidates: Vec<String>,
-    pub explanation: String,
-    pub registry_version: String,
-}
-
-/// One stored signal.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct SignalRecord {
-    pub role: String,
-    pub name: String,
-    pub outlet_id: Option<String>,
-    pub rule: String,
-    pub text: String,
-    pub start: Option<u64>,
-    pub end: Option<u64>,
-    pub line: Option<u64>,
-    pub confidence: f64,
-}
-
-/// A reviewer's correction of a document's publisher or origin.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Override {
-    pub path: RelPath,
-    /// `publisher` or `origin`.
-    pub field: String,
-    /// `None` withdraws an earlier correction.
-    pub value: Option<String>,
-    pub reviewer: String,
-    pub note: Option<String>,
-    pub document_sha256: String,
-    pub created_at: String,
-}
 
 /// How origin groups are formed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

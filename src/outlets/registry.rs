@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+pub use crate::model::outlets::Typology;
+
 pub(crate) const CURATED: &str = include_str!("../../registry/outlets.toml");
 pub(crate) const STATE_MEDIA_CSV: &str =
     include_str!("../../registry/state-media/State_Media_Matrix.csv");
@@ -56,74 +58,6 @@ impl OutletKind {
             OutletKind::NgoIgo => "NGO or intergovernmental body",
             OutletKind::Unknown => "outlet",
         }
-    }
-}
-
-/// State Media Monitor typology codes. `IP` (independent public media) is
-/// state-funded in law but independent in funding, governance and editing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Typology {
-    SC,
-    CaPu,
-    CaPr,
-    ISFM,
-    ISF,
-    ISM,
-    IP,
-}
-
-impl Typology {
-    pub const ALL: [Typology; 7] = [
-        Typology::SC,
-        Typology::CaPu,
-        Typology::CaPr,
-        Typology::ISFM,
-        Typology::ISF,
-        Typology::ISM,
-        Typology::IP,
-    ];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s.trim().trim_end_matches('?') {
-            "SC" => Typology::SC,
-            "CaPu" => Typology::CaPu,
-            "CaPr" => Typology::CaPr,
-            "ISFM" => Typology::ISFM,
-            "ISF" => Typology::ISF,
-            "ISM" => Typology::ISM,
-            "IP" => Typology::IP,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Typology::SC => "SC",
-            Typology::CaPu => "CaPu",
-            Typology::CaPr => "CaPr",
-            Typology::ISFM => "ISFM",
-            Typology::ISF => "ISF",
-            Typology::ISM => "ISM",
-            Typology::IP => "IP",
-        }
-    }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            Typology::SC => "state-controlled",
-            Typology::CaPu => "captured public/state-managed",
-            Typology::CaPr => "captured private",
-            Typology::ISFM => "independent state-funded and state-managed",
-            Typology::ISF => "independent state-funded",
-            Typology::ISM => "independent state-managed",
-            Typology::IP => "independent public",
-        }
-    }
-
-    /// Whether the state controls what the outlet says (SC, CaPu, CaPr): the
-    /// sense of "state-affiliated" that independence analysis uses.
-    pub fn editorially_controlled(self) -> bool {
-        matches!(self, Typology::SC | Typology::CaPu | Typology::CaPr)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::claims_page::{CLUSTER_COLUMNS, REVIEW_ORDER};
 use super::{Result, Store, classify};
-use crate::claims::{Claim, Cluster, Conflict, Reuse, StageOutput};
+use crate::model::claims::{Claim, Cluster, Conflict, DocumentDate, Reuse, StageOutput};
 use rusqlite::params;
 
 /// The claims tables' secondary indexes, exactly as migrations 0003 and
@@ -334,16 +334,14 @@ impl Store {
     }
 
     /// The day one document reports from.
-    pub fn document_date(&self, document_id: i64) -> Result<Option<crate::claims::DocumentDate>> {
+    pub fn document_date(&self, document_id: i64) -> Result<Option<DocumentDate>> {
         Ok(self
             .dates_where("WHERE document_id = ?1", [document_id])?
             .remove(&document_id))
     }
 
     /// The day each document reports from, by document id.
-    pub fn document_dates(
-        &self,
-    ) -> Result<std::collections::HashMap<i64, crate::claims::DocumentDate>> {
+    pub fn document_dates(&self) -> Result<std::collections::HashMap<i64, DocumentDate>> {
         self.dates_where("", [])
     }
 
@@ -351,7 +349,7 @@ impl Store {
         &self,
         filter: &str,
         params: P,
-    ) -> Result<std::collections::HashMap<i64, crate::claims::DocumentDate>> {
+    ) -> Result<std::collections::HashMap<i64, DocumentDate>> {
         let mut st = self
             .conn
             .prepare(&format!(
@@ -365,7 +363,7 @@ impl Store {
                 let at = |i: usize| r.get::<_, Option<i64>>(i).map(|v| v.map(|v| v as u64));
                 Ok((
                     r.get::<_, i64>(0)?,
-                    crate::claims::DocumentDate {
+                    DocumentDate {
                         date: match year {
                             Some(y) => format!("{y:04}-{month:02}-{day:02}"),
                             None => format!("--{month:02}-{day:02}"),

@@ -4,8 +4,8 @@
 //! documents and two million claims opens without loading them all.
 
 use super::{Result, Store};
-use crate::claims::extract::ClaimKind;
-use crate::claims::{Claim, Cluster, Corroboration, OriginGroup};
+use crate::model::claims::ClaimKind;
+use crate::model::claims::{Claim, Cluster, Corroboration, OriginGroup};
 use rusqlite::{Row, params_from_iter};
 
 /// Counts over every cluster of the store.

@@ -3,7 +3,7 @@
 //! so a store of 100,000 documents opens without reading them all.
 
 use super::{DOCUMENT_COLUMNS, Result, Store, StoredDocument, stored_document};
-use crate::outlets::registry::Typology;
+use crate::model::outlets::Typology;
 use crate::relpath::RelPath;
 use crate::verification::Status;
 use rusqlite::types::Value;

@@ -1,7 +1,7 @@
 //! SQL of the outlets stage.
 
 use super::{Result, Store, classify, now};
-use crate::outlets::{Alignment, OutletRecord, Override, Party, SignalRecord};
+use crate::model::outlets::{Alignment, OutletRecord, Override, Party, SignalRecord};
 use crate::relpath::RelPath;
 use rusqlite::{Row, params};
 use std::collections::HashMap;

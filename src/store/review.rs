@@ -3,7 +3,7 @@
 //! the chain.
 
 use super::{Result, Store, classify};
-use crate::review::{self, Action, Entry, NewEntry, Session, Target, Verdict};
+use crate::model::review::{self, Action, Entry, NewEntry, Session, Target, Verdict};
 use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
 fn session_from(r: &Row) -> rusqlite::Result<Session> {

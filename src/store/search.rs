@@ -2,7 +2,7 @@
 //! matches first (`bm25`), a page at a time.
 
 use super::{Result, Store};
-use crate::claims::Claim;
+use crate::model::claims::Claim;
 use crate::relpath::RelPath;
 use rusqlite::params;
 

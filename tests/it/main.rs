@@ -9,6 +9,7 @@ mod claims;
 mod credits;
 mod export;
 mod fuzz;
+mod house;
 mod incremental;
 mod outlets;
 mod provenance;
