@@ -19,7 +19,6 @@ pub mod pattern;
 pub mod pipeline;
 pub mod progress;
 pub mod relpath;
-pub mod report;
 pub mod review;
 pub mod scan;
 pub mod search;
@@ -27,9 +26,9 @@ pub mod store;
 pub mod text;
 pub mod verification;
 pub mod verify;
+pub mod view;
 pub mod warc;
 pub mod warc_pages;
-pub mod workspace;
 
 /// The program's version, as recorded in stores, bags and reports.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

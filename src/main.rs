@@ -93,8 +93,8 @@ fn store_error_of(err: &anyhow::Error) -> Option<&store::StoreError> {
                 },
             )
             .or_else(
-                || match e.downcast_ref::<provaudit::report::LogCheckError>() {
-                    Some(provaudit::report::LogCheckError::Store(s)) => Some(s),
+                || match e.downcast_ref::<provaudit::view::json::LogCheckError>() {
+                    Some(provaudit::view::json::LogCheckError::Store(s)) => Some(s),
                     _ => None,
                 },
             )

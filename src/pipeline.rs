@@ -6,9 +6,9 @@ use crate::outlets::registry::Registry;
 use crate::outlets::{self, Grouping};
 use crate::progress::{Control, Timings};
 use crate::relpath::RelPath;
-use crate::report::AuditReport;
 use crate::scan::ScanOptions;
 use crate::store::Store;
+use crate::view::json::AuditReport;
 use std::path::Path;
 
 /// How to audit.

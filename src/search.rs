@@ -316,7 +316,7 @@ pub fn search(
         Some(page(total, offset, results))
     };
     Ok(SearchResults {
-        schema_version: crate::report::SCHEMA_VERSION,
+        schema_version: crate::view::json::SCHEMA_VERSION,
         query: input.to_owned(),
         documents,
         claims,

@@ -26,7 +26,7 @@ const ROUTES = Object.keys(VIEWS);
 const state = {
   route: 'corpus',
   startup: null,
-  report: null, // the corpus overview: corpus, last run, counts (workspace::CorpusOverview)
+  report: null, // the corpus overview: corpus, last run, counts (view::app::CorpusOverview)
   // The Documents table's pages, by query (sorted and filtered by the store).
   docs: { lists: {} },
   review: null, // review_state

@@ -10,12 +10,12 @@ use provaudit::export;
 use provaudit::ingest;
 use provaudit::pipeline::{self, AuditOptions};
 use provaudit::progress::Control;
-use provaudit::report::{ClusterDetail, HistoryReport, VerifyReport};
 use provaudit::review::{self, Annotation, ReviewState, Session, Span, Target, Verdict};
 use provaudit::scan::ScanOptions;
 use provaudit::store::{AffiliationFilter, DocumentQuery, DocumentSort, StatusFilter, Store};
 use provaudit::verify;
-use provaudit::workspace::{self, CorpusOverview, DocumentView, RecentCorpus};
+use provaudit::view::app::{self, CorpusOverview, DocumentView, RecentCorpus};
+use provaudit::view::json::{ClusterDetail, HistoryReport, VerifyReport};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use tauri::State;
@@ -93,7 +93,7 @@ pub async fn open_corpus(
 pub fn corpus_overview(state: State<'_, AppState>) -> Result<CorpusOverview> {
     let store = state.store()?;
     let registry = crate::load_registry(state.registry_file.as_deref());
-    Ok(workspace::stored_overview(&store, &registry)?)
+    Ok(app::stored_overview(&store, &registry)?)
 }
 
 /// The filters and order of the Documents table, as the window sends them.
@@ -170,9 +170,9 @@ pub fn documents_page(
     query: DocumentsQuery,
     offset: u64,
     limit: u64,
-) -> Result<workspace::DocumentsPage> {
+) -> Result<app::DocumentsPage> {
     let query = query.to_core()?;
-    Ok(workspace::documents_page(
+    Ok(app::documents_page(
         &state.store()?,
         &query,
         offset,
@@ -182,8 +182,8 @@ pub fn documents_page(
 
 /// The counts above the claims list, and the conflicting figures.
 #[tauri::command(async)]
-pub fn claims_overview(state: State<'_, AppState>) -> Result<workspace::ClaimsOverview> {
-    Ok(workspace::claims_overview(&state.store()?)?)
+pub fn claims_overview(state: State<'_, AppState>) -> Result<app::ClaimsOverview> {
+    Ok(app::claims_overview(&state.store()?)?)
 }
 
 /// One page of the claims list: clusters carrying any of `flags` (all when
@@ -196,15 +196,15 @@ pub fn claims_page(
     review: String,
     offset: u64,
     limit: u64,
-) -> Result<workspace::ClaimsPage> {
-    let review = workspace::ReviewFilter::parse(&review).ok_or_else(|| {
+) -> Result<app::ClaimsPage> {
+    let review = app::ReviewFilter::parse(&review).ok_or_else(|| {
         CommandError::new(
             "invalid",
             format!("unknown review filter `{review}`; choose all, unreviewed, reviewed or stale"),
         )
     })?;
     let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
-    Ok(workspace::claims_page(
+    Ok(app::claims_page(
         &state.store()?,
         &flags,
         review,
@@ -260,8 +260,8 @@ pub fn document(
     path_hex: Option<String>,
 ) -> Result<DocumentView> {
     let store = state.store()?;
-    let rel = workspace::rel_path(&path, path_hex.as_deref());
-    workspace::document_view(&store, &rel)?.ok_or_else(|| {
+    let rel = app::rel_path(&path, path_hex.as_deref());
+    app::document_view(&store, &rel)?.ok_or_else(|| {
         CommandError::new(
             "not_found",
             format!("{path}: not in the store; open its folder again to ingest it"),
@@ -282,7 +282,7 @@ pub fn set_outlet(
     note: Option<String>,
 ) -> Result<DocumentView> {
     let mut store = state.store()?;
-    let rel = workspace::rel_path(&path, path_hex.as_deref());
+    let rel = app::rel_path(&path, path_hex.as_deref());
     let registry = crate::load_registry(state.registry_file.as_deref());
     pipeline::correct_outlets(
         &mut store,
@@ -292,7 +292,7 @@ pub fn set_outlet(
         &reviewer,
         note.as_deref(),
     )?;
-    Ok(workspace::document_view(&store, &rel)?.expect("the document is still in the store"))
+    Ok(app::document_view(&store, &rel)?.expect("the document is still in the store"))
 }
 
 /// Re-hashes `folder` (default: the corpus folder) against the store and
@@ -483,7 +483,7 @@ pub fn record_annotation(
     let spans: Vec<Span> = spans
         .into_iter()
         .map(|s| Span {
-            path: workspace::rel_path(&s.path, s.path_hex.as_deref()),
+            path: app::rel_path(&s.path, s.path_hex.as_deref()),
             start: s.start,
             end: s.end,
         })

@@ -11,7 +11,7 @@ pub mod progress;
 use error::{CommandError, Result};
 use provaudit::outlets::registry::{self, Registry};
 use provaudit::store::Store;
-use provaudit::workspace::{self, RecentCorpus};
+use provaudit::view::app::{self, RecentCorpus};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -69,7 +69,7 @@ impl AppState {
         AppState {
             db: non_empty("PROVAUDIT_DB"),
             registry_file: non_empty("PROVAUDIT_REGISTRY"),
-            stores_dir: workspace::stores_dir().ok(),
+            stores_dir: app::stores_dir().ok(),
             start_folder: std::env::args_os()
                 .skip(1)
                 .find(|a| !a.to_string_lossy().starts_with('-'))
@@ -115,7 +115,7 @@ impl AppState {
 
     pub fn recent(&self) -> Vec<RecentCorpus> {
         match &self.stores_dir {
-            Some(dir) => workspace::recent_corpora(dir, self.db.as_deref()),
+            Some(dir) => app::recent_corpora(dir, self.db.as_deref()),
             None => Vec::new(),
         }
     }

@@ -383,7 +383,7 @@ fn claims_come_a_page_at_a_time_with_the_counts_and_one_cluster_in_full() {
     // The same store read whole, as `audit --json` would print it.
     let store =
         provaudit::store::Store::open_existing(&f.dir.path().join("stores/seeds.sqlite")).unwrap();
-    let full = provaudit::report::claims_section(&store).unwrap();
+    let full = provaudit::view::json::claims_section(&store).unwrap();
     drop(store);
 
     let overview = f.ok("claims_overview", json!({}));

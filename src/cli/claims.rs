@@ -6,7 +6,7 @@ use crate::cli::print::*;
 use anyhow::Result;
 use provaudit::claims::Corroboration;
 use provaudit::export;
-use provaudit::report::{ClaimsReport, ClusterDetail};
+use provaudit::view::json::{ClaimsReport, ClusterDetail};
 use std::io::Write;
 
 /// `--class` values: the classes' names, with `-` or `_`.
@@ -20,7 +20,7 @@ pub fn parse_class(s: &str) -> std::result::Result<Corroboration, String> {
 pub const CLAIMS_PER_CLASS: usize = 20;
 
 /// A cluster's class, then its flags, in words.
-fn flags(c: &provaudit::report::ClusterEntry) -> String {
+fn flags(c: &provaudit::view::json::ClusterEntry) -> String {
     provaudit::export::words::flags(c)
         .into_iter()
         .map(|(_, label)| label)
@@ -44,7 +44,7 @@ fn first_sentence(s: &str) -> &str {
 }
 
 /// The documents behind a cluster, one line each.
-fn print_evidence(out: &mut impl Write, c: &provaudit::report::ClusterEntry) -> Result<()> {
+fn print_evidence(out: &mut impl Write, c: &provaudit::view::json::ClusterEntry) -> Result<()> {
     for e in &c.evidence {
         let evidence = match (&e.evidence, e.line) {
             (Some(t), Some(l)) => format!(" {}, line {l}", quote(t)),

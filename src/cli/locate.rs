@@ -7,7 +7,7 @@ use provaudit::escape;
 use provaudit::outlets::registry::{self, Registry};
 use provaudit::relpath::RelPath;
 use provaudit::store::{self, Store};
-use provaudit::workspace::{self, LocateError};
+use provaudit::view::app::{self, LocateError};
 use std::path::{Path, PathBuf};
 
 /// How claim and cluster ids look, for a message about one that is not.
@@ -27,7 +27,7 @@ pub(crate) fn is_claim_id(target: &Path) -> bool {
 
 /// The store holding a claim: `--db`, or the one default store that has it.
 pub(crate) fn store_for_claim(db: Option<&Path>, id: &str) -> Result<Store> {
-    workspace::store_for_claim(db, id).map_err(phrase)
+    app::store_for_claim(db, id).map_err(phrase)
 }
 
 /// The bundled registry plus the user's; a user file that cannot be used is
@@ -43,7 +43,7 @@ pub(crate) fn load_registry(user_file: Option<&Path>) -> Registry {
 /// The store holding `file`, and its path relative to the store's corpus:
 /// `--db`, or the default store of the nearest folder above `file` that has one.
 pub(crate) fn store_for_file(db: Option<&Path>, file: &Path) -> Result<(Store, RelPath)> {
-    workspace::store_for_file(db, file).map_err(phrase)
+    app::store_for_file(db, file).map_err(phrase)
 }
 
 /// A store that could not be found, with the command that finds or makes it.

@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use provaudit::escape;
 use provaudit::export;
 use provaudit::outlets::registry::{self, Registry};
-use provaudit::report::DocumentEntry;
+use provaudit::view::json::DocumentEntry;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -36,7 +36,7 @@ pub(crate) fn alignment_badge(entry: &DocumentEntry) -> String {
     }
 }
 
-pub(crate) fn party_line(p: Option<&provaudit::report::PartyEntry>) -> String {
+pub(crate) fn party_line(p: Option<&provaudit::view::json::PartyEntry>) -> String {
     match p {
         None => "unidentified".into(),
         Some(p) => format!("{}{}", p.name, if p.manual { " (manual)" } else { "" }),

@@ -16,13 +16,13 @@ use provaudit::outlets::Grouping;
 use provaudit::outlets::registry;
 use provaudit::pipeline::{self, AuditOptions};
 use provaudit::progress::Control;
-use provaudit::report::{
-    ClaimsReport, ClusterDetail, DocumentEntry, HistoryReport, LogCheckReport, OutletsReport,
-    ShowReport, VerifyReport,
-};
 use provaudit::scan::ScanOptions;
 use provaudit::store::Store;
 use provaudit::verify;
+use provaudit::view::json::{
+    ClaimsReport, ClusterDetail, DocumentEntry, HistoryReport, LogCheckReport, OutletsReport,
+    ShowReport, VerifyReport,
+};
 use std::io::Write;
 use std::sync::atomic::AtomicBool;
 
@@ -91,7 +91,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
         } => {
             let check = provaudit::bag::check(&dir)?;
             if json {
-                print_json(&provaudit::report::BagReport::new(&dir, &check))?;
+                print_json(&provaudit::view::json::BagReport::new(&dir, &check))?;
             } else {
                 print_bag_check(&dir, &check)?;
             }
@@ -210,7 +210,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
                 .collect();
             if json {
                 print_json(&OutletsReport {
-                    schema_version: provaudit::report::SCHEMA_VERSION,
+                    schema_version: provaudit::view::json::SCHEMA_VERSION,
                     registry_version: &registry.version,
                     outlets: &matching,
                 })?;
@@ -319,7 +319,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
         Command::Show { file, store, json } => {
             let (store, rel) = store_for_file(store.db.as_deref(), &file)?;
             let doc = store.document_by_path(&rel)?.with_context(|| {
-                if provaudit::workspace::names_a_record(&file) {
+                if provaudit::view::app::names_a_record(&file) {
                     format!(
                         "{}: the archive holds no page at that place; `provaudit audit` lists its pages (`ARCHIVE/@OFFSET`)",
                         file.display()
@@ -335,7 +335,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
             let signals = store.outlet_signals(doc.id)?;
             if json {
                 print_json(&ShowReport {
-                    schema_version: provaudit::report::SCHEMA_VERSION,
+                    schema_version: provaudit::view::json::SCHEMA_VERSION,
                     document: entry,
                     signals,
                 })?;

@@ -4,9 +4,9 @@ use crate::cli::print::*;
 use anyhow::Result;
 use provaudit::escape;
 use provaudit::export;
-use provaudit::report::{AuditReport, HistoryReport};
 use provaudit::store::{self};
 use provaudit::verify::{Status, Verification};
+use provaudit::view::json::{AuditReport, HistoryReport};
 use std::io::Write;
 use std::path::Path;
 
@@ -111,7 +111,7 @@ pub(crate) fn print_audit(
         writeln!(out, "  warning: {}: {}", w.path.escape_debug(), w.warning)?;
     }
     if totals.clusters > 0 {
-        let counts = provaudit::report::ClaimCounts::from_totals(totals);
+        let counts = provaudit::view::json::ClaimCounts::from_totals(totals);
         writeln!(
             out,
             "  {} claims in {} clusters: {}; {} with conflicting figures — see `provaudit claims`",

@@ -2,14 +2,14 @@
 //! no external CSS or fonts; readable on screen and printable to PDF. Every
 //! string that comes from an article, a file name or a reviewer is escaped.
 
-use super::report::{Report, ReportCluster, SECTIONS};
 use super::svg;
 use super::words::{
     alignment, count, entries_word, evidence, evidence_words, flags, folder_name, format_value,
     human_bytes, is_card, location, truncate, when,
 };
 use crate::escape::html as esc;
-use crate::report::{ClaimEntry, DocumentEntry, PartyEntry};
+use crate::view::json::{ClaimEntry, DocumentEntry, PartyEntry};
+use crate::view::report::{Report, ReportCluster, SECTIONS};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -105,7 +105,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(
             h,
             "<p class=\"notice\" id=\"only-flagged\"><strong>Flagged claims only.</strong> {}</p>",
-            esc(&super::report::left_out_words(left))
+            esc(&crate::view::report::left_out_words(left))
         );
     }
     toc(&mut h, r);
@@ -423,7 +423,7 @@ fn section_intro(id: &str) -> &'static str {
 
 /// The documents behind a cluster, one row each: producer, how it was
 /// established, the words that show it.
-fn evidence_table(h: &mut String, k: &crate::report::ClusterEntry) {
+fn evidence_table(h: &mut String, k: &crate::view::json::ClusterEntry) {
     if k.evidence.len() < 2 {
         return;
     }

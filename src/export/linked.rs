@@ -5,9 +5,9 @@
 //!   collection, each target the exact file (`urn:sha256:<hash>`) with a
 //!   `TextQuoteSelector` and a `DataPositionSelector` (its byte range).
 
-use super::report::Report;
-use crate::report::DocumentEntry;
 use crate::review::Target;
+use crate::view::json::DocumentEntry;
+use crate::view::report::Report;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 

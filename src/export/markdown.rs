@@ -3,13 +3,13 @@
 //! Text from articles is backslash-escaped so it never becomes markup, links
 //! or HTML.
 
-use super::report::{Report, ReportCluster, SECTIONS};
 use super::words::{
     alignment, count, entries_word, evidence, evidence_words, flags, folder_name, format_value,
     human_bytes, is_card, location, truncate, when,
 };
-use crate::report::{ClaimEntry, PartyEntry};
 use crate::review::ChainCheck;
+use crate::view::json::{ClaimEntry, PartyEntry};
+use crate::view::report::{Report, ReportCluster, SECTIONS};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -72,7 +72,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(
             m,
             "> **Flagged claims only.** {}\n",
-            esc(&super::report::left_out_words(left))
+            esc(&crate::view::report::left_out_words(left))
         );
     }
 

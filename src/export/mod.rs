@@ -12,7 +12,6 @@ pub mod html;
 pub mod linked;
 pub mod markdown;
 pub mod passim;
-pub mod report;
 mod svg;
 pub mod table;
 pub mod words;
@@ -273,7 +272,7 @@ pub fn run(store: &mut Store, request: &Request, control: &Control) -> Result<Wr
         }
         Format::Bagit => bagit(store, request.corpus, out, &anchor, control)?,
         Format::Jsonl => {
-            let documents = crate::report::documents_section(store)?;
+            let documents = crate::view::json::documents_section(store)?;
             let mut files = 0;
             let sha256 = write_atomically_with(out, request.force, &mut |w| match passim::write(
                 store, &documents, w, out, control,
@@ -304,7 +303,7 @@ pub fn run(store: &mut Store, request: &Request, control: &Control) -> Result<Wr
                     what: format.describe(),
                 });
             }
-            let report = report::Report::build(store).map_err(|e| match e {
+            let report = crate::view::report::Report::build(store).map_err(|e| match e {
                 crate::review::ReviewError::Store(e) => ExportError::Store(e),
                 other => ExportError::NotRecorded {
                     out: out.to_path_buf(),

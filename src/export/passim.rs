@@ -13,8 +13,8 @@
 
 use super::{ExportError, Result};
 use crate::progress::Control;
-use crate::report::DocumentEntry;
 use crate::store::Store;
+use crate::view::json::DocumentEntry;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;

@@ -4,10 +4,10 @@
 //! when every origin attributes the claim to one. Plain SVG 1.1, no script,
 //! every label escaped.
 
-use super::report::ReportCluster;
 use super::words::{alignment, truncate};
 use crate::escape::html as esc;
-use crate::report::DocumentEntry;
+use crate::view::json::DocumentEntry;
+use crate::view::report::ReportCluster;
 use std::collections::HashMap;
 use std::fmt::Write;
 

@@ -4,8 +4,8 @@
 //! (starting `=`, `+`, `-`, `@`, tab or CR) is prefixed with `'`, the
 //! OWASP guard against formula injection: article text is untrusted input.
 
-use super::report::Report;
-use crate::report::DocumentEntry;
+use crate::view::json::DocumentEntry;
+use crate::view::report::Report;
 use std::collections::HashMap;
 
 /// The columns, in order.

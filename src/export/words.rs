@@ -3,8 +3,8 @@
 //! escapes it its own way (HTML and SVG with [`crate::escape::html`],
 //! Markdown with `markdown::esc`, a terminal with [`crate::escape::visible`]).
 
-use super::report::ReportCluster;
-use crate::report::{ClaimEntry, ClusterEntry, DocumentEntry, PartyEntry};
+use crate::view::json::{ClaimEntry, ClusterEntry, DocumentEntry, PartyEntry};
+use crate::view::report::ReportCluster;
 use std::fmt::Write;
 
 /// A short, readable time: `2026-11-22 08:24 UTC` from RFC 3339.
@@ -209,7 +209,7 @@ pub fn truncate(s: &str, n: usize) -> String {
 
 /// A document's text found in another, in words: "text copied from
 /// b.txt (85% of passages)".
-pub fn reuse(t: &crate::report::ReuseEntry) -> String {
+pub fn reuse(t: &crate::view::json::ReuseEntry) -> String {
     format!(
         "{} {} ({:.0}% of passages)",
         if t.relation == "copy_of" {

@@ -36,11 +36,10 @@ const LAYERS: &[&str] = &[
     "claims",
     "review",
     // Read models and the use cases over them.
-    "report",
+    "view",
     "search",
     "pipeline",
     "export",
-    "workspace",
 ];
 
 /// The top-level modules of `crate::` each source file under `src/` names

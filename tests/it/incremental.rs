@@ -34,7 +34,7 @@ fn reanalysed(ws: &Workspace) -> Value {
     let mut store = Store::open_existing(&ws.db()).unwrap();
     let registry = Registry::bundled();
     provaudit::pipeline::reanalyse(&mut store, &registry, Grouping::ByOutlet).unwrap();
-    serde_json::to_value(provaudit::workspace::stored_report(&store, &registry).unwrap()).unwrap()
+    serde_json::to_value(provaudit::view::app::stored_report(&store, &registry).unwrap()).unwrap()
 }
 
 #[test]

@@ -379,21 +379,21 @@ pub fn run(o: &Options) -> Result<()> {
             let mut shown = 0;
             for _ in 0..o.query_runs.max(1) {
                 let started = Instant::now();
-                let first = provaudit::workspace::claims_page(
+                let first = provaudit::view::app::claims_page(
                     &store,
                     &[],
-                    provaudit::workspace::ReviewFilter::All,
+                    provaudit::view::app::ReviewFilter::All,
                     0,
                     100,
                 )?;
                 page.push(started.elapsed());
                 shown = first.clusters.len();
                 let started = Instant::now();
-                provaudit::workspace::claims_overview(&store)?;
+                provaudit::view::app::claims_overview(&store)?;
                 counts.push(started.elapsed());
                 if let Some(c) = first.clusters.first() {
                     let started = Instant::now();
-                    provaudit::report::ClusterDetail::find(&store, &c.cluster.id)?;
+                    provaudit::view::json::ClusterDetail::find(&store, &c.cluster.id)?;
                     detail.push(started.elapsed());
                 }
             }
@@ -401,7 +401,7 @@ pub fn run(o: &Options) -> Result<()> {
             let mut whole = Vec::new();
             for _ in 0..runs {
                 let started = Instant::now();
-                provaudit::workspace::stored_overview(&store, &registry)?;
+                provaudit::view::app::stored_overview(&store, &registry)?;
                 whole.push(started.elapsed());
             }
             app_extra = Some((median_of(counts), median_of(detail)));
@@ -571,14 +571,14 @@ pub fn run(o: &Options) -> Result<()> {
         writeln!(out, "|---|---:|")?;
         writeln!(
             out,
-            "| the main list's first page as the app asks it (workspace::claims_page, {shown} clusters), median of {} | {:.1} |",
+            "| the main list's first page as the app asks it (view::app::claims_page, {shown} clusters), median of {} | {:.1} |",
             o.query_runs,
             page.as_secs_f64() * 1e3
         )?;
         if let Some((counts, detail)) = app_extra {
             writeln!(
                 out,
-                "| the counts above the list (workspace::claims_overview) | {:.1} |",
+                "| the counts above the list (view::app::claims_overview) | {:.1} |",
                 counts.as_secs_f64() * 1e3
             )?;
             writeln!(
@@ -589,7 +589,7 @@ pub fn run(o: &Options) -> Result<()> {
         }
         writeln!(
             out,
-            "| the overview the app opens with: counts over every document (workspace::stored_overview) | {:.1} |",
+            "| the overview the app opens with: counts over every document (view::app::stored_overview) | {:.1} |",
             whole.as_secs_f64() * 1e3
         )?;
         writeln!(out)?;

@@ -5,8 +5,8 @@
 use anyhow::{Context, Result};
 use provaudit::outlets::registry::Registry;
 use provaudit::progress::Control;
-use provaudit::report::AuditReport;
 use provaudit::store::Store;
+use provaudit::view::json::AuditReport;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::io::Write;
@@ -162,7 +162,7 @@ pub fn claims(articles: &Path, labels: &Path) -> Result<ClaimsEval> {
     timings.push(("report".to_owned(), t_report));
 
     // The claim holding each labelled phrase.
-    let mut by_doc: HashMap<&str, Vec<&provaudit::report::ClaimEntry>> = HashMap::new();
+    let mut by_doc: HashMap<&str, Vec<&provaudit::view::json::ClaimEntry>> = HashMap::new();
     for c in &report.claims {
         by_doc.entry(c.document.as_str()).or_default().push(c);
     }

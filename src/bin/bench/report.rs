@@ -154,7 +154,7 @@ pub fn run(articles: &Path, runs: usize, keep: Option<PathBuf>) -> Result<()> {
 /// `bench app-queries --db STORE`: what the desktop app asks a store, timed
 /// in process against that store (median of `runs`).
 pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
-    use provaudit::workspace;
+    use provaudit::view::app;
     let store = provaudit::store::Store::open_existing(db)?;
     let registry = provaudit::outlets::registry::Registry::bundled();
     let time = |f: &mut dyn FnMut() -> Result<()>| -> Result<f64> {
@@ -177,24 +177,18 @@ pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
     println!("| what the app asks | ms |\n|---|---:|");
     let mut first = None;
     let page = time(&mut || {
-        let p = workspace::claims_page(&store, &[], workspace::ReviewFilter::All, 0, 100)?;
+        let p = app::claims_page(&store, &[], app::ReviewFilter::All, 0, 100)?;
         first = p.clusters.first().map(|c| c.cluster.id.clone());
         Ok(())
     })?;
     println!("| the main list's first page (claims_page, 100 clusters) | {page:.1} |");
     let single = time(&mut || {
-        workspace::claims_page(
-            &store,
-            &["single_source"],
-            workspace::ReviewFilter::All,
-            0,
-            100,
-        )?;
+        app::claims_page(&store, &["single_source"], app::ReviewFilter::All, 0, 100)?;
         Ok(())
     })?;
     println!("| the single-source filter's first page | {single:.1} |");
     let echoes = time(&mut || {
-        workspace::claims_page(&store, &["echo"], workspace::ReviewFilter::All, 0, 100)?;
+        app::claims_page(&store, &["echo"], app::ReviewFilter::All, 0, 100)?;
         Ok(())
     })?;
     println!("| the echo chip's first page | {echoes:.1} |");
@@ -241,24 +235,24 @@ pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
         }
     }
     let deep = time(&mut || {
-        workspace::claims_page(&store, &[], workspace::ReviewFilter::All, 10_000, 100)?;
+        app::claims_page(&store, &[], app::ReviewFilter::All, 10_000, 100)?;
         Ok(())
     })?;
     println!("| a page 10,000 clusters down | {deep:.1} |");
     let counts = time(&mut || {
-        workspace::claims_overview(&store)?;
+        app::claims_overview(&store)?;
         Ok(())
     })?;
     println!("| the counts above the list (claims_overview) | {counts:.1} |");
     if let Some(id) = first {
         let detail = time(&mut || {
-            provaudit::report::ClusterDetail::find(&store, &id)?;
+            provaudit::view::json::ClusterDetail::find(&store, &id)?;
             Ok(())
         })?;
         println!("| the first cluster with its claims (ClusterDetail::find) | {detail:.1} |");
     }
     let open = time(&mut || {
-        workspace::stored_overview(&store, &registry)?;
+        app::stored_overview(&store, &registry)?;
         Ok(())
     })?;
     println!(
@@ -309,7 +303,7 @@ pub fn app_queries(db: &Path, runs: usize) -> Result<()> {
     ] {
         let mut total = 0;
         let took = time(&mut || {
-            total = workspace::documents_page(&store, &query, offset, 200)?.total;
+            total = app::documents_page(&store, &query, offset, 200)?.total;
             Ok(())
         })?;
         if offset == 0 && query == DocumentQuery::default() {

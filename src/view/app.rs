@@ -8,8 +8,8 @@ use crate::ingest::IngestSummary;
 use crate::outlets::SignalRecord;
 use crate::outlets::registry::Registry;
 use crate::relpath::RelPath;
-use crate::report::{AuditReport, DocumentEntry};
 use crate::store::{self, Store, StoreError};
+use crate::view::json::{AuditReport, DocumentEntry};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -192,7 +192,7 @@ pub fn store_for_claim(db: Option<&Path>, id: &str) -> Result<Store, LocateError
     let folder = stores_dir()?;
     for corpus in recent_corpora(&folder, None) {
         if let Ok(store) = Store::open_existing(Path::new(&corpus.store))
-            && crate::report::ClusterDetail::find(&store, id)
+            && crate::view::json::ClusterDetail::find(&store, id)
                 .ok()
                 .flatten()
                 .is_some()
@@ -220,13 +220,13 @@ pub fn stored_report(store: &Store, registry: &Registry) -> Result<AuditReport, 
 #[derive(Clone, Debug, Serialize)]
 pub struct CorpusOverview {
     pub schema_version: u32,
-    pub corpus: crate::report::CorpusEntry,
+    pub corpus: crate::view::json::CorpusEntry,
     /// The outlet registry the decisions were made with.
     pub registry_version: String,
-    pub run: crate::report::RunEntry,
+    pub run: crate::view::json::RunEntry,
     pub totals: store::DocumentTotals,
-    pub errors: Vec<crate::report::ErrorEntry>,
-    pub warnings: Vec<crate::report::WarningEntry>,
+    pub errors: Vec<crate::view::json::ErrorEntry>,
+    pub warnings: Vec<crate::view::json::WarningEntry>,
 }
 
 impl CorpusOverview {
@@ -239,13 +239,13 @@ impl CorpusOverview {
     ) -> Result<Self, StoreError> {
         let root = store.corpus_root()?.unwrap_or_default();
         Ok(CorpusOverview {
-            schema_version: crate::report::SCHEMA_VERSION,
-            corpus: crate::report::CorpusEntry {
+            schema_version: crate::view::json::SCHEMA_VERSION,
+            corpus: crate::view::json::CorpusEntry {
                 root: root.to_string_lossy().into_owned(),
                 store: store.path().to_string_lossy().into_owned(),
             },
             registry_version: registry.version.clone(),
-            run: crate::report::RunEntry::from(run),
+            run: crate::view::json::RunEntry::from(run),
             totals: store.document_totals()?,
             errors: run.errors.iter().map(Into::into).collect(),
             warnings: run.warnings.iter().map(Into::into).collect(),
@@ -310,15 +310,15 @@ pub struct ClaimsOverview {
     /// The counts by corroboration class in words, echoes first (the line
     /// the CLI and the reports lead with).
     pub summary: String,
-    pub conflicts: Vec<crate::report::ConflictEntry>,
+    pub conflicts: Vec<crate::view::json::ConflictEntry>,
 }
 
 pub fn claims_overview(store: &Store) -> Result<ClaimsOverview, StoreError> {
     let totals = store.cluster_totals()?;
     Ok(ClaimsOverview {
-        summary: crate::report::ClaimCounts::from_totals(&totals).in_words(),
+        summary: crate::view::json::ClaimCounts::from_totals(&totals).in_words(),
         totals,
-        conflicts: crate::report::conflicts_section(store)?,
+        conflicts: crate::view::json::conflicts_section(store)?,
     })
 }
 
@@ -327,7 +327,7 @@ pub fn claims_overview(store: &Store) -> Result<ClaimsOverview, StoreError> {
 #[derive(Clone, Debug, Serialize)]
 pub struct ClusterListItem {
     #[serde(flatten)]
-    pub cluster: crate::report::ClusterEntry,
+    pub cluster: crate::view::json::ClusterEntry,
     pub text: String,
     pub kind: &'static str,
     pub claim_count: u64,
@@ -336,7 +336,7 @@ pub struct ClusterListItem {
 impl From<crate::store::ClusterRow> for ClusterListItem {
     fn from(r: crate::store::ClusterRow) -> Self {
         ClusterListItem {
-            cluster: crate::report::ClusterEntry::from(&r.cluster),
+            cluster: crate::view::json::ClusterEntry::from(&r.cluster),
             text: r.first_text,
             kind: r.first_kind.as_str(),
             claim_count: r.claim_count,

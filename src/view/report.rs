@@ -4,12 +4,12 @@
 //! documented in `docs/json-schema.md`; it reuses the entries of
 //! `audit --json` so the two never disagree.
 
-use crate::report::{
-    self, ClaimCounts, ClaimEntry, ClaimsSection, ClusterEntry, ConflictEntry, DocumentEntry,
-    PROGRAM, Program, SCHEMA_VERSION,
-};
 use crate::review::{self, Annotation, ChainCheck, ExportEntry, Session};
 use crate::store::{IngestRunSummary, Store, StoreError, VerificationSummary};
+use crate::view::json::{
+    ClaimCounts, ClaimEntry, ClaimsSection, ClusterEntry, ConflictEntry, DocumentEntry, PROGRAM,
+    Program, SCHEMA_VERSION,
+};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -253,12 +253,12 @@ fn section_of(c: &ClusterEntry) -> &'static str {
 impl Report {
     /// Reads the report from the store.
     pub fn build(store: &Store) -> Result<Report, review::ReviewError> {
-        let documents = report::documents_section(store)?;
+        let documents = super::json::documents_section(store)?;
         let ClaimsSection {
             claims,
             clusters,
             conflicts,
-        } = report::claims_section(store)?;
+        } = super::json::claims_section(store)?;
         let review = review::state(store)?;
         let log = store.review_log()?;
 
@@ -445,7 +445,7 @@ impl Report {
                 sessions: review.sessions,
                 annotations,
                 exports: review.exports,
-                anchor: super::LogAnchor::of(&review.chain).line(),
+                anchor: crate::review::LogAnchor::of(&review.chain).line(),
                 chain: review.chain,
                 entry_sha256: log.into_iter().map(|e| (e.seq, e.sha256)).collect(),
             },
