@@ -6,7 +6,7 @@ use crate::cli::print::*;
 use anyhow::Result;
 use provaudit::claims::Corroboration;
 use provaudit::export;
-use provaudit::view::json::{ClaimsReport, ClusterDetail};
+use provaudit::view::json::{ClaimsReport, ClusterDetail, ConflictEntry};
 use std::io::Write;
 
 /// `--class` values: the classes' names, with `-` or `_`.
@@ -146,20 +146,37 @@ pub fn print_claims(
     for conflict in &report.conflicts {
         writeln!(out)?;
         writeln!(out, "Conflicting figures for {}:", conflict.quantity)?;
-        for v in &conflict.values {
-            writeln!(
-                out,
-                "  {:>12}  {}  ({}, {}, {})",
-                v.value,
-                quote(&v.text),
-                v.document.escape_debug(),
-                v.cluster,
-                export::words::reported(v.reported.as_deref()).escape_debug()
-            )?;
-        }
-        if conflict.may_be_a_timeline {
-            writeln!(out, "  ({})", export::words::MAY_BE_A_TIMELINE)?;
-        }
+        print_conflict_values(&mut out, conflict, "  ", true)?;
+    }
+    Ok(())
+}
+
+/// A conflict's figures a line each (value, words, document, the cluster
+/// when several are listed, the day reported) and, when they may be one
+/// toll rising over time, the note saying so.
+fn print_conflict_values(
+    out: &mut impl Write,
+    conflict: &ConflictEntry,
+    indent: &str,
+    with_cluster: bool,
+) -> Result<()> {
+    for v in &conflict.values {
+        let cluster = if with_cluster {
+            format!("{}, ", v.cluster)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{indent}{:>12}  {}  ({}, {cluster}{})",
+            v.value,
+            quote(&v.text),
+            v.document.escape_debug(),
+            export::words::reported(v.reported.as_deref()).escape_debug()
+        )?;
+    }
+    if conflict.may_be_a_timeline {
+        writeln!(out, "{indent}({})", export::words::MAY_BE_A_TIMELINE)?;
     }
     Ok(())
 }
@@ -226,19 +243,7 @@ pub fn print_cluster(d: &ClusterDetail) -> Result<()> {
     for c in &d.conflicts {
         writeln!(out)?;
         writeln!(out, "  conflicting figures for {}:", c.quantity)?;
-        for v in &c.values {
-            writeln!(
-                out,
-                "    {:>12}  {}  ({}, {})",
-                v.value,
-                quote(&v.text),
-                v.document.escape_debug(),
-                export::words::reported(v.reported.as_deref()).escape_debug()
-            )?;
-        }
-        if c.may_be_a_timeline {
-            writeln!(out, "    ({})", export::words::MAY_BE_A_TIMELINE)?;
-        }
+        print_conflict_values(&mut out, c, "    ", false)?;
     }
     Ok(())
 }
