@@ -76,7 +76,18 @@ pub fn render(r: &Report) -> String {
         );
     }
 
-    // Summary.
+    summary(&mut m, r);
+    documents(&mut m, r);
+    claims(&mut m, r);
+    conflicts(&mut m, r);
+    review(&mut m, r);
+    // Control characters from articles, names or notes, made visible: a
+    // Markdown file is often read with `cat` in a terminal.
+    crate::escape::visible_text(&m).into_owned()
+}
+
+/// The corpus in figures: files, documents, origins, claims by class and flag.
+fn summary(m: &mut String, r: &Report) {
     let c = &r.corpus;
     let _ = writeln!(m, "## Corpus summary\n");
     let _ = writeln!(m, "- Corpus folder: {}", code(&c.root));
@@ -138,8 +149,10 @@ pub fn render(r: &Report) -> String {
         n.single_alignment,
         n.conflicting
     );
+}
 
-    // Documents.
+/// Every document: its fingerprint, publisher, origin and alignment, with the evidence.
+fn documents(m: &mut String, r: &Report) {
     let _ = writeln!(m, "## Documents\n");
     let _ = writeln!(
         m,
@@ -177,8 +190,10 @@ pub fn render(r: &Report) -> String {
         );
     }
     m.push('\n');
+}
 
-    // Claims.
+/// The claim sections in review order, each cluster a card or a row.
+fn claims(m: &mut String, r: &Report) {
     let members = r.members();
     let by_id: HashMap<&str, &ReportCluster> = r
         .clusters
@@ -197,7 +212,7 @@ pub fn render(r: &Report) -> String {
             .filter_map(|k| by_id.get(k.as_str()).copied())
             .partition(|c| is_card(c));
         for c in cards {
-            card(&mut m, c, members.get(c.cluster.id.as_str()));
+            card(m, c, members.get(c.cluster.id.as_str()));
         }
         if !rows.is_empty() {
             let _ = writeln!(m, "### Found in one document only ({})\n", rows.len());
@@ -227,8 +242,10 @@ pub fn render(r: &Report) -> String {
             m.push('\n');
         }
     }
+}
 
-    // Conflicts.
+/// Conflicting figures side by side, with the day each was reported.
+fn conflicts(m: &mut String, r: &Report) {
     let _ = writeln!(
         m,
         "## Conflicting figures, side by side ({})\n",
@@ -263,8 +280,10 @@ pub fn render(r: &Report) -> String {
         }
         m.push('\n');
     }
+}
 
-    // Review.
+/// The review: sessions, verdicts and notes with their anchors, exports, the log's chain.
+fn review(m: &mut String, r: &Report) {
     let rv = &r.review;
     let _ = writeln!(m, "## Review\n");
     if rv.sessions.is_empty() {
@@ -357,9 +376,6 @@ pub fn render(r: &Report) -> String {
         r.schema_version,
         r.generated_at
     );
-    // Control characters from articles, names or notes, made visible: a
-    // Markdown file is often read with `cat` in a terminal.
-    crate::escape::visible_text(&m).into_owned()
 }
 
 fn or_none(s: &str) -> &str {
