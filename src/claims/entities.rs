@@ -35,6 +35,8 @@ pub struct Entities {
     /// The countries the registry names (by `name_key`): places, never a
     /// person "he" may be.
     countries: std::collections::HashSet<String>,
+    /// The curated news outlets' canonical names (by `name_key`).
+    outlets: std::collections::HashSet<String>,
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -67,6 +69,7 @@ impl Entities {
             for alias in &outlet.aliases {
                 e.add(alias, &outlet.name);
             }
+            e.outlets.insert(name_key(&outlet.name));
         }
         e.countries = registry
             .outlets()
@@ -407,6 +410,10 @@ pub struct Mention {
     pub key: String,
     /// Whether it looks like a person (matched by surname).
     pub person: bool,
+    /// Whether it names a news outlet the registry curates: an outlet is
+    /// named in credits and "told Reuters" asides across a whole story, so
+    /// it never vouches that two sentences speak of the same thing.
+    pub outlet: bool,
 }
 
 static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| {
@@ -446,6 +453,7 @@ impl Entities {
                 surface: surface.to_owned(),
                 key: format!("e:{}", name_key(c)),
                 person: false,
+                outlet: self.outlets.contains(&name_key(c)),
             };
         }
         if is_acronym(surface) {
@@ -453,6 +461,7 @@ impl Entities {
                 surface: surface.to_owned(),
                 key: format!("a:{}", surface.replace('.', "").to_lowercase()),
                 person: false,
+                outlet: false,
             };
         }
         let words: Vec<&str> = surface
@@ -485,12 +494,14 @@ impl Entities {
                     surface: surface.to_owned(),
                     key: format!("p:{}", skeleton(surname)),
                     person: true,
+                    outlet: false,
                 }
             }
             _ => Mention {
                 surface: surface.to_owned(),
                 key: format!("n:{}", name_key(surface)),
                 person: false,
+                outlet: false,
             },
         }
     }

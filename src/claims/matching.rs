@@ -39,8 +39,13 @@ pub struct Features {
     /// What its counts of people count ("people killed", "people
     /// missing"), hashed, sorted and unique.
     pub counts: Vec<u64>,
-    /// Entity keys, hashed, sorted and unique.
+    /// Entity keys, hashed, sorted and unique; news outlets left out (see
+    /// `outlets`).
     pub entities: Vec<u64>,
+    /// The news outlets it names, hashed, sorted and unique: keys that
+    /// find candidates ("told CBS News"), never the shared name a match
+    /// needs, since a wire's name is in every sentence of its story.
+    pub outlets: Vec<u64>,
     /// The words of each quotation of three words or more, in order (at
     /// most four, of at most twelve words): a quote run by two outlets is
     /// one claim however the sentences around it differ.
@@ -174,7 +179,22 @@ pub fn features(claim: &Extracted) -> Features {
         values: sorted_unique(values),
         measures: sorted_unique(measures),
         counts: sorted_unique(counts),
-        entities: sorted_unique(claim.mentions.iter().map(|m| hash::text(&m.key)).collect()),
+        entities: sorted_unique(
+            claim
+                .mentions
+                .iter()
+                .filter(|m| !m.outlet)
+                .map(|m| hash::text(&m.key))
+                .collect(),
+        ),
+        outlets: sorted_unique(
+            claim
+                .mentions
+                .iter()
+                .filter(|m| m.outlet)
+                .map(|m| hash::text(&m.key))
+                .collect(),
+        ),
         quotes: super::extract::quotations(&claim.text)
             .map(|q| {
                 words_of(q, claim)
@@ -844,7 +864,12 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             .filter(|v| **v >= 1100)
             .map(|v| hash::mix(VALUE, *v))
             .collect();
-        keys.extend(f.entities.iter().map(|e| hash::mix(ENTITY, *e)));
+        keys.extend(
+            f.entities
+                .iter()
+                .chain(&f.outlets)
+                .map(|e| hash::mix(ENTITY, *e)),
+        );
         let mut rare: Vec<u64> = f
             .words
             .iter()
@@ -1124,6 +1149,36 @@ mod tests {
         assert!(!figures_disagree(&a, &same));
         assert!(figures_disagree(&a, &other));
         assert!(!figures_disagree(&a, &unrelated));
+    }
+
+    /// A wire's name is in every sentence of its story ("a spokesman told
+    /// Reuters"): it finds candidates but never vouches that two sentences
+    /// are one claim. (Written for this test.)
+    #[test]
+    fn a_news_outlet_is_no_shared_name() {
+        use crate::claims::entities::Entities;
+        use crate::claims::extract::{Context, extract};
+        use crate::claims::segment::Sentence;
+        let entities = Entities::new(&crate::outlets::registry::Registry::bundled());
+        let f = |text: &str| {
+            let mut ctx = Context::new(&entities, text);
+            let s = Sentence {
+                start: 0,
+                end: text.len(),
+                text,
+            };
+            features(&extract(&s, &mut ctx).expect("a claim"))
+        };
+        let cuts = f(
+            "The carmaker will cut 500 jobs at its largest plant in the north, a spokesman told Reuters.",
+        );
+        let builds = f(
+            "The carmaker will build a second plant to make batteries for electric cars, a spokesman told Reuters.",
+        );
+        let reuters = hash::text("e:reuters");
+        assert_eq!(cuts.outlets, [reuters]);
+        assert!(!cuts.entities.contains(&reuters), "{:?}", cuts.entities);
+        assert_eq!(score(&cuts, &builds, &HashMap::new()), None);
     }
 
     /// Two sentences of one statement that count different things are two
