@@ -557,8 +557,46 @@ pub fn local_acronyms(text: &str) -> HashMap<String, String> {
     });
     DEFINED
         .captures_iter(text)
-        .map(|c| (c[2].to_owned(), c[1].trim().to_owned()))
+        .filter_map(|c| {
+            let words: Vec<&str> = c[1].split_whitespace().collect();
+            // The shortest tail of the words the letters stand for: "the
+            // head of the World Health Organization (WHO)" defines WHO as
+            // the organisation; a dateline's "HUALIEN, Taiwan (AP)" defines
+            // nothing (AP is no initial of "Taiwan").
+            (0..words.len())
+                .rev()
+                .map(|k| &words[k..])
+                .find(|tail| stands_for(&c[2], tail))
+                .map(|tail| (c[2].to_owned(), tail.join(" ")))
+        })
         .collect()
+}
+
+/// Whether an acronym stands for these words: their initials (function
+/// words skipped), or its letters found in order in them, beginning with
+/// the first initial and nearly one word a letter ("Agence France-Presse
+/// (AFP)").
+fn stands_for(acronym: &str, words: &[&str]) -> bool {
+    let initials: String = words
+        .iter()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "for" | "the" | "and"))
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect();
+    if initials.is_empty() || !words[0].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    if initials == acronym {
+        return true;
+    }
+    let mut letters = words
+        .join(" ")
+        .to_ascii_uppercase()
+        .into_bytes()
+        .into_iter();
+    acronym.as_bytes().first() == initials.as_bytes().first()
+        && initials.len() + 1 >= acronym.len()
+        && acronym.bytes().all(|a| letters.any(|l| l == a))
 }
 
 #[cfg(test)]
@@ -608,6 +646,20 @@ mod tests {
         assert_eq!(
             e.key("LRC", &local).key,
             e.key("Libyan Red Crescent", &local).key
+        );
+        // Only words the letters stand for: a dateline's place before a
+        // wire's credit is no definition of the wire.
+        let local = local_acronyms(
+            "HUALIEN, Taiwan (AP) — The head of the World Health Organization (WHO) and Agence France-Presse (AFP) said",
+        );
+        assert_eq!(local.get("AP"), None);
+        assert_eq!(
+            local.get("WHO").map(String::as_str),
+            Some("World Health Organization")
+        );
+        assert_eq!(
+            local.get("AFP").map(String::as_str),
+            Some("Agence France-Presse")
         );
     }
 
