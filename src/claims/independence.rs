@@ -728,6 +728,18 @@ fn narrative_runs(text: &str) -> Vec<u64> {
     runs
 }
 
+/// Whether most of a sentence's words are inside quotation marks: a
+/// statement's words relayed, whoever relays them.
+pub fn mostly_quoted(text: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    let outside: usize = outside_quotations(text).into_iter().map(words).sum();
+    outside * 2 < words(text)
+}
+
 /// The pieces of a sentence outside quotation marks. A quotation may open
 /// in this sentence and close in a later one (`"Deeply saddened by the
 /// news.` — the rest of the quote follows), or close here after opening in
@@ -1549,6 +1561,22 @@ fn conflicts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Outlets relaying one statement share its quoted sentences in its
+    /// order without copying each other: such sentences are mostly quoted.
+    #[test]
+    fn a_relayed_statement_is_mostly_quoted() {
+        assert!(mostly_quoted(
+            "“We were deeply distressed by the great event at the port,” the message read."
+        ));
+        assert!(mostly_quoted(
+            "\"We are deeply upset by those events at the port,\" Assad said in a cable."
+        ));
+        assert!(!mostly_quoted(
+            "The minister said the port would reopen on Monday after “a full inspection”."
+        ));
+        assert!(!mostly_quoted("The port will reopen on Monday."));
+    }
 
     /// The words a copy and its source may share outside quotations: a
     /// quotation opened or closed in another sentence is still quoted, and

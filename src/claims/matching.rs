@@ -126,6 +126,8 @@ fn words_of(text: &str, claim: &Extracted) -> Vec<String> {
         // "Ten people died" and "10 deaths" share the number.
         let w = if is_entity_key(&w) {
             w
+        } else if let Some(class) = casualty_word(&w) {
+            class.to_owned()
         } else if has_digit(&w) {
             w.replace(',', "")
         } else if let Some(v) = super::extract::word_value(&w).filter(|v| *v <= 20.0) {
@@ -136,6 +138,21 @@ fn words_of(text: &str, claim: &Extracted) -> Vec<String> {
         out.push(w);
     }
     out
+}
+
+/// What a word says happened to people, as one word for all its wordings:
+/// "deaths and injuries" and "victims and wounded", "killed" and "dead"
+/// are how reporters and translators vary one toll.
+fn casualty_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "kill" | "killed" | "killing" | "dead" | "died" | "death" | "deaths" | "fatalities"
+        | "deceased" => "casualty_killed",
+        "wounded" | "injured" | "injuring" | "hurt" | "wounding" | "injury" | "injuries" => {
+            "casualty_injured"
+        }
+        "missing" | "disappeared" => "casualty_missing",
+        _ => return None,
+    })
 }
 
 fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
@@ -1149,6 +1166,36 @@ mod tests {
         assert!(!figures_disagree(&a, &same));
         assert!(figures_disagree(&a, &other));
         assert!(!figures_disagree(&a, &unrelated));
+    }
+
+    /// Reports and translations word one toll apart ("dead and wounded",
+    /// "deaths and injuries"): one claim. (Written for this test; without
+    /// the casualty words the pair shares too few words to match.)
+    #[test]
+    fn tolls_worded_apart_are_one_claim() {
+        use crate::claims::entities::Entities;
+        use crate::claims::extract::{Context, extract};
+        use crate::claims::segment::Sentence;
+        let entities = Entities::new(&crate::outlets::registry::Registry::bundled());
+        let f = |text: &str| {
+            let mut ctx = Context::new(&entities, text);
+            let s = Sentence {
+                start: 0,
+                end: text.len(),
+                text,
+            };
+            features(&extract(&s, &mut ctx).expect("a claim"))
+        };
+        let one = f("The fire in Karimabad left dead and wounded.");
+        let other = f("The fire in Karimabad caused deaths and injuries.");
+        assert!(
+            matches!(
+                score(&one, &other, &HashMap::new()),
+                Some(Link::Paraphrase(_))
+            ),
+            "{:?}",
+            score(&one, &other, &HashMap::new())
+        );
     }
 
     /// A wire's name is in every sentence of its story ("a spokesman told

@@ -337,13 +337,15 @@ fn assemble(
     let started = std::time::Instant::now();
     // Rewrites and translations: the same claims in the same order. They
     // join origin groups like copies do; they are not stored as text reuse.
-    // Quotations are left out: outlets relaying one statement (a leader's
-    // cable, a ministry's communiqué) share its sentences in its order
-    // without one copying the other.
+    // Quotations are left out, and sentences mostly quoted: outlets
+    // relaying one statement (a leader's cable, a ministry's communiqué)
+    // share its sentences in its order without one copying the other.
     let placed: Vec<(i64, usize, usize)> = claims
         .iter()
         .zip(&matching.cluster_of)
-        .filter(|(c, _)| c.kind != extract::ClaimKind::Quote)
+        .filter(|(c, _)| {
+            c.kind != extract::ClaimKind::Quote && !independence::mostly_quoted(&c.text)
+        })
         .map(|(c, &k)| (c.document_id, c.clean_start, k))
         .collect();
     let rewrites = reuse::rewrites(&placed, &reuse);
