@@ -293,6 +293,22 @@ pub struct Figure {
     pub counted: bool,
 }
 
+/// How many zeros a whole number ends with, in decimal.
+trait DecimalZeros {
+    fn trailing_zeros_decimal(self) -> u32;
+}
+
+impl DecimalZeros for u64 {
+    fn trailing_zeros_decimal(self) -> u32 {
+        let (mut n, mut zeros) = (self, 0);
+        while n != 0 && n.is_multiple_of(10) {
+            n /= 10;
+            zeros += 1;
+        }
+        zeros
+    }
+}
+
 /// Whether a value (×100) is a round figure as reporters round them: a
 /// whole number whose digits after the first two are zeros (120, 1,100,
 /// 2,000, 33 million), the kind "more than" and "nearly" qualify.
@@ -311,23 +327,56 @@ impl Figure {
     /// precise figure allows only the slips of an updated copy (2,122 and
     /// 2,120), so "around 1,265" never allows 1,427.
     fn allows(&self, value: u64) -> bool {
+        let (low, high) = self.range();
+        (low..=high).contains(&(value as f64))
+    }
+
+    /// The lowest and highest values (×100) this figure allows. "Nearly"
+    /// rounds up to the figure's last significant digit, no further:
+    /// "nearly 1,100" is 1,050 to 1,100 (1,099 is, 1,011 is not).
+    fn range(&self) -> (f64, f64) {
         let v = self.value as f64;
-        let x = value as f64;
-        let (low, high) = if !is_round(self.value) {
-            if self.value >= 50_000 {
+        if !is_round(self.value) {
+            return if self.value >= 50_000 {
                 (v * 0.998, v * 1.002)
             } else {
                 (v, v)
+            };
+        }
+        match self.bound {
+            Bound::Exact => (v, v),
+            Bound::AtLeast => (v, v * 1.15),
+            Bound::AtMost => {
+                let whole = self.value / 100;
+                let step = 10u64.pow(whole.trailing_zeros_decimal()) as f64 * 100.0;
+                ((v * 0.9).max(v - step / 2.0), v)
             }
-        } else {
-            match self.bound {
-                Bound::Exact => (v, v),
-                Bound::AtLeast => (v, v * 1.15),
-                Bound::AtMost => (v * 0.9, v),
-                Bound::About => (v * 0.9, v * 1.1),
-            }
+            Bound::About => (v * 0.9, v * 1.1),
+        }
+    }
+
+    /// Index keys for the values this figure allows, by their first two
+    /// digits (1,099 and "nearly 1,100" share 1,000..1,099's key; "more
+    /// than 2,700" and 2,750 share 2,700's), so a figure rounded or
+    /// qualified meets its exact report without every pair compared. At
+    /// most six keys; none for figures under 100.
+    fn bucket_keys(&self) -> Vec<u64> {
+        let (low, high) = self.range();
+        if low < 10_000.0 {
+            return Vec::new();
+        }
+        let floor2 = |x: f64| -> u64 {
+            let x = x.ceil() as u64;
+            let p = 10u64.pow(x.ilog10().saturating_sub(1));
+            x / p * p
         };
-        (low..=high).contains(&x)
+        let (mut b, last) = (floor2(low), floor2(high));
+        let mut keys = Vec::new();
+        while b <= last && keys.len() < 6 {
+            keys.push(hash::mix(self.measure, b));
+            b += 10u64.pow(b.ilog10().saturating_sub(1));
+        }
+        keys
     }
 
     /// Whether two figures of one measure can be the same report.
@@ -377,6 +426,22 @@ pub fn figures_agree(a: &Features, b: &Features) -> bool {
         })
 }
 
+/// How many measures two claims state agreeing figures for.
+fn agreeing_measures(a: &Features, b: &Features) -> usize {
+    let mut agreeing: Vec<u64> = a
+        .measures
+        .iter()
+        .filter(|x| {
+            b.measures
+                .iter()
+                .any(|y| x.measure == y.measure && x.agrees(y))
+        })
+        .map(|x| x.measure)
+        .collect();
+    agreeing.dedup();
+    agreeing.len()
+}
+
 /// Why two claims were matched.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Link {
@@ -387,7 +452,7 @@ pub enum Link {
     /// The same figure for the same measure (and none disagreeing), in
     /// documents on the same story: "At least 135 people have been killed"
     /// and "the death toll has risen to 135". The number is the IDF-weighted
-    /// word overlap, for ordering.
+    /// word overlap times the measures agreeing (at most 1), for ordering.
     Figure(f64),
     /// One quotes at least three words the other states, in order: the
     /// same quotation (the number is the word overlap, for ordering).
@@ -466,7 +531,10 @@ fn score_prepared(
         && figure_fact(a, b, entities_disjoint)
         && (!entities_disjoint || same_story())
     {
-        return Some(Link::Figure(similarity.min(1.0)));
+        // Several figures agreeing ("nine dead, 143 trapped, more than
+        // 1,000 injured") say more than one: such a pair merges first.
+        let agreeing = agreeing_measures(a, b) as f64;
+        return Some(Link::Figure((similarity * agreeing).min(1.0)));
     }
     let values_disjoint = disjoint_sorted(&a.values, &b.values);
     if !a.values.is_empty() && !b.values.is_empty() && values_disjoint {
@@ -873,6 +941,7 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
     const ENTITY: u64 = 2;
     const WORD: u64 = 3;
     const PAIR: u64 = 4;
+    const BUCKET: u64 = 5;
     let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, f) in features.iter().enumerate().filter(|(i, _)| is_rep(*i)) {
         let mut keys: Vec<u64> = f
@@ -886,6 +955,12 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
                 .iter()
                 .chain(&f.outlets)
                 .map(|e| hash::mix(ENTITY, *e)),
+        );
+        keys.extend(
+            f.measures
+                .iter()
+                .flat_map(Figure::bucket_keys)
+                .map(|k| hash::mix(BUCKET, k)),
         );
         let mut rare: Vec<u64> = f
             .words
@@ -1131,10 +1206,23 @@ mod tests {
             (f(2500.0, None), f(2000.0, Some("more than")), false),
             (f(135.0, None), f(134.0, None), false),
             (f(632.0, None), f(632.0, None), true),
+            // "Nearly" rounds up to the last significant digit, no further.
+            (f(1011.0, None), f(1100.0, Some("nearly")), false),
+            (f(4600.0, None), f(5000.0, Some("almost")), true),
         ] {
             assert_eq!(a.agrees(&b), same, "{a:?} {b:?}");
             assert_eq!(b.agrees(&a), same, "{b:?} {a:?}");
         }
+        // A rounded or qualified figure meets its exact report through the
+        // index: they share a key by their first two digits.
+        let shares_key = |a: &Figure, b: &Figure| {
+            let theirs = b.bucket_keys();
+            a.bucket_keys().iter().any(|k| theirs.contains(k))
+        };
+        assert!(shares_key(&f(1099.0, None), &f(1100.0, Some("nearly"))));
+        assert!(shares_key(&f(2750.0, None), &f(2700.0, Some("more than"))));
+        assert!(!shares_key(&f(1500.0, None), &f(1100.0, Some("nearly"))));
+        assert!(f(99.0, None).bucket_keys().is_empty());
     }
 
     #[test]
