@@ -162,6 +162,42 @@ fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
+/// Which of a claim's quantities convert the one before into another unit,
+/// in brackets: "200 km (124 miles)", "2,750 tonnes (about 3,000 tons)".
+/// Outlets convert and round apart, so such a figure agrees within 5%.
+fn conversions(claim: &Extracted) -> Vec<bool> {
+    let mut out = vec![false; claim.quantities.len()];
+    let mut from = 0;
+    let mut previous: Option<(usize, &super::extract::Quantity)> = None;
+    for (i, q) in claim.quantities.iter().enumerate() {
+        let Some(at) = claim.text[from..].find(&q.text).map(|k| k + from) else {
+            previous = None;
+            continue;
+        };
+        if let Some((end, before)) = previous {
+            let between = claim.text[end..at].trim().to_lowercase();
+            let between = between.strip_prefix('(').map(str::trim);
+            let units_differ = matches!((&before.unit, &q.unit), (Some(a), Some(b)) if a != b);
+            out[i] = units_differ
+                && between.is_some_and(|b| {
+                    matches!(
+                        b,
+                        "" | "about"
+                            | "around"
+                            | "some"
+                            | "nearly"
+                            | "roughly"
+                            | "approximately"
+                            | "or"
+                    )
+                });
+        }
+        from = at + q.text.len();
+        previous = Some((from, q));
+    }
+    out
+}
+
 /// The features of a claim.
 pub fn features(claim: &Extracted) -> Features {
     let words: Vec<u64> = words(claim).iter().map(|w| word_id(w)).collect();
@@ -175,7 +211,13 @@ pub fn features(claim: &Extracted) -> Features {
     let mut values = Vec::new();
     let mut measures = Vec::new();
     let mut counts = Vec::new();
-    for q in claim.quantities.iter().filter(|q| !q.vague()) {
+    let converted = conversions(claim);
+    for (q, converted) in claim
+        .quantities
+        .iter()
+        .zip(converted)
+        .filter(|(q, _)| !q.vague())
+    {
         let v = value_key(q.value);
         values.push(v);
         if let Some(m) = q.figure_key() {
@@ -185,7 +227,11 @@ pub fn features(claim: &Extracted) -> Features {
             measures.push(Figure {
                 measure: hash::text(&m),
                 value: v,
-                bound: Bound::of(q.qualifier.as_deref()),
+                bound: if converted {
+                    Bound::Converted
+                } else {
+                    Bound::of(q.qualifier.as_deref())
+                },
                 counted: q.event.is_some(),
             });
         }
@@ -265,6 +311,9 @@ pub enum Bound {
     AtMost,
     /// "about 5,000", "around 1,265", "some 120"
     About,
+    /// A conversion in brackets after a figure in another unit: "200 km
+    /// (124 miles)", which another outlet converts as "(120 miles)".
+    Converted,
 }
 
 impl Bound {
@@ -336,6 +385,9 @@ impl Figure {
     /// "nearly 1,100" is 1,050 to 1,100 (1,099 is, 1,011 is not).
     fn range(&self) -> (f64, f64) {
         let v = self.value as f64;
+        if self.bound == Bound::Converted {
+            return (v * 0.95, v * 1.05);
+        }
         if !is_round(self.value) {
             return if self.value >= 50_000 {
                 (v * 0.998, v * 1.002)
@@ -351,7 +403,7 @@ impl Figure {
                 let step = 10u64.pow(whole.trailing_zeros_decimal()) as f64 * 100.0;
                 ((v * 0.9).max(v - step / 2.0), v)
             }
-            Bound::About => (v * 0.9, v * 1.1),
+            Bound::About | Bound::Converted => (v * 0.9, v * 1.1),
         }
     }
 
@@ -1254,6 +1306,32 @@ mod tests {
         assert!(!figures_disagree(&a, &same));
         assert!(figures_disagree(&a, &other));
         assert!(!figures_disagree(&a, &unrelated));
+    }
+
+    /// Outlets convert a distance apart ("200 km (124 miles)", "200km (120
+    /// miles)"): one figure; a conversion of another distance is not.
+    /// (Written for this test.)
+    #[test]
+    fn a_figure_converted_apart_still_agrees() {
+        use crate::claims::entities::Entities;
+        use crate::claims::extract::{Context, extract};
+        use crate::claims::segment::Sentence;
+        let entities = Entities::new(&crate::outlets::registry::Registry::bundled());
+        let f = |text: &str| {
+            let mut ctx = Context::new(&entities, text);
+            let s = Sentence {
+                start: 0,
+                end: text.len(),
+                text,
+            };
+            features(&extract(&s, &mut ctx).expect("a claim"))
+        };
+        let one = f("The convoy advanced to within 200 km (124 miles) of Moscow, Prigozhin said.");
+        let other = f("Prigozhin said the convoy had come within 200km (120 miles) of Moscow.");
+        let elsewhere = f("The convoy was stopped 200 km (180 miles) from Moscow, Prigozhin said.");
+        assert!(!figures_disagree(&one, &other));
+        assert!(score(&one, &other, &HashMap::new()).is_some());
+        assert!(figures_disagree(&one, &elsewhere));
     }
 
     /// Reports and translations word one toll apart ("dead and wounded",
