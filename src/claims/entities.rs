@@ -499,7 +499,7 @@ impl Entities {
             }
             _ => Mention {
                 surface: surface.to_owned(),
-                key: format!("n:{}", name_key(surface)),
+                key: format!("n:{}", name_key(&office_form(surface))),
                 person: false,
                 outlet: false,
             },
@@ -547,6 +547,51 @@ impl Entities {
         }
         out
     }
+}
+
+/// A body's name in one form however an outlet words it: "Ministry of
+/// Interior" and "Interior Ministry", "Tsunami Warning Centre" and "…
+/// Center" are one name.
+fn office_form(surface: &str) -> String {
+    let words: Vec<String> = surface
+        .split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let spelled = match lower.as_str() {
+                "centre" => "center",
+                "organisation" => "organization",
+                "defence" => "defense",
+                "programme" => "program",
+                "labour" => "labor",
+                _ => return w.to_owned(),
+            };
+            spelled.to_owned()
+        })
+        .collect();
+    const BODIES: &[&str] = &[
+        "ministry",
+        "department",
+        "office",
+        "council",
+        "agency",
+        "commission",
+        "committee",
+    ];
+    if let [body, link, rest @ ..] = words.as_slice()
+        && BODIES.contains(&body.to_lowercase().as_str())
+        && matches!(link.to_lowercase().as_str(), "of" | "for")
+    {
+        let rest: Vec<&String> = rest
+            .iter()
+            .skip_while(|w| w.eq_ignore_ascii_case("the"))
+            .collect();
+        if !rest.is_empty() {
+            let mut out: Vec<&str> = rest.iter().map(|w| w.as_str()).collect();
+            out.push(body);
+            return out.join(" ");
+        }
+    }
+    words.join(" ")
 }
 
 /// Acronyms an article defines: "World Health Organization (WHO)".
@@ -631,6 +676,27 @@ mod tests {
         assert_eq!(key(&e, "Hualien County"), key(&e, "Hualien"));
         assert_ne!(key(&e, "Yonaguni Island"), key(&e, "Ishigaki Island"));
         assert_ne!(key(&e, "Interior Ministry"), key(&e, "Health Ministry"));
+    }
+
+    #[test]
+    fn a_body_is_one_name_however_worded() {
+        let e = Entities::new(&Registry::bundled());
+        assert_eq!(
+            key(&e, "Ministry of Interior"),
+            key(&e, "Interior Ministry")
+        );
+        assert_eq!(
+            key(&e, "Department for the Environment"),
+            key(&e, "Environment Department")
+        );
+        assert_eq!(
+            key(&e, "Pacific Tsunami Warning Centre"),
+            key(&e, "Pacific Tsunami Warning Center")
+        );
+        assert_ne!(
+            key(&e, "Ministry of Interior"),
+            key(&e, "Ministry of Health")
+        );
     }
 
     #[test]
