@@ -1367,7 +1367,9 @@ fn conflicts(
                 .words
                 .iter()
                 .copied()
-                .filter(|w| !super::matching::is_figure_word(*w))
+                .filter(|w| {
+                    !super::matching::is_figure_word(*w) && !super::matching::is_casualty_word(*w)
+                })
                 .collect();
             w.sort_unstable();
             w.dedup();

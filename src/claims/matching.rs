@@ -155,6 +155,14 @@ fn casualty_word(w: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a word id is one of [`casualty_word`]'s: what a toll counts,
+/// which says nothing of which event it is a toll of.
+pub fn is_casualty_word(id: u64) -> bool {
+    ["casualty_killed", "casualty_injured", "casualty_missing"]
+        .iter()
+        .any(|w| word_id(w) == id)
+}
+
 fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v.sort_unstable();
     v.dedup();

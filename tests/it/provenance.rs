@@ -830,3 +830,17 @@ Forecasters expect 90 millimetres more rain in Pomerania by Monday.\n";
     assert_eq!(k["corroboration"], "echo", "{k:#}");
     assert_eq!(island["origin"]["name"], "Agence France-Presse", "{island}");
 }
+
+#[test]
+fn tolls_of_two_unrelated_events_are_no_conflict() {
+    // Two stories' tolls share only a toll's own words ("at least … people
+    // died / killed"): no conflict, however those words are spelled.
+    let crash = "Bus crash\n\nKOCHI (Reuters) - A bus plunged into a gorge in the hills of Idukki, killing at least 40 people on board, police officers said.\n";
+    let floods = "Floods\n\nPAIPORTA (AFP) - In towns south of the city such as Paiporta at least 62 people died when the river burst its banks overnight.\n";
+    let (_ws, report) = audit(&[("c.txt", crash), ("f.txt", floods)]);
+    let (c, f) = (
+        cluster_of(&report, "c.txt", "40"),
+        cluster_of(&report, "f.txt", "62"),
+    );
+    assert!(!in_one_conflict(&report, c, f), "{}", report["conflicts"]);
+}
