@@ -516,11 +516,15 @@ impl Entities {
         common: &std::collections::HashSet<String>,
     ) -> Vec<Mention> {
         let mut out = Vec::new();
-        for m in CAPITALISED.find_iter(sentence) {
-            let mut surface = m.as_str().trim_end_matches(['.', ',', '’', '\'']);
+        for (start, end) in CAPITALISED
+            .find_iter(sentence)
+            .flat_map(|m| name_pieces(sentence, m.start(), m.end()))
+        {
+            let mut surface = sentence[start..end].trim_end_matches(['.', ',', '’', '\'']);
             // Drop a leading sentence word ("The", "But") from the run.
             while let Some((first, rest)) = surface.split_once(' ') {
-                if NOT_NAMES.contains(&first.to_lowercase().as_str()) {
+                let first = first.to_lowercase();
+                if NOT_NAMES.contains(&first.as_str()) {
                     surface = rest;
                 } else {
                     break;
@@ -530,7 +534,7 @@ impl Entities {
             let single = !surface.contains(' ');
             // "May 4" is a date; "May said" is a person.
             let date = lower == "may"
-                && sentence[m.end()..]
+                && sentence[end..]
                     .trim_start()
                     .starts_with(|c: char| c.is_ascii_digit());
             if NOT_NAMES.contains(&lower.as_str())
@@ -592,6 +596,62 @@ fn office_form(surface: &str) -> String {
         }
     }
     words.join(" ")
+}
+
+/// A run of capitalised words as the names it holds, by byte range: cut
+/// after a word ending a sentence ("Moscow. In") unless it is an initial
+/// or an abbreviation ("U.S.", "Gen."), and an acronym ending a longer run
+/// is a name of its own ("Wagner PMC's": Wagner, and PMC).
+fn name_pieces(sentence: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "gov", "sen", "rep", "st", "no",
+    ];
+    let mut pieces = Vec::new();
+    let mut piece_start = start;
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let run = &sentence[start..end];
+    let mut at = 0;
+    for word in run.split_whitespace() {
+        let offset = run[at..].find(word).map_or(at, |k| k + at);
+        words.push((start + offset, start + offset + word.len()));
+        at = offset + word.len();
+    }
+    let mut flush = |from: usize, to: usize, words: &[(usize, usize)]| {
+        // An acronym ending a run of words is its own name.
+        let in_piece: Vec<&(usize, usize)> = words
+            .iter()
+            .filter(|(a, b)| *a >= from && *b <= to)
+            .collect();
+        if let [.., before, last] = in_piece.as_slice() {
+            let word = |r: &(usize, usize)| {
+                sentence[r.0..r.1]
+                    .trim_end_matches("’s")
+                    .trim_end_matches("'s")
+                    .trim_end_matches(['.', ','])
+                    .to_owned()
+            };
+            if is_acronym(&word(last)) && !is_acronym(&word(before)) {
+                pieces.push((from, before.1));
+                pieces.push((last.0, to));
+                return;
+            }
+        }
+        pieces.push((from, to));
+    };
+    for (i, &(a, b)) in words.iter().enumerate() {
+        let word = &sentence[a..b];
+        let bare = word.trim_end_matches('.');
+        let ends_sentence = word.ends_with('.')
+            && bare.chars().count() > 1
+            && !bare.contains('.')
+            && !ABBREVIATIONS.contains(&bare.to_lowercase().as_str());
+        if ends_sentence && i + 1 < words.len() {
+            flush(piece_start, b, &words);
+            piece_start = words[i + 1].0;
+        }
+    }
+    flush(piece_start, end, &words);
+    pieces
 }
 
 /// Acronyms an article defines: "World Health Organization (WHO)".
@@ -676,6 +736,37 @@ mod tests {
         assert_eq!(key(&e, "Hualien County"), key(&e, "Hualien"));
         assert_ne!(key(&e, "Yonaguni Island"), key(&e, "Ishigaki Island"));
         assert_ne!(key(&e, "Interior Ministry"), key(&e, "Health Ministry"));
+    }
+
+    #[test]
+    fn a_run_of_capitals_is_cut_where_a_sentence_ends_and_before_an_acronym() {
+        let e = Entities::new(&Registry::bundled());
+        let keys = |s: &str| -> Vec<String> {
+            e.mentions(s, &HashMap::new(), &Default::default())
+                .into_iter()
+                .map(|m| m.surface)
+                .collect()
+        };
+        // A sentence's end inside a quote: two names, not "Moscow. In".
+        assert_eq!(
+            keys(
+                "“We got to within 200 km of Moscow. In 24 hours we turned back,” Prigozhin said."
+            ),
+            ["Moscow", "Prigozhin"]
+        );
+        assert_eq!(
+            keys("He gave guarantees to Wagner PMC’s fighters."),
+            ["Wagner", "PMC"]
+        );
+        // Initials and abbreviations do not end a name.
+        assert_eq!(
+            keys("He met U.S. President Joe Biden."),
+            ["U.S. President Joe Biden"]
+        );
+        assert_eq!(
+            keys("It was ordered by Gen. Tom Smith."),
+            ["Gen. Tom Smith"]
+        );
     }
 
     #[test]

@@ -1357,25 +1357,31 @@ fn conflicts(
             }
         }
     }
-    let topical = |a: usize, b: usize| {
-        let (fa, fb) = (&features[a], &features[b]);
-        if !super::hash::disjoint_sorted(&fa.entities, &fb.entities) {
-            return true;
-        }
+    // Words two sentences share besides their figures; a toll's own words
+    // (killed, died, injured) only when `tolls` says so.
+    let shared_words = |a: usize, b: usize, tolls: bool| {
         let plain_words = |f: &Features| {
             let mut w: Vec<u64> = f
                 .words
                 .iter()
                 .copied()
                 .filter(|w| {
-                    !super::matching::is_figure_word(*w) && !super::matching::is_casualty_word(*w)
+                    !super::matching::is_figure_word(*w)
+                        && (tolls || !super::matching::is_casualty_word(*w))
                 })
                 .collect();
             w.sort_unstable();
             w.dedup();
             w
         };
-        super::hash::shared_sorted(&plain_words(fa), &plain_words(fb)) >= 3
+        super::hash::shared_sorted(&plain_words(&features[a]), &plain_words(&features[b]))
+    };
+    // On one topic: a shared name, or three shared words that are not the
+    // toll's own ("at least 40 people killed" and "at least 62 people died"
+    // in two unrelated stories share only those).
+    let topical = |a: usize, b: usize| {
+        !super::hash::disjoint_sorted(&features[a].entities, &features[b].entities)
+            || shared_words(a, b, false) >= 3
     };
     // The names a document's claims mention (for the documents whose
     // magnitudes are compared: a few).
@@ -1461,7 +1467,16 @@ fn conflicts(
                                 &names_of(claims[ib].document_id),
                             ) >= STORY_NAMES)
                 } else {
+                    // Within one story (documents naming the same places
+                    // and people), a toll's words count as topic words too:
+                    // "the fighting has killed at least 510" and "more than
+                    // 1,000 killed since the start of the offensive".
                     topical(ia, ib)
+                        || (shared_words(ia, ib, true) >= 3
+                            && super::hash::shared_sorted(
+                                &names_of(claims[ia].document_id),
+                                &names_of(claims[ib].document_id),
+                            ) >= STORY_NAMES)
                 };
                 // One primary source's successive counts (the ministry's
                 // 296, then its 632) are its updates, whoever relays them.
