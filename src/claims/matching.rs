@@ -1,12 +1,16 @@
 //! Finding the same claim across documents without comparing all pairs.
 //!
 //! Every claim is reduced to features: normalised words (entities replaced by
-//! their keys, so `Sarraj` and `al-Serraj` are one word), word 3-gram
-//! shingles, and the values of its figures. Candidate pairs come from an
-//! inverted index over three kinds of key — each figure's value, each
-//! entity, and the claim's rarest words — skipping keys so common that their
-//! posting lists would make the work quadratic. Each candidate pair is then
-//! scored:
+//! their keys, so `Sarraj` and `al-Serraj` are one word; "killed", "dead",
+//! "deaths" one word, as "injured" and "wounded"), word 3-gram shingles, and
+//! the values of its figures. Candidate pairs come from an inverted index
+//! over four kinds of key — each figure's value, the first two digits of the
+//! values a figure allows ("nearly 1,100" meets 1,099), each entity (news
+//! outlets included), and the claim's rarest words — skipping keys so common
+//! that their posting lists would make the work quadratic. A news outlet
+//! finds candidates but is never the shared name a paraphrase needs: a
+//! wire's name is in every sentence of its story. Each candidate pair is
+//! then scored:
 //! - passage reuse: shingle containment (shared / smaller set) ≥ 0.5, which
 //!   finds a copy that was trimmed or spliced into other text (a Jaccard
 //!   threshold misses those: real reprints share ~30% of 3-grams);
@@ -1187,6 +1191,23 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
 mod tests {
     use super::*;
 
+    /// The features of one sentence, read as the claims stage reads it.
+    fn sentence_features() -> impl Fn(&str) -> Features {
+        use crate::claims::entities::Entities;
+        use crate::claims::extract::{Context, extract};
+        use crate::claims::segment::Sentence;
+        let entities = Entities::new(&crate::outlets::registry::Registry::bundled());
+        move |text: &str| {
+            let mut ctx = Context::new(&entities, text);
+            let s = Sentence {
+                start: 0,
+                end: text.len(),
+                text,
+            };
+            features(&extract(&s, &mut ctx).expect("a claim"))
+        }
+    }
+
     fn features_of(words: &[&str], values: &[u64]) -> Features {
         let words: Vec<u64> = words.iter().map(|w| word_id(w)).collect();
         Features {
@@ -1321,19 +1342,7 @@ mod tests {
     /// (Written for this test.)
     #[test]
     fn a_figure_converted_apart_still_agrees() {
-        use crate::claims::entities::Entities;
-        use crate::claims::extract::{Context, extract};
-        use crate::claims::segment::Sentence;
-        let entities = Entities::new(&crate::outlets::registry::Registry::bundled());
-        let f = |text: &str| {
-            let mut ctx = Context::new(&entities, text);
-            let s = Sentence {
-                start: 0,
-                end: text.len(),
-                text,
-            };
-            features(&extract(&s, &mut ctx).expect("a claim"))
-        };
+        let f = sentence_features();
         let one = f("The convoy advanced to within 200 km (124 miles) of Moscow, Prigozhin said.");
         let other = f("Prigozhin said the convoy had come within 200km (120 miles) of Moscow.");
         let elsewhere = f("The convoy was stopped 200 km (180 miles) from Moscow, Prigozhin said.");
@@ -1347,19 +1356,7 @@ mod tests {
     /// the casualty words the pair shares too few words to match.)
     #[test]
     fn tolls_worded_apart_are_one_claim() {
-        use crate::claims::entities::Entities;
-        use crate::claims::extract::{Context, extract};
-        use crate::claims::segment::Sentence;
-        let entities = Entities::new(&crate::outlets::registry::Registry::bundled());
-        let f = |text: &str| {
-            let mut ctx = Context::new(&entities, text);
-            let s = Sentence {
-                start: 0,
-                end: text.len(),
-                text,
-            };
-            features(&extract(&s, &mut ctx).expect("a claim"))
-        };
+        let f = sentence_features();
         let one = f("The fire in Karimabad left dead and wounded.");
         let other = f("The fire in Karimabad caused deaths and injuries.");
         assert!(
@@ -1377,19 +1374,7 @@ mod tests {
     /// are one claim. (Written for this test.)
     #[test]
     fn a_news_outlet_is_no_shared_name() {
-        use crate::claims::entities::Entities;
-        use crate::claims::extract::{Context, extract};
-        use crate::claims::segment::Sentence;
-        let entities = Entities::new(&crate::outlets::registry::Registry::bundled());
-        let f = |text: &str| {
-            let mut ctx = Context::new(&entities, text);
-            let s = Sentence {
-                start: 0,
-                end: text.len(),
-                text,
-            };
-            features(&extract(&s, &mut ctx).expect("a claim"))
-        };
+        let f = sentence_features();
         let cuts = f(
             "The carmaker will cut 500 jobs at its largest plant in the north, a spokesman told Reuters.",
         );
@@ -1408,19 +1393,7 @@ mod tests {
     /// junta's statement a probe of real wires found merged.)
     #[test]
     fn counts_of_different_things_are_different_claims() {
-        use crate::claims::entities::Entities;
-        use crate::claims::extract::{Context, extract};
-        use crate::claims::segment::Sentence;
-        let entities = Entities::new(&crate::outlets::registry::Registry::bundled());
-        let f = |text: &str| {
-            let mut ctx = Context::new(&entities, text);
-            let s = Sentence {
-                start: 0,
-                end: text.len(),
-                text,
-            };
-            features(&extract(&s, &mut ctx).expect("a claim"))
-        };
+        let f = sentence_features();
         let died = f(
             "A statement from the military council said 1,002 people had died in Friday's shallow 7.7-magnitude quake in central Myanmar, with 2,376 injured.",
         );
