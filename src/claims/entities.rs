@@ -116,7 +116,7 @@ impl Entities {
                 let w = w.trim_end_matches(['.', ',']).to_lowercase();
                 NOT_PERSON_SUFFIXES.contains(&w.as_str())
                     || COMPANY_WORDS.contains(&w.as_str())
-                    || CALENDAR.contains(&w.as_str())
+                    || is_calendar(&w)
                     || w == "i"
             })
     }
@@ -354,15 +354,9 @@ const NOT_NAMES: [&str; 62] = [
     "over",
 ];
 
-/// Days and months: capitalised, never an entity of a claim.
-const CALENDAR: [&str; 19] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// Months (but "May", a name too) and "today": capitalised, never an
+/// entity of a claim, as the days of the week are not.
+const CALENDAR: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -376,6 +370,11 @@ const CALENDAR: [&str; 19] = [
     "december",
     "today",
 ];
+
+/// Whether a lower-case word is a day of the week, a month or "today".
+fn is_calendar(w: &str) -> bool {
+    super::extract::WEEKDAYS.contains(&w) || CALENDAR.contains(&w)
+}
 
 fn is_roman(s: &str) -> bool {
     s.len() <= 4 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
@@ -540,10 +539,7 @@ impl Entities {
             if NOT_NAMES.contains(&lower.as_str())
                 || date
                 || surface.len() < 2
-                || (single
-                    && (common.contains(&lower)
-                        || CALENDAR.contains(&lower.as_str())
-                        || is_roman(surface)))
+                || (single && (common.contains(&lower) || is_calendar(&lower) || is_roman(surface)))
             {
                 continue;
             }

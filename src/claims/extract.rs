@@ -170,7 +170,7 @@ const VERBS: [&str; 12] = [
     "would",
 ];
 
-fn event_of_word(word: &str) -> Option<&'static str> {
+pub(super) fn event_of_word(word: &str) -> Option<&'static str> {
     let lower = word.to_lowercase();
     EVENTS
         .iter()
@@ -426,7 +426,7 @@ fn identifier_or_time(before: &str, after: &str, qualified: bool) -> bool {
 
 /// Days of the week, lower case: a figure after one is no model number,
 /// and one is nobody's name.
-const WEEKDAYS: [&str; 7] = [
+pub(super) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",

@@ -144,27 +144,26 @@ fn words_of(text: &str, claim: &Extracted) -> Vec<String> {
     out
 }
 
-/// What a word says happened to people, as one word for all its wordings:
-/// "deaths and injuries" and "victims and wounded", "killed" and "dead"
-/// are how reporters and translators vary one toll.
+/// What a word says happened to people, as one word for all its wordings
+/// (the extraction's own event words): "deaths and injuries" and "victims
+/// and wounded", "killed" and "dead" are how reporters and translators
+/// vary one toll.
 fn casualty_word(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "kill" | "killed" | "killing" | "dead" | "died" | "death" | "deaths" | "fatalities"
-        | "deceased" => "casualty_killed",
-        "wounded" | "injured" | "injuring" | "hurt" | "wounding" | "injury" | "injuries" => {
-            "casualty_injured"
-        }
-        "missing" | "disappeared" => "casualty_missing",
-        _ => return None,
-    })
+    let event = super::extract::event_of_word(w)?;
+    let i = CASUALTIES.iter().position(|e| *e == event)?;
+    Some(CASUALTY_TOKENS[i])
 }
+
+/// The events [`casualty_word`] folds, and the word each becomes.
+const CASUALTIES: [&str; 3] = ["killed", "wounded", "missing"];
+const CASUALTY_TOKENS: [&str; 3] = ["casualty_killed", "casualty_injured", "casualty_missing"];
 
 /// Whether a word id is one of [`casualty_word`]'s: what a toll counts,
 /// which says nothing of which event it is a toll of.
 pub fn is_casualty_word(id: u64) -> bool {
-    ["casualty_killed", "casualty_injured", "casualty_missing"]
-        .iter()
-        .any(|w| word_id(w) == id)
+    static IDS: std::sync::LazyLock<[u64; 3]> =
+        std::sync::LazyLock::new(|| CASUALTY_TOKENS.map(word_id));
+    IDS.contains(&id)
 }
 
 fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
@@ -355,19 +354,13 @@ pub struct Figure {
 }
 
 /// How many zeros a whole number ends with, in decimal.
-trait DecimalZeros {
-    fn trailing_zeros_decimal(self) -> u32;
-}
-
-impl DecimalZeros for u64 {
-    fn trailing_zeros_decimal(self) -> u32 {
-        let (mut n, mut zeros) = (self, 0);
-        while n != 0 && n.is_multiple_of(10) {
-            n /= 10;
-            zeros += 1;
-        }
-        zeros
+fn decimal_trailing_zeros(mut n: u64) -> u32 {
+    let mut zeros = 0;
+    while n != 0 && n.is_multiple_of(10) {
+        n /= 10;
+        zeros += 1;
     }
+    zeros
 }
 
 /// Whether a value (×100) is a round figure as reporters round them: a
@@ -412,7 +405,7 @@ impl Figure {
             Bound::AtLeast => (v, v * 1.15),
             Bound::AtMost => {
                 let whole = self.value / 100;
-                let step = 10u64.pow(whole.trailing_zeros_decimal()) as f64 * 100.0;
+                let step = 10u64.pow(decimal_trailing_zeros(whole)) as f64 * 100.0;
                 ((v * 0.9).max(v - step / 2.0), v)
             }
             Bound::About | Bound::Converted => (v * 0.9, v * 1.1),
