@@ -397,7 +397,11 @@ fn read_articles(path: &std::path::Path) -> Result<Vec<Article>> {
 
 /// The short label an origin gets in the hand labels.
 fn wire_label(origin: Option<&provaudit::outlets::identify::Decision>) -> Option<&'static str> {
-    match origin?.outlet_id.as_deref()? {
+    wire_label_of(origin?.outlet_id.as_deref()?)
+}
+
+fn wire_label_of(outlet_id: &str) -> Option<&'static str> {
+    match outlet_id {
         "associated-press" => Some("AP"),
         "reuters" => Some("Reuters"),
         "afp" => Some("AFP"),
@@ -409,7 +413,9 @@ fn wire_label(origin: Option<&provaudit::outlets::identify::Decision>) -> Option
 fn eval_outlets(articles: &std::path::Path, labels: &std::path::Path, verbose: bool) -> Result<()> {
     use provaudit::outlets::identify::{self, PageMeta};
     use provaudit::outlets::registry::Registry;
+    use std::collections::HashMap;
     let registry = Registry::bundled();
+    let articles_path = articles;
     let articles = read_articles(articles)?;
     let started = Instant::now();
     let found: Vec<identify::Identification> = articles
@@ -426,10 +432,19 @@ fn eval_outlets(articles: &std::path::Path, labels: &std::path::Path, verbose: b
         .with_context(|| format!("{}: cannot read the labels", labels.display()))?;
     let (mut tp, mut fp, mut fn_, mut labelled, mut wire_labelled) = (0, 0, 0, 0, 0);
     let mut disagreements = Vec::new();
+    let mut row_labels: Vec<(usize, String)> = Vec::new();
+    let mut unclear = 0;
     for record in reader.records() {
         let r = record?;
         let row: usize = r[0].parse()?;
         let label = r[3].to_owned();
+        // "unclear": the labeller could not tell who wrote it, so neither
+        // an agency nor none is wrong there.
+        if label == "unclear" {
+            unclear += 1;
+            continue;
+        }
+        row_labels.push((row, label.clone()));
         labelled += 1;
         let truth = ["AP", "Reuters", "AFP", "Bloomberg"]
             .contains(&label.as_str())
@@ -458,6 +473,50 @@ fn eval_outlets(articles: &std::path::Path, labels: &std::path::Path, verbose: b
     }
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fn_).max(1) as f64;
+
+    // The same labels against the audit's document origin: the text's own
+    // credit, or for an uncredited copy the origin it inherits from the
+    // credited text it copies (what `show`, the JSON and the app say).
+    let audit = eval::audit_helsinki(articles_path)?;
+    let origin_of: HashMap<&str, Option<&'static str>> = audit
+        .report
+        .documents
+        .iter()
+        .map(|d| {
+            let wire = d
+                .origin
+                .as_ref()
+                .and_then(|o| o.outlet_id.as_deref())
+                .and_then(wire_label_of);
+            (d.path.as_str(), wire)
+        })
+        .collect();
+    let (mut atp, mut afp, mut afn) = (0, 0, 0);
+    let mut audit_disagreements = Vec::new();
+    for (row, label) in &row_labels {
+        let truth = ["AP", "Reuters", "AFP", "Bloomberg"]
+            .contains(&label.as_str())
+            .then_some(label.as_str());
+        let predicted = origin_of
+            .get(format!("row_{row:03}.txt").as_str())
+            .copied()
+            .flatten();
+        match (truth, predicted) {
+            (Some(t), Some(p)) if t == p => atp += 1,
+            (None, None) => {}
+            (t, p) => {
+                afp += usize::from(p.is_some());
+                afn += usize::from(t.is_some());
+                audit_disagreements.push(format!(
+                    "row {row} ({}): labelled {label}, the audit's document origin is {}",
+                    articles[*row].publisher,
+                    p.unwrap_or("no wire")
+                ));
+            }
+        }
+    }
+    let aprecision = atp as f64 / (atp + afp).max(1) as f64;
+    let arecall = atp as f64 / (atp + afn).max(1) as f64;
 
     // Every article: wire copies found, by agency.
     let mut by_agency: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
@@ -497,16 +556,20 @@ fn eval_outlets(articles: &std::path::Path, labels: &std::path::Path, verbose: b
     writeln!(out)?;
     writeln!(
         out,
-        "Wire copies against {labelled} hand-labelled articles ({wire_labelled} labelled AP/Reuters/AFP/Bloomberg):"
+        "Wire copies against {labelled} hand-labelled articles ({wire_labelled} labelled AP/Reuters/AFP/Bloomberg; {unclear} more labelled unclear, not scored):"
     )?;
     writeln!(
         out,
-        "| found the right agency | found a wire that is not the label | missed | precision | recall |"
+        "| judged by | found the right agency | found a wire that is not the label | missed | precision | recall |"
     )?;
-    writeln!(out, "|---:|---:|---:|---:|---:|")?;
+    writeln!(out, "|---|---:|---:|---:|---:|---:|")?;
     writeln!(
         out,
-        "| {tp} | {fp} | {fn_} | {precision:.2} | {recall:.2} |"
+        "| text's own credit | {tp} | {fp} | {fn_} | {precision:.2} | {recall:.2} |"
+    )?;
+    writeln!(
+        out,
+        "| document origin (credit, or inherited by an uncredited copy) | {atp} | {afp} | {afn} | {aprecision:.2} | {arecall:.2} |"
     )?;
     writeln!(out)?;
     let total: usize = by_agency.values().sum();
@@ -526,7 +589,11 @@ fn eval_outlets(articles: &std::path::Path, labels: &std::path::Path, verbose: b
     )?;
     if verbose {
         writeln!(out)?;
-        for d in disagreements.iter().chain(&publisher_misses) {
+        for d in disagreements
+            .iter()
+            .chain(&audit_disagreements)
+            .chain(&publisher_misses)
+        {
             writeln!(out, "{d}")?;
         }
     }

@@ -180,10 +180,11 @@ static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A news agency's name with the time its copy ran, on a line of its own:
-/// `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua | Updated: 2021-10-12 09:23`.
+/// `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua | Updated: 2021-10-12 09:23`,
+/// `The Associated Press | Monday, July 16, 2018, 9:06 a.m.`.
 static AGENCY_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?)\s*[,|]\s*(?:(?:updated|published|posted)\s*:?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})(?:[\s,|]+(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?|[a-z]{2,4}))*\s*$",
+        r"(?i)^\s*(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?)\s*[,|]\s*(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})(?:[\s,|]+(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z]{2,4}))*\s*$",
     )
 });
 /// An aggregator's credit to its source at the start of the text:
@@ -375,6 +376,69 @@ const OUTLET_WORDS: &[&str] = &[
     "advance",
     "staff",
 ];
+
+/// A byline without "By": the writers' names, then a news agency's name
+/// after a comma or nothing at all (a page whose markup kept the two apart
+/// loses the space): `Jill Colvin, The Associated Press`, `Jari Tanner and
+/// Jan M. OlsenAssociated Press`. Not a bar or a slash (`Jorge Silva /
+/// Reuters` credits a picture), not an agency's short name (`Pablo Martinez
+/// Monsivais, AP` credits one too) and not a lone name. Returns the agency and
+/// where the line's credit starts and ends.
+fn writers_then_agency<'r>(
+    registry: &'r Registry,
+    line: &str,
+) -> Option<(&'r super::registry::Outlet, usize, usize)> {
+    let trimmed = line.trim_end().trim_end_matches(['•', '·']).trim_end();
+    if trimmed.len() > 90 || trimmed.contains(['|', '/', ':', '(', '"', '“']) {
+        return None;
+    }
+    let lead = trimmed.len() - trimmed.trim_start().len();
+    for (i, c) in trimmed.char_indices().skip(1) {
+        if !c.is_uppercase() {
+            continue;
+        }
+        let before = trimmed[..i].chars().next_back()?;
+        let glued = before.is_lowercase();
+        if !(glued || before == ' ') {
+            continue;
+        }
+        let Some(outlet) = registry
+            .find_credit_name(&trimmed[i..])
+            .filter(|o| o.kind == OutletKind::WireAgency)
+        else {
+            continue;
+        };
+        // The agency's full name, of two words or more: "Name, AP" is how
+        // pictures are credited, "OlsenAssociated Press" is no "McReuters"
+        // and "Focus Taiwan App" names an app.
+        let comma = trimmed[..i].trim_end().ends_with(',');
+        if !(glued || comma) || !trimmed[i..].contains(' ') {
+            continue;
+        }
+        let writers = trimmed[..i].trim_end().trim_end_matches(',');
+        let people: Vec<&str> = writers
+            .split(" and ")
+            .flat_map(|p| p.split(" & "))
+            .flat_map(|p| p.split(','))
+            .map(str::trim)
+            .collect();
+        let is_name = |p: &str| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c))
+                        && !OUTLET_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+                })
+        };
+        return (!people.is_empty() && people.iter().all(|p| is_name(p))).then_some((
+            outlet,
+            lead,
+            trimmed.len(),
+        ));
+    }
+    None
+}
 
 /// Whether the left side of a credit line is a person: "Photo:", "Credit"
 /// or "By" before it, or two to four capitalised words none of which is an
@@ -1090,6 +1154,21 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 && is_person_credit(left.as_str())
             {
                 let (s, e) = (start + left.start(), start + right.end());
+                // "Jorge Silva/Reuters": a person and an agency joined by a
+                // slash is how pictures are credited (the photographer and
+                // the agency that sells the picture), never the text.
+                if line[left.end()..right.start()].contains('/') {
+                    out.push(signal(
+                        Role::PhotoCredit,
+                        right_outlet,
+                        "",
+                        Rule::PhotoCredit,
+                        s,
+                        e,
+                        Rule::PhotoCredit.confidence(),
+                    ));
+                    continue;
+                }
                 out.push(signal(
                     Role::Origin,
                     right_outlet,
@@ -1140,6 +1219,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 });
                 continue;
             }
+        }
+        if near_edge && let Some((outlet, s, e)) = writers_then_agency(registry, line) {
+            out.push(by_rule(outlet, Rule::AgencyByline, start + s, start + e));
+            continue;
         }
         if let Some(c) = BYLINE.captures(line) {
             let rest = c.name("rest").unwrap();

@@ -16,26 +16,26 @@
 //! | `html_site_name` | publisher | 0.9 | the page's site name: `Al Jazeera` |
 //! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85) | a dateline crediting a news agency: `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `ANKARA/ANTALYA-Anadolu Agency`, `TEHRAN, (MNA) – Iran's foreign minister spoke.`, `Lucknow (Uttar Pradesh) [India], February 5 (ANI): Farmers gathered.`, `Reuters, Beirut, Jan 10 - Talks began.`, `KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)` |
 //! | `source_line` | origin | 0.9 (unregistered name 0.55) | a line naming the source: `SOURCE: AL JAZEERA AND NEWS AGENCIES`, `SOURCE:AA`, `From: BelTA`, `Source: https://english.news.cn/20250121/b02237d284354ff0/c.html`; not `Source: PRNewsfoto/Quaker Oats`, `Source: Getty Images`, `Source: https://example.org/2025/01/21/story.html`, `Source: A Fox News poll of 1,007 registered U.S. voters conducted July 9-11.`, `Source: Reuters/Ipsos poll`, `Source: U.S. Census Bureau data` |
-//! | `agency_byline` | origin | 0.9 (a writer's credit with the agency and the bureau 0.85) | a byline naming a news agency: `By JILL COLVIN and JONATHAN LEMIRE, Associated Press`, `by: Anadolu \| 12.03.2020`, `By Reuters`, `Philippe Ries, Agence France-Presse, Hong Kong` |
+//! | `agency_byline` | origin | 0.9 (a writer's credit with the agency and the bureau 0.85) | a byline naming a news agency: `By JILL COLVIN and JONATHAN LEMIRE, Associated Press`, `by: Anadolu \| 12.03.2020`, `By Reuters`, `Philippe Ries, Agence France-Presse, Hong Kong`, `Jill Colvin, The Associated Press •`, `Jari Tanner and Jan M. OlsenAssociated Press`; not `Jorge Silva / Reuters`, `Kim Jong Un, Reuters reported`, `Putin and Trump met in Helsinki, Reuters`, `Pablo Martinez Monsivais, AP`, `Focus Taiwan App` |
 //! | `agency_bureau_line` | origin | 0.85 | a news agency's name with its bureau's city on a line of its own: `Maghreb Arabe Presse (Rabat)` |
 //! | `republished_note` | origin | 0.85 (unregistered name 0.7) | the republisher's note on where the text first ran: `This article was first published in Arab News`, `Read the full story on The Quint`, `Guest post from Reuters`, `Read more from The Japan News at https://japannews.yomiuri.co.jp/`; not `The study was first published in The Lancet.` |
 //! | `credit_line` | publisher, origin | 0.85 | a site's credit line, the site then its source: `UrduPoint News / Sputnik`, `SMA News – Agencies`, `Libya Daily News / Reuters`, `(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -- The Amiri Diwan announced the news.`; not `SPUTNIK/REUTERS`, `REUTERS/Toru Hanai` |
 //! | `copyright_line` | origin, publisher | 0.85 (a copyright held by an outlet that is no news agency: the publisher 0.7) | a copyright line: `Copyright 2018 The Associated Press. All rights reserved.`, `© 2018 Thomson/Reuters.`, `© 2019 Al Jazeera Media Network`; not `© Provided by The Canadian Press`, `© REUTERS / Rodi Said` |
 //! | `repost_label` | origin | 0.85 | a line naming another outlet on a page whose publisher is known: `Press TV`, then `Join the GlobalSecurity.org mailing list` |
 //! | `origin_marker` | origin | 0.8 | the producer's own sign-off or footer, from the registry: `(Reporting by Tom Balmforth; Editing by Mark Heinrich)`, `AA News Broadcasting System` |
-//! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `Wam`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`; not `Today`, `Express, May 4, 2021` |
+//! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `Wam`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`, `The Associated Press \| Monday, July 16, 2018, 9:06 a.m.`; not `Today`, `Express, May 4, 2021` |
 //! | `agency_writers_line` | origin | 0.75 | the agency's writers' credit: `Associated Press writer Jamey Keaten in Helsinki contributed to this report.`, `Jill Colvin is an Associated Press writer.`; not `The Associated Press contributed to this report.` |
 //! | `inputs_credit` | origin | 0.75 | a "with inputs from" credit: `(With inputs from PTI)` |
 //! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines: `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`, `Output rose 4.1 percent last year, the data showed. Xinhua`, `Shipments to the EU surged 28.3 percent to $4.3 billion.Yonhap`, `Chip exports rose by 5.6 per cent for the year. — dpa`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)`, `The minister said so in an interview with Reuters` |
 //! | `reports_credit` | origin | 0.7 | a news agency credited after a sentence, the verb first ("…, reports AP."), as South Asian papers credit a wire: `The official said the toll could rise further, reports AP.`, `Schools will stay closed until Friday, reports Reuters`, `The toll could rise, reports AFP. Rescue teams searched the port overnight.`; not `The toll rose to 12, the Central News Agency reported.`, `AFP reports that the talks failed.`, `The toll rose, reports the local council.` |
 //! | `agency_self_reference` | origin | 0.65 | the agency writing about its own staff: `AFP saw them recover one body.`, `BelTA has learned that the talks will resume on Monday.`, `Xinhua reporters in Taipei said the streets were quiet.` |
-//! | `person_credit` | origin | 0.6 | a person's credit line (a person is no publisher): `Geoff Mulvihill \| Associated Press`, `Jorge Silva/Reuters`; not `Photo: Pablo Martinez Monsivais / Associated Press` |
+//! | `person_credit` | origin | 0.6 | a person's credit line (a person is no publisher): `Geoff Mulvihill \| Associated Press`, `Marcellus Stein – AP`; not `Photo: Pablo Martinez Monsivais / Associated Press`, `Jorge Silva/Reuters` |
 //! | `source_label` | origin | 0.6 | a line that is just an outlet's name, near the top or bottom: `CNN`; not `Today` |
 //! | `masthead_line` | publisher | 0.6 | a line that is just an outlet's name beside an agency line: `The Boston Globe`, then `AP` |
 //! | `in_text_mention` | mention | 0.3 | an outlet named in the body (used only to resolve "agencies"): `A French official told Reuters the talks failed.` |
 //! | `credit_line_agencies` | origin | — | a credit to news agencies without a name (then the one agency the text names, if only one): `Libya Update – Agencies`, `(With inputs from agencies)` |
 //! | `source_line_agencies` | origin | — | a source line naming only unnamed agencies: `Source: agencies` |
-//! | `photo_credit` | photo credit | — | a picture's credit: never evidence of who wrote the text: `Officials met in Paris. (AFP photo)`, `[Jane Doe/Getty Images/AFP]`, `Credit: Associated Press`, `Foto: Sina Schuldt/dpa`, `(Xinhua/Li Ming)`, `© REUTERS / Rodi Said` |
+//! | `photo_credit` | photo credit | — | a picture's credit: never evidence of who wrote the text: `Officials met in Paris. (AFP photo)`, `[Jane Doe/Getty Images/AFP]`, `Credit: Associated Press`, `Foto: Sina Schuldt/dpa`, `(Xinhua/Li Ming)`, `© REUTERS / Rodi Said`, `Jorge Silva/Reuters` |
 //! | `manual` | publisher, origin | 1 | set by the reviewer (`provaudit outlet`), not read from the text |
 //! | `text_reuse` | origin | 0.8 | an uncredited copy inherits the producer of the text it shares passages with (the claims stage; the confidence is at most this, scaled by the share) |
 
@@ -389,8 +389,19 @@ impl Rule {
                         "Philippe Ries, Agence France-Presse, Hong Kong",
                         "Agence France-Presse",
                     ),
+                    ex!("Jill Colvin, The Associated Press •", "Associated Press"),
+                    ex!(
+                        "Jari Tanner and Jan M. OlsenAssociated Press",
+                        "Associated Press",
+                    ),
                 ],
-                traps: &[],
+                traps: &[
+                    "Jorge Silva / Reuters",
+                    "Kim Jong Un, Reuters reported",
+                    "Putin and Trump met in Helsinki, Reuters",
+                    "Pablo Martinez Monsivais, AP",
+                    "Focus Taiwan App",
+                ],
             },
             Rule::AgencyBureauLine => &RuleInfo {
                 name: "agency_bureau_line",
@@ -508,6 +519,10 @@ impl Rule {
                     ex!("Wam", "Emirates News Agency"),
                     ex!("PTI, Aug 16, 2021, 5:44 PM IST", "Press Trust of India"),
                     ex!("Xinhua | Updated: 2021-10-12 09:23", "Xinhua News Agency"),
+                    ex!(
+                        "The Associated Press | Monday, July 16, 2018, 9:06 a.m.",
+                        "Associated Press",
+                    ),
                 ],
                 traps: &["Today", "Express, May 4, 2021"],
             },
@@ -634,9 +649,12 @@ impl Rule {
                 place: Place::Top,
                 examples: &[
                     ex!("Geoff Mulvihill | Associated Press", "Associated Press"),
-                    ex!("Jorge Silva/Reuters", "Reuters"),
+                    ex!("Marcellus Stein – AP", "Associated Press"),
                 ],
-                traps: &["Photo: Pablo Martinez Monsivais / Associated Press"],
+                traps: &[
+                    "Photo: Pablo Martinez Monsivais / Associated Press",
+                    "Jorge Silva/Reuters",
+                ],
             },
             Rule::SourceLabel => &RuleInfo {
                 name: "source_label",
@@ -717,6 +735,7 @@ impl Rule {
                     ex!("Foto: Sina Schuldt/dpa", "Deutsche Presse-Agentur"),
                     ex!("(Xinhua/Li Ming)", "Xinhua News Agency"),
                     ex!("© REUTERS / Rodi Said", "Reuters"),
+                    ex!("Jorge Silva/Reuters", "Reuters"),
                 ],
                 traps: &[],
             },

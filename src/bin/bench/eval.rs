@@ -111,12 +111,18 @@ impl ClaimsEval {
     }
 }
 
-/// Audits the Helsinki articles in a scratch store and scores the clusters.
-pub fn claims(articles: &Path, labels: &Path) -> Result<ClaimsEval> {
-    let labels: Labels = serde_json::from_str(
-        &std::fs::read_to_string(labels)
-            .with_context(|| format!("{}: cannot read the labels", labels.display()))?,
-    )?;
+/// The Helsinki articles audited in process, as `provaudit audit` would:
+/// one file per row (`row_NNN.txt`), the report, and each stage's time.
+pub struct HelsinkiAudit {
+    pub documents: usize,
+    pub report: AuditReport,
+    pub elapsed_ms: u128,
+    pub timings: Vec<(String, std::time::Duration)>,
+}
+
+/// Writes the articles into a scratch corpus and audits it (ingest,
+/// outlets, claims, report) in a scratch store.
+pub fn audit_helsinki(articles: &Path) -> Result<HelsinkiAudit> {
     let mut reader = csv::Reader::from_path(articles).with_context(|| {
         format!(
             "{}: cannot read the Helsinki articles (see ../shared/data/README.md)",
@@ -126,14 +132,14 @@ pub fn claims(articles: &Path, labels: &Path) -> Result<ClaimsEval> {
     let scratch = tempfile::tempdir()?;
     let corpus = scratch.path().join("helsinki");
     std::fs::create_dir(&corpus)?;
-    let mut count = 0;
+    let mut documents = 0;
     for (row, record) in reader.records().enumerate() {
         let r = record?;
         std::fs::write(
             corpus.join(format!("row_{row:03}.txt")),
             r[3].replace(" ### ", "\n\n"),
         )?;
-        count += 1;
+        documents += 1;
     }
     let mut store = Store::open_for_corpus(Some(&scratch.path().join("store.sqlite")), &corpus)?;
     let started = std::time::Instant::now();
@@ -160,6 +166,26 @@ pub fn claims(articles: &Path, labels: &Path) -> Result<ClaimsEval> {
             .map(|(n, d)| (format!("claims: {n}"), *d)),
     );
     timings.push(("report".to_owned(), t_report));
+    Ok(HelsinkiAudit {
+        documents,
+        report,
+        elapsed_ms,
+        timings,
+    })
+}
+
+/// Audits the Helsinki articles in a scratch store and scores the clusters.
+pub fn claims(articles: &Path, labels: &Path) -> Result<ClaimsEval> {
+    let labels: Labels = serde_json::from_str(
+        &std::fs::read_to_string(labels)
+            .with_context(|| format!("{}: cannot read the labels", labels.display()))?,
+    )?;
+    let HelsinkiAudit {
+        documents: count,
+        report,
+        elapsed_ms,
+        timings,
+    } = audit_helsinki(articles)?;
 
     // The claim holding each labelled phrase.
     let mut by_doc: HashMap<&str, Vec<&provaudit::view::json::ClaimEntry>> = HashMap::new();
