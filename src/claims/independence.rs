@@ -55,6 +55,12 @@ pub struct DocumentOrigin {
     pub how: String,
     pub evidence: Option<String>,
     pub line: Option<u64>,
+    /// The other producers its credit names beside its own (group, name):
+    /// in a cluster holding one of theirs, it counts with that one.
+    pub co_producers: Vec<(String, String)>,
+    /// Set, in one cluster, when the document counts with a producer its
+    /// credit names beside its own: its own producer's name.
+    pub co_credit_of: Option<String>,
 }
 
 /// How a document's own record establishes its producer: the rule in
@@ -103,9 +109,9 @@ fn describe(path: &RelPath, record: Option<&OutletRecord>) -> String {
             format!("{path}, {} reposting {} ({})", p.name, o.name, evidence(o))
         }
         (Some(p), Some(o), "syndicated_wire") => format!(
-            "{path}, {} running a {} wire copy ({})",
+            "{path}, {} running {} wire copy ({})",
             p.name,
-            o.name,
+            crate::outlets::identify::a_or_an(&o.name),
             evidence(o)
         ),
         (None, Some(o), _) => format!("{path}, text produced by {} ({})", o.name, evidence(o)),
@@ -175,6 +181,15 @@ pub fn origin_groups(
                     how,
                     evidence,
                     line,
+                    co_producers: r
+                        .map(|r| {
+                            r.co_producers
+                                .iter()
+                                .map(|c| (c.group.clone(), c.name.clone()))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    co_credit_of: None,
                 },
             )
         })
@@ -482,6 +497,16 @@ fn judge_one(
         local = carried_with(groups, &documents, &carried, path_of);
         &local
     };
+    // A document crediting several producers counts with any of them that
+    // another document here stands for.
+    let co_local;
+    let groups = match co_credited_with(groups, &documents) {
+        Some(regrouped) => {
+            co_local = regrouped;
+            &co_local
+        }
+        None => groups,
+    };
     // Each group with its first document (for its alignment).
     let mut by_group: BTreeMap<&str, (i64, OriginGroup)> = BTreeMap::new();
     for d in &documents {
@@ -519,6 +544,20 @@ fn judge_one(
             if !names.is_empty() {
                 g.name = format!("{} (and {}, in the same words)", g.name, names.join(", "));
             }
+        }
+    }
+    let mut co_credited: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for d in &documents {
+        if let Some(own) = &groups[d].co_credit_of {
+            let names = co_credited.entry(groups[d].group.as_str()).or_default();
+            if !names.contains(&own.as_str()) {
+                names.push(own);
+            }
+        }
+    }
+    for (group, names) in co_credited {
+        if let Some((_, g)) = by_group.get_mut(group) {
+            g.name = format!("{} (and {}, credited together)", g.name, names.join(", "));
         }
     }
     // Only groups whose producer is known count as independent origins:
@@ -907,6 +946,64 @@ fn carried_with(
             )
         })
         .collect()
+}
+
+/// The cluster's documents regrouped for co-credits, or `None` when no
+/// document's credit names several producers. A document credited to
+/// several (`(AFP/APP)`) whose own producer no other document here stands
+/// for joins the group of another producer its credit names, when one is
+/// here: its text may be that producer's, so it is no second origin beside
+/// it. Taken in order, so two documents co-credited the same two ways
+/// become one group, never two.
+fn co_credited_with(
+    groups: &HashMap<i64, DocumentOrigin>,
+    documents: &[i64],
+) -> Option<HashMap<i64, DocumentOrigin>> {
+    if documents.iter().all(|d| groups[d].co_producers.is_empty()) {
+        return None;
+    }
+    let mut current: HashMap<i64, DocumentOrigin> =
+        documents.iter().map(|d| (*d, groups[d].clone())).collect();
+    for d in documents {
+        let own = current[d].clone();
+        if own.co_producers.is_empty()
+            || documents
+                .iter()
+                .any(|e| e != d && current[e].group == own.group)
+        {
+            continue;
+        }
+        let joined = own.co_producers.iter().find_map(|(group, _)| {
+            documents
+                .iter()
+                .find(|e| *e != d && current[*e].group == *group)
+                .map(|e| current[e].clone())
+        });
+        if let Some(with) = joined {
+            let credit = own.evidence.as_deref().map(quote).unwrap_or_default();
+            current.insert(
+                *d,
+                DocumentOrigin {
+                    group: with.group.clone(),
+                    name: with.name.clone(),
+                    outlet_id: with.outlet_id.clone(),
+                    alignment: with.alignment.clone(),
+                    description: format!(
+                        "{} (its credit {credit} names {} beside {})",
+                        own.description, with.name, own.name
+                    ),
+                    how: "co-credited".into(),
+                    evidence: Some(format!(
+                        "its credit {credit} names {} beside {}: one origin with it",
+                        with.name, own.name
+                    )),
+                    co_credit_of: Some(own.name.clone()),
+                    ..own
+                },
+            );
+        }
+    }
+    Some(current)
 }
 
 /// "3 documents" / "1 document".

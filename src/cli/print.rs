@@ -113,6 +113,14 @@ pub(crate) fn print_document(entry: &DocumentEntry) -> Result<()> {
     if let Some(g) = &entry.origin_group {
         writeln!(out, "  origin group {g}")?;
     }
+    if !entry.co_producers.is_empty() {
+        let names: Vec<&str> = entry.co_producers.iter().map(|c| c.name.as_str()).collect();
+        writeln!(
+            out,
+            "  also credits {} (in a claim it counts as one origin with any of them)",
+            names.join(", ")
+        )?;
+    }
     if let Some(e) = &entry.outlet_explanation {
         writeln!(out, "  why          {e}")?;
     }

@@ -48,6 +48,21 @@ pub struct OutletRecord {
     pub candidates: Vec<String>,
     pub explanation: String,
     pub registry_version: String,
+    /// The other producers the text credits beside its origin
+    /// (`(AFP/APP)`, a dateline crediting one agency and a closing line
+    /// another): its text may be any of theirs, so it is never an origin
+    /// independent of theirs.
+    pub co_producers: Vec<CoProducer>,
+}
+
+/// A producer credited beside a document's origin.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoProducer {
+    pub name: String,
+    pub outlet_id: Option<String>,
+    /// Its origin group, as the document's own would be if it were the
+    /// origin (`outlet:afp`).
+    pub group: String,
 }
 
 /// One stored signal.

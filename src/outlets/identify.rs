@@ -124,6 +124,10 @@ pub struct Identification {
     /// Outlets named in the text that were not taken as publisher or origin.
     pub candidates: Vec<String>,
     pub explanation: String,
+    /// The other producers the text credits beside its origin (name and
+    /// registry id): `(AFP/APP)`, or an agency's dateline and another's
+    /// closing credit.
+    pub co_producers: Vec<(String, Option<String>)>,
 }
 
 /// HTML metadata kept at ingest.
@@ -752,6 +756,22 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             let parts = credit_parts(registry, inner.as_str());
             let photo = looks_like_photo_credit(inner.as_str());
             if !photo && let Some(outlet) = producer_of(&parts) {
+                // Several agencies credited together ("AFP/APP", "BSS/AFP"):
+                // each may have written the text, so each is credited (the
+                // producer last: it wins the tie), and the text is never
+                // independent of any of them.
+                for other in parts
+                    .iter()
+                    .filter(|o| o.kind == OutletKind::WireAgency && o.id != outlet.id)
+                {
+                    out.push(origin(
+                        other,
+                        Rule::WireDateline,
+                        start,
+                        start + inner.end() + 1,
+                        DATELINE_PAREN_OR_DASH.confidence,
+                    ));
+                }
                 out.push(origin(
                     outlet,
                     Rule::WireDateline,
@@ -759,9 +779,13 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     start + inner.end() + 1,
                     DATELINE_PAREN_OR_DASH.confidence,
                 ));
-                // The first outlet of several, when not the producer, is the
-                // site that carried it ("UrduPoint News / Sputnik").
-                if let Some(first) = parts.first().filter(|f| f.id != outlet.id) {
+                // The first outlet of several, when not the producer nor a
+                // news agency, is the site that carried it ("UrduPoint News
+                // / Sputnik").
+                if let Some(first) = parts
+                    .first()
+                    .filter(|f| f.id != outlet.id && f.kind != OutletKind::WireAgency)
+                {
                     out.push(signal(
                         Role::Publisher,
                         Some(first),
@@ -1515,6 +1539,27 @@ pub fn identify(
         basis: format!("{} {}{}", s.rule.description(), quote(&s.text), at(s)),
         evidence: s.clone(),
     });
+    // Producers credited together with the origin, in the same credit
+    // ("(AFP/APP)"). Credits elsewhere on the page are not: a digest of
+    // several agencies' stories, each under its own dateline, holds
+    // several texts, not one text of several producers.
+    let mut co_producers: Vec<(String, Option<String>)> = Vec::new();
+    if let Some(o) = &origin {
+        for s in &origins {
+            let same = match (&s.outlet_id, &o.outlet_id) {
+                (Some(a), Some(b)) => a == b,
+                _ => s.name == o.name,
+            };
+            let together = s.start == o.evidence.start && s.end == o.evidence.end;
+            if !same
+                && together
+                && !s.rule.is_unnamed_agencies()
+                && !co_producers.iter().any(|(n, _)| *n == s.name)
+            {
+                co_producers.push((s.name.clone(), s.outlet_id.clone()));
+            }
+        }
+    }
     if distinct.len() > 1
         && let Some(o) = &origin
     {
@@ -1661,12 +1706,12 @@ pub fn identify(
         (Some(o), r) => {
             let how = match (r, &publisher) {
                 (Relation::SyndicatedWire, Some(p)) => {
-                    format!("{} runs a {} wire copy", p.name, o.name)
+                    format!("{} runs {} wire copy", p.name, a_or_an(&o.name))
                 }
                 (Relation::Republished, Some(p)) => {
-                    format!("{} republished a {} article", p.name, o.name)
+                    format!("{} republished {} article", p.name, a_or_an(&o.name))
                 }
-                (Relation::SyndicatedWire, None) => format!("a {} wire copy", o.name),
+                (Relation::SyndicatedWire, None) => format!("{} wire copy", a_or_an(&o.name)),
                 _ => format!("text produced by {}", o.name),
             };
             explanation.push(format!(
@@ -1693,7 +1738,25 @@ pub fn identify(
         relation,
         candidates,
         explanation: explanation.join(" "),
+        co_producers,
     }
+}
+
+/// A name with its indefinite article, by how it is spelled: "an
+/// Associated Press wire copy", "an AFP wire copy", "a Reuters wire copy".
+/// A name in capitals is read letter by letter ("an NHK", "a UPI").
+pub fn a_or_an(name: &str) -> String {
+    let first = name.chars().next().unwrap_or('x');
+    let spelled_out = name
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+    let vowel_sound = if spelled_out {
+        "AEFHILMNORSX".contains(first)
+    } else {
+        "AEIOUaeiou".contains(first)
+    };
+    format!("{} {name}", if vowel_sound { "an" } else { "a" })
 }
 
 /// The words just before and including a mention ("a French official told
@@ -1706,4 +1769,28 @@ fn clause_before(text: &str, start: usize, end: usize) -> String {
     let words: Vec<&str> = text[begin..start].split_whitespace().collect();
     let lead = words[words.len().saturating_sub(8)..].join(" ");
     format!("{lead} {}", &text[start..end]).trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::a_or_an;
+
+    /// "a Associated Press wire copy" read wrong in every explanation.
+    #[test]
+    fn a_name_takes_the_article_its_sound_asks_for() {
+        for (name, want) in [
+            (
+                "Associated Press of Pakistan",
+                "an Associated Press of Pakistan",
+            ),
+            ("AFP", "an AFP"),
+            ("AP", "an AP"),
+            ("NHK", "an NHK"),
+            ("Reuters", "a Reuters"),
+            ("UPI", "a UPI"),
+            ("Xinhua News Agency", "a Xinhua News Agency"),
+        ] {
+            assert_eq!(a_or_an(name), want);
+        }
+    }
 }

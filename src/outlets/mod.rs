@@ -10,7 +10,9 @@ pub mod identify;
 pub mod registry;
 pub mod rules;
 
-pub use crate::model::outlets::{Alignment, OutletRecord, Override, Party, SignalRecord};
+pub use crate::model::outlets::{
+    Alignment, CoProducer, OutletRecord, Override, Party, SignalRecord,
+};
 
 use crate::clean;
 use crate::relpath::RelPath;
@@ -161,7 +163,23 @@ pub fn origin_group(
     let Some(origin) = origin else {
         return format!("document:{}", path.to_string_lossy());
     };
-    let outlet = origin.outlet_id.as_deref().and_then(|id| registry.get(id));
+    producer_group(
+        registry,
+        origin.outlet_id.as_deref(),
+        &origin.name,
+        grouping,
+    )
+}
+
+/// The origin group of a producer: its outlet, its owner when grouping by
+/// owner, or its name when it is not registered.
+fn producer_group(
+    registry: &Registry,
+    outlet_id: Option<&str>,
+    name: &str,
+    grouping: Grouping,
+) -> String {
+    let outlet = outlet_id.and_then(|id| registry.get(id));
     if grouping == Grouping::ByOwner
         && let Some(owner) = outlet.and_then(|o| o.owner.as_deref())
     {
@@ -169,7 +187,7 @@ pub fn origin_group(
     }
     match outlet {
         Some(o) => format!("outlet:{}", o.id),
-        None => format!("name:{}", name_key(&origin.name)),
+        None => format!("name:{}", name_key(name)),
     }
 }
 
@@ -252,6 +270,7 @@ fn decide(
     {
         let (mut publisher, mut origin, mut relation, mut candidates, mut signals) =
             (None, None, Relation::Unknown, Vec::new(), Vec::new());
+        let mut co_credited = Vec::new();
         let mut explanation = match stored {
             Some(stored) => {
                 let (found, cleaned) = identify_document(registry, stored);
@@ -264,6 +283,7 @@ fn decide(
                 origin = found.origin.as_ref().map(|d| party(d, &locator));
                 relation = found.relation;
                 candidates = found.candidates.clone();
+                co_credited = found.co_producers.clone();
                 // Past the cap: the decisions' own evidence, then the first
                 // others, in their order.
                 let evidence: Vec<&Signal> = [&found.publisher, &found.origin]
@@ -348,6 +368,19 @@ fn decide(
         }
         let alignment = alignment_of(registry, origin.as_ref());
         let group = origin_group(registry, origin.as_ref(), &doc.path, grouping);
+        // A reviewer who set the origin has decided who produced the text.
+        let co_producers = match &origin {
+            Some(o) if !o.manual => co_credited
+                .into_iter()
+                .map(|(name, outlet_id)| CoProducer {
+                    group: producer_group(registry, outlet_id.as_deref(), &name, grouping),
+                    name,
+                    outlet_id,
+                })
+                .filter(|c| c.group != group)
+                .collect(),
+            _ => Vec::new(),
+        };
         (
             (
                 OutletRecord {
@@ -360,6 +393,7 @@ fn decide(
                     candidates,
                     explanation,
                     registry_version: registry.version.clone(),
+                    co_producers,
                 },
                 signals,
             ),

@@ -45,6 +45,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0014_published.sql")),
     M::up(include_str!("migrations/0015_warc.sql")),
     M::up(include_str!("migrations/0016_pdf_pages.sql")),
+    M::up(include_str!("migrations/0017_co_producers.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -1418,7 +1419,7 @@ mod tests {
 
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 16] = [
+        const SHIPPED: [(&str, &str, &str); 17] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1498,6 +1499,11 @@ mod tests {
                 "0016_pdf_pages.sql",
                 include_str!("migrations/0016_pdf_pages.sql"),
                 "8d3f0f4d25ffbccc918abde49c01f459209e1232c3d661f40c619d6a6ae526ab",
+            ),
+            (
+                "0017_co_producers.sql",
+                include_str!("migrations/0017_co_producers.sql"),
+                "47a0058903f3bd2480749c204cf1c8454033bc08f6c15adef71508dd9b4c3ed9",
             ),
         ];
         assert_eq!(

@@ -46,9 +46,10 @@ impl Store {
             let mut put = tx
                 .prepare_cached(&format!(
                     "INSERT INTO outlet_decision (document_id, {}, {}, relation, origin_group, origin_kind, origin_country,
-                        origin_owner, origin_state_affiliation, candidates, explanation, registry_version, decided_at)
+                        origin_owner, origin_state_affiliation, candidates, explanation, registry_version, decided_at,
+                        co_producers)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-                        ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+                        ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
                     party_cols("publisher"),
                     party_cols("origin")
                 ))
@@ -96,6 +97,9 @@ impl Store {
                     rec.explanation.clone().into(),
                     rec.registry_version.clone().into(),
                     decided_at.clone().into(),
+                    serde_json::to_string(&rec.co_producers)
+                        .expect("strings serialise")
+                        .into(),
                 ]);
                 put.execute(rusqlite::params_from_iter(values)).map_err(e)?;
                 for s in signals {
@@ -145,7 +149,7 @@ impl Store {
         };
         let sql = format!(
             "SELECT document_id, {}, {}, relation, origin_group, origin_kind, origin_country, origin_owner,
-                origin_state_affiliation, candidates, explanation, registry_version
+                origin_state_affiliation, candidates, explanation, registry_version, co_producers
              FROM outlet_decision {filter}",
             cols("publisher"),
             cols("origin")
@@ -171,6 +175,8 @@ impl Store {
                         candidates: serde_json::from_str(&candidates).unwrap_or_default(),
                         explanation: r.get(28)?,
                         registry_version: r.get(29)?,
+                        co_producers: serde_json::from_str(&r.get::<_, String>(30)?)
+                            .unwrap_or_default(),
                     },
                 ))
             })

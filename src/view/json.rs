@@ -104,6 +104,9 @@ pub struct DocumentEntry {
     pub relation: String,
     /// Documents with the same origin group share a producer.
     pub origin_group: Option<String>,
+    /// Other producers the text credits beside its origin (`(AFP/APP)`):
+    /// in a claim, the document counts as one origin with any of them.
+    pub co_producers: Vec<crate::outlets::CoProducer>,
     /// Who stands behind the origin.
     pub alignment: Option<Alignment>,
     /// Outlets the text names that were not taken as publisher or origin.
@@ -557,6 +560,7 @@ impl DocumentEntry {
             entry.origin = o.origin.as_ref().map(PartyEntry::from);
             entry.relation = o.relation.clone();
             entry.origin_group = Some(o.origin_group.clone());
+            entry.co_producers = o.co_producers.clone();
             entry.alignment = Some(o.alignment.clone());
             entry.outlet_candidates = o.candidates.clone();
             entry.outlet_explanation = Some(o.explanation.clone());
@@ -585,6 +589,7 @@ impl From<&StoredDocument> for DocumentEntry {
             origin: None,
             relation: "unknown".into(),
             origin_group: None,
+            co_producers: Vec::new(),
             alignment: None,
             outlet_candidates: Vec::new(),
             outlet_explanation: None,
@@ -1322,7 +1327,7 @@ mod tests {
                 "path": "a\u{fffd}.txt", "path_bytes_hex": "61ff2e747874", "sha256": "ab", "text_sha256": null,
                 "bytes": 3, "encoding": "UTF-8", "content_kind": "text",
                 "mtime": "2019-11-17T14:13:20.123456789Z", "first_ingested_at": "t0", "ingested_at": "t1", "notes": [],
-                "publisher": null, "origin": null, "relation": "unknown", "origin_group": null, "alignment": null,
+                "publisher": null, "origin": null, "relation": "unknown", "origin_group": null, "co_producers": [], "alignment": null,
                 "outlet_candidates": [], "outlet_explanation": null, "text_reuse": [], "date": null,
                 "capture": null
             })

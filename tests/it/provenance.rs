@@ -189,6 +189,68 @@ fn a_claim_two_known_origins_carry_is_corroborated() {
     );
 }
 
+/// The AP's story as a paper runs it under a co-credit, as South Asian
+/// papers credit wires they merge ("(AP/APP)"): the AP and the Associated
+/// Press of Pakistan both credited, in one dateline.
+const CO_CREDITED: &str = "Valley floods force evacuations\n\n\
+VALLETTA, March 3 (AP/APP): Flood waters forced 1,200 residents from their homes in the Wied valley, the civil protection department said on Tuesday.\n\n\
+Shelters opened in two schools, officials said.\n";
+
+/// A text credited to two agencies together is no origin independent of
+/// either: beside the AP's own copy it is the AP's text, not a second
+/// origin, and its credit is named in the evidence. Before, the dateline's
+/// last agency (APP) was taken as the producer, the first (AP) as the
+/// publisher, and the claim was "corroborated" by the AP twice over.
+#[test]
+fn a_text_credited_to_two_agencies_together_is_no_second_origin_beside_either() {
+    let (ws, report) = audit(&[("ap.txt", AP), ("paper.txt", CO_CREDITED)]);
+    let paper = document(&report, "paper.txt");
+    assert_eq!(paper["origin"]["name"], "Associated Press of Pakistan");
+    assert!(paper["publisher"].is_null(), "{paper}");
+    assert_eq!(
+        paper["co_producers"][0]["name"], "Associated Press",
+        "{paper}"
+    );
+    assert_eq!(paper["co_producers"][0]["group"], "outlet:associated-press");
+    let k = cluster_of(&report, "paper.txt", "1,200 residents");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "ap.txt", "1,200 residents")["id"],
+        "{k}"
+    );
+    assert_eq!(k["independent_origins"], 1, "{k}");
+    assert_eq!(k["corroboration"], "echo", "{k}");
+    assert_eq!(k["single_source"], true, "{k}");
+    let row = k["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["document"] == "paper.txt")
+        .unwrap();
+    assert_eq!(row["origin"], "Associated Press");
+    assert_eq!(row["how"], "co-credited");
+    assert!(
+        row["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("(AP/APP)’ names Associated Press beside Associated Press of Pakistan"),
+        "{row}"
+    );
+    // `show` says what else the credit names.
+    let shown = ws
+        .run_db(&["show", ws.path("corpus/paper.txt").to_str().unwrap()])
+        .expect_code(0)
+        .stdout;
+    assert!(
+        shown.contains("also credits Associated Press (in a claim it counts as one origin"),
+        "{shown}"
+    );
+    // On its own, the co-credited text is one origin, not none and not two.
+    let (_ws, alone) = audit(&[("paper.txt", CO_CREDITED), ("own.txt", OWN_A)]);
+    let k = cluster_of(&alone, "paper.txt", "1,200 residents");
+    assert!(k["independent_origins"].as_u64().unwrap() <= 1, "{k}");
+}
+
 #[test]
 fn an_uncredited_copy_takes_its_sources_origin_on_the_document_too() {
     let (ws, report) = audit(&[("wire.txt", WIRE), ("copy.txt", COPY)]);
