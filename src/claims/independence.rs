@@ -202,6 +202,14 @@ pub fn origin_groups(
         .filter(|r| presumed_own_text(r))
         .map(|r| r.document_id)
         .collect();
+    // A page of several producers' stories shares passages with each of
+    // them: it takes none of their origins (its claims count, one by one,
+    // with the documents whose words they carry).
+    let digests: BTreeSet<i64> = outlets
+        .values()
+        .filter(|r| r.relation == crate::outlets::identify::Relation::Digest.as_str())
+        .map(|r| r.document_id)
+        .collect();
     // The same text, byte for byte once normalised, on any number of
     // sites: copies, however common (the passage index passes over
     // passages shared by very many documents).
@@ -243,7 +251,7 @@ pub fn origin_groups(
             let (Some(c), Some(s)) = (out.get(&copy).cloned(), out.get(&source).cloned()) else {
                 continue;
             };
-            if c.group == s.group {
+            if c.group == s.group || digests.contains(&copy) || digests.contains(&source) {
                 continue;
             }
             // Evidence strong enough to overrule a producer only presumed

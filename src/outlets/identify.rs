@@ -65,6 +65,9 @@ pub enum Relation {
     SyndicatedWire,
     /// The producer could not be told.
     Unknown,
+    /// A page of several producers' stories, each under its own dateline
+    /// (an aggregator's page, a digest of wires): no one producer.
+    Digest,
 }
 
 impl Relation {
@@ -97,6 +100,7 @@ impl Relation {
             Relation::Republished => "republished",
             Relation::SyndicatedWire => "syndicated_wire",
             Relation::Unknown => "unknown",
+            Relation::Digest => "digest",
         }
     }
 }
@@ -1539,6 +1543,29 @@ pub fn identify(
         basis: format!("{} {}{}", s.rule.description(), quote(&s.text), at(s)),
         evidence: s.clone(),
     });
+    // Datelines of two producers, each opening its own passage: a page of
+    // several stories (an aggregator's page, a digest of wires). No one
+    // producer wrote it; each passage counts with the document it shares
+    // its words with, and the page as a whole has no origin.
+    let mut datelines: Vec<&Signal> = Vec::new();
+    for s in origins.iter().filter(|s| s.rule == Rule::WireDateline) {
+        if !datelines.iter().any(|d| d.name == s.name) {
+            datelines.push(s);
+        }
+    }
+    let digest = datelines.len() > 1 && datelines.iter().any(|d| d.start != datelines[0].start);
+    if digest {
+        origin = None;
+        let named: Vec<String> = datelines
+            .iter()
+            .map(|d| format!("{} ({}{})", d.name, quote(&d.text), at(d)))
+            .collect();
+        notes.push(format!(
+            "Datelines of {} producers open passages of this page: {}. A page of several producers' stories has no one producer; each passage counts with the document whose words it shares.",
+            datelines.len(),
+            named.join("; ")
+        ));
+    }
     // Producers credited together with the origin, in the same credit
     // ("(AFP/APP)"). Credits elsewhere on the page are not: a digest of
     // several agencies' stories, each under its own dateline, holds
@@ -1561,6 +1588,7 @@ pub fn identify(
         }
     }
     if distinct.len() > 1
+        && !digest
         && let Some(o) = &origin
     {
         let others: Vec<String> = origins
@@ -1587,6 +1615,7 @@ pub fn identify(
         .find(|s| s.rule.is_unnamed_agencies())
         .cloned();
     if origin.is_none()
+        && !digest
         && let Some(credit) = &unnamed_agencies
     {
         let mut agencies: Vec<&Signal> = signals
@@ -1629,6 +1658,7 @@ pub fn identify(
         }
     }
     if origin.is_none()
+        && !digest
         && unnamed_agencies.is_none()
         && let Some(p) = &publisher
     {
@@ -1644,13 +1674,17 @@ pub fn identify(
         });
     }
 
-    let relation = Relation::between(
-        registry,
-        publisher.as_ref().map(|p| p.name.as_str()),
-        origin
-            .as_ref()
-            .map(|o| (o.name.as_str(), o.outlet_id.as_deref())),
-    );
+    let relation = if digest {
+        Relation::Digest
+    } else {
+        Relation::between(
+            registry,
+            publisher.as_ref().map(|p| p.name.as_str()),
+            origin
+                .as_ref()
+                .map(|o| (o.name.as_str(), o.outlet_id.as_deref())),
+        )
+    };
 
     let photo: Vec<&str> = {
         let mut v: Vec<&str> = signals

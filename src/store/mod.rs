@@ -45,7 +45,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0014_published.sql")),
     M::up(include_str!("migrations/0015_warc.sql")),
     M::up(include_str!("migrations/0016_pdf_pages.sql")),
-    M::up(include_str!("migrations/0017_co_producers.sql")),
+    M::up(include_str!("migrations/0017_co_producers_and_digests.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -1501,9 +1501,9 @@ mod tests {
                 "8d3f0f4d25ffbccc918abde49c01f459209e1232c3d661f40c619d6a6ae526ab",
             ),
             (
-                "0017_co_producers.sql",
-                include_str!("migrations/0017_co_producers.sql"),
-                "47a0058903f3bd2480749c204cf1c8454033bc08f6c15adef71508dd9b4c3ed9",
+                "0017_co_producers_and_digests.sql",
+                include_str!("migrations/0017_co_producers_and_digests.sql"),
+                "912d0210b3ad490a2a99d58293ad7ccdd572d8a83c5ebfbb460591ad38f9dbae",
             ),
         ];
         assert_eq!(

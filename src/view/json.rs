@@ -100,7 +100,7 @@ pub struct DocumentEntry {
     pub publisher: Option<PartyEntry>,
     /// Who produced the text; `null` when unidentified.
     pub origin: Option<PartyEntry>,
-    /// `original`, `republished`, `syndicated_wire` or `unknown`.
+    /// `original`, `republished`, `syndicated_wire`, `unknown` or `digest`.
     pub relation: String,
     /// Documents with the same origin group share a producer.
     pub origin_group: Option<String>,

@@ -281,10 +281,11 @@ fn the_cli_lists_single_source_claims_and_shows_one_side_by_side() {
     let summary = ws.run_db(&["audit", SEEDS]).expect_code(0);
     assert!(
         summary.stdout.contains(&format!(
-            "{} claims in {total} clusters: no claim looks corroborated while resting on one source; {} claims appear in one document only; {} corroborated; 0 unresolved",
+            "{} claims in {total} clusters: no claim looks corroborated while resting on one source; {} claims appear in one document only; {} corroborated; {} unresolved (corroboration depends on documents of unknown origin)",
             report["claims"].as_array().unwrap().len(),
             of("single_document"),
             of("corroborated"),
+            of("unresolved"),
         )),
         "{}",
         summary.stdout

@@ -251,6 +251,50 @@ fn a_text_credited_to_two_agencies_together_is_no_second_origin_beside_either() 
     assert!(k["independent_origins"].as_u64().unwrap() <= 1, "{k}");
 }
 
+/// A news aggregator's page: two agencies' stories, each under its own
+/// dateline, the first one the WIRE story above.
+const DIGEST: &str = "Top coverage: Malta floods\n\n\
+VALLETTA, March 3 (Reuters) - Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 residents from their homes, the civil protection department said on Tuesday.\n\n\
+Rescue teams reached the village of Mgarr before dawn and moved 37 patients from the district clinic to hospitals in the capital, officials said.\n\n\
+More coverage\n\n\
+ROME (ANSA) - Italy offered to send two firefighting aircraft and a team of 40 rescuers to Malta, the foreign ministry in Rome said on Tuesday.\n";
+
+/// Seen on the Helsinki articles: six news-aggregator pages, each taken
+/// whole for Reuters' or Sputnik's text because of one wire dateline among
+/// many, stood behind 152 of the 389 claims called corroborated. A page of
+/// several producers' stories has no one producer: it is a `digest`, takes
+/// no origin from the texts it shares, and each of its claims counts with
+/// the document whose words it carries.
+#[test]
+fn a_page_of_several_agencies_stories_is_no_producer_of_its_own() {
+    let (ws, report) = audit(&[("wire.txt", WIRE), ("page.txt", DIGEST)]);
+    let page = document(&report, "page.txt");
+    assert!(page["origin"].is_null(), "{page}");
+    assert_eq!(page["relation"], "digest");
+    assert_eq!(page["origin_group"], "document:page.txt");
+    let why = page["outlet_explanation"].as_str().unwrap();
+    assert!(
+        why.contains("Datelines of 2 producers open passages of this page: Reuters (‘VALLETTA, March 3 (Reuters) -’, line 3); ANSA"),
+        "{why}"
+    );
+    // The Reuters passage it carries word for word counts with Reuters: one
+    // origin, not one and an unknown, and never two.
+    let k = cluster_of(&report, "page.txt", "1,200 residents");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "wire.txt", "1,200 residents")["id"],
+        "{k}"
+    );
+    assert_eq!(k["independent_origins"], 1, "{k}");
+    assert_eq!(k["unknown_origin_documents"], 0, "{k}");
+    assert_eq!(k["corroboration"], "echo", "{k}");
+    let shown = ws
+        .run_db(&["show", ws.path("corpus/page.txt").to_str().unwrap()])
+        .expect_code(0)
+        .stdout;
+    assert!(shown.contains("relation     digest"), "{shown}");
+}
+
 #[test]
 fn an_uncredited_copy_takes_its_sources_origin_on_the_document_too() {
     let (ws, report) = audit(&[("wire.txt", WIRE), ("copy.txt", COPY)]);

@@ -137,6 +137,7 @@ export const RELATION = {
   republished: 'republished',
   syndicated_wire: 'syndicated wire copy',
   unknown: 'unknown',
+  digest: "page of several producers' stories",
 };
 
 export const VERIFY_STATUS = {
