@@ -1329,6 +1329,11 @@ fn role(name: &str) -> Option<(String, bool, bool)> {
                 .to_lowercase()
         })
         .filter(|w| !w.is_empty())
+        .flat_map(|w| match w.as_str() {
+            // "UK PM Keir Starmer" / "the prime minister".
+            "pm" => vec!["prime".to_owned(), "minister".to_owned()],
+            _ => vec![w],
+        })
         .collect();
     // "Ministry of the Interior" is the Interior Ministry.
     if let Some(k) = words.iter().position(|w| w == "ministry")
@@ -1388,6 +1393,17 @@ fn merge_primary_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Stri
     let cores: Vec<Vec<String>> = unique.iter().map(|u| name_core(u)).collect();
     let acronyms: Vec<Option<String>> = unique.iter().map(|u| acronym(u)).collect();
     let roles: Vec<Option<(String, bool, bool)>> = unique.iter().map(|u| role(u)).collect();
+    // How many named people or bodies hold each role: a mention by the
+    // role alone ("the PM said") is one of them only when there is one.
+    let mut holders: HashMap<&str, usize> = HashMap::new();
+    for (r, a) in roles.iter().zip(&acronyms) {
+        if let Some((key, only, _)) = r
+            && (!*only || a.is_some())
+        {
+            *holders.entry(key.as_str()).or_default() += 1;
+        }
+    }
+    let one_holder = |key: &str| holders.get(key).copied().unwrap_or(0) <= 1;
     for j in 0..n {
         for i in 0..j {
             let (long, short) = (&cores[i], &cores[j]);
@@ -1404,8 +1420,9 @@ fn merge_primary_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Stri
                 (Some((a, only_a, body_a)), Some((b, only_b, body_b))) => {
                     a == b
                         && ((*body_a && *body_b)
-                            || (*only_a && acronyms[i].is_none())
-                            || (*only_b && acronyms[j].is_none()))
+                            || (((*only_a && acronyms[i].is_none())
+                                || (*only_b && acronyms[j].is_none()))
+                                && one_holder(a)))
                 }
                 _ => false,
             };
@@ -1770,6 +1787,21 @@ mod tests {
     }
 
     #[test]
+    fn a_role_alone_is_no_one_when_two_people_hold_it() {
+        // "The PM" beside two named prime ministers may be either: it
+        // joins neither, and never makes the two one.
+        let m = merged(&["The PM", "UK PM Keir Starmer", "Indian PM Narendra Modi"]);
+        let to = |n: &str| m.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str());
+        assert_eq!(to("UK PM Keir Starmer"), Some("UK PM Keir Starmer"));
+        assert_eq!(
+            to("Indian PM Narendra Modi"),
+            Some("Indian PM Narendra Modi")
+        );
+        assert_ne!(to("The PM"), Some("UK PM Keir Starmer"));
+        assert_ne!(to("The PM"), Some("Indian PM Narendra Modi"));
+    }
+
+    #[test]
     fn one_source_written_several_ways_is_one_primary_source() {
         for (names, into) in [
             (
@@ -1800,6 +1832,13 @@ mod tests {
                     "Peskov",
                 ],
                 "Kremlin spokesman Dmitry Peskov",
+            ),
+            // Seen on five outlets relaying the UK prime minister's words
+            // on an air crash: "The PM" is the PM they name.
+            (&["The PM", "UK PM Keir Starmer"], "UK PM Keir Starmer"),
+            (
+                &["the prime minister", "UK Prime Minister Keir Starmer"],
+                "UK Prime Minister Keir Starmer",
             ),
         ] {
             for (name, to) in merged(names) {
