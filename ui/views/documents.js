@@ -252,6 +252,11 @@ function detail(ctx) {
           partyCard(ctx, view, 'publisher', 'Publisher'),
           partyCard(ctx, view, 'origin', 'Origin'),
           d.relation && d.relation !== 'unknown' ? h('p', { class: 'small' }, 'Relation: ', h('strong', {}, RELATION[d.relation] ?? d.relation)) : null,
+          d.co_producers?.length
+            ? h('p', { class: 'small', 'data-testid': 'doc-co-producers' }, 'Also credits: ',
+              h('strong', {}, d.co_producers.map((c) => c.name).join(', ')),
+              ' — in a claim it counts as one origin with any of them.')
+            : null,
           d.outlet_explanation ? h('p', { class: 'small muted' }, d.outlet_explanation) : null,
           d.alignment?.owner ? h('p', { class: 'small' }, 'Owner: ', d.alignment.owner) : null),
         reviewPanel(ctx, { kind: 'document', id: d.path, spans: [{ path: d.path, pathHex: d.path_bytes_hex ?? null, start: null, end: null }] }, () => ctx.render()))));
