@@ -386,10 +386,11 @@ const OUTLET_WORDS: &[&str] = &[
     "staff",
 ];
 
-/// A byline without "By": the writers' names, then a news agency's name
-/// after a comma or nothing at all (a page whose markup kept the two apart
-/// loses the space): `Jill Colvin, The Associated Press`, `Jari Tanner and
-/// Jan M. OlsenAssociated Press`. Not a bar or a slash (`Jorge Silva /
+/// A byline without "By": the writers' names, then their news agency's or
+/// paper's name after a comma or nothing at all (a page whose markup kept
+/// the two apart loses the space): `Jill Colvin, The Associated Press`,
+/// `Jari Tanner and Jan M. OlsenAssociated Press`, `Anton Troianovski and
+/// Philip Rucker, The Washington Post`. Not a bar or a slash (`Jorge Silva /
 /// Reuters` credits a picture), not an agency's short name (`Pablo Martinez
 /// Monsivais, AP` credits one too) and not a lone name. Returns the agency and
 /// where the line's credit starts and ends.
@@ -411,10 +412,7 @@ fn writers_then_agency<'r>(
         if !(glued || before == ' ') {
             continue;
         }
-        let Some(outlet) = registry
-            .find_credit_name(&trimmed[i..])
-            .filter(|o| o.kind == OutletKind::WireAgency)
-        else {
+        let Some(outlet) = registry.find_credit_name(&trimmed[i..]) else {
             continue;
         };
         // The agency's full name, of two words or more: "Name, AP" is how
@@ -447,6 +445,26 @@ fn writers_then_agency<'r>(
         ));
     }
     None
+}
+
+/// Whether `s` holds only writers' names and what joins them: capitalised
+/// words and initials, "and", commas, bars and dashes ("Philip Rucker,
+/// Anton Troianovski and Seung Min Kim", "S.A. Miller -").
+fn only_names(s: &str) -> bool {
+    let mut any = false;
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| ",|-–—:".contains(c));
+        if w.is_empty() || matches!(w, "and" | "&") {
+            continue;
+        }
+        if !(w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c)))
+        {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Whether the left side of a credit line is a person: "Photo:", "Credit"
@@ -542,6 +560,14 @@ fn looks_like_photo_credit(line: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w))
+        || names_a_photo_agency(line)
+}
+
+/// Whether a line names an agency that sells pictures only: the European
+/// Pressphoto Agency ("WILL OLIVER, EPA-EFE" credits a photographer).
+fn names_a_photo_agency(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("epa"))
 }
 
 /// Whether `s` reads as a person's name: two to four capitalised words,
@@ -724,7 +750,9 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 }
             }
         }
-        if let Some(c) = WIRE_DATELINE.captures(line) {
+        if let Some(c) = WIRE_DATELINE.captures(line)
+            && !names_a_photo_agency(line)
+        {
             let name = c.name("name").unwrap();
             if let Some(outlet) = registry.find_name(name.as_str()) {
                 let whole = c.get(0).unwrap();
@@ -805,6 +833,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             }
         }
         if let Some(c) = AGENCY_CITY_DATELINE.captures(line)
+            && !names_a_photo_agency(line)
             && let Some(outlet) = registry
                 .find_credit_name(c.name("name").unwrap().as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
@@ -1025,7 +1054,9 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 ));
             }
         }
-        if let Some(c) = DASH_DATELINE.captures(line) {
+        if let Some(c) = DASH_DATELINE.captures(line)
+            && !names_a_photo_agency(line)
+        {
             let rest = c.name("rest").unwrap();
             if let Some((outlet, len)) = registered_prefix(registry, rest.as_str())
                 && outlet.kind == OutletKind::WireAgency
@@ -1249,19 +1280,39 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 continue;
             }
         }
+        // A byline rule by who is named: a news agency, or the paper or site
+        // the writers work for.
+        let byline_rule = |o: &super::registry::Outlet| {
+            if o.kind == OutletKind::WireAgency {
+                Rule::AgencyByline
+            } else {
+                Rule::OutletByline
+            }
+        };
         if near_edge && let Some((outlet, s, e)) = writers_then_agency(registry, line) {
-            out.push(by_rule(outlet, Rule::AgencyByline, start + s, start + e));
+            out.push(by_rule(outlet, byline_rule(outlet), start + s, start + e));
             continue;
         }
         if let Some(c) = BYLINE.captures(line) {
             let rest = c.name("rest").unwrap();
-            // The last news agency the byline names wrote it.
-            let agency = word_starts(rest.as_str())
-                .filter_map(|i| registered_prefix(registry, &rest.as_str()[i..]))
-                .filter(|(o, _)| o.kind == OutletKind::WireAgency)
-                .last();
-            if let Some((outlet, _)) = agency {
-                out.push(by_rule(outlet, Rule::AgencyByline, start, end));
+            // The last news agency the byline names wrote it; else the last
+            // outlet it names ("By Andrew Higgins New York Times" on a
+            // Boston Globe page is the Times' story).
+            // A paper counts only after the writers' names alone ("By the
+            // way, …" is no byline).
+            let rest = rest.as_str();
+            let named: Vec<&super::registry::Outlet> = word_starts(rest)
+                .filter_map(|i| registered_prefix(registry, &rest[i..]).map(|(o, _)| (i, o)))
+                .filter(|(i, o)| o.kind == OutletKind::WireAgency || only_names(&rest[..*i]))
+                .map(|(_, o)| o)
+                .collect();
+            let chosen = named
+                .iter()
+                .rev()
+                .find(|o| o.kind == OutletKind::WireAgency)
+                .or(named.last());
+            if let Some(outlet) = chosen {
+                out.push(by_rule(outlet, byline_rule(outlet), start, end));
                 continue;
             }
         }

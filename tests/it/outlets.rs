@@ -786,3 +786,47 @@ fn the_explanation_cites_the_line_the_evidence_is_on() {
     let why = page["outlet_explanation"].as_str().unwrap();
     assert!(why.contains("‘GENEVA (Reuters) -’, line 10;"), "{why}");
 }
+
+/// Seen on the Helsinki articles (a hand-judged sample of claims called
+/// corroborated): Washington Post and New York Times stories on the Boston
+/// Globe's pages were taken for the Globe's own text, so the Post's story
+/// on the Globe and on its own site counted as two origins. A byline naming
+/// the writers' paper names the producer; a photographer's credit to a
+/// picture agency names none.
+#[test]
+fn a_byline_naming_another_paper_names_the_producer() {
+    let page = |byline: &str| {
+        format!(
+            "The Boston Globe\n\nPutin meets Macron on Sunday\n\n{byline}\n\nHELSINKI — Russian President Vladimir Putin met French President Emmanuel Macron on Sunday.\n\nThe two talked for an hour.\n"
+        )
+    };
+    for (byline, paper) in [
+        ("By Andrew Higgins New York Times", "The New York Times"),
+        (
+            "By Philip Rucker, Anton Troianovski and Seung Min Kim The Washington Post",
+            "The Washington Post",
+        ),
+        (
+            "Anton Troianovski and Philip Rucker, The Washington Post",
+            "The Washington Post",
+        ),
+    ] {
+        // (The Globe's name on a line of its own is a source label.)
+        check(&page(byline), None, Some(paper), Relation::Republished);
+    }
+    // "By the way …" is no byline, and a picture agency's credit under a
+    // photo names no producer: the page stays the Globe's.
+    check(
+        &page("By the way, The Washington Post said so."),
+        None,
+        Some("The Boston Globe"),
+        Relation::Republished,
+    );
+    let found = check(
+        &format!("{}\nKIMMO BRANDT, EPA-EFE\n", page("By Globe Staff")),
+        None,
+        Some("The Boston Globe"),
+        Relation::Republished,
+    );
+    assert!(!found.explanation.contains("EFE"), "{}", found.explanation);
+}
