@@ -411,10 +411,16 @@ fn hand_labelled_helsinki_cases_cluster_with_high_precision() {
         return;
     }
     let e = eval::claims(&articles, &root.join("eval/helsinki-claim-groups.json")).unwrap();
-    assert!(e.precision() >= 0.9, "precision {:.2}", e.precision());
+    // The first 25 negatives were labelled with the groups; the last 15 are
+    // different claims the matcher had merged, found by judging random
+    // clusters it called corroborated (stops 25 and 26): 10 of those are
+    // still joined (docs/benchmarks.md), and none more may be.
+    assert!(e.precision() >= 0.8, "precision {:.2}", e.precision());
     assert!(e.recall() >= 0.3, "recall {:.2}", e.recall());
+    let first = e.joined_negatives.iter().filter(|k| **k < 25).count();
+    assert!(first <= 2, "{first} of the first 25 labelled negatives joined");
     assert!(
-        e.negatives_joined <= 2,
+        e.negatives_joined <= 11,
         "{} labelled negatives joined",
         e.negatives_joined
     );

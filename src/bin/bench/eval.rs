@@ -50,6 +50,8 @@ pub struct ClaimsEval {
     pub wrong_joins: usize,
     pub negatives: usize,
     pub negatives_joined: usize,
+    /// Which labelled negatives were joined, by their place in the labels.
+    pub joined_negatives: Vec<usize>,
     pub unlocated: usize,
     pub elapsed_ms: u128,
     details: Vec<String>,
@@ -213,6 +215,7 @@ pub fn claims(articles: &Path, labels: &Path) -> Result<ClaimsEval> {
         wrong_joins: 0,
         negatives: labels.negatives.len(),
         negatives_joined: 0,
+        joined_negatives: Vec::new(),
         unlocated: 0,
         elapsed_ms,
         details: Vec::new(),
@@ -263,11 +266,12 @@ pub fn claims(articles: &Path, labels: &Path) -> Result<ClaimsEval> {
             }
         }
     }
-    for n in &labels.negatives {
+    for (k, n) in labels.negatives.iter().enumerate() {
         if let (Some(a), Some(b)) = (locate(&n.a), locate(&n.b))
             && a.0 == b.0
         {
             eval.negatives_joined += 1;
+            eval.joined_negatives.push(k);
             eval.wrong_joins += 1;
             eval.details.push(format!(
                 "negative joined ({}): {:?} / {:?}",
