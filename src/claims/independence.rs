@@ -795,7 +795,7 @@ pub fn mostly_quoted(text: &str) -> bool {
 /// opened, are quoted too. A straight mark opens after a space or at the
 /// start and closes after a word; a curly single mark inside a word
 /// ("Haftar’s") is an apostrophe.
-fn outside_quotations(text: &str) -> Vec<&str> {
+pub(super) fn outside_quotations(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut quoted = false;
     let mut from = 0;

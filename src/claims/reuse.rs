@@ -22,17 +22,49 @@ const MAX_POSTING: usize = 64;
 /// sharing 40 with 0.995; real copies share hundreds.
 const ANCHOR_EVERY: u64 = 8;
 
-/// The hashed word 5-grams of a text (lower case, punctuation dropped).
+/// The signature line under an embedded social-media post: a dash, the
+/// author, the handle in parentheses, the day.
+static POST_SIGNATURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*[—–-]\s*[^\n(]{1,80}\(@\w{1,30}\)\s*\p{L}{3,9}\.? \d{1,2}, \d{4}\s*$")
+        .expect("valid")
+});
+
+/// The hashed word 5-grams of a text's own words (lower case, punctuation
+/// dropped), quotations left out: two pages quoting the same tweets or the
+/// same statement have not copied each other (seen on Helsinki: a short
+/// page of two quoted Trump tweets took CNN's origin from a CNN story
+/// quoting them, and 13 pages quoting the same tweets took it from that
+/// page). An embedded post is a quotation too: the lines before its
+/// signature (`— Donald J. Trump (@realDonaldTrump) July 16, 2018`). A
+/// passage never spans a quotation.
 pub fn passages(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| hash::text(&w.to_lowercase()))
-        .collect();
-    let mut out: Vec<u64> = words
-        .windows(5)
-        .map(|w| w.iter().fold(5, |h, x| hash::mix(h, *x)))
-        .collect();
+    let mut out: Vec<u64> = Vec::new();
+    let mut words: Vec<u64> = Vec::new();
+    let paragraphs: Vec<&str> = text.split('\n').filter(|p| !p.trim().is_empty()).collect();
+    let mut embedded = vec![false; paragraphs.len()];
+    for (i, p) in paragraphs.iter().enumerate() {
+        if POST_SIGNATURE.is_match(p) {
+            embedded[i] = true;
+            if i > 0 {
+                embedded[i - 1] = true;
+            }
+        }
+    }
+    for (paragraph, _) in paragraphs.iter().zip(&embedded).filter(|(_, e)| !**e) {
+        for part in super::independence::outside_quotations(paragraph) {
+            words.clear();
+            words.extend(
+                part.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(|w| hash::text(&w.to_lowercase())),
+            );
+            out.extend(
+                words
+                    .windows(5)
+                    .map(|w| w.iter().fold(5, |h, x| hash::mix(h, *x))),
+            );
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -234,6 +266,33 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].document_id, found[0].source_document_id), (2, 1));
         assert!(found[0].containment > 0.8, "{found:?}");
+    }
+
+    /// Seen on Helsinki: pages quoting the same posts had "copied" one
+    /// another. Quoted words and embedded posts are no passage of the page.
+    #[test]
+    fn pages_quoting_the_same_posts_have_not_copied_each_other() {
+        let post = "Our relationship with Russia has NEVER been worse thanks to many years of U.S. foolishness and stupidity and now, the Rigged Witch Hunt!";
+        let quoting = format!(
+            "The president took to Twitter early on Monday. \u{201c}{post}\u{201d} Trump tweeted, hours before the summit began."
+        );
+        let embedding = format!(
+            "Critics answered within minutes.\n\n{post}\n\n\u{2014} Donald J. Trump (@realDonaldTrump) July 16, 2018\n\nThe White House did not comment."
+        );
+        let words = passages(post);
+        assert!(!words.is_empty());
+        for page in [&quoting, &embedding] {
+            let own = passages(page);
+            assert!(!own.is_empty(), "{page}");
+            assert!(own.iter().all(|x| !words.contains(x)), "{page}");
+        }
+        let p: Vec<Vec<u64>> = [quoting.as_str(), embedding.as_str()]
+            .iter()
+            .map(|t| passages(t))
+            .collect();
+        assert!(p[1].iter().all(|x| !p[0].contains(x)), "nothing shared");
+        let refs: Vec<&[u64]> = p.iter().map(Vec::as_slice).collect();
+        assert!(find(&[1, 2], &refs).is_empty());
     }
 
     /// (document, place, cluster) for claims in that order.

@@ -418,7 +418,10 @@ fn hand_labelled_helsinki_cases_cluster_with_high_precision() {
     assert!(e.precision() >= 0.8, "precision {:.2}", e.precision());
     assert!(e.recall() >= 0.3, "recall {:.2}", e.recall());
     let first = e.joined_negatives.iter().filter(|k| **k < 25).count();
-    assert!(first <= 2, "{first} of the first 25 labelled negatives joined");
+    assert!(
+        first <= 2,
+        "{first} of the first 25 labelled negatives joined"
+    );
     assert!(
         e.negatives_joined <= 11,
         "{} labelled negatives joined",
