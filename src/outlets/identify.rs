@@ -1301,10 +1301,19 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             // A paper counts only after the writers' names alone ("By the
             // way, …" is no byline).
             let rest = rest.as_str();
+            // … and ends the byline or a part of it ("AP National Security
+            // Writer" names no paper called The National).
+            let ends_a_part = |after: &str| {
+                let after = after.trim_start();
+                after.is_empty() || after.starts_with([',', '|', '-', '–', '—', '•', ';'])
+            };
             let named: Vec<&super::registry::Outlet> = word_starts(rest)
-                .filter_map(|i| registered_prefix(registry, &rest[i..]).map(|(o, _)| (i, o)))
-                .filter(|(i, o)| o.kind == OutletKind::WireAgency || only_names(&rest[..*i]))
-                .map(|(_, o)| o)
+                .filter_map(|i| registered_prefix(registry, &rest[i..]).map(|(o, n)| (i, n, o)))
+                .filter(|(i, n, o)| {
+                    o.kind == OutletKind::WireAgency
+                        || (only_names(&rest[..*i]) && ends_a_part(&rest[i + n..]))
+                })
+                .map(|(_, _, o)| o)
                 .collect();
             let chosen = named
                 .iter()
@@ -1312,6 +1321,20 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find(|o| o.kind == OutletKind::WireAgency)
                 .or(named.last());
             if let Some(outlet) = chosen {
+                // "By JEREMY DIAMOND, CNN, AP": a story of several
+                // newsrooms, each credited (the chosen one last, so it wins
+                // the tie) and none independent of the others.
+                for other in named.iter().filter(|o| o.id != outlet.id) {
+                    out.push(signal(
+                        Role::Origin,
+                        Some(other),
+                        "",
+                        byline_rule(other),
+                        start,
+                        end,
+                        byline_rule(outlet).confidence(),
+                    ));
+                }
                 out.push(by_rule(outlet, byline_rule(outlet), start, end));
                 continue;
             }

@@ -829,4 +829,18 @@ fn a_byline_naming_another_paper_names_the_producer() {
         Relation::Republished,
     );
     assert!(!found.explanation.contains("EFE"), "{}", found.explanation);
+    // A byline of two newsrooms: the agency is the origin, the other its
+    // co-producer (a local TV site running CNN's story merged with AP's).
+    let found = check(
+        "Trump and Putin meet\n\nBy JEREMY DIAMOND, CNN, AP\n\nHELSINKI — The two leaders met on Monday.\n",
+        None,
+        Some("Associated Press"),
+        Relation::SyndicatedWire,
+    );
+    assert_eq!(
+        found.co_producers,
+        [("CNN".to_owned(), Some("cnn".to_owned()))],
+        "{}",
+        found.explanation
+    );
 }
