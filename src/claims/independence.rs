@@ -4,7 +4,11 @@
 //! text); a document whose producer is unknown but whose text is largely
 //! found in another joins that document's group (text reuse). Documents
 //! whose producer stays unknown are counted apart: they are never taken for
-//! independent corroboration. A cluster's class (`Corroboration`): an echo
+//! independent corroboration. A page of several producers' stories (a
+//! `digest`) has no origin and takes none from the text it shares; each of
+//! its claims counts with the document whose words it carries. A document
+//! whose credit names several producers together (`(AFP/APP)`, "By …, CNN,
+//! AP") counts, in a claim, with any of them another document stands for. A cluster's class (`Corroboration`): an echo
 //! (several documents, one known origin), unresolved (at most one known
 //! origin beside documents of unknown origin), corroborated (two or more
 //! known origins) or a single document. Its flags:

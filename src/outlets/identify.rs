@@ -1217,26 +1217,19 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 // "Jorge Silva/Reuters": a person and an agency joined by a
                 // slash is how pictures are credited (the photographer and
                 // the agency that sells the picture), never the text.
-                if line[left.end()..right.start()].contains('/') {
-                    out.push(signal(
-                        Role::PhotoCredit,
-                        right_outlet,
-                        "",
-                        Rule::PhotoCredit,
-                        s,
-                        e,
-                        Rule::PhotoCredit.confidence(),
-                    ));
-                    continue;
-                }
+                let (role, rule) = if line[left.end()..right.start()].contains('/') {
+                    (Role::PhotoCredit, Rule::PhotoCredit)
+                } else {
+                    (Role::Origin, Rule::PersonCredit)
+                };
                 out.push(signal(
-                    Role::Origin,
+                    role,
                     right_outlet,
                     "",
-                    Rule::PersonCredit,
+                    rule,
                     s,
                     e,
-                    Rule::PersonCredit.confidence(),
+                    rule.confidence(),
                 ));
                 continue;
             }
