@@ -961,12 +961,12 @@ fn carried_with(
 }
 
 /// The cluster's documents regrouped for co-credits, or `None` when no
-/// document's credit names several producers. A document credited to
-/// several (`(AFP/APP)`) whose own producer no other document here stands
-/// for joins the group of another producer its credit names, when one is
-/// here: its text may be that producer's, so it is no second origin beside
-/// it. Taken in order, so two documents co-credited the same two ways
-/// become one group, never two.
+/// document's credit names several producers. A group of documents all
+/// credited to several producers (`(AFP/APP)`; two pages bylined "CNN,
+/// AP") joins the group of another producer they all name, when another
+/// document here stands for it: their text may be that producer's, so they
+/// are no second origin beside it. Taken in order until nothing moves, so
+/// documents co-credited the same two ways end in one group, never two.
 fn co_credited_with(
     groups: &HashMap<i64, DocumentOrigin>,
     documents: &[i64],
@@ -976,43 +976,67 @@ fn co_credited_with(
     }
     let mut current: HashMap<i64, DocumentOrigin> =
         documents.iter().map(|d| (*d, groups[d].clone())).collect();
-    for d in documents {
-        let own = current[d].clone();
-        if own.co_producers.is_empty()
-            || documents
-                .iter()
-                .any(|e| e != d && current[e].group == own.group)
-        {
-            continue;
+    for _ in 0..documents.len() {
+        let mut moved = false;
+        let mut names: Vec<String> = Vec::new();
+        for d in documents {
+            if !names.contains(&current[d].group) {
+                names.push(current[d].group.clone());
+            }
         }
-        let joined = own.co_producers.iter().find_map(|(group, _)| {
-            documents
+        for group in names {
+            let members: Vec<i64> = documents
                 .iter()
-                .find(|e| *e != d && current[*e].group == *group)
-                .map(|e| current[e].clone())
-        });
-        if let Some(with) = joined {
-            let credit = own.evidence.as_deref().map(quote).unwrap_or_default();
-            current.insert(
-                *d,
-                DocumentOrigin {
-                    group: with.group.clone(),
-                    name: with.name.clone(),
-                    outlet_id: with.outlet_id.clone(),
-                    alignment: with.alignment.clone(),
-                    description: format!(
-                        "{} (its credit {credit} names {} beside {})",
-                        own.description, with.name, own.name
-                    ),
-                    how: "co-credited".into(),
-                    evidence: Some(format!(
-                        "its credit {credit} names {} beside {}: one origin with it",
-                        with.name, own.name
-                    )),
-                    co_credit_of: Some(own.name.clone()),
-                    ..own
-                },
-            );
+                .copied()
+                .filter(|d| current[d].group == group)
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            // A producer every member's credit names, that a document of
+            // another group here stands for.
+            let target = current[&members[0]]
+                .co_producers
+                .iter()
+                .filter(|(g, _)| *g != group)
+                .filter(|(g, _)| {
+                    members
+                        .iter()
+                        .all(|m| current[m].co_producers.iter().any(|(h, _)| h == g))
+                })
+                .find_map(|(g, _)| documents.iter().find(|e| current[*e].group == *g));
+            let Some(&with) = target else {
+                continue;
+            };
+            let with = current[&with].clone();
+            for m in members {
+                let own = current[&m].clone();
+                let credit = own.evidence.as_deref().map(quote).unwrap_or_default();
+                current.insert(
+                    m,
+                    DocumentOrigin {
+                        group: with.group.clone(),
+                        name: with.name.clone(),
+                        outlet_id: with.outlet_id.clone(),
+                        alignment: with.alignment.clone(),
+                        description: format!(
+                            "{} (its credit {credit} names {} beside {})",
+                            own.description, with.name, own.name
+                        ),
+                        how: "co-credited".into(),
+                        evidence: Some(format!(
+                            "its credit {credit} names {} beside {}: one origin with it",
+                            with.name, own.name
+                        )),
+                        co_credit_of: Some(own.name.clone()),
+                        ..own
+                    },
+                );
+            }
+            moved = true;
+        }
+        if !moved {
+            break;
         }
     }
     Some(current)

@@ -251,6 +251,41 @@ fn a_text_credited_to_two_agencies_together_is_no_second_origin_beside_either() 
     assert!(k["independent_origins"].as_u64().unwrap() <= 1, "{k}");
 }
 
+/// Two local sites running one story bylined by two newsrooms, and one of
+/// those newsrooms' own copy.
+const CNN_OWN: &str = "Valley floods force evacuations\n\n\
+VALLETTA, Malta (CNN) — Flood waters forced 1,200 residents from their homes in the Wied valley, the civil protection department said on Tuesday.\n\n\
+The army sent trucks to the lower valley.\n";
+const CNN_AP_A: &str = "Malta floods\n\n\
+By JEREMY DIAMOND, CNN, AP\n\n\
+Flood waters forced 1,200 residents from their homes in the Wied valley, the civil protection department said on Tuesday.\n\n\
+Schools stayed closed.\n";
+const CNN_AP_B: &str = "Evacuations in Malta\n\n\
+By JEREMY DIAMOND, CNN, AP\n\n\
+Flood waters forced 1,200 residents from their homes in the Wied valley, the civil protection department said on Tuesday.\n\n\
+Roads to the coast were shut.\n";
+
+/// Seen on a hand-judged Helsinki sample: two pages bylined "CNN, AP" kept
+/// each other in the AP's group, beside CNN's own copy: "2 independent
+/// origins" for one CNN text. Documents all credited to both count with
+/// the one another document stands for.
+#[test]
+fn pages_bylined_by_two_newsrooms_are_no_second_origin_beside_either() {
+    let (_ws, report) = audit(&[
+        ("cnn.txt", CNN_OWN),
+        ("site-a.txt", CNN_AP_A),
+        ("site-b.txt", CNN_AP_B),
+    ]);
+    assert_eq!(
+        document(&report, "site-a.txt")["co_producers"][0]["name"],
+        "CNN"
+    );
+    let k = cluster_of(&report, "cnn.txt", "1,200 residents");
+    assert_eq!(k["documents"].as_array().unwrap().len(), 3, "{k}");
+    assert_eq!(k["independent_origins"], 1, "{k}");
+    assert_eq!(k["corroboration"], "echo", "{k}");
+}
+
 /// A news aggregator's page: two agencies' stories, each under its own
 /// dateline, the first one the WIRE story above.
 const DIGEST: &str = "Top coverage: Malta floods\n\n\
