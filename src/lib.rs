@@ -11,6 +11,7 @@ pub mod clean;
 pub mod escape;
 pub mod export;
 pub mod fingerprint;
+pub mod import;
 pub mod ingest;
 pub mod manifest;
 pub mod model;

@@ -214,7 +214,8 @@ pub fn correct_outlets(
 const ANALYSIS_VERSION: u32 = 10;
 
 /// The SHA-256 of everything the analysis stages read: every document's
-/// path and fingerprints, the reviewer's outlet corrections, the registry,
+/// path and fingerprints, the reviewer's outlet corrections, imported text
+/// reuse (`provaudit import reuse`), the registry,
 /// the grouping and the program. The stages are deterministic, so equal
 /// inputs give equal results.
 pub fn analysis_inputs(
@@ -228,6 +229,10 @@ pub fn analysis_inputs(
         .map(|(k, v)| format!("{k:?} {v:?}"))
         .collect();
     overrides.sort();
+    // Text reuse imported from a job elsewhere is read by the claims stage.
+    if let Some(import) = store.reuse_import()? {
+        overrides.push(format!("reuse import {}", import.sha256));
+    }
     Ok(fingerprint(
         ANALYSIS_FILES,
         registry,

@@ -114,6 +114,7 @@ fn analyse_document(
     stored: &StoredText,
     entities: &Entities,
     markers: &[&str],
+    with_passages: bool,
 ) -> DocumentClaims {
     let cleaned = clean::article(&stored.text, markers);
     let encoding = doc.encoding.as_deref().unwrap_or("UTF-8");
@@ -169,7 +170,11 @@ fn analyse_document(
     }
     attribute_from_next_sentence(&mut claims, &cleaned.text);
     claims.shrink_to_fit();
-    let mut passages = reuse::passages(&cleaned.text);
+    let mut passages = if with_passages {
+        reuse::passages(&cleaned.text)
+    } else {
+        Vec::new()
+    };
     passages.shrink_to_fit();
     let date = extract::report_date(&cleaned.text);
     let located = date.as_ref().map(|d| {
@@ -231,6 +236,9 @@ pub fn run_with(
     let documents = store.current_documents()?;
     let outlets = store.outlet_records()?;
     let entities = Entities::new(registry);
+    let imported = imported_reuse(store, &documents)?;
+    // Passages are only needed when the native step compares something.
+    let with_passages = imported.as_ref().is_none_or(|i| i.native_needed);
     control.progress.start(
         "finding claims",
         documents.len() as u64,
@@ -258,9 +266,12 @@ pub fn run_with(
                     if control.cancelled() {
                         return None;
                     }
-                    let found = stored
-                        .as_ref()
-                        .map(|s| (offset + i, analyse_document(doc, s, &entities, &markers)));
+                    let found = stored.as_ref().map(|s| {
+                        (
+                            offset + i,
+                            analyse_document(doc, s, &entities, &markers, with_passages),
+                        )
+                    });
                     control.progress.advance(doc.bytes);
                     found
                 }),
@@ -274,7 +285,14 @@ pub fn run_with(
         "read stored text, clean, extract claims".to_owned(),
         started.elapsed(),
     )];
-    let mut output = assemble(&documents, &outlets, analysed, &entities, &mut timings);
+    let mut output = assemble(
+        &documents,
+        &outlets,
+        analysed,
+        imported,
+        &entities,
+        &mut timings,
+    );
     if control.cancelled() {
         return Ok(None);
     }
@@ -285,11 +303,51 @@ pub fn run_with(
     Ok(Some(output))
 }
 
+/// Text reuse a job elsewhere found (`provaudit import reuse`), as far as it
+/// holds for the current documents.
+struct Imported {
+    /// Current documents the job read with the bytes they have now.
+    covered: std::collections::HashSet<i64>,
+    /// Its pairs between those documents.
+    pairs: Vec<Reuse>,
+    /// Some current document with text was not read by the job (added or
+    /// changed since): the native step compares it with the rest.
+    native_needed: bool,
+}
+
+fn imported_reuse(
+    store: &Store,
+    documents: &[StoredDocument],
+) -> Result<Option<Imported>, StoreError> {
+    let Some(import) = store.imported_reuse()? else {
+        return Ok(None);
+    };
+    let covered: std::collections::HashSet<i64> = documents
+        .iter()
+        .filter(|d| import.documents.get(&d.id) == Some(&d.sha256))
+        .map(|d| d.id)
+        .collect();
+    let native_needed = documents
+        .iter()
+        .any(|d| d.text_sha256.is_some() && !covered.contains(&d.id));
+    let pairs = import
+        .pairs
+        .into_iter()
+        .filter(|r| covered.contains(&r.document_id) && covered.contains(&r.source_document_id))
+        .collect();
+    Ok(Some(Imported {
+        covered,
+        pairs,
+        native_needed,
+    }))
+}
+
 /// Matching, reuse and independence over the per-document results.
 fn assemble(
     documents: &[StoredDocument],
     outlets: &HashMap<i64, OutletRecord>,
     analysed: Vec<(usize, DocumentClaims)>,
+    imported: Option<Imported>,
     entities: &Entities,
     timings: &mut Vec<(String, std::time::Duration)>,
 ) -> StageOutput {
@@ -301,16 +359,47 @@ fn assemble(
         .iter()
         .map(|(_, d)| d.passages.as_slice())
         .collect();
-    let reuse = reuse::find(&doc_ids, &passages);
+    let (reuse, step) = match imported {
+        None => {
+            let found = reuse::find(&doc_ids, &passages);
+            let step = format!("text reuse between documents ({} pairs)", found.len());
+            (found, step)
+        }
+        Some(Imported {
+            covered,
+            mut pairs,
+            native_needed,
+        }) => {
+            let imported = pairs.len();
+            let mut native = 0;
+            if native_needed {
+                // Pairs with a document the job did not read.
+                let found = reuse::find(&doc_ids, &passages);
+                let before = pairs.len();
+                pairs.extend(found.into_iter().filter(|r| {
+                    !covered.contains(&r.document_id) || !covered.contains(&r.source_document_id)
+                }));
+                native = pairs.len() - before;
+                pairs.sort_by_key(|r| (r.document_id, r.source_document_id));
+            }
+            let step = format!(
+                "text reuse between documents ({imported} pairs imported for {} documents; {native} found here{})",
+                covered.len(),
+                if native_needed {
+                    " for the documents the import does not cover"
+                } else {
+                    ": the import covers every document"
+                }
+            );
+            (pairs, step)
+        }
+    };
     drop(passages);
     let mut analysed = analysed;
     for (_, d) in &mut analysed {
         d.passages = Vec::new();
     }
-    timings.push((
-        format!("text reuse between documents ({} pairs)", reuse.len()),
-        started.elapsed(),
-    ));
+    timings.push((step, started.elapsed()));
     let started = std::time::Instant::now();
 
     let dates: HashMap<i64, (u8, u8)> = analysed

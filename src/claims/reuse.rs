@@ -29,17 +29,14 @@ static POST_SIGNATURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
         .expect("valid")
 });
 
-/// The hashed word 5-grams of a text's own words (lower case, punctuation
-/// dropped), quotations left out: two pages quoting the same tweets or the
-/// same statement have not copied each other (seen on Helsinki: a short
-/// page of two quoted Trump tweets took CNN's origin from a CNN story
-/// quoting them, and 13 pages quoting the same tweets took it from that
-/// page). An embedded post is a quotation too: the lines before its
-/// signature (`— Donald J. Trump (@realDonaldTrump) July 16, 2018`). A
-/// passage never spans a quotation.
-pub fn passages(text: &str) -> Vec<u64> {
-    let mut out: Vec<u64> = Vec::new();
-    let mut words: Vec<u64> = Vec::new();
+/// The parts of a text that are its own words, each within one paragraph:
+/// quotations and embedded posts left out. Two pages quoting the same
+/// tweets or the same statement have not copied each other (seen on
+/// Helsinki: a short page of two quoted Trump tweets took CNN's origin from
+/// a CNN story quoting them, and 13 pages quoting the same tweets took it
+/// from that page). An embedded post is a quotation too: the lines before
+/// its signature (`— Donald J. Trump (@realDonaldTrump) July 16, 2018`).
+pub fn own_parts(text: &str) -> Vec<&str> {
     let paragraphs: Vec<&str> = text.split('\n').filter(|p| !p.trim().is_empty()).collect();
     let mut embedded = vec![false; paragraphs.len()];
     for (i, p) in paragraphs.iter().enumerate() {
@@ -50,20 +47,39 @@ pub fn passages(text: &str) -> Vec<u64> {
             }
         }
     }
-    for (paragraph, _) in paragraphs.iter().zip(&embedded).filter(|(_, e)| !**e) {
-        for part in super::independence::outside_quotations(paragraph) {
-            words.clear();
-            words.extend(
-                part.split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(|w| hash::text(&w.to_lowercase())),
-            );
-            out.extend(
-                words
-                    .windows(5)
-                    .map(|w| w.iter().fold(5, |h, x| hash::mix(h, *x))),
-            );
-        }
+    paragraphs
+        .iter()
+        .zip(&embedded)
+        .filter(|(_, e)| !**e)
+        .flat_map(|(paragraph, _)| super::independence::outside_quotations(paragraph))
+        .filter(|part| !part.trim().is_empty())
+        .collect()
+}
+
+/// What a reuse engine elsewhere reads of a text (`export --format jsonl`'s
+/// `reuse_text`, which `scripts/spark/reuse.py` reads): its own parts, one
+/// a line. Passages are the 5-word runs within a line.
+pub fn own_text(text: &str) -> String {
+    own_parts(text).join("\n")
+}
+
+/// The hashed word 5-grams of a text's own words ([`own_parts`]; lower
+/// case, punctuation dropped). A passage never spans a quotation.
+pub fn passages(text: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::new();
+    let mut words: Vec<u64> = Vec::new();
+    for part in own_parts(text) {
+        words.clear();
+        words.extend(
+            part.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| hash::text(&w.to_lowercase())),
+        );
+        out.extend(
+            words
+                .windows(5)
+                .map(|w| w.iter().fold(5, |h, x| hash::mix(h, *x))),
+        );
     }
     out.sort_unstable();
     out.dedup();

@@ -200,6 +200,13 @@ pub(crate) enum Command {
     /// Search every document's text and every claim for words and "quoted
     /// phrases": highlighted snippets with file, line and byte range.
     Search(crate::cli::search::SearchArgs),
+    /// Load what a job elsewhere computed into the store as evidence: text
+    /// reuse from scripts/spark/reuse.py (run on `export --format jsonl`),
+    /// which the claims stage then uses instead of its own reuse step.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
     /// List past ingest runs and verifications of a store.
     History {
         /// The corpus folder, to find its store (not needed with --db)
@@ -207,6 +214,38 @@ pub(crate) enum Command {
         #[command(flatten)]
         store: StoreArg,
         /// Print one JSON document instead of text
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum ImportWhat {
+    /// Text reuse pairs (JSON Lines: a file, or the folder of part files a
+    /// Spark job wrote), checked against the bytes of every document they
+    /// name; the analysis then runs again with them. Documents the job did
+    /// not read (added or changed since) are compared by the native step.
+    ///
+    /// Exit status: 0 when every line was taken, 1 when some were left out
+    /// (the rest were imported), 2 when nothing was imported.
+    Reuse {
+        /// The job's output [required unless --remove]
+        #[arg(required_unless_present = "remove")]
+        pairs: Option<PathBuf>,
+        /// The corpus folder, to find its store (not needed with --db)
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArg,
+        /// Withdraw the import in force: the native reuse step runs again
+        #[arg(long, conflicts_with = "pairs")]
+        remove: bool,
+        #[command(flatten)]
+        registry: RegistryArg,
+        /// Count outlets with the same owner as one origin, as `audit
+        /// --group-by-owner` (the analysis runs again)
+        #[arg(long)]
+        group_by_owner: bool,
+        /// Print one JSON document instead of a summary
         #[arg(long)]
         json: bool,
     },

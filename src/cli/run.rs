@@ -359,6 +359,48 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
             }
             Ok(EXIT_OK)
         }
+        Command::Import {
+            what:
+                ImportWhat::Reuse {
+                    pairs,
+                    dir,
+                    store,
+                    remove,
+                    registry,
+                    group_by_owner,
+                    json,
+                },
+        } => {
+            let path = resolve_store(store.db.as_deref(), dir.as_deref())?;
+            let mut store = Store::open_existing(&path)?;
+            store.lock_for_run()?;
+            let grouping = if group_by_owner {
+                Grouping::ByOwner
+            } else {
+                Grouping::ByOutlet
+            };
+            let registry = load_registry(registry.registry.as_deref());
+            let Some(pairs) = pairs.filter(|_| !remove) else {
+                let removed = store.remove_reuse_import()?;
+                if removed {
+                    pipeline::reanalyse(&mut store, &registry, grouping)?;
+                }
+                crate::cli::summaries::print_reuse_removed(removed)?;
+                return Ok(EXIT_OK);
+            };
+            let imported = provaudit::import::reuse(&mut store, &pairs)?;
+            pipeline::reanalyse(&mut store, &registry, grouping)?;
+            if json {
+                print_json(&imported)?;
+            } else {
+                crate::cli::summaries::print_reuse_import(&imported)?;
+            }
+            Ok(if imported.import.rejected == 0 {
+                EXIT_OK
+            } else {
+                EXIT_DISCREPANCY
+            })
+        }
         Command::History { dir, store, json } => {
             let path = resolve_store(store.db.as_deref(), dir.as_deref())?;
             let store = Store::open_existing(&path)?;

@@ -366,3 +366,53 @@ pub(crate) fn print_bag_check(dir: &Path, check: &provaudit::bag::BagCheck) -> R
     }
     Ok(())
 }
+
+/// What `import reuse` took, what it left out and why, and what happens
+/// to the documents it does not cover.
+pub(crate) fn print_reuse_import(imported: &provaudit::import::Imported) -> Result<()> {
+    let mut out = stdout_text();
+    let i = &imported.import;
+    writeln!(
+        out,
+        "imported text reuse from {} (SHA-256 {}, engine: {})",
+        i.source, i.sha256, i.engine
+    )?;
+    writeln!(
+        out,
+        "  documents read with the bytes this store holds: {}; pairs: {}; lines left out: {} of {}",
+        i.documents, i.pairs, i.rejected, i.lines
+    )?;
+    for (why, n, part, line) in &imported.rejections {
+        writeln!(
+            out,
+            "  left out: {n} line(s) that {} (first: {part}, line {line})",
+            why.describe()
+        )?;
+    }
+    if imported.not_covered > 0 {
+        writeln!(
+            out,
+            "  {} documents with text were not read by the job (added or changed since its export): the native reuse step compares them",
+            imported.not_covered
+        )?;
+    }
+    writeln!(
+        out,
+        "the claims were analysed again with these pairs; `provaudit import reuse --remove` goes back to the native step"
+    )?;
+    Ok(())
+}
+
+/// What `import reuse --remove` did.
+pub(crate) fn print_reuse_removed(removed: bool) -> Result<()> {
+    let mut out = stdout_text();
+    if removed {
+        writeln!(
+            out,
+            "the imported text reuse was withdrawn; the claims were analysed again with the native reuse step"
+        )?;
+    } else {
+        writeln!(out, "no imported text reuse was in force; nothing changed")?;
+    }
+    Ok(())
+}

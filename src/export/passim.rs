@@ -27,6 +27,8 @@ struct Line<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<String>,
     text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reuse_text: Option<String>,
     sha256: &'a str,
     text_sha256: Option<&'a str>,
     publisher: Option<&'a str>,
@@ -101,6 +103,9 @@ pub fn write(
                     .unwrap_or_else(|| format!("document:{}", entry.path)),
                 date: day(entry),
                 text: &text.text,
+                reuse_text: store
+                    .article_text(doc.id)?
+                    .map(|article| crate::claims::reuse::own_text(&article)),
                 sha256: &entry.sha256,
                 text_sha256: entry.text_sha256.as_deref(),
                 publisher: entry.publisher.as_ref().map(|p| p.name.as_str()),

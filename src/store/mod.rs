@@ -7,6 +7,7 @@
 mod claims;
 mod claims_page;
 mod documents_page;
+mod imported;
 mod outlets;
 mod review;
 mod search;
@@ -14,6 +15,7 @@ pub use claims_page::{ClusterRow, ClusterTotals};
 pub use documents_page::{
     AffiliationFilter, DocumentQuery, DocumentSort, DocumentTotals, KindCounts, StatusFilter,
 };
+pub use imported::{ImportedReuse, ReuseImport};
 pub use search::{COUNT_CAP as SEARCH_COUNT_CAP, FoundDocument};
 
 use crate::relpath::RelPath;
@@ -46,6 +48,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0015_warc.sql")),
     M::up(include_str!("migrations/0016_pdf_pages.sql")),
     M::up(include_str!("migrations/0017_co_producers_and_digests.sql")),
+    M::up(include_str!("migrations/0018_imported_reuse.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -1419,7 +1422,7 @@ mod tests {
 
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 17] = [
+        const SHIPPED: [(&str, &str, &str); 18] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1504,6 +1507,11 @@ mod tests {
                 "0017_co_producers_and_digests.sql",
                 include_str!("migrations/0017_co_producers_and_digests.sql"),
                 "912d0210b3ad490a2a99d58293ad7ccdd572d8a83c5ebfbb460591ad38f9dbae",
+            ),
+            (
+                "0018_imported_reuse.sql",
+                include_str!("migrations/0018_imported_reuse.sql"),
+                "0f320878bdf8be0a198f5c16858ebf59d229f22335de8b498c9237215d2fa4ec",
             ),
         ];
         assert_eq!(

@@ -18,6 +18,7 @@ mod review_cli;
 mod search;
 mod security;
 mod seeds;
+mod spark;
 mod store;
 mod support;
 mod verify;

@@ -174,7 +174,7 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
         // migrations add (0008: document_date; 0009: the corroboration
         // class, the evidence table and the index of the review order;
         // 0010: the search indexes; 0011: the Documents page's indexes;
-        // and the columns of 0012-0017).
+        // the columns of 0012-0017; 0018: imported text reuse).
         let conn = Connection::open(ws.db()).unwrap();
         conn.pragma_update(None, "application_id", 0).unwrap();
         conn.execute("DROP TABLE document_date", []).unwrap();
@@ -200,7 +200,10 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
              ALTER TABLE document DROP COLUMN container;
              ALTER TABLE document_text DROP COLUMN page_lines;
              ALTER TABLE claim DROP COLUMN page;
-             ALTER TABLE outlet_decision DROP COLUMN co_producers;",
+             ALTER TABLE outlet_decision DROP COLUMN co_producers;
+             DROP TABLE reuse_import_pair;
+             DROP TABLE reuse_import_document;
+             DROP TABLE reuse_import;",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();

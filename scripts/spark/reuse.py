@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Document-level text reuse on a Spark cluster, for `provaudit import reuse`.
+
+Reads what `provaudit export --format jsonl` wrote (passim's input shape:
+`id`, `series`, `date`, `text`, plus provaudit's `sha256` and `reuse_text`)
+and finds the pairs of documents where one's passages are largely in the
+other, as provaudit's own reuse step does:
+
+  * passages are the word 5-grams of each line of `reuse_text` (the cleaned
+    article's own words: quotations and embedded posts left out), lower
+    case, punctuation dropped; `text` is read when `reuse_text` is absent;
+  * candidates come from Spark MLlib's MinHashLSH over the sets of passages
+    (an approximate similarity join: pairs that share a min-hash in any of
+    --hash-tables tables);
+  * each candidate is measured exactly: it is a pair when the documents
+    share at least 8 passages and at least half of the smaller one's.
+
+The smaller document of a pair is the copy (`document`), the larger its
+`source`. The output is JSON Lines in a folder of part files: one line
+naming the engine, one `{"read", "sha256"}` line per document read (so the
+import knows which documents the job covered, and with which bytes), and
+one line per pair. `provaudit import reuse OUTPUT_FOLDER CORPUS` loads it.
+
+On a cluster:
+
+    spark-submit --master spark://HOST:7077 scripts/spark/reuse.py \\
+        hdfs:///corpus.jsonl hdfs:///reuse-pairs
+
+On one machine: `python3 scripts/spark/reuse.py --master 'local[2]' IN OUT`
+(pyspark from PyPI and a Java runtime).
+"""
+
+import argparse
+import re
+import sys
+
+ENGINE = "scripts/spark/reuse.py 1"
+# The native step's thresholds (src/claims/reuse.rs).
+MIN_SHARED = 8
+MIN_CONTAINMENT = 0.5
+WORDS = re.compile(r"[^\W_]+")
+
+
+def passages(text):
+    """The distinct word 5-grams of each line of `text`, sorted."""
+    out = set()
+    for line in (text or "").split("\n"):
+        words = WORDS.findall(line.lower())
+        for i in range(len(words) - 4):
+            out.add(" ".join(words[i : i + 5]))
+    return sorted(out)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("input", help="provaudit export --format jsonl output (file, folder or glob)")
+    parser.add_argument("output", help="folder to write the pairs to (must not exist)")
+    parser.add_argument("--master", help="Spark master (default: as spark-submit sets it)")
+    parser.add_argument(
+        "--hash-tables",
+        type=int,
+        default=40,
+        help="MinHashLSH tables: more find copies of a few passages in long documents more surely, at more cost (default 40)",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="MinHashLSH seed (default 1)")
+    parser.add_argument("--partitions", type=int, default=0, help="repartition the documents (default: as read)")
+    args = parser.parse_args(argv)
+
+    from pyspark.ml.feature import HashingTF, MinHashLSH
+    from pyspark.sql import SparkSession
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    # Joins shuffle rather than broadcast: the sides of the similarity join
+    # (every document's passages) are as large as the corpus.
+    builder = (
+        SparkSession.builder.appName("provaudit-reuse")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.autoBroadcastJoinThreshold", "-1")
+    )
+    if args.master:
+        builder = builder.master(args.master)
+        if args.master.startswith("local"):
+            # One machine: the driver fetches task results from itself, over
+            # loopback whatever the host name resolves to.
+            builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("WARN")
+
+    docs = spark.read.json(args.input)
+    missing = [c for c in ("id", "sha256") if c not in docs.columns]
+    if missing:
+        sys.exit(f"{args.input}: no {', '.join(missing)} field: not the output of `provaudit export --format jsonl`")
+    text = F.col("reuse_text") if "reuse_text" in docs.columns else F.col("text")
+    shingle = F.udf(passages, T.ArrayType(T.StringType()))
+    docs = docs.select(F.col("id"), F.col("sha256"), shingle(text).alias("passages"))
+    if args.partitions:
+        docs = docs.repartition(args.partitions)
+    docs = docs.withColumn("n", F.size("passages")).cache()
+
+    # Documents of too few passages can share MIN_SHARED with nothing.
+    usable = docs.filter(F.col("n") >= MIN_SHARED)
+    hashed = HashingTF(inputCol="passages", outputCol="features", numFeatures=1 << 24, binary=True).transform(usable)
+    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=args.hash_tables, seed=args.seed).fit(
+        hashed
+    )
+    # Every pair sharing a min-hash (Jaccard distance below 1), each once.
+    candidates = (
+        model.approxSimilarityJoin(hashed, hashed, 1.0, distCol="distance")
+        .filter(F.col("datasetA.id") < F.col("datasetB.id"))
+        .select(
+            F.col("datasetA.id").alias("a"),
+            F.col("datasetA.sha256").alias("a_sha256"),
+            F.col("datasetA.passages").alias("a_passages"),
+            F.col("datasetA.n").alias("a_n"),
+            F.col("datasetB.id").alias("b"),
+            F.col("datasetB.sha256").alias("b_sha256"),
+            F.col("datasetB.passages").alias("b_passages"),
+            F.col("datasetB.n").alias("b_n"),
+        )
+    )
+    # Measured exactly on the passages, not on their hashed features.
+    shared = F.size(F.array_intersect("a_passages", "b_passages"))
+    measured = (
+        candidates.withColumn("shared", shared)
+        .withColumn("containment", F.col("shared") / F.least("a_n", "b_n"))
+        .filter((F.col("shared") >= MIN_SHARED) & (F.col("containment") >= MIN_CONTAINMENT))
+    )
+    # The copy is the document of fewer passages; of two alike, the first by id.
+    a_is_copy = F.col("a_n") <= F.col("b_n")
+    pairs = measured.select(
+        F.to_json(
+            F.struct(
+                F.when(a_is_copy, F.col("a")).otherwise(F.col("b")).alias("document"),
+                F.when(a_is_copy, F.col("a_sha256")).otherwise(F.col("b_sha256")).alias("document_sha256"),
+                F.when(a_is_copy, F.col("b")).otherwise(F.col("a")).alias("source"),
+                F.when(a_is_copy, F.col("b_sha256")).otherwise(F.col("a_sha256")).alias("source_sha256"),
+                F.round(F.col("containment"), 3).alias("containment"),
+                F.col("shared").alias("shared_passages"),
+            )
+        ).alias("value")
+    )
+    read = docs.select(F.to_json(F.struct(F.col("id").alias("read"), F.col("sha256"))).alias("value"))
+    engine = spark.createDataFrame(
+        [(f'{{"engine": "{ENGINE}", "hash_tables": {args.hash_tables}, "seed": {args.seed}}}',)], ["value"]
+    )
+    engine.unionByName(read).unionByName(pairs).write.mode("errorifexists").text(args.output)
+    spark.stop()
+
+
+if __name__ == "__main__":
+    main()
