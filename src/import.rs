@@ -81,13 +81,8 @@ struct PairLine {
 #[serde(untagged)]
 enum Line {
     Pair(PairLine),
-    Read {
-        read: String,
-        sha256: String,
-    },
-    Engine {
-        engine: String,
-    },
+    Read { read: String, sha256: String },
+    Engine { engine: String },
 }
 
 /// Why a line was left out.

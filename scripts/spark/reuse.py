@@ -9,9 +9,9 @@ other, as provaudit's own reuse step does:
   * passages are the word 5-grams of each line of `reuse_text` (the cleaned
     article's own words: quotations and embedded posts left out), lower
     case, punctuation dropped; `text` is read when `reuse_text` is absent;
-  * candidates come from Spark MLlib's MinHashLSH over the sets of passages
-    (an approximate similarity join: pairs that share a min-hash in any of
-    --hash-tables tables);
+  * candidates come from Spark MLlib's MinHashLSH over the sets of passages:
+    pairs that share a min-hash in any of --hash-tables tables (a bucket of
+    more than --max-bucket documents, boilerplate, is left out);
   * each candidate is measured exactly: it is a pair when the documents
     share at least 8 passages and at least half of the smaller one's.
 
@@ -31,6 +31,7 @@ On one machine: `python3 scripts/spark/reuse.py --master 'local[2]' IN OUT`
 """
 
 import argparse
+import os
 import re
 import sys
 
@@ -63,6 +64,16 @@ def main(argv=None):
         help="MinHashLSH tables: more find copies of a few passages in long documents more surely, at more cost (default 40)",
     )
     parser.add_argument("--seed", type=int, default=1, help="MinHashLSH seed (default 1)")
+    parser.add_argument(
+        "--max-bucket",
+        type=int,
+        default=1000,
+        help="leave out min-hash buckets of more documents than this: boilerplate, whose pairs would grow with the square of the corpus (default 1000)",
+    )
+    parser.add_argument(
+        "--driver-memory",
+        help="the driver's heap when this script starts Spark itself (python3 reuse.py); spark-submit takes --driver-memory",
+    )
     parser.add_argument("--partitions", type=int, default=0, help="repartition the documents (default: as read)")
     args = parser.parse_args(argv)
 
@@ -78,11 +89,15 @@ def main(argv=None):
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.autoBroadcastJoinThreshold", "-1")
     )
+    if args.driver_memory:
+        builder = builder.config("spark.driver.memory", args.driver_memory)
     if args.master:
         builder = builder.master(args.master)
         if args.master.startswith("local"):
-            # One machine: the driver fetches task results from itself, over
+            # One machine: the workers run this Python (its pyspark and
+            # numpy), and the driver fetches task results from itself, over
             # loopback whatever the host name resolves to.
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
             builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
@@ -100,23 +115,44 @@ def main(argv=None):
 
     # Documents of too few passages can share MIN_SHARED with nothing.
     usable = docs.filter(F.col("n") >= MIN_SHARED)
-    hashed = HashingTF(inputCol="passages", outputCol="features", numFeatures=1 << 24, binary=True).transform(usable)
+    hashed = HashingTF(inputCol="passages", outputCol="features", numFeatures=1 << 24, binary=True).transform(
+        usable.select("id", "passages")
+    )
     model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=args.hash_tables, seed=args.seed).fit(
         hashed
     )
-    # Every pair sharing a min-hash (Jaccard distance below 1), each once.
+    # Candidates: documents sharing a min-hash in any table. The buckets are
+    # joined on (table, min-hash) with nothing but the ids, so the shuffle
+    # stays small (approxSimilarityJoin would carry every document's
+    # passages once per table); a bucket of more than --max-bucket
+    # documents (a min-hash of boilerplate) is left out.
+    min_hashes = F.udf(lambda hashes: [float(h[0]) for h in hashes], T.ArrayType(T.DoubleType()))
+    buckets = model.transform(hashed).select(
+        "id", F.posexplode(min_hashes(F.col("hashes"))).alias("table", "hash")
+    )
+    sizes = buckets.groupBy("table", "hash").count().filter(F.col("count") <= args.max_bucket)
+    buckets = buckets.join(sizes.select("table", "hash"), ["table", "hash"])
+    left = buckets.select(F.col("table"), F.col("hash"), F.col("id").alias("a"))
+    right = buckets.select(F.col("table"), F.col("hash"), F.col("id").alias("b"))
+    pairs_ids = left.join(right, ["table", "hash"]).filter(F.col("a") < F.col("b")).select("a", "b").distinct()
+    side = docs.select("id", "sha256", "passages", "n")
     candidates = (
-        model.approxSimilarityJoin(hashed, hashed, 1.0, distCol="distance")
-        .filter(F.col("datasetA.id") < F.col("datasetB.id"))
-        .select(
-            F.col("datasetA.id").alias("a"),
-            F.col("datasetA.sha256").alias("a_sha256"),
-            F.col("datasetA.passages").alias("a_passages"),
-            F.col("datasetA.n").alias("a_n"),
-            F.col("datasetB.id").alias("b"),
-            F.col("datasetB.sha256").alias("b_sha256"),
-            F.col("datasetB.passages").alias("b_passages"),
-            F.col("datasetB.n").alias("b_n"),
+        pairs_ids.join(
+            side.select(
+                F.col("id").alias("a"),
+                F.col("sha256").alias("a_sha256"),
+                F.col("passages").alias("a_passages"),
+                F.col("n").alias("a_n"),
+            ),
+            "a",
+        ).join(
+            side.select(
+                F.col("id").alias("b"),
+                F.col("sha256").alias("b_sha256"),
+                F.col("passages").alias("b_passages"),
+                F.col("n").alias("b_n"),
+            ),
+            "b",
         )
     )
     # Measured exactly on the passages, not on their hashed features.
@@ -142,7 +178,13 @@ def main(argv=None):
     )
     read = docs.select(F.to_json(F.struct(F.col("id").alias("read"), F.col("sha256"))).alias("value"))
     engine = spark.createDataFrame(
-        [(f'{{"engine": "{ENGINE}", "hash_tables": {args.hash_tables}, "seed": {args.seed}}}',)], ["value"]
+        [
+            (
+                f'{{"engine": "{ENGINE}", "hash_tables": {args.hash_tables}, "seed": {args.seed}, '
+                f'"max_bucket": {args.max_bucket}}}',
+            )
+        ],
+        ["value"],
     )
     engine.unionByName(read).unionByName(pairs).write.mode("errorifexists").text(args.output)
     spark.stop()

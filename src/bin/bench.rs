@@ -15,6 +15,8 @@ mod all;
 mod eval;
 #[path = "bench/report.rs"]
 mod report;
+#[path = "bench/spark.rs"]
+mod spark;
 #[path = "bench/warc.rs"]
 mod warc;
 use std::io::Write;
@@ -77,6 +79,24 @@ enum Bench {
     /// re-audit after no change and after one change, the desktop's claims
     /// query, and near-duplicate clustering against datasketch MinHash LSH.
     All(all::Options),
+    /// Text reuse on Spark (scripts/spark/reuse.py in local[2] mode) against
+    /// the native step on a generated corpus: pairs found both ways,
+    /// containment, and the claims after `import reuse`. Needs pyspark and
+    /// a Java runtime (scripts/bench makes a venv with pyspark).
+    Spark {
+        #[arg(long, default_value_t = 10000)]
+        docs: usize,
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/helsinki/helsinki_articles.csv"))]
+        articles: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// MinHashLSH tables of the job
+        #[arg(long, default_value_t = 40)]
+        hash_tables: usize,
+        /// Keep the corpus, store and job output here [default: a temporary folder]
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// Diagnose matching: the features of two sentences and their score.
     Pair { a: String, b: String },
     /// The audit reports of the 612 Helsinki articles: each format's export,
@@ -160,6 +180,32 @@ fn main() -> Result<()> {
             dir,
         } => report::run(&articles, runs, dir),
         Bench::AppQueries { db, runs } => report::app_queries(&db, runs),
+        Bench::Spark {
+            docs,
+            articles,
+            seed,
+            hash_tables,
+            dir,
+        } => {
+            let temp;
+            let dir = match dir {
+                Some(d) => {
+                    std::fs::create_dir_all(&d)?;
+                    d
+                }
+                None => {
+                    temp = tempfile::tempdir()?;
+                    temp.path().to_path_buf()
+                }
+            };
+            spark::run(&spark::Options {
+                articles: &read_articles(&articles)?,
+                docs,
+                seed,
+                hash_tables,
+                dir: &dir,
+            })
+        }
         Bench::All(options) => all::run(&options),
         Bench::Generate {
             docs,
