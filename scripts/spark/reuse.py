@@ -32,24 +32,12 @@ On one machine: `python3 scripts/spark/reuse.py --master 'local[2]' IN OUT`
 
 import argparse
 import os
-import re
 import sys
 
 ENGINE = "scripts/spark/reuse.py 1"
 # The native step's thresholds (src/claims/reuse.rs).
 MIN_SHARED = 8
 MIN_CONTAINMENT = 0.5
-WORDS = re.compile(r"[^\W_]+")
-
-
-def passages(text):
-    """The distinct word 5-grams of each line of `text`, sorted."""
-    out = set()
-    for line in (text or "").split("\n"):
-        words = WORDS.findall(line.lower())
-        for i in range(len(words) - 4):
-            out.add(" ".join(words[i : i + 5]))
-    return sorted(out)
 
 
 def main(argv=None):
@@ -106,9 +94,19 @@ def main(argv=None):
     missing = [c for c in ("id", "sha256") if c not in docs.columns]
     if missing:
         sys.exit(f"{args.input}: no {', '.join(missing)} field: not the output of `provaudit export --format jsonl`")
-    text = F.col("reuse_text") if "reuse_text" in docs.columns else F.col("text")
-    shingle = F.udf(passages, T.ArrayType(T.StringType()))
-    docs = docs.select(F.col("id"), F.col("sha256"), shingle(text).alias("passages"))
+    text = "reuse_text" if "reuse_text" in docs.columns else "text"
+    # In the JVM, no Python worker: each line's words (runs of letters and
+    # numbers, Unicode's Alphabetic and N: Rust's char::is_alphanumeric),
+    # lower case, their 5-word runs, each hashed to 64 bits (xxhash64),
+    # each once: the native step's passages, 8 bytes each.
+    hashed_passages = F.expr(
+        rf"""array_distinct(flatten(transform(
+            transform(split(coalesce({text}, ''), '\\n'), l -> regexp_extract_all(lower(l), '[\\p{{IsAlphabetic}}\\p{{N}}]+', 0)),
+            w -> IF(size(w) >= 5,
+                    transform(sequence(0, size(w) - 5), i -> xxhash64(concat_ws(' ', slice(w, i + 1, 5)))),
+                    array()))))"""
+    )
+    docs = docs.select(F.col("id"), F.col("sha256"), hashed_passages.alias("passages"))
     if args.partitions:
         docs = docs.repartition(args.partitions)
     docs = docs.withColumn("n", F.size("passages")).cache()

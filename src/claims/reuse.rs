@@ -94,6 +94,17 @@ pub fn passages(text: &str) -> Vec<u64> {
 /// Pairs of documents where one's passages are largely found in the other:
 /// `document_id` is the smaller (the copy), `source_document_id` the larger.
 pub fn find(ids: &[i64], passages: &[&[u64]]) -> Vec<Reuse> {
+    find_in(ids, passages, MAX_POSTING)
+}
+
+/// [`find`] measuring every pair that shares an anchor, however many
+/// documents hold it: the reference the benchmarks hold [`find`] and the
+/// Spark job against (its cost grows with the square of a posting list).
+pub fn find_every_pair(ids: &[i64], passages: &[&[u64]]) -> Vec<Reuse> {
+    find_in(ids, passages, usize::MAX)
+}
+
+fn find_in(ids: &[i64], passages: &[&[u64]], max_posting: usize) -> Vec<Reuse> {
     let mut anchors: Vec<(u64, u32)> = passages
         .iter()
         .enumerate()
@@ -110,7 +121,7 @@ pub fn find(ids: &[i64], passages: &[&[u64]]) -> Vec<Reuse> {
         if docs.len() < 2 {
             continue;
         }
-        if docs.len() <= MAX_POSTING {
+        if docs.len() <= max_posting {
             for (x, a) in docs.iter().enumerate() {
                 for b in &docs[x + 1..] {
                     pairs.push((a.1, b.1));
