@@ -121,6 +121,13 @@ pub(crate) fn print_audit(
             totals.conflicting
         )?;
     }
+    if let Some(i) = &report.reuse_import {
+        writeln!(
+            out,
+            "  text reuse: imported from {} ({}, SHA-256 {}, {}) for the {} documents it read unchanged; `provaudit import reuse --remove` goes back to the native step",
+            i.source, i.engine, i.sha256, i.imported_at, i.documents
+        )?;
+    }
     writeln!(out, "  store: {}", report.corpus.store)?;
     drop(out);
     for e in &report.errors {

@@ -52,6 +52,10 @@ pub struct AuditReport {
     pub conflicts: Vec<ConflictEntry>,
     pub errors: Vec<ErrorEntry>,
     pub warnings: Vec<WarningEntry>,
+    /// Text reuse imported from a job elsewhere (`import reuse`), when the
+    /// claims stage takes its pairs instead of its own reuse step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reuse_import: Option<crate::store::ReuseImport>,
     /// How long each step took (`audit --timings`); not part of the JSON.
     #[serde(skip)]
     pub timings: crate::progress::Timings,
@@ -690,6 +694,7 @@ impl AuditReport {
             conflicts,
             errors: summary.errors.iter().map(ErrorEntry::from).collect(),
             warnings: summary.warnings.iter().map(WarningEntry::from).collect(),
+            reuse_import: store.reuse_import()?,
             timings: Default::default(),
         })
     }

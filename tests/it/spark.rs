@@ -218,8 +218,21 @@ fn an_imported_pair_acts_only_on_the_bytes_it_names() {
         run.stdout
     );
 
-    // The copy takes its source's origin, with the pair as evidence.
+    // The copy takes its source's origin, with the pair as evidence, and
+    // the report says where the pairs came from.
     let after = audit(&ws, &corpus);
+    assert_eq!(after["reuse_import"]["engine"], "a test");
+    assert_eq!(after["reuse_import"]["pairs"], 1);
+    assert_eq!(after["reuse_import"]["rejected"], 1);
+    let summary = ws
+        .run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    assert!(
+        summary.stdout.contains("text reuse: imported from")
+            && summary.stdout.contains("pairs.jsonl (a test"),
+        "{}",
+        summary.stdout
+    );
     let copy = doc_of(&after, UNKNOWN);
     assert_eq!(copy["origin"]["name"], "Reuters", "{copy}");
     assert!(
@@ -249,7 +262,9 @@ fn an_imported_pair_acts_only_on_the_bytes_it_names() {
     audit(&ws, &corpus);
     let run = ws.run_db(&["import", "reuse", "--remove"]).expect_code(0);
     assert!(run.stdout.contains("withdrawn"), "{}", run.stdout);
-    assert_eq!(analysis(&audit(&ws, &corpus)), analysis(&before));
+    let removed = audit(&ws, &corpus);
+    assert!(removed.get("reuse_import").is_none());
+    assert_eq!(analysis(&removed), analysis(&before));
 }
 
 #[test]
