@@ -14,7 +14,10 @@ use regex::Regex;
 
 /// Compiles a rule's pattern, its `\b` as ASCII word boundaries.
 pub fn re(pattern: &str) -> Regex {
-    Regex::new(&ascii_boundaries(pattern)).expect("valid pattern")
+    regex::RegexBuilder::new(&ascii_boundaries(pattern))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("valid pattern")
 }
 
 /// `pattern` with each `\b` (not an escaped backslash followed by `b`)

@@ -17,6 +17,8 @@ mod eval;
 mod report;
 #[path = "bench/spark.rs"]
 mod spark;
+#[path = "bench/stages.rs"]
+mod stages;
 #[path = "bench/warc.rs"]
 mod warc;
 use std::io::Write;
@@ -96,6 +98,16 @@ enum Bench {
         /// Keep the corpus, store and job output here [default: a temporary folder]
         #[arg(long)]
         dir: Option<PathBuf>,
+    },
+    /// What one document costs, step by step, in process on one core:
+    /// cleaning, segmentation (and sentencex alone), extraction, features,
+    /// passages, outlets, against SHA-256.
+    Stages {
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/helsinki/helsinki_articles.csv"))]
+        articles: PathBuf,
+        /// Runs per step; the best is printed
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
     },
     /// Diagnose matching: the features of two sentences and their score.
     Pair { a: String, b: String },
@@ -180,6 +192,7 @@ fn main() -> Result<()> {
             dir,
         } => report::run(&articles, runs, dir),
         Bench::AppQueries { db, runs } => report::app_queries(&db, runs),
+        Bench::Stages { articles, runs } => stages::run(&read_articles(&articles)?, runs),
         Bench::Spark {
             docs,
             articles,
