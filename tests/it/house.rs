@@ -28,6 +28,8 @@ const LAYERS: &[&str] = &[
     "model",
     // The store.
     "store",
+    // Evidence computed elsewhere, checked and loaded into the store.
+    "import",
     // The stages.
     "warc_pages",
     "ingest",
