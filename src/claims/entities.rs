@@ -416,8 +416,9 @@ pub struct Mention {
 }
 
 static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|de|al|bin|el)\s+)?(?:(?:al|el)-)?[A-Z][\w'’.-]*)*")
-        .unwrap()
+    crate::pattern::re(
+        r"(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|de|al|bin|el)\s+)?(?:(?:al|el)-)?[A-Z][\w'’.-]*)*",
+    )
 });
 
 impl Entities {
@@ -653,8 +654,7 @@ fn name_pieces(sentence: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
 /// Acronyms an article defines: "World Health Organization (WHO)".
 pub fn local_acronyms(text: &str) -> HashMap<String, String> {
     static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and)\s+)?){1,6})\(([A-Z]{2,6})\)")
-            .unwrap()
+        crate::pattern::re(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and)\s+)?){1,6})\(([A-Z]{2,6})\)")
     });
     DEFINED
         .captures_iter(text)
