@@ -319,16 +319,7 @@ impl Store {
             .conn
             .prepare_cached("SELECT document_id, source_document_id, containment, shared_passages FROM document_reuse")
             .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(Reuse {
-                    document_id: r.get(0)?,
-                    source_document_id: r.get(1)?,
-                    containment: r.get(2)?,
-                    shared_passages: r.get::<_, i64>(3)? as usize,
-                })
-            })
-            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], reuse_row).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err(e))
     }
@@ -396,4 +387,15 @@ impl Store {
             .optional()
             .map_err(|e| self.err(e))
     }
+}
+
+/// A pair of text reuse from its columns (document_id,
+/// source_document_id, containment, shared_passages), in that order.
+pub(super) fn reuse_row(r: &rusqlite::Row) -> rusqlite::Result<Reuse> {
+    Ok(Reuse {
+        document_id: r.get(0)?,
+        source_document_id: r.get(1)?,
+        containment: r.get(2)?,
+        shared_passages: r.get::<_, i64>(3)? as usize,
+    })
 }

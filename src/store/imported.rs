@@ -152,14 +152,7 @@ impl Store {
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |r| {
-                Ok(Reuse {
-                    document_id: r.get(0)?,
-                    source_document_id: r.get(1)?,
-                    containment: r.get(2)?,
-                    shared_passages: r.get::<_, i64>(3)? as usize,
-                })
-            })
+            .query_map([], super::claims::reuse_row)
             .map_err(|e| self.err(e))?;
         out.pairs = rows
             .collect::<rusqlite::Result<_>>()
