@@ -4,7 +4,9 @@
 //! Reads the stored text and the outlets stage's decisions (never the
 //! corpus), and writes its own tables. No stage compares all pairs: claims
 //! meet through an inverted index (`matching`), documents through shared
-//! passages with capped posting lists (`reuse`).
+//! passages whose large posting lists pair each document with its nearest
+//! in size (`reuse`), or through the pairs a job elsewhere found and
+//! `provaudit import reuse` loaded, for the documents it read unchanged.
 
 pub mod entities;
 pub mod extract;
