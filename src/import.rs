@@ -37,6 +37,10 @@ pub enum ImportError {
         error: std::io::Error,
     },
     #[error(
+        "{path}: not a regular file or folder (a pipe or a device); save the job's output to a file first"
+    )]
+    NotAFile { path: PathBuf },
+    #[error(
         "{path}: no part files (part-*) in this folder; name the file or the folder a Spark job wrote its output to"
     )]
     NoParts { path: PathBuf },
@@ -64,6 +68,10 @@ pub enum ImportError {
     #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+/// The longest line a reuse job writes: two paths, two SHA-256 and two
+/// numbers (a path of 4,096 bytes, each byte escaped, fits).
+const MAX_LINE: usize = 64 << 10;
 
 /// A pair line: most of `document`'s passages are in `source`.
 #[derive(Deserialize)]
@@ -132,8 +140,14 @@ fn parts(path: &Path) -> Result<Vec<PathBuf>, ImportError> {
         error,
     };
     let meta = std::fs::metadata(path).map_err(read)?;
-    if !meta.is_dir() {
+    if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
+    }
+    if !meta.is_dir() {
+        // A pipe or a device would be read forever, or block.
+        return Err(ImportError::NotAFile {
+            path: path.to_path_buf(),
+        });
     }
     let mut out = Vec::new();
     for entry in std::fs::read_dir(path).map_err(read)? {
@@ -173,7 +187,9 @@ pub fn reuse(store: &mut Store, path: &Path) -> Result<Imported, ImportError> {
         let mut number = 0u64;
         loop {
             buf.clear();
-            let n = reader
+            // A line is read up to its end or one byte past the longest a
+            // job writes, so a file without line breaks cannot fill memory.
+            let n = std::io::Read::take(&mut reader, MAX_LINE as u64 + 1)
                 .read_until(b'\n', &mut buf)
                 .map_err(|error| ImportError::Read {
                     path: part.clone(),
@@ -182,13 +198,16 @@ pub fn reuse(store: &mut Store, path: &Path) -> Result<Imported, ImportError> {
             if n == 0 {
                 break;
             }
-            digest.update(&buf);
             number += 1;
             let bad = |why: String| ImportError::Line {
                 path: part.clone(),
                 line: number,
                 why,
             };
+            if buf.len() > MAX_LINE {
+                return Err(bad(format!("longer than {} KiB", MAX_LINE >> 10)));
+            }
+            digest.update(&buf);
             let text = std::str::from_utf8(&buf).map_err(|_| bad("not UTF-8".into()))?;
             if text.trim().is_empty() {
                 continue;

@@ -303,6 +303,29 @@ fn a_file_that_is_not_a_jobs_output_imports_nothing() {
         run.stderr
     );
     assert!(!run.stderr.contains('\u{1b}') && !run.stdout.contains('\u{1b}'));
+    // A line without end: refused at its cap, memory bounded.
+    let endless = ws.path("endless.jsonl");
+    std::fs::write(&endless, "{\"read\": \"".to_owned() + &"a".repeat(1 << 20)).unwrap();
+    let run = ws
+        .run_db(&["import", "reuse", endless.to_str().unwrap()])
+        .expect_code(2);
+    assert!(
+        run.stderr
+            .contains("endless.jsonl, line 1: longer than 64 KiB"),
+        "{}",
+        run.stderr
+    );
+    // A pipe is not read (it could block for ever).
+    let fifo = ws.path("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let run = ws
+        .run_db(&["import", "reuse", fifo.to_str().unwrap()])
+        .expect_code(2);
+    assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
     // A folder without part files.
     std::fs::create_dir(ws.path("empty")).unwrap();
     let run = ws
