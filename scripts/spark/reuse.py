@@ -133,26 +133,15 @@ def main(argv=None):
     left = buckets.select(F.col("table"), F.col("hash"), F.col("id").alias("a"))
     right = buckets.select(F.col("table"), F.col("hash"), F.col("id").alias("b"))
     pairs_ids = left.join(right, ["table", "hash"]).filter(F.col("a") < F.col("b")).select("a", "b").distinct()
-    side = docs.select("id", "sha256", "passages", "n")
-    candidates = (
-        pairs_ids.join(
-            side.select(
-                F.col("id").alias("a"),
-                F.col("sha256").alias("a_sha256"),
-                F.col("passages").alias("a_passages"),
-                F.col("n").alias("a_n"),
-            ),
-            "a",
-        ).join(
-            side.select(
-                F.col("id").alias("b"),
-                F.col("sha256").alias("b_sha256"),
-                F.col("passages").alias("b_passages"),
-                F.col("n").alias("b_n"),
-            ),
-            "b",
+
+    def side(name):
+        """Every document as one side of a pair: `a`, `a_sha256`, `a_passages`, `a_n`."""
+        return docs.select(
+            F.col("id").alias(name),
+            *(F.col(c).alias(f"{name}_{c}") for c in ("sha256", "passages", "n")),
         )
-    )
+
+    candidates = pairs_ids.join(side("a"), "a").join(side("b"), "b")
     # Measured exactly on the passages, not on their hashed features.
     shared = F.size(F.array_intersect("a_passages", "b_passages"))
     measured = (

@@ -51,11 +51,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
                     follow_symlinks,
                     include_hidden: false,
                 },
-                grouping: if group_by_owner {
-                    Grouping::ByOwner
-                } else {
-                    Grouping::ByOutlet
-                },
+                grouping: grouping(group_by_owner),
             };
             // The text summary needs the claims' counts, not two million
             // claims read back: only --json builds the whole report.
@@ -374,11 +370,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
             let path = resolve_store(store.db.as_deref(), dir.as_deref())?;
             let mut store = Store::open_existing(&path)?;
             store.lock_for_run()?;
-            let grouping = if group_by_owner {
-                Grouping::ByOwner
-            } else {
-                Grouping::ByOutlet
-            };
+            let grouping = grouping(group_by_owner);
             let registry = load_registry(registry.registry.as_deref());
             let Some(pairs) = pairs.filter(|_| !remove) else {
                 let removed = store.remove_reuse_import()?;
@@ -415,5 +407,14 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
                 provaudit::review::ChainCheck::Broken { .. } => EXIT_DISCREPANCY,
             })
         }
+    }
+}
+
+/// The grouping `--group-by-owner` asks for.
+fn grouping(group_by_owner: bool) -> Grouping {
+    if group_by_owner {
+        Grouping::ByOwner
+    } else {
+        Grouping::ByOutlet
     }
 }

@@ -164,21 +164,7 @@ impl Store {
                 ])
                 .map_err(e)?;
             }
-            let mut put = tx
-                .prepare_cached(
-                    "INSERT INTO document_reuse (document_id, source_document_id, containment, shared_passages)
-                     VALUES (?1, ?2, ?3, ?4)",
-                )
-                .map_err(e)?;
-            for r in &out.reuse {
-                put.execute(params![
-                    r.document_id,
-                    r.source_document_id,
-                    r.containment,
-                    r.shared_passages as i64
-                ])
-                .map_err(e)?;
-            }
+            put_reuse(&tx, "document_reuse", &out.reuse).map_err(e)?;
             // Uncredited copies take their source's origin on the document
             // too, so the document list and the claims agree.
             let mut inherit = tx
@@ -387,6 +373,28 @@ impl Store {
             .optional()
             .map_err(|e| self.err(e))
     }
+}
+
+/// Writes `pairs` into `table` (`document_reuse`, `reuse_import_pair`),
+/// whose columns are those [`reuse_row`] reads.
+pub(super) fn put_reuse(
+    tx: &rusqlite::Transaction,
+    table: &str,
+    pairs: &[Reuse],
+) -> rusqlite::Result<()> {
+    let mut put = tx.prepare_cached(&format!(
+        "INSERT INTO {table} (document_id, source_document_id, containment, shared_passages)
+         VALUES (?1, ?2, ?3, ?4)"
+    ))?;
+    for r in pairs {
+        put.execute(params![
+            r.document_id,
+            r.source_document_id,
+            r.containment,
+            r.shared_passages as i64
+        ])?;
+    }
+    Ok(())
 }
 
 /// A pair of text reuse from its columns (document_id,

@@ -35,7 +35,8 @@ pub struct ImportedReuse {
 
 impl Store {
     /// Replaces the import in force with `import`, covering `documents`
-    /// (id, SHA-256 read) and holding `pairs`, in one transaction.
+    /// (id, SHA-256 read) and holding `pairs` (each pair once), in one
+    /// transaction.
     pub fn replace_reuse_import(
         &mut self,
         import: &ReuseImport,
@@ -71,21 +72,7 @@ impl Store {
             for (id, sha256) in documents {
                 put.execute(params![id, sha256]).map_err(e)?;
             }
-            let mut put = tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO reuse_import_pair (document_id, source_document_id, containment, shared_passages)
-                     VALUES (?1, ?2, ?3, ?4)",
-                )
-                .map_err(e)?;
-            for r in pairs {
-                put.execute(params![
-                    r.document_id,
-                    r.source_document_id,
-                    r.containment,
-                    r.shared_passages as i64
-                ])
-                .map_err(e)?;
-            }
+            super::claims::put_reuse(&tx, "reuse_import_pair", pairs).map_err(e)?;
         }
         tx.commit().map_err(e)
     }

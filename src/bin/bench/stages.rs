@@ -69,31 +69,18 @@ pub fn run(articles: &[Article], runs: usize) -> Result<()> {
         "segmentation (segment::sentences: sentencex and offsets)",
         &mut || cleaned.iter().map(|t| segment::sentences(t).len()).sum(),
     );
+    let claims_of = |t: &str| -> Vec<extract::Extracted> {
+        let mut ctx = extract::Context::new(&entities, t);
+        segment::sentences(t)
+            .iter()
+            .filter_map(|s| extract::extract(s, &mut ctx))
+            .collect()
+    };
     time(
         "claim extraction (extract::extract on every sentence)",
-        &mut || {
-            cleaned
-                .iter()
-                .map(|t| {
-                    let mut ctx = extract::Context::new(&entities, t);
-                    segment::sentences(t)
-                        .iter()
-                        .filter_map(|s| extract::extract(s, &mut ctx))
-                        .count()
-                })
-                .sum()
-        },
+        &mut || cleaned.iter().map(|t| claims_of(t).len()).sum(),
     );
-    let found: Vec<extract::Extracted> = cleaned
-        .iter()
-        .flat_map(|t| {
-            let mut ctx = extract::Context::new(&entities, t);
-            segment::sentences(t)
-                .iter()
-                .filter_map(|s| extract::extract(s, &mut ctx))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let found: Vec<extract::Extracted> = cleaned.iter().flat_map(|t| claims_of(t)).collect();
     time("matching features of the claims found", &mut || {
         found
             .iter()
