@@ -872,13 +872,10 @@ fn verbatim_carriers(
     groups: &HashMap<i64, DocumentOrigin>,
     path_of: &HashMap<i64, &RelPath>,
 ) -> BTreeMap<i64, i64> {
-    let mut by_words: HashMap<u64, Vec<i64>> = HashMap::new();
+    let mut by_words: super::hash::FxHashMap<u64, Vec<i64>> = Default::default();
     for &i in list {
         for run in narrative_runs(&claims[i].text) {
-            let docs = by_words.entry(run).or_default();
-            if !docs.contains(&claims[i].document_id) {
-                docs.push(claims[i].document_id);
-            }
+            by_words.entry(run).or_default().push(claims[i].document_id);
         }
     }
     let rank = |d: i64| (std::cmp::Reverse(standing(&groups[&d])), path_of[&d]);
@@ -891,15 +888,33 @@ fn verbatim_carriers(
         so > sd || (so == 1 && sd == 1 && path_of[&o] < path_of[&d])
     };
     let mut carried: BTreeMap<i64, i64> = BTreeMap::new();
-    for docs in by_words.values().filter(|docs| docs.len() > 1) {
-        for &d in docs {
-            let best = docs
-                .iter()
-                .copied()
-                .filter(|&o| o != d && groups[&o].group != groups[&d].group)
-                .filter(|&o| counts_with(d, o))
-                .min_by(|a, b| rank(*a).cmp(&rank(*b)));
-            if let Some(best) = best {
+    for docs in by_words.values_mut() {
+        docs.sort_unstable();
+        docs.dedup();
+        if docs.len() < 2 {
+            continue;
+        }
+        // In rank order, the documents `d` may count with are a prefix
+        // (higher standing first, then earlier paths), so the best one of
+        // another group is the first document of another group than `d`'s:
+        // the first of all, or the first whose group differs from it.
+        let first = docs
+            .iter()
+            .copied()
+            .min_by(|a, b| rank(*a).cmp(&rank(*b)))
+            .expect("two documents");
+        let first_other = docs
+            .iter()
+            .copied()
+            .filter(|&o| groups[&o].group != groups[&first].group)
+            .min_by(|a, b| rank(*a).cmp(&rank(*b)));
+        for &d in docs.iter() {
+            let best = if groups[&d].group != groups[&first].group {
+                Some(first)
+            } else {
+                first_other
+            };
+            if let Some(best) = best.filter(|&o| counts_with(d, o)) {
                 let entry = carried.entry(d).or_insert(best);
                 if rank(best) < rank(*entry) {
                     *entry = best;
