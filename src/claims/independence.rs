@@ -65,6 +65,11 @@ pub struct DocumentOrigin {
     /// Set, in one cluster, when the document counts with a producer its
     /// credit names beside its own: its own producer's name.
     pub co_credit_of: Option<String>,
+    /// Documents credited to another producer that hold most of this one's
+    /// passages ([`NEAR_COPY`] or more), with the share: one text under two
+    /// credits. In a claim that producer stands behind too, this document
+    /// counts with it.
+    pub same_text_as: Vec<(i64, f64)>,
 }
 
 /// How a document's own record establishes its producer: the rule in
@@ -128,6 +133,16 @@ fn describe(path: &RelPath, record: Option<&OutletRecord>) -> String {
 /// presumed to be its publisher's own text is taken for a copy: a long
 /// quoted statement inside a site's own article stays below it.
 const PRESUMED_YIELDS_AT: f64 = 0.9;
+
+/// Share of a credited document's passages found in a document credited to
+/// another producer from which the two are one text: no newsroom writes
+/// nine tenths of another's sentences on its own. Which credit is right is
+/// not decided (a photo credit read as a dateline, an aggregator's label,
+/// a wire story under a paper's name); that they are one origin is. Helsinki
+/// (2026-12-02 sample): a page crediting Reuters by the photo credit above
+/// an AP text (94% of its passages), a "Star Tribune" page that is AP's
+/// (99%), each counted as a second origin.
+pub const NEAR_COPY: f64 = 0.9;
 
 /// Share of its claims a document presumed to be its publisher's own text
 /// must retell, in the same order, from a credited one to be taken for its
@@ -194,6 +209,7 @@ pub fn origin_groups(
                         })
                         .unwrap_or_default(),
                     co_credit_of: None,
+                    same_text_as: Vec::new(),
                 },
             )
         })
@@ -282,9 +298,19 @@ pub fn origin_groups(
                 }
             };
             match (credited(copy, &c), credited(source, &s)) {
-                // Two producers credited by name: kept apart, whatever
-                // they share.
-                (true, true) => {}
+                // Two producers credited by name: each document keeps its
+                // own; when most of one's passages are in the other, the
+                // two are one text, and count as one origin in the claims
+                // both stand behind (`judge`).
+                (true, true) => {
+                    if passages
+                        && r.containment >= NEAR_COPY
+                        && let Some(o) = out.get_mut(&copy)
+                        && !o.same_text_as.iter().any(|(d, _)| *d == source)
+                    {
+                        o.same_text_as.push((source, r.containment));
+                    }
+                }
                 (false, true) => {
                     out.insert(
                         copy,
@@ -501,7 +527,8 @@ fn judge_one(
     documents.dedup();
     // A document carrying another's sentence word for word counts with it,
     // whatever its own credit says.
-    let carried = verbatim_carriers(list, claims, groups, path_of);
+    let mut carried = verbatim_carriers(list, claims, groups, path_of);
+    carried.extend(near_copies(&documents, groups, path_of));
     let local;
     let groups = if carried.is_empty() {
         groups
@@ -925,6 +952,41 @@ fn verbatim_carriers(
     carried
 }
 
+/// Documents of a cluster that are near copies of a document credited to
+/// another producer ([`NEAR_COPY`]), when that producer stands behind a
+/// document of the cluster: each is mapped to that document (the source
+/// itself when here, else the first of its group by path). Unlike a shared
+/// sentence, whole texts decide between two registered producers too: the
+/// copy counts with the text it is.
+fn near_copies(
+    documents: &[i64],
+    groups: &HashMap<i64, DocumentOrigin>,
+    path_of: &HashMap<i64, &RelPath>,
+) -> Vec<(i64, i64)> {
+    let mut found = Vec::new();
+    for &d in documents {
+        let own = &groups[&d];
+        let Some(target) = own.same_text_as.iter().find_map(|&(source, _)| {
+            let group = &groups.get(&source)?.group;
+            if *group == own.group {
+                return None;
+            }
+            if documents.contains(&source) {
+                return Some(source);
+            }
+            documents
+                .iter()
+                .copied()
+                .filter(|o| groups[o].group == *group)
+                .min_by_key(|o| path_of[o])
+        }) else {
+            continue;
+        };
+        found.push((d, target));
+    }
+    found
+}
+
 /// The cluster's documents' origins with each carrier counted with the
 /// document whose sentence it carries (followed to the end of a chain).
 fn carried_with(
@@ -953,19 +1015,31 @@ fn carried_with(
                 Some(name) => format!("; its own credit names {name}"),
                 None => String::new(),
             };
+            // A near copy says how much of it is the other text, and which.
+            let whole = own.same_text_as.iter().find(|(o, _)| {
+                *o == first
+                    || groups
+                        .get(o)
+                        .is_some_and(|g| g.group == groups[&first].group)
+            });
+            let (shared, with) = match whole {
+                Some((o, share)) => (format!("{:.0}% of its passages are in", share * 100.0), *o),
+                None => ("a passage word for word as in".to_owned(), first),
+            };
             (
                 d,
                 DocumentOrigin {
                     description: format!(
-                        "{} (a passage word for word as in {}, whose producer is {}{credit})",
-                        path_of[&d], path_of[&first], from.name
+                        "{} ({shared} {}, whose producer is {}{credit})",
+                        path_of[&d], path_of[&with], from.name
                     ),
                     shared_with: None,
                     carries: Some((path_of[&first].to_string(), own_name)),
                     how: "same words as another".into(),
                     evidence: Some(format!(
-                        "a passage word for word as in {} ({}): one origin with it{credit}",
-                        path_of[&first], groups[&first].name
+                        "{shared} {} ({}): one origin with it{credit}",
+                        path_of[&with],
+                        groups.get(&with).map_or("", |g| g.name.as_str())
                     )),
                     line: None,
                     ..from.clone()

@@ -897,6 +897,73 @@ fn a_sentence_copied_word_for_word_is_one_origin_whatever_the_copy_credits() {
     );
 }
 
+/// A page whose text is the Reuters story word for word, credited to the AP
+/// by a bare agency line (on the real page it was the photo credit above
+/// the text, "Modal Trigger / Reuters" over an AP story): two registered
+/// producers cannot both have written nine tenths of one text. Its own
+/// credit stands on the document; in the claims the two share it is one
+/// origin with the wire, never a second. Written for this test after a
+/// hand-judged sample of Helsinki clusters (2026-12-02) found such pages
+/// counted as corroboration.
+#[test]
+fn a_near_copy_credited_to_another_registered_producer_is_no_second_origin() {
+    let relabelled = "Flood waters rise in river valley\n\n\
+AP\n\n\
+Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 residents from their homes, the civil protection department said on Tuesday.\n\n\
+Rescue teams reached the village of Mgarr before dawn and moved 37 patients from the district clinic to hospitals in the capital, officials said.\n\n\
+The department said a second pumping station would open on Wednesday, and that schools in the valley would stay closed until Friday.\n\n\
+Forecasters expect another 80 millimetres of rain before the weekend.\n";
+    let (_ws, report) = audit(&[("wire.txt", WIRE), ("page.txt", relabelled)]);
+    assert_eq!(document(&report, "wire.txt")["origin"]["name"], "Reuters");
+    assert_eq!(
+        document(&report, "page.txt")["origin"]["name"],
+        "Associated Press",
+        "the page's credit is read as written"
+    );
+    let k = cluster_of(&report, "page.txt", "1,200 residents");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "wire.txt", "1,200 residents")["id"],
+        "{k:#}"
+    );
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    let names: Vec<&str> = k["origin_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Reuters (and Associated Press, in the same words)"],
+        "{k:#}"
+    );
+    let row = k["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["document"] == "page.txt")
+        .unwrap();
+    assert_eq!(row["origin"], "Associated Press", "{row}");
+    let evidence = row["evidence"].as_str().unwrap();
+    assert!(
+        evidence.contains("% of its passages are in wire.txt (Reuters)"),
+        "{row}"
+    );
+    // The AP's own story of the same evacuation, in its own words, is a
+    // second origin still: the rule is about one text, not one topic.
+    let (_ws, report) = audit(&[("wire.txt", WIRE), ("page.txt", relabelled), ("ap.txt", AP)]);
+    let k = cluster_of(&report, "ap.txt", "1,200 residents");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "page.txt", "1,200 residents")["id"],
+        "{k:#}"
+    );
+    assert_eq!(k["independent_origins"], 2, "{k:#}");
+    assert_eq!(k["corroboration"], "corroborated", "{k:#}");
+}
+
 /// A digest page carrying one sentence from the Reuters story and one from
 /// the AP's, word for word: it counts with one of them, and never makes
 /// the two agencies, which each wrote their own, one origin.
