@@ -390,15 +390,26 @@ const OUTLET_WORDS: &[&str] = &[
 /// paper's name after a comma or nothing at all (a page whose markup kept
 /// the two apart loses the space): `Jill Colvin, The Associated Press`,
 /// `Jari Tanner and Jan M. OlsenAssociated Press`, `Anton Troianovski and
-/// Philip Rucker, The Washington Post`. Not a bar or a slash (`Jorge Silva /
-/// Reuters` credits a picture), not an agency's short name (`Pablo Martinez
-/// Monsivais, AP` credits one too) and not a lone name. Returns the agency and
-/// where the line's credit starts and ends.
+/// Philip Rucker, The Washington Post`, `Caren Bohan and Deborah Barfield
+/// Berry, USA TODAY Published 6:16 p.m. ET July 15, 2018` (the time the page
+/// gives after it is no part of the credit). Not a bar or a slash (`Jorge
+/// Silva / Reuters` credits a picture), not a one-word name after one person
+/// (`Pablo Martinez Monsivais, AP` credits a picture too; `Justin Sink,
+/// Margaret Talev and Ilya Arkhipov, Bloomberg` are writers: a picture has
+/// one photographer) and not a lone name. Returns the agency and where the
+/// line's credit starts and ends.
 fn writers_then_agency<'r>(
     registry: &'r Registry,
     line: &str,
 ) -> Option<(&'r super::registry::Outlet, usize, usize)> {
-    let trimmed = line.trim_end().trim_end_matches(['•', '·']).trim_end();
+    let mut trimmed = line.trim_end().trim_end_matches(['•', '·']).trim_end();
+    for stamp in [" Published ", " Updated "] {
+        if let Some(at) = trimmed.find(stamp)
+            && trimmed[at + stamp.len()..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            trimmed = trimmed[..at].trim_end();
+        }
+    }
     if trimmed.len() > 90 || trimmed.contains(['|', '/', ':', '(', '"', '“']) {
         return None;
     }
@@ -419,7 +430,7 @@ fn writers_then_agency<'r>(
         // pictures are credited, "OlsenAssociated Press" is no "McReuters"
         // and "Focus Taiwan App" names an app.
         let comma = trimmed[..i].trim_end().ends_with(',');
-        if !(glued || comma) || !trimmed[i..].contains(' ') {
+        if !(glued || comma) {
             continue;
         }
         let writers = trimmed[..i].trim_end().trim_end_matches(',');
@@ -429,6 +440,9 @@ fn writers_then_agency<'r>(
             .flat_map(|p| p.split(','))
             .map(str::trim)
             .collect();
+        if !trimmed[i..].contains(' ') && people.len() < 2 {
+            continue;
+        }
         let is_name = |p: &str| {
             let words: Vec<&str> = p.split_whitespace().collect();
             (2..=4).contains(&words.len())
