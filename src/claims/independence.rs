@@ -528,7 +528,13 @@ fn judge_one(
     // A document carrying another's sentence word for word counts with it,
     // whatever its own credit says.
     let mut carried = verbatim_carriers(list, claims, groups, path_of);
-    carried.extend(near_copies(&documents, groups, path_of));
+    // A whole text copied says which way better than a shared sentence.
+    for (copy, source) in near_copies(&documents, groups, path_of) {
+        if carried.get(&source) == Some(&copy) {
+            carried.remove(&source);
+        }
+        carried.insert(copy, source);
+    }
     let local;
     let groups = if carried.is_empty() {
         groups
@@ -887,12 +893,15 @@ fn standing(o: &DocumentOrigin) -> u8 {
 /// Documents of a cluster that carry words of a document of another
 /// origin word for word (outside quotations, [`VERBATIM_WORDS`] in a row):
 /// each is mapped to the document it counts with, one whose producer
-/// stands higher (a registered outlet over a name, a name over none; the
-/// first by path among names). A page crediting "Source: The Buzzing Hub"
-/// under an AP paragraph copied whole is the AP's text, not a second
-/// origin. Never towards a lower or equal registered standing: a page
-/// carrying one sentence from Reuters and another from the AP joins one of
-/// them, and never makes the two one.
+/// stands higher (a registered outlet over a name, a name over none), or
+/// as high, known, and behind more of the cluster's documents (the first
+/// by path when as many). A page crediting "Source: The Buzzing Hub" under
+/// an AP paragraph copied whole is the AP's text, not a second origin; nor
+/// is a paper's page that retells an AP story and keeps its sentences (a
+/// Daily Mail page running the AP's words under its own name, Helsinki).
+/// A document of unknown origin never draws a known one: a page carrying
+/// one sentence from Reuters and another from the AP joins one of them,
+/// and never makes the two one.
 fn verbatim_carriers(
     list: &[usize],
     claims: &[Claim],
@@ -905,14 +914,28 @@ fn verbatim_carriers(
             by_words.entry(run).or_default().push(claims[i].document_id);
         }
     }
-    let rank = |d: i64| (std::cmp::Reverse(standing(&groups[&d])), path_of[&d]);
-    // `d` counts with `o`: `o`'s producer stands higher, or both are known
-    // by name only and `o` comes first. Two registered producers' credits
-    // are taken as written (as for whole documents): a digest crediting
-    // Reuters that carries an AP sentence never makes the AP its copy.
+    let mut size: HashMap<&str, usize> = HashMap::new();
+    let mut seen = BTreeSet::new();
+    for &i in list {
+        if seen.insert(claims[i].document_id) {
+            *size
+                .entry(groups[&claims[i].document_id].group.as_str())
+                .or_default() += 1;
+        }
+    }
+    let rank = |d: i64| {
+        let g = &groups[&d];
+        (
+            std::cmp::Reverse(standing(g)),
+            std::cmp::Reverse(size[g.group.as_str()]),
+            path_of[&d],
+        )
+    };
+    // `d` counts with `o`: `o`'s producer stands higher, or as high, known,
+    // and `o` comes first (behind more documents here, or first by path).
     let counts_with = |d: i64, o: i64| {
         let (sd, so) = (standing(&groups[&d]), standing(&groups[&o]));
-        so > sd || (so == 1 && sd == 1 && path_of[&o] < path_of[&d])
+        so > sd || (so == sd && so > 0 && rank(o) < rank(d))
     };
     let mut carried: BTreeMap<i64, i64> = BTreeMap::new();
     for docs in by_words.values_mut() {

@@ -964,6 +964,42 @@ Forecasters expect another 80 millimetres of rain before the weekend.\n";
     assert_eq!(k["corroboration"], "corroborated", "{k:#}");
 }
 
+/// A paper's page that retells an AP story under its own writers' byline
+/// and keeps one of its sentences word for word: for that claim it is the
+/// AP's text, not a second origin, though both producers are registered.
+/// Its other, own sentences stay its own. Written for this test after the
+/// Helsinki sample (2026-12-02) found a Daily Mail page running the AP's
+/// sentences counted as corroboration of them.
+#[test]
+fn a_paper_keeping_an_agency_sentence_word_for_word_is_no_second_origin_for_it() {
+    let page = "Valley families wait for the water to fall\n\n\
+Anton Troianovski and Philip Rucker, The Washington Post\n\n\
+Families sheltering in a school gym in the capital said they had left everything behind when the alarm sounded.\n\n\
+Some 1,200 residents were forced from their homes in the Wied valley as flood waters rose by two metres overnight, the civil protection department said Tuesday.\n\n\
+The school's headmaster said 300 camp beds had been set up in the gym by noon.\n";
+    let second_ap = "Malta valley evacuated\n\n\
+MGARR, Malta (AP) — Some 1,200 residents were forced from their homes in the Wied valley as flood waters rose by two metres overnight, the civil protection department said Tuesday.\n\n\
+Buses took families to schools in the capital.\n";
+    let (_ws, report) = audit(&[("ap.txt", AP), ("ap2.txt", second_ap), ("page.txt", page)]);
+    assert_eq!(
+        document(&report, "page.txt")["origin"]["name"],
+        "The Washington Post"
+    );
+    let k = cluster_of(&report, "page.txt", "1,200 residents");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "ap.txt", "1,200 residents")["id"],
+        "{k:#}"
+    );
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    assert_eq!(
+        k["origin_groups"][0]["name"],
+        "Associated Press (and The Washington Post, in the same words)",
+        "{k:#}"
+    );
+}
+
 /// A digest page carrying one sentence from the Reuters story and one from
 /// the AP's, word for word: it counts with one of them, and never makes
 /// the two agencies, which each wrote their own, one origin.
