@@ -134,6 +134,13 @@ impl Entities {
     }
 
     /// The canonical name of a known entity.
+    /// The curated news outlet a name is, in its canonical form: "the
+    /// Associated Press" → `Associated Press`.
+    pub fn outlet_named(&self, surface: &str) -> Option<&str> {
+        self.canonical(surface)
+            .filter(|c| self.outlets.contains(&name_key(c)))
+    }
+
     pub fn canonical(&self, surface: &str) -> Option<&str> {
         let surface = surface.trim();
         if is_acronym(surface) {

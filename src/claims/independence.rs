@@ -528,6 +528,16 @@ fn judge_one(
     // A document carrying another's sentence word for word counts with it,
     // whatever its own credit says.
     let mut carried = verbatim_carriers(list, claims, groups, path_of);
+    // A document citing a news outlet for the claim ("…, the Associated
+    // Press reported") relays that outlet's reporting: with the outlet
+    // here, it is no second origin beside it.
+    let cited = citing_documents(list, claims, groups, path_of, entities);
+    for (&d, (source, _)) in &cited {
+        if carried.get(source) == Some(&d) {
+            carried.remove(source);
+        }
+        carried.insert(d, *source);
+    }
     // A whole text copied says which way better than a shared sentence.
     for (copy, source) in near_copies(&documents, groups, path_of) {
         if carried.get(&source) == Some(&copy) {
@@ -539,7 +549,7 @@ fn judge_one(
     let groups = if carried.is_empty() {
         groups
     } else {
-        local = carried_with(groups, &documents, &carried, path_of);
+        local = carried_with(groups, &documents, &carried, &cited, path_of);
         &local
     };
     // A document crediting several producers counts with any of them that
@@ -576,7 +586,9 @@ fn judge_one(
     // own producer too: which copied the other is not established.
     let mut sharing: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for d in &documents {
-        if let Some((_, Some(own))) = &groups[d].carries {
+        if let Some((_, Some(own))) = &groups[d].carries
+            && groups[d].how != CITES
+        {
             let names = sharing.entry(groups[d].group.as_str()).or_default();
             if !names.contains(&own.as_str()) {
                 names.push(own);
@@ -975,6 +987,49 @@ fn verbatim_carriers(
     carried
 }
 
+/// How a document counting with the outlet it cites for the claim came to.
+const CITES: &str = "cites another outlet";
+
+/// Documents of a cluster with a claim attributed to a registered news
+/// outlet ("about 1,500 people demonstrated, the Associated Press
+/// reported") that another document of the cluster stands for: each mapped
+/// to the first such document by path, with the outlet's name. Helsinki
+/// (2026-12-03 sample): a Washington Post story crediting the AP for a
+/// figure counted as a second origin beside the AP's own story.
+fn citing_documents(
+    list: &[usize],
+    claims: &[Claim],
+    groups: &HashMap<i64, DocumentOrigin>,
+    path_of: &HashMap<i64, &RelPath>,
+    entities: &Entities,
+) -> BTreeMap<i64, (i64, String)> {
+    let key = crate::outlets::registry::name_key;
+    let mut cited = BTreeMap::new();
+    for &i in list {
+        let d = claims[i].document_id;
+        let Some(outlet) = claims[i]
+            .attribution
+            .as_deref()
+            .and_then(|a| entities.outlet_named(a))
+        else {
+            continue;
+        };
+        let wanted = key(outlet);
+        let source = list
+            .iter()
+            .map(|&j| claims[j].document_id)
+            .filter(|&o| {
+                let g = &groups[&o];
+                g.group != groups[&d].group && standing(g) == 2 && key(&g.name) == wanted
+            })
+            .min_by_key(|o| path_of[o]);
+        if let Some(source) = source {
+            cited.entry(d).or_insert((source, outlet.to_owned()));
+        }
+    }
+    cited
+}
+
 /// Documents of a cluster that are near copies of a document credited to
 /// another producer ([`NEAR_COPY`]), when that producer stands behind a
 /// document of the cluster: each is mapped to that document (the source
@@ -1016,6 +1071,7 @@ fn carried_with(
     groups: &HashMap<i64, DocumentOrigin>,
     documents: &[i64],
     carried: &BTreeMap<i64, i64>,
+    cited: &BTreeMap<i64, (i64, String)>,
     path_of: &HashMap<i64, &RelPath>,
 ) -> HashMap<i64, DocumentOrigin> {
     documents
@@ -1045,9 +1101,17 @@ fn carried_with(
                         .get(o)
                         .is_some_and(|g| g.group == groups[&first].group)
             });
-            let (shared, with) = match whole {
-                Some((o, share)) => (format!("{:.0}% of its passages are in", share * 100.0), *o),
-                None => ("a passage word for word as in".to_owned(), first),
+            let citing = cited
+                .get(&d)
+                .filter(|(source, _)| whole.is_none() && *source == first);
+            let (shared, with) = match (whole, citing) {
+                (Some((o, share)), _) => {
+                    (format!("{:.0}% of its passages are in", share * 100.0), *o)
+                }
+                (None, Some((_, outlet))) => {
+                    (format!("it cites {outlet} for this claim, as in"), first)
+                }
+                (None, None) => ("a passage word for word as in".to_owned(), first),
             };
             (
                 d,
@@ -1058,7 +1122,11 @@ fn carried_with(
                     ),
                     shared_with: None,
                     carries: Some((path_of[&first].to_string(), own_name)),
-                    how: "same words as another".into(),
+                    how: if citing.is_some() {
+                        CITES.into()
+                    } else {
+                        "same words as another".into()
+                    },
                     evidence: Some(format!(
                         "{shared} {} ({}): one origin with it{credit}",
                         path_of[&with],
@@ -1210,9 +1278,10 @@ fn summary(
                 .collect();
             let carriers = documents
                 .iter()
-                .filter(|d| groups[d].carries.is_some())
+                .filter(|d| groups[d].carries.is_some() && groups[d].how != CITES)
                 .count();
-            let copies = documents.len() - credited.len() - carriers;
+            let citing = documents.iter().filter(|d| groups[d].how == CITES).count();
+            let copies = documents.len() - credited.len() - carriers - citing;
             let mut how: BTreeMap<&str, usize> = BTreeMap::new();
             for o in &credited {
                 *how.entry(o.how.as_str()).or_default() += 1;
@@ -1255,6 +1324,11 @@ fn summary(
                 n => parts.push(format!(
                     "{n} share a passage word for word with files credited to {name} (copies, whatever each credits)"
                 )),
+            }
+            match citing {
+                0 => {}
+                1 => parts.push(format!("1 cites {name} for it")),
+                n => parts.push(format!("{n} cite {name} for it")),
             }
             format!(
                 "{}, one origin ({group_name}): {}. It looks corroborated but rests on a single source.",

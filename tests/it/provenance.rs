@@ -1000,6 +1000,40 @@ Buses took families to schools in the capital.\n";
     );
 }
 
+/// A paper's story that gives a figure as another outlet's ("…, the
+/// Associated Press reported") relays that outlet's reporting: beside the
+/// outlet's own story it is no second origin for the figure. Written for
+/// this test after the Helsinki sample (2026-12-03) found a Washington Post
+/// story citing the AP for a crowd's size counted as corroboration of it.
+#[test]
+fn a_story_citing_an_outlet_for_a_claim_is_no_second_origin_beside_it() {
+    let page = "Valley families wait for the water to fall\n\n\
+Anton Troianovski and Philip Rucker, The Washington Post\n\n\
+Families sheltering in a school gym in the capital said they had left everything behind when the alarm sounded.\n\n\
+Some 1,200 residents have left their homes in the Wied valley as the flood waters rose, the Associated Press reported.\n\n\
+The school's headmaster said 300 camp beds had been set up in the gym by noon.\n";
+    let (_ws, report) = audit(&[("ap.txt", AP), ("page.txt", page)]);
+    let k = cluster_of(&report, "page.txt", "1,200 residents");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "ap.txt", "1,200 residents")["id"],
+        "{k:#}"
+    );
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    assert_eq!(k["origin_groups"][0]["name"], "Associated Press", "{k:#}");
+    let row = k["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["document"] == "page.txt")
+        .unwrap();
+    assert_eq!(row["origin"], "The Washington Post", "{row}");
+    assert_eq!(row["how"], "cites another outlet", "{row}");
+    let why = k["explanation"].as_str().unwrap();
+    assert!(why.contains("1 cites Associated Press for it"), "{why}");
+}
+
 /// A digest page carrying one sentence from the Reuters story and one from
 /// the AP's, word for word: it counts with one of them, and never makes
 /// the two agencies, which each wrote their own, one origin.
