@@ -200,6 +200,27 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A picture's caption: a line ending with the picture's credit, "(AP
+/// Photo/Pablo Martinez Monsivais)", "(Photo: Alex Wong, Getty Images)",
+/// "(Photo by Jonathan NACKSTRAND / AFP)", "(Sergei Karpukhin/Reuters)",
+/// "| Alex Wong/Getty Images", or a video's, "(July 13) AP". Its words are
+/// the picture agency's, under any page's byline: a caption run on a
+/// paper's page is no claim of the paper's (Helsinki samples, 2026-12-02
+/// and -03: AP and AFP captions on USA Today and Boston Globe pages counted
+/// as their corroboration).
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:
+            \((?:[A-Z]{2,6}\s+)?(?i:photos?)\b[^()]{0,80}\)
+          | \((?:Photo|Image|Picture)s?\s*(?::|by|credit)[^()]{0,80}\)
+          | \([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s*/\s*[^()/]{2,60}\)
+          | \bGetty\ Images\)?
+          | \([A-Z][a-z]+\.?\s\d{1,2}\)\s+(?:AP|AFP|Reuters|Bloomberg)
+        )\s*$",
+    )
+    .unwrap()
+});
+
 /// "News / North Africa", "Home > World > Africa".
 static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*[A-Z][\w&' -]{0,25}(?:\s+[/>»|]\s+[A-Z][\w&' -]{0,25}){1,4}\s*$").unwrap()
@@ -251,6 +272,8 @@ pub fn article(source: &str, site_markers: &[&str]) -> Cleaned {
             Some("page furniture")
         } else if BREADCRUMB.is_match(content) {
             Some("breadcrumb")
+        } else if CAPTION.is_match(content) {
+            Some("photo caption")
         } else if site_markers.iter().any(|m| content.contains(m)) {
             Some("site footer")
         } else if key.len() >= REPEAT_MIN_CHARS && seen.contains_key(&key) {
@@ -344,6 +367,45 @@ mod tests {
             kinds.contains(&"breadcrumb")
                 && kinds.contains(&"site footer")
                 && kinds.contains(&"comment area"),
+            "{kinds:?}"
+        );
+    }
+
+    /// Captions as the Helsinki pages print them: the line goes, with its
+    /// reason; the story's own lines, parentheses and datelines stay.
+    #[test]
+    fn a_pictures_caption_is_no_line_of_the_article() {
+        let captions = [
+            "President Trump and Putin shake hands in Helsinki, Monday, July 16, 2018. (AP Photo/Pablo Martinez Monsivais)",
+            "(Photo: Alex Wong, Getty Images)",
+            "Ilhan Omar talks with Nancy Pelosi before the vote. (AFP photo)",
+            "Trump waves on arrival. (Photo by Jonathan NACKSTRAND / AFP) (Photo credit should read JONATHAN NACKSTRAND/AFP/Getty Images)",
+            "Putin at the Kremlin in Moscow. (Sergei Karpukhin/Reuters)",
+            "\u{201c}He's the ringmaster,\u{201d} said Rep. Adam Schiff. | Alex Wong/Getty Images",
+            "Putin's spokesman said he hopes the summit is a 'baby step'. (July 16) AP",
+        ];
+        let kept = [
+            "HELSINKI (AP) \u{2014} Trump and Putin met for two hours on Monday.",
+            "Prices rose by 5 percent (year on year), the statistics office said.",
+            "The talks (the first since 2017) lasted two hours.",
+            "MOSCOW, July 16 (Reuters) - The Kremlin said the talks went well.",
+        ];
+        let src: String = captions
+            .iter()
+            .zip(kept.iter().chain(kept.iter()))
+            .flat_map(|(c, k)| [format!("{k}\n"), format!("{c}\n")])
+            .collect();
+        let c = article(&src, &[]);
+        for k in kept {
+            assert!(c.text.contains(k), "{k} kept: {:?}", c.text);
+        }
+        for caption in captions {
+            assert!(!c.text.contains(caption), "{caption} removed: {:?}", c.text);
+        }
+        let kinds: Vec<&str> = c.removed_blocks().iter().map(|r| r.what).collect();
+        assert_eq!(
+            kinds.iter().filter(|k| **k == "photo caption").count(),
+            captions.len(),
             "{kinds:?}"
         );
     }
