@@ -243,7 +243,7 @@ pub fn origin_groups(
         .into_values()
         .filter(|ids| ids.len() > 1)
         .flat_map(|mut ids| {
-            ids.sort_unstable();
+            ids.sort_unstable_by_key(|id| path_of[id]);
             let first = ids[0];
             ids.into_iter().skip(1).map(move |id| Reuse {
                 document_id: id,
@@ -264,7 +264,17 @@ pub fn origin_groups(
         .map(|r| (r, true))
         .chain(rewrites.iter().map(|r| (r, false)))
         .collect();
-    links.sort_by(|a, b| b.0.containment.total_cmp(&a.0.containment));
+    // A total order: links of equal strength (a copy of two identical
+    // texts) are taken the same way on every run, whatever order the
+    // maps above yielded them in, and by path: document ids follow the
+    // order files were ingested in, which threads decide.
+    links.sort_by(|a, b| {
+        b.0.containment
+            .total_cmp(&a.0.containment)
+            .then(b.1.cmp(&a.1))
+            .then(path_of[&a.0.document_id].cmp(path_of[&b.0.document_id]))
+            .then(path_of[&a.0.source_document_id].cmp(path_of[&b.0.source_document_id]))
+    });
     for _ in 0..2 {
         for &(r, passages) in &links {
             let (copy, source) = (r.document_id, r.source_document_id);
@@ -1005,6 +1015,8 @@ fn citing_documents(
 ) -> BTreeMap<i64, (i64, String)> {
     let key = crate::outlets::registry::name_key;
     let mut cited = BTreeMap::new();
+    // The first document by path of each registered producer here.
+    let mut stands_for: Option<HashMap<String, i64>> = None;
     for &i in list {
         let d = claims[i].document_id;
         let Some(outlet) = claims[i]
@@ -1014,16 +1026,23 @@ fn citing_documents(
         else {
             continue;
         };
-        let wanted = key(outlet);
-        let source = list
-            .iter()
-            .map(|&j| claims[j].document_id)
-            .filter(|&o| {
+        let stands_for = stands_for.get_or_insert_with(|| {
+            let mut first: HashMap<String, i64> = HashMap::new();
+            for &j in list {
+                let o = claims[j].document_id;
                 let g = &groups[&o];
-                g.group != groups[&d].group && standing(g) == 2 && key(&g.name) == wanted
-            })
-            .min_by_key(|o| path_of[o]);
-        if let Some(source) = source {
+                if standing(g) == 2 {
+                    let entry = first.entry(key(&g.name)).or_insert(o);
+                    if path_of[&o] < path_of[entry] {
+                        *entry = o;
+                    }
+                }
+            }
+            first
+        });
+        if let Some(&source) = stands_for.get(&key(outlet))
+            && groups[&source].group != groups[&d].group
+        {
             cited.entry(d).or_insert((source, outlet.to_owned()));
         }
     }

@@ -404,6 +404,14 @@ pub fn documents_section(store: &Store) -> Result<Vec<DocumentEntry>, StoreError
                 containment: r.containment,
             });
     }
+    // Copies first, then by path, as `Store::reuse_of` lists them: the same
+    // order on every run (rows are stored in document id order, and ids
+    // follow the order files were ingested in).
+    for entries in reuse.values_mut() {
+        entries.sort_by(|a, b| {
+            (a.relation != "copy_of", &a.document).cmp(&(b.relation != "copy_of", &b.document))
+        });
+    }
     let mut dates = store.document_dates()?;
     let mut captures = store.captures()?;
     let page_lines = store.page_lines()?;

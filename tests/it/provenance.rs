@@ -1122,3 +1122,63 @@ fn tolls_of_two_unrelated_events_are_no_conflict() {
     );
     assert!(!in_one_conflict(&report, c, f), "{}", report["conflicts"]);
 }
+
+/// The same files give the same report whatever order they were ingested
+/// in. Document ids follow the ingest order (which threads decide on a
+/// large folder); a page that is as much a copy of two identical texts as
+/// of the wire they copy named one or the other by id, so two audits of
+/// one folder explained it differently. Here one store reads the folder at
+/// once and the other reads one copy first.
+#[test]
+fn the_report_does_not_depend_on_the_order_files_were_ingested_in() {
+    let page = format!("{COPY}\nResidents were told to stay away from the river banks.\n");
+    let files = [
+        ("wire.txt", WIRE.to_owned()),
+        ("copy_a.txt", COPY.to_owned()),
+        ("copy_b.txt", COPY.to_owned()),
+        ("page.txt", page),
+    ];
+    let decisions = |report: &Value| {
+        let documents: Vec<Value> = report["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                serde_json::json!([d["path"], d["origin"], d["origin_group"], d["text_reuse"]])
+            })
+            .collect();
+        let clusters: Vec<Value> = report["clusters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| {
+                serde_json::json!([k["id"], k["origin_groups"], k["explanation"], k["evidence"]])
+            })
+            .collect();
+        (documents, clusters)
+    };
+    // All at once.
+    let (_ws, at_once) = audit(
+        &files
+            .iter()
+            .map(|(n, t)| (*n, t.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    // The last copy first, then the rest: it has the lowest id.
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(corpus.join("copy_b.txt"), COPY).unwrap();
+    ws.run_db(&["audit", corpus.to_str().unwrap()])
+        .expect_code(0);
+    for (name, text) in &files {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let in_two = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let page_evidence = document(&in_two, "page.txt").to_string();
+    assert!(page_evidence.contains("copy_a.txt"), "{page_evidence}");
+    assert_eq!(decisions(&at_once), decisions(&in_two));
+}
