@@ -69,6 +69,37 @@ fn cluster_of<'a>(report: &'a Value, path: &str, phrase: &str) -> &'a Value {
         .unwrap()
 }
 
+/// The cluster holding `phrase` in documents `a` and `b`, which must be one.
+fn one_cluster<'a>(report: &'a Value, a: &str, b: &str, phrase: &str) -> &'a Value {
+    let k = cluster_of(report, a, phrase);
+    assert_eq!(
+        k["id"],
+        cluster_of(report, b, phrase)["id"],
+        "{a} and {b} state one claim: {k:#}"
+    );
+    k
+}
+
+/// The row of a cluster's evidence table for one document.
+fn evidence_of<'a>(k: &'a Value, path: &str) -> &'a Value {
+    k["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["document"] == path)
+        .unwrap_or_else(|| panic!("no evidence row for {path}: {k:#}"))
+}
+
+/// The names of a cluster's origin groups, in order.
+fn group_names(k: &Value) -> Vec<&str> {
+    k["origin_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn documents_of_unknown_origin_are_never_counted_as_corroboration() {
     let (_ws, report) = audit(&[("a.txt", WIRE), ("b.txt", OWN_A), ("c.txt", OWN_B)]);
@@ -221,12 +252,7 @@ fn a_text_credited_to_two_agencies_together_is_no_second_origin_beside_either() 
     assert_eq!(k["independent_origins"], 1, "{k}");
     assert_eq!(k["corroboration"], "echo", "{k}");
     assert_eq!(k["single_source"], true, "{k}");
-    let row = k["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["document"] == "paper.txt")
-        .unwrap();
+    let row = evidence_of(k, "paper.txt");
     assert_eq!(row["origin"], "Associated Press");
     assert_eq!(row["how"], "co-credited");
     assert!(
@@ -862,12 +888,7 @@ fn a_sentence_copied_word_for_word_is_one_origin_whatever_the_copy_credits() {
     );
     // … but the sentence it shares with the wire word for word is one
     // origin, named by both producers: which copied is not established.
-    let k = cluster_of(&report, "herald.txt", "1,200 residents");
-    assert_eq!(
-        k["id"],
-        cluster_of(&report, "wire.txt", "1,200 residents")["id"],
-        "{k:#}"
-    );
+    let k = one_cluster(&report, "herald.txt", "wire.txt", "1,200 residents");
     assert_eq!(k["independent_origins"], 1, "{k:#}");
     assert_eq!(k["corroboration"], "echo", "{k:#}");
     assert_eq!(k["single_source"], true, "{k:#}");
@@ -875,12 +896,7 @@ fn a_sentence_copied_word_for_word_is_one_origin_whatever_the_copy_credits() {
         k["origin_groups"][0]["name"], "Reuters (and Valley Herald, in the same words)",
         "{k:#}"
     );
-    let row = k["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["document"] == "herald.txt")
-        .unwrap();
+    let row = evidence_of(k, "herald.txt");
     assert_eq!(row["origin"], "Valley Herald", "{row}");
     assert_eq!(row["how"], "same words as another", "{row}");
     assert!(
@@ -920,31 +936,16 @@ Forecasters expect another 80 millimetres of rain before the weekend.\n";
         "Associated Press",
         "the page's credit is read as written"
     );
-    let k = cluster_of(&report, "page.txt", "1,200 residents");
-    assert_eq!(
-        k["id"],
-        cluster_of(&report, "wire.txt", "1,200 residents")["id"],
-        "{k:#}"
-    );
+    let k = one_cluster(&report, "page.txt", "wire.txt", "1,200 residents");
     assert_eq!(k["independent_origins"], 1, "{k:#}");
     assert_eq!(k["corroboration"], "echo", "{k:#}");
-    let names: Vec<&str> = k["origin_groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["name"].as_str().unwrap())
-        .collect();
+    let names = group_names(k);
     assert_eq!(
         names,
         ["Reuters (and Associated Press, in the same words)"],
         "{k:#}"
     );
-    let row = k["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["document"] == "page.txt")
-        .unwrap();
+    let row = evidence_of(k, "page.txt");
     assert_eq!(row["origin"], "Associated Press", "{row}");
     let evidence = row["evidence"].as_str().unwrap();
     assert!(
@@ -954,12 +955,7 @@ Forecasters expect another 80 millimetres of rain before the weekend.\n";
     // The AP's own story of the same evacuation, in its own words, is a
     // second origin still: the rule is about one text, not one topic.
     let (_ws, report) = audit(&[("wire.txt", WIRE), ("page.txt", relabelled), ("ap.txt", AP)]);
-    let k = cluster_of(&report, "ap.txt", "1,200 residents");
-    assert_eq!(
-        k["id"],
-        cluster_of(&report, "page.txt", "1,200 residents")["id"],
-        "{k:#}"
-    );
+    let k = one_cluster(&report, "ap.txt", "page.txt", "1,200 residents");
     assert_eq!(k["independent_origins"], 2, "{k:#}");
     assert_eq!(k["corroboration"], "corroborated", "{k:#}");
 }
@@ -985,12 +981,7 @@ Buses took families to schools in the capital.\n";
         document(&report, "page.txt")["origin"]["name"],
         "The Washington Post"
     );
-    let k = cluster_of(&report, "page.txt", "1,200 residents");
-    assert_eq!(
-        k["id"],
-        cluster_of(&report, "ap.txt", "1,200 residents")["id"],
-        "{k:#}"
-    );
+    let k = one_cluster(&report, "page.txt", "ap.txt", "1,200 residents");
     assert_eq!(k["independent_origins"], 1, "{k:#}");
     assert_eq!(k["corroboration"], "echo", "{k:#}");
     assert_eq!(
@@ -1013,21 +1004,11 @@ Families sheltering in a school gym in the capital said they had left everything
 Some 1,200 residents have left their homes in the Wied valley as the flood waters rose, the Associated Press reported.\n\n\
 The school's headmaster said 300 camp beds had been set up in the gym by noon.\n";
     let (_ws, report) = audit(&[("ap.txt", AP), ("page.txt", page)]);
-    let k = cluster_of(&report, "page.txt", "1,200 residents");
-    assert_eq!(
-        k["id"],
-        cluster_of(&report, "ap.txt", "1,200 residents")["id"],
-        "{k:#}"
-    );
+    let k = one_cluster(&report, "page.txt", "ap.txt", "1,200 residents");
     assert_eq!(k["independent_origins"], 1, "{k:#}");
     assert_eq!(k["corroboration"], "echo", "{k:#}");
     assert_eq!(k["origin_groups"][0]["name"], "Associated Press", "{k:#}");
-    let row = k["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["document"] == "page.txt")
-        .unwrap();
+    let row = evidence_of(k, "page.txt");
     assert_eq!(row["origin"], "The Washington Post", "{row}");
     assert_eq!(row["how"], "cites another outlet", "{row}");
     let why = k["explanation"].as_str().unwrap();
@@ -1044,20 +1025,10 @@ Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 resi
 Some 1,200 residents were forced from their homes in the Wied valley as flood waters rose by two metres overnight, the civil protection department said Tuesday.\n\n\
 Source: Morning Digest\n";
     let (_ws, report) = audit(&[("wire.txt", WIRE), ("ap.txt", AP), ("digest.txt", digest)]);
-    let k = cluster_of(&report, "ap.txt", "1,200 residents");
-    assert_eq!(
-        k["id"],
-        cluster_of(&report, "wire.txt", "1,200 residents")["id"],
-        "{k:#}"
-    );
+    let k = one_cluster(&report, "ap.txt", "wire.txt", "1,200 residents");
     assert_eq!(k["corroboration"], "corroborated", "{k:#}");
     assert_eq!(k["independent_origins"], 2, "{k:#}");
-    let names: Vec<&str> = k["origin_groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["name"].as_str().unwrap())
-        .collect();
+    let names = group_names(k);
     assert!(
         names.contains(&"Reuters") || names.contains(&"Associated Press"),
         "{names:?}"
@@ -1098,12 +1069,7 @@ Forecasters expect 90 millimetres more rain in Pomerania by Monday.\n";
     let (_ws, report) = audit(&[("wire.txt", wire), ("island.html", rewrite)]);
     let island = document(&report, "island.html");
     assert_eq!(island["publisher"]["name"], "Island Daily", "{island}");
-    let k = cluster_of(&report, "island.html", "2,300");
-    assert_eq!(
-        k["id"],
-        cluster_of(&report, "wire.txt", "2,300")["id"],
-        "{k:#}"
-    );
+    let k = one_cluster(&report, "island.html", "wire.txt", "2,300");
     assert_eq!(k["independent_origins"], 1, "{k:#}");
     assert_eq!(k["corroboration"], "echo", "{k:#}");
     assert_eq!(island["origin"]["name"], "Agence France-Presse", "{island}");
