@@ -411,19 +411,26 @@ fn hand_labelled_helsinki_cases_cluster_with_high_precision() {
         return;
     }
     let e = eval::claims(&articles, &root.join("eval/helsinki-claim-groups.json")).unwrap();
-    // The first 25 negatives were labelled with the groups; the last 15 are
-    // different claims the matcher had merged, found by judging random
-    // clusters it called corroborated (stops 25 and 26): 10 of those are
-    // still joined (docs/benchmarks.md), and none more may be.
-    assert!(e.precision() >= 0.8, "precision {:.2}", e.precision());
+    // The first 25 negatives were labelled with the groups; 26-40 and 41-55
+    // are different claims the matcher had merged, found by judging random
+    // clusters it called corroborated (stops 25-26 and 28). Of the first 40,
+    // 3 are still joined since stop 28's linkage rule; all of 41-55 are
+    // (docs/benchmarks.md). None more may be.
+    assert!(e.precision() >= 0.75, "precision {:.2}", e.precision());
     assert!(e.recall() >= 0.3, "recall {:.2}", e.recall());
-    let first = e.joined_negatives.iter().filter(|k| **k < 25).count();
+    let joined_before = |n: usize| e.joined_negatives.iter().filter(|k| **k < n).count();
     assert!(
-        first <= 2,
-        "{first} of the first 25 labelled negatives joined"
+        joined_before(25) <= 2,
+        "{} of the first 25 labelled negatives joined",
+        joined_before(25)
     );
     assert!(
-        e.negatives_joined <= 11,
+        joined_before(40) <= 3,
+        "{} of the first 40 labelled negatives joined",
+        joined_before(40)
+    );
+    assert!(
+        e.negatives_joined <= 18,
         "{} labelled negatives joined",
         e.negatives_joined
     );
