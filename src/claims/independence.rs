@@ -8,7 +8,17 @@
 //! `digest`) has no origin and takes none from the text it shares; each of
 //! its claims counts with the document whose words it carries. A document
 //! whose credit names several producers together (`(AFP/APP)`, "By …, CNN,
-//! AP") counts, in a claim, with any of them another document stands for. A cluster's class (`Corroboration`): an echo
+//! AP") counts, in a claim, with any of them another document stands for.
+//!
+//! Within one claim, a document also counts with another, whatever its own
+//! credit says, when it is no independent telling of it: it carries the
+//! other's sentence word for word (twelve words outside quotations), most
+//! of its text is the other's (a near copy credited to someone else), or it
+//! cites the other's producer for the claim ("…, the Associated Press
+//! reported"). Its own credit stays on the document and is named beside
+//! the group ("AP (and Reuters, in the same words)").
+//!
+//! A cluster's class (`Corroboration`): an echo
 //! (several documents, one known origin), unresolved (at most one known
 //! origin beside documents of unknown origin), corroborated (two or more
 //! known origins) or a single document. Its flags:
