@@ -439,7 +439,7 @@ fn assemble(
         })
         .map(|(c, &k)| (c.document_id, c.clean_start, k))
         .collect();
-    let rewrites = reuse::rewrites(&placed, &reuse);
+    let rewrites = reuse::rewrites(&placed, &reuse, |a, b| path_of[&a] < path_of[&b]);
     drop(placed);
     let groups = independence::origin_groups(documents, outlets, &reuse, &rewrites);
     let inherited = independence::inherited_origins(&groups, outlets, &path_of);

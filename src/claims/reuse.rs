@@ -194,8 +194,14 @@ const REWRITE_MAX_DOCUMENTS: usize = 64;
 /// clusters: `claims` is (document, place in its text, cluster) for every
 /// claim. Pairs already in `known` are left out. Only pairs sharing a
 /// cluster are compared, and clusters held by many documents are skipped,
-/// so the cost stays near-linear.
-pub fn rewrites(claims: &[(i64, usize, usize)], known: &[Reuse]) -> Vec<Reuse> {
+/// so the cost stays near-linear. Of two documents telling as many claims,
+/// the one `before` puts first is taken for the source (the caller orders
+/// by path: ids follow the ingest order, which threads decide).
+pub fn rewrites(
+    claims: &[(i64, usize, usize)],
+    known: &[Reuse],
+    before: impl Fn(i64, i64) -> bool + Sync,
+) -> Vec<Reuse> {
     use std::collections::{BTreeMap, HashMap, HashSet};
     let mut by_doc: BTreeMap<i64, Vec<(usize, usize)>> = BTreeMap::new();
     for &(doc, at, cluster) in claims {
@@ -246,7 +252,12 @@ pub fn rewrites(claims: &[(i64, usize, usize)], known: &[Reuse]) -> Vec<Reuse> {
         .filter(|&(pair, n)| n >= REWRITE_MIN_SHARED && !linked.contains(&pair))
         .filter_map(|((a, b), n)| {
             let (oa, ob) = (&order[&a], &order[&b]);
-            let (copy, source, small, large) = if oa.len() <= ob.len() {
+            let a_is_copy = match oa.len().cmp(&ob.len()) {
+                std::cmp::Ordering::Less => true,
+                std::cmp::Ordering::Greater => false,
+                std::cmp::Ordering::Equal => before(b, a),
+            };
+            let (copy, source, small, large) = if a_is_copy {
                 (a, b, oa, ob)
             } else {
                 (b, a, ob, oa)
@@ -392,11 +403,28 @@ mod tests {
         let found = rewrites(
             &placed(&[(1, &[10, 11, 12, 13, 14, 15]), (2, &[10, 12, 99, 13, 15])]),
             &[],
+            |a, b| a < b,
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].document_id, found[0].source_document_id), (2, 1));
         assert_eq!(found[0].shared_passages, 4);
         assert!((found[0].containment - 0.8).abs() < 1e-9);
+    }
+
+    /// Two documents telling the same claims, as many each: which is the
+    /// source is the caller's order (by path), never the ids, which follow
+    /// the order files were ingested in.
+    #[test]
+    fn of_two_rewrites_as_long_the_first_in_the_callers_order_is_the_source() {
+        let docs = placed(&[(1, &[10, 11, 12, 13]), (2, &[10, 11, 12, 13])]);
+        for (first, copy) in [(1, 2), (2, 1)] {
+            let found = rewrites(&docs, &[], |a, b| (a != first, a) < (b != first, b));
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(
+                (found[0].document_id, found[0].source_document_id),
+                (copy, first)
+            );
+        }
     }
 
     #[test]
@@ -405,10 +433,13 @@ mod tests {
         let shuffled = rewrites(
             &placed(&[(1, &[10, 11, 12, 13]), (2, &[13, 11, 10, 12])]),
             &[],
+            |a, b| a < b,
         );
         assert!(shuffled.is_empty(), "{shuffled:?}");
         // Two shared claims are not enough.
-        let few = rewrites(&placed(&[(1, &[10, 11]), (2, &[10, 11])]), &[]);
+        let few = rewrites(&placed(&[(1, &[10, 11]), (2, &[10, 11])]), &[], |a, b| {
+            a < b
+        });
         assert!(few.is_empty(), "{few:?}");
         // A pair text reuse already linked is not linked twice.
         let known = [Reuse {
@@ -417,7 +448,11 @@ mod tests {
             containment: 0.9,
             shared_passages: 9,
         }];
-        let again = rewrites(&placed(&[(1, &[10, 11, 12]), (2, &[10, 11, 12])]), &known);
+        let again = rewrites(
+            &placed(&[(1, &[10, 11, 12]), (2, &[10, 11, 12])]),
+            &known,
+            |a, b| a < b,
+        );
         assert!(again.is_empty(), "{again:?}");
     }
 }
