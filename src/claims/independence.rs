@@ -551,7 +551,14 @@ fn judge_one(
     // A document citing a news outlet for the claim ("…, the Associated
     // Press reported") relays that outlet's reporting: with the outlet
     // here, it is no second origin beside it.
-    let cited = citing_documents(list, claims, groups, path_of, entities);
+    // The first document by path of each origin group here (`documents`
+    // is in path order): the one a document counting with that group
+    // points to.
+    let mut first_of: HashMap<&str, i64> = HashMap::new();
+    for &d in &documents {
+        first_of.entry(groups[&d].group.as_str()).or_insert(d);
+    }
+    let cited = citing_documents(list, claims, groups, &first_of, path_of, entities);
     for (&d, (source, _)) in &cited {
         if carried.get(source) == Some(&d) {
             carried.remove(source);
@@ -559,7 +566,7 @@ fn judge_one(
         carried.insert(d, *source);
     }
     // A whole text copied says which way better than a shared sentence.
-    for (copy, source) in near_copies(&documents, groups, path_of) {
+    for (copy, source) in near_copies(&documents, groups, &first_of, path_of) {
         if carried.get(&source) == Some(&copy) {
             carried.remove(&source);
         }
@@ -1020,13 +1027,12 @@ fn citing_documents(
     list: &[usize],
     claims: &[Claim],
     groups: &HashMap<i64, DocumentOrigin>,
+    first_of: &HashMap<&str, i64>,
     path_of: &HashMap<i64, &RelPath>,
     entities: &Entities,
 ) -> BTreeMap<i64, (i64, String)> {
     let key = crate::outlets::registry::name_key;
     let mut cited = BTreeMap::new();
-    // The first document by path of each registered producer here.
-    let mut stands_for: Option<HashMap<String, i64>> = None;
     for &i in list {
         let d = claims[i].document_id;
         let Some(outlet) = claims[i]
@@ -1036,21 +1042,13 @@ fn citing_documents(
         else {
             continue;
         };
-        let stands_for = stands_for.get_or_insert_with(|| {
-            let mut first: HashMap<String, i64> = HashMap::new();
-            for &j in list {
-                let o = claims[j].document_id;
-                let g = &groups[&o];
-                if standing(g) == 2 {
-                    let entry = first.entry(key(&g.name)).or_insert(o);
-                    if path_of[&o] < path_of[entry] {
-                        *entry = o;
-                    }
-                }
-            }
-            first
-        });
-        if let Some(&source) = stands_for.get(&key(outlet))
+        let wanted = key(outlet);
+        let source = first_of
+            .values()
+            .copied()
+            .filter(|o| standing(&groups[o]) == 2 && key(&groups[o].name) == wanted)
+            .min_by_key(|o| path_of[o]);
+        if let Some(source) = source
             && groups[&source].group != groups[&d].group
         {
             cited.entry(d).or_insert((source, outlet.to_owned()));
@@ -1068,6 +1066,7 @@ fn citing_documents(
 fn near_copies(
     documents: &[i64],
     groups: &HashMap<i64, DocumentOrigin>,
+    first_of: &HashMap<&str, i64>,
     path_of: &HashMap<i64, &RelPath>,
 ) -> Vec<(i64, i64)> {
     let mut found = Vec::new();
@@ -1078,14 +1077,13 @@ fn near_copies(
             if *group == own.group {
                 return None;
             }
-            if documents.contains(&source) {
+            let here = path_of
+                .get(&source)
+                .is_some_and(|p| documents.binary_search_by_key(p, |o| path_of[o]).is_ok());
+            if here {
                 return Some(source);
             }
-            documents
-                .iter()
-                .copied()
-                .filter(|o| groups[o].group == *group)
-                .min_by_key(|o| path_of[o])
+            first_of.get(group.as_str()).copied()
         }) else {
             continue;
         };
