@@ -440,10 +440,11 @@ impl Entities {
             .get(surface)
             .map(String::as_str)
             .or_else(|| {
+                let wanted = name_key(surface);
                 local
                     .values()
                     .map(String::as_str)
-                    .find(|long| name_key(long) == name_key(surface))
+                    .find(|long| name_key(long) == wanted)
             })
             .or_else(|| self.canonical(surface))
             .or_else(|| {
