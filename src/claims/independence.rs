@@ -548,6 +548,14 @@ fn judge_one(
     // A document carrying another's sentence word for word counts with it,
     // whatever its own credit says.
     let mut carried = verbatim_carriers(list, claims, groups, path_of);
+    // A sentence cut short into a teaser is the whole sentence's, whichever
+    // credit the page with the teaser carries.
+    for (teaser, source) in teasers(list, claims, groups, path_of) {
+        if carried.get(&source) == Some(&teaser) {
+            carried.remove(&source);
+        }
+        carried.insert(teaser, source);
+    }
     // A document citing a news outlet for the claim ("…, the Associated
     // Press reported") relays that outlet's reporting: with the outlet
     // here, it is no second origin beside it.
@@ -1012,6 +1020,95 @@ fn verbatim_carriers(
         }
     }
     carried
+}
+
+/// Words a teaser must keep of the sentence it was cut from: fewer might
+/// be two newsrooms opening a sentence alike.
+const TEASER_WORDS: usize = 8;
+
+/// The words (lower case) of a sentence cut short with an ellipsis — a
+/// related-story teaser, a feed's summary line ("… between Washington and
+/// Moscow on T . .") — without the word the cut went through; `None` for a
+/// sentence not cut so, or too short to tell.
+fn cut_words(text: &str) -> Option<Vec<String>> {
+    // A quotation cut short ("… as retribution for all of the sins …") is
+    // the speaker's words relayed, not a page's teaser.
+    if mostly_quoted(text) {
+        return None;
+    }
+    let t = text.replace('\u{a0}', " ");
+    let t = t.trim_end();
+    let ellipsis = t
+        .strip_suffix('…')
+        .or_else(|| t.strip_suffix(". . ."))
+        .or_else(|| t.strip_suffix(". ."))
+        .or_else(|| t.strip_suffix("..."));
+    // The splitter may have cut ". ." in two, leaving "befo ." — a stop
+    // after a space, which scraped pages also leave ("Theresa May ."): then
+    // only a long run of words vouches for a cut.
+    let (body, least) = match ellipsis {
+        Some(body) => (body, TEASER_WORDS),
+        None => (t.strip_suffix(" .")?, VERBATIM_WORDS),
+    };
+    let mut words: Vec<String> = body
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    // The cut may have gone through the last word ("on T . .").
+    words.pop();
+    (words.len() >= least).then_some(words)
+}
+
+/// Documents of a cluster whose claim is another document's sentence cut
+/// short (the same words from the start, then an ellipsis; not a
+/// quotation, which two pages relay alike, cut or whole): each mapped to
+/// the document with the whole sentence (of another origin; the best
+/// placed by standing, then path). The copy is plain whichever credit
+/// either page carries. Helsinki (2026-12-02 samples): a related-story
+/// teaser on a Newsmax page credited AFP, cut from a Reuters sentence,
+/// counted as AFP's corroboration of Reuters.
+fn teasers(
+    list: &[usize],
+    claims: &[Claim],
+    groups: &HashMap<i64, DocumentOrigin>,
+    path_of: &HashMap<i64, &RelPath>,
+) -> BTreeMap<i64, i64> {
+    let mut out = BTreeMap::new();
+    let cut: Vec<(usize, Vec<String>)> = list
+        .iter()
+        .filter_map(|&i| cut_words(&claims[i].text).map(|w| (i, w)))
+        .collect();
+    if cut.is_empty() {
+        return out;
+    }
+    let words_of = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let whole: Vec<(i64, Vec<String>)> = list
+        .iter()
+        .filter(|&&i| cut_words(&claims[i].text).is_none() && !mostly_quoted(&claims[i].text))
+        .map(|&i| (claims[i].document_id, words_of(&claims[i].text)))
+        .collect();
+    for (i, teaser) in cut {
+        let d = claims[i].document_id;
+        let source = whole
+            .iter()
+            .filter(|(o, words)| {
+                groups[o].group != groups[&d].group
+                    && words.len() > teaser.len()
+                    && words.starts_with(&teaser)
+            })
+            .map(|(o, _)| *o)
+            .min_by_key(|o| (std::cmp::Reverse(standing(&groups[o])), path_of[o]));
+        if let Some(source) = source {
+            out.insert(d, source);
+        }
+    }
+    out
 }
 
 /// How a document counting with the outlet it cites for the claim came to.
@@ -1941,6 +2038,35 @@ fn conflicts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sentences cut short as pages cut them for teasers and feeds, and
+    /// what is not a cut: a quotation's ellipsis, a scraped stop after a
+    /// short sentence, a whole sentence.
+    #[test]
+    fn a_sentence_cut_short_is_told_by_its_ellipsis() {
+        let cut = |t: &str| cut_words(t).map(|w| w.join(" "));
+        assert_eq!(
+            cut("U.S. President Donald Trump blamed \"U.S. foolishness and stupidity\" for bad relations between Washington and Moscow on T\u{a0}.\u{a0}.")
+                .as_deref(),
+            Some("u s president donald trump blamed u s foolishness and stupidity for bad relations between washington and moscow on")
+        );
+        assert_eq!(
+            cut("The start of the Ukraine conflict is, depending on one's ...").as_deref(),
+            Some("the start of the ukraine conflict is depending on one")
+        );
+        assert!(cut("Officials said the port would reopen on Monday after a full inspection of the quays…").is_some());
+        // A relayed quotation, cut or whole, is the speaker's.
+        assert_eq!(
+            cut(
+                "\"If I was given the great city of Moscow as retribution for all of the sins ...\" he wrote."
+            ),
+            None
+        );
+        // A stop after a space ends a long cut only.
+        assert_eq!(cut("Trump met May on Friday in London ."), None);
+        assert_eq!(cut("The port will reopen on Monday."), None);
+        assert_eq!(cut("Talks resumed ..."), None);
+    }
 
     /// Outlets relaying one statement share its quoted sentences in its
     /// order without copying each other: such sentences are mostly quoted.

@@ -233,7 +233,11 @@ pub fn features(claim: &Extracted) -> Features {
     // A figure stated only in the setting ("days after 12 officers were
     // indicted") is the background's, not the claim's measure.
     let in_setting = |q: &super::extract::Quantity| {
-        let mut at = claim.text.match_indices(q.text.as_str()).map(|(i, _)| i).peekable();
+        let mut at = claim
+            .text
+            .match_indices(q.text.as_str())
+            .map(|(i, _)| i)
+            .peekable();
         at.peek().is_some() && at.all(|i| setting.iter().any(|(a, b)| (*a..*b).contains(&i)))
     };
     for (q, converted) in claim

@@ -1148,3 +1148,39 @@ fn the_report_does_not_depend_on_the_order_files_were_ingested_in() {
     assert!(page_evidence.contains("copy_a.txt"), "{page_evidence}");
     assert_eq!(decisions(&at_once), decisions(&in_two));
 }
+
+/// A related-story teaser on a page credited to AFP, cut from a Reuters
+/// sentence with ". .": the sentence is the wire's, whatever the page's
+/// credit, and the quotation inside it leaves no twelve words in a row to
+/// tell so. Written for this test after two hand-judged Helsinki samples
+/// (2026-12-02) found a Newsmax teaser credited AFP counted as AFP's
+/// corroboration of a Reuters sentence.
+#[test]
+fn a_teaser_cut_from_a_wire_sentence_is_the_wire_s() {
+    let wire = "Mayor surveys flood damage\n\n\
+VALLETTA, March 3 (Reuters) - The mayor called the flood \"the worst in living memory\" as rescue teams reached the village of Mgarr before dawn and moved 37 patients to hospitals in the capital.\n\n\
+Forecasters expect another 80 millimetres of rain before the weekend.\n\n\
+(Reporting by Joe Borg; Editing by Anna Grech)\n";
+    let page = "Harbour reopens after storm\n\n\
+The island's main harbour reopened to ferries on Thursday after engineers checked the breakwater for damage.\n\n\
+Related stories\n\n\
+The mayor called the flood \"the worst in living memory\" as rescue teams reached the village of Mgarr befo\u{a0}.\u{a0}.\n\n\
+\u{a9} AFP 2024\n";
+    let (_ws, report) = audit(&[("wire.txt", wire), ("page.txt", page)]);
+    assert_eq!(
+        document(&report, "page.txt")["origin"]["name"],
+        "Agence France-Presse"
+    );
+    let k = one_cluster(&report, "page.txt", "wire.txt", "worst in living memory");
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    let row = evidence_of(k, "page.txt");
+    assert_eq!(row["how"], "same words as another", "{row}");
+    assert!(
+        row["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("wire.txt (Reuters)"),
+        "{row}"
+    );
+}
