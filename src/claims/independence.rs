@@ -1031,6 +1031,14 @@ const TEASER_WORDS: usize = 8;
 /// Moscow on T . .") — without the word the cut went through; `None` for a
 /// sentence not cut so, or too short to tell.
 fn cut_words(text: &str) -> Option<Vec<String>> {
+    let end = text.trim_end();
+    if !(end.ends_with('…')
+        || end.ends_with("..")
+        || end.ends_with(" .")
+        || end.ends_with("\u{a0}."))
+    {
+        return None;
+    }
     // A quotation cut short ("… as retribution for all of the sins …") is
     // the speaker's words relayed, not a page's teaser.
     if mostly_quoted(text) {
