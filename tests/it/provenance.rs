@@ -878,6 +878,25 @@ Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 resi
 Our readers sent photographs of the flooded square all morning.\n\n\
 Source: Valley Herald\n";
 
+/// The cluster holding `phrase` in `page` and in `wire.txt` (the Reuters
+/// wire): one origin, an echo, `page` counting with the wire by the same
+/// words.
+fn echoes_the_wire<'a>(report: &'a Value, page: &str, phrase: &str) -> &'a Value {
+    let k = one_cluster(report, page, "wire.txt", phrase);
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    let row = evidence_of(k, page);
+    assert_eq!(row["how"], "same words as another", "{row}");
+    assert!(
+        row["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("wire.txt (Reuters)"),
+        "{row}"
+    );
+    k
+}
+
 #[test]
 fn a_sentence_copied_word_for_word_is_one_origin_whatever_the_copy_credits() {
     let (_ws, report) = audit(&[("wire.txt", WIRE), ("herald.txt", SELF_CREDITED_COPY)]);
@@ -888,24 +907,13 @@ fn a_sentence_copied_word_for_word_is_one_origin_whatever_the_copy_credits() {
     );
     // … but the sentence it shares with the wire word for word is one
     // origin, named by both producers: which copied is not established.
-    let k = one_cluster(&report, "herald.txt", "wire.txt", "1,200 residents");
-    assert_eq!(k["independent_origins"], 1, "{k:#}");
-    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    let k = echoes_the_wire(&report, "herald.txt", "1,200 residents");
     assert_eq!(k["single_source"], true, "{k:#}");
     assert_eq!(
         k["origin_groups"][0]["name"], "Reuters (and Valley Herald, in the same words)",
         "{k:#}"
     );
-    let row = evidence_of(k, "herald.txt");
-    assert_eq!(row["origin"], "Valley Herald", "{row}");
-    assert_eq!(row["how"], "same words as another", "{row}");
-    assert!(
-        row["evidence"]
-            .as_str()
-            .unwrap()
-            .contains("wire.txt (Reuters)"),
-        "{row}"
-    );
+    assert_eq!(evidence_of(k, "herald.txt")["origin"], "Valley Herald");
     let why = k["explanation"].as_str().unwrap();
     assert!(
         why.starts_with("2 documents, one origin (Reuters (and Valley Herald, in the same words)): 1 credits Reuters (wire dateline), 1 shares a passage word for word with a file credited to Reuters (one copied the other"),
@@ -1171,16 +1179,5 @@ The mayor called the flood \"the worst in living memory\" as rescue teams reache
         document(&report, "page.txt")["origin"]["name"],
         "Agence France-Presse"
     );
-    let k = one_cluster(&report, "page.txt", "wire.txt", "worst in living memory");
-    assert_eq!(k["independent_origins"], 1, "{k:#}");
-    assert_eq!(k["corroboration"], "echo", "{k:#}");
-    let row = evidence_of(k, "page.txt");
-    assert_eq!(row["how"], "same words as another", "{row}");
-    assert!(
-        row["evidence"]
-            .as_str()
-            .unwrap()
-            .contains("wire.txt (Reuters)"),
-        "{row}"
-    );
+    echoes_the_wire(&report, "page.txt", "worst in living memory");
 }
