@@ -1058,14 +1058,18 @@ fn cut_words(text: &str) -> Option<Vec<String>> {
         Some(body) => (body, TEASER_WORDS),
         None => (t.strip_suffix(" .")?, VERBATIM_WORDS),
     };
-    let mut words: Vec<String> = body
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let mut words = lower_words(body);
     // The cut may have gone through the last word ("on T . .").
     words.pop();
     (words.len() >= least).then_some(words)
+}
+
+/// A sentence's words, lower case, punctuation dropped.
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Documents of a cluster whose claim is another document's sentence cut
@@ -1083,24 +1087,19 @@ fn teasers(
     path_of: &HashMap<i64, &RelPath>,
 ) -> BTreeMap<i64, i64> {
     let mut out = BTreeMap::new();
-    let cut: Vec<(usize, Vec<String>)> = list
+    let (cut, rest): (Vec<_>, Vec<_>) = list
         .iter()
-        .filter_map(|&i| cut_words(&claims[i].text).map(|w| (i, w)))
-        .collect();
+        .map(|&i| (i, cut_words(&claims[i].text)))
+        .partition(|(_, cut)| cut.is_some());
     if cut.is_empty() {
         return out;
     }
-    let words_of = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let whole: Vec<(i64, Vec<String>)> = list
-        .iter()
-        .filter(|&&i| cut_words(&claims[i].text).is_none() && !mostly_quoted(&claims[i].text))
-        .map(|&i| (claims[i].document_id, words_of(&claims[i].text)))
+    let whole: Vec<(i64, Vec<String>)> = rest
+        .into_iter()
+        .filter(|(i, _)| !mostly_quoted(&claims[*i].text))
+        .map(|(i, _)| (claims[i].document_id, lower_words(&claims[i].text)))
         .collect();
+    let cut = cut.into_iter().filter_map(|(i, words)| Some((i, words?)));
     for (i, teaser) in cut {
         let d = claims[i].document_id;
         let source = whole

@@ -308,9 +308,10 @@ pub fn features(claim: &Extracted) -> Features {
 /// officers", "… ahead of his high-stakes meeting with Putin in Helsinki",
 /// "After talks in Minsk, …". Connectives that rarely open what is claimed
 /// ("ahead of", "amid", "on the eve of", "in the wake of", "days after")
-/// start one anywhere; plain "after", "before", "following", "as" only after
-/// a comma or at the sentence's start (in "said after the meeting that …"
-/// the claim follows). It runs to the next comma, semicolon or dash, or to
+/// start one anywhere; plain "after", "before", "following" only after a
+/// comma or at the sentence's start (in "said after the meeting that …" the
+/// claim follows; "as" opens claims too often to be one: ", as Trump said
+/// …", "as per available data"). It runs to the next comma, semicolon or dash, or to
 /// the sentence's end.
 static SETTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -644,8 +645,22 @@ struct Prepared {
     words: Vec<u32>,
     /// Sorted unique ids of the words only in its setting.
     setting: Vec<u32>,
-    /// Sum of the IDF weights of `words`.
+    /// Sum of the IDF weights of `words`, its setting's at [`SETTING_WEIGHT`].
     weight: f64,
+}
+
+impl Prepared {
+    /// Whether one of its words is only in its setting.
+    fn in_setting(&self, w: &u32) -> bool {
+        self.setting.binary_search(w).is_ok()
+    }
+}
+
+/// What a word two claims share weighs: its IDF weight, at
+/// [`SETTING_WEIGHT`] when it is only in the setting of either.
+fn shared_weight(pa: &Prepared, pb: &Prepared, w: &u32, weights: &[f64]) -> f64 {
+    let setting = pa.in_setting(w) || pb.in_setting(w);
+    weights[*w as usize] * if setting { SETTING_WEIGHT } else { 1.0 }
 }
 
 fn shared_sorted<T: Ord>(a: &[T], b: &[T], mut each: impl FnMut(&T)) {
@@ -684,8 +699,7 @@ fn score_prepared(
     }
     let mut overlap = 0.0;
     shared_sorted(&pa.words, &pb.words, |w| {
-        let set = pa.setting.binary_search(w).is_ok() || pb.setting.binary_search(w).is_ok();
-        overlap += weights[*w as usize] * if set { SETTING_WEIGHT } else { 1.0 }
+        overlap += shared_weight(pa, pb, w, weights)
     });
     let similarity = overlap / pa.weight.min(pb.weight).max(1e-9);
     let entities_disjoint = disjoint_sorted(&a.entities, &b.entities);
@@ -759,7 +773,7 @@ fn too_little_in_common(pa: &Prepared, pb: &Prepared, vocab: &Vocab, similarity:
     }
     let (mut informative, mut content) = (0, 0);
     shared_sorted(&pa.words, &pb.words, |w| {
-        if pa.setting.binary_search(w).is_ok() || pb.setting.binary_search(w).is_ok() {
+        if pa.in_setting(w) || pb.in_setting(w) {
             return;
         }
         let w = *w as usize;
@@ -859,22 +873,18 @@ fn prepare(
                 .filter_map(|w| ids.get(w).copied())
                 .collect();
             setting.sort_unstable();
-            let weight = words
-                .iter()
-                .map(|w| {
-                    let s = if setting.binary_search(w).is_ok() {
-                        SETTING_WEIGHT
-                    } else {
-                        1.0
-                    };
-                    vocab.weights[*w as usize] * s
-                })
-                .sum();
-            Prepared {
+            let mut p = Prepared {
                 words,
                 setting,
-                weight,
-            }
+                weight: 0.0,
+            };
+            // A claim shares each of its words with itself at its own weight.
+            p.weight = p
+                .words
+                .iter()
+                .map(|w| shared_weight(&p, &p, w, &vocab.weights))
+                .sum();
+            p
         })
         .collect();
     (prepared, vocab)
