@@ -58,6 +58,43 @@ fn dateline_len(sentence: &str) -> usize {
     }
 }
 
+/// A clock time's "a.m." or "p.m." that the next words go on from: a
+/// weekday, a time zone, "local time", a bracket ("7:58 a.m. Wednesday
+/// (Beijing Time)", "0018 GMT", "10 p.m. local time"). A capital after the
+/// stop reads as a new sentence to the splitter; these are not.
+static TIME_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:local|Local)\b|\(|(?:GMT|UTC|[A-Z]{1,3}[SD]?T)\b)",
+    )
+    .unwrap()
+});
+
+/// A sentence ending in a clock time's "a.m." or "p.m.".
+static ENDS_AT_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d\s?[aApP]\.[mM]\.$").unwrap());
+
+/// Clock times end in a stop ("7:58 a.m."); the splitter's boundaries,
+/// with a sentence that ends in one joined to the next when the next
+/// goes on with the time's day or zone.
+fn joined_at_times(
+    body: &str,
+    boundaries: impl Iterator<Item = (usize, usize)>,
+) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in boundaries {
+        if let Some(last) = out.last_mut() {
+            let before = body[last.0..last.1].trim_end();
+            let next = body[start..end].trim_start();
+            if last.1 <= start && ENDS_AT_TIME.is_match(before) && TIME_GOES_ON.is_match(next) {
+                last.1 = end;
+                continue;
+            }
+        }
+        out.push((start, end));
+    }
+    out
+}
+
 /// The sentences of `text`, trimmed, in order; a paragraph's first
 /// sentence without its dateline.
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
@@ -66,11 +103,14 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         if !body.trim().is_empty() {
-            for (k, b) in sentencex::get_sentence_boundaries("en", body)
-                .into_iter()
-                .enumerate()
-            {
-                let raw = &body[b.start_byte..b.end_byte];
+            let spans = joined_at_times(
+                body,
+                sentencex::get_sentence_boundaries("en", body)
+                    .into_iter()
+                    .map(|b| (b.start_byte, b.end_byte)),
+            );
+            for (k, (b_start, b_end)) in spans.into_iter().enumerate() {
+                let raw = &body[b_start..b_end];
                 let mut lead = raw.len() - raw.trim_start().len();
                 if k == 0 {
                     lead += dateline_len(&raw[lead..]);
@@ -79,7 +119,7 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
                 if trimmed.is_empty() {
                     continue;
                 }
-                let start = line_start + b.start_byte + lead;
+                let start = line_start + b_start + lead;
                 out.push(Sentence {
                     start,
                     end: start + trimmed.len(),
@@ -122,6 +162,41 @@ mod tests {
             &[
                 "The U.S. military said Lt. Gen. Stephen Townsend visited.",
                 "Talks followed.",
+            ],
+        );
+    }
+
+    /// Real cases (dev set, Hualien 2024; the Crocus and AP styles): the
+    /// day or zone after a clock time goes on with its sentence; a new
+    /// sentence after one does not.
+    #[test]
+    fn a_clock_time_does_not_end_its_sentence() {
+        check(
+            "A 7.3-magnitude earthquake jolted the sea area near Hualien of Taiwan at 7:58 a.m. Wednesday (Beijing Time), followed by multiple aftershocks.",
+            &[
+                "A 7.3-magnitude earthquake jolted the sea area near Hualien of Taiwan at 7:58 a.m. Wednesday (Beijing Time), followed by multiple aftershocks.",
+            ],
+        );
+        check(
+            "A 30 cm tsunami reached Yonaguni Island at 9:18 a.m. (0018 GMT), JMA said.",
+            &["A 30 cm tsunami reached Yonaguni Island at 9:18 a.m. (0018 GMT), JMA said."],
+        );
+        check(
+            "The quake struck at 11:11 p.m. local time on Friday. It was felt in Rabat.",
+            &[
+                "The quake struck at 11:11 p.m. local time on Friday.",
+                "It was felt in Rabat.",
+            ],
+        );
+        check(
+            "Shooting began at about 8 p.m. EST at the hall.",
+            &["Shooting began at about 8 p.m. EST at the hall."],
+        );
+        check(
+            "She was declared dead at 9:22 a.m. Meanwhile, a man in his 60s died.",
+            &[
+                "She was declared dead at 9:22 a.m.",
+                "Meanwhile, a man in his 60s died.",
             ],
         );
     }
