@@ -193,7 +193,18 @@ static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `The Associated Press | Monday, July 16, 2018, 9:06 a.m.`.
 static AGENCY_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?)\s*[,|]\s*(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})(?:[\s,|]+(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z]{2,4}))*\s*$",
+        r"(?i)^\s*(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?)(?:\s*[,|]\s*|\s+)(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})(?:[\s,|]+(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|[a-z]{2,4}))*\s*$",
+    )
+});
+/// An agency's credit as a syndicating site's metadata line, the agency,
+/// its bureau and when the copy ran: `Reuters | Cairo | Updated:
+/// 25-03-2021 14:19 IST | Created: 25-03-2021 14:16 IST`. A page saved from
+/// such a site may glue it to the headline before it (`…ship
+/// continueReuters | Cairo | Updated: …`): the name then follows a small
+/// letter or a stop with no space.
+static AGENCY_META_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^\s*|[\p{Ll}.!?”])(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?)\s*\|\s*\p{Lu}[\p{L} .'-]{1,30}\s*\|\s*(?i:updated|published|posted|created)\s*:?\s*\d",
     )
 });
 /// An aggregator's credit to its source at the start of the text:
@@ -504,6 +515,31 @@ fn is_person_credit(left: &str) -> bool {
         })
 }
 
+/// Words that make the agency's correspondent a source cited, not the
+/// writer: "…, reports a Sputnik correspondent from the scene".
+static CITING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:reports|reported|reporting|according\s+to|cited\s+by|quoted\s+by|quoting|citing)\s+(?:an?|the)?\s*$",
+    )
+});
+
+/// Whether a text cites the agency `name` as a source rather than being
+/// its copy: its correspondent introduced as one cites another's
+/// ("reports a Sputnik correspondent"), or the text says elsewhere
+/// "reported by Sputnik", "according to Sputnik", "Sputnik reported". An
+/// agency does not cite itself so; a site relaying it does (Crocus City
+/// Hall, 2024: a site quoting Sputnik twice was taken for Sputnik's copy).
+fn cites_as_source(text: &str, before_on_line: &str, name: &str) -> bool {
+    if CITING_BEFORE.is_match(before_on_line) {
+        return true;
+    }
+    let name = regex::escape(name);
+    re(&format!(
+        r"\b(?:(?:reported|cited|quoted|carried)\s+by|according\s+to|citing|quoting)\s+(?:the\s+)?{name}\b|\b{name}\s+(?:news\s+agency\s+)?(?:reported|reports|quoted|cited)\b"
+    ))
+    .is_match(text)
+}
+
 fn is_generic(name: &str) -> bool {
     GENERIC_AGENCIES.contains(&name_key(name).as_str())
 }
@@ -722,6 +758,21 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         let near_edge = index < 15 || index + 10 >= n;
         if index < 15
             && let Some(c) = AGENCY_DATE_LINE.captures(line)
+            && let Some(outlet) = registry
+                .find_credit_name(c.name("name").unwrap().as_str())
+                .filter(|o| o.kind == OutletKind::WireAgency)
+        {
+            let name = c.name("name").unwrap();
+            out.push(by_rule(
+                outlet,
+                Rule::AgencyLine,
+                start + name.start(),
+                start + name.end(),
+            ));
+            continue;
+        }
+        if index < 15
+            && let Some(c) = AGENCY_META_LINE.captures(line)
             && let Some(outlet) = registry
                 .find_credit_name(c.name("name").unwrap().as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
@@ -1058,7 +1109,9 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     .filter(|o| o.kind == OutletKind::WireAgency)
                     .map(|o| (o, i))
             });
-            if let Some((outlet, i)) = found {
+            if let Some((outlet, i)) = found
+                && !cites_as_source(text, &line[..name.start()], &name.as_str()[i..])
+            {
                 let whole = c.get(0).unwrap();
                 out.push(by_rule(
                     outlet,

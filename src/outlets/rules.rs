@@ -23,13 +23,13 @@
 //! | `credit_line` | publisher, origin | 0.85 | a site's credit line, the site then its source: `UrduPoint News / Sputnik`, `SMA News – Agencies`, `Libya Daily News / Reuters`, `(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -- The Amiri Diwan announced the news.`; not `SPUTNIK/REUTERS`, `REUTERS/Toru Hanai` |
 //! | `copyright_line` | origin, publisher | 0.85 (a copyright held by an outlet that is no news agency: the publisher 0.7) | a copyright line: `Copyright 2018 The Associated Press. All rights reserved.`, `© 2018 Thomson/Reuters.`, `© 2019 Al Jazeera Media Network`; not `© Provided by The Canadian Press`, `© REUTERS / Rodi Said` |
 //! | `repost_label` | origin | 0.85 | a line naming another outlet on a page whose publisher is known: `Press TV`, then `Join the GlobalSecurity.org mailing list` |
-//! | `origin_marker` | origin | 0.8 | the producer's own sign-off or footer, from the registry: `(Reporting by Tom Balmforth; Editing by Mark Heinrich)`, `AA News Broadcasting System` |
-//! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `Wam`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`, `The Associated Press \| Monday, July 16, 2018, 9:06 a.m.`; not `Today`, `Express, May 4, 2021` |
+//! | `origin_marker` | origin | 0.8 | the producer's own sign-off or footer, from the registry: `(Reporting by Tom Balmforth; Editing by Mark Heinrich)`, `…the authority said in a statement. (Reporting by Yusri Mohamed Writing by Aidan Lewis)`, `AA News Broadcasting System` |
+//! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran, or a syndicating site's metadata line (its name, its bureau, when it ran) (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `Wam`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`, `The Associated Press \| Monday, July 16, 2018, 9:06 a.m.`, `AFP 28 Mar 2021`, `Reuters \| Cairo \| Updated: 25-03-2021 14:19 IST \| Created: 25-03-2021 14:16 IST`, `Suez Canal suspends traffic while efforts to dislodge ship continueReuters \| Cairo \| Updated: 25-03-2021 14:19 IST`; not `Today`, `Express, May 4, 2021`, `Reuters 2021 poll`, `Talks with Reuters \| Cairo \| Updated: 25-03-2021` |
 //! | `agency_writers_line` | origin | 0.75 | the agency's writers' credit: `Associated Press writer Jamey Keaten in Helsinki contributed to this report.`, `Jill Colvin is an Associated Press writer.`; not `The Associated Press contributed to this report.` |
 //! | `inputs_credit` | origin | 0.75 | a "with inputs from" credit: `(With inputs from PTI)` |
 //! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines: `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`, `Output rose 4.1 percent last year, the data showed. Xinhua`, `Shipments to the EU surged 28.3 percent to $4.3 billion.Yonhap`, `Chip exports rose by 5.6 per cent for the year. — dpa`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)`, `The minister said so in an interview with Reuters` |
 //! | `reports_credit` | origin | 0.7 | a news agency credited after a sentence, the verb first ("…, reports AP."), as South Asian papers credit a wire: `The official said the toll could rise further, reports AP.`, `Schools will stay closed until Friday, reports Reuters`, `The toll could rise, reports AFP. Rescue teams searched the port overnight.`; not `The toll rose to 12, the Central News Agency reported.`, `AFP reports that the talks failed.`, `The toll rose, reports the local council.` |
-//! | `agency_self_reference` | origin | 0.65 | the agency writing about its own staff: `AFP saw them recover one body.`, `BelTA has learned that the talks will resume on Monday.`, `Xinhua reporters in Taipei said the streets were quiet.` |
+//! | `agency_self_reference` | origin | 0.65 | the agency writing about its own staff: `AFP saw them recover one body.`, `BelTA has learned that the talks will resume on Monday.`, `Xinhua reporters in Taipei said the streets were quiet.`; not `The gunmen began shooting point blank, reports a Sputnik correspondent from the scene.`, `The toll may rise, said a statement reported by Sputnik. A Sputnik correspondent saw the fire.` |
 //! | `person_credit` | origin | 0.6 | a person's credit line (a person is no publisher): `Geoff Mulvihill \| Associated Press`, `Marcellus Stein – AP`; not `Photo: Pablo Martinez Monsivais / Associated Press`, `Jorge Silva/Reuters` |
 //! | `source_label` | origin | 0.6 | a line that is just an outlet's name, near the top or bottom: `CNN`; not `Today` |
 //! | `masthead_line` | publisher | 0.6 | a line that is just an outlet's name beside an agency line: `The Boston Globe`, then `AP` |
@@ -546,6 +546,10 @@ impl Rule {
                         "(Reporting by Tom Balmforth; Editing by Mark Heinrich)",
                         "Reuters",
                     ),
+                    ex!(
+                        "…the authority said in a statement. (Reporting by Yusri Mohamed Writing by Aidan Lewis)",
+                        "Reuters",
+                    ),
                     ex!("AA News Broadcasting System", "Anadolu Agency"),
                 ],
                 traps: &[],
@@ -553,7 +557,7 @@ impl Rule {
             Rule::AgencyLine => &RuleInfo {
                 name: "agency_line",
                 description: "agency line",
-                reads: "a line that is just a news agency's name, or its name and the time its copy ran (any other such line is then the masthead)",
+                reads: "a line that is just a news agency's name, or its name and the time its copy ran, or a syndicating site's metadata line (its name, its bureau, when it ran) (any other such line is then the masthead)",
                 roles: &[Origin],
                 confidence: 0.8,
                 forms: &[],
@@ -571,8 +575,22 @@ impl Rule {
                         "The Associated Press | Monday, July 16, 2018, 9:06 a.m.",
                         "Associated Press",
                     ),
+                    ex!("AFP 28 Mar 2021", "Agence France-Presse"),
+                    ex!(
+                        "Reuters | Cairo | Updated: 25-03-2021 14:19 IST | Created: 25-03-2021 14:16 IST",
+                        "Reuters",
+                    ),
+                    ex!(
+                        "Suez Canal suspends traffic while efforts to dislodge ship continueReuters | Cairo | Updated: 25-03-2021 14:19 IST",
+                        "Reuters",
+                    ),
                 ],
-                traps: &["Today", "Express, May 4, 2021"],
+                traps: &[
+                    "Today",
+                    "Express, May 4, 2021",
+                    "Reuters 2021 poll",
+                    "Talks with Reuters | Cairo | Updated: 25-03-2021",
+                ],
             },
             Rule::AgencyWritersLine => &RuleInfo {
                 name: "agency_writers_line",
@@ -685,7 +703,10 @@ impl Rule {
                         "Xinhua News Agency",
                     ),
                 ],
-                traps: &[],
+                traps: &[
+                    "The gunmen began shooting point blank, reports a Sputnik correspondent from the scene.",
+                    "The toll may rise, said a statement reported by Sputnik. A Sputnik correspondent saw the fire.",
+                ],
             },
             Rule::PersonCredit => &RuleInfo {
                 name: "person_credit",
