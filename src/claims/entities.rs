@@ -436,26 +436,30 @@ impl Entities {
             .trim_end_matches("’s")
             .trim_end_matches("'s")
             .trim_end_matches(['.', ',']);
-        let canonical = local
-            .get(surface)
-            .map(String::as_str)
-            .or_else(|| {
-                let wanted = name_key(surface);
-                local
-                    .values()
-                    .map(String::as_str)
-                    .find(|long| name_key(long) == wanted)
-            })
-            .or_else(|| self.canonical(surface))
-            .or_else(|| {
-                // "the WHO", "UAE’s" and "U.N.-led" reach their entity too.
-                let s = surface
-                    .trim_start_matches("the ")
-                    .split('-')
-                    .next()
-                    .unwrap_or(surface);
-                self.canonical(s)
-            });
+        // An acronym the article defined is keyed as its long form is in
+        // any article: "ICR" here, and "the Investigative Committee of
+        // Russia" in an article that defines no acronym, are one name.
+        let defined = local.get(surface).map(String::as_str).or_else(|| {
+            let wanted = name_key(surface);
+            local
+                .values()
+                .map(String::as_str)
+                .find(|long| name_key(long) == wanted)
+        });
+        if let Some(long) = defined {
+            let mut m = self.key(long, &HashMap::new());
+            m.surface = surface.to_owned();
+            return m;
+        }
+        let canonical = self.canonical(surface).or_else(|| {
+            // "the WHO", "UAE’s" and "U.N.-led" reach their entity too.
+            let s = surface
+                .trim_start_matches("the ")
+                .split('-')
+                .next()
+                .unwrap_or(surface);
+            self.canonical(s)
+        });
         if let Some(c) = canonical {
             return Mention {
                 surface: surface.to_owned(),
@@ -540,6 +544,11 @@ impl Entities {
             }
             let lower = surface.to_lowercase();
             let single = !surface.contains(' ');
+            // "Friday's attack": a day, whatever it owns.
+            let lower = lower
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_owned();
             // "May 4" is a date; "May said" is a person.
             let date = lower == "may"
                 && sentence[end..]
@@ -807,6 +816,17 @@ mod tests {
         assert_eq!(
             e.key("LRC", &local).key,
             e.key("Libyan Red Crescent", &local).key
+        );
+        // An article that defines the acronym and one that does not name
+        // the body alike (Crocus City Hall, 2024: Xinhua's "Investigative
+        // Committee of Russia (ICR)" and another outlet's plain name).
+        let xinhua = local_acronyms("according to the Investigative Committee of Russia (ICR).");
+        let plain = HashMap::new();
+        let body = e.key("Investigative Committee of Russia", &plain).key;
+        assert_eq!(e.key("ICR", &xinhua).key, body);
+        assert_eq!(
+            e.key("Investigative Committee of Russia", &xinhua).key,
+            body
         );
         // Only words the letters stand for: a dateline's place before a
         // wire's credit is no definition of the wire.
