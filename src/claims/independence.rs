@@ -1705,6 +1705,12 @@ fn role(name: &str) -> Option<(String, bool, bool)> {
         &words[k]
     };
     let body = BODIES.contains(&words[k].as_str());
+    // "Investigative Committee" and "Investigation Committee": one body
+    // in two translations.
+    let qualifier = ["ive", "ions", "ion"]
+        .iter()
+        .find_map(|end| qualifier.strip_suffix(end).filter(|q| q.len() >= 5))
+        .unwrap_or(qualifier);
     Some((format!("{qualifier} {noun}"), k + 1 == words.len(), body))
 }
 
@@ -2213,6 +2219,17 @@ mod tests {
             (
                 &["the prime minister", "UK Prime Minister Keir Starmer"],
                 "UK Prime Minister Keir Starmer",
+            ),
+            // Crocus City Hall, 2024: one committee in four outlets'
+            // wordings and translations.
+            (
+                &[
+                    "Russia’s Investigative Committee",
+                    "Russian Investigative Committee",
+                    "Investigation Committee",
+                    "Investigative Committee of Russia",
+                ],
+                "Investigative Committee of Russia",
             ),
         ] {
             for (name, to) in merged(names) {

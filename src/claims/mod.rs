@@ -57,8 +57,18 @@ fn attribute_from_next_sentence(claims: &mut [(Claim, matching::Features)], text
         let gap = text
             .get(figure.clean_end..next.clean_start)
             .unwrap_or_default();
+        // A figure "according to the latest data" has its source, unnamed,
+        // and so does one "it also said" (Crocus City Hall, 2024: both had
+        // taken the next sentence's source, another body's or the Islamic
+        // State's).
+        static OWN_SOURCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            crate::pattern::re(
+                r"(?i)\baccording\s+to\b|\b(?:it|he|she|they|we)\s+(?:also\s+|had\s+|has\s+)?(?:said|says|added|reported|stated)\b",
+            )
+        });
         if figure.kind == extract::ClaimKind::Figure
             && figure.attribution.is_none()
+            && !OWN_SOURCE.is_match(&figure.text)
             && gap.len() <= NEXT_SENTENCE
             && gap.chars().filter(|c| *c == '\n').count() <= 2
             && let Some(a) = &next.attribution
