@@ -817,6 +817,25 @@ fn tidy_source(name: &str) -> String {
     }
 }
 
+/// Whether a name read as a source is a pronoun ("It also said 62 bodies
+/// have been identified"): its antecedent is not read here.
+fn pronoun(name: &str, first: &str) -> bool {
+    name.split_whitespace().count() == 1
+        && matches!(
+            first,
+            "it" | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "we"
+                | "you"
+                | "one"
+                | "there"
+                | "which"
+                | "who"
+        )
+}
+
 /// Whether a name read as a speaker or a source can be one: not a day or a
 /// month ("Keir Starmer on Thursday said" is not Thursday's word), not a
 /// letter ("in a post on X said").
@@ -829,13 +848,7 @@ fn plausible_source(name: &str) -> bool {
         .to_lowercase();
     name.trim().chars().filter(|c| c.is_alphanumeric()).count() > 1
         && !WEEKDAYS.contains(&first.as_str())
-        // "It also said 62 bodies have been identified": the pronoun's
-        // antecedent is not read here.
-        && !(name.split_whitespace().count() == 1
-            && matches!(
-                first.as_str(),
-                "it" | "this" | "that" | "these" | "those" | "we" | "you" | "one" | "there" | "which" | "who"
-            ))
+        && !pronoun(name, &first)
         && !matches!(first.as_str(), "today" | "yesterday" | "tonight")
         && (first == "may" || !MONTH.is_match(&first) || name.split_whitespace().count() != 1)
 }
