@@ -301,6 +301,11 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
             .name("glued")
             .or(c.name("unit"))
             .map(|u| u.as_str().to_lowercase());
+        // "$9.6 billion worth", "9.6 billion dollars": an amount of money,
+        // whatever word follows.
+        let unit = currency(before, unit.as_deref())
+            .map(str::to_owned)
+            .or(unit);
         // "on 3 March": a day.
         let followed_by_month = after
             .trim_start()
@@ -364,9 +369,15 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
             });
             continue;
         }
+        // Money is not what happened to people ("held up an estimated $9.6
+        // billion" is no arrest).
+        let money = unit
+            .as_deref()
+            .is_some_and(|u| matches!(u, "usd" | "eur" | "gbp" | "jpy/cny" | "inr" | "rub"));
         let event = unit_event
             .map(str::to_owned)
             .or_else(|| nearest_event(sentence, whole.start(), whole.end()))
+            .filter(|_| !money)
             // "could result in a death toll as high as 100,000": a
             // projection, not a count of what happened.
             .filter(|_| !projected(&sentence[..whole.start()]));
@@ -379,6 +390,34 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
         });
     }
     out
+}
+
+/// The currency of an amount: a sign before the number ("$9.6 billion",
+/// "US$ 5", "€40", "£3", "¥100", "₹20") or its name after it ("9.6
+/// billion dollars", "40 euros"). "Pounds" alone may weigh something.
+fn currency(before: &str, unit: Option<&str>) -> Option<&'static str> {
+    let before = before.trim_end();
+    let sign = if before.ends_with('$') {
+        Some("usd")
+    } else if before.ends_with('€') {
+        Some("eur")
+    } else if before.ends_with('£') {
+        Some("gbp")
+    } else if before.ends_with('¥') {
+        Some("jpy/cny")
+    } else if before.ends_with('₹') {
+        Some("inr")
+    } else {
+        None
+    };
+    sign.or(match unit? {
+        "dollars" | "dollar" => Some("usd"),
+        "euros" | "euro" => Some("eur"),
+        "yuan" => Some("jpy/cny"),
+        "rupees" => Some("inr"),
+        "roubles" | "rubles" => Some("rub"),
+        _ => None,
+    })
 }
 
 /// Whether the number after `before` (and before `after`) names a thing
@@ -1084,6 +1123,40 @@ mod tests {
             speaker_of("never seen anything").is_none_or(|(_, s)| s.is_none()),
             "{found:?}"
         );
+    }
+
+    /// An amount of money is one measure however its currency is written,
+    /// and nothing that happened to people (Ever Given, 2021: Lloyd's
+    /// List's estimate as AFP, dpa and TeleTrader wrote it).
+    #[test]
+    fn an_amount_of_money_is_measured_by_its_currency() {
+        for (sentence, text) in [
+            (
+                "Lloyd's List said the blockage had held up an estimated $9.6 billion worth of cargo each day.",
+                "9.6 billion worth",
+            ),
+            (
+                "The blockage is holding up goods worth 9.6 billion dollars per day, according to shipping data.",
+                "9.6 billion dollars",
+            ),
+            (
+                "A total of $9.6 billion per day may be halted, an assessment by Lloyd's List indicated.",
+                "9.6 billion per",
+            ),
+        ] {
+            let q = &one(sentence).quantities[0];
+            assert_eq!(
+                (
+                    q.value,
+                    q.text.as_str(),
+                    q.unit.as_deref(),
+                    q.event.as_deref()
+                ),
+                (9.6e9, text, Some("usd"), None),
+                "{sentence}"
+            );
+            assert_eq!(q.figure_key().as_deref(), Some("usd"));
+        }
     }
 
     #[test]

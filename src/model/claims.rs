@@ -434,6 +434,13 @@ pub(crate) fn measurement_unit(u: &str) -> Option<&'static str> {
         "districts" => "districts",
         "villages" => "villages",
         "buildings" => "buildings",
+        // Money, by its currency (see `extract::currency`).
+        "usd" => "usd",
+        "eur" => "eur",
+        "gbp" => "gbp",
+        "jpy/cny" => "jpy/cny",
+        "inr" => "inr",
+        "rub" => "rub",
         _ => return None,
     })
 }

@@ -273,6 +273,10 @@ static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 static DATA_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:polls?|survey|census|statistics|data|dataset|estimates|study|analysis)\b")
 });
+/// A source in parentheses closing a line: `3/25, 10:44 AM (Source:
+/// TeleTrader)`.
+static SOURCE_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\((?P<label>source)\s*:\s*(?P<rest>[^()\n]{2,60}?)\s*\)\s*$"));
 static SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?P<label>source|sources|from)\s*:\s*(?P<rest>.{2,120}?)\s*$"));
 /// "Credit: Associated Press" under a picture: a photo credit.
@@ -1155,7 +1159,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             }
             continue;
         }
-        if let Some(c) = SOURCE_LINE.captures(line) {
+        if let Some(c) = SOURCE_LINE
+            .captures(line)
+            .or_else(|| SOURCE_PAREN.captures(line))
+        {
             let rest = c.name("rest").unwrap();
             // "Source: PRNewsfoto/Quaker Oats", "Source: Getty Images": a
             // picture's source.
