@@ -544,6 +544,15 @@ fn cites_as_source(text: &str, before_on_line: &str, name: &str) -> bool {
     .is_match(text)
 }
 
+/// Whether a line holds only hashtags ("#Russia", "#Niger #Coup").
+fn tags_only(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| w.len() > 1 && w.starts_with('#') && w[1..].chars().all(char::is_alphanumeric))
+}
+
 fn is_generic(name: &str) -> bool {
     GENERIC_AGENCIES.contains(&name_key(name).as_str())
 }
@@ -758,6 +767,13 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
 
     let lines: Vec<(usize, usize, &str)> = Lines { text }.iter().collect();
     let n = lines.len();
+    // Where the text ends for a closing credit: before trailing tag lines
+    // ("#Russia", "#Niger #Coup") a site adds under the article (Tribune
+    // India, 2023: "… Sunday. Reuters" then "#Russia").
+    let text_end = lines
+        .iter()
+        .rposition(|&(_, _, l)| !l.trim().is_empty() && !tags_only(l))
+        .map_or(n, |i| i + 1);
     for (index, &(start, end, line)) in lines.iter().enumerate() {
         let near_edge = index < 15 || index + 10 >= n;
         if index < 15
@@ -970,7 +986,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         // text's very last line, and only a news agency's name.
         // A body saved as one paragraph has its last line second, after
         // the headline: a line that long is no caption.
-        if index + 1 == n
+        if index + 1 == text_end
             && (index >= 2 || index == 1 && line.trim().chars().count() > 300)
             && let Some(c) = CLOSING_BARE_CREDIT.captures(line)
             && let Some(outlet) = registry
@@ -985,7 +1001,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 start + name.end(),
             ));
         }
-        if index >= 2 && index + 3 >= n && !prose_follows() {
+        if index >= 2 && index + 3 >= text_end && !prose_follows() {
             if let Some(c) = CLOSING_DASH_CREDIT.captures(line)
                 && let Some(outlet) = registry
                     .find_credit_name(c.name("name").unwrap().as_str())

