@@ -1159,6 +1159,33 @@ mod tests {
         }
     }
 
+    /// A count of things from ten up is what its sentence reports, and
+    /// two sentences giving it meet (Ever Given, 2021: "321 ships are
+    /// waiting", "Some 321 ships are anchoring"); a span of time or a crowd
+    /// is said of too much in one story to be one.
+    #[test]
+    fn a_count_of_things_is_a_figure_a_span_of_time_is_not() {
+        let key = |s: &str| one(s).quantities[0].figure_key();
+        assert_eq!(
+            key(
+                "Some 321 ships are anchoring in the waiting areas of the canal, the authority said."
+            ),
+            Some("count ships".to_owned())
+        );
+        assert_eq!(
+            key("The canal authority said 321 ships were waiting to pass through."),
+            Some("count ships".to_owned())
+        );
+        assert_eq!(
+            key("Putin, who has been in power for 18 years, met Trump in Helsinki."),
+            None
+        );
+        assert_eq!(
+            key("Officials said eight tugs were working to free the ship."),
+            None
+        );
+    }
+
     #[test]
     fn figures_keep_qualifier_unit_and_event() {
         let c = one(

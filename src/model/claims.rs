@@ -95,10 +95,26 @@ impl Quantity {
             return None;
         }
         self.measure().or_else(|| {
-            self.unit
-                .as_deref()
-                .and_then(measurement_unit)
-                .map(str::to_owned)
+            let unit = self.unit.as_deref()?;
+            measurement_unit(unit).map(str::to_owned).or_else(|| {
+                // "321 ships", "1,079 evacuees": a count of things, exact
+                // enough from ten up to say what the sentence reports.
+                (self.value >= 10.0
+                    && self.qualifier.as_deref().is_none_or(|q| !q.contains("dozens"))
+                    && unit.len() >= 4
+                    && unit.ends_with('s')
+                    && unit.chars().all(|c| c.is_ascii_lowercase())
+                    // Spans of time are said of many things in one story
+                    // ("Putin's 18 years in power"), and people without
+                    // what happened to them are any crowd.
+                    && !matches!(
+                        unit,
+                        "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "seconds"
+                            | "decades" | "centuries" | "times" | "people" | "persons"
+                            | "others" | "points" | "members" | "votes"
+                    ))
+                .then(|| format!("count {unit}"))
+            })
         })
     }
 }
