@@ -211,7 +211,7 @@ pub fn correct_outlets(
 
 /// Bump when a change to the analysis code changes what it stores for the
 /// same inputs, so stores analysed by the older code are analysed again.
-const ANALYSIS_VERSION: u32 = 30;
+const ANALYSIS_VERSION: u32 = 31;
 
 /// The SHA-256 of everything the analysis stages read: every document's
 /// path and fingerprints, the reviewer's outlet corrections, imported text

@@ -1714,6 +1714,20 @@ fn role(name: &str) -> Option<(String, bool, bool)> {
     Some((format!("{qualifier} {noun}"), k + 1 == words.len(), body))
 }
 
+/// Whether two words differ by one letter changed, added or dropped.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.len() - short.len() {
+        0 => short.iter().zip(&long).filter(|(x, y)| x != y).count() == 1,
+        1 => {
+            let k = short.iter().zip(&long).take_while(|(x, y)| x == y).count();
+            short[k..] == long[k + 1..]
+        }
+        _ => false,
+    }
+}
+
 /// Merges the names of one source written several ways, returning name →
 /// merged name (the fullest form as written):
 /// - a name whose core words end another's ("Hassan" / "Hamad Hassan",
@@ -1777,7 +1791,17 @@ fn merge_primary_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Stri
                 }
                 _ => false,
             };
-            if suffix || same_acronym || same_role {
+            // One person's name in two transliterations ("Rabie" and
+            // "Rabae" for the Suez Canal chief): a single name of five
+            // letters or more, one letter apart, the first the same.
+            let spelled_apart = long.len() == 1
+                && short.len() == 1
+                && long[0].chars().count() >= 5
+                && long[0].chars().next() == short[0].chars().next()
+                && one_letter_apart(&long[0], &short[0])
+                && roles[i].is_none()
+                && roles[j].is_none();
+            if suffix || same_acronym || same_role || spelled_apart {
                 let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
                 // The root is the earliest, i.e. the fullest, name.
                 parent[ri.max(rj)] = ri.min(rj);
@@ -2179,6 +2203,9 @@ mod tests {
         );
         assert_ne!(to("The PM"), Some("UK PM Keir Starmer"));
         assert_ne!(to("The PM"), Some("Indian PM Narendra Modi"));
+        // Two names more than a letter apart stay two people.
+        let m = merged(&["Rubio", "Rabie"]);
+        assert!(m.iter().all(|(k, v)| k == v), "{m:?}");
     }
 
     #[test]
@@ -2220,6 +2247,8 @@ mod tests {
                 &["the prime minister", "UK Prime Minister Keir Starmer"],
                 "UK Prime Minister Keir Starmer",
             ),
+            // Ever Given, 2021: Xinhua's and Sputnik's transliterations.
+            (&["Rabie", "Rabae"], "Rabae"),
             // Crocus City Hall, 2024: one committee in four outlets'
             // wordings and translations.
             (
