@@ -777,22 +777,9 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
     for (index, &(start, end, line)) in lines.iter().enumerate() {
         let near_edge = index < 15 || index + 10 >= n;
         if index < 15
-            && let Some(c) = AGENCY_DATE_LINE.captures(line)
-            && let Some(outlet) = registry
-                .find_credit_name(c.name("name").unwrap().as_str())
-                .filter(|o| o.kind == OutletKind::WireAgency)
-        {
-            let name = c.name("name").unwrap();
-            out.push(by_rule(
-                outlet,
-                Rule::AgencyLine,
-                start + name.start(),
-                start + name.end(),
-            ));
-            continue;
-        }
-        if index < 15
-            && let Some(c) = AGENCY_META_LINE.captures(line)
+            && let Some(c) = AGENCY_DATE_LINE
+                .captures(line)
+                .or_else(|| AGENCY_META_LINE.captures(line))
             && let Some(outlet) = registry
                 .find_credit_name(c.name("name").unwrap().as_str())
                 .filter(|o| o.kind == OutletKind::WireAgency)
