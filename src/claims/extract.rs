@@ -373,7 +373,7 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
         // billion" is no arrest).
         let money = unit
             .as_deref()
-            .is_some_and(|u| matches!(u, "usd" | "eur" | "gbp" | "jpy/cny" | "inr" | "rub"));
+            .is_some_and(|u| crate::model::claims::CURRENCIES.contains(&u));
         let event = unit_event
             .map(str::to_owned)
             .or_else(|| nearest_event(sentence, whole.start(), whole.end()))
@@ -840,8 +840,8 @@ pub fn quotations(text: &str) -> impl Iterator<Item = &str> {
 /// A source's name without the sentence's full stop ("the National
 /// Disaster Management Agency." → "… Agency"; "U.S." keeps its own).
 fn tidy_source(name: &str) -> String {
-    // "The Ministry of Health said" opening a sentence: the ministry.
     let name = name.trim();
+    // "The Ministry of Health said" opening a sentence: the ministry.
     let name = name.strip_prefix("The ").unwrap_or(name);
     let bytes = name.as_bytes();
     // A sentence's stop after a word ("Peskov.", "the IC."), never an

@@ -100,7 +100,6 @@ impl Quantity {
                 // "321 ships", "1,079 evacuees": a count of things, exact
                 // enough from ten up to say what the sentence reports.
                 (self.value >= 10.0
-                    && self.qualifier.as_deref().is_none_or(|q| !q.contains("dozens"))
                     && unit.len() >= 4
                     && unit.ends_with('s')
                     && unit.chars().all(|c| c.is_ascii_lowercase())
@@ -451,12 +450,9 @@ pub(crate) fn measurement_unit(u: &str) -> Option<&'static str> {
         "villages" => "villages",
         "buildings" => "buildings",
         // Money, by its currency (see `extract::currency`).
-        "usd" => "usd",
-        "eur" => "eur",
-        "gbp" => "gbp",
-        "jpy/cny" => "jpy/cny",
-        "inr" => "inr",
-        "rub" => "rub",
-        _ => return None,
+        _ => return CURRENCIES.iter().copied().find(|c| *c == u),
     })
 }
+
+/// The currency codes an amount of money takes as its unit.
+pub(crate) const CURRENCIES: [&str; 6] = ["usd", "eur", "gbp", "jpy/cny", "inr", "rub"];

@@ -534,14 +534,21 @@ static CITING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// agency does not cite itself so; a site relaying it does (Crocus City
 /// Hall, 2024: a site quoting Sputnik twice was taken for Sputnik's copy).
 fn cites_as_source(text: &str, before_on_line: &str, name: &str) -> bool {
-    if CITING_BEFORE.is_match(before_on_line) {
-        return true;
-    }
-    let name = regex::escape(name);
-    re(&format!(
-        r"\b(?:(?:reported|cited|quoted|carried)\s+by|according\s+to|citing|quoting)\s+(?:the\s+)?{name}\b|\b{name}\s+(?:news\s+agency\s+)?(?:reported|reports|quoted|cited)\b"
-    ))
-    .is_match(text)
+    static CITED_BY: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:(?:reported|cited|quoted|carried)\s+by|according\s+to|citing|quoting)\s+(?:the\s+)?$",
+        )
+    });
+    static REPORTED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^\s+(?:news\s+agency\s+)?(?:reported|reports|quoted|cited)\b"));
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    CITING_BEFORE.is_match(before_on_line)
+        || text.match_indices(name).any(|(at, _)| {
+            let (before, after) = (&text[..at], &text[at + name.len()..]);
+            !word_char(before.chars().next_back())
+                && !word_char(after.chars().next())
+                && (CITED_BY.is_match(before) || REPORTED.is_match(after))
+        })
 }
 
 /// Whether a line holds only hashtags ("#Russia", "#Niger #Coup").
