@@ -2,6 +2,7 @@
 //! report. The CLI and the desktop app both run this, so they never differ.
 
 use crate::ingest::{self, IngestError};
+use crate::model::ANALYSIS_VERSION;
 use crate::outlets::registry::Registry;
 use crate::outlets::{self, Grouping};
 use crate::progress::{Control, Timings};
@@ -208,10 +209,6 @@ pub fn correct_outlets(
     reanalyse(store, registry, Grouping::ByOutlet)?;
     Ok(doc)
 }
-
-/// Bump when a change to the analysis code changes what it stores for the
-/// same inputs, so stores analysed by the older code are analysed again.
-const ANALYSIS_VERSION: u32 = 31;
 
 /// The SHA-256 of everything the analysis stages read: every document's
 /// path and fingerprints, the reviewer's outlet corrections, imported text

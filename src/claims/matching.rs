@@ -31,7 +31,7 @@ use std::sync::LazyLock;
 
 /// What matching needs of one claim, as hashes: compact (a few hundred
 /// bytes a claim, so millions fit in memory) and fast to compare.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Features {
     /// Normalised words in order, entity keys in place of names, as
     /// [`word_id`]s.
@@ -399,7 +399,9 @@ fn shares_quote(a: &Features, b: &Features) -> bool {
 }
 
 /// How a figure is bounded by its qualifier.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Bound {
     /// "1,061 people"
     Exact,
@@ -430,7 +432,9 @@ impl Bound {
 
 /// A figure as matching compares it: what it measures (hashed), its value
 /// (×100, as [`Features::values`]) and its qualifier.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Figure {
     pub measure: u64,
     pub value: u64,

@@ -18,7 +18,7 @@ pub mod segment;
 
 pub use crate::model::claims::{
     Article, Claim, Cluster, Conflict, ConflictValue, Corroboration, DocumentDate,
-    DocumentEvidence, OriginGroup, Reuse, StageOutput, may_be_a_timeline,
+    DocumentEvidence, KeptAnalysis, OriginGroup, Reuse, StageOutput, may_be_a_timeline,
 };
 
 use crate::clean;
@@ -34,11 +34,91 @@ use std::collections::HashMap;
 
 /// What one document yields, computed on its own (in parallel).
 struct DocumentClaims {
-    article: Article,
+    /// `None` when the analysis was kept from an earlier run: the stored
+    /// article stands.
+    article: Option<Article>,
     claims: Vec<(Claim, matching::Features)>,
     passages: Vec<u64>,
     /// The day the document reports from, by its dateline: (month, day).
     date: Option<(u8, u8)>,
+}
+
+/// What of a document's analysis the next run takes instead of analysing it
+/// again, as `document_analysis` keeps it (postcard). The article is not in
+/// it: it is stored with the claims and stands while they do.
+#[derive(serde::Serialize)]
+struct KeptRef<'a> {
+    claims: &'a [(Claim, matching::Features)],
+    passages: &'a [u64],
+    date: Option<(u8, u8)>,
+}
+
+/// [`KeptRef`] read back.
+#[derive(serde::Deserialize)]
+struct Kept {
+    claims: Vec<(Claim, matching::Features)>,
+    passages: Vec<u64>,
+    date: Option<(u8, u8)>,
+}
+
+impl DocumentClaims {
+    fn keep(&self) -> Vec<u8> {
+        postcard::to_stdvec(&KeptRef {
+            claims: &self.claims,
+            passages: &self.passages,
+            date: self.date,
+        })
+        .expect("an analysis encodes")
+    }
+
+    /// A kept analysis, or `None` if its bytes do not read as one (it is
+    /// then made again from the text).
+    fn restore(data: &[u8]) -> Option<DocumentClaims> {
+        let kept: Kept = postcard::from_bytes(data).ok()?;
+        Some(DocumentClaims {
+            article: None,
+            claims: kept.claims,
+            passages: kept.passages,
+            date: kept.date,
+        })
+    }
+}
+
+/// The SHA-256 of what every document's analysis is made from besides the
+/// document itself: the program and its analysis version, the entity list
+/// and the registry in force (its outlets' names, markers and records).
+pub fn analysis_key(registry: &Registry) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(format!(
+        "{} {}\n",
+        crate::VERSION,
+        crate::model::ANALYSIS_VERSION
+    ));
+    h.update(format!("{}\n", entities::ENTITIES.len()));
+    h.update(entities::ENTITIES.as_bytes());
+    h.update(format!("{:?}\n", registry.outlets()));
+    crate::fingerprint::hex(&h.finalize())
+}
+
+/// The SHA-256 of what one document's analysis is made from: `stage`
+/// ([`analysis_key`]) and the document's id, path, bytes, text and how its
+/// text was read. Equal inputs give an equal analysis.
+fn document_inputs(stage: &str, doc: &StoredDocument) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(stage.as_bytes());
+    h.update(doc.id.to_le_bytes());
+    h.update(doc.path.as_bytes());
+    h.update(format!(
+        "\0{} {:?} {:?} {} {}",
+        doc.sha256,
+        doc.text_sha256,
+        doc.encoding,
+        doc.kind.as_str(),
+        doc.extracted_with
+    ));
+    crate::fingerprint::hex(&h.finalize())
 }
 
 /// How far (bytes of cleaned text) the next sentence may start for its
@@ -126,7 +206,6 @@ fn analyse_document(
     stored: &StoredText,
     entities: &Entities,
     markers: &[&str],
-    with_passages: bool,
 ) -> DocumentClaims {
     let cleaned = clean::article(&stored.text, markers);
     let encoding = doc.encoding.as_deref().unwrap_or("UTF-8");
@@ -182,11 +261,7 @@ fn analyse_document(
     }
     attribute_from_next_sentence(&mut claims, &cleaned.text);
     claims.shrink_to_fit();
-    let mut passages = if with_passages {
-        reuse::passages(&cleaned.text)
-    } else {
-        Vec::new()
-    };
+    let mut passages = reuse::passages(&cleaned.text);
     passages.shrink_to_fit();
     let date = extract::report_date(&cleaned.text);
     let located = date.as_ref().map(|d| {
@@ -219,12 +294,12 @@ fn analyse_document(
     DocumentClaims {
         passages,
         date: date.map(|d| (d.month, d.day)),
-        article: Article {
+        article: Some(Article {
             document_id: doc.id,
             text: cleaned.text,
             removed,
             date: located,
-        },
+        }),
         claims,
     }
 }
@@ -238,7 +313,8 @@ pub fn run(store: &mut Store, registry: &Registry) -> Result<StageOutput, StoreE
 }
 
 /// [`run`] with progress (one step per document) and cancellation: `None`
-/// when cancelled, in which case nothing was written.
+/// when cancelled, in which case no result was written (only the analyses
+/// of documents, kept for the next run).
 pub fn run_with(
     store: &mut Store,
     registry: &Registry,
@@ -249,8 +325,7 @@ pub fn run_with(
     let outlets = store.outlet_records()?;
     let entities = Entities::new(registry);
     let imported = imported_reuse(store, &documents)?;
-    // Passages are only needed when the native step compares something.
-    let with_passages = imported.as_ref().is_none_or(|i| i.native_needed);
+    let stage = analysis_key(registry);
     control.progress.start(
         "finding claims",
         documents.len() as u64,
@@ -261,40 +336,88 @@ pub fn run_with(
         .iter()
         .flat_map(|o| o.publisher_markers.iter().map(String::as_str))
         .collect();
-    // A slice of the corpus at a time: its stored texts are read, analysed on
-    // every core and dropped, so the texts are never all in memory at once.
+    // A slice of the corpus at a time: what an earlier run kept of each
+    // document is taken if it was made from the same inputs; the others'
+    // stored texts are read, analysed on every core and dropped, so the
+    // texts are never all in memory at once.
     let mut analysed: Vec<(usize, DocumentClaims)> = Vec::new();
+    let mut fresh = 0;
+    let mut reused: Vec<i64> = Vec::new();
     for (chunk, slice) in documents.chunks(TEXTS_AT_ONCE).enumerate() {
         if control.cancelled() {
             break;
         }
-        let texts = store.texts_of(slice.to_vec())?;
         let offset = chunk * TEXTS_AT_ONCE;
-        analysed.par_extend(
-            texts
-                .par_iter()
-                .enumerate()
-                .filter_map(|(i, (doc, stored))| {
-                    if control.cancelled() {
-                        return None;
-                    }
-                    let found = stored.as_ref().map(|s| {
-                        (
-                            offset + i,
-                            analyse_document(doc, s, &entities, &markers, with_passages),
-                        )
-                    });
-                    control.progress.advance(doc.bytes);
-                    found
-                }),
-        );
+        let inputs: Vec<String> = slice.iter().map(|d| document_inputs(&stage, d)).collect();
+        let kept = store.kept_analyses(slice.iter().map(|d| d.id))?;
+        let restored: Vec<Option<DocumentClaims>> = slice
+            .par_iter()
+            .zip(&inputs)
+            .map(|(doc, inputs)| {
+                kept.get(&doc.id)
+                    .filter(|(made_from, _)| made_from == inputs)
+                    .and_then(|(_, data)| DocumentClaims::restore(data))
+            })
+            .collect();
+        drop(kept);
+        let stale: Vec<StoredDocument> = slice
+            .iter()
+            .zip(&restored)
+            .filter(|(_, r)| r.is_none())
+            .map(|(d, _)| d.clone())
+            .collect();
+        let texts: HashMap<i64, StoredText> = store
+            .texts_of(stale)?
+            .into_iter()
+            .filter_map(|(d, t)| Some((d.id, t?)))
+            .collect();
+        let found: Vec<(usize, DocumentClaims, Option<KeptAnalysis>)> = slice
+            .par_iter()
+            .zip(inputs)
+            .zip(restored)
+            .enumerate()
+            .filter_map(|(i, ((doc, inputs), restored))| {
+                if control.cancelled() {
+                    return None;
+                }
+                let found = match restored {
+                    Some(r) => Some((offset + i, r, None)),
+                    None => texts.get(&doc.id).map(|stored| {
+                        let found = analyse_document(doc, stored, &entities, &markers);
+                        let data = found.keep();
+                        let kept = KeptAnalysis {
+                            document_id: doc.id,
+                            inputs,
+                            data,
+                        };
+                        (offset + i, found, Some(kept))
+                    }),
+                };
+                control.progress.advance(doc.bytes);
+                found
+            })
+            .collect();
+        let mut kept = Vec::new();
+        for (i, claims, made) in found {
+            match made {
+                Some(k) => kept.push(k),
+                None => reused.push(documents[i].id),
+            }
+            analysed.push((i, claims));
+        }
+        fresh += kept.len();
+        store.keep_analyses(&kept)?;
     }
     control.progress.finish();
     if control.cancelled() {
         return Ok(None);
     }
     let mut timings = vec![(
-        "read stored text, clean, extract claims".to_owned(),
+        format!(
+            "read stored text, clean, extract claims ({} documents; {} kept from the last run)",
+            fresh,
+            reused.len()
+        ),
         started.elapsed(),
     )];
     let mut output = assemble(
@@ -308,6 +431,7 @@ pub fn run_with(
     if control.cancelled() {
         return Ok(None);
     }
+    output.reused = reused;
     let started = std::time::Instant::now();
     store.save_claims(&output)?;
     timings.push(("store claims".to_owned(), started.elapsed()));
@@ -423,7 +547,7 @@ fn assemble(
     let mut features = Vec::new();
     let mut document_of = Vec::new();
     for (i, (_, doc)) in analysed.into_iter().enumerate() {
-        articles.push(doc.article);
+        articles.extend(doc.article);
         for (claim, f) in doc.claims {
             claims.push(claim);
             features.push(f);
@@ -471,6 +595,7 @@ fn assemble(
         reuse,
         inherited,
         candidates_scored: matching.candidates_scored,
+        reused: Vec::new(),
         timings: Vec::new(),
     }
 }

@@ -119,7 +119,7 @@ impl Quantity {
 }
 
 /// A claim as stored.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Stable while the document's path and bytes are unchanged: `k-` + 12 hex digits.
     pub key: String,
@@ -420,7 +420,10 @@ pub struct InheritedOrigin {
 /// Everything the stage writes.
 #[derive(Clone, Debug, Default)]
 pub struct StageOutput {
+    /// The articles of the documents analysed afresh (see `analysed`): a
+    /// document whose analysis was kept keeps its stored article.
     pub articles: Vec<Article>,
+    /// Every current document's claims, kept or found afresh.
     pub claims: Vec<Claim>,
     pub clusters: Vec<Cluster>,
     pub conflicts: Vec<Conflict>,
@@ -430,8 +433,20 @@ pub struct StageOutput {
     pub inherited: Vec<InheritedOrigin>,
     /// Candidate claim pairs scored: grows near-linearly with the corpus.
     pub candidates_scored: usize,
+    /// The documents whose analysis was taken from an earlier run's: their
+    /// claims, article and date rows stand, only their clusters may move.
+    pub reused: Vec<i64>,
     /// Wall time of each step, for the benchmark.
     pub timings: Vec<(String, std::time::Duration)>,
+}
+
+/// One document's analysis as the store keeps it for the next run: the
+/// SHA-256 of the inputs it was made from, and the encoded analysis.
+#[derive(Clone, Debug, Default)]
+pub struct KeptAnalysis {
+    pub document_id: i64,
+    pub inputs: String,
+    pub data: Vec<u8>,
 }
 
 /// Units of measurement written several ways, to one spelling.

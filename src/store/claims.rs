@@ -2,8 +2,10 @@
 
 use super::claims_page::{CLUSTER_COLUMNS, REVIEW_ORDER};
 use super::{Result, Store, classify};
-use crate::model::claims::{Claim, Cluster, Conflict, DocumentDate, Reuse, StageOutput};
-use rusqlite::params;
+use crate::model::claims::{
+    Claim, Cluster, Conflict, DocumentDate, KeptAnalysis, Reuse, StageOutput,
+};
+use rusqlite::{OptionalExtension, params};
 
 /// The claims tables' secondary indexes, exactly as migrations 0003 and
 /// 0009 made them.
@@ -41,22 +43,28 @@ impl Store {
         saved
     }
 
+    /// Replaces the stage's results. When every document was analysed
+    /// afresh, the tables are emptied and filled with their indexes built
+    /// once at the end; when some documents' analyses were kept
+    /// (`out.reused`), their claim, article and date rows stand, and only
+    /// their claims' clusters are updated where they moved.
     fn replace_claims(&mut self, out: &StageOutput) -> Result<()> {
         let path = self.path.clone();
         let e = |err| classify(&path, err);
+        let whole = out.reused.is_empty();
         let tx = self.conn.transaction().map_err(e)?;
-        for (index, _) in SECONDARY_INDEXES {
-            tx.execute(&format!("DROP INDEX IF EXISTS {index}"), [])
-                .map_err(e)?;
+        if whole {
+            for (index, _) in SECONDARY_INDEXES {
+                tx.execute(&format!("DROP INDEX IF EXISTS {index}"), [])
+                    .map_err(e)?;
+            }
+            for table in ["claim", "document_article", "document_date"] {
+                tx.execute(&format!("DELETE FROM {table}"), []).map_err(e)?;
+            }
+        } else {
+            drop_all_but_kept(&tx, &out.reused).map_err(e)?;
         }
-        for table in [
-            "claim",
-            "claim_cluster",
-            "claim_conflict",
-            "document_reuse",
-            "document_article",
-            "document_date",
-        ] {
+        for table in ["claim_cluster", "claim_conflict", "document_reuse"] {
             tx.execute(&format!("DELETE FROM {table}"), []).map_err(e)?;
         }
         {
@@ -108,7 +116,21 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 )
                 .map_err(e)?;
+            let kept_cluster = if whole {
+                std::collections::HashMap::new()
+            } else {
+                kept_clusters(&tx).map_err(e)?
+            };
+            let mut moved = tx
+                .prepare_cached("UPDATE claim SET cluster_key = ?2 WHERE claim_key = ?1")
+                .map_err(e)?;
             for c in &out.claims {
+                if let Some(stored) = kept_cluster.get(&c.key) {
+                    if *stored != c.cluster_key {
+                        moved.execute(params![c.key, c.cluster_key]).map_err(e)?;
+                    }
+                    continue;
+                }
                 put.execute(params![
                     c.key,
                     c.document_id,
@@ -208,17 +230,84 @@ impl Store {
                     .map_err(e)?;
             }
         }
-        for (index, on) in SECONDARY_INDEXES {
-            tx.execute(&format!("CREATE INDEX {index} ON {on}"), [])
-                .map_err(e)?;
-        }
-        // The claims were replaced as a whole: so is their search index.
+        // Every current document's article is now the one of its kept
+        // analysis: a later run may leave its rows standing.
         tx.execute(
-            "INSERT INTO claim_search (claim_search) VALUES ('rebuild')",
+            "UPDATE document_analysis SET in_results = 1
+             WHERE in_results = 0 AND document_id IN (SELECT document_id FROM document_article)",
             [],
         )
         .map_err(e)?;
+        if whole {
+            for (index, on) in SECONDARY_INDEXES {
+                tx.execute(&format!("CREATE INDEX {index} ON {on}"), [])
+                    .map_err(e)?;
+            }
+            // The claims were replaced as a whole: so is their search index.
+            tx.execute(
+                "INSERT INTO claim_search (claim_search) VALUES ('rebuild')",
+                [],
+            )
+            .map_err(e)?;
+        } else {
+            // The claims written afresh join the search index.
+            tx.execute(
+                "INSERT INTO claim_search (rowid, text)
+                 SELECT rowid, text FROM claim WHERE document_id NOT IN (SELECT id FROM temp.kept_document)",
+                [],
+            )
+            .map_err(e)?;
+        }
         tx.commit().map_err(e)
+    }
+
+    /// Keeps these documents' analyses for the next run, in one
+    /// transaction. A kept analysis is valid for its inputs whatever the
+    /// run does next, so it is written as soon as it is made: a run
+    /// cancelled or stopped after this does not analyse them again.
+    pub fn keep_analyses(&mut self, kept: &[KeptAnalysis]) -> Result<()> {
+        let path = self.path.clone();
+        let e = |err| classify(&path, err);
+        let tx = self.conn.transaction().map_err(e)?;
+        {
+            let mut put = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO document_analysis (document_id, inputs, data, in_results)
+                     VALUES (?1, ?2, ?3, 0)",
+                )
+                .map_err(e)?;
+            for k in kept {
+                put.execute(params![k.document_id, k.inputs, k.data])
+                    .map_err(e)?;
+            }
+        }
+        tx.commit().map_err(e)
+    }
+
+    /// What an earlier run kept of each of these documents' analysis, where
+    /// the stored results were written from it: the SHA-256 of the inputs
+    /// it was made from, and its bytes.
+    pub fn kept_analyses(
+        &self,
+        documents: impl IntoIterator<Item = i64>,
+    ) -> Result<std::collections::HashMap<i64, (String, Vec<u8>)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT inputs, data FROM document_analysis WHERE document_id = ?1 AND in_results = 1",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut out = std::collections::HashMap::new();
+        for id in documents {
+            let row = stmt
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
+                .map_err(|e| self.err(e))?;
+            if let Some(row) = row {
+                out.insert(id, row);
+            }
+        }
+        Ok(out)
     }
 
     /// Every claim, by document then position.
@@ -363,7 +452,6 @@ impl Store {
 
     /// A document's cleaned article text, the text claims' `clean_start`/`clean_end` point into.
     pub fn article_text(&self, document_id: i64) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
         self.conn
             .query_row(
                 "SELECT text FROM document_article WHERE document_id = ?1",
@@ -377,6 +465,39 @@ impl Store {
 
 /// Writes `pairs` into `table` (`document_reuse`, `reuse_import_pair`),
 /// whose columns are those [`reuse_row`] reads.
+/// Removes the claim, article and date rows of every document but `kept`
+/// (whose analyses were kept from the last run), with the removed claims'
+/// search entries; `temp.kept_document` holds `kept` afterwards.
+fn drop_all_but_kept(tx: &rusqlite::Transaction, kept: &[i64]) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS kept_document (id INTEGER PRIMARY KEY);
+         DELETE FROM temp.kept_document;",
+    )?;
+    {
+        let mut put = tx.prepare_cached("INSERT INTO temp.kept_document (id) VALUES (?1)")?;
+        for id in kept {
+            put.execute([id])?;
+        }
+    }
+    tx.execute_batch(
+        "INSERT INTO claim_search (claim_search, rowid, text)
+             SELECT 'delete', rowid, text FROM claim WHERE document_id NOT IN (SELECT id FROM temp.kept_document);
+         DELETE FROM claim WHERE document_id NOT IN (SELECT id FROM temp.kept_document);
+         DELETE FROM document_article WHERE document_id NOT IN (SELECT id FROM temp.kept_document);
+         DELETE FROM document_date WHERE document_id NOT IN (SELECT id FROM temp.kept_document);",
+    )
+}
+
+/// The cluster of every stored claim (after [`drop_all_but_kept`]: the
+/// kept documents' claims).
+fn kept_clusters(
+    tx: &rusqlite::Transaction,
+) -> rusqlite::Result<std::collections::HashMap<String, String>> {
+    let mut stmt = tx.prepare_cached("SELECT claim_key, cluster_key FROM claim")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
 pub(super) fn put_reuse(
     tx: &rusqlite::Transaction,
     table: &str,

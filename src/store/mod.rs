@@ -49,6 +49,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0016_pdf_pages.sql")),
     M::up(include_str!("migrations/0017_co_producers_and_digests.sql")),
     M::up(include_str!("migrations/0018_imported_reuse.sql")),
+    M::up(include_str!("migrations/0019_document_analysis.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -1422,7 +1423,7 @@ mod tests {
 
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 18] = [
+        const SHIPPED: [(&str, &str, &str); 19] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1512,6 +1513,11 @@ mod tests {
                 "0018_imported_reuse.sql",
                 include_str!("migrations/0018_imported_reuse.sql"),
                 "0f320878bdf8be0a198f5c16858ebf59d229f22335de8b498c9237215d2fa4ec",
+            ),
+            (
+                "0019_document_analysis.sql",
+                include_str!("migrations/0019_document_analysis.sql"),
+                "92f730a4f03727c9553f22fcc9b89cbb1e5119c01ef4ba555a52ab69cfc81be4",
             ),
         ];
         assert_eq!(

@@ -174,7 +174,8 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
         // migrations add (0008: document_date; 0009: the corroboration
         // class, the evidence table and the index of the review order;
         // 0010: the search indexes; 0011: the Documents page's indexes;
-        // the columns of 0012-0017; 0018: imported text reuse).
+        // the columns of 0012-0017; 0018: imported text reuse; 0019: each
+        // document's analysis kept for the next run).
         let conn = Connection::open(ws.db()).unwrap();
         conn.pragma_update(None, "application_id", 0).unwrap();
         conn.execute("DROP TABLE document_date", []).unwrap();
@@ -203,7 +204,8 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
              ALTER TABLE outlet_decision DROP COLUMN co_producers;
              DROP TABLE reuse_import_pair;
              DROP TABLE reuse_import_document;
-             DROP TABLE reuse_import;",
+             DROP TABLE reuse_import;
+             DROP TABLE document_analysis;",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();
