@@ -310,7 +310,16 @@ fn analyse(
         return Err(IngestError::Cancelled);
     }
     store.set_analysis_inputs(None)?;
-    timings.time("outlets", || outlets::run(store, registry, grouping))?;
+    let started = std::time::Instant::now();
+    let decided = outlets::run(store, registry, grouping)?;
+    timings.add(
+        &format!(
+            "outlets ({} documents decided; {} kept from the last run)",
+            decided.documents - decided.kept,
+            decided.kept
+        ),
+        started.elapsed(),
+    );
     if control.cancelled() {
         return Err(IngestError::Cancelled);
     }

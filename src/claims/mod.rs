@@ -84,40 +84,14 @@ impl DocumentClaims {
     }
 }
 
-/// The SHA-256 of what every document's analysis is made from besides the
-/// document itself: the program and its analysis version, the entity list
-/// and the registry in force (its outlets' names, markers and records).
+/// The SHA-256 of what every document's claims analysis is made from
+/// besides the document itself: the program and its analysis version, the
+/// registry in force ([`Registry::analysis_key`]) and the entity list.
 pub fn analysis_key(registry: &Registry) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
-    h.update(format!(
-        "{} {}\n",
-        crate::VERSION,
-        crate::model::ANALYSIS_VERSION
-    ));
-    h.update(format!("{}\n", entities::ENTITIES.len()));
+    h.update(format!("claims {}\n", registry.analysis_key()));
     h.update(entities::ENTITIES.as_bytes());
-    h.update(format!("{:?}\n", registry.outlets()));
-    crate::fingerprint::hex(&h.finalize())
-}
-
-/// The SHA-256 of what one document's analysis is made from: `stage`
-/// ([`analysis_key`]) and the document's id, path, bytes, text and how its
-/// text was read. Equal inputs give an equal analysis.
-fn document_inputs(stage: &str, doc: &StoredDocument) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    h.update(stage.as_bytes());
-    h.update(doc.id.to_le_bytes());
-    h.update(doc.path.as_bytes());
-    h.update(format!(
-        "\0{} {:?} {:?} {} {}",
-        doc.sha256,
-        doc.text_sha256,
-        doc.encoding,
-        doc.kind.as_str(),
-        doc.extracted_with
-    ));
     crate::fingerprint::hex(&h.finalize())
 }
 
@@ -348,7 +322,7 @@ pub fn run_with(
             break;
         }
         let offset = chunk * TEXTS_AT_ONCE;
-        let inputs: Vec<String> = slice.iter().map(|d| document_inputs(&stage, d)).collect();
+        let inputs: Vec<String> = slice.iter().map(|d| d.analysis_inputs(&stage)).collect();
         let kept = store.kept_analyses(slice.iter().map(|d| d.id))?;
         let restored: Vec<Option<DocumentClaims>> = slice
             .par_iter()

@@ -8,7 +8,7 @@ use crate::relpath::RelPath;
 use serde::{Deserialize, Serialize};
 
 /// A publisher or origin as decided and stored.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Party {
     pub name: String,
     pub outlet_id: Option<String>,
@@ -27,7 +27,7 @@ pub struct Party {
 }
 
 /// Who stands behind an origin.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Alignment {
     pub kind: Option<String>,
     pub country: Option<String>,
@@ -37,7 +37,7 @@ pub struct Alignment {
 }
 
 /// The stored outcome for one document.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OutletRecord {
     pub document_id: i64,
     pub publisher: Option<Party>,
@@ -66,7 +66,7 @@ pub struct CoProducer {
 }
 
 /// One stored signal.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SignalRecord {
     pub role: String,
     pub name: String,

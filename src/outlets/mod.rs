@@ -15,11 +15,13 @@ pub use crate::model::outlets::{
 };
 
 use crate::clean;
+use crate::model::claims::KeptAnalysis;
 use crate::relpath::RelPath;
 use crate::store::{Store, StoreError, StoredDocument, StoredText};
 use crate::text::offsets;
 use identify::{Identification, PageMeta, Relation, Role, Rule, Signal};
 use registry::{Registry, name_key};
+use std::collections::HashMap;
 
 /// How origin groups are formed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -38,6 +40,9 @@ pub struct StageSummary {
     pub publishers_identified: usize,
     pub origins_identified: usize,
     pub overrides_applied: usize,
+    /// Documents whose decision was taken from an earlier run's (same
+    /// bytes, registry, grouping and corrections).
+    pub kept: usize,
 }
 
 fn role_str(role: Role) -> &'static str {
@@ -239,23 +244,87 @@ pub fn run(
     use rayon::prelude::*;
     let overrides = store.outlet_overrides()?;
     let mut summary = StageSummary::default();
-    let texts = store.document_texts()?;
-    // Each document is decided on its own: on all cores.
-    let decided: Vec<((OutletRecord, Vec<SignalRecord>), usize)> = texts
-        .par_iter()
-        .map(|(doc, stored)| decide(registry, grouping, &overrides, doc, stored.as_ref()))
-        .collect();
-    let mut records = Vec::with_capacity(decided.len());
-    for (record, overrides_applied) in decided {
-        summary.documents += 1;
-        summary.overrides_applied += overrides_applied;
-        summary.publishers_identified += usize::from(record.0.publisher.is_some());
-        summary.origins_identified += usize::from(record.0.origin.is_some());
-        records.push(record);
+    let stage = format!("outlets {} {grouping:?}", registry.analysis_key());
+    let documents = store.documents()?;
+    let mut records = Vec::with_capacity(documents.len());
+    // A slice of the corpus at a time, as the claims stage reads it: what an
+    // earlier run decided for a document is taken if it was made from the
+    // same inputs (the reviewer's corrections of it among them); the other
+    // documents' texts are read and each is decided on its own, on all cores.
+    for slice in documents.chunks(TEXTS_AT_ONCE) {
+        let inputs: Vec<String> = slice
+            .iter()
+            .map(|d| {
+                let corrections: Vec<_> = ["publisher", "origin"]
+                    .iter()
+                    .map(|f| overrides.get(&(d.path.clone(), (*f).to_owned())))
+                    .collect();
+                d.analysis_inputs(&format!("{stage} {corrections:?}"))
+            })
+            .collect();
+        let kept = store.kept_outlet_analyses(slice.iter().map(|d| d.id))?;
+        let restored: Vec<Option<Decided>> = slice
+            .par_iter()
+            .zip(&inputs)
+            .map(|(doc, inputs)| {
+                kept.get(&doc.id)
+                    .filter(|(made_from, _)| made_from == inputs)
+                    .and_then(|(_, data)| postcard::from_bytes(data).ok())
+            })
+            .collect();
+        drop(kept);
+        let stale: Vec<StoredDocument> = slice
+            .iter()
+            .zip(&restored)
+            .filter(|(_, r)| r.is_none())
+            .map(|(d, _)| d.clone())
+            .collect();
+        let texts: HashMap<i64, Option<StoredText>> = store
+            .texts_of(stale)?
+            .into_iter()
+            .map(|(d, t)| (d.id, t))
+            .collect();
+        let decided: Vec<(Decided, Option<KeptAnalysis>)> = slice
+            .par_iter()
+            .zip(inputs)
+            .zip(restored)
+            .map(|((doc, inputs), restored)| match restored {
+                Some(r) => (r, None),
+                None => {
+                    let stored = texts.get(&doc.id).and_then(Option::as_ref);
+                    let decided = decide(registry, grouping, &overrides, doc, stored);
+                    let data = postcard::to_stdvec(&decided).expect("a decision encodes");
+                    let kept = KeptAnalysis {
+                        document_id: doc.id,
+                        inputs,
+                        data,
+                    };
+                    (decided, Some(kept))
+                }
+            })
+            .collect();
+        let mut made = Vec::new();
+        for ((record, overrides_applied), kept) in decided {
+            summary.documents += 1;
+            summary.overrides_applied += overrides_applied;
+            summary.publishers_identified += usize::from(record.0.publisher.is_some());
+            summary.origins_identified += usize::from(record.0.origin.is_some());
+            summary.kept += usize::from(kept.is_none());
+            made.extend(kept);
+            records.push(record);
+        }
+        store.keep_outlet_analyses(&made)?;
     }
     store.save_outlets(&records)?;
     Ok(summary)
 }
+
+/// How many documents' stored texts the stage holds at once.
+const TEXTS_AT_ONCE: usize = 2048;
+
+/// One document's outlet record and signals, and how many of the
+/// reviewer's corrections were applied to it.
+type Decided = ((OutletRecord, Vec<SignalRecord>), usize);
 
 /// One document's outlet record and signals, and how many of the
 /// reviewer's corrections were applied to it.
@@ -265,7 +334,7 @@ fn decide(
     overrides: &std::collections::HashMap<(RelPath, String), Override>,
     doc: &StoredDocument,
     stored: Option<&StoredText>,
-) -> ((OutletRecord, Vec<SignalRecord>), usize) {
+) -> Decided {
     let mut overrides_applied = 0;
     {
         let (mut publisher, mut origin, mut relation, mut candidates, mut signals) =

@@ -225,6 +225,22 @@ fn slug(s: &str) -> String {
 }
 
 impl Registry {
+    /// The SHA-256 of the program, its analysis version and this registry
+    /// (its version and every outlet's record): what every stage's
+    /// analysis of a document depends on besides the document.
+    pub fn analysis_key(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(format!(
+            "{} {} {}\n",
+            crate::VERSION,
+            crate::model::ANALYSIS_VERSION,
+            self.version
+        ));
+        h.update(format!("{:?}", self.outlets));
+        crate::fingerprint::hex(&h.finalize())
+    }
+
     /// The outlets whose name, an alias, a domain or the id holds `words`
     /// (any case), in registry order; every outlet when `words` is empty.
     pub fn search(&self, words: &str) -> Vec<&Outlet> {

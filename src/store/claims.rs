@@ -6,6 +6,7 @@ use crate::model::claims::{
     Claim, Cluster, Conflict, DocumentDate, KeptAnalysis, Reuse, StageOutput,
 };
 use rusqlite::{OptionalExtension, params};
+use std::collections::HashMap;
 
 /// The claims tables' secondary indexes, exactly as migrations 0003 and
 /// 0009 made them.
@@ -261,53 +262,29 @@ impl Store {
         tx.commit().map_err(e)
     }
 
-    /// Keeps these documents' analyses for the next run, in one
+    /// Keeps these documents' claims analyses for the next run, in one
     /// transaction. A kept analysis is valid for its inputs whatever the
     /// run does next, so it is written as soon as it is made: a run
     /// cancelled or stopped after this does not analyse them again.
     pub fn keep_analyses(&mut self, kept: &[KeptAnalysis]) -> Result<()> {
-        let path = self.path.clone();
-        let e = |err| classify(&path, err);
-        let tx = self.conn.transaction().map_err(e)?;
-        {
-            let mut put = tx
-                .prepare_cached(
-                    "INSERT OR REPLACE INTO document_analysis (document_id, inputs, data, in_results)
-                     VALUES (?1, ?2, ?3, 0)",
-                )
-                .map_err(e)?;
-            for k in kept {
-                put.execute(params![k.document_id, k.inputs, k.data])
-                    .map_err(e)?;
-            }
-        }
-        tx.commit().map_err(e)
+        self.keep_rows(
+            "INSERT OR REPLACE INTO document_analysis (document_id, inputs, data, in_results)
+             VALUES (?1, ?2, ?3, 0)",
+            kept,
+        )
     }
 
-    /// What an earlier run kept of each of these documents' analysis, where
-    /// the stored results were written from it: the SHA-256 of the inputs
-    /// it was made from, and its bytes.
+    /// What an earlier run kept of each of these documents' claims
+    /// analysis, where the stored results were written from it: the
+    /// SHA-256 of the inputs it was made from, and its bytes.
     pub fn kept_analyses(
         &self,
         documents: impl IntoIterator<Item = i64>,
-    ) -> Result<std::collections::HashMap<i64, (String, Vec<u8>)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT inputs, data FROM document_analysis WHERE document_id = ?1 AND in_results = 1",
-            )
-            .map_err(|e| self.err(e))?;
-        let mut out = std::collections::HashMap::new();
-        for id in documents {
-            let row = stmt
-                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()
-                .map_err(|e| self.err(e))?;
-            if let Some(row) = row {
-                out.insert(id, row);
-            }
-        }
-        Ok(out)
+    ) -> Result<HashMap<i64, (String, Vec<u8>)>> {
+        self.kept_rows(
+            "SELECT inputs, data FROM document_analysis WHERE document_id = ?1 AND in_results = 1",
+            documents,
+        )
     }
 
     /// Every claim, by document then position.

@@ -153,6 +153,30 @@ pub struct StoredDocument {
     pub extracted_with: u32,
 }
 
+impl StoredDocument {
+    /// The SHA-256 of what a stage's analysis of this document is made
+    /// from: `stage` (the SHA-256 of the program, its analysis version and
+    /// whatever else the stage reads) and the document's id, path, bytes,
+    /// text and how its text was read. Equal inputs, equal analysis.
+    pub fn analysis_inputs(&self, stage: &str) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(stage.as_bytes());
+        h.update(self.id.to_le_bytes());
+        h.update(self.path.as_bytes());
+        h.update(format!(
+            "\0{} {:?} {:?} {} {} {:?}",
+            self.sha256,
+            self.text_sha256,
+            self.encoding,
+            self.kind.as_str(),
+            self.extracted_with,
+            self.notes
+        ));
+        crate::fingerprint::hex(&h.finalize())
+    }
+}
+
 /// The columns [`stored_document`] reads, in its order.
 pub(crate) const DOCUMENT_COLUMNS: &str =
     "id, path, bytes, mtime_ns, sha256, text_sha256, encoding, content_kind, notes,
@@ -825,6 +849,43 @@ impl Store {
             None => self.conn.execute("DELETE FROM analysis_state", []),
         };
         done.map(drop).map_err(|e| self.err(e))
+    }
+
+    /// Writes one stage's kept analyses with `sql` (taking the document,
+    /// the inputs and the data), in one transaction.
+    fn keep_rows(&mut self, sql: &str, kept: &[crate::model::claims::KeptAnalysis]) -> Result<()> {
+        let path = self.path.clone();
+        let e = |err| classify(&path, err);
+        let tx = self.conn.transaction().map_err(e)?;
+        {
+            let mut put = tx.prepare_cached(sql).map_err(e)?;
+            for k in kept {
+                put.execute(params![k.document_id, k.inputs, k.data])
+                    .map_err(e)?;
+            }
+        }
+        tx.commit().map_err(e)
+    }
+
+    /// One stage's kept analyses of these documents, read with `sql`
+    /// (taking a document, giving its inputs and data).
+    fn kept_rows(
+        &self,
+        sql: &str,
+        documents: impl IntoIterator<Item = i64>,
+    ) -> Result<std::collections::HashMap<i64, (String, Vec<u8>)>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let mut out = std::collections::HashMap::new();
+        for id in documents {
+            let row = stmt
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
+                .map_err(|e| self.err(e))?;
+            if let Some(row) = row {
+                out.insert(id, row);
+            }
+        }
+        Ok(out)
     }
 
     /// The stored text of a document, if it has any.
@@ -1517,7 +1578,7 @@ mod tests {
             (
                 "0019_document_analysis.sql",
                 include_str!("migrations/0019_document_analysis.sql"),
-                "92f730a4f03727c9553f22fcc9b89cbb1e5119c01ef4ba555a52ab69cfc81be4",
+                "e0f2565e9685baf5c4cf421b19187a990043244a28e3aec0ca4bda1695d775a1",
             ),
         ];
         assert_eq!(

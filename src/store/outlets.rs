@@ -28,6 +28,30 @@ const PARTY_COLUMNS: &str =
     "name, outlet_id, rule, text, start, end, line, confidence, basis, manual";
 
 impl Store {
+    /// Keeps these documents' outlet decisions for the next run, in one
+    /// transaction (see [`Store::keep_analyses`]).
+    pub fn keep_outlet_analyses(
+        &mut self,
+        kept: &[crate::model::claims::KeptAnalysis],
+    ) -> Result<()> {
+        self.keep_rows(
+            "INSERT OR REPLACE INTO document_outlet_analysis (document_id, inputs, data) VALUES (?1, ?2, ?3)",
+            kept,
+        )
+    }
+
+    /// What an earlier run kept of each of these documents' outlet
+    /// decision: the SHA-256 of its inputs, and its bytes.
+    pub fn kept_outlet_analyses(
+        &self,
+        documents: impl IntoIterator<Item = i64>,
+    ) -> Result<std::collections::HashMap<i64, (String, Vec<u8>)>> {
+        self.kept_rows(
+            "SELECT inputs, data FROM document_outlet_analysis WHERE document_id = ?1",
+            documents,
+        )
+    }
+
     /// Replaces the outlets stage's results for every document, in one transaction.
     pub fn save_outlets(&mut self, records: &[(OutletRecord, Vec<SignalRecord>)]) -> Result<()> {
         let path = self.path.clone();

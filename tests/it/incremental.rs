@@ -40,7 +40,7 @@ fn reanalysed(ws: &Workspace) -> Value {
 fn reanalysed_store(db: &std::path::Path) -> Value {
     rusqlite::Connection::open(db)
         .unwrap()
-        .execute("DELETE FROM document_analysis", [])
+        .execute_batch("DELETE FROM document_analysis; DELETE FROM document_outlet_analysis;")
         .unwrap();
     let mut store = Store::open_existing(db).unwrap();
     let registry = Registry::bundled();
@@ -83,6 +83,10 @@ fn a_reaudit_after_a_change_an_addition_and_a_deletion_equals_a_full_reanalysis(
         .stderr;
     assert!(
         timings.contains("extract claims (2 documents; 4 kept from the last run)"),
+        "{timings}"
+    );
+    assert!(
+        timings.contains("outlets (2 documents decided; 4 kept from the last run)"),
         "{timings}"
     );
     let after = audit(&ws, &corpus);

@@ -205,7 +205,8 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
              DROP TABLE reuse_import_pair;
              DROP TABLE reuse_import_document;
              DROP TABLE reuse_import;
-             DROP TABLE document_analysis;",
+             DROP TABLE document_analysis;
+             DROP TABLE document_outlet_analysis;",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();
