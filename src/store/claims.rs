@@ -118,7 +118,7 @@ impl Store {
                 )
                 .map_err(e)?;
             let kept_cluster = if whole {
-                std::collections::HashMap::new()
+                HashMap::new()
             } else {
                 kept_clusters(&tx).map_err(e)?
             };
@@ -231,12 +231,14 @@ impl Store {
                     .map_err(e)?;
             }
         }
-        // Every current document's article is now the one of its kept
-        // analysis: a later run may leave its rows standing.
-        tx.execute(
+        // Every current document's rows are now those of its kept analysis:
+        // a later run may leave them standing. A document whose rows are
+        // gone (no longer current) has none to leave standing.
+        tx.execute_batch(
             "UPDATE document_analysis SET in_results = 1
-             WHERE in_results = 0 AND document_id IN (SELECT document_id FROM document_article)",
-            [],
+             WHERE in_results = 0 AND document_id IN (SELECT document_id FROM document_article);
+             UPDATE document_analysis SET in_results = 0
+             WHERE in_results = 1 AND document_id NOT IN (SELECT document_id FROM document_article);",
         )
         .map_err(e)?;
         if whole {
@@ -440,8 +442,6 @@ impl Store {
     }
 }
 
-/// Writes `pairs` into `table` (`document_reuse`, `reuse_import_pair`),
-/// whose columns are those [`reuse_row`] reads.
 /// Removes the claim, article and date rows of every document but `kept`
 /// (whose analyses were kept from the last run), with the removed claims'
 /// search entries; `temp.kept_document` holds `kept` afterwards.
@@ -467,14 +467,14 @@ fn drop_all_but_kept(tx: &rusqlite::Transaction, kept: &[i64]) -> rusqlite::Resu
 
 /// The cluster of every stored claim (after [`drop_all_but_kept`]: the
 /// kept documents' claims).
-fn kept_clusters(
-    tx: &rusqlite::Transaction,
-) -> rusqlite::Result<std::collections::HashMap<String, String>> {
+fn kept_clusters(tx: &rusqlite::Transaction) -> rusqlite::Result<HashMap<String, String>> {
     let mut stmt = tx.prepare_cached("SELECT claim_key, cluster_key FROM claim")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.collect()
 }
 
+/// Writes `pairs` into `table` (`document_reuse`, `reuse_import_pair`),
+/// whose columns are those [`reuse_row`] reads.
 pub(super) fn put_reuse(
     tx: &rusqlite::Transaction,
     table: &str,

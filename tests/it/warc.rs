@@ -751,6 +751,7 @@ fn pages_an_archive_no_longer_holds_are_kept_but_not_counted() {
         .collect();
     assert_eq!(old.len(), 3);
 
+    std::fs::copy(corpus.join("crawl.warc.gz"), scratch.join("first.warc.gz")).unwrap();
     wget(&ws, server.port, &scratch.join("again"), &[url(2), url(1)]);
     std::fs::copy(scratch.join("again.warc.gz"), corpus.join("crawl.warc.gz")).unwrap();
     let after = ws
@@ -804,6 +805,74 @@ fn pages_an_archive_no_longer_holds_are_kept_but_not_counted() {
         .find(|d| d["capture"]["url"] == url(0).as_str())
         .unwrap();
     assert!(!claimed.contains(page0["path"].as_str().unwrap()));
+
+    // The archive as it first was: its pages count again, each with the
+    // claims the first audit found in it. (Their analyses, kept since the
+    // first audit, no longer stand for rows: the second audit removed them.)
+    std::fs::copy(scratch.join("first.warc.gz"), corpus.join("crawl.warc.gz")).unwrap();
+    let t = ws.run_db(&["audit", corpus.to_str().unwrap(), "--timings"]);
+    eprintln!("DEBUG {}\n{}", t.stdout, t.stderr);
+    let restored = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .json();
+    let claims_of = |report: &serde_json::Value| -> std::collections::BTreeSet<(String, String)> {
+        report["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["document"].as_str().unwrap().to_owned(),
+                    c["text"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    assert!(
+        claims_of(&before)
+            .iter()
+            .any(|(d, _)| d == page0["path"].as_str().unwrap())
+    );
+    assert_eq!(
+        claims_of(&restored),
+        claims_of(&before),
+        "{:#}",
+        restored["run"]
+    );
+    // Its claims are searchable again, and its article (which claims'
+    // places point into) is stored again.
+    let page0_path = page0["path"].as_str().unwrap();
+    let (_, text) = claims_of(&before)
+        .into_iter()
+        .find(|(d, _)| d == page0_path)
+        .unwrap();
+    let word = text
+        .split(|c: char| !c.is_alphanumeric())
+        .max_by_key(|w| w.len())
+        .unwrap()
+        .to_owned();
+    let found = ws
+        .run_db(&["search", &word, "--claims", "--json"])
+        .expect_code(0)
+        .json();
+    assert!(
+        found["claims"]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["document"] == page0_path),
+        "{word}: {found:#}"
+    );
+    let conn = rusqlite::Connection::open(ws.db()).unwrap();
+    let articles: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM document_article a JOIN document d ON d.id = a.document_id
+             WHERE d.path_text = ?1",
+            [page0_path],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(articles, 1);
 }
 
 /// One page that credits no producer, captured from three sites (a
