@@ -499,7 +499,7 @@ pub fn judge(
     for (i, root) in matching.cluster_of.iter().enumerate() {
         members.entry(*root).or_default().push(i);
     }
-    let mut clusters = Vec::new();
+    let mut keys = Vec::with_capacity(members.len());
     let mut cluster_of_claim = vec![0usize; claims.len()];
     for list in members.values_mut() {
         list.sort_by(|&a, &b| {
@@ -510,10 +510,20 @@ pub fn judge(
         let key = format!("c-{}", &claims[list[0]].key[2..]);
         for &i in list.iter() {
             claims[i].cluster_key = key.clone();
-            cluster_of_claim[i] = clusters.len();
+            cluster_of_claim[i] = keys.len();
         }
-        clusters.push(judge_one(key, list, claims, groups, path_of, entities));
+        keys.push(key);
     }
+    // Each cluster is judged on its own: on every core, in order.
+    let judged: &[Claim] = claims;
+    let mut clusters: Vec<Cluster> = {
+        use rayon::prelude::*;
+        let lists: Vec<&Vec<usize>> = members.values().collect();
+        keys.into_par_iter()
+            .zip(lists)
+            .map(|(key, list)| judge_one(key, list, judged, groups, path_of, entities))
+            .collect()
+    };
     let conflicts = conflicts(
         claims,
         features,

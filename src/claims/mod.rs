@@ -540,7 +540,7 @@ fn assemble(
     // relaying one statement (a leader's cable, a ministry's communiqué)
     // share its sentences in its order without one copying the other.
     let placed: Vec<(i64, usize, usize)> = claims
-        .iter()
+        .par_iter()
         .zip(&matching.cluster_of)
         .filter(|(c, _)| {
             c.kind != extract::ClaimKind::Quote && !independence::mostly_quoted(&c.text)
@@ -551,6 +551,7 @@ fn assemble(
     drop(placed);
     let groups = independence::origin_groups(documents, outlets, &reuse, &rewrites);
     let inherited = independence::inherited_origins(&groups, outlets, &path_of);
+    let grouped = started.elapsed();
     let (clusters, conflicts) = independence::judge(
         &mut claims,
         &features,
@@ -561,6 +562,14 @@ fn assemble(
         entities,
     );
     timings.push(("independence and conflicts".to_owned(), started.elapsed()));
+    timings.push((
+        "  independence: rewrites and origin groups".to_owned(),
+        grouped,
+    ));
+    timings.push((
+        "  independence: judging clusters, conflicts".to_owned(),
+        started.elapsed() - grouped,
+    ));
     StageOutput {
         articles,
         claims,
