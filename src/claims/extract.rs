@@ -98,6 +98,21 @@ static APPOSITIVE_SAID: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<a>{NAME}),\s+(?:an?|the)\s+[^,;“”\x22]{{3,90}},\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
     ))
 });
+/// The speaker named after a description of them, both set off by commas:
+/// "…, the head of the waterway authority, Osama Rabie, said Saturday",
+/// "The port's operator, Maersk, said".
+static ROLE_THEN_NAME_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[,;]\s+)(?:[Tt]he|[Aa]n?|[A-Z][\w'’-]*(?:’s|'s))\s+[^,;“”\x22]{{3,90}},\s+(?P<a>{NAME}),\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
+    ))
+});
+/// A body's report or estimate as the subject: "…, an assessment by
+/// Lloyd's List indicated on Thursday", "a survey by the World Bank found".
+static REPORT_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:an?|the)\s+(?:[a-z]+\s+)?(?:assessment|analysis|estimate|report|study|survey|tally|count|review|calculation)\s+(?:by|from)\s+(?:the\s+)?(?P<a>{NAME})\s+(?:(?:also|had|has)\s+)?(?:said|says|showed|shows|indicated|indicates|found|finds|estimated|estimates|suggested|suggests)\b"
+    ))
+});
 /// A relayed statement: "NNA cited Lebanon's health minister as saying",
 /// "quoted the ministry as saying".
 static CITED_AS_SAYING: LazyLock<Regex> = LazyLock::new(|| {
@@ -978,7 +993,9 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
             [
                 &*CITED_AS_SAYING,
                 &*STATEMENT_FROM,
+                &*REPORT_BY,
                 &*APPOSITIVE_SAID,
+                &*ROLE_THEN_NAME_SAID,
                 &*WHICH_SAID,
                 &*SAID_AFTER,
             ]
@@ -1479,6 +1496,25 @@ mod tests {
             (
                 "The commander ruled out a ceasefire, according to an interview published by French newspaper Le Journal du Dimanche.",
                 "Le Journal du Dimanche",
+            ),
+            // The Ever Given in the Suez Canal, 2021 (Sputnik, TeleTrader):
+            // the name after its description, and a body's estimate.
+            (
+                "As attempts to unlock the Suez Canal continue, 321 ships are waiting to pass through, the head of the waterway authority, Osama Rabie, said Saturday.",
+                "Osama Rabie",
+            ),
+            (
+                "A total of $9.6 billion per day may be halted in ship traffic due to the blockage of the Suez Canal, an assessment by Lloyd's List indicated on Thursday.",
+                "Lloyd's List",
+            ),
+            // The same forms in other words.
+            (
+                "The port's operator, Maersk, said 40 vessels had been diverted.",
+                "Maersk",
+            ),
+            (
+                "Some 4,000 homes were damaged, a survey by the Red Cross found.",
+                "Red Cross",
             ),
         ] {
             assert_eq!(one(text).attribution.as_deref(), Some(who), "{text}");
