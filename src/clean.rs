@@ -216,6 +216,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
           | \([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s*/\s*[^()/]{2,60}\)
           | \bGetty\ Images\)?
           | \([A-Z][a-z]+\.?\s\d{1,2}\)\s+(?:AP|AFP|Reuters|Bloomberg)
+          | [.!?”\x22]\s+Credit\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}(?:\s*/\s*[A-Z][^/\n]{1,60})?
         )\s*$",
     )
     .unwrap()
@@ -383,16 +384,19 @@ mod tests {
             "Putin at the Kremlin in Moscow. (Sergei Karpukhin/Reuters)",
             "\u{201c}He's the ringmaster,\u{201d} said Rep. Adam Schiff. | Alex Wong/Getty Images",
             "Putin's spokesman said he hopes the summit is a 'baby step'. (July 16) AP",
+            "President Trump and other officials at breakfast in Helsinki. Credit Doug Mills/The New York Times",
+            "Leonid I. Brezhnev with President Gerald R. Ford in Helsinki, Finland, in 1975. Credit Associated Press",
         ];
         let kept = [
             "HELSINKI (AP) \u{2014} Trump and Putin met for two hours on Monday.",
             "Prices rose by 5 percent (year on year), the statistics office said.",
             "The talks (the first since 2017) lasted two hours.",
             "MOSCOW, July 16 (Reuters) - The Kremlin said the talks went well.",
+            "The bank wrote off the loan. Credit Suisse declined to comment.",
         ];
         let src: String = captions
             .iter()
-            .zip(kept.iter().chain(kept.iter()))
+            .zip(kept.iter().cycle())
             .flat_map(|(c, k)| [format!("{k}\n"), format!("{c}\n")])
             .collect();
         let c = article(&src, &[]);

@@ -120,7 +120,19 @@ fn attribute_from_next_sentence(claims: &mut [(Claim, matching::Features)], text
                 r"(?i)\baccording\s+to\b|\b(?:it|he|she|they|we)\s+(?:also\s+|had\s+|has\s+)?(?:said|says|added|reported|stated)\b",
             )
         });
+        // A toll or a measurement, which an authority gives. An arrest, an
+        // indictment, a deployment, a vote or a duration is an event
+        // reported in its own right, not a count the next speaker gave
+        // (Helsinki: "12 Russian intelligence officers were indicted
+        // Friday" had taken the next sentence's "Trump indicated …").
+        let toll = figure.quantities.iter().any(|q| {
+            !matches!(
+                q.event.as_deref(),
+                Some("indicted" | "arrested" | "deployed" | "voted" | "lasted")
+            )
+        });
         if figure.kind == extract::ClaimKind::Figure
+            && toll
             && figure.attribution.is_none()
             && !OWN_SOURCE.is_match(&figure.text)
             && gap.len() <= NEXT_SENTENCE
