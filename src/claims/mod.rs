@@ -26,7 +26,7 @@ use crate::fingerprint::sha256_hex;
 use crate::outlets::OutletRecord;
 use crate::outlets::registry::Registry;
 use crate::relpath::RelPath;
-use crate::store::{Store, StoreError, StoredDocument, StoredText};
+use crate::store::{KeptOrTexts, Store, StoreError, StoredDocument, StoredText};
 use crate::text::offsets;
 use entities::Entities;
 use rayon::prelude::*;
@@ -336,27 +336,8 @@ pub fn run_with(
         let offset = chunk * TEXTS_AT_ONCE;
         let inputs: Vec<String> = slice.iter().map(|d| d.analysis_inputs(&stage)).collect();
         let kept = store.kept_analyses(slice.iter().map(|d| d.id))?;
-        let restored: Vec<Option<DocumentClaims>> = slice
-            .par_iter()
-            .zip(&inputs)
-            .map(|(doc, inputs)| {
-                kept.get(&doc.id)
-                    .filter(|(made_from, _)| made_from == inputs)
-                    .and_then(|(_, data)| DocumentClaims::restore(data))
-            })
-            .collect();
-        drop(kept);
-        let stale: Vec<StoredDocument> = slice
-            .iter()
-            .zip(&restored)
-            .filter(|(_, r)| r.is_none())
-            .map(|(d, _)| d.clone())
-            .collect();
-        let texts: HashMap<i64, StoredText> = store
-            .texts_of(stale)?
-            .into_iter()
-            .filter_map(|(d, t)| Some((d.id, t?)))
-            .collect();
+        let KeptOrTexts { restored, texts } =
+            store.kept_or_texts(kept, slice, &inputs, DocumentClaims::restore)?;
         let found: Vec<(usize, DocumentClaims, Option<KeptAnalysis>)> = slice
             .par_iter()
             .zip(inputs)
@@ -368,7 +349,7 @@ pub fn run_with(
                 }
                 let found = match restored {
                     Some(r) => Some((offset + i, r, None)),
-                    None => texts.get(&doc.id).map(|stored| {
+                    None => texts.get(&doc.id).and_then(Option::as_ref).map(|stored| {
                         let found = analyse_document(doc, stored, &entities, &markers);
                         let data = found.keep();
                         let kept = KeptAnalysis {

@@ -17,11 +17,10 @@ pub use crate::model::outlets::{
 use crate::clean;
 use crate::model::claims::KeptAnalysis;
 use crate::relpath::RelPath;
-use crate::store::{Store, StoreError, StoredDocument, StoredText};
+use crate::store::{KeptOrTexts, Store, StoreError, StoredDocument, StoredText};
 use crate::text::offsets;
 use identify::{Identification, PageMeta, Relation, Role, Rule, Signal};
 use registry::{Registry, name_key};
-use std::collections::HashMap;
 
 /// How origin groups are formed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -263,27 +262,8 @@ pub fn run(
             })
             .collect();
         let kept = store.kept_outlet_analyses(slice.iter().map(|d| d.id))?;
-        let restored: Vec<Option<Decided>> = slice
-            .par_iter()
-            .zip(&inputs)
-            .map(|(doc, inputs)| {
-                kept.get(&doc.id)
-                    .filter(|(made_from, _)| made_from == inputs)
-                    .and_then(|(_, data)| postcard::from_bytes(data).ok())
-            })
-            .collect();
-        drop(kept);
-        let stale: Vec<StoredDocument> = slice
-            .iter()
-            .zip(&restored)
-            .filter(|(_, r)| r.is_none())
-            .map(|(d, _)| d.clone())
-            .collect();
-        let texts: HashMap<i64, Option<StoredText>> = store
-            .texts_of(stale)?
-            .into_iter()
-            .map(|(d, t)| (d.id, t))
-            .collect();
+        let KeptOrTexts { restored, texts } =
+            store.kept_or_texts(kept, slice, &inputs, |data| postcard::from_bytes(data).ok())?;
         let decided: Vec<(Decided, Option<KeptAnalysis>)> = slice
             .par_iter()
             .zip(inputs)

@@ -177,6 +177,14 @@ impl StoredDocument {
     }
 }
 
+/// A slice of documents as [`Store::kept_or_texts`] gives it.
+pub struct KeptOrTexts<T> {
+    /// Each document's kept analysis, where it stands.
+    pub restored: Vec<Option<T>>,
+    /// The stored text of every document without one (`None`: it has none).
+    pub texts: std::collections::HashMap<i64, Option<StoredText>>,
+}
+
 /// The columns [`stored_document`] reads, in its order.
 pub(crate) const DOCUMENT_COLUMNS: &str =
     "id, path, bytes, mtime_ns, sha256, text_sha256, encoding, content_kind, notes,
@@ -865,6 +873,42 @@ impl Store {
             }
         }
         tx.commit().map_err(e)
+    }
+
+    /// One slice of a stage's documents, as a stage reads it: for each
+    /// document, what an earlier run kept of its analysis if that was made
+    /// from `inputs` (same order as `slice`) and `decode` reads it, on
+    /// every core; and the stored texts of the others, to analyse again.
+    pub fn kept_or_texts<T: Send>(
+        &self,
+        kept: std::collections::HashMap<i64, (String, Vec<u8>)>,
+        slice: &[StoredDocument],
+        inputs: &[String],
+        decode: impl Fn(&[u8]) -> Option<T> + Sync,
+    ) -> Result<KeptOrTexts<T>> {
+        use rayon::prelude::*;
+        let restored: Vec<Option<T>> = slice
+            .par_iter()
+            .zip(inputs)
+            .map(|(doc, inputs)| {
+                kept.get(&doc.id)
+                    .filter(|(made_from, _)| made_from == inputs)
+                    .and_then(|(_, data)| decode(data))
+            })
+            .collect();
+        drop(kept);
+        let stale: Vec<StoredDocument> = slice
+            .iter()
+            .zip(&restored)
+            .filter(|(_, r)| r.is_none())
+            .map(|(d, _)| d.clone())
+            .collect();
+        let texts = self
+            .texts_of(stale)?
+            .into_iter()
+            .map(|(d, t)| (d.id, t))
+            .collect();
+        Ok(KeptOrTexts { restored, texts })
     }
 
     /// One stage's kept analyses of these documents, read with `sql`

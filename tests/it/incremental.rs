@@ -233,27 +233,10 @@ fn analyses_of_a_run_stopped_before_its_results_do_not_stand_for_them() {
 /// two again and its results equal a re-analysis from scratch.
 #[test]
 fn helsinki_after_one_change_equals_a_reanalysis_from_scratch() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let articles = root.join("../shared/data/helsinki/helsinki_articles.csv");
-    if !articles.is_file() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have {}",
-            articles.display()
-        );
-        eprintln!("skipped: {} is not here (it is in CI)", articles.display());
-        return;
-    }
     let ws = Workspace::new();
-    let corpus = ws.path("helsinki");
-    std::fs::create_dir(&corpus).unwrap();
-    let mut reader = csv::Reader::from_path(&articles).unwrap();
-    let mut texts = Vec::new();
-    for (row, record) in reader.records().enumerate() {
-        let text = record.unwrap()[3].replace(" ### ", "\n\n");
-        std::fs::write(corpus.join(format!("row_{row:03}.txt")), &text).unwrap();
-        texts.push(text);
-    }
+    let Some((corpus, texts)) = helsinki_corpus(&ws) else {
+        return;
+    };
     audit(&ws, &corpus);
     // One article gains a paragraph; another is reposted whole.
     let mut changed = texts[17].clone();

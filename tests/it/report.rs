@@ -618,28 +618,10 @@ fn reports_are_refused_inside_the_corpus_and_leave_nothing() {
 /// comes out of the CLI and reads back.
 #[test]
 fn the_helsinki_corpus_reports_come_out_of_the_cli_and_read_back() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let articles = root.join("../shared/data/helsinki/helsinki_articles.csv");
-    if !articles.is_file() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have {}",
-            articles.display()
-        );
-        eprintln!("skipped: {} is not here (it is in CI)", articles.display());
-        return;
-    }
     let ws = Workspace::new();
-    let corpus = ws.path("helsinki");
-    std::fs::create_dir(&corpus).unwrap();
-    let mut reader = csv::Reader::from_path(&articles).unwrap();
-    for (row, record) in reader.records().enumerate() {
-        std::fs::write(
-            corpus.join(format!("row_{row:03}.txt")),
-            record.unwrap()[3].replace(" ### ", "\n\n"),
-        )
-        .unwrap();
-    }
+    let Some((corpus, _)) = helsinki_corpus(&ws) else {
+        return;
+    };
     let audit = ws
         .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
         .expect_code(0)

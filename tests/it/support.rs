@@ -211,3 +211,31 @@ pub fn doc<'a>(report: &'a Value, path: &str) -> &'a Value {
         .find(|d| d["path"] == path)
         .unwrap_or_else(|| panic!("{path} not in the report"))
 }
+
+/// The 612 Helsinki articles written into a folder `helsinki` of `ws`, one
+/// file a row (`row_NNN.txt`, paragraphs on lines of their own), with
+/// their texts; `None` where ../shared/data is not (it is in CI: there,
+/// its absence fails the test).
+pub fn helsinki_corpus(ws: &Workspace) -> Option<(PathBuf, Vec<String>)> {
+    let articles =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/helsinki/helsinki_articles.csv");
+    if !articles.is_file() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have {}",
+            articles.display()
+        );
+        eprintln!("skipped: {} is not here (it is in CI)", articles.display());
+        return None;
+    }
+    let corpus = ws.path("helsinki");
+    std::fs::create_dir(&corpus).unwrap();
+    let mut reader = csv::Reader::from_path(&articles).unwrap();
+    let mut texts = Vec::new();
+    for (row, record) in reader.records().enumerate() {
+        let text = record.unwrap()[3].replace(" ### ", "\n\n");
+        std::fs::write(corpus.join(format!("row_{row:03}.txt")), &text).unwrap();
+        texts.push(text);
+    }
+    Some((corpus, texts))
+}
