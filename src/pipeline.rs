@@ -2,7 +2,6 @@
 //! report. The CLI and the desktop app both run this, so they never differ.
 
 use crate::ingest::{self, IngestError};
-use crate::model::ANALYSIS_VERSION;
 use crate::outlets::registry::Registry;
 use crate::outlets::{self, Grouping};
 use crate::progress::{Control, Timings};
@@ -265,26 +264,16 @@ fn fingerprint(
 ) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
-    h.update(format!(
-        "{} {ANALYSIS_VERSION} {grouping:?}\n",
-        crate::VERSION
-    ));
+    // The program, its analysis version and the registry in force, as every
+    // stage keys a document's kept analysis.
+    h.update(format!("{} {grouping:?}\n", registry.analysis_key()));
     for (path, bytes) in files {
         h.update(format!("{path} {}\n", bytes.len()));
         h.update(bytes.as_bytes());
     }
-    h.update(format!("{:?}\n", registry.outlets()));
     for d in documents {
-        h.update(d.id.to_le_bytes());
-        h.update(d.path.as_bytes());
-        h.update(format!(
-            "\0{} {:?} {:?} {} {}\n",
-            d.sha256,
-            d.text_sha256,
-            d.encoding,
-            d.kind.as_str(),
-            d.extracted_with
-        ));
+        h.update(d.analysis_inputs(""));
+        h.update("\n");
     }
     for o in overrides {
         h.update(format!("{} ", o.len()));

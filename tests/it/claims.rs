@@ -400,16 +400,9 @@ fn the_cli_lists_single_source_claims_and_shows_one_side_by_side() {
 #[test]
 fn hand_labelled_helsinki_cases_cluster_with_high_precision() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let articles = root.join("../shared/data/helsinki/helsinki_articles.csv");
-    if !articles.is_file() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have {}",
-            articles.display()
-        );
-        eprintln!("skipped: {} is not here (it is in CI)", articles.display());
+    let Some(articles) = helsinki_articles() else {
         return;
-    }
+    };
     let e = eval::claims(&articles, &root.join("eval/helsinki-claim-groups.json")).unwrap();
     // The first 25 negatives were labelled with the groups; 26-40, 41-55
     // and 56-57 are different claims the matcher had merged, found by

@@ -48,6 +48,21 @@ fn reanalysed_store(db: &std::path::Path) -> Value {
     serde_json::to_value(provaudit::view::app::stored_report(&store, &registry).unwrap()).unwrap()
 }
 
+/// Adds a paragraph with a new claim ("4,321 families") to the first file
+/// of `corpus` by name; returns the files' names, sorted.
+fn add_a_claim_to_the_first(corpus: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    let changed = corpus.join(&names[0]);
+    let mut text = std::fs::read_to_string(&changed).unwrap();
+    text.push_str("\n\nThe ministry said on Tuesday that 4,321 families had been displaced.\n");
+    std::fs::write(&changed, text).unwrap();
+    names
+}
+
 #[test]
 fn a_reaudit_after_a_change_an_addition_and_a_deletion_equals_a_full_reanalysis() {
     let ws = Workspace::new();
@@ -59,16 +74,8 @@ fn a_reaudit_after_a_change_an_addition_and_a_deletion_equals_a_full_reanalysis(
     let again = audit(&ws, &corpus);
     assert_eq!(analysis(&again), analysis(&first));
 
-    let mut names: Vec<String> = std::fs::read_dir(&corpus)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
     // A change: a new claim in one article.
-    let changed = corpus.join(&names[0]);
-    let mut text = std::fs::read_to_string(&changed).unwrap();
-    text.push_str("\n\nThe ministry said on Tuesday that 4,321 families had been displaced.\n");
-    std::fs::write(&changed, text).unwrap();
+    let names = add_a_claim_to_the_first(&corpus);
     // An addition: a repost of another article with a credit line.
     let mut repost = std::fs::read_to_string(corpus.join(&names[1])).unwrap();
     repost.push_str("\n\nSource: Agence France Presse\n");
@@ -183,15 +190,7 @@ fn analyses_of_a_run_stopped_before_its_results_do_not_stand_for_them() {
     let ws = Workspace::new();
     let corpus = ws.seed_corpus();
     audit(&ws, &corpus);
-    let mut names: Vec<String> = std::fs::read_dir(&corpus)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    let changed = corpus.join(&names[0]);
-    let mut text = std::fs::read_to_string(&changed).unwrap();
-    text.push_str("\n\nThe ministry said on Tuesday that 4,321 families had been displaced.\n");
-    std::fs::write(&changed, text).unwrap();
+    let names = add_a_claim_to_the_first(&corpus);
     {
         let mut store = Store::open_existing(&ws.db()).unwrap();
         provaudit::ingest::ingest(

@@ -212,11 +212,9 @@ pub fn doc<'a>(report: &'a Value, path: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{path} not in the report"))
 }
 
-/// The 612 Helsinki articles written into a folder `helsinki` of `ws`, one
-/// file a row (`row_NNN.txt`, paragraphs on lines of their own), with
-/// their texts; `None` where ../shared/data is not (it is in CI: there,
-/// its absence fails the test).
-pub fn helsinki_corpus(ws: &Workspace) -> Option<(PathBuf, Vec<String>)> {
+/// The Helsinki articles' CSV (../shared/data), or `None` where it is not
+/// here (it is in CI: there, its absence fails the test).
+pub fn helsinki_articles() -> Option<PathBuf> {
     let articles =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/helsinki/helsinki_articles.csv");
     if !articles.is_file() {
@@ -228,6 +226,14 @@ pub fn helsinki_corpus(ws: &Workspace) -> Option<(PathBuf, Vec<String>)> {
         eprintln!("skipped: {} is not here (it is in CI)", articles.display());
         return None;
     }
+    Some(articles)
+}
+
+/// The 612 Helsinki articles written into a folder `helsinki` of `ws`, one
+/// file a row (`row_NNN.txt`, paragraphs on lines of their own), with
+/// their texts; `None` as [`helsinki_articles`].
+pub fn helsinki_corpus(ws: &Workspace) -> Option<(PathBuf, Vec<String>)> {
+    let articles = helsinki_articles()?;
     let corpus = ws.path("helsinki");
     std::fs::create_dir(&corpus).unwrap();
     let mut reader = csv::Reader::from_path(&articles).unwrap();
