@@ -268,11 +268,30 @@ pub fn origin_groups(
     // evidence of copying only against a document whose producer is
     // unknown; a document presumed to be its publisher's own text yields
     // only to shared passages making up most of it.
-    let mut links: Vec<(&Reuse, bool)> = reuse
+    // Each document's place in path order, to sort the links by.
+    let rank: HashMap<i64, usize> = {
+        let mut by_path: Vec<(&RelPath, i64)> = documents.iter().map(|d| (&d.path, d.id)).collect();
+        by_path.sort_unstable();
+        by_path
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, id))| (id, i))
+            .collect()
+    };
+    let rank_of = |id: i64| rank.get(&id).copied().unwrap_or(usize::MAX);
+    let mut links: Vec<(&Reuse, bool, usize, usize)> = reuse
         .iter()
         .chain(&identical)
         .map(|r| (r, true))
         .chain(rewrites.iter().map(|r| (r, false)))
+        .map(|(r, passages)| {
+            (
+                r,
+                passages,
+                rank_of(r.document_id),
+                rank_of(r.source_document_id),
+            )
+        })
         .collect();
     // A total order: links of equal strength (a copy of two identical
     // texts) are taken the same way on every run, whatever order the
@@ -282,15 +301,17 @@ pub fn origin_groups(
         b.0.containment
             .total_cmp(&a.0.containment)
             .then(b.1.cmp(&a.1))
-            .then(path_of[&a.0.document_id].cmp(path_of[&b.0.document_id]))
-            .then(path_of[&a.0.source_document_id].cmp(path_of[&b.0.source_document_id]))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
     });
     for _ in 0..2 {
-        for &(r, passages) in &links {
+        for &(r, passages, _, _) in &links {
             let (copy, source) = (r.document_id, r.source_document_id);
-            let (Some(c), Some(s)) = (out.get(&copy).cloned(), out.get(&source).cloned()) else {
+            let (Some(c), Some(s)) = (out.get(&copy), out.get(&source)) else {
                 continue;
             };
+            // Most links at scale join documents already grouped: they are
+            // passed over before anything is copied.
             if c.group == s.group || digests.contains(&copy) || digests.contains(&source) {
                 continue;
             }
@@ -332,6 +353,7 @@ pub fn origin_groups(
                     }
                 }
                 (false, true) => {
+                    let s = s.clone();
                     out.insert(
                         copy,
                         DocumentOrigin {
@@ -356,6 +378,7 @@ pub fn origin_groups(
                 }
                 (true, false) => {
                     // The larger text is an uncredited expansion of a credited one.
+                    let c = c.clone();
                     out.insert(
                         source,
                         DocumentOrigin {

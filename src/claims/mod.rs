@@ -400,8 +400,11 @@ pub fn run_with(
     }
     output.reused = reused;
     let started = std::time::Instant::now();
-    store.save_claims(&output)?;
+    let steps = store.save_claims(&output)?;
     timings.push(("store claims".to_owned(), started.elapsed()));
+    for (step, took) in steps {
+        timings.push((format!("  storing: {step}"), took));
+    }
     output.timings = timings;
     Ok(Some(output))
 }

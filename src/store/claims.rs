@@ -7,6 +7,23 @@ use crate::model::claims::{
 };
 use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+/// How long each step of a write took, each lap timed from the last.
+struct Laps(Vec<(String, Duration)>, Instant);
+
+impl Default for Laps {
+    fn default() -> Laps {
+        Laps(Vec::new(), Instant::now())
+    }
+}
+
+impl Laps {
+    fn lap(&mut self, step: &str) {
+        self.0.push((step.to_owned(), self.1.elapsed()));
+        self.1 = Instant::now();
+    }
+}
 
 /// The claims tables' secondary indexes, exactly as migrations 0003 and
 /// 0009 made them.
@@ -23,8 +40,9 @@ const SECONDARY_INDEXES: [(&str, &str); 3] = [
 const BULK_CACHE_KIB: i64 = -131_072;
 
 impl Store {
-    /// Replaces the claims stage's results, in one transaction.
-    pub fn save_claims(&mut self, out: &StageOutput) -> Result<()> {
+    /// Replaces the claims stage's results, in one transaction, and says
+    /// how long each of its steps took.
+    pub fn save_claims(&mut self, out: &StageOutput) -> Result<Vec<(String, Duration)>> {
         let path = self.path.clone();
         let e = |err| classify(&path, err);
         // A bulk replace: a larger page cache for the inserts, and the
@@ -49,10 +67,11 @@ impl Store {
     /// once at the end; when some documents' analyses were kept
     /// (`out.reused`), their claim, article and date rows stand, and only
     /// their claims' clusters are updated where they moved.
-    fn replace_claims(&mut self, out: &StageOutput) -> Result<()> {
+    fn replace_claims(&mut self, out: &StageOutput) -> Result<Vec<(String, Duration)>> {
         let path = self.path.clone();
         let e = |err| classify(&path, err);
         let whole = out.reused.is_empty();
+        let mut laps = Laps::default();
         let tx = self.conn.transaction().map_err(e)?;
         if whole {
             for (index, _) in SECONDARY_INDEXES {
@@ -68,6 +87,7 @@ impl Store {
         for table in ["claim_cluster", "claim_conflict", "document_reuse"] {
             tx.execute(&format!("DELETE FROM {table}"), []).map_err(e)?;
         }
+        laps.lap("emptying the tables");
         {
             let mut put = tx
                 .prepare_cached(
@@ -110,6 +130,7 @@ impl Store {
                 ])
                 .map_err(e)?;
             }
+            laps.lap("dates and articles");
             let mut put = tx
                 .prepare_cached(
                     "INSERT INTO claim (claim_key, document_id, cluster_key, text, start, end, line, clean_start, clean_end,
@@ -150,6 +171,7 @@ impl Store {
                 ])
                 .map_err(e)?;
             }
+            laps.lap("claims");
             let mut put = tx
                 .prepare_cached(
                     "INSERT INTO claim_cluster (cluster_key, claim_count, document_count, independent_origins, single_source,
@@ -176,6 +198,7 @@ impl Store {
                 ])
                 .map_err(e)?;
             }
+            laps.lap("clusters");
             let mut put = tx
                 .prepare_cached(r#"INSERT INTO claim_conflict (quantity, clusters, "values") VALUES (?1, ?2, ?3)"#)
                 .map_err(e)?;
@@ -187,7 +210,9 @@ impl Store {
                 ])
                 .map_err(e)?;
             }
+            laps.lap("conflicts");
             put_reuse(&tx, "document_reuse", &out.reuse).map_err(e)?;
+            laps.lap("text reuse");
             // Uncredited copies take their source's origin on the document
             // too, so the document list and the claims agree.
             let mut inherit = tx
@@ -230,6 +255,7 @@ impl Store {
                     ])
                     .map_err(e)?;
             }
+            laps.lap("inherited origins");
         }
         // Every current document's rows are now those of its kept analysis:
         // a later run may leave them standing. A document whose rows are
@@ -241,11 +267,13 @@ impl Store {
              WHERE in_results = 1 AND document_id NOT IN (SELECT document_id FROM document_article);",
         )
         .map_err(e)?;
+        laps.lap("kept analyses marked");
         if whole {
             for (index, on) in SECONDARY_INDEXES {
                 tx.execute(&format!("CREATE INDEX {index} ON {on}"), [])
                     .map_err(e)?;
             }
+            laps.lap("indexes");
             // The claims were replaced as a whole: so is their search index.
             tx.execute(
                 "INSERT INTO claim_search (claim_search) VALUES ('rebuild')",
@@ -261,7 +289,10 @@ impl Store {
             )
             .map_err(e)?;
         }
-        tx.commit().map_err(e)
+        laps.lap("search index");
+        tx.commit().map_err(e)?;
+        laps.lap("commit");
+        Ok(laps.0)
     }
 
     /// Keeps these documents' claims analyses for the next run, in one
