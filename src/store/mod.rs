@@ -50,6 +50,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0017_co_producers_and_digests.sql")),
     M::up(include_str!("migrations/0018_imported_reuse.sql")),
     M::up(include_str!("migrations/0019_document_analysis.sql")),
+    M::up(include_str!("migrations/0020_analysis_in_results.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -861,15 +862,26 @@ impl Store {
 
     /// Writes one stage's kept analyses with `sql` (taking the document,
     /// the inputs and the data), in one transaction.
-    fn keep_rows(&mut self, sql: &str, kept: &[crate::model::claims::KeptAnalysis]) -> Result<()> {
+    /// Writes kept analyses with `sql` (taking a document, its inputs and
+    /// data), and runs `then` (taking the document) after each.
+    fn keep_rows(
+        &mut self,
+        sql: &str,
+        then: Option<&str>,
+        kept: &[crate::model::claims::KeptAnalysis],
+    ) -> Result<()> {
         let path = self.path.clone();
         let e = |err| classify(&path, err);
         let tx = self.conn.transaction().map_err(e)?;
         {
             let mut put = tx.prepare_cached(sql).map_err(e)?;
+            let mut then = then.map(|sql| tx.prepare_cached(sql)).transpose().map_err(e)?;
             for k in kept {
                 put.execute(params![k.document_id, k.inputs, k.data])
                     .map_err(e)?;
+                if let Some(then) = &mut then {
+                    then.execute([k.document_id]).map_err(e)?;
+                }
             }
         }
         tx.commit().map_err(e)
@@ -1528,7 +1540,7 @@ mod tests {
 
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 19] = [
+        const SHIPPED: [(&str, &str, &str); 20] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1623,6 +1635,11 @@ mod tests {
                 "0019_document_analysis.sql",
                 include_str!("migrations/0019_document_analysis.sql"),
                 "e0f2565e9685baf5c4cf421b19187a990043244a28e3aec0ca4bda1695d775a1",
+            ),
+            (
+                "0020_analysis_in_results.sql",
+                include_str!("migrations/0020_analysis_in_results.sql"),
+                "5114eccdaaab0f12ebfd92b6a614b894658656afd0a7007924ac008df9e5f319",
             ),
         ];
         assert_eq!(

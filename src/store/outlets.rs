@@ -36,6 +36,7 @@ impl Store {
     ) -> Result<()> {
         self.keep_rows(
             "INSERT OR REPLACE INTO document_outlet_analysis (document_id, inputs, data) VALUES (?1, ?2, ?3)",
+            None,
             kept,
         )
     }

@@ -113,6 +113,51 @@ fn a_reaudit_after_a_change_an_addition_and_a_deletion_equals_a_full_reanalysis(
     assert_ne!(analysis(&after), analysis(&first));
 }
 
+/// The store's tables and indexes as SQL (sorted, whitespace left out):
+/// what the migrations made, whatever writes since dropped and built again.
+fn schema(db: &std::path::Path) -> Vec<(String, String, Option<String>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+        .unwrap();
+    stmt.query_map([], |r| {
+        let sql: Option<String> = r.get(2)?;
+        let sql = sql.map(|s| s.split_whitespace().collect());
+        Ok((r.get(0)?, r.get(1)?, sql))
+    })
+    .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// Storing results drops the claims' and text reuse's indexes to write
+/// their rows in bulk: after a full audit and after a re-audit that writes
+/// only what changed, every index is back as the migrations made it (the
+/// desktop's claims and documents pages and `show` read through them).
+#[test]
+fn the_store_has_every_index_after_a_full_and_a_partial_write() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    let fresh = ws.path("fresh.sqlite");
+    drop(Store::open(&fresh).unwrap());
+    let migrated = schema(&fresh);
+    assert!(
+        migrated
+            .iter()
+            .any(|(kind, name, _)| kind == "index" && name == "document_reuse_by_source"),
+        "{migrated:?}"
+    );
+    audit(&ws, &corpus);
+    assert_eq!(schema(&ws.db()), migrated, "after a full audit");
+    add_a_claim_to_the_first(&corpus);
+    let timings = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--timings"])
+        .expect_code(0)
+        .stderr;
+    assert!(timings.contains("1 documents; 4 kept from the last run"), "{timings}");
+    assert_eq!(schema(&ws.db()), migrated, "after a re-audit");
+}
+
 /// A store whose documents were extracted by an older version of the text
 /// extraction (here: one that did not read the canonical address) is read
 /// again on the next audit, though no file changed, and what the newer

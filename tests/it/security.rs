@@ -175,7 +175,8 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
         // class, the evidence table and the index of the review order;
         // 0010: the search indexes; 0011: the Documents page's indexes;
         // the columns of 0012-0017; 0018: imported text reuse; 0019: each
-        // document's analysis kept for the next run).
+        // document's analysis kept for the next run; 0020: which of those
+        // the stored results were written from).
         let conn = Connection::open(ws.db()).unwrap();
         conn.pragma_update(None, "application_id", 0).unwrap();
         conn.execute("DROP TABLE document_date", []).unwrap();
@@ -206,7 +207,8 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
              DROP TABLE reuse_import_document;
              DROP TABLE reuse_import;
              DROP TABLE document_analysis;
-             DROP TABLE document_outlet_analysis;",
+             DROP TABLE document_outlet_analysis;
+             DROP TABLE document_analysis_in_results;",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();
