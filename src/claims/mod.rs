@@ -34,8 +34,8 @@ use std::collections::HashMap;
 
 /// What one document yields, computed on its own (in parallel).
 struct DocumentClaims {
-    /// `None` when the analysis was kept from an earlier run: the stored
-    /// article stands.
+    /// `None` when the analysis was kept from an earlier run (the stored
+    /// article stands), or once written pending.
     article: Option<Article>,
     claims: Vec<(Claim, matching::Features)>,
     passages: Vec<u64>,
@@ -327,7 +327,7 @@ pub fn run_with(
     // stored texts are read, analysed on every core and dropped, so the
     // texts are never all in memory at once.
     let mut analysed: Vec<(usize, DocumentClaims)> = Vec::new();
-    let mut fresh = 0;
+    let mut fresh: Vec<i64> = Vec::new();
     let mut reused: Vec<i64> = Vec::new();
     for (chunk, slice) in documents.chunks(TEXTS_AT_ONCE).enumerate() {
         if control.cancelled() {
@@ -365,15 +365,19 @@ pub fn run_with(
             })
             .collect();
         let mut kept = Vec::new();
-        for (i, claims, made) in found {
+        let mut articles = Vec::new();
+        for (i, mut claims, made) in found {
             match made {
                 Some(k) => kept.push(k),
                 None => reused.push(documents[i].id),
             }
+            // Written now, beside the analysis: the run does not hold every
+            // cleaned text until it stores its results.
+            articles.extend(claims.article.take());
             analysed.push((i, claims));
         }
-        fresh += kept.len();
-        store.keep_analyses(&kept)?;
+        fresh.extend(kept.iter().map(|k| k.document_id));
+        store.keep_analyses(&kept, &articles)?;
     }
     control.progress.finish();
     if control.cancelled() {
@@ -382,7 +386,7 @@ pub fn run_with(
     let mut timings = vec![(
         format!(
             "read stored text, clean, extract claims ({} documents; {} kept from the last run)",
-            fresh,
+            fresh.len(),
             reused.len()
         ),
         started.elapsed(),
@@ -399,6 +403,7 @@ pub fn run_with(
         return Ok(None);
     }
     output.reused = reused;
+    output.analysed = fresh;
     let started = std::time::Instant::now();
     let steps = store.save_claims(&output)?;
     timings.push(("store claims".to_owned(), started.elapsed()));
@@ -512,12 +517,10 @@ fn assemble(
         .iter()
         .filter_map(|(i, d)| d.date.map(|date| (documents[*i].id, date)))
         .collect();
-    let mut articles = Vec::new();
     let mut claims = Vec::new();
     let mut features = Vec::new();
     let mut document_of = Vec::new();
     for (i, (_, doc)) in analysed.into_iter().enumerate() {
-        articles.extend(doc.article);
         for (claim, f) in doc.claims {
             claims.push(claim);
             features.push(f);
@@ -567,7 +570,7 @@ fn assemble(
         started.elapsed() - grouped,
     ));
     StageOutput {
-        articles,
+        analysed: Vec::new(),
         claims,
         clusters,
         conflicts,

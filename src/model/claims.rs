@@ -420,9 +420,10 @@ pub struct InheritedOrigin {
 /// Everything the stage writes.
 #[derive(Clone, Debug, Default)]
 pub struct StageOutput {
-    /// The articles of the documents analysed afresh (see `analysed`): a
-    /// document whose analysis was kept keeps its stored article.
-    pub articles: Vec<Article>,
+    /// The documents analysed afresh in this run: their articles and
+    /// dates were written pending as they were analysed. A document whose
+    /// analysis was kept keeps its stored article.
+    pub analysed: Vec<i64>,
     /// Every current document's claims, kept or found afresh.
     pub claims: Vec<Claim>,
     pub clusters: Vec<Cluster>,

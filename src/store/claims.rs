@@ -3,7 +3,7 @@
 use super::claims_page::{CLUSTER_COLUMNS, REVIEW_ORDER};
 use super::{Result, Store, classify};
 use crate::model::claims::{
-    Claim, Cluster, Conflict, DocumentDate, KeptAnalysis, Reuse, StageOutput,
+    Article, Claim, Cluster, Conflict, DocumentDate, KeptAnalysis, Reuse, StageOutput,
 };
 use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
@@ -99,48 +99,33 @@ impl Store {
             tx.execute(&format!("DELETE FROM {table}"), []).map_err(e)?;
         }
         laps.lap("emptying the tables");
+        // The articles and dates of the documents analysed in this run,
+        // written while they were analysed.
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS analysed_document (id INTEGER PRIMARY KEY);
+             DELETE FROM temp.analysed_document;",
+        )
+        .map_err(e)?;
         {
             let mut put = tx
-                .prepare_cached(
-                    r#"INSERT INTO document_date (document_id, year, month, day, text, start, "end", line)
-                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
-                )
+                .prepare_cached("INSERT INTO temp.analysed_document (id) VALUES (?1)")
                 .map_err(e)?;
-            for a in &out.articles {
-                if let Some(d) = &a.date {
-                    put.execute(params![
-                        a.document_id,
-                        d.year,
-                        d.month,
-                        d.day,
-                        d.text,
-                        d.start.map(|x| x as i64),
-                        d.end.map(|x| x as i64),
-                        d.line.map(|x| x as i64)
-                    ])
-                    .map_err(e)?;
-                }
+            for id in &out.analysed {
+                put.execute([id]).map_err(e)?;
             }
         }
+        tx.execute_batch(
+            r#"INSERT INTO document_article (document_id, text, removed)
+               SELECT document_id, text, removed FROM pending_article
+               WHERE document_id IN (SELECT id FROM temp.analysed_document);
+               INSERT INTO document_date (document_id, year, month, day, text, start, "end", line)
+               SELECT document_id, year, month, day, text, start, "end", line FROM pending_date
+               WHERE document_id IN (SELECT id FROM temp.analysed_document);
+               DELETE FROM pending_article;
+               DELETE FROM pending_date;"#,
+        )
+        .map_err(e)?;
         {
-            let mut put = tx
-                .prepare_cached(
-                    "INSERT INTO document_article (document_id, text, removed) VALUES (?1, ?2, ?3)",
-                )
-                .map_err(e)?;
-            for a in &out.articles {
-                let removed: Vec<serde_json::Value> = a
-                    .removed
-                    .iter()
-                    .map(|(s, en, w)| serde_json::json!({"start": s, "end": en, "what": w}))
-                    .collect();
-                put.execute(params![
-                    a.document_id,
-                    a.text,
-                    serde_json::Value::from(removed).to_string()
-                ])
-                .map_err(e)?;
-            }
             laps.lap("dates and articles");
             let mut put = tx
                 .prepare_cached(
@@ -315,14 +300,24 @@ impl Store {
     /// transaction. A kept analysis is valid for its inputs whatever the
     /// run does next, so it is written as soon as it is made: a run
     /// cancelled or stopped after this does not analyse them again.
-    pub fn keep_analyses(&mut self, kept: &[KeptAnalysis]) -> Result<()> {
-        self.keep_rows(
+    ///
+    /// The articles of those documents (with their dates) are written
+    /// beside them, pending until the run stores its results.
+    pub fn keep_analyses(&mut self, kept: &[KeptAnalysis], articles: &[Article]) -> Result<()> {
+        let path = self.path.clone();
+        let e = |err| classify(&path, err);
+        let tx = self.conn.transaction().map_err(e)?;
+        super::put_kept(
+            &tx,
             "INSERT OR REPLACE INTO document_analysis (document_id, inputs, data)
              VALUES (?1, ?2, ?3)",
             // Made anew: the stored rows are not yet written from it.
             Some("DELETE FROM document_analysis_in_results WHERE document_id = ?1"),
             kept,
         )
+        .map_err(e)?;
+        put_pending_articles(&tx, articles).map_err(e)?;
+        tx.commit().map_err(e)
     }
 
     /// What an earlier run kept of each of these documents' claims
@@ -513,6 +508,45 @@ fn drop_all_but_kept(tx: &rusqlite::Transaction, kept: &[i64]) -> rusqlite::Resu
          DELETE FROM document_article WHERE document_id NOT IN (SELECT id FROM temp.kept_document);
          DELETE FROM document_date WHERE document_id NOT IN (SELECT id FROM temp.kept_document);",
     )
+}
+
+/// Writes analysed articles and their dates as pending (see migration
+/// 0020), replacing any an earlier, stopped run left.
+fn put_pending_articles(tx: &rusqlite::Transaction, articles: &[Article]) -> rusqlite::Result<()> {
+    let mut put_date = tx.prepare_cached(
+        r#"INSERT OR REPLACE INTO pending_date (document_id, year, month, day, text, start, "end", line)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
+    )?;
+    let mut no_date = tx.prepare_cached("DELETE FROM pending_date WHERE document_id = ?1")?;
+    let mut put = tx.prepare_cached(
+        "INSERT OR REPLACE INTO pending_article (document_id, text, removed) VALUES (?1, ?2, ?3)",
+    )?;
+    for a in articles {
+        match &a.date {
+            Some(d) => put_date.execute(params![
+                a.document_id,
+                d.year,
+                d.month,
+                d.day,
+                d.text,
+                d.start.map(|x| x as i64),
+                d.end.map(|x| x as i64),
+                d.line.map(|x| x as i64)
+            ])?,
+            None => no_date.execute([a.document_id])?,
+        };
+        let removed: Vec<serde_json::Value> = a
+            .removed
+            .iter()
+            .map(|(s, en, w)| serde_json::json!({"start": s, "end": en, "what": w}))
+            .collect();
+        put.execute(params![
+            a.document_id,
+            a.text,
+            serde_json::Value::from(removed).to_string()
+        ])?;
+    }
+    Ok(())
 }
 
 /// The cluster of every stored claim (after [`drop_all_but_kept`]: the

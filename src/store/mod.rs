@@ -50,7 +50,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0017_co_producers_and_digests.sql")),
     M::up(include_str!("migrations/0018_imported_reuse.sql")),
     M::up(include_str!("migrations/0019_document_analysis.sql")),
-    M::up(include_str!("migrations/0020_analysis_in_results.sql")),
+    M::up(include_str!("migrations/0020_analysis_bookkeeping.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -862,31 +862,6 @@ impl Store {
 
     /// Writes one stage's kept analyses with `sql` (taking the document,
     /// the inputs and the data), in one transaction.
-    /// Writes kept analyses with `sql` (taking a document, its inputs and
-    /// data), and runs `then` (taking the document) after each.
-    fn keep_rows(
-        &mut self,
-        sql: &str,
-        then: Option<&str>,
-        kept: &[crate::model::claims::KeptAnalysis],
-    ) -> Result<()> {
-        let path = self.path.clone();
-        let e = |err| classify(&path, err);
-        let tx = self.conn.transaction().map_err(e)?;
-        {
-            let mut put = tx.prepare_cached(sql).map_err(e)?;
-            let mut then = then.map(|sql| tx.prepare_cached(sql)).transpose().map_err(e)?;
-            for k in kept {
-                put.execute(params![k.document_id, k.inputs, k.data])
-                    .map_err(e)?;
-                if let Some(then) = &mut then {
-                    then.execute([k.document_id]).map_err(e)?;
-                }
-            }
-        }
-        tx.commit().map_err(e)
-    }
-
     /// One slice of a stage's documents, as a stage reads it: for each
     /// document, what an earlier run kept of its analysis if that was made
     /// from `inputs` (same order as `slice`) and `decode` reads it, on
@@ -1434,6 +1409,25 @@ fn recognise(conn: &Connection, path: &Path) -> Result<i64> {
     if legacy { Ok(version) } else { Err(refuse()) }
 }
 
+/// Writes kept analyses with `sql` (taking a document, its inputs and
+/// data), and runs `then` (taking the document) after each.
+fn put_kept(
+    tx: &rusqlite::Transaction,
+    sql: &str,
+    then: Option<&str>,
+    kept: &[crate::model::claims::KeptAnalysis],
+) -> rusqlite::Result<()> {
+    let mut put = tx.prepare_cached(sql)?;
+    let mut then = then.map(|sql| tx.prepare_cached(sql)).transpose()?;
+    for k in kept {
+        put.execute(params![k.document_id, k.inputs, k.data])?;
+        if let Some(then) = &mut then {
+            then.execute([k.document_id])?;
+        }
+    }
+    Ok(())
+}
+
 fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     let path = path.to_path_buf();
     match e.sqlite_error_code() {
@@ -1637,9 +1631,9 @@ mod tests {
                 "e0f2565e9685baf5c4cf421b19187a990043244a28e3aec0ca4bda1695d775a1",
             ),
             (
-                "0020_analysis_in_results.sql",
-                include_str!("migrations/0020_analysis_in_results.sql"),
-                "5114eccdaaab0f12ebfd92b6a614b894658656afd0a7007924ac008df9e5f319",
+                "0020_analysis_bookkeeping.sql",
+                include_str!("migrations/0020_analysis_bookkeeping.sql"),
+                "660b73e9623b3f30db2e729754e369169c1d4eb1c0b80ec824cc4a31f78837cb",
             ),
         ];
         assert_eq!(

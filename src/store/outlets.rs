@@ -34,11 +34,17 @@ impl Store {
         &mut self,
         kept: &[crate::model::claims::KeptAnalysis],
     ) -> Result<()> {
-        self.keep_rows(
+        let path = self.path.clone();
+        let e = |err| super::classify(&path, err);
+        let tx = self.conn.transaction().map_err(e)?;
+        super::put_kept(
+            &tx,
             "INSERT OR REPLACE INTO document_outlet_analysis (document_id, inputs, data) VALUES (?1, ?2, ?3)",
             None,
             kept,
         )
+        .map_err(e)?;
+        tx.commit().map_err(e)
     }
 
     /// What an earlier run kept of each of these documents' outlet

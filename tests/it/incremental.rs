@@ -126,8 +126,8 @@ fn schema(db: &std::path::Path) -> Vec<(String, String, Option<String>)> {
         Ok((r.get(0)?, r.get(1)?, sql))
     })
     .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
+    .collect::<rusqlite::Result<_>>()
+    .unwrap()
 }
 
 /// Storing results drops the claims' and text reuse's indexes to write
@@ -154,7 +154,10 @@ fn the_store_has_every_index_after_a_full_and_a_partial_write() {
         .run_db(&["audit", corpus.to_str().unwrap(), "--timings"])
         .expect_code(0)
         .stderr;
-    assert!(timings.contains("1 documents; 4 kept from the last run"), "{timings}");
+    assert!(
+        timings.contains("1 documents; 4 kept from the last run"),
+        "{timings}"
+    );
     assert_eq!(schema(&ws.db()), migrated, "after a re-audit");
 }
 

@@ -176,7 +176,7 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
         // 0010: the search indexes; 0011: the Documents page's indexes;
         // the columns of 0012-0017; 0018: imported text reuse; 0019: each
         // document's analysis kept for the next run; 0020: which of those
-        // the stored results were written from).
+        // the stored results were written from, and articles pending).
         let conn = Connection::open(ws.db()).unwrap();
         conn.pragma_update(None, "application_id", 0).unwrap();
         conn.execute("DROP TABLE document_date", []).unwrap();
@@ -208,7 +208,9 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
              DROP TABLE reuse_import;
              DROP TABLE document_analysis;
              DROP TABLE document_outlet_analysis;
-             DROP TABLE document_analysis_in_results;",
+             DROP TABLE document_analysis_in_results;
+             DROP TABLE pending_article;
+             DROP TABLE pending_date;",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 6).unwrap();
