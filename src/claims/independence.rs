@@ -338,7 +338,7 @@ pub fn origin_groups(
                     "producer not credited"
                 }
             };
-            match (credited(copy, &c), credited(source, &s)) {
+            match (credited(copy, c), credited(source, s)) {
                 // Two producers credited by name: each document keeps its
                 // own; when most of one's passages are in the other, the
                 // two are one text, and count as one origin in the claims
@@ -412,7 +412,7 @@ pub fn origin_groups(
                             format!("document:{}", path_of[&id])
                         }
                     };
-                    let group = unknown_group(copy, &c).min(unknown_group(source, &s));
+                    let group = unknown_group(copy, c).min(unknown_group(source, s));
                     for id in [copy, source] {
                         let other = path_of[if id == copy { &source } else { &copy }];
                         let was_presumed = presumed.remove(&id);
