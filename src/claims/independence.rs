@@ -34,7 +34,7 @@
 //!   quantity on the same topic.
 
 use super::entities::Entities;
-use super::matching::{Features, Matching};
+use super::matching::{FeatureTable, Features, Matching};
 use super::{
     Claim, Cluster, Conflict, ConflictValue, Corroboration, DocumentEvidence, OriginGroup, Reuse,
 };
@@ -511,7 +511,7 @@ fn state_controlled(a: &Alignment) -> bool {
 /// every cluster; returns the clusters and the conflicting figures.
 pub fn judge(
     claims: &mut [Claim],
-    features: &[Features],
+    features: &FeatureTable,
     matching: &Matching,
     groups: &HashMap<i64, DocumentOrigin>,
     path_of: &HashMap<i64, &RelPath>,
@@ -1860,7 +1860,7 @@ const STORY_NAMES: usize = 2;
 /// (sharing a name or two words besides the figure), linked into conflicts.
 fn conflicts(
     claims: &[Claim],
-    features: &[Features],
+    features: &FeatureTable,
     cluster_of_claim: &[usize],
     clusters: &mut [Cluster],
     path_of: &HashMap<i64, &RelPath>,

@@ -31,7 +31,7 @@ use std::sync::LazyLock;
 
 /// What matching needs of one claim, as hashes: compact (a few hundred
 /// bytes a claim, so millions fit in memory) and fast to compare.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Features {
     /// Normalised words in order, entity keys in place of names, as
     /// [`word_id`]s.
@@ -64,6 +64,87 @@ pub struct Features {
     /// Words found only in the sentence's setting (see [`setting_spans`]),
     /// sorted and unique: shared, they weigh little.
     pub setting: Vec<u64>,
+}
+
+/// Every claim's features, each distinct one held once: a wire sentence
+/// run by hundreds of sites has the same features on each, and at 100,000
+/// documents the features are most of what the stage holds.
+#[derive(Default)]
+pub struct FeatureTable {
+    distinct: Vec<Features>,
+    /// Each claim's features, as an index into `distinct`.
+    of: Vec<u32>,
+    /// Distinct features by their hash (a collision only costs a second copy).
+    index: FxHashMap<u64, u32>,
+}
+
+impl FeatureTable {
+    /// Adds the next claim's features.
+    pub fn push(&mut self, f: Features) {
+        use std::hash::BuildHasher;
+        let hash = hash::FxBuild::default().hash_one(&f);
+        let at = match self.index.get(&hash) {
+            Some(&at) if self.distinct[at as usize] == f => at,
+            found => {
+                let at = u32::try_from(self.distinct.len()).expect("under 2^32 distinct claims");
+                self.distinct.push(f);
+                if found.is_none() {
+                    self.index.insert(hash, at);
+                }
+                at
+            }
+        };
+        self.of.push(at);
+    }
+
+    /// Claims.
+    pub fn len(&self) -> usize {
+        self.of.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.of.is_empty()
+    }
+
+    /// Which distinct features claim `i` has: claims with the same are
+    /// alike in every respect matching looks at.
+    pub fn distinct_of(&self, i: usize) -> usize {
+        self.of[i] as usize
+    }
+
+    /// Distinct features.
+    pub fn distinct(&self) -> &[Features] {
+        &self.distinct
+    }
+
+    /// Each claim's features, in claim order.
+    pub fn iter(&self) -> impl Iterator<Item = &Features> + '_ {
+        self.of.iter().map(|&at| &self.distinct[at as usize])
+    }
+
+    /// Sheds the lookup by hash once every claim is in.
+    pub fn seal(&mut self) {
+        self.index = FxHashMap::default();
+        self.distinct.shrink_to_fit();
+        self.of.shrink_to_fit();
+    }
+}
+
+impl std::ops::Index<usize> for FeatureTable {
+    type Output = Features;
+    fn index(&self, i: usize) -> &Features {
+        &self.distinct[self.of[i] as usize]
+    }
+}
+
+impl From<Vec<Features>> for FeatureTable {
+    fn from(features: Vec<Features>) -> FeatureTable {
+        let mut table = FeatureTable::default();
+        for f in features {
+            table.push(f);
+        }
+        table
+    }
 }
 
 const STOPWORDS: &[&str] = &[
@@ -846,10 +927,12 @@ struct Vocab {
     informative_idf: f64,
 }
 
-/// Interns every claim's words and prepares it for scoring. A word whose
-/// IDF is at least `informative_idf` is informative.
+/// Interns every claim's words and prepares it for scoring, once for each
+/// distinct features (index by [`FeatureTable::distinct_of`]). Words are
+/// numbered in claim order. A word whose IDF is at least
+/// `informative_idf` is informative.
 fn prepare(
-    features: &[Features],
+    features: &FeatureTable,
     idf: &FxHashMap<u64, f64>,
     informative_idf: f64,
 ) -> (Vec<Prepared>, Vocab) {
@@ -859,22 +942,22 @@ fn prepare(
         content: Vec::new(),
         informative_idf,
     };
+    for f in features.iter() {
+        for w in &f.words {
+            ids.entry(*w).or_insert_with(|| {
+                vocab.weights.push(idf.get(w).copied().unwrap_or(1.0));
+                vocab
+                    .content
+                    .push(!is_entity_word(*w) && !is_casualty_word(*w));
+                (vocab.weights.len() - 1) as u32
+            });
+        }
+    }
     let prepared = features
+        .distinct()
         .iter()
         .map(|f| {
-            let mut words: Vec<u32> = f
-                .words
-                .iter()
-                .map(|w| {
-                    *ids.entry(*w).or_insert_with(|| {
-                        vocab.weights.push(idf.get(w).copied().unwrap_or(1.0));
-                        vocab
-                            .content
-                            .push(!is_entity_word(*w) && !is_casualty_word(*w));
-                        (vocab.weights.len() - 1) as u32
-                    })
-                })
-                .collect();
+            let mut words: Vec<u32> = f.words.iter().map(|w| ids[w]).collect();
             words.sort_unstable();
             words.dedup();
             let mut setting: Vec<u32> = f
@@ -907,8 +990,10 @@ pub fn score(a: &Features, b: &Features, idf: &HashMap<u64, f64>) -> Option<Link
     let idf: FxHashMap<u64, f64> = idf.iter().map(|(k, v)| (*k, *v)).collect();
     // Without corpus weights every word tells.
     let informative = if idf.is_empty() { 0.0 } else { INFORMATIVE_IDF };
-    let (p, vocab) = prepare(&[a.clone(), b.clone()], &idf, informative);
-    score_prepared(a, b, &p[0], &p[1], &vocab, &|| false)
+    let table = FeatureTable::from(vec![a.clone(), b.clone()]);
+    let (p, vocab) = prepare(&table, &idf, informative);
+    let (pa, pb) = (&p[table.distinct_of(0)], &p[table.distinct_of(1)]);
+    score_prepared(a, b, pa, pb, &vocab, &|| false)
 }
 
 /// The plain statement of the scoring rule, kept to check the fast one.
@@ -990,7 +1075,7 @@ const NEAR_COPY: f64 = 0.6;
 /// never fills the index's posting lists). Claims sharing a min-hash meet
 /// in a bucket; each is compared with the bucket's first claim only.
 /// `representative[i] <= i` holds before and after.
-fn near_copies(features: &[Features], representative: &mut [usize]) {
+fn near_copies(features: &FeatureTable, representative: &mut [usize]) {
     let mut entries: Vec<(u64, u32)> = Vec::new();
     for (i, f) in features.iter().enumerate() {
         if representative[i] != i || f.shingles.len() < 3 {
@@ -1107,10 +1192,14 @@ struct Stories {
 }
 
 impl Stories {
-    fn new(document_of: &[usize]) -> Self {
+    /// Each document's claims, as their distinct features.
+    fn new(document_of: &[usize], features: &FeatureTable) -> Self {
         let mut claims: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
         for (i, d) in document_of.iter().enumerate() {
-            claims.entry(*d).or_default().push(i as u32);
+            claims
+                .entry(*d)
+                .or_default()
+                .push(features.distinct_of(i) as u32);
         }
         Stories { claims }
     }
@@ -1191,7 +1280,7 @@ impl Link {
 /// Clusters claims. `document_of[i]` is claim i's document: claims of one
 /// document are never compared (a document says a thing once; repeats are
 /// removed when cleaning).
-pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
+pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     let mut timings = crate::progress::Timings::default();
     let mut step = std::time::Instant::now();
     let mut lap = |timings: &mut crate::progress::Timings, name: &str| {
@@ -1218,20 +1307,25 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
     let mut df: FxHashMap<u64, usize> = FxHashMap::default();
     let mut pair_df: FxHashMap<u64, usize> = FxHashMap::default();
     let mut unique: Vec<u64> = Vec::new();
-    for f in features {
+    // Claims of the same features count once each, counted together.
+    let mut claims_with = vec![0usize; features.distinct().len()];
+    for i in 0..n {
+        claims_with[features.distinct_of(i)] += 1;
+    }
+    for (f, &count) in features.distinct().iter().zip(&claims_with) {
         unique.clear();
         unique.extend_from_slice(&f.words);
         unique.sort_unstable();
         unique.dedup();
         for w in &unique {
-            *df.entry(*w).or_default() += 1;
+            *df.entry(*w).or_default() += count;
         }
         unique.clear();
         unique.extend(f.words.windows(2).map(pair_key));
         unique.sort_unstable();
         unique.dedup();
         for p in &unique {
-            *pair_df.entry(*p).or_default() += 1;
+            *pair_df.entry(*p).or_default() += count;
         }
     }
     let idf: FxHashMap<u64, f64> = df
@@ -1325,7 +1419,7 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
         ),
         std::time::Duration::ZERO,
     );
-    let stories = Stories::new(document_of);
+    let stories = Stories::new(document_of, features);
     // In a corpus of fewer than ~36 claims, a word in two or three of them
     // still tells.
     let informative = INFORMATIVE_IDF.min(((n as f64 + 1.0) / 3.0).ln() + 0.1);
@@ -1338,8 +1432,8 @@ pub fn cluster(features: &[Features], document_of: &[usize]) -> Matching {
             score_prepared(
                 &features[a],
                 &features[b],
-                &prepared[a],
-                &prepared[b],
+                &prepared[features.distinct_of(a)],
+                &prepared[features.distinct_of(b)],
                 &vocab,
                 &|| stories.same(document_of[a], document_of[b], &prepared, &vocab.weights),
             )
@@ -1648,7 +1742,7 @@ mod tests {
         assert!(score(&features[0], &features[1], &idf).is_some());
         assert!(score(&features[1], &features[2], &idf).is_some());
         assert!(score(&features[0], &features[2], &idf).is_none());
-        let m = cluster(&features, &[0, 1, 2]);
+        let m = cluster(&FeatureTable::from(features.to_vec()), &[0, 1, 2]);
         assert_ne!(
             m.cluster_of[0], m.cluster_of[2],
             "{:?} {:?}",
@@ -1813,5 +1907,30 @@ mod tests {
         assert_eq!(score(&died, &missing, &none), None);
         assert!(!counts_apart(&died, &reworded));
         assert!(score(&died, &reworded, &none).is_some());
+    }
+
+    /// A wire sentence run by several sites is held once: the table gives
+    /// each claim its own features back, in claim order, and claims alike
+    /// in every feature share one entry; matching over the table clusters
+    /// the copies with the sentence they copy.
+    #[test]
+    fn identical_features_are_held_once_and_given_back_per_claim() {
+        let f = sentence_features();
+        let wire =
+            "The earthquake killed at least 2,000 people in the Atlas mountains, officials said.";
+        let other = "Rescue teams from Spain and Qatar arrived in Marrakech on Sunday morning.";
+        let table = FeatureTable::from(vec![f(wire), f(other), f(wire), f(wire)]);
+        assert_eq!(table.len(), 4);
+        assert_eq!(table.distinct().len(), 2);
+        assert_eq!(table.distinct_of(0), table.distinct_of(2));
+        assert_ne!(table.distinct_of(0), table.distinct_of(1));
+        assert_eq!(table[3], f(wire));
+        assert_eq!(table[1], f(other));
+        let kept: Vec<&Features> = table.iter().collect();
+        assert_eq!(kept, vec![&table[0], &table[1], &table[2], &table[3]]);
+        let m = cluster(&table, &[0, 1, 2, 3]);
+        assert_eq!(m.cluster_of[0], m.cluster_of[2]);
+        assert_eq!(m.cluster_of[0], m.cluster_of[3]);
+        assert_ne!(m.cluster_of[0], m.cluster_of[1]);
     }
 }

@@ -43,6 +43,14 @@ struct DocumentClaims {
     date: Option<(u8, u8)>,
 }
 
+/// A document's analysis as the stage holds it until matching: its
+/// claims' features are in the stage's [`matching::FeatureTable`].
+struct Analysed {
+    claims: Vec<Claim>,
+    passages: Vec<u64>,
+    date: Option<(u8, u8)>,
+}
+
 /// What of a document's analysis the next run takes instead of analysing it
 /// again, as `document_analysis` keeps it (postcard). The article is not in
 /// it: it is stored with the claims and stands while they do.
@@ -326,7 +334,10 @@ pub fn run_with(
     // document is taken if it was made from the same inputs; the others'
     // stored texts are read, analysed on every core and dropped, so the
     // texts are never all in memory at once.
-    let mut analysed: Vec<(usize, DocumentClaims)> = Vec::new();
+    let mut analysed: Vec<(usize, Analysed)> = Vec::new();
+    // Every claim's features, in the order the claims are assembled in
+    // (slice by slice, document by document), each distinct one held once.
+    let mut features = matching::FeatureTable::default();
     let mut fresh: Vec<i64> = Vec::new();
     let mut reused: Vec<i64> = Vec::new();
     for (chunk, slice) in documents.chunks(TEXTS_AT_ONCE).enumerate() {
@@ -374,7 +385,25 @@ pub fn run_with(
             // Written now, beside the analysis: the run does not hold every
             // cleaned text until it stores its results.
             articles.extend(claims.article.take());
-            analysed.push((i, claims));
+            let DocumentClaims {
+                claims,
+                passages,
+                date,
+                ..
+            } = claims;
+            let mut kept_claims = Vec::with_capacity(claims.len());
+            for (claim, f) in claims {
+                features.push(f);
+                kept_claims.push(claim);
+            }
+            analysed.push((
+                i,
+                Analysed {
+                    claims: kept_claims,
+                    passages,
+                    date,
+                },
+            ));
         }
         fresh.extend(kept.iter().map(|k| k.document_id));
         store.keep_analyses(&kept, &articles)?;
@@ -391,10 +420,12 @@ pub fn run_with(
         ),
         started.elapsed(),
     )];
+    features.seal();
     let mut output = assemble(
         &documents,
         &outlets,
         analysed,
+        &features,
         imported,
         &entities,
         &mut timings,
@@ -457,7 +488,8 @@ fn imported_reuse(
 fn assemble(
     documents: &[StoredDocument],
     outlets: &HashMap<i64, OutletRecord>,
-    analysed: Vec<(usize, DocumentClaims)>,
+    analysed: Vec<(usize, Analysed)>,
+    features: &matching::FeatureTable,
     imported: Option<Imported>,
     entities: &Entities,
     timings: &mut Vec<(String, std::time::Duration)>,
@@ -518,16 +550,15 @@ fn assemble(
         .filter_map(|(i, d)| d.date.map(|date| (documents[*i].id, date)))
         .collect();
     let mut claims = Vec::new();
-    let mut features = Vec::new();
     let mut document_of = Vec::new();
     for (i, (_, doc)) in analysed.into_iter().enumerate() {
-        for (claim, f) in doc.claims {
+        for claim in doc.claims {
             claims.push(claim);
-            features.push(f);
             document_of.push(i);
         }
     }
-    let matching = matching::cluster(&features, &document_of);
+    debug_assert_eq!(claims.len(), features.len());
+    let matching = matching::cluster(features, &document_of);
     timings.push(("matching claims".to_owned(), started.elapsed()));
     for (step, took) in &matching.timings.0 {
         timings.push((format!("  matching: {step}"), *took));
@@ -553,7 +584,7 @@ fn assemble(
     let grouped = started.elapsed();
     let (clusters, conflicts) = independence::judge(
         &mut claims,
-        &features,
+        features,
         &matching,
         &groups,
         &path_of,
