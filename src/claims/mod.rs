@@ -430,6 +430,8 @@ pub fn run_with(
         &entities,
         &mut timings,
     );
+    // Only the results are written from here on.
+    drop((features, outlets, entities));
     if control.cancelled() {
         return Ok(None);
     }
