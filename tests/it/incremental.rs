@@ -262,7 +262,42 @@ fn analyses_of_a_run_stopped_before_its_results_do_not_stand_for_them() {
             provaudit::claims::run_with(&mut store, &Registry::bundled(), &control).unwrap();
         assert!(stopped.is_none(), "the run was stopped");
     }
+    // The stopped run left the stored article as it was, beside the claims
+    // it goes with; the new one waits, pending.
+    let article = |table: &str| -> Vec<String> {
+        let conn = rusqlite::Connection::open(ws.db()).unwrap();
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT a.text FROM {table} a JOIN document d ON d.id = a.document_id
+                 WHERE d.path_text = ?1 AND d.id IN (SELECT document_id FROM document_text)"
+            ))
+            .unwrap();
+        stmt.query_map([names[0].as_str()], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let stored = article("document_article");
+    assert!(
+        !stored.is_empty() && stored.iter().all(|t| !t.contains("4,321 families")),
+        "{stored:?}"
+    );
+    assert!(
+        article("pending_article")
+            .iter()
+            .any(|t| t.contains("4,321 families"))
+    );
     let after = audit(&ws, &corpus);
+    assert!(
+        article("document_article")
+            .iter()
+            .any(|t| t.contains("4,321 families")),
+        "the changed article's new text is stored"
+    );
+    assert!(
+        article("pending_article").is_empty(),
+        "nothing is left pending"
+    );
     assert!(
         after["claims"]
             .as_array()
