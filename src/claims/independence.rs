@@ -913,6 +913,14 @@ pub fn mostly_quoted(text: &str) -> bool {
 /// start and closes after a word; a curly single mark inside a word
 /// ("Haftar’s") is an apostrophe.
 pub(super) fn outside_quotations(text: &str) -> Vec<&str> {
+    // No quotation mark of any kind (straight marks, or the curly and
+    // angle ones, whose UTF-8 starts 0xE2 or 0xC2): all of it is outside.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+    {
+        return vec![text];
+    }
     let mut parts = Vec::new();
     let mut quoted = false;
     let mut from = 0;
@@ -2186,6 +2194,14 @@ mod tests {
             outside("'My thoughts are with all those affected,' he wrote on Trump's page."),
             " he wrote on Trump's page."
         );
+        // No quotation mark: all of it, whether or not other marks of the
+        // same UTF-8 lead byte (a dash, an ellipsis) are in it.
+        for plain in [
+            "Rescue teams arrived on Sunday, officials said.",
+            "Rescue teams \u{2014} from Spain and Qatar \u{2014} arrived\u{2026}",
+        ] {
+            assert_eq!(outside_quotations(plain), vec![plain]);
+        }
     }
 
     /// A medium that relayed a statement is told apart from the body or

@@ -340,15 +340,18 @@ pub fn run_with(
     let mut features = matching::FeatureTable::default();
     let mut fresh: Vec<i64> = Vec::new();
     let mut reused: Vec<i64> = Vec::new();
+    let (mut reading, mut writing) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
     for (chunk, slice) in documents.chunks(TEXTS_AT_ONCE).enumerate() {
         if control.cancelled() {
             break;
         }
         let offset = chunk * TEXTS_AT_ONCE;
+        let lap = std::time::Instant::now();
         let inputs: Vec<String> = slice.iter().map(|d| d.analysis_inputs(&stage)).collect();
         let kept = store.kept_analyses(slice.iter().map(|d| d.id))?;
         let KeptOrTexts { restored, texts } =
             store.kept_or_texts(kept, slice, &inputs, DocumentClaims::restore)?;
+        reading += lap.elapsed();
         let found: Vec<(usize, DocumentClaims, Option<KeptAnalysis>)> = slice
             .par_iter()
             .zip(inputs)
@@ -406,7 +409,9 @@ pub fn run_with(
             ));
         }
         fresh.extend(kept.iter().map(|k| k.document_id));
+        let lap = std::time::Instant::now();
         store.keep_analyses(&kept, &articles)?;
+        writing += lap.elapsed();
     }
     control.progress.finish();
     if control.cancelled() {
@@ -420,6 +425,14 @@ pub fn run_with(
         ),
         started.elapsed(),
     )];
+    timings.push((
+        "  extraction: reading stored texts and kept analyses".to_owned(),
+        reading,
+    ));
+    timings.push((
+        "  extraction: writing kept analyses and articles".to_owned(),
+        writing,
+    ));
     features.seal();
     let mut output = assemble(
         &documents,
