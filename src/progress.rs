@@ -69,3 +69,25 @@ impl Timings {
         self.0.extend(other.0);
     }
 }
+
+/// Times steps that follow one another: each lap is the wall time since
+/// the one before, or since the start.
+pub struct Laps {
+    pub timings: Timings,
+    since: std::time::Instant,
+}
+
+impl Laps {
+    pub fn start() -> Laps {
+        Laps {
+            timings: Timings::default(),
+            since: std::time::Instant::now(),
+        }
+    }
+
+    /// Records the time since the last lap under `step`.
+    pub fn lap(&mut self, step: &str) {
+        self.timings.add(step, self.since.elapsed());
+        self.since = std::time::Instant::now();
+    }
+}

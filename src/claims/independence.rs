@@ -278,7 +278,6 @@ pub fn origin_groups(
             .map(|(i, (_, id))| (id, i))
             .collect()
     };
-    let rank_of = |id: i64| rank.get(&id).copied().unwrap_or(usize::MAX);
     let mut links: Vec<(&Reuse, bool, usize, usize)> = reuse
         .iter()
         .chain(&identical)
@@ -288,8 +287,8 @@ pub fn origin_groups(
             (
                 r,
                 passages,
-                rank_of(r.document_id),
-                rank_of(r.source_document_id),
+                rank[&r.document_id],
+                rank[&r.source_document_id],
             )
         })
         .collect();

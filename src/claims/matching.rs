@@ -1281,12 +1281,7 @@ impl Link {
 /// document are never compared (a document says a thing once; repeats are
 /// removed when cleaning).
 pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
-    let mut timings = crate::progress::Timings::default();
-    let mut step = std::time::Instant::now();
-    let mut lap = |timings: &mut crate::progress::Timings, name: &str| {
-        timings.add(name, step.elapsed());
-        step = std::time::Instant::now();
-    };
+    let mut laps = crate::progress::Laps::start();
     let n = features.len();
     // Claims that read the same once normalised (a wire sentence run by many
     // sites) are one claim: only the first of each such group enters the
@@ -1388,7 +1383,7 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
             postings.entry(k).or_default().push(i);
         }
     }
-    lap(&mut timings, "index");
+    laps.lap("index");
     // Candidates: pairs sharing a usable key (sorted and deduplicated: far
     // cheaper than a hash set at a million pairs).
     let mut candidates: Vec<(u32, u32)> = Vec::new();
@@ -1411,8 +1406,8 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     candidates.sort_unstable();
     candidates.dedup();
     let candidates_scored = candidates.len();
-    lap(&mut timings, "candidates");
-    timings.add(
+    laps.lap("candidates");
+    laps.timings.add(
         &format!(
             "candidate pairs ({candidates_scored} pairs among {} of {n} claims; the rest are copies)",
             (0..n).filter(|i| is_rep(*i)).count()
@@ -1447,7 +1442,7 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
             .total_cmp(&x.2.strength())
             .then((x.0, x.1).cmp(&(y.0, y.1)))
     });
-    lap(&mut timings, "scoring");
+    laps.lap("scoring");
     let matched = Adjacency::new(n, links.iter().map(|(a, b, _)| (*a, *b)));
     // Strongest first; merge two groups when most pairs across them match.
     let mut sets = Sets::new(n);
@@ -1526,12 +1521,12 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
         }
     }
     let cluster_of = (0..n).map(|i| sets.find(representative[i])).collect();
-    lap(&mut timings, "merging");
+    laps.lap("merging");
     Matching {
         cluster_of,
         links: kept,
         candidates_scored,
-        timings,
+        timings: laps.timings,
     }
 }
 

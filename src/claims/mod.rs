@@ -453,7 +453,7 @@ pub fn run_with(
     let started = std::time::Instant::now();
     let steps = store.save_claims(&output)?;
     timings.push(("store claims".to_owned(), started.elapsed()));
-    for (step, took) in steps {
+    for (step, took) in steps.0 {
         timings.push((format!("  storing: {step}"), took));
     }
     output.timings = timings;

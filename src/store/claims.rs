@@ -5,25 +5,9 @@ use super::{Result, Store, classify};
 use crate::model::claims::{
     Article, Claim, Cluster, Conflict, DocumentDate, KeptAnalysis, Reuse, StageOutput,
 };
+use crate::progress::{Laps, Timings};
 use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
-
-/// How long each step of a write took, each lap timed from the last.
-struct Laps(Vec<(String, Duration)>, Instant);
-
-impl Default for Laps {
-    fn default() -> Laps {
-        Laps(Vec::new(), Instant::now())
-    }
-}
-
-impl Laps {
-    fn lap(&mut self, step: &str) {
-        self.0.push((step.to_owned(), self.1.elapsed()));
-        self.1 = Instant::now();
-    }
-}
 
 /// The claims tables' secondary indexes, exactly as migrations 0003 and
 /// 0009 made them.
@@ -48,7 +32,7 @@ const BULK_CACHE_KIB: i64 = -131_072;
 impl Store {
     /// Replaces the claims stage's results, in one transaction, and says
     /// how long each of its steps took.
-    pub fn save_claims(&mut self, out: &StageOutput) -> Result<Vec<(String, Duration)>> {
+    pub fn save_claims(&mut self, out: &StageOutput) -> Result<Timings> {
         let path = self.path.clone();
         let e = |err| classify(&path, err);
         // A bulk replace: a larger page cache for the inserts, and the
@@ -73,11 +57,11 @@ impl Store {
     /// once at the end; when some documents' analyses were kept
     /// (`out.reused`), their claim, article and date rows stand, and only
     /// their claims' clusters are updated where they moved.
-    fn replace_claims(&mut self, out: &StageOutput) -> Result<Vec<(String, Duration)>> {
+    fn replace_claims(&mut self, out: &StageOutput) -> Result<Timings> {
         let path = self.path.clone();
         let e = |err| classify(&path, err);
         let whole = out.reused.is_empty();
-        let mut laps = Laps::default();
+        let mut laps = Laps::start();
         let tx = self.conn.transaction().map_err(e)?;
         if whole {
             for (index, _) in SECONDARY_INDEXES {
@@ -293,7 +277,7 @@ impl Store {
         laps.lap("search index");
         tx.commit().map_err(e)?;
         laps.lap("commit");
-        Ok(laps.0)
+        Ok(laps.timings)
     }
 
     /// Keeps these documents' claims analyses for the next run, in one
@@ -311,11 +295,18 @@ impl Store {
             &tx,
             "INSERT OR REPLACE INTO document_analysis (document_id, inputs, data)
              VALUES (?1, ?2, ?3)",
-            // Made anew: the stored rows are not yet written from it.
-            Some("DELETE FROM document_analysis_in_results WHERE document_id = ?1"),
             kept,
         )
         .map_err(e)?;
+        {
+            // Made anew: the stored rows are not yet written from them.
+            let mut unmark = tx
+                .prepare_cached("DELETE FROM document_analysis_in_results WHERE document_id = ?1")
+                .map_err(e)?;
+            for k in kept {
+                unmark.execute([k.document_id]).map_err(e)?;
+            }
+        }
         put_pending_articles(&tx, articles).map_err(e)?;
         tx.commit().map_err(e)
     }

@@ -860,8 +860,6 @@ impl Store {
         done.map(drop).map_err(|e| self.err(e))
     }
 
-    /// Writes one stage's kept analyses with `sql` (taking the document,
-    /// the inputs and the data), in one transaction.
     /// One slice of a stage's documents, as a stage reads it: for each
     /// document, what an earlier run kept of its analysis if that was made
     /// from `inputs` (same order as `slice`) and `decode` reads it, on
@@ -1409,21 +1407,16 @@ fn recognise(conn: &Connection, path: &Path) -> Result<i64> {
     if legacy { Ok(version) } else { Err(refuse()) }
 }
 
-/// Writes kept analyses with `sql` (taking a document, its inputs and
-/// data), and runs `then` (taking the document) after each.
+/// Writes one stage's kept analyses with `sql` (taking the document, the
+/// inputs and the data).
 fn put_kept(
     tx: &rusqlite::Transaction,
     sql: &str,
-    then: Option<&str>,
     kept: &[crate::model::claims::KeptAnalysis],
 ) -> rusqlite::Result<()> {
     let mut put = tx.prepare_cached(sql)?;
-    let mut then = then.map(|sql| tx.prepare_cached(sql)).transpose()?;
     for k in kept {
         put.execute(params![k.document_id, k.inputs, k.data])?;
-        if let Some(then) = &mut then {
-            then.execute([k.document_id])?;
-        }
     }
     Ok(())
 }

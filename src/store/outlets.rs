@@ -40,7 +40,6 @@ impl Store {
         super::put_kept(
             &tx,
             "INSERT OR REPLACE INTO document_outlet_analysis (document_id, inputs, data) VALUES (?1, ?2, ?3)",
-            None,
             kept,
         )
         .map_err(e)?;
