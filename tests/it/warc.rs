@@ -810,8 +810,6 @@ fn pages_an_archive_no_longer_holds_are_kept_but_not_counted() {
     // claims the first audit found in it. (Their analyses, kept since the
     // first audit, no longer stand for rows: the second audit removed them.)
     std::fs::copy(scratch.join("first.warc.gz"), corpus.join("crawl.warc.gz")).unwrap();
-    let t = ws.run_db(&["audit", corpus.to_str().unwrap(), "--timings"]);
-    eprintln!("DEBUG {}\n{}", t.stdout, t.stderr);
     let restored = ws
         .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
         .json();
