@@ -219,39 +219,43 @@ fn analyse_document(
         let Some(found) = extract::extract(&sentence, &mut ctx) else {
             continue;
         };
-        let (s, e) = (
-            cleaned.source_offset(found.start),
-            cleaned.source_offset(found.end - 1) + 1,
-        );
-        let at = locate(s, e);
-        // Identical files at two paths are two documents: the path is part of the key.
-        let mut id = doc.path.as_bytes().to_vec();
-        id.extend_from_slice(format!("\0{}:{}:{}", doc.sha256, found.start, found.end).as_bytes());
-        let key = format!("k-{}", &sha256_hex(&id)[..ID_DIGITS]);
-        let features = matching::features(&found);
-        claims.push((
-            Claim {
-                key,
-                document_id: doc.id,
-                cluster_key: String::new(),
-                text: found.text,
-                start: at.start,
-                end: at.end,
-                line: at.line,
-                clean_start: found.start,
-                clean_end: found.end,
-                kind: found.kind,
-                speaker: found.speaker,
-                attribution: found.attribution,
-                quantities: found.quantities,
-                page: stored
-                    .page_lines
-                    .as_deref()
-                    .zip(at.line)
-                    .map(|(pages, line)| crate::text::page_of(pages, line)),
-            },
-            features,
-        ));
+        for found in extract::quoted_sentences(found) {
+            let (s, e) = (
+                cleaned.source_offset(found.start),
+                cleaned.source_offset(found.end - 1) + 1,
+            );
+            let at = locate(s, e);
+            // Identical files at two paths are two documents: the path is part of the key.
+            let mut id = doc.path.as_bytes().to_vec();
+            id.extend_from_slice(
+                format!("\0{}:{}:{}", doc.sha256, found.start, found.end).as_bytes(),
+            );
+            let key = format!("k-{}", &sha256_hex(&id)[..ID_DIGITS]);
+            let features = matching::features(&found);
+            claims.push((
+                Claim {
+                    key,
+                    document_id: doc.id,
+                    cluster_key: String::new(),
+                    text: found.text,
+                    start: at.start,
+                    end: at.end,
+                    line: at.line,
+                    clean_start: found.start,
+                    clean_end: found.end,
+                    kind: found.kind,
+                    speaker: found.speaker,
+                    attribution: found.attribution,
+                    quantities: found.quantities,
+                    page: stored
+                        .page_lines
+                        .as_deref()
+                        .zip(at.line)
+                        .map(|(pages, line)| crate::text::page_of(pages, line)),
+                },
+                features,
+            ));
+        }
     }
     attribute_from_next_sentence(&mut claims, &cleaned.text);
     claims.shrink_to_fit();
