@@ -17,7 +17,7 @@
 use super::registry::{OutletKind, Registry, name_key};
 pub use super::rules::Rule;
 use super::rules::{
-    BYLINE_WITH_BUREAU, COPYRIGHT_PUBLISHER, DATELINE_BARE, DATELINE_CREDIT,
+    BYLINE_WITH_BUREAU, COPYRIGHT_PUBLISHER, DATELINE_AGENCY_LEAD, DATELINE_BARE, DATELINE_CREDIT,
     DATELINE_PAREN_OR_DASH, REPUBLISHED_NOTE_UNREGISTERED, SOURCE_LINE_UNREGISTERED,
     UNNAMED_AGENCIES,
 };
@@ -161,6 +161,15 @@ static DASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static BARE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^\s*\p{Lu}[\p{L}.'’/ -]{1,40}?(?:[,.]\s*[\p{L}0-9][\p{L}0-9.' ]{0,20}?){0,2}\s*[,|]\s*(?P<name>\p{L}[\p{L}.&' -]{1,30}?)\s*(?:--|[-–—|:]|\.\s)\s*\S",
+    )
+});
+/// No place: the agency opening the lead, set off by a dash or colon,
+/// perhaps with its desk after a slash or glued to it by a page that set
+/// it apart (`IRNA – Iran's…`, `Iran Press/Europe: Wagner…`, `Iran
+/// PressEurope: Wagner…`); a sentence of at least four words follows.
+static AGENCY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?P<name>\p{Lu}[\p{L}.&'’ -]{1,30}?)(?:\s*/\s*\p{Lu}[\p{L} ]{1,20}?|\p{Lu}\p{Ll}{2,15})?\s*(?:--|[–—:]|\s-)\s*[\p{Lu}“\x22]\S*(?:\s+\S+){3}",
     )
 });
 /// A writer's credit with the agency and the bureau:
@@ -940,6 +949,23 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 start,
                 start + name.end(),
                 DATELINE_BARE.confidence,
+            ));
+            continue;
+        }
+        if index < 15
+            && !looks_like_photo_credit(line)
+            && let Some(c) = AGENCY_LEAD.captures(line)
+            && let Some(outlet) = registry
+                .find_credit_name(c.name("name").unwrap().as_str())
+                .filter(|o| o.kind == OutletKind::WireAgency)
+        {
+            let name = c.name("name").unwrap();
+            out.push(origin(
+                outlet,
+                Rule::WireDateline,
+                start + name.start(),
+                start + name.end(),
+                DATELINE_AGENCY_LEAD.confidence,
             ));
             continue;
         }

@@ -14,7 +14,7 @@
 //! | `publisher_marker` | publisher | 0.95 | the outlet's own site furniture, from the registry: `Join the GlobalSecurity.org mailing list` |
 //! | `html_canonical_url` | publisher | 0.95 | the page's canonical URL (`<link rel=canonical>`, `og:url`, or the `saved from url=` mark): `https://www.aljazeera.com/news/2019/9/26/haftar` |
 //! | `html_site_name` | publisher | 0.9 | the page's site name: `Al Jazeera` |
-//! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85) | a dateline crediting a news agency: `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `ANKARA/ANTALYA-Anadolu Agency`, `TEHRAN, (MNA) – Iran's foreign minister spoke.`, `Lucknow (Uttar Pradesh) [India], February 5 (ANI): Farmers gathered.`, `Reuters, Beirut, Jan 10 - Talks began.`, `London, June 12 (AFP/APP/DNA):UK Prime Minister Keir Starmer spoke.`, `KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)`, `KIMMO BRANDT, EPA-EFE` |
+//! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85; no place: the agency opening the lead with a dash or colon, perhaps with its desk 0.85) | a dateline crediting a news agency: `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `ANKARA/ANTALYA-Anadolu Agency`, `TEHRAN, (MNA) – Iran's foreign minister spoke.`, `Lucknow (Uttar Pradesh) [India], February 5 (ANI): Farmers gathered.`, `Reuters, Beirut, Jan 10 - Talks began.`, `London, June 12 (AFP/APP/DNA):UK Prime Minister Keir Starmer spoke.`, `KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.`, `IRNA – Iran's foreign minister met his Omani counterpart in Muscat on Sunday.`, `Iran Press/Europe: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Iran PressEurope: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)`, `KIMMO BRANDT, EPA-EFE`, `Kremlin – Talks with the Belarusian president went on all night.`, `AFP: Photo shows rescuers searching the rubble of a building.`, `Reuters – Ipsos poll` |
 //! | `source_line` | origin | 0.9 (unregistered name 0.55) | a line naming the source, or a source in parentheses closing a line: `SOURCE: AL JAZEERA AND NEWS AGENCIES`, `SOURCE:AA`, `From: BelTA`, `Source: https://english.news.cn/20250121/b02237d284354ff0/c.html`, `3/25, 10:44 AM (Source: TeleTrader)`; not `Source: PRNewsfoto/Quaker Oats`, `Approval rose to 41 percent in March (Source: Reuters/Ipsos poll)`, `Source: Getty Images`, `Source: https://example.org/2025/01/21/story.html`, `Source: A Fox News poll of 1,007 registered U.S. voters conducted July 9-11.`, `Source: Reuters/Ipsos poll`, `Source: U.S. Census Bureau data` |
 //! | `agency_byline` | origin | 0.9 (a writer's credit with the agency and the bureau 0.85) | a byline naming a news agency: `By JILL COLVIN and JONATHAN LEMIRE, Associated Press`, `by: Anadolu \| 12.03.2020`, `By Reuters`, `Philippe Ries, Agence France-Presse, Hong Kong`, `Jill Colvin, The Associated Press •`, `By JEREMY DIAMOND, CNN, AP`, `Jari Tanner and Jan M. OlsenAssociated Press`, `Justin Sink, Margaret Talev and Ilya Arkhipov, Bloomberg`; not `Jorge Silva / Reuters`, `Kim Jong Un, Reuters reported`, `Putin and Trump met in Helsinki, Reuters`, `Pablo Martinez Monsivais, AP`, `Chris Ratcliffe, Bloomberg`, `Focus Taiwan App` |
 //! | `outlet_byline` | origin | 0.85 | a byline naming the paper or site its writers work for (a paper's story carried on another's page is that paper's text): `By Philip Rucker, Anton Troianovski and Seung Min Kim The Washington Post`, `By Andrew Higgins New York Times`, `Anton Troianovski and Philip Rucker, The Washington Post`, `Caren Bohan and Deborah Barfield Berry, USA TODAY Published 6:16 p.m. ET July 15, 2018`; not `By Tom Smith, Staff Writer`, `Photo: Jane Doe, The Washington Post`, `By the way, The Washington Post said so.`, `By ROBERT BURNS AP National Security Writer`, `By July 16, 2018 The New York Times` |
@@ -168,6 +168,13 @@ pub const DATELINE_BARE: Form = Form {
     confidence: 0.85,
     when: "the agency after the place and a comma or bar, or the agency first",
 };
+/// `wire_dateline`: no place, the agency opening the lead and set off by a
+/// dash or colon, perhaps with its desk (`IRNA – `, `Iran Press/Europe:`),
+/// near the top.
+pub const DATELINE_AGENCY_LEAD: Form = Form {
+    confidence: 0.85,
+    when: "no place: the agency opening the lead with a dash or colon, perhaps with its desk",
+};
 /// `agency_byline`: `Philippe Ries, Agence France-Presse, Hong Kong`.
 pub const BYLINE_WITH_BUREAU: Form = Form {
     confidence: 0.85,
@@ -302,7 +309,12 @@ impl Rule {
                 reads: "a dateline crediting a news agency",
                 roles: &[Origin],
                 confidence: DATELINE_CREDIT.confidence,
-                forms: &[DATELINE_CREDIT, DATELINE_PAREN_OR_DASH, DATELINE_BARE],
+                forms: &[
+                    DATELINE_CREDIT,
+                    DATELINE_PAREN_OR_DASH,
+                    DATELINE_BARE,
+                    DATELINE_AGENCY_LEAD,
+                ],
                 place: Place::Top,
                 examples: &[
                     ex!(
@@ -348,11 +360,28 @@ impl Rule {
                         "KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.",
                         "Agence France-Presse",
                     ),
+                    ex!(
+                        "IRNA – Iran's foreign minister met his Omani counterpart in Muscat on Sunday.",
+                        "Islamic Republic News Agency",
+                    ),
+                    ex!(
+                        "Iran Press/Europe: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.",
+                        "Iran Press",
+                    ),
+                    // Saved from a page that set the desk apart: the name
+                    // glued to it.
+                    ex!(
+                        "Iran PressEurope: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.",
+                        "Iran Press",
+                    ),
                 ],
                 traps: &[
                     "AFP PHOTO / SPUTNIK / Alexei Druzhinin",
                     "Hamburg (ots)",
                     "KIMMO BRANDT, EPA-EFE",
+                    "Kremlin – Talks with the Belarusian president went on all night.",
+                    "AFP: Photo shows rescuers searching the rubble of a building.",
+                    "Reuters – Ipsos poll",
                 ],
             },
             Rule::SourceLine => &RuleInfo {
