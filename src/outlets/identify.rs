@@ -172,6 +172,32 @@ static AGENCY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*(?P<name>\p{Lu}[\p{L}.&'’ -]{1,30}?)(?:\s*/\s*\p{Lu}[\p{L} ]{1,20}?|\p{Lu}\p{Ll}{2,15})?\s*(?:--|[–—:]|\s-)\s*[\p{Lu}“\x22]\S*(?:\s+\S+){3}",
     )
 });
+/// A body's own statement, its header on a line of its own: `Press release
+/// of the Press Service of the President of the Republic of Belarus`,
+/// `Statement by the Ministry of Foreign Affairs of Ukraine`. The body is
+/// named with a word for an institution; a person, a family or a sentence
+/// going on after the name is no header.
+static ISSUER_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^\s*(?:No\.?\s*:?\s*[\w/.-]+,?\s+)?(?:(?i:press)\s+)?(?i:release|statement|communiqu[eé]|announcement|readout)\s+(?i:of|by|from)\s+(?:the\s+)?(?P<name>{ISSUER})\s*\.?\s*$"
+    ))
+});
+/// A site reposting a body's release says so: `The press release issued by
+/// the Foreign Office on 21 July 2023.`
+static ISSUED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^\s*(?i:the\s+)?(?i:press\s+release|statement|communiqu[eé])\s+(?i:issued|released|published)\s+by\s+(?:the\s+)?(?P<name>{ISSUER})(?:\s+on\s+[\w ,]{{3,30}})?\s*\.?\s*$"
+    ))
+});
+/// A body's name: capitalised words, small words between them (`Press
+/// Service of the President of the Republic of Belarus`).
+const ISSUER: &str = r"\p{Lu}[\p{L}0-9'’.&-]*(?:\s+(?:(?:of|the|for|and|in|on|to|de|du|la)\s+)*\p{Lu}[\p{L}0-9'’.&-]*){0,14}";
+/// The words that name a body issuing statements.
+static ISSUING_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:Press Service|Press Office|Press Secretary|Spokesperson|Spokesman|Office|Ministry|Department|Presidency|Government|Embassy|Consulate|Secretariat|Commission|Council|Committee|Cabinet|Administration|Agency|Authority|Police|Armed Forces|Army|Navy|Command|Kremlin|White House|Mission|Parliament|Assembly|Court)\b",
+    )
+});
 /// A writer's credit with the agency and the bureau:
 /// `Philippe Ries, Agence France-Presse, Hong Kong`.
 static PERSON_AGENCY_PLACE: LazyLock<Regex> = LazyLock::new(|| {
@@ -949,6 +975,24 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 start,
                 start + name.end(),
                 DATELINE_BARE.confidence,
+            ));
+            continue;
+        }
+        if index < 15
+            && let Some(c) = ISSUER_HEADER
+                .captures(line)
+                .or_else(|| ISSUED_BY.captures(line))
+            && ISSUING_BODY.is_match(c.name("name").unwrap().as_str())
+        {
+            let name = c.name("name").unwrap();
+            out.push(signal(
+                Role::Origin,
+                registry.find_credit_name(name.as_str()),
+                name.as_str(),
+                Rule::IssuerHeader,
+                start + name.start(),
+                start + name.end(),
+                Rule::IssuerHeader.confidence(),
             ));
             continue;
         }

@@ -24,6 +24,7 @@
 //! | `copyright_line` | origin, publisher | 0.85 (a copyright held by an outlet that is no news agency: the publisher 0.7) | a copyright line: `Copyright 2018 The Associated Press. All rights reserved.`, `© 2018 Thomson/Reuters.`, `© 2019 Al Jazeera Media Network`; not `© Provided by The Canadian Press`, `© REUTERS / Rodi Said` |
 //! | `repost_label` | origin | 0.85 | a line naming another outlet on a page whose publisher is known: `Press TV`, then `Join the GlobalSecurity.org mailing list` |
 //! | `origin_marker` | origin | 0.8 | the producer's own sign-off or footer, from the registry: `(Reporting by Tom Balmforth; Editing by Mark Heinrich)`, `…the authority said in a statement. (Reporting by Yusri Mohamed Writing by Aidan Lewis)`, `AA News Broadcasting System` |
+//! | `issuer_header` | origin | 0.8 | a press release's or statement's header naming the body that issued it (a ministry, office, press service, presidency, embassy …), on a line of its own near the top: the text is that body's own, its primary source publishing itself: `Press release of the Press Service of the President of the Republic of Belarus`, `Statement by the Ministry of Foreign Affairs of Ukraine`, `Press Statement from the Embassy of Japan in Nigeria`, `Statement from the Press Secretary`, `No:438/23, Statement of the Ministry of Foreign Affairs of the Republic of Azerbaijan`, `The press release issued by the Foreign Office on 21 July 2023.`; not `Statement by the family of the missing reporter`, `Statement by Joe Biden`, `Statement by the Ministry of Defence said three drones were downed overnight.`, `A statement from the Ministry of Health said 12 people were injured.`, `Statement by Ambassador Barbara Woodward at the UN Security Council meeting on Ukraine.` |
 //! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran, or a syndicating site's metadata line (its name, its bureau, when it ran) (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `Wam`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`, `The Associated Press \| Monday, July 16, 2018, 9:06 a.m.`, `AFP 28 Mar 2021`, `Reuters \| Cairo \| Updated: 25-03-2021 14:19 IST \| Created: 25-03-2021 14:16 IST`, `Suez Canal suspends traffic while efforts to dislodge ship continueReuters \| Cairo \| Updated: 25-03-2021 14:19 IST`; not `Today`, `Express, May 4, 2021`, `Reuters 2021 poll`, `Talks with Reuters \| Cairo \| Updated: 25-03-2021` |
 //! | `agency_writers_line` | origin | 0.75 | the agency's writers' credit: `Associated Press writer Jamey Keaten in Helsinki contributed to this report.`, `Jill Colvin is an Associated Press writer.`; not `The Associated Press contributed to this report.` |
 //! | `inputs_credit` | origin | 0.75 | a "with inputs from" credit: `(With inputs from PTI)` |
@@ -63,6 +64,7 @@ pub enum Rule {
     CopyrightLine,
     RepostLabel,
     OriginMarker,
+    IssuerHeader,
     AgencyLine,
     AgencyWritersLine,
     InputsCredit,
@@ -199,7 +201,7 @@ pub const COPYRIGHT_PUBLISHER: Form = Form {
 
 impl Rule {
     /// Every rule, strongest first.
-    pub const ALL: [Rule; 29] = [
+    pub const ALL: [Rule; 30] = [
         Rule::CaptureUrl,
         Rule::PublisherMarker,
         Rule::HtmlCanonicalUrl,
@@ -214,6 +216,7 @@ impl Rule {
         Rule::CopyrightLine,
         Rule::RepostLabel,
         Rule::OriginMarker,
+        Rule::IssuerHeader,
         Rule::AgencyLine,
         Rule::AgencyWritersLine,
         Rule::InputsCredit,
@@ -584,6 +587,45 @@ impl Rule {
                     ex!("AA News Broadcasting System", "Anadolu Agency"),
                 ],
                 traps: &[],
+            },
+            Rule::IssuerHeader => &RuleInfo {
+                name: "issuer_header",
+                description: "the header of a body's own statement",
+                reads: "a press release's or statement's header naming the body that issued it (a ministry, office, press service, presidency, embassy …), on a line of its own near the top: the text is that body's own, its primary source publishing itself",
+                roles: &[Origin],
+                confidence: 0.8,
+                forms: &[],
+                place: Place::Top,
+                examples: &[
+                    ex!(
+                        "Press release of the Press Service of the President of the Republic of Belarus",
+                        "Press Service of the President of the Republic of Belarus",
+                    ),
+                    ex!(
+                        "Statement by the Ministry of Foreign Affairs of Ukraine",
+                        "Ministry of Foreign Affairs of Ukraine",
+                    ),
+                    ex!(
+                        "Press Statement from the Embassy of Japan in Nigeria",
+                        "Embassy of Japan in Nigeria",
+                    ),
+                    ex!("Statement from the Press Secretary", "Press Secretary"),
+                    ex!(
+                        "No:438/23, Statement of the Ministry of Foreign Affairs of the Republic of Azerbaijan",
+                        "Ministry of Foreign Affairs of the Republic of Azerbaijan",
+                    ),
+                    ex!(
+                        "The press release issued by the Foreign Office on 21 July 2023.",
+                        "Foreign Office",
+                    ),
+                ],
+                traps: &[
+                    "Statement by the family of the missing reporter",
+                    "Statement by Joe Biden",
+                    "Statement by the Ministry of Defence said three drones were downed overnight.",
+                    "A statement from the Ministry of Health said 12 people were injured.",
+                    "Statement by Ambassador Barbara Woodward at the UN Security Council meeting on Ukraine.",
+                ],
             },
             Rule::AgencyLine => &RuleInfo {
                 name: "agency_line",
