@@ -24,8 +24,10 @@
 //! known origins) or a single document. Its flags:
 //! - `single_source`: at most one known origin behind every document
 //!   (every class but corroborated);
-//! - `single_primary`: several origins, but all attribute the claim to the
-//!   same primary source (two outlets both quoting the WHO figure); with
+//! - `single_primary`: several origins, but every one that names a source
+//!   names the same primary source (two outlets both quoting the WHO
+//!   figure), named by at least two origins, or by one and a document of
+//!   unknown origin (which adds to this warning, never takes from it); with
 //!   one known origin or none, several documents and one primary source
 //!   among all that name one;
 //! - `single_alignment`: several origins, all state-controlled media (State
@@ -762,17 +764,36 @@ fn judge_one(
     };
     let known_primaries = named(known_primaries.into_iter().collect());
     let all_primaries = named(primary_sources.iter().map(String::as_str).collect());
-    let every_known_attributes = known.iter().all(|g| {
-        list.iter()
-            .zip(&primary)
-            .any(|(i, p)| p.is_some() && groups[&claims[*i].document_id].group == g.group)
-    });
+    let known_attributing = known
+        .iter()
+        .filter(|g| {
+            list.iter()
+                .zip(&primary)
+                .any(|(i, p)| p.is_some() && groups[&claims[*i].document_id].group == g.group)
+        })
+        .count();
+    let every_known_attributes = known_attributing == known.len();
+    // Documents of unknown origin that name the known origins' one primary
+    // source: they add to a warning that everything rests on one
+    // statement, never take from it (a document whose producer is unknown
+    // naming another source is no proof of a second one).
+    let unknown_agreeing: BTreeSet<i64> = list
+        .iter()
+        .zip(&primary)
+        .filter(|(i, p)| {
+            groups[&claims[**i].document_id]
+                .group
+                .starts_with("document:")
+                && p.as_deref().is_some_and(|p| known_primaries.contains(p))
+        })
+        .map(|(i, _)| claims[*i].document_id)
+        .collect();
     // With one known origin or none, the documents that name a source
     // decide: several documents, one primary source among them all (a
     // single-source claim that also rests on one statement says so).
     let attested_in: BTreeSet<i64> = list.iter().map(|&i| claims[i].document_id).collect();
     let single_primary = if independent > 1 {
-        every_known_attributes && known_primaries.len() == 1
+        known_primaries.len() == 1 && known_attributing + unknown_agreeing.len() >= 2
     } else {
         attested_in.len() > 1 && every_known_attributes && all_primaries.len() == 1
     };
@@ -818,9 +839,15 @@ fn judge_one(
         })
         .collect();
     let mut explanation = summary(corroboration, &documents, &known, &unknown, groups);
-    if single_primary && independent > 1 {
+    if single_primary && independent > 1 && every_known_attributes {
         explanation.push_str(&format!(
             " But every one attributes it to {}: one primary source behind {independent} outlets.",
+            primary_sources[0]
+        ));
+    } else if single_primary && independent > 1 {
+        let silent = independent - known_attributing;
+        explanation.push_str(&format!(
+            " But every one that names a source attributes it to {} ({silent} of {independent} origins name none): no second primary source is known.",
             primary_sources[0]
         ));
     } else if single_primary {

@@ -1181,3 +1181,51 @@ The mayor called the flood \"the worst in living memory\" as rescue teams reache
     );
     echoes_the_wire(&report, "page.txt", "worst in living memory");
 }
+
+/// Two wires report the same count; one names the official it came from,
+/// the other names no source. A third page, of unknown origin, names the
+/// same official. Nothing names a second source: the claim is flagged as
+/// resting on one primary source, and says that one origin named none
+/// (Ever Given, 2021: Sputnik and dpa credit the canal authority's
+/// chairman with the 321 ships waiting, Xinhua gives the count alone).
+/// Without the third page, one origin naming a source is not enough.
+#[test]
+fn a_count_only_one_official_is_named_for_rests_on_one_primary_source() {
+    let reuters = "Canal still blocked\n\n\
+ISMAILIA, March 27 (Reuters) - As attempts to free the stranded ship continued, 321 ships were waiting to pass through the canal, the head of the canal authority, Osama Rabie, said on Saturday. Tugs worked through the night.\n";
+    let afp = "Ships queue at canal\n\n\
+CAIRO, March 27 (AFP) - The blockage has halted navigation through the waterway, and 321 ships were waiting to pass through the canal on Saturday. Dredgers were brought in overnight.\n";
+    let unknown = "Canal queue grows\n\n\
+Some 321 ships were waiting to pass through the canal because of the blockage, according to Rabie.\n";
+    let (_ws, report) = audit(&[("r.txt", reuters), ("a.txt", afp), ("u.txt", unknown)]);
+    let k = cluster_of(&report, "r.txt", "321 ships");
+    for (file, words) in [("a.txt", "321 ships"), ("u.txt", "Some 321 ships")] {
+        assert_eq!(
+            k["id"],
+            cluster_of(&report, file, words)["id"],
+            "{file}: {k}"
+        );
+    }
+    assert_eq!(k["independent_origins"], 2, "{k}");
+    assert_eq!(k["unknown_origin_documents"], 1, "{k}");
+    assert_eq!(k["single_primary"], true, "{k}");
+    assert_eq!(
+        k["primary_sources"],
+        serde_json::json!(["Osama Rabie"]),
+        "{k}"
+    );
+    let why = k["explanation"].as_str().unwrap();
+    assert!(why.contains("1 of 2 origins name none"), "{why}");
+
+    let (_ws, report) = audit(&[("r.txt", reuters), ("a.txt", afp)]);
+    let k = cluster_of(&report, "r.txt", "321 ships");
+    assert_eq!(
+        k["id"],
+        cluster_of(&report, "a.txt", "321 ships")["id"],
+        "{k}"
+    );
+    assert_eq!(
+        k["single_primary"], false,
+        "one origin naming a source: {k}"
+    );
+}
