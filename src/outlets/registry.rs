@@ -349,6 +349,8 @@ impl Registry {
         // than to the first one listed (a wrong country and state behind
         // the text). A curated entry's name wins over a state-media row's.
         let mut ambiguous: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut ambiguous_credits: std::collections::HashSet<String> =
+            std::collections::HashSet::new();
         for i in order {
             let outlet = &self.outlets[i];
             for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
@@ -368,8 +370,26 @@ impl Registry {
                     }
                 }
             }
+            // So is a credit abbreviation two curated outlets of different
+            // countries use: "APA" is Austria's agency and Africa's (APA
+            // News, Dakar), whose "APA – Niamey (Niger)" had made an
+            // Austrian text of a Sahel report.
             for name in &outlet.credit_aliases {
-                self.by_credit_name.entry(name_key(name)).or_insert(i);
+                let key = name_key(name);
+                match self.by_credit_name.get(&key) {
+                    None => {
+                        self.by_credit_name.insert(key, i);
+                    }
+                    Some(&j) => {
+                        let other = &self.outlets[j];
+                        if j != i
+                            && other.country != outlet.country
+                            && curated(other) == curated(outlet)
+                        {
+                            ambiguous_credits.insert(key);
+                        }
+                    }
+                }
             }
             for domain in &outlet.domains {
                 self.by_domain.entry(domain.clone()).or_insert(i);
@@ -382,6 +402,9 @@ impl Registry {
         }
         for key in &ambiguous {
             self.by_name.remove(key);
+        }
+        for key in &ambiguous_credits {
+            self.by_credit_name.remove(key);
         }
         countries.sort_by_key(|c| std::cmp::Reverse(c.len()));
         self.countries = countries
@@ -824,6 +847,21 @@ mod tests {
                 r.find_name(shared).map(|o| &o.name)
             );
         }
+        // A credit abbreviation two agencies sign with: neither ("APA –
+        // Niamey (Niger)" is Africa's APA News, not Austria's APA), while
+        // each full name still names its own.
+        assert!(r.find_credit_name("APA").is_none());
+        assert_eq!(
+            r.find_credit_name("APA News").unwrap().country.as_deref(),
+            Some("Senegal")
+        );
+        assert_eq!(
+            r.find_credit_name("Austria Presse Agentur")
+                .unwrap()
+                .country
+                .as_deref(),
+            Some("Austria")
+        );
         // Senegal's APS is a state-media row; Algeria's is curated.
         assert_eq!(
             r.find_name("APS").unwrap().country.as_deref(),
