@@ -816,6 +816,25 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         .iter()
         .rposition(|&(_, _, l)| !l.trim().is_empty() && !tags_only(l))
         .map_or(n, |i| i + 1);
+    // An agency opening the lead is a credit when no other outlet opens a
+    // paragraph so: a press review opens its paragraphs with each outlet it
+    // quotes ("TASS: …", "RIA Novosti: …"), and none of them wrote the page.
+    let lead_outlet = |line: &str| {
+        (!looks_like_photo_credit(line))
+            .then(|| AGENCY_LEAD.captures(line))
+            .flatten()
+            .and_then(|c| {
+                let name = c.name("name").unwrap();
+                registry
+                    .find_credit_name(name.as_str())
+                    .map(|o| (o, name.start(), name.end()))
+            })
+    };
+    let lead_outlets: std::collections::BTreeSet<&str> = lines
+        .iter()
+        .take(15)
+        .filter_map(|&(_, _, l)| lead_outlet(l).map(|(o, _, _)| o.id.as_str()))
+        .collect();
     for (index, &(start, end, line)) in lines.iter().enumerate() {
         let near_edge = index < 15 || index + 10 >= n;
         if index < 15
@@ -997,18 +1016,15 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             continue;
         }
         if index < 15
-            && !looks_like_photo_credit(line)
-            && let Some(c) = AGENCY_LEAD.captures(line)
-            && let Some(outlet) = registry
-                .find_credit_name(c.name("name").unwrap().as_str())
-                .filter(|o| o.kind == OutletKind::WireAgency)
+            && lead_outlets.len() == 1
+            && let Some((outlet, name_start, name_end)) =
+                lead_outlet(line).filter(|(o, _, _)| o.kind == OutletKind::WireAgency)
         {
-            let name = c.name("name").unwrap();
             out.push(origin(
                 outlet,
                 Rule::WireDateline,
-                start + name.start(),
-                start + name.end(),
+                start + name_start,
+                start + name_end,
                 DATELINE_AGENCY_LEAD.confidence,
             ));
             continue;
