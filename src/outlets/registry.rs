@@ -348,48 +348,43 @@ impl Registry {
         // neither: "NTV", "Daily News", "PTV" resolve to no outlet rather
         // than to the first one listed (a wrong country and state behind
         // the text). A curated entry's name wins over a state-media row's.
+        // So is a credit abbreviation two curated outlets of different
+        // countries sign with: "APA" is Austria's agency and Africa's (APA
+        // News, Dakar), whose "APA – Niamey (Niger)" had made an Austrian
+        // text of a Sahel report.
+        let outlets = &self.outlets;
+        let shared = |j: usize, i: usize| {
+            let (other, outlet) = (&outlets[j], &outlets[i]);
+            j != i && other.country != outlet.country && curated(other) == curated(outlet)
+        };
+        // Claims `key` for outlet `i` in `index`, or marks it ambiguous.
+        let claim = |index: &mut HashMap<String, usize>,
+                     ambiguous: &mut std::collections::HashSet<String>,
+                     key: String,
+                     i: usize| match index.get(&key) {
+            None => {
+                index.insert(key, i);
+            }
+            Some(&j) if shared(j, i) => {
+                ambiguous.insert(key);
+            }
+            Some(_) => {}
+        };
         let mut ambiguous: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut ambiguous_credits: std::collections::HashSet<String> =
             std::collections::HashSet::new();
         for i in order {
-            let outlet = &self.outlets[i];
+            let outlet = &outlets[i];
             for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
-                let key = name_key(name);
-                match self.by_name.get(&key) {
-                    None => {
-                        self.by_name.insert(key, i);
-                    }
-                    Some(&j) => {
-                        let other = &self.outlets[j];
-                        if j != i
-                            && other.country != outlet.country
-                            && curated(other) == curated(outlet)
-                        {
-                            ambiguous.insert(key);
-                        }
-                    }
-                }
+                claim(&mut self.by_name, &mut ambiguous, name_key(name), i);
             }
-            // So is a credit abbreviation two curated outlets of different
-            // countries use: "APA" is Austria's agency and Africa's (APA
-            // News, Dakar), whose "APA – Niamey (Niger)" had made an
-            // Austrian text of a Sahel report.
             for name in &outlet.credit_aliases {
-                let key = name_key(name);
-                match self.by_credit_name.get(&key) {
-                    None => {
-                        self.by_credit_name.insert(key, i);
-                    }
-                    Some(&j) => {
-                        let other = &self.outlets[j];
-                        if j != i
-                            && other.country != outlet.country
-                            && curated(other) == curated(outlet)
-                        {
-                            ambiguous_credits.insert(key);
-                        }
-                    }
-                }
+                claim(
+                    &mut self.by_credit_name,
+                    &mut ambiguous_credits,
+                    name_key(name),
+                    i,
+                );
             }
             for domain in &outlet.domains {
                 self.by_domain.entry(domain.clone()).or_insert(i);
