@@ -198,6 +198,14 @@ static ISSUING_BODY: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:Press Service|Press Office|Press Secretary|Spokesperson|Spokesman|Office|Ministry|Department|Presidency|Government|Embassy|Consulate|Secretariat|Commission|Council|Committee|Cabinet|Administration|Agency|Authority|Police|Armed Forces|Army|Navy|Command|Kremlin|White House|Mission|Parliament|Assembly|Court)\b",
     )
 });
+/// The agency right after the place and the day, with no mark between:
+/// `TOKYO, April 13 Kyodo -`, as Kyodo's English wire signs its copy. A
+/// dash, a colon or the line's end follows the name.
+static DATED_AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*\p{Lu}[\p{Lu}.'’ /-]{1,40}?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s+(?P<name>\p{Lu}[\p{L}.&' -]{1,30}?)\s*(?:--|[-–—:]|$)",
+    )
+});
 /// A writer's credit with the agency and the bureau:
 /// `Philippe Ries, Agence France-Presse, Hong Kong`.
 static PERSON_AGENCY_PLACE: LazyLock<Regex> = LazyLock::new(|| {
@@ -981,7 +989,9 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             ));
             continue;
         }
-        if let Some(c) = BARE_DATELINE.captures(line)
+        if let Some(c) = BARE_DATELINE
+            .captures(line)
+            .or_else(|| DATED_AGENCY_DATELINE.captures(line))
             && !looks_like_photo_credit(line)
             && let Some(outlet) = registry
                 .find_credit_name(c.name("name").unwrap().as_str())

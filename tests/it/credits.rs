@@ -108,9 +108,10 @@ fn real_credit_lines_never_name_a_wrong_producer_and_most_name_the_right_one() {
         "a photo credit or a quoted agency taken for the producer:\n{}",
         trap_named.join("\n")
     );
-    // 72 of 111 at stop 33 (its seven new lines: five credits it
+    // 73 of 111 at stop 33 (its seven new lines: five credits it
     // recognises, a trap, and APA News, which it cannot settle but no longer
-    // reads as Austria's APA; 67 of 104 before; 60 at stop 20; 38 before the
-    // credit rules of stop 17): raise it as rules improve, never lower it.
-    assert!(right >= 72, "only {right} of {credited} credits recognised");
+    // reads as Austria's APA; then "TOKYO, April 13 Kyodo"; 67 of 104
+    // before; 60 at stop 20; 38 before the credit rules of stop 17): raise
+    // it as rules improve, never lower it.
+    assert!(right >= 73, "only {right} of {credited} credits recognised");
 }
