@@ -838,10 +838,15 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     .map(|o| (o, name.start(), name.end()))
             })
     };
-    let lead_outlets: std::collections::BTreeSet<&str> = lines
+    let leads: Vec<_> = lines
         .iter()
         .take(15)
-        .filter_map(|&(_, _, l)| lead_outlet(l).map(|(o, _, _)| o.id.as_str()))
+        .map(|&(_, _, l)| lead_outlet(l))
+        .collect();
+    let lead_outlets: std::collections::BTreeSet<&str> = leads
+        .iter()
+        .flatten()
+        .map(|(o, _, _)| o.id.as_str())
         .collect();
     for (index, &(start, end, line)) in lines.iter().enumerate() {
         let near_edge = index < 15 || index + 10 >= n;
@@ -1025,10 +1030,9 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             ));
             continue;
         }
-        if index < 15
-            && lead_outlets.len() == 1
-            && let Some((outlet, name_start, name_end)) =
-                lead_outlet(line).filter(|(o, _, _)| o.kind == OutletKind::WireAgency)
+        if lead_outlets.len() == 1
+            && let Some(&Some((outlet, name_start, name_end))) = leads.get(index)
+            && outlet.kind == OutletKind::WireAgency
         {
             out.push(origin(
                 outlet,
