@@ -296,7 +296,7 @@ const COMPANY_WORDS: [&str; 38] = [
 ];
 
 /// Capitalised words that start sentences without naming anything.
-const NOT_NAMES: [&str; 62] = [
+const NOT_NAMES: [&str; 82] = [
     "the",
     "a",
     "an",
@@ -359,6 +359,28 @@ const NOT_NAMES: [&str; 62] = [
     "nearly",
     "at least",
     "over",
+    // Sentence adverbs opening a sentence or a quotation ("“Currently the
+    // number of deaths amounts to 93 people": no name in it).
+    "currently",
+    "unfortunately",
+    "fortunately",
+    "previously",
+    "initially",
+    "reportedly",
+    "meanwhile",
+    "earlier",
+    "later",
+    "separately",
+    "recently",
+    "finally",
+    "additionally",
+    "moreover",
+    "furthermore",
+    "apparently",
+    "officially",
+    "now",
+    "yesterday",
+    "according",
 ];
 
 /// Months (but "May", a name too) and "today": capitalised, never an
@@ -779,6 +801,17 @@ mod tests {
         assert_eq!(
             keys("It was ordered by Gen. Tom Smith."),
             ["Gen. Tom Smith"]
+        );
+        // A sentence adverb opening a sentence or a quotation is no name,
+        // alone or before one.
+        assert!(keys("“Currently the number of deaths amounts to 93 people.").is_empty());
+        assert_eq!(
+            keys("Unfortunately, the toll may rise, Peskov said."),
+            ["Peskov"]
+        );
+        assert_eq!(
+            keys("Reportedly Prigozhin left for Belarus."),
+            ["Prigozhin", "Belarus"]
         );
     }
 
