@@ -444,9 +444,17 @@ pub struct Mention {
     pub outlet: bool,
 }
 
+/// A name with its number written one way: "Provincial Highway No. 8",
+/// "No-8" and "No.8" are one road, and "Reactor No. 3" is not "Reactor
+/// No. 4".
+fn numbered(surface: &str) -> std::borrow::Cow<'_, str> {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| crate::pattern::re(r"\bNo\.?[\s-]*(\d+)\b"));
+    NUMBER.replace_all(surface, "No $1")
+}
+
 static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|de|al|bin|el)\s+)?(?:(?:al|el)-)?[A-Z][\w'’.-]*)*",
+        r"(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|de|al|bin|el)\s+)?(?:No\.?[\s-]*\d+\b|(?:(?:al|el)-)?[A-Z][\w'’.-]*))*",
     )
 });
 
@@ -514,8 +522,10 @@ impl Entities {
             m.person = false;
             return m;
         }
+        // "Reactor No. 4", "Highway No-8": a numbered thing, never a person.
         let looks_like_person = !words.is_empty()
             && words.len() <= 4
+            && !surface.contains(|c: char| c.is_ascii_digit())
             && !words.iter().any(|w| {
                 let w = w.to_lowercase();
                 matches!(w.as_str(), "of" | "for" | "and" | "the")
@@ -533,7 +543,7 @@ impl Entities {
             }
             _ => Mention {
                 surface: surface.to_owned(),
-                key: format!("n:{}", name_key(&office_form(surface))),
+                key: format!("n:{}", name_key(&office_form(&numbered(surface)))),
                 person: false,
                 outlet: false,
             },
@@ -771,6 +781,45 @@ mod tests {
         assert_eq!(key(&e, "Hualien County"), key(&e, "Hualien"));
         assert_ne!(key(&e, "Yonaguni Island"), key(&e, "Ishigaki Island"));
         assert_ne!(key(&e, "Interior Ministry"), key(&e, "Health Ministry"));
+    }
+
+    /// Focus Taiwan writes "Provincial Highway No. 8", Taiwan News Live
+    /// "Provincial Highway No-8" (Hualien earthquake, 2024): one road. A
+    /// name cut before its number would make reactor No. 3 and reactor
+    /// No. 4 one thing.
+    #[test]
+    fn a_numbered_name_keeps_its_number_however_it_is_written() {
+        let e = Entities::new(&Registry::bundled());
+        let keys = |s: &str| -> Vec<String> {
+            e.mentions(s, &HashMap::new(), &Default::default())
+                .into_iter()
+                .map(|m| m.key)
+                .collect()
+        };
+        let dotted = keys("He said rescue efforts focus on Provincial Highway No. 8 now.");
+        assert_eq!(dotted, ["n:provincial highway no 8"]);
+        assert_eq!(
+            keys("He said rescue efforts focus on Provincial Highway No-8."),
+            dotted
+        );
+        assert_eq!(
+            keys("He said rescue efforts focus on Provincial Highway No.8."),
+            dotted
+        );
+        assert_ne!(
+            keys("He said water leaked at Reactor No. 3 overnight."),
+            keys("He said water leaked at Reactor No. 4 overnight.")
+        );
+        assert!(
+            e.mentions(
+                "He inspected Reactor No. 4.",
+                &HashMap::new(),
+                &Default::default()
+            )
+            .iter()
+            .all(|m| !m.person),
+            "a numbered thing is no person"
+        );
     }
 
     #[test]

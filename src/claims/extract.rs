@@ -480,7 +480,10 @@ fn identifier_or_time(before: &str, after: &str, qualified: bool) -> bool {
     let Some(word) = trimmed.split_whitespace().next_back() else {
         return false;
     };
-    if matches!(word, "No." | "No" | "Nos." | "#" | "no." | "number") {
+    if matches!(
+        word.strip_suffix('-').unwrap_or(word),
+        "No." | "No" | "Nos." | "#" | "no." | "number"
+    ) {
         return true;
     }
     // A score or a small range ("4-2", "10-15") is a figure whatever
@@ -1551,6 +1554,11 @@ mod tests {
         assert_eq!(
             values("Most rescue efforts are focused on Provincial Highway No. 8 near the coast."),
             []
+        );
+        assert_eq!(
+            values("Rescue efforts are primarily concentrated on Provincial Highway No-8."),
+            [],
+            "a road's number written with a hyphen (Taiwan News Live, 2024)"
         );
         assert_eq!(
             values("The Nikkei 225 index rose 26.89 points to 39,931.98 in Tokyo."),
