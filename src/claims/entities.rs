@@ -198,6 +198,16 @@ const TITLES: [&str; 41] = [
     "envoy",
 ];
 
+/// Whether a capitalised run is only a title ("Deputy Commander", "Prime
+/// Minister"): a role as a house style capitalises it, which any number of
+/// people hold, not a name two sentences can share.
+fn only_titles(lower: &str) -> bool {
+    lower.split_whitespace().all(|w| {
+        let w = w.trim_end_matches('.');
+        TITLES.contains(&w) || matches!(w, "of" | "the" | "and" | "vice" | "foreign")
+    })
+}
+
 /// Whether a name is given with a title ("Gov. Kazuo Ueda", "President
 /// Yoon"): a person's, whatever else the article says.
 pub fn titled(surface: &str) -> bool {
@@ -590,6 +600,7 @@ impl Entities {
                 || date
                 || surface.len() < 2
                 || (single && (common.contains(&lower) || is_calendar(&lower) || is_roman(surface)))
+                || only_titles(&lower)
             {
                 continue;
             }
@@ -819,6 +830,30 @@ mod tests {
             .iter()
             .all(|m| !m.person),
             "a numbered thing is no person"
+        );
+    }
+
+    /// Taiwan News Live capitalises the roles Focus Taiwan writes in lower
+    /// case ("Deputy Commander of the Central Emergency Operation Centre
+    /// (CEOC) and Deputy Minister of Economic Affairs", Hualien earthquake,
+    /// 2024): a role alone is no name, with a name it is a title.
+    #[test]
+    fn a_role_alone_is_no_name() {
+        let e = Entities::new(&Registry::bundled());
+        let surfaces = |s: &str| -> Vec<String> {
+            e.mentions(s, &HashMap::new(), &Default::default())
+                .into_iter()
+                .map(|m| m.surface)
+                .collect()
+        };
+        assert_eq!(
+            surfaces("Chen Cheng-chi, Deputy Commander of the centre and Deputy Minister, spoke."),
+            ["Chen Cheng-chi"]
+        );
+        assert!(surfaces("He met the Prime Minister and the Foreign Minister.").is_empty());
+        assert_eq!(
+            surfaces("He met Prime Minister Fumio Kishida."),
+            ["Prime Minister Fumio Kishida"]
         );
     }
 
