@@ -29,7 +29,11 @@ const SAY: &str = r"(?:said|says|told|added|stated|warned|claimed|insisted|wrote
 /// Committee of Russia said", "Ministry of Health"), or up to four
 /// capitalised words, "al-" allowed; or a described source.
 const NAME: &str = r"(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Committee|Ministry|Office|Council|Agency|Department|Commission|Service|Authority|Centre|Center|Institute|Bureau|Organi[sz]ation|Court|Directorate|Administration)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*){0,3})";
-const DESCRIBED: &str = r"(?:(?:[Aa]n?|[Tt]he|one|two|three|several)\s+(?:[A-Za-z’'-]+\s+){0,3}(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|minister|ministry|adviser|aide|commander|analyst|witness|witnesses|resident|residents|authorities|agency|authority|police|army|military|government|presidency|office|department|service|centre|center|committee|commission|council|court|embassy|body)|[A-Z][a-z]+(?:’s|'s)?\s+(?:[a-z]+\s+)?(?:authorities|officials|police|minister|ministry|government|army|military|presidency))";
+const DESCRIBED: &str = r"(?:\b(?:[Aa]n?|[Tt]he|one|two|three|several)\s+(?:[A-Za-z’'-]+\s+){0,3}(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|minister|ministry|adviser|aide|commander|analyst|witness|witnesses|resident|residents|authorities|agency|authority|police|army|military|government|presidency|office|department|service|centre|center|committee|commission|council|court|embassy|body)|[A-Z][a-z]+(?:’s|'s)?\s+(?:[a-z]+\s+)?(?:authorities|officials|police|minister|ministry|government|army|military|presidency|aide|adviser|spokesman|spokeswoman|spokesperson)|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson|adviser|aide|lawyer|office|press\s+secretary|press\s+service))";
+
+/// A United States lawmaker's party and state after the name: "Sen. Ron
+/// Johnson, R-Wis., said"; never a speaker itself.
+const PARTY_TAG: &str = r"[RDI]-[A-Z][a-z]*\.?";
 
 use crate::pattern::re;
 
@@ -85,7 +89,7 @@ static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Investigative Committee, which probes major crimes, said".
 static WHICH_SAID: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?P<a>{NAME}),?\s+(?:which|who)\s+[^,;“”\x22]{{3,60}}?,?\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
+        r"(?P<a>{NAME})(?:,\s+{PARTY_TAG})?,?\s+(?:which|who)\s+[^,;“”\x22]{{3,60}}?,?\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
     ))
 });
 /// A statement as the subject after the verb: "…, says a statement from
@@ -868,8 +872,25 @@ pub fn quotations(text: &str) -> impl Iterator<Item = &str> {
 /// Disaster Management Agency." → "… Agency"; "U.S." keeps its own).
 fn tidy_source(name: &str) -> String {
     let name = name.trim();
-    // "The Ministry of Health said" opening a sentence: the ministry.
-    let name = name.strip_prefix("The ").unwrap_or(name);
+    // "The Ministry of Health said" opening a sentence: the ministry; "But
+    // Jon Huntsman, the U.S. ambassador, says": the ambassador.
+    let mut name = name.strip_prefix("The ").unwrap_or(name);
+    for word in [
+        "But ",
+        "And ",
+        "As ",
+        "So ",
+        "Yet ",
+        "Still ",
+        "Meanwhile ",
+        "However ",
+    ] {
+        if let Some(rest) = name.strip_prefix(word)
+            && rest.starts_with(|c: char| c.is_uppercase())
+        {
+            name = rest;
+        }
+    }
     let bytes = name.as_bytes();
     // A sentence's stop after a word ("Peskov.", "the IC."), never an
     // abbreviation's ("U.S.").
@@ -912,7 +933,9 @@ fn plausible_source(name: &str) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
+    static PARTY: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{PARTY_TAG}$")));
     name.trim().chars().filter(|c| c.is_alphanumeric()).count() > 1
+        && !PARTY.is_match(name.trim())
         && !WEEKDAYS.contains(&first.as_str())
         && !pronoun(name, &first)
         && !matches!(first.as_str(), "today" | "yesterday" | "tonight")
@@ -1795,6 +1818,25 @@ mod tests {
             (
                 "Some 4,000 homes were damaged, a survey by the Red Cross found.",
                 "Red Cross",
+            ),
+            // Helsinki, 2018 (AP, NBC, Fox): a lawmaker's party tag, a
+            // sentence's conjunction and a nationality before the title
+            // are not the speaker.
+            (
+                "Sen. Ron Johnson, R-Wis., who chairs the Europe subcommittee on Foreign Relations, said after returning from Moscow that Congress overreacted.",
+                "Sen. Ron Johnson",
+            ),
+            (
+                "But Jon Huntsman, the U.S. ambassador to Russia, says Monday’s meeting is the first time for both presidents to sit across the table.",
+                "Jon Huntsman",
+            ),
+            (
+                "Russian presidential aide says the location of the meeting will not be in the US or Russia.",
+                "Russian presidential aide",
+            ),
+            (
+                "Russian President Vladimir Putin's spokesman says he hopes the summit with U.S. President Donald Trump is a baby step toward fixing relations.",
+                "Russian President Vladimir Putin's spokesman",
             ),
         ] {
             assert_eq!(one(text).attribution.as_deref(), Some(who), "{text}");
