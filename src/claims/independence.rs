@@ -1886,6 +1886,21 @@ fn merge_primary_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Stri
     out
 }
 
+/// Whether two stated values disagree ("more than 1,000" and 1,093 do
+/// not).
+fn entries_disagree(a: &Claim, va: f64, b: &Claim, vb: f64) -> bool {
+    let figure = |c: &Claim, v: f64| {
+        let q = c.quantities.iter().find(|q| q.value == v);
+        super::matching::Figure {
+            measure: 0,
+            counted: false,
+            value: super::matching::value_key(v),
+            bound: super::matching::Bound::of(q.and_then(|q| q.qualifier.as_deref())),
+        }
+    };
+    !figure(a, va).agrees(&figure(b, vb))
+}
+
 /// Names two documents share that make their quakes one quake, when the
 /// sentences giving the magnitudes name different places.
 const STORY_NAMES: usize = 2;
@@ -1977,13 +1992,34 @@ fn conflicts(
     };
     let mut out = Vec::new();
     for (measure, mut entries) in by_measure {
+        // Aftershocks are many quakes: two of their magnitudes are two
+        // events ("aftershocks of 6.0 and 5.9"), or a forecast ("a 6.5 to
+        // 7.0 aftershock could occur"), not a disagreement.
+        if measure.contains("aftershock") {
+            continue;
+        }
         entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
         entries.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
         entries.truncate(200);
         // Pairs of clusters stating different values, directly.
         let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        // A quake is one quake: two sentences each of the same quake as a
+        // third are of the same quake as each other, whatever places they
+        // name ("Hualien was struck by a magnitude 7.2" and "a 7.5 …
+        // struck in the ocean near Taiwan", each of the quake Xinhua gives
+        // as 7.3). Entries joined by `same_event`, for magnitudes only: a
+        // count's updates must each disagree directly (below).
+        let magnitude = measure.starts_with("magnitude");
+        let mut quake: Vec<usize> = (0..entries.len()).collect();
+        fn root(of: &mut [usize], mut x: usize) -> usize {
+            while of[x] != x {
+                of[x] = of[of[x]];
+                x = of[x];
+            }
+            x
+        }
         for (x, &(ca, va, ia)) in entries.iter().enumerate() {
-            for &(cb, vb, ib) in &entries[x + 1..] {
+            for (y, &(cb, vb, ib)) in entries.iter().enumerate().skip(x + 1) {
                 // Two magnitudes conflict only for the same quake: when both
                 // name places or people, they must share one (a past quake
                 // elsewhere is no conflict).
@@ -2058,27 +2094,43 @@ fn conflicts(
                     }
                 }
                 // "More than 1,000" and 1,093 agree: no conflict.
-                let figure = |i: usize, v: f64| {
-                    let q = claims[i].quantities.iter().find(|q| q.value == v);
-                    super::matching::Figure {
-                        measure: 0,
-                        counted: false,
-                        value: super::matching::value_key(v),
-                        bound: super::matching::Bound::of(q.and_then(|q| q.qualifier.as_deref())),
-                    }
-                };
-                let agree = figure(ia, va).agrees(&figure(ib, vb));
-                if ca != cb && !agree && same_event {
+                let disagree = entries_disagree(&claims[ia], va, &claims[ib], vb);
+                if ca != cb && disagree && same_event {
                     pairs.insert((ca.min(cb), ca.max(cb)));
+                }
+                if magnitude && same_event {
+                    let (rx, ry) = (root(&mut quake, x), root(&mut quake, y));
+                    quake[rx.max(ry)] = rx.min(ry);
                 }
             }
         }
-        // Groups in which every two clusters disagree directly (greedy
-        // cliques): "A, B and C disagree" is one entry, but two figures
-        // that each disagree with a third and not with each other (one
-        // producer's 4:30 and 10 p.m. updates) never share one.
-        let mut covered: BTreeSet<(usize, usize)> = BTreeSet::new();
+        // A quake's magnitudes, all in one entry: each value with the
+        // clusters giving it, when two of them disagree.
         let mut components: Vec<Vec<&(usize, f64, usize)>> = Vec::new();
+        if magnitude {
+            let mut by_quake: BTreeMap<usize, Vec<&(usize, f64, usize)>> = BTreeMap::new();
+            for (x, e) in entries.iter().enumerate() {
+                by_quake.entry(root(&mut quake, x)).or_default().push(e);
+            }
+            for members in by_quake.into_values() {
+                let disagree = members.iter().enumerate().any(|(x, a)| {
+                    members[x + 1..].iter().any(|b| {
+                        a.0 != b.0
+                            && a.1 != b.1
+                            && entries_disagree(&claims[a.2], a.1, &claims[b.2], b.1)
+                    })
+                });
+                if disagree {
+                    components.push(members);
+                }
+            }
+            pairs.clear();
+        }
+        // Other measures: groups in which every two clusters disagree
+        // directly (greedy cliques): "A, B and C disagree" is one entry, but
+        // two figures that each disagree with a third and not with each
+        // other (one producer's 4:30 and 10 p.m. updates) never share one.
+        let mut covered: BTreeSet<(usize, usize)> = BTreeSet::new();
         let clusters_of: BTreeSet<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect();
         for &(a, b) in &pairs {
             if covered.contains(&(a, b)) {

@@ -592,6 +592,38 @@ fn two_agencies_magnitudes_conflict_and_a_past_quake_or_an_update_does_not() {
     assert!(!in_one_conflict(&report, e, l), "{}", report["conflicts"]);
 }
 
+/// Hualien, 3 April 2024 (the dev set): Taiwan's 7.2, China's 7.3, the
+/// JMA's preliminary 7.5 and its 7.7, the USGS's 7.4. A sentence naming
+/// Hualien and one naming only Taiwan share no name, yet each is of the
+/// quake a third sentence names with both: one quake, one entry with every
+/// value. Aftershocks are many quakes: their magnitudes never conflict.
+#[test]
+fn a_quakes_magnitudes_are_one_conflict_through_a_sentence_naming_both_places() {
+    let cenc = "Quake jolts Taiwan\n\nBEIJING, April 3 (Xinhua) -- A 7.3-magnitude earthquake jolted the sea area near Hualien in Taiwan at 7:58 am Wednesday, according to the China Earthquake Networks Center. It was followed by two aftershocks of 6.0-magnitude and 5.9-magnitude.\n";
+    let cwa = "Hualien quake\n\nTAIPEI (CNA) - Hualien was struck by a magnitude 7.2 earthquake on Wednesday, the Central Weather Administration said, resulting in nine deaths.\n";
+    let jma = "Tsunami warning lifted\n\nTOKYO (Reuters) - The warning came after a very shallow earthquake with a preliminary magnitude of 7.5 struck in the ocean near Taiwan, the Japan Meteorological Agency said. Officials warned that a 6.5 to 7.0 magnitude aftershock could occur.\n";
+    let (_ws, report) = audit(&[("x.txt", cenc), ("c.txt", cwa), ("j.txt", jma)]);
+    let (x, c, j) = (
+        cluster_of(&report, "x.txt", "7.3-magnitude"),
+        cluster_of(&report, "c.txt", "magnitude 7.2"),
+        cluster_of(&report, "j.txt", "magnitude of 7.5"),
+    );
+    let entry = conflict_of(&report, c, j);
+    assert!(
+        entry["clusters"].as_array().unwrap().contains(&x["id"]),
+        "one quake, one entry: {entry}"
+    );
+    assert!(
+        report["conflicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| !e["quantity"].as_str().unwrap().contains("aftershock")),
+        "{}",
+        report["conflicts"]
+    );
+}
+
 #[test]
 fn one_primary_sources_successive_tolls_relayed_by_two_wires_are_no_conflict() {
     // Two producers, one ministry: its morning count and its evening count.
