@@ -75,7 +75,7 @@ static CITING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?P<a>{NAME}|{DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:has\s+|have\s+|had\s+|also\s+)?{SAY}\b"
+        r"(?P<a>{NAME}|{DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:,\s+(?:meanwhile|however|though|too|in turn|for (?:his|her|its|their) part),)?\s+(?:has\s+|have\s+|had\s+|also\s+)?{SAY}\b"
     ))
 });
 /// The speaker named after the verb, without quotation marks: "…, said Zhu
@@ -1829,6 +1829,14 @@ mod tests {
             (
                 "But Jon Huntsman, the U.S. ambassador to Russia, says Monday’s meeting is the first time for both presidents to sit across the table.",
                 "Jon Huntsman",
+            ),
+            (
+                "Cornyn, meanwhile, said that Americans need to \"wake up\" to Russia's efforts to \"undermine confidence in our democracy.\"",
+                "Cornyn",
+            ),
+            (
+                "The Kremlin, for its part, said the meeting would take place in a third country.",
+                "Kremlin",
             ),
             (
                 "Russian presidential aide says the location of the meeting will not be in the US or Russia.",
