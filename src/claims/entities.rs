@@ -768,6 +768,12 @@ mod tests {
         e.key(s, &HashMap::new()).key
     }
 
+    /// The names a sentence mentions, with no acronym defined and no word
+    /// known in lower case.
+    fn mentioned(e: &Entities, s: &str) -> Vec<Mention> {
+        e.mentions(s, &HashMap::new(), &Default::default())
+    }
+
     #[test]
     fn variants_of_one_name_meet() {
         let e = Entities::new(&Registry::bundled());
@@ -801,12 +807,8 @@ mod tests {
     #[test]
     fn a_numbered_name_keeps_its_number_however_it_is_written() {
         let e = Entities::new(&Registry::bundled());
-        let keys = |s: &str| -> Vec<String> {
-            e.mentions(s, &HashMap::new(), &Default::default())
-                .into_iter()
-                .map(|m| m.key)
-                .collect()
-        };
+        let keys =
+            |s: &str| -> Vec<String> { mentioned(&e, s).into_iter().map(|m| m.key).collect() };
         let dotted = keys("He said rescue efforts focus on Provincial Highway No. 8 now.");
         assert_eq!(dotted, ["n:provincial highway no 8"]);
         assert_eq!(
@@ -822,13 +824,9 @@ mod tests {
             keys("He said water leaked at Reactor No. 4 overnight.")
         );
         assert!(
-            e.mentions(
-                "He inspected Reactor No. 4.",
-                &HashMap::new(),
-                &Default::default()
-            )
-            .iter()
-            .all(|m| !m.person),
+            mentioned(&e, "He inspected Reactor No. 4.")
+                .iter()
+                .all(|m| !m.person),
             "a numbered thing is no person"
         );
     }
@@ -840,12 +838,8 @@ mod tests {
     #[test]
     fn a_role_alone_is_no_name() {
         let e = Entities::new(&Registry::bundled());
-        let surfaces = |s: &str| -> Vec<String> {
-            e.mentions(s, &HashMap::new(), &Default::default())
-                .into_iter()
-                .map(|m| m.surface)
-                .collect()
-        };
+        let surfaces =
+            |s: &str| -> Vec<String> { mentioned(&e, s).into_iter().map(|m| m.surface).collect() };
         assert_eq!(
             surfaces("Chen Cheng-chi, Deputy Commander of the centre and Deputy Minister, spoke."),
             ["Chen Cheng-chi"]
@@ -860,12 +854,8 @@ mod tests {
     #[test]
     fn a_run_of_capitals_is_cut_where_a_sentence_ends_and_before_an_acronym() {
         let e = Entities::new(&Registry::bundled());
-        let keys = |s: &str| -> Vec<String> {
-            e.mentions(s, &HashMap::new(), &Default::default())
-                .into_iter()
-                .map(|m| m.surface)
-                .collect()
-        };
+        let keys =
+            |s: &str| -> Vec<String> { mentioned(&e, s).into_iter().map(|m| m.surface).collect() };
         // A sentence's end inside a quote: two names, not "Moscow. In".
         assert_eq!(
             keys(

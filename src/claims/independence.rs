@@ -2010,14 +2010,7 @@ fn conflicts(
         // as 7.3). Entries joined by `same_event`, for magnitudes only: a
         // count's updates must each disagree directly (below).
         let magnitude = measure.starts_with("magnitude");
-        let mut quake: Vec<usize> = (0..entries.len()).collect();
-        fn root(of: &mut [usize], mut x: usize) -> usize {
-            while of[x] != x {
-                of[x] = of[of[x]];
-                x = of[x];
-            }
-            x
-        }
+        let mut quake = super::matching::Sets::new(entries.len());
         for (x, &(ca, va, ia)) in entries.iter().enumerate() {
             for (y, &(cb, vb, ib)) in entries.iter().enumerate().skip(x + 1) {
                 // Two magnitudes conflict only for the same quake: when both
@@ -2031,7 +2024,7 @@ fn conflicts(
                     dates.get(&claims[ia].document_id),
                     dates.get(&claims[ib].document_id),
                 );
-                let counted = !measure.starts_with("magnitude");
+                let counted = !magnitude;
                 if counted && matches!((da, db), (Some(a), Some(b)) if a != b) {
                     continue;
                 }
@@ -2058,7 +2051,7 @@ fn conflicts(
                 // Two magnitudes are of one quake when neither sentence is
                 // about a past quake or a class of them, and the sentences
                 // or their documents name the same places.
-                let same_event = if measure.starts_with("magnitude") {
+                let same_event = if magnitude {
                     !super::extract::about_another_event(&claims[ia].text)
                         && !super::extract::about_another_event(&claims[ib].text)
                         && (!super::hash::disjoint_sorted(ea, eb)
@@ -2094,13 +2087,13 @@ fn conflicts(
                     }
                 }
                 // "More than 1,000" and 1,093 agree: no conflict.
-                let disagree = entries_disagree(&claims[ia], va, &claims[ib], vb);
-                if ca != cb && disagree && same_event {
-                    pairs.insert((ca.min(cb), ca.max(cb)));
+                if !same_event {
+                    continue;
                 }
-                if magnitude && same_event {
-                    let (rx, ry) = (root(&mut quake, x), root(&mut quake, y));
-                    quake[rx.max(ry)] = rx.min(ry);
+                if magnitude {
+                    quake.union(x, y);
+                } else if ca != cb && entries_disagree(&claims[ia], va, &claims[ib], vb) {
+                    pairs.insert((ca.min(cb), ca.max(cb)));
                 }
             }
         }
@@ -2110,7 +2103,7 @@ fn conflicts(
         if magnitude {
             let mut by_quake: BTreeMap<usize, Vec<&(usize, f64, usize)>> = BTreeMap::new();
             for (x, e) in entries.iter().enumerate() {
-                by_quake.entry(root(&mut quake, x)).or_default().push(e);
+                by_quake.entry(quake.find(x)).or_default().push(e);
             }
             for members in by_quake.into_values() {
                 let disagree = members.iter().enumerate().any(|(x, a)| {
@@ -2124,7 +2117,6 @@ fn conflicts(
                     components.push(members);
                 }
             }
-            pairs.clear();
         }
         // Other measures: groups in which every two clusters disagree
         // directly (greedy cliques): "A, B and C disagree" is one entry, but

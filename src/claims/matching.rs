@@ -1251,18 +1251,18 @@ impl Stories {
 }
 
 /// Union-find over claim indexes.
-struct Sets {
+pub(super) struct Sets {
     parent: Vec<usize>,
 }
 
 impl Sets {
-    fn new(n: usize) -> Self {
+    pub(super) fn new(n: usize) -> Self {
         Sets {
             parent: (0..n).collect(),
         }
     }
 
-    fn find(&mut self, mut x: usize) -> usize {
+    pub(super) fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
             self.parent[x] = self.parent[self.parent[x]];
             x = self.parent[x];
@@ -1270,7 +1270,7 @@ impl Sets {
         x
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    pub(super) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             self.parent[ra.max(rb)] = ra.min(rb);
