@@ -452,6 +452,9 @@ pub struct Mention {
     /// named in credits and "told Reuters" asides across a whole story, so
     /// it never vouches that two sentences speak of the same thing.
     pub outlet: bool,
+    /// The keys of the countries its name holds ("China" in "China's
+    /// Ministry of Natural Resources"): matching counts them as named.
+    pub countries: Vec<String>,
 }
 
 /// A name with its number written one way: "Provincial Highway No. 8",
@@ -506,6 +509,7 @@ impl Entities {
                 key: format!("e:{}", name_key(c)),
                 person: false,
                 outlet: self.outlets.contains(&name_key(c)),
+                countries: Vec::new(),
             };
         }
         if is_acronym(surface) {
@@ -514,6 +518,7 @@ impl Entities {
                 key: format!("a:{}", surface.replace('.', "").to_lowercase()),
                 person: false,
                 outlet: false,
+                countries: Vec::new(),
             };
         }
         let words: Vec<&str> = surface
@@ -549,6 +554,7 @@ impl Entities {
                     key: format!("p:{}", skeleton(surname)),
                     person: true,
                     outlet: false,
+                    countries: Vec::new(),
                 }
             }
             _ => Mention {
@@ -556,6 +562,7 @@ impl Entities {
                 key: format!("n:{}", name_key(&office_form(&numbered(surface)))),
                 person: false,
                 outlet: false,
+                countries: Vec::new(),
             },
         }
     }
@@ -604,10 +611,34 @@ impl Entities {
             {
                 continue;
             }
-            out.push(self.key(surface, local));
+            let mut m = self.key(surface, local);
+            if !single {
+                m.countries = inner_countries(surface)
+                    .filter(|c| self.countries.contains(&name_key(c)))
+                    .map(|c| self.key(c, local).key)
+                    .collect();
+            }
+            out.push(m);
         }
         out
     }
+}
+
+/// The countries a body's name holds: "China" in "Tsunami Warning Center
+/// of China's Ministry of Natural Resources", "Pakistan" in "Government of
+/// Pakistan". The body speaks for its country: "China issued a red alert"
+/// and "China's Ministry … issued a red warning" name one place. (The
+/// caller keeps those the registry knows as countries.)
+fn inner_countries(surface: &str) -> impl Iterator<Item = &str> {
+    let possessed = surface
+        .match_indices(['’', '\''])
+        .filter(|(i, _)| surface[*i..].chars().nth(1) == Some('s'))
+        .map(|(i, _)| &surface[..i]);
+    possessed
+        .chain(std::iter::once(surface))
+        .filter_map(|prefix| prefix.rsplit_once(" of ").map(|(_, c)| c).or(Some(prefix)))
+        .filter(move |c| *c != surface)
+        .map(str::trim)
 }
 
 /// A body's name in one form however an outlet words it: "Ministry of
@@ -887,6 +918,28 @@ mod tests {
             keys("Reportedly Prigozhin left for Belarus."),
             ["Prigozhin", "Belarus"]
         );
+    }
+
+    #[test]
+    fn a_bodys_name_names_its_country() {
+        let e = Entities::new(&Registry::bundled());
+        let keys = |s: &str| -> Vec<String> {
+            mentioned(&e, s)
+                .into_iter()
+                .flat_map(|m| std::iter::once(m.key).chain(m.countries))
+                .collect()
+        };
+        let china = key(&e, "China");
+        for s in [
+            "The Tsunami Warning Center of China's Ministry of Natural Resources issued a warning.",
+            "The Tsunami Warning Center of China\u{2019}s Ministry of Natural Resources issued a warning.",
+            "The Government of China said so.",
+        ] {
+            assert!(keys(s).contains(&china), "{s}: {:?}", keys(s));
+        }
+        // A country the registry does not know as one, or none at all.
+        assert_eq!(keys("The Bank of Wonderland said so.").len(), 1);
+        assert!(!keys("The Ministry of Natural Resources said so.").contains(&china));
     }
 
     #[test]

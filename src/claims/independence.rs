@@ -30,8 +30,9 @@
 //!   unknown origin (which adds to this warning, never takes from it); with
 //!   one known origin or none, several documents and one primary source
 //!   among all that name one;
-//! - `single_alignment`: several origins, all state-controlled media (State
-//!   Media Monitor SC, CaPu, CaPr) of the same state;
+//! - `single_alignment`: every known origin (one or more) is
+//!   state-controlled media (State Media Monitor SC, CaPu, CaPr) of the same
+//!   state; documents of unknown origin do not lift it;
 //! - `conflicting`: another cluster gives a different figure for the same
 //!   quantity on the same topic.
 
@@ -809,13 +810,14 @@ fn judge_one(
     let states: BTreeSet<Option<&str>> = alignments.iter().map(|a| a.country.as_deref()).collect();
     // Every known origin is state-controlled media of one state: one known
     // origin is enough (a claim only TASS carries rests on the Russian state).
-    // Documents of unknown origin may be anyone's: with them, the claim
-    // cannot be said to rest on one state's media (single_source still
-    // says how little stands behind it). Measured on the dev set: counting
-    // them out fixed one Xinhua cluster and broke two where the unknown
-    // document was a private site (a voice beside the state's).
+    // Documents of unknown origin neither lift the warning nor add to it:
+    // taking one for a voice beside the state's would count it as
+    // corroboration, which nothing of unknown origin is. Measured on the dev
+    // set (2026-12-03): three clusters of Xinhua with an uncredited copy or
+    // Global Times text now warn, as a fact-checker expects; one of WAM with
+    // an uncredited RT text and a private site warns where the labels do
+    // not (its explanation names the unknown documents).
     let single_alignment = independent >= 1
-        && unknown.is_empty()
         && alignments.iter().all(|a| state_controlled(a))
         && states.len() == 1
         && !states.contains(&None);
@@ -865,13 +867,18 @@ fn judge_one(
             .copied()
             .flatten()
             .unwrap_or("one state");
+        let beside = match unknown.len() {
+            0 => String::new(),
+            1 => " (the document of unknown origin may be anyone's)".to_owned(),
+            n => format!(" (the {n} documents of unknown origin may be anyone's)"),
+        };
         if independent == 1 {
             explanation.push_str(&format!(
-                " Its only known origin is state-controlled media of {country}."
+                " Its only known origin is state-controlled media of {country}{beside}."
             ));
         } else {
             explanation.push_str(&format!(
-                " Every origin is state-controlled media of {country}: one state stands behind them all."
+                " Every known origin is state-controlled media of {country}: one state stands behind them all{beside}."
             ));
         }
     }

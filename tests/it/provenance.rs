@@ -438,6 +438,32 @@ fn a_claim_only_one_states_media_carry_rests_on_that_state() {
     );
 }
 
+#[test]
+fn a_document_of_unknown_origin_does_not_lift_the_state_media_warning() {
+    // Xinhua carries the figure; an uncredited site says it in its own
+    // words. Nothing says who the site is: it is no voice beside China's
+    // state media, so the warning stands, and says the site is unknown.
+    let xinhua = "Quake jolts coast\n\nVALLETTA, March 3 (Xinhua) -- About 1,200 residents of the Wied valley were evacuated on Tuesday after the river burst its banks, the civil protection department said.\n";
+    let site = "Floods in the valley\n\nThe civil protection department said about 1,200 residents of the Wied valley had to be evacuated on Tuesday when the river burst its banks.\n";
+    let (_ws, report) = audit(&[("x.txt", xinhua), ("s.txt", site)]);
+    assert!(document(&report, "s.txt")["origin"].is_null());
+    let k = cluster_of(&report, "x.txt", "1,200 residents");
+    assert_eq!(
+        cluster_of(&report, "s.txt", "1,200 residents")["id"],
+        k["id"],
+        "the reworded sentence is the same claim"
+    );
+    assert_eq!(k["unknown_origin_documents"], 1, "{k}");
+    assert_eq!(k["single_alignment"], true, "{k}");
+    let why = k["explanation"].as_str().unwrap();
+    assert!(
+        why.contains(
+            "state-controlled media of China (the document of unknown origin may be anyone's)"
+        ),
+        "{why}"
+    );
+}
+
 /// A toll worded apart by two wires ("At least 48 people have been killed"
 /// / "the death toll … has risen to 48"), as the dev set's Beirut reports
 /// from TASS and Anadolu are (written for this test: the dev set's texts
