@@ -37,6 +37,9 @@ pub struct Entities {
     countries: std::collections::HashSet<String>,
     /// The curated news outlets' canonical names (by `name_key`).
     outlets: std::collections::HashSet<String>,
+    /// What a country's people and things are called, lower case →
+    /// the country ("pakistanis" → Pakistan, "chinese" → China).
+    demonyms: HashMap<String, String>,
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -77,6 +80,14 @@ impl Entities {
             .filter_map(|o| o.country.as_deref())
             .map(name_key)
             .collect();
+        let mut names: Vec<&str> = registry
+            .outlets()
+            .iter()
+            .filter_map(|o| o.country.as_deref())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        e.demonyms = demonyms(&names);
         e
     }
 
@@ -112,6 +123,7 @@ impl Entities {
         !shouted
             && !opens_with_a_word
             && !self.countries.contains(&name_key(name))
+            && !self.demonyms.contains_key(&name_key(name))
             && !name.split_whitespace().any(|w| {
                 let w = w.trim_end_matches(['.', ',']).to_lowercase();
                 NOT_PERSON_SUFFIXES.contains(&w.as_str())
@@ -512,6 +524,13 @@ impl Entities {
                 countries: Vec::new(),
             };
         }
+        // "Pakistanis", "Chinese": the country, as "Pakistan" and "China" are.
+        if let Some(country) = self.demonyms.get(&name_key(surface)) {
+            let mut m = self.key(country, local);
+            m.surface = surface.to_owned();
+            m.person = false;
+            return m;
+        }
         if is_acronym(surface) {
             return Mention {
                 surface: surface.to_owned(),
@@ -615,6 +634,14 @@ impl Entities {
             if !single {
                 m.countries = inner_countries(surface)
                     .filter(|c| self.countries.contains(&name_key(c)))
+                    .chain(
+                        // "Chinese Foreign Ministry", "Pakistani Army".
+                        surface
+                            .split_whitespace()
+                            .next()
+                            .and_then(|w| self.demonyms.get(&name_key(w)))
+                            .map(String::as_str),
+                    )
                     .map(|c| self.key(c, local).key)
                     .collect();
             }
@@ -622,6 +649,102 @@ impl Entities {
         }
         out
     }
+}
+
+/// Irregular demonyms (the regular ones are derived from the country's
+/// name by [`demonyms`]): what newsrooms call a country's people and
+/// things.
+const IRREGULAR_DEMONYMS: &[(&str, &str)] = &[
+    ("american", "United States of America"),
+    ("americans", "United States of America"),
+    ("british", "United Kingdom"),
+    ("briton", "United Kingdom"),
+    ("britons", "United Kingdom"),
+    ("french", "France"),
+    ("german", "Germany"),
+    ("germans", "Germany"),
+    ("greek", "Greece"),
+    ("greeks", "Greece"),
+    ("spanish", "Spain"),
+    ("dutch", "Netherlands"),
+    ("swiss", "Switzerland"),
+    ("afghan", "Afghanistan"),
+    ("afghans", "Afghanistan"),
+    ("filipino", "Philippines"),
+    ("filipinos", "Philippines"),
+    ("saudi", "Saudi Arabia"),
+    ("saudis", "Saudi Arabia"),
+    ("emirati", "UAE"),
+    ("emiratis", "UAE"),
+    ("thai", "Thailand"),
+    ("polish", "Poland"),
+    ("swedish", "Sweden"),
+    ("danish", "Denmark"),
+    ("finnish", "Finland"),
+    ("czech", "Czechia"),
+    ("norwegian", "Norway"),
+    ("norwegians", "Norway"),
+    ("peruvian", "Peru"),
+    ("peruvians", "Peru"),
+    ("portuguese", "Portugal"),
+    ("palestinian", "Palestine territories"),
+    ("palestinians", "Palestine territories"),
+    ("israeli", "Israel"),
+    ("israelis", "Israel"),
+    ("uzbek", "Uzbekistan"),
+    ("kazakh", "Kazakhstan"),
+    ("turkmen", "Turkmenistan"),
+    ("turkish", "Turkey"),
+    ("turks", "Turkey"),
+    ("lebanese", "Lebanon"),
+];
+
+/// What each country's people and things are called, lower case: the
+/// regular forms derived from its name ("pakistani(s)", "syrian(s)",
+/// "moroccan(s)", "chinese", "iranian(s)", "ukrainian(s)") and
+/// [`IRREGULAR_DEMONYMS`] for the countries named. A form two countries
+/// would share goes to the longer name ("nigerian": Nigeria, not Niger).
+fn demonyms(countries: &[&str]) -> HashMap<String, String> {
+    let mut out: HashMap<String, String> = HashMap::new();
+    let mut put = |form: String, country: &str| {
+        let keep = out
+            .get(&form)
+            .is_some_and(|c: &String| c.len() >= country.len());
+        if !keep && form != country.to_lowercase() {
+            out.insert(form, country.to_owned());
+        }
+    };
+    for &country in countries {
+        let lower = country.to_lowercase();
+        if lower.contains(' ') || lower.len() < 4 {
+            continue;
+        }
+        let mut forms = vec![
+            format!("{lower}n"),
+            format!("{lower}i"),
+            format!("{lower}ian"),
+            format!("{lower}ese"),
+        ];
+        if let Some(stem) = lower.strip_suffix(['a', 'e', 'o', 'y']) {
+            forms.extend([
+                format!("{stem}an"),
+                format!("{stem}ian"),
+                format!("{stem}ese"),
+            ]);
+        }
+        for form in forms {
+            if !form.ends_with("ese") {
+                put(format!("{form}s"), country);
+            }
+            put(form, country);
+        }
+    }
+    for (form, country) in IRREGULAR_DEMONYMS {
+        if countries.contains(country) {
+            put((*form).to_owned(), country);
+        }
+    }
+    out
 }
 
 /// The countries a body's name holds: "China" in "Tsunami Warning Center
@@ -940,6 +1063,32 @@ mod tests {
         // A country the registry does not know as one, or none at all.
         assert_eq!(keys("The Bank of Wonderland said so.").len(), 1);
         assert!(!keys("The Ministry of Natural Resources said so.").contains(&china));
+    }
+
+    #[test]
+    fn a_countrys_people_name_the_country() {
+        let e = Entities::new(&Registry::bundled());
+        for (people, country) in [
+            ("Pakistanis", "Pakistan"),
+            ("Pakistani", "Pakistan"),
+            ("Chinese", "China"),
+            ("Moroccans", "Morocco"),
+            ("Lebanese", "Lebanon"),
+            ("Iranian", "Iran"),
+            ("Ukrainians", "Ukraine"),
+            ("Syrians", "Syria"),
+            ("Turkish", "Turkey"),
+            ("French", "France"),
+            ("Nigerians", "Nigeria"),
+        ] {
+            assert_eq!(key(&e, people), key(&e, country), "{people}");
+            assert!(!e.may_be_a_person(people), "{people}");
+        }
+        // A body named by its people's word names the country too.
+        let m = &mentioned(&e, "The Chinese Foreign Ministry said so.")[0];
+        assert_eq!(m.countries, [key(&e, "China")]);
+        // A name that merely begins like a country is no demonym.
+        assert_ne!(key(&e, "Chinatown"), key(&e, "China"));
     }
 
     #[test]
