@@ -61,6 +61,9 @@ pub struct Features {
     /// 2,000"): its figure may be another event's, so it meets a figure
     /// only in a sentence that names a year too.
     pub other_event: bool,
+    /// What it says rests on an earlier sentence (see [`refers_back`]):
+    /// it meets another claim only in the same words, never reworded.
+    pub refers_back: bool,
     /// Words found only in the sentence's setting (see [`setting_spans`]),
     /// sorted and unique: shared, they weigh little.
     pub setting: Vec<u64>,
@@ -399,8 +402,66 @@ pub fn features(claim: &Extracted) -> Features {
             .take(4)
             .collect(),
         other_event: super::extract::names_a_year(&claim.text),
+        refers_back: refers_back(&claim.text),
         setting: only_in_setting,
     }
+}
+
+/// Whether a sentence's subject matter is named only in an earlier
+/// sentence: "sent Trump a letter to that effect", "suggesting he would
+/// raise the issue with Putin", "the move drew criticism". Reworded, such a
+/// sentence matches whatever shares its verbs and names ("sent a letter
+/// urging him not to meet Putin alone", "would raise the issue of election
+/// interference"), which is another claim as often as the same one; its
+/// copies still meet it word for word. A noun followed by what it is about
+/// ("the issue of extradition", "the decision to withdraw") is no
+/// reference back.
+pub fn refers_back(text: &str) -> bool {
+    static BACK: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?i)\b(?:to\ (?:that|this)\ effect|(?:the|this|that)\ (?:issue|matter|subject|topic|idea|request|demand|proposal|move|decision|step|plan|allegation|claim|accusation|remark|comment))\b",
+        )
+    });
+    BACK.find_iter(text).any(|m| {
+        if m.as_str().to_lowercase().ends_with("effect") {
+            return true;
+        }
+        let next = text[m.end()..]
+            .trim_start_matches([' ', '\u{a0}'])
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let rest = text[m.end()..].trim_start();
+        // "The plan is for Trump and Putin to meet alone": what follows says it.
+        let announces = [
+            "is for ",
+            "is to ",
+            "was for ",
+            "was to ",
+            "is that ",
+            "was that ",
+        ]
+        .iter()
+        .any(|p| rest.to_lowercase().starts_with(p));
+        !(announces
+            || rest.starts_with([':', '(', '\u{201c}', '"'])
+            || matches!(
+                next.as_str(),
+                "of" | "that"
+                    | "about"
+                    | "over"
+                    | "on"
+                    | "to"
+                    | "whether"
+                    | "regarding"
+                    | "concerning"
+                    | "which"
+                    | "for"
+                    | "by"
+                    | "in"
+            ))
+    })
 }
 
 /// A clause that sets a claim in time or circumstance rather than stating
@@ -827,6 +888,12 @@ fn score_prepared(
     if !a.values.is_empty() && !b.values.is_empty() && values_disjoint {
         return None;
     }
+    let coverage = overlap / pa.weight.max(pb.weight).max(1e-9);
+    // A sentence resting on an earlier one meets only its own words (or
+    // nearly: one name keyed apart in another article).
+    if (a.refers_back || b.refers_back) && similarity < INFORMATIVE_EXEMPT {
+        return None;
+    }
     if entities_disjoint {
         // A sentence naming nothing ("the nine deceased included five
         // women and four men") can still be the same claim as one naming
@@ -845,7 +912,6 @@ fn score_prepared(
     } else {
         PARAPHRASE_MIN
     };
-    let coverage = overlap / pa.weight.max(pb.weight).max(1e-9);
     (similarity >= needed
         && coverage >= PARAPHRASE_COVERAGE
         && !too_little_in_common(pa, pb, vocab, similarity))
@@ -1075,6 +1141,9 @@ fn score_slow(a: &Features, b: &Features, idf: &HashMap<u64, f64>) -> Option<Lin
     let total_b: f64 = set_b.iter().map(|w| own_weight(b, w)).sum();
     let similarity = overlap / total_a.min(total_b).max(1e-9);
     let coverage = overlap / total_a.max(total_b).max(1e-9);
+    if (a.refers_back || b.refers_back) && similarity < INFORMATIVE_EXEMPT {
+        return None;
+    }
     let needed = if va.is_disjoint(&vb) {
         PARAPHRASE_MIN_NO_FIGURE
     } else {
@@ -1771,6 +1840,49 @@ mod tests {
                 .iter()
                 .all(|w| is_entity_word(*w) || *w != word_id("s_ministry_of_civil_protection")),
         );
+    }
+
+    /// A sentence whose subject is named only before it ("sent a letter to
+    /// that effect", "would raise the issue with Putin") meets another
+    /// only in nearly its own words; a noun followed by what it is about
+    /// is no reference back. (The Helsinki cases, reworded for this test.)
+    #[test]
+    fn a_sentence_resting_on_an_earlier_one_meets_only_its_own_words() {
+        for back in [
+            "He and other Democrats sent the governor a letter to that effect this weekend.",
+            "Paul suggested he would raise the issue with the governor at the meeting.",
+            "The minister had pressed the governor on the matter.",
+            "The move drew criticism from the opposition.",
+        ] {
+            assert!(refers_back(back), "{back}");
+        }
+        for not_back in [
+            "He would raise the issue of flood relief with the governor.",
+            "The decision to close the port was taken on Monday.",
+            "The plan is for the two leaders to meet alone.",
+            "He said the issue: \u{201c}flood relief\u{201d} came first.",
+            "The matter that divides them is money.",
+        ] {
+            assert!(!refers_back(not_back), "{not_back}");
+        }
+        let f = sentence_features();
+        let back = f(
+            "He and other Senate Democrats sent Governor Walsh a letter to that effect this weekend.",
+        );
+        let other = f(
+            "Senior Senate Democrats sent a letter Saturday to Governor Walsh urging him not to meet the developers alone.",
+        );
+        assert!(score(&back, &other, &HashMap::new()).is_none());
+        // Its copy in another outlet still meets it.
+        let copy = f(
+            "He and other Senate Democrats sent Governor Walsh a letter to that effect this weekend, the paper said.",
+        );
+        assert!(score(&back, &copy, &HashMap::new()).is_some());
+        // Without the reference back, the same reworded pair would meet.
+        let named = f(
+            "He and other Senate Democrats sent Governor Walsh a letter urging him not to meet the developers this weekend.",
+        );
+        assert!(score(&named, &other, &HashMap::new()).is_some());
     }
 
     /// A chain is no cluster: a sentence that matches one of two claims

@@ -412,10 +412,11 @@ fn hand_labelled_helsinki_cases_cluster_with_high_precision() {
     // were all still joined, which took precision from 0.97 to 0.90
     // (docs/benchmarks.md). Since stop 37's demonyms ("Russian" names
     // Russia) one of the 6 is apart (the Mastung bombing's place and its
-    // claimant) and a third of the first 57 is joined (Paul on "the
-    // issue", a link at the paraphrase threshold): 8 of 63 as before.
-    // None more may be.
-    assert!(e.precision() >= 0.89, "precision {:.2}", e.precision());
+    // claimant), and since its rule for sentences resting on an earlier
+    // one ("a letter to that effect", "raise the issue") two more (the
+    // letter, and Paul on "the issue" among the first 57): 6 of 63,
+    // precision 0.92. None more may be.
+    assert!(e.precision() >= 0.91, "precision {:.2}", e.precision());
     assert!(e.recall() >= 0.3, "recall {:.2}", e.recall());
     let joined_before = |n: usize| e.joined_negatives.iter().filter(|k| **k < n).count();
     assert!(
@@ -429,12 +430,12 @@ fn hand_labelled_helsinki_cases_cluster_with_high_precision() {
         joined_before(40)
     );
     assert!(
-        joined_before(57) <= 3,
+        joined_before(57) <= 2,
         "{} of the first 57 labelled negatives joined",
         joined_before(57)
     );
     assert!(
-        e.negatives_joined <= 8,
+        e.negatives_joined <= 6,
         "{} labelled negatives joined",
         e.negatives_joined
     );
