@@ -493,15 +493,48 @@ pub fn setting_spans(text: &str) -> Vec<(usize, usize)> {
     static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)after|before|ahead|amid|eve of|wake of|following").unwrap()
     });
-    if !CONNECTIVE.is_match(text) {
-        return Vec::new();
+    let mut spans: Vec<(usize, usize)> = opening_as_clause(text).into_iter().collect();
+    if CONNECTIVE.is_match(text) {
+        spans.extend(SETTING.find_iter(text).map(|m| (m.start(), m.end())));
     }
-    SETTING
-        .find_iter(text)
-        .map(|m| (m.start(), m.end()))
+    spans
+        .into_iter()
         // A clause that is the whole sentence sets nothing apart.
         .filter(|(a, b)| b - a < text.len() * 3 / 4)
         .collect()
+}
+
+/// A sentence opening "As <clause>," sets what it claims against what
+/// else goes on: "As President Trump continues to slam Mueller's probe, …
+/// Cornyn says …", "As rescuers dug through the rubble, the toll rose".
+/// "As of Monday", "As many as 300", "As a result", "As for", "As well as",
+/// "As per" open the claim itself (a date, a figure, a consequence, a topic),
+/// and so does a clause with no comma after it.
+fn opening_as_clause(text: &str) -> Option<(usize, usize)> {
+    let start = text.len() - text.trim_start_matches(['"', '\u{201c}', ' ']).len();
+    let rest = text[start..].strip_prefix("As ")?;
+    let next = rest.split(' ').next().unwrap_or("").to_lowercase();
+    if matches!(
+        next.as_str(),
+        "of" | "many"
+            | "much"
+            | "few"
+            | "a"
+            | "for"
+            | "well"
+            | "per"
+            | "such"
+            | "to"
+            | "far"
+            | "long"
+            | "soon"
+            | "it"
+            | "if"
+    ) {
+        return None;
+    }
+    let comma = rest.find(',')?;
+    Some((start, start + 3 + comma))
 }
 
 /// The words of a claim that appear only in its setting clauses (`spans`),
@@ -1840,6 +1873,27 @@ mod tests {
                 .iter()
                 .all(|w| is_entity_word(*w) || *w != word_id("s_ministry_of_civil_protection")),
         );
+    }
+
+    /// An opening "As …," clause is the claim's setting; "As of", "As many
+    /// as", "As a result" open the claim itself.
+    #[test]
+    fn an_opening_as_clause_is_the_setting() {
+        let s = "As the governor continues to attack the inquiry, Senator Ruiz says he conflates two questions.";
+        let spans = setting_spans(s);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(
+            &s[spans[0].0..spans[0].1],
+            "As the governor continues to attack the inquiry"
+        );
+        for not in [
+            "As of Monday, 300 people had been evacuated.",
+            "As many as 300 people were evacuated, officials said.",
+            "As a result, the port was closed.",
+            "As rescuers dug through the rubble the toll rose.",
+        ] {
+            assert!(setting_spans(not).is_empty(), "{not}");
+        }
     }
 
     /// A sentence whose subject is named only before it ("sent a letter to

@@ -414,9 +414,11 @@ fn hand_labelled_helsinki_cases_cluster_with_high_precision() {
     // Russia) one of the 6 is apart (the Mastung bombing's place and its
     // claimant), and since its rule for sentences resting on an earlier
     // one ("a letter to that effect", "raise the issue") two more (the
-    // letter, and Paul on "the issue" among the first 57): 6 of 63,
-    // precision 0.92. None more may be.
-    assert!(e.precision() >= 0.91, "precision {:.2}", e.precision());
+    // letter, and Paul on "the issue" among the first 57), and since its
+    // opening "As …," setting one more (the collusion probe "hovering over
+    // Helsinki" and Cornyn's remark): 5 of 63, precision 0.94. None more
+    // may be.
+    assert!(e.precision() >= 0.93, "precision {:.2}", e.precision());
     assert!(e.recall() >= 0.3, "recall {:.2}", e.recall());
     let joined_before = |n: usize| e.joined_negatives.iter().filter(|k| **k < n).count();
     assert!(
@@ -430,12 +432,12 @@ fn hand_labelled_helsinki_cases_cluster_with_high_precision() {
         joined_before(40)
     );
     assert!(
-        joined_before(57) <= 2,
+        joined_before(57) <= 1,
         "{} of the first 57 labelled negatives joined",
         joined_before(57)
     );
     assert!(
-        e.negatives_joined <= 6,
+        e.negatives_joined <= 5,
         "{} labelled negatives joined",
         e.negatives_joined
     );
