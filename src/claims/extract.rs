@@ -826,6 +826,21 @@ impl<'e> Context<'e> {
     }
 }
 
+/// Whether a line credits a picture: "REUTERS/Akhtar Soomro", "(Xinhua/Li
+/// Ming)", "Photo: John Doe", "AFP via Getty Images", "Credit: AP".
+fn credits_a_picture(line: &str) -> bool {
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?x)^[\s(\[]*(?:
+                \p{Lu}[\p{L}.&-]*(?:\s\p{Lu}[\p{L}.&-]*)?\s*/\s*\p{Lu}
+              | (?i:photo|credit|image|picture|file\ photo)s?\b
+            )
+            | (?i:\bvia\ (?:reuters|getty|ap\b|afp\b)|getty\ images|\(photo\b)",
+        )
+    });
+    line.len() < 160 && CREDIT.is_match(line)
+}
+
 /// A name after the last possessive in a run of capitalised words
 /// ("South Korea's Acting President Choi" → "Acting President Choi").
 fn after_possessive(surface: &str) -> &str {
@@ -1022,9 +1037,14 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
     if !claim_like(text) {
         ctx.last_quoted = None;
         ctx.last_body = None;
-        ctx.note_people(&mentions, &[]);
-        if let Some(person) = ctx.person_in(&mentions) {
-            ctx.last_person = Some(person);
+        // A picture's credit names its photographer, never the one "she
+        // told Sky News" speaks of ("REUTERS/Akhtar Soomro" between a
+        // minister's tweet and "She told Sky News …").
+        if !credits_a_picture(text) {
+            ctx.note_people(&mentions, &[]);
+            if let Some(person) = ctx.person_in(&mentions) {
+                ctx.last_person = Some(person);
+            }
         }
         return None;
     }
@@ -1936,6 +1956,34 @@ mod tests {
             .filter(|c| c.kind == ClaimKind::Quote)
             .map(|c| (c.speaker, c.text.chars().take(24).collect()))
             .collect()
+    }
+
+    /// A photographer's credit between a minister's words and "She told
+    /// Sky News" is not who "she" is (the dev set's Reuters flood story,
+    /// written for this test).
+    #[test]
+    fn a_picture_credit_names_no_one_she_may_be() {
+        for credit in [
+            "REUTERS/Akhtar Soomro",
+            "(Xinhua/Li Ming)",
+            "Photo: John Doe",
+            "Residents wade through water. AFP via Getty Images",
+        ] {
+            assert!(credits_a_picture(credit), "{credit}");
+        }
+        assert!(!credits_a_picture(
+            "Minister Sherry Rehman said the water was rising."
+        ));
+        let text = "\"One-third of the country is under water,\" Minister Sherry Rehman tweeted on Monday.\n\n\
+            Flood victims sit along a street in Mehar, August 29, 2022.\n\
+            REUTERS/Akhtar Soomro\n\n\
+            \"Thirty-three million people have been affected by the floods,\" she told Sky News on Monday.";
+        let got = speakers(text);
+        assert_eq!(
+            got.last().and_then(|(w, _)| w.as_deref()),
+            Some("Minister Sherry Rehman"),
+            "{got:?}"
+        );
     }
 
     /// "He said" is the last person the article named: never the city of
