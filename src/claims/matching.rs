@@ -64,6 +64,8 @@ pub struct Features {
     /// What it says rests on an earlier sentence (see [`refers_back`]):
     /// it meets another claim only in the same words, never reworded.
     pub refers_back: bool,
+    /// It says something did not happen or is not so (see [`negated`]).
+    pub negated: bool,
     /// Words found only in the sentence's setting (see [`setting_spans`]),
     /// sorted and unique: shared, they weigh little.
     pub setting: Vec<u64>,
@@ -403,8 +405,34 @@ pub fn features(claim: &Extracted) -> Features {
             .collect(),
         other_event: super::extract::names_a_year(&claim.text),
         refers_back: refers_back(&claim.text),
+        negated: negated(&claim.text),
         setting: only_in_setting,
     }
+}
+
+/// Whether a sentence says something did not happen or is not so:
+/// "Trump has never condemned Russia over its meddling", "Russia denied
+/// interfering". The stop words drop "not" and "never", so without this
+/// a statement and its denial read alike.
+pub fn negated(text: &str) -> bool {
+    static NOT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?i)n['’]t\b|\b(?:not|never|no|cannot|neither|nor|deny|denies|denied|denying|refused|refuses)\b",
+        )
+    });
+    // The main clause says it: what follows "but", "because", "although"
+    // or a semicolon qualifies it ("highly unlikely …, but would not rule
+    // it out").
+    static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::re(r"(?i)[,;]?\s+\b(?:but|because|although|though|while|as)\b|;|\s[—–-]\s")
+    });
+    // Words of negation that deny nothing: "not only", "not just", "a
+    // good thing, not a bad thing", "no doubt".
+    static NO_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::re(r"(?i)\b(?:not\ (?:only|just|least|a\ bad\ thing)|no\ doubt)\b")
+    });
+    let main = QUALIFIER.find(text).map_or(text, |m| &text[..m.start()]);
+    NOT.is_match(&NO_DENIAL.replace_all(main, ""))
 }
 
 /// Whether a sentence's subject matter is named only in an earlier
@@ -927,6 +955,10 @@ fn score_prepared(
     if (a.refers_back || b.refers_back) && similarity < INFORMATIVE_EXEMPT {
         return None;
     }
+    // A statement and its denial are two claims, however alike their words.
+    if a.negated != b.negated && similarity < INFORMATIVE_EXEMPT {
+        return None;
+    }
     if entities_disjoint {
         // A sentence naming nothing ("the nine deceased included five
         // women and four men") can still be the same claim as one naming
@@ -1175,6 +1207,9 @@ fn score_slow(a: &Features, b: &Features, idf: &HashMap<u64, f64>) -> Option<Lin
     let similarity = overlap / total_a.min(total_b).max(1e-9);
     let coverage = overlap / total_a.max(total_b).max(1e-9);
     if (a.refers_back || b.refers_back) && similarity < INFORMATIVE_EXEMPT {
+        return None;
+    }
+    if a.negated != b.negated && similarity < INFORMATIVE_EXEMPT {
         return None;
     }
     let needed = if va.is_disjoint(&vb) {
@@ -1894,6 +1929,37 @@ mod tests {
         ] {
             assert!(setting_spans(not).is_empty(), "{not}");
         }
+    }
+
+    /// A statement and its denial are two claims however alike their
+    /// words; what qualifies the main clause after "but" does not make it a
+    /// denial, nor does "not only" (the Helsinki cases, reworded for this
+    /// test).
+    #[test]
+    fn a_statement_and_its_denial_are_two_claims() {
+        for denial in [
+            "The governor has never condemned the company over its spill in the bay.",
+            "The ministry denied that the company spilled oil in the bay.",
+            "He hadn't thought of asking for the records.",
+        ] {
+            assert!(negated(denial), "{denial}");
+        }
+        for not in [
+            "It was highly unlikely the governor would sign the bill, but he would not rule it out.",
+            "Working with the company is a good thing, not a bad thing.",
+            "The spill hit not only the bay but the river.",
+        ] {
+            assert!(!negated(not), "{not}");
+        }
+        let f = sentence_features();
+        let never = f("Governor Walsh has never condemned Harbor Oil over its spill in the bay.");
+        let will =
+            f("Governor Walsh said he intends to condemn Harbor Oil over its spill in the bay.");
+        let again = f(
+            "Governor Walsh has not condemned Harbor Oil over its spill in the bay, the paper said.",
+        );
+        assert!(score(&never, &will, &HashMap::new()).is_none());
+        assert!(score(&never, &again, &HashMap::new()).is_some());
     }
 
     /// A sentence whose subject is named only before it ("sent a letter to

@@ -416,9 +416,12 @@ fn hand_labelled_helsinki_cases_cluster_with_high_precision() {
     // one ("a letter to that effect", "raise the issue") two more (the
     // letter, and Paul on "the issue" among the first 57), and since its
     // opening "As …," setting one more (the collusion probe "hovering over
-    // Helsinki" and Cornyn's remark): 5 of 63, precision 0.94. None more
-    // may be.
-    assert!(e.precision() >= 0.93, "precision {:.2}", e.precision());
+    // Helsinki" and Cornyn's remark): 5 of 63, precision 0.94; and since
+    // a statement and its denial are two claims, two more ("Trump has
+    // never condemned Russia" with "Trump intends to raise the meddling";
+    // "friend or enemy"): 3 of 63, precision 0.96 (71 of 200 found, 2
+    // fewer). None more may be.
+    assert!(e.precision() >= 0.95, "precision {:.2}", e.precision());
     assert!(e.recall() >= 0.3, "recall {:.2}", e.recall());
     let joined_before = |n: usize| e.joined_negatives.iter().filter(|k| **k < n).count();
     assert!(
@@ -437,7 +440,7 @@ fn hand_labelled_helsinki_cases_cluster_with_high_precision() {
         joined_before(57)
     );
     assert!(
-        e.negatives_joined <= 5,
+        e.negatives_joined <= 3,
         "{} labelled negatives joined",
         e.negatives_joined
     );
