@@ -74,12 +74,6 @@ impl Entities {
             }
             e.outlets.insert(name_key(&outlet.name));
         }
-        e.countries = registry
-            .outlets()
-            .iter()
-            .filter_map(|o| o.country.as_deref())
-            .map(name_key)
-            .collect();
         let mut names: Vec<&str> = registry
             .outlets()
             .iter()
@@ -87,6 +81,7 @@ impl Entities {
             .collect();
         names.sort_unstable();
         names.dedup();
+        e.countries = names.iter().map(|c| name_key(c)).collect();
         e.demonyms = demonyms(&names);
         e
     }
@@ -783,7 +778,7 @@ fn inner_countries(surface: &str) -> impl Iterator<Item = &str> {
         .map(|(i, _)| &surface[..i]);
     possessed
         .chain(std::iter::once(surface))
-        .filter_map(|prefix| prefix.rsplit_once(" of ").map(|(_, c)| c).or(Some(prefix)))
+        .map(|prefix| prefix.rsplit_once(" of ").map_or(prefix, |(_, c)| c))
         .filter(move |c| *c != surface)
         .map(str::trim)
 }

@@ -466,6 +466,7 @@ pub fn refers_back(text: &str) -> bool {
             .to_lowercase();
         let rest = text[m.end()..].trim_start();
         // "The plan is for Trump and Putin to meet alone": what follows says it.
+        let lower = rest.to_lowercase();
         let announces = [
             "is for ",
             "is to ",
@@ -475,7 +476,7 @@ pub fn refers_back(text: &str) -> bool {
             "was that ",
         ]
         .iter()
-        .any(|p| rest.to_lowercase().starts_with(p));
+        .any(|p| lower.starts_with(p));
         !(announces
             || rest.starts_with([':', '(', '\u{201c}', '"'])
             || matches!(
@@ -953,14 +954,7 @@ fn score_prepared(
     if !a.values.is_empty() && !b.values.is_empty() && values_disjoint {
         return None;
     }
-    let coverage = overlap / pa.weight.max(pb.weight).max(1e-9);
-    // A sentence resting on an earlier one meets only its own words (or
-    // nearly: one name keyed apart in another article).
-    if (a.refers_back || b.refers_back) && similarity < INFORMATIVE_EXEMPT {
-        return None;
-    }
-    // A statement and its denial are two claims, however alike their words.
-    if a.negated != b.negated && similarity < INFORMATIVE_EXEMPT {
+    if reworded_apart(a, b) && similarity < INFORMATIVE_EXEMPT {
         return None;
     }
     if entities_disjoint {
@@ -981,10 +975,19 @@ fn score_prepared(
     } else {
         PARAPHRASE_MIN
     };
+    let coverage = overlap / pa.weight.max(pb.weight).max(1e-9);
     (similarity >= needed
         && coverage >= PARAPHRASE_COVERAGE
         && !too_little_in_common(pa, pb, vocab, similarity))
     .then_some(Link::Paraphrase(similarity))
+}
+
+/// Whether two claims can be one only in nearly the same words, never
+/// reworded: one rests on an earlier sentence ("a letter to that effect"),
+/// or one denies what the other states ("has never condemned" / "intends
+/// to raise").
+fn reworded_apart(a: &Features, b: &Features) -> bool {
+    a.refers_back || b.refers_back || a.negated != b.negated
 }
 
 /// Whether two claims share two words in a row (stop words aside): a
@@ -1210,10 +1213,7 @@ fn score_slow(a: &Features, b: &Features, idf: &HashMap<u64, f64>) -> Option<Lin
     let total_b: f64 = set_b.iter().map(|w| own_weight(b, w)).sum();
     let similarity = overlap / total_a.min(total_b).max(1e-9);
     let coverage = overlap / total_a.max(total_b).max(1e-9);
-    if (a.refers_back || b.refers_back) && similarity < INFORMATIVE_EXEMPT {
-        return None;
-    }
-    if a.negated != b.negated && similarity < INFORMATIVE_EXEMPT {
+    if reworded_apart(a, b) && similarity < INFORMATIVE_EXEMPT {
         return None;
     }
     let needed = if va.is_disjoint(&vb) {
