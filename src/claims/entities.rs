@@ -89,6 +89,12 @@ impl Entities {
     /// Whether a name is one a person may go by: not a country the
     /// registry names ("South Korea"), not a body or a company ("Jeju
     /// Air"), not shouted ("FILE PHOTO").
+    /// Whether a word names a country's people or things ("Lebanese",
+    /// "Russian", "Pakistanis").
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.demonyms.contains_key(&name_key(word))
+    }
+
     pub fn may_be_a_person(&self, name: &str) -> bool {
         let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
         let shouted = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
@@ -217,6 +223,36 @@ fn only_titles(lower: &str) -> bool {
 
 /// Whether a name is given with a title ("Gov. Kazuo Ueda", "President
 /// Yoon"): a person's, whatever else the article says.
+/// Whether a word is a title or office held before a name ("Minister",
+/// "President", "Gov.").
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// A titled name without its titles: "Fahmi Fadzil" of "Communications
+/// and Digital Minister Fahmi Fadzil" (the whole name when no title
+/// precedes it).
+pub fn after_titles(name: &str) -> &str {
+    let mut rest = name;
+    let mut from = name;
+    while let Some((word, after)) = from.split_once(' ') {
+        if is_title(word.rsplit('-').next().unwrap_or(word)) {
+            rest = after;
+            // "Secretary of State Kim Wyman", "Ambassador to Russia Jon
+            // Huntsman": what the office is of is no part of the name.
+            if let Some((_, name)) = after
+                .strip_prefix("of ")
+                .or_else(|| after.strip_prefix("to "))
+                .and_then(|a| a.split_once(' '))
+            {
+                rest = name;
+            }
+        }
+        from = after;
+    }
+    rest
+}
+
 pub fn titled(surface: &str) -> bool {
     let words: Vec<&str> = surface.split_whitespace().collect();
     words.len() >= 2
@@ -271,8 +307,9 @@ const NOT_PERSON_SUFFIXES: [&str; 24] = [
 
 /// Words that make a name a company's or a publication's: not a person
 /// "he" may be ("Jeju Air", "Nikkei Asia Times").
-const COMPANY_WORDS: [&str; 38] = [
+const COMPANY_WORDS: [&str; 39] = [
     "air",
+    "ngo",
     "airlines",
     "airways",
     "group",
@@ -558,6 +595,32 @@ impl Entities {
                 outlet: false,
                 countries: Vec::new(),
             };
+        }
+        // "Secretary of State Kim Wyman", "Communications and Digital
+        // Minister Fahmi Fadzil": the person after the office, when the
+        // office's own "of", "to" or "and" would make the whole a body.
+        // Never two people joined ("President Donald Trump and Russian
+        // President Vladimir Putin", "German Chancellor Angela Merkel and
+        // US President Donald Trump"): an "and" only after the office's
+        // first word ("Communications and Digital Minister").
+        let person = after_titles(surface);
+        let office = &surface[..surface.len() - person.len()];
+        let joined = office.split_whitespace().skip(2).any(|w| w == "and");
+        if !office.is_empty()
+            && !joined
+            && office
+                .split_whitespace()
+                .any(|w| matches!(w, "of" | "to" | "and"))
+            && (2..=4).contains(&person.split_whitespace().count())
+            && person
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        {
+            let mut m = self.key(person, local);
+            if m.person {
+                m.surface = surface.to_owned();
+                return m;
+            }
         }
         let words: Vec<&str> = surface
             .split_whitespace()
@@ -971,6 +1034,21 @@ mod tests {
         assert_eq!(key(&e, "Hualien County"), key(&e, "Hualien"));
         assert_ne!(key(&e, "Yonaguni Island"), key(&e, "Ishigaki Island"));
         assert_ne!(key(&e, "Interior Ministry"), key(&e, "Health Ministry"));
+        // A person named with a whole title, of a place or an office, is
+        // the person named without it.
+        for (titled, bare) in [
+            ("Climate Change Minister Sherry Rehman", "Sherry Rehman"),
+            ("Washington Secretary of State Kim Wyman", "Kim Wyman"),
+            ("US Secretary of State Mike Pompeo", "Pompeo"),
+            ("Ambassador to Russia Jon Huntsman", "Huntsman"),
+            ("Texas Republican Sen. John Cornyn", "Cornyn"),
+            (
+                "Communications and Digital Minister Fahmi Fadzil",
+                "Fahmi Fadzil",
+            ),
+        ] {
+            assert_eq!(key(&e, titled), key(&e, bare), "{titled}");
+        }
     }
 
     /// Focus Taiwan writes "Provincial Highway No. 8", Taiwan News Live
