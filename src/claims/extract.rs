@@ -1097,6 +1097,18 @@ fn plausible_source(name: &str) -> bool {
         && !WEEKDAYS.contains(&first.as_str())
         && !pronoun(name, &first)
         && !matches!(first.as_str(), "today" | "yesterday" | "tonight")
+        // A question's word, a quantity alone, a contraction: "What
+        // President Trump said", "Several said", "I've said".
+        && !matches!(first.as_str(), "what" | "whoever" | "whatever" | "with")
+        && !(name.split_whitespace().count() == 1
+            && matches!(
+                first.as_str(),
+                "several" | "another" | "many" | "some" | "all" | "both" | "each" | "every"
+            ))
+        && !name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.contains(['’', '\'']) && w.to_lowercase().ends_with("ve"))
         && (first == "may" || !MONTH.is_match(&first) || name.split_whitespace().count() != 1)
 }
 
@@ -1197,9 +1209,17 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
     let speaker = if quoted {
         SPEAKER_AFTER
             .captures(text)
-            .and_then(|c| c.name("a").or(c.name("b")))
-            .or_else(|| SPEAKER_BEFORE.captures(text).and_then(|c| c.name("a")))
-            .map(|m| ctx.resolve(&with_whole_title(text, m.start(), m.as_str())))
+            .and_then(|c| match c.name("b") {
+                // "…,” said X": after the verb, no preposition to weigh.
+                Some(b) => Some(with_whole_title(text, b.start(), b.as_str())),
+                None => speaker_of(text, &c),
+            })
+            .or_else(|| {
+                SPEAKER_BEFORE
+                    .captures_iter(text)
+                    .find_map(|c| speaker_of(text, &c))
+            })
+            .map(|who| ctx.resolve(&who))
             .map(|n| tidy_source(&n))
             .filter(|n| plausible_source(n))
             // A quotation standing alone right after another's goes on
@@ -2176,6 +2196,15 @@ mod tests {
             (
                 "Though Mr. Trump says he will bring up hacking with Putin in their Monday meeting, he has cast doubt on it.",
                 Some("Mr. Trump"),
+            ),
+            (
+                "Before Trump left for Europe, US Ambassador to Russia Jon Huntsman said: \"I think the fact that we're meeting is a good thing.\"",
+                Some("US Ambassador to Russia Jon Huntsman"),
+            ),
+            ("Whoever says we are foes is spreading fake news.", None),
+            (
+                "What President Trump says is so frequently false or nonsensical that his words don't have the same meaning.",
+                None,
             ),
         ] {
             assert_eq!(source_of(sentence).as_deref(), source, "{sentence}");
