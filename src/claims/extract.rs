@@ -745,6 +745,8 @@ pub struct Context<'e> {
     /// The body the sentence before was attributed to, for "it said": "The
     /// Investigative Committee said … It also said that …".
     last_body: Option<String>,
+    /// The last source named by name, for "the same source added".
+    last_source: Option<String>,
     /// The speaker of the sentence before, when it was a quotation: a
     /// quotation that follows on its own goes on with theirs.
     last_quoted: Option<String>,
@@ -761,6 +763,7 @@ impl<'e> Context<'e> {
             common: super::entities::lower_case_words(article),
             last_person: None,
             last_body: None,
+            last_source: None,
             last_quoted: None,
             people: std::collections::HashSet::new(),
         }
@@ -773,6 +776,9 @@ impl<'e> Context<'e> {
         match who.to_lowercase().as_str() {
             "he" | "she" => self.last_person.clone().unwrap_or_else(|| who.to_owned()),
             "it" => self.last_body.clone().unwrap_or_else(|| who.to_owned()),
+            // "No new deaths were reported in Azilal, the same source
+            // added": the source the article last named.
+            "the same source" => self.last_source.clone().unwrap_or_else(|| who.to_owned()),
             _ => who.trim().to_owned(),
         }
     }
@@ -1313,6 +1319,12 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
         .as_deref()
         .filter(|a| names_a_body(a))
         .map(str::to_owned);
+    if let Some(named) = attribution
+        .as_deref()
+        .filter(|a| a.starts_with(|c: char| c.is_uppercase()))
+    {
+        ctx.last_source = Some(named.to_owned());
+    }
     // Who spoke, as named here (not a pronoun, not "officials"): a person.
     let named: Vec<&str> = [speaker.as_deref(), attribution.as_deref()]
         .into_iter()
@@ -2225,6 +2237,22 @@ mod tests {
         ] {
             assert_ne!(source_of(sentence).as_deref(), Some(not), "{sentence}");
         }
+    }
+
+    /// "The same source" is the source named last, however many
+    /// sentences ago (Morocco's Interior Ministry toll, dev set).
+    #[test]
+    fn the_same_source_is_the_one_named_last() {
+        let got = sources(
+            "The toll rose to 2,012 dead, Morocco’s Interior Ministry said on Saturday.\n\n\
+             Rescue teams were still working in the mountains.\n\n\
+             No new deaths were reported in the provinces of Azilal and Tinghir, the same source added.",
+        );
+        assert_eq!(
+            got.last().and_then(|(w, _)| w.as_deref()),
+            Some("Morocco’s Interior Ministry"),
+            "{got:?}"
+        );
     }
 
     /// "She said" after a titled name is that person, and never a group
