@@ -27,8 +27,10 @@ pub struct Extracted {
 const SAY: &str = r"(?:said|says|told|added|stated|warned|claimed|insisted|wrote|declared|noted|tweeted|announced|explained|argued|continued|stressed|asserted|charged|acknowledged|replied|responded|reported|confirmed|estimated|indicated)";
 /// A name: a body named with what or where it serves ("the Investigative
 /// Committee of Russia said", "Ministry of Health"), or up to four
-/// capitalised words, "al-" allowed; or a described source.
-const NAME: &str = r"(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Committee|Ministry|Office|Council|Agency|Department|Commission|Service|Authority|Centre|Center|Institute|Bureau|Organi[sz]ation|Court|Directorate|Administration)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*){0,3})";
+/// capitalised words, "al-" allowed, an initial or an abbreviated title
+/// among them ("George W. Bush", "Republican Sen. John Cornyn"); or a
+/// described source.
+const NAME: &str = r"(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Committee|Ministry|Office|Council|Agency|Department|Commission|Service|Authority|Centre|Center|Institute|Bureau|Organi[sz]ation|Court|Directorate|Administration)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*\.?){0,3})";
 const DESCRIBED: &str = r"(?:\b(?:[Aa]n?|[Tt]he|one|two|three|several)\s+(?:[A-Za-z’'-]+\s+){0,3}(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|minister|ministry|adviser|aide|commander|analyst|witness|witnesses|resident|residents|authorities|agency|authority|police|army|military|government|presidency|office|department|service|centre|center|committee|commission|council|court|embassy|body)|[A-Z][a-z]+(?:’s|'s)?\s+(?:[a-z]+\s+)?(?:authorities|officials|police|minister|ministry|government|army|military|presidency|aide|adviser|spokesman|spokeswoman|spokesperson)|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson|adviser|aide|lawyer|office|press\s+secretary|press\s+service))";
 
 /// A United States lawmaker's party and state after the name: "Sen. Ron
@@ -2212,6 +2214,14 @@ mod tests {
             (
                 "Before Trump left for Europe, US Ambassador to Russia Jon Huntsman said: \"I think the fact that we're meeting is a good thing.\"",
                 Some("US Ambassador to Russia Jon Huntsman"),
+            ),
+            (
+                "George W. Bush said he looked into Putin's eyes to get a sense of his soul.",
+                Some("George W. Bush"),
+            ),
+            (
+                "“I am stunned that this president will not call out Vladimir Putin,” said U.S. Sen. Mark Warner.",
+                Some("U.S. Sen. Mark Warner"),
             ),
             ("Whoever says we are foes is spreading fake news.", None),
             (
