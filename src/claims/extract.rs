@@ -797,7 +797,7 @@ impl<'e> Context<'e> {
     fn note_people(&mut self, mentions: &[super::entities::Mention], named: &[&str]) {
         for m in mentions.iter().filter(|m| m.person) {
             let name = after_possessive(&m.surface);
-            if !self.entities.may_be_a_person(name) {
+            if !self.entities.may_be_a_person(name) || self.reads_as_words(name) {
                 continue;
             }
             // A full name ("Chit Thae Thae Zaw"), a titled one, or the one
@@ -817,6 +817,30 @@ impl<'e> Context<'e> {
         }
     }
 
+    /// Whether capitalised words read as words, not as a name: a verb
+    /// among them ("Trump Is"), or most of them written in lower case
+    /// elsewhere in the article ("Story Continued Below", "Unlimited
+    /// Digital Access", "Presidential Palace", a tweet's "Rigged Witch
+    /// Hunt"). A first name that is also a word ("Mark Warner", "Bill
+    /// Clinton") is one of two.
+    fn reads_as_words(&self, name: &str) -> bool {
+        let words: Vec<String> = name
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        let verb = words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "is" | "are" | "was" | "were" | "be" | "has" | "have" | "had" | "will" | "would"
+            )
+        });
+        let common = words.iter().filter(|w| self.common.contains(*w)).count();
+        verb || (words.len() >= 2 && common * 2 > words.len())
+    }
+
     /// The last person a sentence names whom the article has shown to be
     /// a person ([`Context::note_people`]), for "he said" after it: the
     /// name after a possessive ("South Korea's Acting President Choi
@@ -829,7 +853,7 @@ impl<'e> Context<'e> {
             } else {
                 self.entities.key(name, &self.local).key
             };
-            self.people.contains(&key).then(|| name.to_owned())
+            (self.people.contains(&key) && !self.reads_as_words(name)).then(|| name.to_owned())
         })
     }
 }
@@ -1342,7 +1366,9 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
         .filter(|n| n.starts_with(|c: char| c.is_uppercase()))
         .filter(|n| {
             let name = super::entities::after_titles(n);
-            ctx.entities.may_be_a_person(name) && ctx.entities.key(name, &ctx.local).person
+            ctx.entities.may_be_a_person(name)
+                && !ctx.reads_as_words(name)
+                && ctx.entities.key(name, &ctx.local).person
         });
     if let Some(who) = spoke {
         ctx.last_person = Some(tidy_source(who));
@@ -2247,6 +2273,23 @@ mod tests {
         ] {
             assert_ne!(source_of(sentence).as_deref(), Some(not), "{sentence}");
         }
+    }
+
+    /// Capitalised words that read as words elsewhere in the article (a
+    /// page's "Story Continued Below", a tweet's "Rigged Witch Hunt") are
+    /// nobody "he" can be (Helsinki articles).
+    #[test]
+    fn he_is_never_a_line_of_page_furniture() {
+        let got = speakers(
+            "“Our relationship with Russia has never been worse,” Trump wrote on Twitter.\n\n\
+             Story Continued Below\n\n\
+             “It is a rigged witch hunt, and the story continued below the radar for years,” he said.",
+        );
+        assert_eq!(
+            got.last().and_then(|(w, _)| w.as_deref()),
+            Some("Trump"),
+            "{got:?}"
+        );
     }
 
     /// "The same source" is the source named last, however many
