@@ -223,6 +223,17 @@ fn only_titles(lower: &str) -> bool {
 
 /// Whether a name is given with a title ("Gov. Kazuo Ueda", "President
 /// Yoon"): a person's, whatever else the article says.
+/// A name's words in lower case, without the punctuation around them
+/// ("Lebanese authorities," → ["lebanese", "authorities"]).
+pub fn plain_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect()
+}
+
 /// Whether a word is a title or office held before a name ("Minister",
 /// "President", "Gov.").
 pub fn is_title(word: &str) -> bool {

@@ -824,13 +824,7 @@ impl<'e> Context<'e> {
     /// Hunt"). A first name that is also a word ("Mark Warner", "Bill
     /// Clinton") is one of two.
     fn reads_as_words(&self, name: &str) -> bool {
-        let words: Vec<String> = name
-            .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .collect();
+        let words = super::entities::plain_words(name);
         let verb = words.iter().any(|w| {
             matches!(
                 w.as_str(),

@@ -1658,13 +1658,7 @@ fn is_role_noun(w: &str) -> bool {
 /// Whether a source is left unnamed: "officials", "Lebanese authorities",
 /// "security sources", "local media".
 fn unnamed_source(name: &str) -> bool {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
+    let words = super::entities::plain_words(name);
     let Some(last) = words.last() else {
         return true;
     };
