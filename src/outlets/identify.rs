@@ -18,8 +18,8 @@ use super::registry::{OutletKind, Registry, name_key};
 pub use super::rules::Rule;
 use super::rules::{
     BYLINE_WITH_BUREAU, COPYRIGHT_PUBLISHER, DATELINE_AGENCY_LEAD, DATELINE_BARE, DATELINE_CREDIT,
-    DATELINE_PAREN_OR_DASH, REPUBLISHED_NOTE_UNREGISTERED, SOURCE_LINE_UNREGISTERED,
-    UNNAMED_AGENCIES,
+    DATELINE_PAREN_OR_DASH, REPUBLISHED_NOTE_UNREGISTERED, SELF_REFERENCE_TOLD,
+    SOURCE_LINE_UNREGISTERED, UNNAMED_AGENCIES,
 };
 use regex::Regex;
 use serde::Serialize;
@@ -286,11 +286,12 @@ static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bwith\s+(?:inputs?|input)\s+from\s+(?P<name>[A-Za-z][\w.&' ]{1,30}?)\s*(?:[).,;]|\band\b|$)",
     )
 });
-/// A wire credited after a sentence, the verb first: "…, reports AP." (not
-/// "AFP reports that …", not "the agency reported": those cite it).
+/// A wire credited after a sentence in the present tense: "…, reports AP.",
+/// "…, Anadolu Agency reports." (not "AFP reports that …", not "the agency
+/// reported": those cite it).
 static REPORTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r",\s+reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s*(?:\.(?:\s|$)|$)",
+        r",\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?P<name2>[A-Z][A-Za-z&'-]*(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+reports)\s*(?:\.(?:\s|$)|$)",
     )
 });
 /// A republisher's note naming where the text first ran: "This article was
@@ -308,7 +309,7 @@ static FIRST_PUBLISHED_WORDS: LazyLock<Regex> =
 /// reporters in Taipei", "an AFP correspondent".
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?P<name>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})\s+(?:correspondents?|reporters?|journalists?|photographers?|saw|witnessed|has\s+learned|has\s+learnt)\b",
+        r"\b(?P<name>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})\s+(?:correspondents?|reporters?|journalists?|photographers?|witness(?:es)?|saw|witnessed|has\s+(?:learned|learnt|collected|compiled|gathered|obtained))\b",
     )
 });
 /// Words of a source line that names where a figure or a chart's data
@@ -560,6 +561,60 @@ fn is_person_credit(left: &str) -> bool {
                 && !OUTLET_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
                 && !w.contains(".com")
         })
+}
+
+/// What an agency's staff are said to do in a sentence about them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum StaffAccount {
+    /// They saw, counted, witnessed or found out: the agency's own eyes, as
+    /// only the agency writes of them (`An AFP journalist at the scene saw
+    /// smoke`, `a Reuters witness`, `TASS has collected the main facts`).
+    Seen,
+    /// They said or reported: as often another outlet quoting the agency's
+    /// reporter (`A RIA Novosti journalist at the concert said…` in an AFP
+    /// story) as the agency writing of its own.
+    Told,
+}
+
+/// How a sentence speaks of an agency's staff, from the word that matched
+/// (`word`: " journalist", " saw", " has learned") and the rest of its line
+/// (`after`); `None` when the staff are named people (`Reuters journalists
+/// Maria Vasquez and Tom Brennan wrote…`): a writer named in the body is
+/// quoted by another outlet, the agency credits its own in the byline.
+fn staff_account(word: &str, after: &str) -> Option<StaffAccount> {
+    static NAMED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^,?\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+\b"));
+    static VERB: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:(?P<seen>saw|seen|witnessed|watched|observed|counted|heard|experienced|felt|visited|found|filmed|photographed|spotted|noticed)|(?P<told>said|says|say|told|tells|reported|reports|noted|notes|wrote|writes|quoted|added|adds|stated|tweeted|posted|described|cited))\b",
+        )
+    });
+    let word = word.trim().to_lowercase();
+    if !["correspondent", "reporter", "journalist", "photographer"]
+        .iter()
+        .any(|n| word.starts_with(n))
+    {
+        // A verb ("saw", "has learned") or "witness": the agency's own eyes.
+        return Some(StaffAccount::Seen);
+    }
+    if NAMED.is_match(after) {
+        return None;
+    }
+    // The clause up to the sentence's end decides by its first verb.
+    let end = after
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '.' | ';' | '!' | '?')
+                && after[i + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
+        .map_or(after.len(), |(i, _)| i);
+    match VERB.captures(&after[..end]) {
+        Some(v) if v.name("seen").is_some() => Some(StaffAccount::Seen),
+        _ => Some(StaffAccount::Told),
+    }
 }
 
 /// Words that make the agency's correspondent a source cited, not the
@@ -1173,7 +1228,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         // At the end of a sentence, wherever it is in the paragraph (one
         // pass over the line; most lines hold no ", reports").
         for credit in REPORTS_CREDIT.captures_iter(line) {
-            let name = credit.name("name").unwrap();
+            let name = credit
+                .name("name")
+                .or_else(|| credit.name("name2"))
+                .unwrap();
             if let Some(outlet) = registry
                 .find_credit_name(name.as_str().trim_end_matches('.'))
                 .filter(|o| o.kind == OutletKind::WireAgency)
@@ -1223,15 +1281,27 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     .filter(|o| o.kind == OutletKind::WireAgency)
                     .map(|o| (o, i))
             });
+            let whole = c.get(0).unwrap();
+            // "according to a Reuters witness": the agency's own house
+            // word for its staff, which no one else uses of it.
+            let witness = line[name.end()..whole.end()]
+                .trim_start()
+                .starts_with("witness");
+            let before = if witness { "" } else { &line[..name.start()] };
             if let Some((outlet, i)) = found
-                && !cites_as_source(text, &line[..name.start()], &name.as_str()[i..])
+                && !cites_as_source(text, before, &name.as_str()[i..])
+                && let Some(seen) =
+                    staff_account(&line[name.end()..whole.end()], &line[whole.end()..])
             {
-                let whole = c.get(0).unwrap();
-                out.push(by_rule(
+                out.push(origin(
                     outlet,
                     Rule::AgencySelfReference,
                     start + name.start() + i,
                     start + whole.end(),
+                    match seen {
+                        StaffAccount::Seen => Rule::AgencySelfReference.confidence(),
+                        StaffAccount::Told => SELF_REFERENCE_TOLD.confidence,
+                    },
                 ));
             }
         }
@@ -1273,10 +1343,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             .captures(line)
             .or_else(|| SOURCE_PAREN.captures(line))
         {
-            let rest = c.name("rest").unwrap();
+            let rest = first_field(c.name("rest").unwrap().as_str());
             // "Source: PRNewsfoto/Quaker Oats", "Source: Getty Images": a
             // picture's source.
-            let lower = rest.as_str().to_lowercase();
+            let lower = rest.to_lowercase();
             if ["photo", "foto", "image", "getty", "picture"]
                 .iter()
                 .any(|w| lower.contains(w))
@@ -1293,7 +1363,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             // source, read by the registry's domains; an address of a site
             // the registry does not know names no producer (its pieces are
             // no names).
-            let value = rest.as_str().trim();
+            let value = rest.trim();
             if value.starts_with("http://")
                 || value.starts_with("https://")
                 || value.starts_with("www.")
@@ -1317,7 +1387,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .unwrap()
                 .as_str()
                 .eq_ignore_ascii_case("from");
-            for part in split_names(rest.as_str()) {
+            for part in split_names(rest) {
                 if is_generic(part) || (from && registry.find_credit_name(part).is_none()) {
                     continue;
                 }
@@ -1649,6 +1719,32 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             }
         }
     }
+    // Staff of two agencies in one text: the ones only quoted give way, as
+    // another outlet quotes the agency's reporter (an AFP story: "A RIA
+    // Novosti journalist at the concert said…", then "An AFP journalist at
+    // the scene saw…"); two agencies' own eyes leave the producer unknown.
+    let staffed = |out: &[Signal], seen_only: bool| {
+        let mut ids: Vec<Option<String>> = out
+            .iter()
+            .filter(|s| {
+                s.rule == Rule::AgencySelfReference
+                    && (!seen_only || s.confidence == Rule::AgencySelfReference.confidence())
+            })
+            .map(|s| s.outlet_id.clone())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids.len()
+    };
+    if staffed(&out, false) > 1 {
+        out.retain(|s| {
+            s.rule != Rule::AgencySelfReference
+                || s.confidence == Rule::AgencySelfReference.confidence()
+        });
+        if staffed(&out, true) > 1 {
+            out.retain(|s| s.rule != Rule::AgencySelfReference);
+        }
+    }
     out
 }
 
@@ -1692,6 +1788,19 @@ fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Splits "AL JAZEERA AND NEWS AGENCIES" or "AFP, Reuters" into names.
+/// The first field of a line of fields: a page's `Source: Xinhua   Editor:
+/// Wang Qingchu` holds the source, then its editor (Shanghai Daily, 2023).
+fn first_field(value: &str) -> &str {
+    static NEXT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\s{2,}|\t|\s+[|•]\s+|\s+(?i:editors?|edited\s+by|authors?|reporters?|writers?|written\s+by|translators?|translated\s+by|photos?|photographers?|date|updated|published|posted)\s*:",
+        )
+    });
+    NEXT_FIELD
+        .find(value)
+        .map_or(value, |m| &value[..m.start()])
+}
+
 fn split_names(s: &str) -> Vec<&str> {
     static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s+and\s+|\s*[,;/&+]\s*"));
     SEP.split(s)

@@ -335,6 +335,32 @@ fn ordinary_words_and_agency_pairs_are_not_outlet_names() {
     );
 }
 
+/// An AFP factbox quoting a RIA Novosti journalist, with no credit line
+/// (Crocus City Hall attack, 2024, on the New Straits Times' site). The
+/// agency whose journalist only spoke is quoted; the one whose journalist
+/// saw wrote the text. Read the other way the AFP text counted as RIA
+/// Novosti's, an origin independent of AFP's other copies that it is not.
+#[test]
+fn the_agency_whose_staff_saw_wrote_it_not_the_one_whose_staff_spoke() {
+    let factbox = "Moscow concert attack: what we know\n\n\
+        A witness told AFP it was a few minutes before the start of the concert when automatic gunfire rang out.\n\n\
+        A RIA Novosti journalist at the concert said that the attackers opened fire and threw a grenade, which set off the fire.\n\n\
+        An AFP journalist at the scene hours after the attack saw black smoke and flames coming from the roof of the concert hall.\n";
+    check(
+        factbox,
+        None,
+        Some("Agence France-Presse"),
+        Relation::SyndicatedWire,
+    );
+    // Two agencies' own eyes: no one producer can be read from the text.
+    check(
+        "Fire at the depot\n\nAn AFP journalist saw black smoke over the depot.\n\nA TASS photographer counted six fire engines.\n",
+        None,
+        None,
+        Relation::Unknown,
+    );
+}
+
 #[test]
 fn a_masthead_beside_an_agency_line_is_the_publisher() {
     check(
