@@ -399,8 +399,15 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
         let money = unit
             .as_deref()
             .is_some_and(|u| crate::model::claims::CURRENCIES.contains(&u));
+        // "at a depth of 10 km", "17.9 km (11 miles) deep": where a quake
+        // struck, a figure measured once like its magnitude.
+        let depth = unit
+            .as_deref()
+            .is_some_and(|u| matches!(u, "km" | "m" | "miles"))
+            && is_depth(&sentence[..whole.start()], after);
         let event = unit_event
             .map(str::to_owned)
+            .or_else(|| depth.then(|| "depth".to_owned()))
             .or_else(|| nearest_event(sentence, whole.start(), whole.end()))
             .filter(|_| !money)
             // "could result in a death toll as high as 100,000": a
@@ -643,13 +650,26 @@ impl ReportDate {
 /// magnitude.
 fn is_magnitude(before: &str, after: &str) -> bool {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:magnitude|magnitude-|richter scale|mw|ml)(?:\s+of)?\s*[-:]?\s*$")
+        re(
+            r"(?i)(?:\b(?:magnitude|magnitude-|richter scale|mw|ml)(?:\s+(?:of|at|to|was|is|as|stood\s+at))?|\b(?:earthquake|quake|tremor|temblor|aftershock)s?,?\s+(?:measuring|measured))\s*[-:]?\s*$",
+        )
     });
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)^\s*-?\s*(?:(?:degrees?\s+)?(?:on\s+the\s+)?(?:magnitude|richter)\b|degrees?\s+on\s+the\s+richter)",
         )
     });
+    BEFORE.is_match(before) || AFTER.is_match(after)
+}
+
+/// Whether a length between `before` and `after` is a quake's depth: "at a
+/// depth of about 17.9 kilometers", "10 km deep", "a depth of 7km".
+fn is_depth(before: &str, after: &str) -> bool {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\bdepth\s+of\s*(?:about|around|some|nearly|approximately|roughly|only|just)?\s*$")
+    });
+    static AFTER: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^\s*[a-z]*\s*(?:\([^()]{0,20}\)\s*)?(?:deep|below)\b"));
     BEFORE.is_match(before) || AFTER.is_match(after)
 }
 
@@ -679,12 +699,21 @@ fn shock_of(before: &str, after: &str) -> &'static str {
     };
     let clause_after = after.split([',', ';', '(']).next().unwrap_or("");
     let clause_before = before.rsplit([',', ';', ')']).next().unwrap_or("");
-    words(clause_after)
+    // "It was followed by a magnitude 6.4 quake", "A third earthquake with
+    // a 6.5 magnitude", "a second quake measuring 7.5": not the shock the
+    // story is about, whatever noun it takes.
+    static LATER: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:followed\s+by|second|third|fourth|another|subsequent)\b"));
+    let named = words(clause_after)
         .iter()
         .take(4)
         .find_map(|w| shock(w))
-        .or_else(|| words(clause_before).iter().rev().find_map(|w| shock(w)))
-        .unwrap_or("earthquake")
+        .or_else(|| words(clause_before).iter().rev().find_map(|w| shock(w)));
+    match named {
+        Some("aftershock") => "aftershock",
+        _ if LATER.is_match(clause_before) => "later shock",
+        named => named.unwrap_or("earthquake"),
+    }
 }
 
 /// The event a number counts: the nearest event word before it in its
@@ -1935,6 +1964,50 @@ mod tests {
                 "{text}"
             );
         }
+        // Not the shock the story is about: a later one, whatever its noun
+        // (Turkey–Syria, 2023: "It was followed by a magnitude 6.4 quake").
+        for text in [
+            "It was followed by a magnitude 6.4 quake that struck southeastern Gaziantep province.",
+            "A third earthquake with a 6.5 magnitude also hit Gaziantep.",
+        ] {
+            let m = quantities(text);
+            assert_eq!(
+                m[0].measure().as_deref(),
+                Some("magnitude later shock"),
+                "{text}"
+            );
+        }
+        // An agency putting the magnitude at a value, or a quake measuring it.
+        for text in [
+            "Turkey's Disaster and Emergency Management Authority put the magnitude at 7.4.",
+            "The quake, measuring 7.8, struck before dawn.",
+            "AFAD later revised the magnitude to 7.7.",
+        ] {
+            let m = quantities(text);
+            assert_eq!(
+                m[0].measure().as_deref(),
+                Some("magnitude earthquake"),
+                "{text}"
+            );
+        }
+        // A quake's depth, as two agencies give it, is one measure.
+        for (text, value) in [
+            ("The quake occurred at a depth of 7 km.", 7.0),
+            (
+                "The quake struck at 4:17 a.m. local time at a depth of about 17.9 kilometers near the city.",
+                17.9,
+            ),
+            (
+                "The tremor was 10 km (6 miles) deep, the survey said.",
+                10.0,
+            ),
+        ] {
+            let m = quantities(text);
+            let depth = m.iter().find(|q| q.value == value).unwrap();
+            assert_eq!(depth.measure().as_deref(), Some("km depth"), "{text}");
+        }
+        let far = quantities("Windows shattered in Diyarbakir, 350 km to the east.");
+        assert_eq!(far[0].measure(), None);
         let after = quantities(
             "A magnitude 5.1 aftershock shook the valley two hours later, the institute said.",
         );

@@ -1902,6 +1902,97 @@ fn entries_disagree(a: &Claim, va: f64, b: &Claim, vb: f64) -> bool {
     !figure(a, va).agrees(&figure(b, vb))
 }
 
+/// Whether a claim gives its count as a point on a rising count, in so
+/// many words: "the death toll has risen to 133", "reached 1,061 as of
+/// Monday", "so far". (A lower bound alone, "at least 510", may be a
+/// source's undercount: two of them of unknown days stay side by side,
+/// marked as perhaps one toll rising.)
+fn running_count(claim: &Claim) -> bool {
+    static UPDATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:(?:reach(?:ed|es)|now\s+stands?\s+at)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?\d|so\s+far\b|up\s+to\s+now\b|to\s+date\b)",
+        )
+            .expect("valid pattern")
+    });
+    rising(&claim.text) || UPDATE.is_match(&claim.text)
+}
+
+/// Whether a claim gives `value` as part of a toll known only from below:
+/// a lower bound itself ("at least 76", "more than 1,300"), or a figure of
+/// a toll whose dead are one ("at least 40 dead, 100 wounded": its wounded
+/// are a count of that hour too).
+fn bounded(claim: &Claim, value: f64) -> bool {
+    let toll = |q: &crate::model::claims::Quantity| {
+        matches!(q.event.as_deref(), Some("killed" | "wounded" | "missing"))
+    };
+    let figure = claim.quantities.iter().find(|q| q.value == value);
+    lower_bound(claim, value)
+        || figure.is_some_and(toll)
+            && claim
+                .quantities
+                .iter()
+                .any(|q| toll(q) && lower_bound(claim, q.value))
+}
+
+/// Whether a claim stamps its count with the hour ("As of 6:30 a.m.", "by
+/// 10 p.m.", "at 17:00"): one of a day's updates.
+fn stamped_hour(text: &str) -> bool {
+    static HOUR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:as\s+of|by|until|at)\s+\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|\b(?:gmt|utc|local\s+time))|\b(?:as\s+of|by|until)\s+\d{1,2}[:.]\d\d\b")
+            .expect("valid pattern")
+    });
+    HOUR.is_match(text)
+}
+
+/// Whether a claim gives `value` as a lower bound ("at least 76", "more
+/// than 1,300").
+fn lower_bound(claim: &Claim, value: f64) -> bool {
+    claim
+        .quantities
+        .iter()
+        .find(|q| q.value == value)
+        .is_some_and(|q| {
+            super::matching::Bound::of(q.qualifier.as_deref()) == super::matching::Bound::AtLeast
+        })
+}
+
+/// Whether a claim says its count rose ("has risen to 133", "climbed to").
+fn rising(text: &str) -> bool {
+    static RISING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:ris(?:en|es|e|ing)|rose|climb(?:ed|s|ing)?|increas(?:ed|es|ing)|jump(?:ed|s)?|surg(?:ed|es)|soar(?:ed|s)?)\s+(?:to|by)\b",
+        )
+        .expect("valid pattern")
+    });
+    RISING.is_match(text)
+}
+
+/// The one day of the week a claim names for its figure `value`, in the
+/// figure's own clause ("reached 1,061 as of Monday", "said on Monday that
+/// more than 1,500 …"; not "2.3 million …, and added, on Thursday, that
+/// 184,000 …"), lower-cased; none when it names none or several.
+fn day_named(claim: &Claim, value: f64) -> Option<String> {
+    static DAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b").expect("valid pattern")
+    });
+    static CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r";|,\s+(?:and|but|while|whereas)\b|\s+and\s+(?:added|said)\b|,\s+adding\b",
+        )
+        .expect("valid pattern")
+    });
+    let text = claim.text.as_str();
+    let figure = claim.quantities.iter().find(|q| q.value == value)?;
+    let at = text.find(figure.text.as_str())?;
+    let start = CLAUSE.find_iter(&text[..at]).last().map_or(0, |m| m.end());
+    let end = CLAUSE
+        .find(&text[at..])
+        .map_or(text.len(), |m| at + m.start());
+    let mut days = DAY.find_iter(&text[start..end]).map(|m| m.as_str());
+    let first = days.next()?;
+    days.all(|d| d == first).then(|| first.to_lowercase())
+}
+
 /// Names two documents share that make their quakes one quake, when the
 /// sentences giving the magnitudes name different places.
 const STORY_NAMES: usize = 2;
@@ -1996,8 +2087,16 @@ fn conflicts(
         // Aftershocks are many quakes: two of their magnitudes are two
         // events ("aftershocks of 6.0 and 5.9"), or a forecast ("a 6.5 to
         // 7.0 aftershock could occur"), not a disagreement.
-        if measure.contains("aftershock") {
+        if measure.contains("aftershock") || measure.contains("later shock") {
             continue;
+        }
+        // The day a cluster's claims name for a value, if any does: one
+        // claim stands for them below (see `day_named`).
+        let mut day_of: HashMap<(usize, u64), String> = HashMap::new();
+        for &(c, v, i) in &entries {
+            if let Some(day) = day_named(&claims[i], v) {
+                day_of.entry((c, v.to_bits())).or_insert(day);
+            }
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
         entries.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
@@ -2010,7 +2109,9 @@ fn conflicts(
         // struck in the ocean near Taiwan", each of the quake Xinhua gives
         // as 7.3). Entries joined by `same_event`, for magnitudes only: a
         // count's updates must each disagree directly (below).
-        let magnitude = measure.starts_with("magnitude");
+        // A quake's depth is measured once too ("at a depth of 7 km" and
+        // "of about 17.9 kilometers": two agencies' readings of one quake).
+        let magnitude = measure.starts_with("magnitude") || measure.ends_with(" depth");
         let mut quake = super::matching::Sets::new(entries.len());
         for (x, &(ca, va, ia)) in entries.iter().enumerate() {
             for (y, &(cb, vb, ib)) in entries.iter().enumerate().skip(x + 1) {
@@ -2028,6 +2129,42 @@ fn conflicts(
                 let counted = !magnitude;
                 if counted && matches!((da, db), (Some(a), Some(b)) if a != b) {
                     continue;
+                }
+                // A count that grows is a timeline, not two sources
+                // disagreeing. Of one day (both documents dated alike, or
+                // both claims naming one weekday: "reached 1,061 as of
+                // Monday", "more than 1,500 … said on Monday"), two counts
+                // disagree unless the larger is said to have risen to
+                // ("has risen to 93", then "… to 133": one day's morning
+                // and evening), both are lower bounds ("at least 40", "at
+                // least 60"), or one is stamped with its hour ("as of 6:30
+                // a.m."). Of unknown days, they disagree only when neither
+                // says it rose ("has risen to 1,762").
+                let (day_a, day_b) = (
+                    day_of.get(&(ca, va.to_bits())),
+                    day_of.get(&(cb, vb.to_bits())),
+                );
+                let same_day = match (da, db, day_a, day_b) {
+                    (Some(a), Some(b), _, _) => Some(a == b),
+                    (_, _, Some(a), Some(b)) => Some(a == b),
+                    _ => None,
+                };
+                if counted && claims[ia].document_id != claims[ib].document_id {
+                    let (ta, tb) = (&claims[ia].text, &claims[ib].text);
+                    let timeline = match same_day {
+                        Some(false) => true,
+                        Some(true) => {
+                            let larger = if va >= vb { ta } else { tb };
+                            rising(larger)
+                                || (bounded(&claims[ia], va) && bounded(&claims[ib], vb))
+                                || stamped_hour(ta)
+                                || stamped_hour(tb)
+                        }
+                        None => running_count(&claims[ia]) || running_count(&claims[ib]),
+                    };
+                    if timeline {
+                        continue;
+                    }
                 }
                 // One article's figures are its own parts and scopes (a
                 // toll and the town's share of it, this war and the last):

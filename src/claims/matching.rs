@@ -773,7 +773,27 @@ pub fn figures_disagree(a: &Features, b: &Features) -> bool {
         }
         i += ours.len();
     }
-    false
+    // Two claims each giving a quake's magnitude, none the same: two shocks
+    // ("followed by a magnitude 6.4 quake" and "a 7.4-magnitude earthquake
+    // occurred") or two readings of one, never one fact. (A sentence giving
+    // both shocks shares one with each, and may join either.)
+    static SHOCKS: LazyLock<[u64; 3]> = LazyLock::new(|| {
+        [
+            "magnitude earthquake",
+            "magnitude later shock",
+            "magnitude aftershock",
+        ]
+        .map(hash::text)
+    });
+    let shocks = |f: &'_ Features| -> Vec<u64> {
+        f.measures
+            .iter()
+            .filter(|x| SHOCKS.contains(&x.measure))
+            .map(|x| x.value)
+            .collect()
+    };
+    let (sa, sb) = (shocks(a), shocks(b));
+    !sa.is_empty() && !sb.is_empty() && sa.iter().all(|v| !sb.contains(v))
 }
 
 /// Whether two claims each count people, but never the same thing: "1,002

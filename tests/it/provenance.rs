@@ -693,7 +693,7 @@ fn conflict_of<'a>(report: &'a Value, a: &Value, b: &Value) -> &'a Value {
 /// as sources disagreeing).
 #[test]
 fn differing_tolls_of_unknown_days_may_be_one_toll_rising() {
-    let dated = "Quake toll rises\n\nRABAT, Sept 9 (AFP) - The death toll from the earthquake in the Atlas mountains has risen to 632, according to the Interior Ministry.\n";
+    let dated = "Quake toll\n\nRABAT, Sept 9 (AFP) - The earthquake in the Atlas mountains killed 632 people, according to the Interior Ministry.\n";
     let undated = "Quake toll disputed\n\nThe earthquake in the Atlas mountains killed more than 2,900 people, the regional health directorate said, as rescuers reached villages in the Atlas mountains.\n";
     let (ws, report) = audit(&[("d.txt", dated), ("u.txt", undated)]);
     let (d, u) = (
@@ -717,6 +717,74 @@ fn differing_tolls_of_unknown_days_may_be_one_toll_rising() {
             && listed.stdout.contains("may be one toll rising over time"),
         "{}",
         listed.stdout
+    );
+}
+
+/// A toll said to have risen is one toll over time, not two sources
+/// disagreeing (Crocus City Hall, 2024: "has risen to 93 …, the
+/// Investigative Committee said on Saturday", then "has risen to 133, …
+/// said on Saturday"); so are two lower bounds of one day ("at least 40
+/// dead" and "at least 60" on the first night). Two bodies' counts of one
+/// named day, the larger not said to have risen, still disagree (Pakistan's
+/// floods, 2022: the NDMA's 1,061 "as of Monday", the foreign minister's
+/// "more than 1,500" on Monday).
+#[test]
+fn a_toll_said_to_rise_is_a_timeline_and_two_bodies_counts_of_one_day_conflict() {
+    let morning = "Toll rises\n\nThe number of those killed in the attack at the concert hall in Krasnogorsk has risen to 93 but is expected to increase further, the Investigative Committee said on Saturday.\n";
+    let evening = "Toll rises again\n\nThe death toll in the attack at the concert hall in Krasnogorsk has risen to 133, the state investigative agency said on Saturday.\n";
+    let night_a = "Gunmen attack concert hall\n\nAn attack by gunmen on the concert hall in Krasnogorsk on Friday left at least 40 dead, 100 wounded, according to the authorities.\n";
+    let night_b = "Concert hall attack\n\nGunmen opened fire at the concert hall in Krasnogorsk on Friday, killing at least 60 people and injuring 145 others.\n";
+    let agency = "Floods\n\nThe death toll from the monsoon floods in Sindh and Balochistan had reached 1,061 as of Monday, according to the disaster management agency.\n";
+    let minister = "Floods toll\n\nThe foreign minister said on Monday that more than 1,500 people had been killed by the monsoon floods in Sindh and Balochistan.\n";
+    let (_ws, report) = audit(&[
+        ("m.txt", morning),
+        ("e.txt", evening),
+        ("a.txt", night_a),
+        ("b.txt", night_b),
+        ("g.txt", agency),
+        ("f.txt", minister),
+    ]);
+    let (m, e) = (
+        cluster_of(&report, "m.txt", "93"),
+        cluster_of(&report, "e.txt", "133"),
+    );
+    assert!(!in_one_conflict(&report, m, e), "{}", report["conflicts"]);
+    let (a, b) = (
+        cluster_of(&report, "a.txt", "at least 40"),
+        cluster_of(&report, "b.txt", "at least 60"),
+    );
+    assert!(!in_one_conflict(&report, a, b), "{}", report["conflicts"]);
+    let (g, f) = (
+        cluster_of(&report, "g.txt", "1,061"),
+        cluster_of(&report, "f.txt", "1,500"),
+    );
+    assert!(in_one_conflict(&report, g, f), "{}", report["conflicts"]);
+}
+
+/// Turkey–Syria, 6 February 2023: AFAD's depth of 7 km and the USGS's 17.9
+/// km are two readings of one quake, like its magnitudes; "it was followed
+/// by a magnitude 6.4 quake" is another shock, no reading of the first.
+#[test]
+fn a_quakes_depths_conflict_and_a_later_shock_is_another_quake() {
+    let afad = "Quake hits Turkey\n\nA 7.4 magnitude quake struck Kahramanmaras province in southern Turkey at 4.17 a.m., the disaster agency AFAD said. The quake occurred at a depth of 7 km in Kahramanmaras. It was followed by a magnitude 6.4 quake that struck Gaziantep province.\n";
+    let usgs = "Quake hits Turkey and Syria\n\nA 7.8-magnitude earthquake hit Kahramanmaras in southern Turkey early on Monday, the U.S. Geological Survey said. The quake struck at a depth of about 17.9 kilometers near Gaziantep in southern Turkey.\n";
+    let (_ws, report) = audit(&[("a.txt", afad), ("u.txt", usgs)]);
+    let (da, du) = (
+        cluster_of(&report, "a.txt", "depth of 7 km"),
+        cluster_of(&report, "u.txt", "17.9 kilometers"),
+    );
+    assert!(in_one_conflict(&report, da, du), "{}", report["conflicts"]);
+    let (ma, mu) = (
+        cluster_of(&report, "a.txt", "7.4 magnitude"),
+        cluster_of(&report, "u.txt", "7.8-magnitude"),
+    );
+    assert!(in_one_conflict(&report, ma, mu), "{}", report["conflicts"]);
+    let later = cluster_of(&report, "a.txt", "magnitude 6.4");
+    assert_ne!(later["id"], ma["id"]);
+    assert!(
+        !in_one_conflict(&report, later, mu),
+        "{}",
+        report["conflicts"]
     );
 }
 
