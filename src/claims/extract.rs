@@ -58,7 +58,7 @@ static SPEAKER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i:according to)\s+(?:(?:the|a|an)\s+)?(?:(?:[a-z]+\s+){0,4}?(?:by|from|of)\s+)?(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+)?(?:newspaper|daily|weekly|magazine|broadcaster|agency|channel|television|radio|website|outlet)\s+)?(?P<a>[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|the|and|du|de|des|la|le|al|el|der|di)\s+){0,2}[A-Z][\w.'’&-]*){0,6})(?:\s*\((?P<acr>[A-Z.]{2,8})\))?",
+        r"(?:(?i:according to)|(?i:reports?|reported|writes|wrote|informs?|informed),?\s+(?i:referring to)|(?i:with reference to))\s+(?:(?:the|a|an)\s+)?(?:(?:[a-z]+\s+){0,4}?(?:by|from|of)\s+)?(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+)?(?:newspaper|daily|weekly|magazine|broadcaster|agency|channel|television|radio|website|outlet)\s+)?(?P<a>[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|the|and|du|de|des|la|le|al|el|der|di)\s+){0,2}[A-Z][\w.'’&-]*){0,6})(?:\s*\((?P<acr>[A-Z.]{2,8})\))?",
     )
 });
 /// A body's toll or statement: "according to an updated Interior ministry
@@ -1306,9 +1306,17 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                 || (!name.contains(' ') && ctx.entities.is_demonym(&name))
             {
                 static BODY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-                    re(r"^\s+((?:[a-z]+\s+){0,2}(?:ministry|office|department|committee|service|authority|authorities|officials|agency|police|government|council|presidency|army|military|media|sources|centre|center|institute|survey|television|radio|broadcaster|newspaper)\b(?:\s+[A-Z][\w-]*\b)?)")
+                    re(r"^\s+((?:[a-z]+\s+){0,2}(?:ministry|office|department|committee|service|authority|authorities|officials?|spokes(?:man|woman|person)|minister|diplomats?|investigators|prosecutors|agency|police|government|council|presidency|army|military|media|sources|centre|center|institute|survey|television|radio|broadcaster|newspaper)\b(?:\s+[A-Z][\w-]*\b)?)")
                 });
-                if let Some(b) = BODY_AFTER.captures(&text[a.end()..]) {
+                // "according to Russian investigators": whoever the people's
+                // adjective qualifies, a plural noun at least; alone it
+                // names no one (see `plausible_source`).
+                static PLURAL_AFTER: LazyLock<Regex> =
+                    LazyLock::new(|| re(r"^\s+((?:[a-z]+\s+)?[a-z]{3,}s)\b"));
+                if let Some(b) = BODY_AFTER
+                    .captures(&text[a.end()..])
+                    .or_else(|| PLURAL_AFTER.captures(&text[a.end()..]))
+                {
                     name = format!("{name} {}", &b[1]);
                 }
             }
@@ -1342,7 +1350,12 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                 .map(|who| ctx.resolve(&who))
         })
         .map(|a| tidy_source(&a))
-        .filter(|a| plausible_source(a));
+        // A people's adjective alone ("Russian", "Finnish") names no one;
+        // its plural ("The Russians said") is a side that spoke.
+        .filter(|a| {
+            plausible_source(a)
+                && (a.contains(' ') || a.ends_with('s') || !ctx.entities.is_demonym(a))
+        });
     let quantities = quantities(text);
     let kind = if quoted && speaker.is_some() {
         ClaimKind::Quote
@@ -2295,6 +2308,30 @@ mod tests {
             (
                 "According to Germany’s geosciences center GFZ, the blast struck with the force of a 3.5 magnitude earthquake.",
                 Some("Germany’s geosciences center GFZ"),
+            ),
+            // A people's adjective qualifies who spoke; alone it is no one
+            // (Crocus City Hall, 2024; Helsinki, 2018).
+            (
+                "According to Russian investigators, the cause of death of those attending the concert was gunshot wounds.",
+                Some("Russian investigators"),
+            ),
+            (
+                "According to the Iranian official, a Russian oil company has signed an agreement with Iran.",
+                Some("Iranian official"),
+            ),
+            (
+                "According to the office of the Finnish president, the leaders will sit down at the palace.",
+                None,
+            ),
+            // An outlet citing its source, as translated wires write it.
+            (
+                "The death toll has risen to 133 people, News.az reports, referring to the Investigative Committee of Russia.",
+                Some("Investigative Committee of Russia"),
+            ),
+            // "Said, referring to Russia": talking of it, not citing it.
+            (
+                "“This was a violation of international law,” he said, referring to Russia.",
+                Some("he"),
             ),
             (
                 "“Recognizing the responsibility, we are returning to the base in accordance with the plan,” said Prigozhin.",
