@@ -269,7 +269,7 @@ static AGENCY_BUREAU_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A credit closing the text, glued to its last sentence: `… the toll.-Bernama`,
 /// `… said. — AFP`.
 static CLOSING_DASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"[.!?”\x22’)\]]\s*[-–—]{1,2}\s*(?P<name>[A-Za-z][A-Za-z.&' ]{1,30}?)\s*$")
+    re(r"[.!?”\x22’)\]]\s*[-–—―‒−]{1,2}\s*(?P<name>[A-Za-z][A-Za-z.&' ]{1,30}?)\s*$")
 });
 /// A news agency's name signing off the text after its last sentence, with
 /// no mark between: `… the data showed. Xinhua`, `… $4.3 billion.Yonhap`.
@@ -287,11 +287,12 @@ static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A wire credited after a sentence in the present tense: "…, reports AP.",
-/// "…, Anadolu Agency reports." (not "AFP reports that …", not "the agency
+/// "…, Anadolu Agency reports.", "…, Kazinform cites Akorda." (the wire
+/// naming its own source; not "AFP reports that …", not "the agency
 /// reported": those cite it).
 static REPORTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r",\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?P<name2>[A-Z][A-Za-z&'-]*(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+reports)\s*(?:\.(?:\s|$)|$)",
+        r",\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?P<name2>[A-Z][A-Za-z&'-]*(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+(?:reports|cites\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*(?:\.(?:\s|$)|$)",
     )
 });
 /// A republisher's note naming where the text first ran: "This article was
@@ -309,7 +310,7 @@ static FIRST_PUBLISHED_WORDS: LazyLock<Regex> =
 /// reporters in Taipei", "an AFP correspondent".
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?P<name>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})\s+(?:correspondents?|reporters?|journalists?|photographers?|witness(?:es)?|saw|witnessed|has\s+(?:learned|learnt|collected|compiled|gathered|obtained))\b",
+        r"\b(?P<name>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})\s+(?:correspondents?|reporters?|journalists?|photographers?|witness(?:es)?|saw|witnessed|learned|learnt|has\s+(?:learned|learnt|collected|compiled|gathered|obtained|found|seen)|could\s+not\s+(?:immediately\s+|independently\s+)?(?:verify|confirm))\b",
     )
 });
 /// Words of a source line that names where a figure or a chart's data
@@ -1793,7 +1794,7 @@ fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
 fn first_field(value: &str) -> &str {
     static NEXT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\s{2,}|\t|\s+[|•]\s+|\s+(?i:editors?|edited\s+by|authors?|reporters?|writers?|written\s+by|translators?|translated\s+by|photos?|photographers?|date|updated|published|posted)\s*:",
+            r"\s{2,}|\t|\s*[|•]|\s+(?i:editors?|edited\s+by|authors?|reporters?|writers?|written\s+by|translators?|translated\s+by|photos?|photographers?|date|updated|published|posted)\s*:",
         )
     });
     NEXT_FIELD

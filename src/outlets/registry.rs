@@ -777,10 +777,19 @@ fn state_media_outlets() -> Vec<Outlet> {
                 "kind".to_owned(),
                 "derived from the State Media Monitor typology and the asset's name".to_owned(),
             );
+            // "Radio France Internationale (RFI)": the name as written
+            // without its bracketed acronym is the outlet too (a copyright
+            // line "© 2013 Radio France Internationale" had been read as
+            // Radio France's, another outlet).
+            let bare = name
+                .strip_suffix(')')
+                .and_then(|n| n.rsplit_once(" ("))
+                .map(|(bare, _)| bare.trim().to_owned())
+                .filter(|bare| bare.split_whitespace().count() >= 2);
             outlets.push(Outlet {
                 id: format!("smm-{}-{}", slug(&country), slug(&name)),
                 name: name.clone(),
-                aliases: vec![],
+                aliases: bare.into_iter().collect(),
                 domains: vec![],
                 kind,
                 country: Some(country.clone()).filter(|c| !c.is_empty()),

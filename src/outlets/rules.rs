@@ -15,7 +15,7 @@
 //! | `html_canonical_url` | publisher | 0.95 | the page's canonical URL (`<link rel=canonical>`, `og:url`, or the `saved from url=` mark): `https://www.aljazeera.com/news/2019/9/26/haftar` |
 //! | `html_site_name` | publisher | 0.9 | the page's site name: `Al Jazeera` |
 //! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85; no place: the agency opening the lead with a dash or colon, perhaps with its desk 0.85) | a dateline crediting a news agency: `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `ANKARA/ANTALYA-Anadolu Agency`, `TEHRAN, (MNA) – Iran's foreign minister spoke.`, `Lucknow (Uttar Pradesh) [India], February 5 (ANI): Farmers gathered.`, `Reuters, Beirut, Jan 10 - Talks began.`, `London, June 12 (AFP/APP/DNA):UK Prime Minister Keir Starmer spoke.`, `KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.`, `TOKYO, April 13 Kyodo`, `TOKYO, April 13 Kyodo - Japan's exports rose for a fourth month in March.`, `IRNA – Iran's foreign minister met his Omani counterpart in Muscat on Sunday.`, `Iran Press/Europe: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Iran PressEurope: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)`, `KIMMO BRANDT, EPA-EFE`, `Kremlin – Talks with the Belarusian president went on all night.`, `AFP: Photo shows rescuers searching the rubble of a building.`, `Reuters – Ipsos poll`, `WASHINGTON, Sept 5 Reuters reported that the talks had failed.`, `Press review`, then ``, then `TASS: Moscow and Minsk agreed on a new gas price for next year.`, then ``, then `RIA Novosti: The Kremlin said the talks would resume in the autumn.` |
-//! | `source_line` | origin | 0.9 (unregistered name 0.55) | a line naming the source, or a source in parentheses closing a line: `SOURCE: AL JAZEERA AND NEWS AGENCIES`, `SOURCE:AA`, `From: BelTA`, `Source: https://english.news.cn/20250121/b02237d284354ff0/c.html`, `3/25, 10:44 AM (Source: TeleTrader)`, `Source: Xinhua   Editor: Wang Qingchu`; not `Source: PRNewsfoto/Quaker Oats`, `Approval rose to 41 percent in March (Source: Reuters/Ipsos poll)`, `Source: Getty Images`, `Source: https://example.org/2025/01/21/story.html`, `Source: A Fox News poll of 1,007 registered U.S. voters conducted July 9-11.`, `Source: Reuters/Ipsos poll`, `Source: U.S. Census Bureau data` |
+//! | `source_line` | origin | 0.9 (unregistered name 0.55) | a line naming the source, or a source in parentheses closing a line: `SOURCE: AL JAZEERA AND NEWS AGENCIES`, `SOURCE:AA`, `From: BelTA`, `Source: https://english.news.cn/20250121/b02237d284354ff0/c.html`, `3/25, 10:44 AM (Source: TeleTrader)`, `Source: Xinhua   Editor: Wang Qingchu`, `Source: Xinhua\| 2018-08-19 01:36:43\|Editor: yan`; not `Source: PRNewsfoto/Quaker Oats`, `Approval rose to 41 percent in March (Source: Reuters/Ipsos poll)`, `Source: Getty Images`, `Source: https://example.org/2025/01/21/story.html`, `Source: A Fox News poll of 1,007 registered U.S. voters conducted July 9-11.`, `Source: Reuters/Ipsos poll`, `Source: U.S. Census Bureau data` |
 //! | `agency_byline` | origin | 0.9 (a writer's credit with the agency and the bureau 0.85) | a byline naming a news agency: `By JILL COLVIN and JONATHAN LEMIRE, Associated Press`, `by: Anadolu \| 12.03.2020`, `By Reuters`, `Philippe Ries, Agence France-Presse, Hong Kong`, `Jill Colvin, The Associated Press •`, `By JEREMY DIAMOND, CNN, AP`, `Jari Tanner and Jan M. OlsenAssociated Press`, `Justin Sink, Margaret Talev and Ilya Arkhipov, Bloomberg`; not `Jorge Silva / Reuters`, `Kim Jong Un, Reuters reported`, `Putin and Trump met in Helsinki, Reuters`, `Pablo Martinez Monsivais, AP`, `Chris Ratcliffe, Bloomberg`, `Focus Taiwan App` |
 //! | `outlet_byline` | origin | 0.85 | a byline naming the paper or site its writers work for (a paper's story carried on another's page is that paper's text): `By Philip Rucker, Anton Troianovski and Seung Min Kim The Washington Post`, `By Andrew Higgins New York Times`, `Anton Troianovski and Philip Rucker, The Washington Post`, `Caren Bohan and Deborah Barfield Berry, USA TODAY Published 6:16 p.m. ET July 15, 2018`; not `By Tom Smith, Staff Writer`, `Photo: Jane Doe, The Washington Post`, `By the way, The Washington Post said so.`, `By ROBERT BURNS AP National Security Writer`, `By July 16, 2018 The New York Times` |
 //! | `agency_bureau_line` | origin | 0.85 | a news agency's name with its bureau's city on a line of its own: `Maghreb Arabe Presse (Rabat)` |
@@ -28,9 +28,9 @@
 //! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran, or a syndicating site's metadata line (its name, its bureau, when it ran) (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `Wam`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`, `The Associated Press \| Monday, July 16, 2018, 9:06 a.m.`, `AFP 28 Mar 2021`, `Reuters \| Cairo \| Updated: 25-03-2021 14:19 IST \| Created: 25-03-2021 14:16 IST`, `Suez Canal suspends traffic while efforts to dislodge ship continueReuters \| Cairo \| Updated: 25-03-2021 14:19 IST`; not `Today`, `Express, May 4, 2021`, `Reuters 2021 poll`, `Talks with Reuters \| Cairo \| Updated: 25-03-2021` |
 //! | `agency_writers_line` | origin | 0.75 | the agency's writers' credit: `Associated Press writer Jamey Keaten in Helsinki contributed to this report.`, `Jill Colvin is an Associated Press writer.`; not `The Associated Press contributed to this report.` |
 //! | `inputs_credit` | origin | 0.75 | a "with inputs from" credit: `(With inputs from PTI)` |
-//! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines: `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`, `Output rose 4.1 percent last year, the data showed. Xinhua`, `Shipments to the EU surged 28.3 percent to $4.3 billion.Yonhap`, `Chip exports rose by 5.6 per cent for the year. — dpa`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)`, `The minister said so in an interview with Reuters` |
-//! | `reports_credit` | origin | 0.7 | a news agency credited after a sentence in the present tense ("…, reports AP.", "…, Anadolu Agency reports."), as South Asian and Central Asian papers credit a wire: `The official said the toll could rise further, reports AP.`, `Schools will stay closed until Friday, reports Reuters`, `The toll could rise, reports AFP. Rescue teams searched the port overnight.`, `The authority said the quake was centered in Pazarcik district, Anadolu Agency reports.`; not `The toll rose to 12, the Central News Agency reported.`, `AFP reports that the talks failed.`, `The toll rose, reports the local council.`, `The toll rose to 76, the Health Ministry reports.` |
-//! | `agency_self_reference` | origin | 0.65 (its staff only said or reported, not saw 0.5) | the agency writing about its own staff: `AFP saw them recover one body.`, `An AFP journalist at the scene hours after the attack saw black smoke and flames coming from the roof.`, `The tremor lasted about a minute, according to a Reuters witness in Diyarbakir.`, `TASS has collected the main facts about the incident at the moment.`, `A Sputnik correspondent reported that gunmen in camouflage broke into the hall.`, `BelTA has learned that the talks will resume on Monday.`, `Xinhua reporters in Taipei said the streets were quiet.`; not `The gunmen began shooting point blank, reports a Sputnik correspondent from the scene.`, `The toll may rise, said a statement reported by Sputnik. A Sputnik correspondent saw the fire.`, `A TASS correspondent said the streets were empty. An AFP journalist saw black smoke. A RIA Novosti photographer counted six fire engines.`, `Reuters journalists Maria Vasquez and Tom Brennan wrote on Monday that the summit mattered.` |
+//! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines: `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`, `Output rose 4.1 percent last year, the data showed. Xinhua`, `Shipments to the EU surged 28.3 percent to $4.3 billion.Yonhap`, `Chip exports rose by 5.6 per cent for the year. — dpa`, `Two relief centres in Kota Marudu were closed at 10am. ― Bernama`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)`, `The minister said so in an interview with Reuters` |
+//! | `reports_credit` | origin | 0.7 | a news agency credited after a sentence in the present tense ("…, reports AP.", "…, Anadolu Agency reports.", "…, Kazinform cites Akorda."), as South Asian and Central Asian papers credit a wire: `The official said the toll could rise further, reports AP.`, `Schools will stay closed until Friday, reports Reuters`, `The toll could rise, reports AFP. Rescue teams searched the port overnight.`, `The authority said the quake was centered in Pazarcik district, Anadolu Agency reports.`, `The president received the prosecutor general, Kazinform cites Akorda.`; not `The toll rose to 12, the Central News Agency reported.`, `AFP reports that the talks failed.`, `The toll rose, reports the local council.`, `The toll rose to 76, the Health Ministry reports.` |
+//! | `agency_self_reference` | origin | 0.65 (its staff only said or reported, not saw 0.5) | the agency writing about its own staff: `AFP saw them recover one body.`, `An AFP journalist at the scene hours after the attack saw black smoke and flames coming from the roof.`, `The tremor lasted about a minute, according to a Reuters witness in Diyarbakir.`, `TASS has collected the main facts about the incident at the moment.`, `A Sputnik correspondent reported that gunmen in camouflage broke into the hall.`, `Lukashenko sent greetings to the conference, BelTA learned from the press service of the head of state.`, `Reuters could not immediately verify the images.`, `Militias detained far more civilians than officials have acknowledged, Reuters has found.`, `BelTA has learned that the talks will resume on Monday.`, `Xinhua reporters in Taipei said the streets were quiet.`; not `The gunmen began shooting point blank, reports a Sputnik correspondent from the scene.`, `The toll may rise, said a statement reported by Sputnik. A Sputnik correspondent saw the fire.`, `A TASS correspondent said the streets were empty. An AFP journalist saw black smoke. A RIA Novosti photographer counted six fire engines.`, `Reuters journalists Maria Vasquez and Tom Brennan wrote on Monday that the summit mattered.` |
 //! | `person_credit` | origin | 0.6 | a person's credit line (a person is no publisher): `Geoff Mulvihill \| Associated Press`, `Marcellus Stein – AP`; not `Photo: Pablo Martinez Monsivais / Associated Press`, `Jorge Silva/Reuters` |
 //! | `source_label` | origin | 0.6 | a line that is just an outlet's name, near the top or bottom: `CNN`; not `Today` |
 //! | `masthead_line` | publisher | 0.6 | a line that is just an outlet's name beside an agency line: `The Boston Globe`, then `AP` |
@@ -422,6 +422,10 @@ impl Rule {
                         "Source: Xinhua   Editor: Wang Qingchu",
                         "Xinhua News Agency"
                     ),
+                    ex!(
+                        "Source: Xinhua| 2018-08-19 01:36:43|Editor: yan",
+                        "Xinhua News Agency"
+                    ),
                 ],
                 traps: &[
                     "Source: PRNewsfoto/Quaker Oats",
@@ -740,6 +744,10 @@ impl Rule {
                         "Chip exports rose by 5.6 per cent for the year. — dpa",
                         "Deutsche Presse-Agentur",
                     ),
+                    ex!(
+                        "Two relief centres in Kota Marudu were closed at 10am. ― Bernama",
+                        "Bernama",
+                    ),
                 ],
                 traps: &[
                     "(Xinhua/Li Ming)",
@@ -750,7 +758,7 @@ impl Rule {
             Rule::ReportsCredit => &RuleInfo {
                 name: "reports_credit",
                 description: "\"reports\" credit",
-                reads: "a news agency credited after a sentence in the present tense (\"…, reports AP.\", \"…, Anadolu Agency reports.\"), as South Asian and Central Asian papers credit a wire",
+                reads: "a news agency credited after a sentence in the present tense (\"…, reports AP.\", \"…, Anadolu Agency reports.\", \"…, Kazinform cites Akorda.\"), as South Asian and Central Asian papers credit a wire",
                 roles: &[Origin],
                 confidence: 0.7,
                 forms: &[],
@@ -771,6 +779,10 @@ impl Rule {
                     ex!(
                         "The authority said the quake was centered in Pazarcik district, Anadolu Agency reports.",
                         "Anadolu Agency",
+                    ),
+                    ex!(
+                        "The president received the prosecutor general, Kazinform cites Akorda.",
+                        "Kazinform",
                     ),
                 ],
                 traps: &[
@@ -805,6 +817,18 @@ impl Rule {
                     ex!(
                         "A Sputnik correspondent reported that gunmen in camouflage broke into the hall.",
                         "Sputnik",
+                    ),
+                    ex!(
+                        "Lukashenko sent greetings to the conference, BelTA learned from the press service of the head of state.",
+                        "Belarusian Telegraph Agency",
+                    ),
+                    ex!(
+                        "Reuters could not immediately verify the images.",
+                        "Reuters"
+                    ),
+                    ex!(
+                        "Militias detained far more civilians than officials have acknowledged, Reuters has found.",
+                        "Reuters",
                     ),
                     ex!(
                         "BelTA has learned that the talks will resume on Monday.",

@@ -108,10 +108,19 @@ fn real_credit_lines_never_name_a_wrong_producer_and_most_name_the_right_one() {
         "a photo credit or a quoted agency taken for the producer:\n{}",
         trap_named.join("\n")
     );
-    // 73 of 111 at stop 33 (its seven new lines: five credits it
+    // 104 of 159 at stop 39 (74 new lines from pages on other stories, 44
+    // credits and 30 traps; 24 of the credits recognised by the rules as
+    // they stood and 6 more by its new ones: an agency's "could not verify",
+    // "has found", "learned", "…, Kazinform cites Akorda.", a closing
+    // "― Bernama" with a horizontal bar, "Source: Xinhua| …|Editor:"; one
+    // read as a wrong producer before, "© 2013 Radio France Internationale"
+    // as Radio France's, now RFI's). 73 of 111 at stop 33 (its seven new lines: five credits it
     // recognises, a trap, and APA News, which it cannot settle but no longer
     // reads as Austria's APA; then "TOKYO, April 13 Kyodo"; 67 of 104
     // before; 60 at stop 20; 38 before the credit rules of stop 17): raise
     // it as rules improve, never lower it.
-    assert!(right >= 73, "only {right} of {credited} credits recognised");
+    assert!(
+        right >= 104,
+        "only {right} of {credited} credits recognised"
+    );
 }
