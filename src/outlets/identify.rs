@@ -1233,8 +1233,16 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .name("name")
                 .or_else(|| credit.name("name2"))
                 .unwrap();
+            // "Kazinform News Agency cites …": the agency, however it
+            // calls itself.
+            let written = name.as_str().trim_end_matches('.');
+            let bare = written
+                .strip_suffix(" News Agency")
+                .or_else(|| written.strip_suffix(" news agency"))
+                .or_else(|| written.strip_suffix(" Agency"));
             if let Some(outlet) = registry
-                .find_credit_name(name.as_str().trim_end_matches('.'))
+                .find_credit_name(written)
+                .or_else(|| bare.and_then(|b| registry.find_credit_name(b)))
                 .filter(|o| o.kind == OutletKind::WireAgency)
             {
                 out.push(by_rule(
