@@ -214,11 +214,11 @@ static PERSON_AGENCY_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A dateline whose credit sits between slashes: `MOSCOW, August 5. /TASS/.`,
-/// `ISLAMABAD, August 29/WAM/` (not the slashes inside parentheses of
+/// `ISLAMABAD, August 29/WAM/`, in any script (`МОСКВА, 12 декабря. /ТАСС/.`) (not the slashes inside parentheses of
 /// `London, June 12 (AFP/APP/DNA):`, several agencies credited together).
 static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*[A-Z][A-Za-z.'’ -]{1,40}(?:,[^/(\n]{1,30}?)?\s*/\s*(?P<name>[A-Za-z][A-Za-z.&' -]{0,30}?)\s*/",
+        r"^\s*\p{Lu}[\p{L}.'’ -]{1,40}(?:,[^/(\n]{1,30}?)?\s*/\s*(?P<name>\p{L}[\p{L}.&' -]{0,30}?)\s*/",
     )
 });
 /// A dateline whose parentheses hold more than one name, or a date:
