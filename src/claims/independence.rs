@@ -1902,6 +1902,20 @@ fn entries_disagree(a: &Claim, va: f64, b: &Claim, vb: f64) -> bool {
     !figure(a, va).agrees(&figure(b, vb))
 }
 
+/// How one claim states a count, for telling a timeline from a conflict.
+struct CountReading {
+    /// The weekday named for the count ([`day_named`], over its cluster).
+    day: Option<String>,
+    /// It says the count rose ([`rising`]).
+    rising: bool,
+    /// It says the count rose or stands at a point ([`running_count`]).
+    running: bool,
+    /// The count is known only from below ([`bounded`]).
+    bounded: bool,
+    /// The count is stamped with its hour ([`stamped_hour`]).
+    stamped: bool,
+}
+
 /// Whether a claim gives its count as a point on a rising count, in so
 /// many words: "the death toll has risen to 133", "reached 1,061 as of
 /// Monday", "so far". (A lower bound alone, "at least 510", may be a
@@ -2101,6 +2115,18 @@ fn conflicts(
         entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
         entries.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
         entries.truncate(200);
+        // How each entry's claim states its count, read once per entry
+        // rather than once per pair below.
+        let readings: Vec<CountReading> = entries
+            .iter()
+            .map(|&(c, v, i)| CountReading {
+                day: day_of.get(&(c, v.to_bits())).cloned(),
+                rising: rising(&claims[i].text),
+                running: running_count(&claims[i]),
+                bounded: bounded(&claims[i], v),
+                stamped: stamped_hour(&claims[i].text),
+            })
+            .collect();
         // Pairs of clusters stating different values, directly.
         let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
         // A quake is one quake: two sentences each of the same quake as a
@@ -2140,27 +2166,20 @@ fn conflicts(
                 // least 60"), or one is stamped with its hour ("as of 6:30
                 // a.m."). Of unknown days, they disagree only when neither
                 // says it rose ("has risen to 1,762").
-                let (day_a, day_b) = (
-                    day_of.get(&(ca, va.to_bits())),
-                    day_of.get(&(cb, vb.to_bits())),
-                );
-                let same_day = match (da, db, day_a, day_b) {
+                let (ra, rb) = (&readings[x], &readings[y]);
+                let same_day = match (da, db, &ra.day, &rb.day) {
                     (Some(a), Some(b), _, _) => Some(a == b),
                     (_, _, Some(a), Some(b)) => Some(a == b),
                     _ => None,
                 };
                 if counted && claims[ia].document_id != claims[ib].document_id {
-                    let (ta, tb) = (&claims[ia].text, &claims[ib].text);
                     let timeline = match same_day {
                         Some(false) => true,
                         Some(true) => {
-                            let larger = if va >= vb { ta } else { tb };
-                            rising(larger)
-                                || (bounded(&claims[ia], va) && bounded(&claims[ib], vb))
-                                || stamped_hour(ta)
-                                || stamped_hour(tb)
+                            let larger = if va >= vb { ra } else { rb };
+                            larger.rising || (ra.bounded && rb.bounded) || ra.stamped || rb.stamped
                         }
-                        None => running_count(&claims[ia]) || running_count(&claims[ib]),
+                        None => ra.running || rb.running,
                     };
                     if timeline {
                         continue;

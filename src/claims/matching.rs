@@ -785,15 +785,16 @@ pub fn figures_disagree(a: &Features, b: &Features) -> bool {
         ]
         .map(hash::text)
     });
-    let shocks = |f: &'_ Features| -> Vec<u64> {
+    // (No allocation: this runs for every pair the linkage check samples.)
+    fn shocks(f: &Features) -> impl Iterator<Item = u64> + '_ {
         f.measures
             .iter()
             .filter(|x| SHOCKS.contains(&x.measure))
             .map(|x| x.value)
-            .collect()
-    };
-    let (sa, sb) = (shocks(a), shocks(b));
-    !sa.is_empty() && !sb.is_empty() && sa.iter().all(|v| !sb.contains(v))
+    }
+    shocks(a).next().is_some()
+        && shocks(b).next().is_some()
+        && shocks(a).all(|v| !shocks(b).any(|w| w == v))
 }
 
 /// Whether two claims each count people, but never the same thing: "1,002
