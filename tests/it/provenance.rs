@@ -504,6 +504,58 @@ fn one_figure_worded_apart_is_one_claim_from_two_origins() {
     );
 }
 
+/// One toll of dead and injured worded three ways, as the first reports of
+/// the Turkey–Syria quake of 6 February 2023 were (Anadolu's story, Xinhua's
+/// rewrite, Sputnik's "a total of … deaths" with the agency's statement;
+/// written for this test on an invented quake). Anadolu's toll had joined a
+/// copy's sentence on the quake alone, so only half the document pairs
+/// across the two groups matched: two counts agreeing, 58 dead and 310
+/// injured, make half enough. One distance in two units is one figure, not
+/// two (the dev set's "200 kilometers (124 miles)" stays apart).
+#[test]
+fn a_toll_of_dead_and_injured_agreeing_is_one_claim_across_rewordings() {
+    let aa = "Quake in Albania\n\
+\n\
+At least 58 people were killed and 310 others injured after a strong earthquake jolted northern Albania on Tuesday morning, according to the country's civil protection agency.\n\
+\n\
+The quake occurred at a depth of 9 km. It was followed by a magnitude 5.1 quake that struck Lezhe district.\n\
+\n\
+by: Anadolu |\n";
+    let copy = "Strong earthquake hits Albania\n\
+\n\
+A strong earthquake jolted Albania's northern district of Shkoder early Tuesday, according to the country's civil protection agency.\n\
+\n\
+The quake occurred at a depth of 9 kilometers (5.6 miles). It was followed by a magnitude 5.1 quake that struck Lezhe district.\n";
+    let xinhua = "Albania quake kills 58\n\
+\n\
+At least 58 people were killed and 310 others injured in four districts after two powerful earthquakes hit northern Albania early Tuesday.\n\
+\n\
+At least 58 people were killed and 310 others injured in four districts after two powerful earthquakes hit northern Albania early Tuesday, according to the country's civil protection agency.\n\
+\n\
+Source: Xinhua\n";
+    let sputnik = "TIRANA (Sputnik) - A total of 58 earthquake-related deaths have been reported across four districts in Albania, while another 310 people were injured, the civil protection agency says.\n\
+\n\
+\"As of 6:30 a.m., 58 people have died and 310 people were injured in four districts as a result of the 6.6-magnitude earthquake,\" the agency said in a Tuesday statement.\n";
+    let (_ws, report) = audit(&[
+        ("aa.txt", aa),
+        ("copy.txt", copy),
+        ("x.txt", xinhua),
+        ("s.txt", sputnik),
+    ]);
+    let toll = cluster_of(&report, "aa.txt", "58 people were killed");
+    for (path, phrase) in [
+        ("x.txt", "58 people were killed"),
+        ("s.txt", "A total of 58"),
+        ("s.txt", "58 people have died"),
+    ] {
+        assert_eq!(
+            cluster_of(&report, path, phrase)["id"],
+            toll["id"],
+            "{path}: {toll:#}"
+        );
+    }
+}
+
 #[test]
 fn a_rounded_figure_agrees_and_an_updated_toll_does_not() {
     // One wire's 12 dead and 1,087 injured, another's "more than 1,000";
