@@ -405,9 +405,30 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
             .as_deref()
             .is_some_and(|u| matches!(u, "km" | "m" | "miles"))
             && is_depth(&sentence[..whole.start()], after);
+        let distance = unit
+            .as_deref()
+            .filter(|u| !depth && matches!(*u, "km" | "m" | "miles"))
+            .and_then(|_| distance_kind(&sentence[..whole.start()], after));
+        // "200 km (124 miles)", "7 kilometers (4.3 miles)": the figure in
+        // brackets is the one before it in another unit, of the same thing.
+        let converts = before.trim_end().ends_with('(')
+            && unit
+                .as_deref()
+                .is_some_and(|u| measurement_unit(u).is_some());
+        let converted_event = out
+            .last()
+            .filter(|_| converts)
+            .filter(|q| {
+                q.unit
+                    .as_deref()
+                    .is_some_and(|u| measurement_unit(u).is_some())
+            })
+            .and_then(|q| q.event.clone());
         let event = unit_event
             .map(str::to_owned)
+            .or(converted_event)
             .or_else(|| depth.then(|| "depth".to_owned()))
+            .or_else(|| distance.map(str::to_owned))
             .or_else(|| nearest_event(sentence, whole.start(), whole.end()))
             .filter(|_| !money)
             // "could result in a death toll as high as 100,000": a
@@ -671,6 +692,31 @@ fn is_depth(before: &str, after: &str) -> bool {
     static AFTER: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^\s*[a-z]*\s*(?:\([^()]{0,20}\)\s*)?(?:deep|below)\b"));
     BEFORE.is_match(before) || AFTER.is_match(after)
+}
+
+/// What a distance measures: how far something is from a place ("200 km
+/// from Moscow", "within 200 km of the capital", "5 miles off the coast")
+/// or how far someone went ("advanced 200 kilometers towards Moscow",
+/// "marched 30 miles"). One number of one unit can be either in one story,
+/// and the two are different facts.
+fn distance_kind(before: &str, after: &str) -> Option<&'static str> {
+    static AWAY: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*[a-z]*\s*(?:\([^()]{0,24}\)\s*)?(?:away\b|from\b|of\b|off\b|outside\b|short\s+of\b|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b|inland\b)",
+        )
+    });
+    static COVERED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:advanc|travel|march|drove|driven|driving|walk|cover|moved|flew|flown|sail|push|trek|swam|ran\b|run\b|hik)[a-z]*\s+(?:(?:about|around|some|nearly|almost|approximately|roughly|more\s+than|over|at\s+least|only|just|another|a\s+further)\s+)?$",
+        )
+    });
+    if AWAY.is_match(after) {
+        Some("away")
+    } else if COVERED.is_match(before) {
+        Some("covered")
+    } else {
+        None
+    }
 }
 
 /// Which shock a magnitude measures: the noun right after it ("a
@@ -2021,6 +2067,13 @@ mod tests {
         }
         let far = quantities("Windows shattered in Diyarbakir, 350 km to the east.");
         assert_eq!(far[0].measure(), None);
+        // In kilometres and in the miles in brackets, a depth is a depth.
+        let converted = quantities("The quake occurred at a depth of 7 kilometers (4.3 miles).");
+        let measures: Vec<_> = converted.iter().map(Quantity::measure).collect();
+        assert_eq!(
+            measures,
+            [Some("km depth".into()), Some("miles depth".into())]
+        );
         let after = quantities(
             "A magnitude 5.1 aftershock shook the valley two hours later, the institute said.",
         );
@@ -2051,6 +2104,38 @@ mod tests {
         );
     }
 
+    /// How far a column went and how far it stopped from a city are two
+    /// facts, even in one number: Wagner's mutiny, June 2023, "had
+    /// advanced 200 kilometers (124 miles) towards Moscow" (Reuters) and
+    /// "were about 200 kilometers (124 miles) from the Russian capital".
+    #[test]
+    fn a_distance_covered_is_not_a_distance_away() {
+        let measures = |text: &str| -> Vec<Option<String>> {
+            quantities(text).iter().map(Quantity::measure).collect()
+        };
+        for text in [
+            "His fighters had advanced 200 kilometers (124 miles) towards Moscow in the last 24 hours.",
+            "The convoy travelled some 200 km before it stopped.",
+        ] {
+            assert_eq!(measures(text)[0].as_deref(), Some("km covered"), "{text}");
+        }
+        assert_eq!(
+            measures("His men were just 200km (120 miles) from the Russian capital."),
+            [Some("km away".into()), Some("miles away".into())]
+        );
+        for text in [
+            "In 24 hours we got to within 200 km of Moscow.",
+            "The ship sank 40 miles off the coast of Crete.",
+            "The village lies 30 km north of the city.",
+        ] {
+            let m = measures(text);
+            assert!(
+                m.iter()
+                    .any(|m| m.as_deref().is_some_and(|m| m.ends_with(" away"))),
+                "{text}: {m:?}"
+            );
+        }
+    }
     #[test]
     fn relayed_and_postposed_speakers_are_the_primary_source() {
         for (text, who) in [

@@ -1895,6 +1895,7 @@ fn entries_disagree(a: &Claim, va: f64, b: &Claim, vb: f64) -> bool {
         super::matching::Figure {
             measure: 0,
             counted: false,
+            unit: 0,
             value: super::matching::value_key(v),
             bound: super::matching::Bound::of(q.and_then(|q| q.qualifier.as_deref())),
         }
@@ -2031,7 +2032,10 @@ fn conflicts(
             regex::Regex::new(r"\b\d[\d,]*(?:\s+[a-z]+)?\s+in\s+[A-Z]").expect("valid pattern")
         });
         let breakdown = PER_PLACE.find_iter(&claim.text).count() >= 3;
-        for q in &claim.quantities {
+        // "200 km (124 miles)": the figure in brackets is the one before,
+        // converted; outlets round conversions apart (120 miles, 124).
+        let converted = super::matching::converted_figures(&claim.text, &claim.quantities);
+        for (q, _) in claim.quantities.iter().zip(converted).filter(|(_, c)| !c) {
             if let Some(m) = q.measure()
                 && !breakdown
             {

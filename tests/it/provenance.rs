@@ -556,6 +556,62 @@ Source: Xinhua\n";
     }
 }
 
+/// A quake's depth as three outlets write it: "9 km", "9 kilometers (5.6
+/// miles)", "9km" (Anadolu, its copy and Xinhua on Turkey, 2023; written
+/// for this test on an invented quake). And one number for two distances,
+/// as Wagner's mutiny was reported in June 2023: how far a column
+/// advanced and how far from the capital it stopped are two claims, and
+/// their conversions (186 and 190 miles) no conflict.
+#[test]
+fn one_figure_in_units_written_apart_is_one_claim_and_two_distances_are_two() {
+    let aa = "Strong quake hits Albania\n\
+\n\
+A magnitude 6.6 earthquake struck Shkoder in northern Albania at 3.42 a.m. on Tuesday, the civil protection agency said. The quake occurred at a depth of 9 km.\n\
+\n\
+by: Anadolu |\n";
+    let copy = "Albania earthquake\n\
+\n\
+A 6.6-magnitude earthquake struck Shkoder in northern Albania early on Tuesday, the country's civil protection agency said. The quake occurred at a depth of 9 kilometers (5.6 miles).\n";
+    let xinhua = "Albania quake\n\
+\n\
+A 6.6-magnitude quake struck Shkoder in northern Albania at 3:42 a.m. local time on Tuesday, said the civil protection agency. The focus of the quake was located at a depth of 9km.\n\
+\n\
+Source: Xinhua\n";
+    let advanced = "Rebel column halts\n\
+\n\
+KYIV, June 24 (Reuters) - The rebel commander said his fighters had advanced 300 kilometers (186 miles) towards Kyiv in the last 24 hours.\n";
+    let stopped = "Rebels turn back\n\
+\n\
+The rebel commander said he turned his fighters back when they were about 300 kilometers (190 miles) from Kyiv, to avoid bloodshed.\n\
+\n\
+(AP)\n";
+    let (_ws, report) = audit(&[
+        ("aa.txt", aa),
+        ("copy.txt", copy),
+        ("x.txt", xinhua),
+        ("r.txt", advanced),
+        ("a.txt", stopped),
+    ]);
+    let depth = cluster_of(&report, "aa.txt", "depth of 9 km");
+    for (path, phrase) in [("copy.txt", "(5.6 miles)"), ("x.txt", "9km")] {
+        assert_eq!(
+            cluster_of(&report, path, phrase)["id"],
+            depth["id"],
+            "{path}: {depth:#}"
+        );
+    }
+    let (went, away) = (
+        cluster_of(&report, "r.txt", "advanced 300"),
+        cluster_of(&report, "a.txt", "from Kyiv"),
+    );
+    assert_ne!(went["id"], away["id"], "{went:#}");
+    assert!(
+        !in_one_conflict(&report, went, away),
+        "{}",
+        report["conflicts"]
+    );
+}
+
 #[test]
 fn a_rounded_figure_agrees_and_an_updated_toll_does_not() {
     // One wire's 12 dead and 1,087 injured, another's "more than 1,000";

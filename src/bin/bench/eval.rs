@@ -309,6 +309,9 @@ pub fn pair(a: &str, b: &str) -> Result<()> {
                 entities,
                 f.values
             );
+            for q in &claim.quantities {
+                println!("  figure {:?} measures {:?}", q.text, q.figure_key());
+            }
             Ok(f)
         })
         .collect::<Result<_>>()?;
