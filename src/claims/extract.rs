@@ -31,7 +31,7 @@ const SAY: &str = r"(?:said|says|told|added|stated|warned|claimed|insisted|wrote
 /// among them ("George W. Bush", "Republican Sen. John Cornyn"); or a
 /// described source.
 const NAME: &str = r"(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Committee|Ministry|Office|Council|Agency|Department|Commission|Service|Authority|Centre|Center|Institute|Bureau|Organi[sz]ation|Court|Directorate|Administration)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*\.?){0,3})";
-const DESCRIBED: &str = r"(?:\b(?:[Aa]n?|[Tt]he|one|two|three|several)\s+(?:[A-Za-z’'-]+\s+){0,3}(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|minister|ministry|adviser|aide|commander|analyst|witness|witnesses|resident|residents|authorities|agency|authority|police|army|military|government|presidency|office|department|service|centre|center|committee|commission|council|court|embassy|body)|[A-Z][a-z]+(?:’s|'s)?\s+(?:[a-z]+\s+)?(?:authorities|officials|police|minister|ministry|government|army|military|presidency|aide|adviser|spokesman|spokeswoman|spokesperson)|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson|adviser|aide|lawyer|office|press\s+secretary|press\s+service))";
+const DESCRIBED: &str = r"(?:\b(?:[Aa]n?|[Tt]he|one|two|three|several)\s+(?:[A-Za-z’'-]+\s+){0,3}(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|minister|ministry|adviser|aide|commander|analyst|witness|witnesses|resident|residents|authorities|agency|authority|police|army|military|government|presidency|office|department|service|centre|center|committee|commission|council|court|embassy|body|leader|president|head\s+of\s+state|premier|chancellor|governor|mayor|ambassador|envoy)|[A-Z][a-z]+(?:’s|'s)?\s+(?:[a-z]+\s+)?(?:authorities|officials|police|minister|ministry|government|army|military|presidency|aide|adviser|spokesman|spokeswoman|spokesperson)|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson|adviser|aide|lawyer|office|press\s+secretary|press\s+service))";
 
 /// A United States lawmaker's party and state after the name: "Sen. Ron
 /// Johnson, R-Wis., said"; never a speaker itself.
@@ -977,11 +977,21 @@ pub fn names_a_year(text: &str) -> bool {
     })
 }
 
-/// The quotations in a sentence (the words inside quotation marks).
+/// The quotations in a sentence (the words inside quotation marks). A
+/// sentence opening a quotation that closes in a later one ("“We affirm
+/// our support to Lebanon and our solidarity with its people. We are
+/// sure …,” the president said") quotes to its end.
 pub fn quotations(text: &str) -> impl Iterator<Item = &str> {
+    let opened = text
+        .trim_start()
+        .strip_prefix(['“', '"'])
+        .filter(|rest| !rest.contains(['“', '”', '"']))
+        .map(|rest| rest.trim_end_matches(['.', ' ']))
+        .filter(|rest| rest.len() >= 3);
     QUOTED
         .captures_iter(text)
         .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .chain(opened)
 }
 
 /// A source's name without the sentence's full stop ("the National
@@ -2197,6 +2207,20 @@ mod tests {
             (
                 "A total of $9.6 billion per day may be halted in ship traffic due to the blockage of the Suez Canal, an assessment by Lloyd's List indicated on Thursday.",
                 "Lloyd's List",
+            ),
+            // A head of state described, not named (Turkey, 2023: Anadolu,
+            // Reuters): the quotation is a claim, of that speaker.
+            (
+                "\"We hope that we will get through this disaster together as soon as possible,\" the head of state added.",
+                "the head of state",
+            ),
+            (
+                "\u{201c}We hope that we will get through this disaster together as soon as possible,\u{201d} the Turkish leader tweeted.",
+                "the Turkish leader",
+            ),
+            (
+                "\"Everyone has been evacuated from the old town,\" the mayor told reporters.",
+                "the mayor",
             ),
             // Bodies described, not named, and a translated wire's verb
             // (Crocus City Hall, 2024: TASS, Sputnik).

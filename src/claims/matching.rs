@@ -1892,6 +1892,29 @@ mod tests {
         ));
     }
 
+    /// A quotation's first sentence, whose closing mark comes a sentence
+    /// later, is still a quotation, and meets the translation that runs
+    /// it on (Assad's cable to Lebanon, 2020: Syria Times, Tishreen).
+    #[test]
+    fn a_quotation_left_open_quotes_to_the_end_of_its_sentence() {
+        let f = sentence_features();
+        let opened = f("“We affirm our support to Lebanon and our solidarity with its people.");
+        assert_eq!(opened.quotes.len(), 1, "{opened:?}");
+        let whole = f(
+            "President al-Assad added “we affirm our support to brotherly Lebanon and our solidarity with its resistant people, and we are confident that you are able to overcome the repercussions,” the presidency said.",
+        );
+        assert!(matches!(
+            score(&opened, &whole, &HashMap::new()),
+            Some(Link::Quote(_))
+        ));
+        // A sentence quoting nothing opens no quotation.
+        assert!(
+            f("We affirm our support to Lebanon and our solidarity with its people, he said.")
+                .quotes
+                .is_empty()
+        );
+    }
+
     #[test]
     fn rounded_and_updated_figures_agree_as_reporters_round_them() {
         let f = |value: f64, qualifier: Option<&str>| Figure {
