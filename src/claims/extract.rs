@@ -702,15 +702,19 @@ fn is_depth(before: &str, after: &str) -> bool {
 fn distance_kind(before: &str, after: &str) -> Option<&'static str> {
     static AWAY: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^\s*[a-z]*\s*(?:\([^()]{0,24}\)\s*)?(?:away\b|from\b|of\b|off\b|outside\b|short\s+of\b|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b|inland\b)",
+            r"(?i)^\s*[a-z]*\s*(?:\([^()]{0,24}\)\s*)?(?:away\b|from\b|off\b|outside\b|short\s+of\b|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b|inland\b)",
         )
     });
+    // "within 200 km of Moscow" ("of" alone is a length: "300 miles of
+    // coastline").
+    static WITHIN: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\bwithin\s+(?:about\s+|some\s+|just\s+|only\s+)?$"));
     static COVERED: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)\b(?:advanc|travel|march|drove|driven|driving|walk|cover|moved|flew|flown|sail|push|trek|swam|ran\b|run\b|hik)[a-z]*\s+(?:(?:about|around|some|nearly|almost|approximately|roughly|more\s+than|over|at\s+least|only|just|another|a\s+further)\s+)?$",
         )
     });
-    if AWAY.is_match(after) {
+    if AWAY.is_match(after) || WITHIN.is_match(before) {
         Some("away")
     } else if COVERED.is_match(before) {
         Some("covered")
@@ -2145,6 +2149,11 @@ mod tests {
                 "{text}: {m:?}"
             );
         }
+        // A length is neither.
+        assert_eq!(
+            measures("Floods cut 300 miles of coastline off from the capital.")[0],
+            None
+        );
     }
     #[test]
     fn relayed_and_postposed_speakers_are_the_primary_source() {

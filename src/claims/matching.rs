@@ -277,7 +277,8 @@ fn words_of(text: &str, claim: &Extracted) -> Vec<String> {
 }
 
 /// A number with its unit glued on ("7km", "6.5mm", "120kg"): the number
-/// and the unit. Ordinals ("6th", "21st") stay one word.
+/// and the unit. Ordinals ("6th", "21st") and decades ("1990s") stay one
+/// word.
 fn glued_unit(w: &str) -> Option<(&str, &str)> {
     let split = w.find(|c: char| c.is_alphabetic())?;
     let (number, unit) = w.split_at(split);
@@ -285,8 +286,8 @@ fn glued_unit(w: &str) -> Option<(&str, &str)> {
         && number
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
-    let is_unit =
-        unit.chars().all(|c| c.is_ascii_lowercase()) && !matches!(unit, "st" | "nd" | "rd" | "th");
+    let is_unit = unit.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(unit, "st" | "nd" | "rd" | "th" | "s");
     (is_number && is_unit).then(|| (number.trim_end_matches(['.', ',']), unit))
 }
 
@@ -2208,6 +2209,8 @@ mod tests {
         // An ordinal stays a word: "the 6th" is no 6 of anything.
         let ordinal = f("The 6th quake to hit the province this year killed 12 people.");
         assert!(ordinal.words.contains(&word_id("6th")));
+        let decade = f("The 1990s saw 12 quakes of that size in the province.");
+        assert!(decade.words.contains(&word_id("1990s")));
     }
 
     /// A short sentence whose words all recur in a long one about
