@@ -879,29 +879,24 @@ pub fn figures_agree(a: &Features, b: &Features) -> bool {
 
 /// How many measures two claims state agreeing figures for.
 fn agreeing_measures(a: &Features, b: &Features) -> usize {
-    let mut agreeing: Vec<u64> = a
-        .measures
-        .iter()
-        .filter(|x| {
-            b.measures
-                .iter()
-                .any(|y| x.measure == y.measure && x.agrees(y))
-        })
-        .map(|x| x.measure)
-        .collect();
-    agreeing.dedup();
-    agreeing.len()
+    agreeing_where(a, b, |_| true)
 }
 
 /// How many counts of people (killed, injured, missing…) two claims give
 /// alike: amounts in units are left out, since "200 kilometers (124
 /// miles)" is one distance stated twice.
 fn agreeing_counts(a: &Features, b: &Features) -> usize {
+    agreeing_where(a, b, |x| a.counts.binary_search(&x.measure).is_ok())
+}
+
+/// How many of `a`'s measures that `which` keeps `b` gives an agreeing
+/// figure for.
+fn agreeing_where(a: &Features, b: &Features, which: impl Fn(&Figure) -> bool) -> usize {
     let mut agreeing: Vec<u64> = a
         .measures
         .iter()
         .filter(|x| {
-            a.counts.binary_search(&x.measure).is_ok()
+            which(x)
                 && b.measures
                     .iter()
                     .any(|y| x.measure == y.measure && x.agrees(y))

@@ -561,7 +561,8 @@ Source: Xinhua\n";
 /// for this test on an invented quake). And one number for two distances,
 /// as Wagner's mutiny was reported in June 2023: how far a column
 /// advanced and how far from the capital it stopped are two claims, and
-/// their conversions (186 and 190 miles) no conflict.
+/// their conversions (186 and 190 miles) no conflict; two distances given
+/// for one stop are.
 #[test]
 fn one_figure_in_units_written_apart_is_one_claim_and_two_distances_are_two() {
     let aa = "Strong quake hits Albania\n\
@@ -610,6 +611,36 @@ The rebel commander said he turned his fighters back when they were about 300 ki
         "{}",
         report["conflicts"]
     );
+    // Two sources putting one column's stop at two distances from one
+    // city conflict; two places' distances from it do not.
+    let (_ws, report) = audit(&[
+        (
+            "c.txt",
+            "Rebels stop near Moscow\n\nThe rebel column stopped 200 km from Moscow on Saturday, the rebel commander said.\n",
+        ),
+        (
+            "k.txt",
+            "Rebels halt advance\n\nThe rebel column stopped 150 km from Moscow on Saturday, the Kremlin said.\n",
+        ),
+        (
+            "v.txt",
+            "Shelling near Kyiv\n\nShells hit the village of Stoyanka, 30 km from Kyiv, on Tuesday night, the regional governor said.\n",
+        ),
+        (
+            "t.txt",
+            "Shelling near Kyiv\n\nShells hit the town of Bucha, 25 km from Kyiv, on Tuesday night, the regional governor said.\n",
+        ),
+    ]);
+    let (v, t) = (
+        cluster_of(&report, "v.txt", "30 km"),
+        cluster_of(&report, "t.txt", "25 km"),
+    );
+    assert!(!in_one_conflict(&report, v, t), "{}", report["conflicts"]);
+    let (c, k) = (
+        cluster_of(&report, "c.txt", "200 km"),
+        cluster_of(&report, "k.txt", "150 km"),
+    );
+    assert!(in_one_conflict(&report, c, k), "{}", report["conflicts"]);
 }
 
 #[test]
