@@ -971,8 +971,44 @@ const RARE_PAIRS: usize = 3;
 /// of 75 same-claim pairs (2026-12-02). Half is enough when the merging
 /// link gives two counts of people alike ("76 killed and 440 injured"):
 /// held-out set same-claim pairs 33 -> 35 of 53; dev set and Helsinki
-/// unchanged (2026-12-04).
+/// unchanged (2026-12-04). Half is enough, too, when the merging link
+/// copies one claim into the other ([`verbatim`]).
 const LINKAGE: f64 = 0.5;
+/// Two claims linked by a shared run of words or quotation, the shorter's
+/// words at least this share of them in the other, are one sentence copied
+/// (see [`verbatim`]). Tried on reworded links too (their score from 0.6):
+/// Helsinki lost two found pairs and joined one more labelled negative, the
+/// held-out set lost two same-claim pairs. With copies: dev set same-claim
+/// pairs 73 -> 74 of 92, Helsinki and the held-out set unchanged
+/// (2026-12-04).
+const VERBATIM: f64 = 0.95;
+
+/// Whether `link` copies one claim into the other: a shared run of words or
+/// quotation, and all but [`VERBATIM`] of the shorter's words in the other
+/// ("“We affirm our support to brotherly Chile …,” President Ramos added"
+/// in "President Ramos added “we affirm our support to brotherly Chile …,
+/// and we are confident …”"). Wherever one belongs, so does the other: half
+/// the pairs across two groups is enough to join them (a president's cable
+/// quoted whole by one paper, its first sentence by a second, its last
+/// words by a third: the second shares no word with the third).
+fn verbatim(link: &Link, a: &Features, b: &Features) -> bool {
+    if !matches!(link, Link::Reuse(_) | Link::Quote(_)) {
+        return false;
+    }
+    let distinct = |f: &Features| {
+        let mut w = f.words.clone();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    let (a, b) = (distinct(a), distinct(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let inside = short
+        .iter()
+        .filter(|w| long.binary_search(w).is_ok())
+        .count();
+    !short.is_empty() && inside as f64 >= VERBATIM * short.len() as f64
+}
 
 /// A claim prepared for fast scoring: sorted ids and weights, computed once.
 struct Prepared {
@@ -1782,7 +1818,8 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
         let enough = share > LINKAGE
             || (share >= LINKAGE
                 && matches!(link, Link::Figure(_))
-                && agreeing_counts(&features[a], &features[b]) >= 2);
+                && agreeing_counts(&features[a], &features[b]) >= 2)
+            || (share >= LINKAGE && verbatim(&link, &features[a], &features[b]));
         if !disagree && (total == 0 || enough) {
             sets.union(a, b);
             let root = sets.find(a);

@@ -556,6 +556,37 @@ Source: Xinhua\n";
     }
 }
 
+/// A statement quoted whole by one paper, its first sentence alone by a
+/// second and its last words by a third (Assad's cable to Aoun after the
+/// Beirut blast, 2020, as Syria Times, Tishreen and Al-Masdar ran it;
+/// written for this test on an invented cable). The second paper's
+/// sentence is a word-for-word part of the first's: wherever one belongs,
+/// so does the other, though it shares no word with the third's.
+#[test]
+fn a_quotation_copied_in_part_joins_the_claim_of_the_whole() {
+    let whole = "Ramos cables Boric\n\
+\n\
+President Ramos sent a cable to his Chilean counterpart Gabriel Boric on Tuesday. President Ramos added \u{201c}we affirm our support to brotherly Chile and our solidarity with its resilient people, and we are confident that you are able to overcome the repercussions of this tragic fire and rebuild what has been damaged as soon as possible.\u{201d}\n";
+    let first = "Peru stands by Chile\n\
+\n\
+\u{201c}We affirm our support to brotherly Chile and our solidarity with its resilient people,\u{201d} President Ramos added.\n";
+    let last = "Lima offers help after Valparaiso fire\n\
+\n\
+The statement added that Peru was \u{201c}confident that you are able to overcome the repercussions of this tragic fire and rebuild what has been damaged as soon as possible.\u{201d}\n";
+    let (_ws, report) = audit(&[("w.txt", whole), ("f.txt", first), ("l.txt", last)]);
+    let cable = cluster_of(&report, "w.txt", "we affirm our support");
+    for (path, phrase) in [
+        ("f.txt", "We affirm our support"),
+        ("l.txt", "confident that you"),
+    ] {
+        assert_eq!(
+            cluster_of(&report, path, phrase)["id"],
+            cable["id"],
+            "{path}: {cable:#}"
+        );
+    }
+}
+
 /// A quake's depth as three outlets write it: "9 km", "9 kilometers (5.6
 /// miles)", "9km" (Anadolu, its copy and Xinhua on Turkey, 2023; written
 /// for this test on an invented quake). And one number for two distances,
