@@ -790,6 +790,21 @@ const IRREGULAR_DEMONYMS: &[(&str, &str)] = &[
     ("turkish", "Turkey"),
     ("turks", "Turkey"),
     ("lebanese", "Lebanon"),
+    ("argentine", "Argentina"),
+    ("argentines", "Argentina"),
+    ("irish", "Ireland"),
+    ("belgian", "Belgium"),
+    ("belgians", "Belgium"),
+    ("somali", "Somalia"),
+    ("somalis", "Somalia"),
+    ("ghanaian", "Ghana"),
+    ("ghanaians", "Ghana"),
+    ("mozambican", "Mozambique"),
+    ("mozambicans", "Mozambique"),
+    ("slovak", "Slovakia"),
+    ("slovaks", "Slovakia"),
+    ("icelandic", "Iceland"),
+    ("burmese", "Myanmar"),
 ];
 
 /// What each country's people and things are called, lower case: the
@@ -818,6 +833,10 @@ fn demonyms(countries: &[&str]) -> HashMap<String, String> {
             format!("{lower}ian"),
             format!("{lower}ese"),
         ];
+        // "Chilean", "Zimbabwean", "Singaporean".
+        if lower.ends_with('e') {
+            forms.push(format!("{lower}an"));
+        }
         if let Some(stem) = lower.strip_suffix(['a', 'e', 'o', 'y']) {
             forms.extend([
                 format!("{stem}an"),
@@ -1204,6 +1223,10 @@ mod tests {
             ("Turkish", "Turkey"),
             ("French", "France"),
             ("Nigerians", "Nigeria"),
+            ("Chilean", "Chile"),
+            ("Zimbabweans", "Zimbabwe"),
+            ("Argentine", "Argentina"),
+            ("Belgian", "Belgium"),
         ] {
             assert_eq!(key(&e, people), key(&e, country), "{people}");
             assert!(!e.may_be_a_person(people), "{people}");
