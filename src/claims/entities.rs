@@ -723,6 +723,20 @@ impl Entities {
             {
                 continue;
             }
+            // "Lebanese President, Michel Aoun", "the Turkish Foreign
+            // Minister": a country's office, no one's name. It names the
+            // country, as "Lebanese" alone does.
+            if let Some((first, rest)) = lower.split_once(' ')
+                && only_titles(rest)
+                && let Some(country) = self.demonyms.get(&name_key(first))
+            {
+                out.push(Mention {
+                    surface: surface.to_owned(),
+                    person: false,
+                    ..self.key(country, local)
+                });
+                continue;
+            }
             let mut m = self.key(surface, local);
             if !single {
                 m.countries = inner_countries(surface)
@@ -1038,6 +1052,38 @@ mod tests {
     /// known in lower case.
     fn mentioned(e: &Entities, s: &str) -> Vec<Mention> {
         e.mentions(s, &HashMap::new(), &Default::default())
+    }
+
+    /// "Lebanese President, Michel Aoun" names Lebanon and its office, as
+    /// "his Lebanese counterpart Michel Aoun" does: no person called
+    /// "Lebanese President" (Syrian state media on Assad's cable, 2020).
+    #[test]
+    fn a_countrys_office_names_the_country() {
+        let e = Entities::new(&Registry::bundled());
+        let lebanon = key(&e, "Lebanon");
+        let office = mentioned(&e, "He sent a cable to Lebanese President, Michel Aoun.");
+        let counterpart = mentioned(
+            &e,
+            "He sent a cable to his Lebanese counterpart Michel Aoun.",
+        );
+        for m in [&office, &counterpart] {
+            assert_eq!(m[0].key, lebanon, "{m:?}");
+            assert!(!m[0].person, "{m:?}");
+        }
+        assert_eq!(office[0].surface, "Lebanese President");
+        let minister = mentioned(
+            &e,
+            "The talks were led by Turkish Foreign Minister on Monday.",
+        );
+        assert_eq!(minister[0].key, key(&e, "Turkey"), "{minister:?}");
+        // With a name, the name is the person's.
+        let named = mentioned(&e, "Turkish Foreign Minister Hakan Fidan spoke.");
+        assert!(
+            named
+                .iter()
+                .all(|m| m.key != key(&e, "Turkey") || m.surface == "Turkish"),
+            "{named:?}"
+        );
     }
 
     #[test]
