@@ -587,6 +587,36 @@ The statement added that Peru was \u{201c}confident that you are able to overcom
     }
 }
 
+/// One toll, one report naming where it happened and the other only who
+/// counted it: "killing at least 60 people" near Moscow and "more than 60
+/// people died, according to the Investigative Committee" (Reuters and
+/// TASS on the Crocus City Hall attack, 2024; written for this test on an
+/// invented attack). The committee is the source, not another incident. Two
+/// tolls of one number in two named places stay two.
+#[test]
+fn a_toll_naming_only_its_source_meets_the_toll_naming_the_place() {
+    let wire = "Gunmen attack wedding hall near Durres\n\n\
+Masked gunmen opened fire with automatic weapons at a wedding hall near Durres on Saturday night, killing at least 45 people and injuring 120 others.\n\n\
+The attackers fled before police arrived at the wedding hall, witnesses said.\n";
+    let agency = "Death toll in wedding hall attack\n\n\
+According to the latest figures provided by the Interior Ministry, more than 45 people died in the attack on the wedding hall.\n\n\
+Police are searching for the attackers who fled the wedding hall, the ministry said.\n";
+    let elsewhere = "Floods in Vlora\n\n\
+Floods in Vlora killed at least 45 people on Saturday night after the river burst its banks near the old town.\n";
+    let (_ws, report) = audit(&[("w.txt", wire), ("a.txt", agency), ("v.txt", elsewhere)]);
+    let toll = cluster_of(&report, "w.txt", "at least 45 people");
+    assert_eq!(
+        cluster_of(&report, "a.txt", "more than 45 people")["id"],
+        toll["id"],
+        "{toll:#}"
+    );
+    assert_ne!(
+        cluster_of(&report, "v.txt", "at least 45 people")["id"],
+        toll["id"],
+        "{toll:#}"
+    );
+}
+
 /// A quake's depth as three outlets write it: "9 km", "9 kilometers (5.6
 /// miles)", "9km" (Anadolu, its copy and Xinhua on Turkey, 2023; written
 /// for this test on an invented quake). And one number for two distances,
