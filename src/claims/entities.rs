@@ -361,6 +361,12 @@ const COMPANY_WORDS: [&str; 39] = [
 ];
 
 /// Capitalised words that start sentences without naming anything.
+/// Fractions, written alone or in a compound ("one-third", "two-thirds").
+const FRACTIONS: &[&str] = &[
+    "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth",
+    "fifths", "tenth", "tenths",
+];
+
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -695,10 +701,15 @@ impl Entities {
         {
             let mut surface = sentence[start..end].trim_end_matches(['.', ',', '’', '\'']);
             // Drop a leading sentence word ("The", "But") from the run.
+            // A share ("One-third of Pakistan", "Half of the city", "Most
+            // of Gaza") is what it is a share of.
             while let Some((first, rest)) = surface.split_once(' ') {
                 let first = first.to_lowercase();
-                if NOT_NAMES.contains(&first.as_str()) {
-                    surface = rest;
+                let share = first
+                    .split('-')
+                    .all(|p| NOT_NAMES.contains(&p) || FRACTIONS.contains(&p));
+                if NOT_NAMES.contains(&first.as_str()) || share {
+                    surface = rest.strip_prefix("of ").unwrap_or(rest);
                 } else {
                     break;
                 }
@@ -736,7 +747,11 @@ impl Entities {
             if NOT_NAMES.contains(&lower.as_str())
                 || date
                 || surface.len() < 2
-                || (single && (common.contains(&lower) || is_calendar(&lower) || is_roman(surface)))
+                || (single
+                    && (common.contains(&lower)
+                        || is_calendar(&lower)
+                        || is_roman(surface)
+                        || FRACTIONS.contains(&lower.as_str())))
                 || only_titles(&lower)
             {
                 continue;
@@ -1097,6 +1112,33 @@ mod tests {
         assert_eq!(
             keys("Iran-backed militias left the town."),
             [key(&e, "Iran")]
+        );
+    }
+
+    /// A share of a place is the place: "One-third of Pakistan" names
+    /// Pakistan, as "a third of Pakistan" does (Insider and AFP quoting
+    /// Sherry Rehman, 2022); "Half" opening a sentence names nothing.
+    #[test]
+    fn a_share_of_a_place_names_the_place() {
+        let e = Entities::new(&Registry::bundled());
+        let keys =
+            |s: &str| -> Vec<String> { mentioned(&e, s).into_iter().map(|m| m.key).collect() };
+        let pakistan = key(&e, "Pakistan");
+        assert_eq!(
+            keys("\"One-third of Pakistan is under water,\" she wrote."),
+            std::slice::from_ref(&pakistan)
+        );
+        assert_eq!(
+            keys("She said a third of Pakistan was under water."),
+            [pakistan]
+        );
+        assert_eq!(
+            keys("Two-thirds of Gaza is without power."),
+            [key(&e, "Gaza")]
+        );
+        assert_eq!(
+            keys("Half of the city of Derna was destroyed."),
+            [key(&e, "Derna")]
         );
     }
 
