@@ -95,6 +95,11 @@ impl Entities {
         self.demonyms.contains_key(&name_key(word))
     }
 
+    /// The country a people's word names ("Turkish": Turkey).
+    pub fn country_of(&self, demonym: &str) -> Option<&str> {
+        self.demonyms.get(&name_key(demonym)).map(String::as_str)
+    }
+
     pub fn may_be_a_person(&self, name: &str) -> bool {
         let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
         let shouted = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());

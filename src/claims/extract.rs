@@ -927,10 +927,22 @@ impl<'e> Context<'e> {
             let lesser = words
                 .iter()
                 .any(|w| matches!(*w, "vice" | "deputy" | "former" | "ex" | "acting"));
-            let their = words.iter().filter(|w| self.entities.is_demonym(w));
-            let agrees = qualifier
+            // "The Ukrainian president" is a Ukrainian one: a title saying
+            // so ("Ukrainian President …") or naming the country
+            // ("Ukraine's President …"); never "US President Joe Biden".
+            let theirs: Vec<&&str> = words
                 .iter()
-                .all(|q| their.clone().all(|w| w.eq_ignore_ascii_case(q)));
+                .filter(|w| self.entities.is_demonym(w))
+                .collect();
+            let agrees = qualifier.iter().all(|q| {
+                if theirs.is_empty() {
+                    self.entities
+                        .country_of(q)
+                        .is_some_and(|country| title.contains(&country.to_lowercase()))
+                } else {
+                    theirs.iter().all(|w| w.eq_ignore_ascii_case(q))
+                }
+            });
             (holds && !lesser && agrees).then(|| name.clone())
         })
     }
@@ -2670,7 +2682,9 @@ mod tests {
             \"We will rebuild every house that the fire took from our people,\" the head of state added.\n\n\
             \"Chile has never faced a tragedy of this size in a single day,\" the Chilean leader said later.\n\n\
             \"The government has abandoned the families of the coast for a week,\" the opposition leader said.\n\n\
-            \"We are ready to send firefighters and planes to help Chile,\" the Argentine president said.";
+            \"We are ready to send firefighters and planes to help Chile,\" the Argentine president said.\n\n\
+            US President Joe Biden called Boric on Monday.\n\n\
+            \"Our pilots will fly to Valparaiso tomorrow,\" the Peruvian leader said.";
         let who: Vec<Option<String>> = speakers(aa).into_iter().map(|(w, _)| w).collect();
         let boric = Some("Chilean President Gabriel Boric".to_owned());
         assert_eq!(
@@ -2680,6 +2694,7 @@ mod tests {
                 boric,
                 Some("the opposition leader".to_owned()),
                 Some("the Argentine president".to_owned()),
+                Some("the Peruvian leader".to_owned()),
             ]
         );
         let vice = "Vice President Maria Lopez toured the shelters in the capital on Monday.\n\n\
