@@ -365,13 +365,13 @@ const COMPANY_WORDS: [&str; 39] = [
     "democratic",
 ];
 
-/// Capitalised words that start sentences without naming anything.
 /// Fractions, written alone or in a compound ("one-third", "two-thirds").
 const FRACTIONS: &[&str] = &[
     "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth",
     "fifths", "tenth", "tenths",
 ];
 
+/// Capitalised words that start sentences without naming anything.
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -729,10 +729,7 @@ impl Entities {
                 && what.chars().all(|c| c.is_lowercase())
             {
                 let opens = sentence[..start].chars().all(|c| !c.is_alphanumeric());
-                if opens
-                    && !self.countries.contains(&name_key(name))
-                    && !self.demonyms.contains_key(&name_key(name))
-                {
+                if opens && !self.countries.contains(&name_key(name)) && !self.is_demonym(name) {
                     continue;
                 }
                 surface = name;
@@ -766,7 +763,7 @@ impl Entities {
             // country, as "Lebanese" alone does.
             if let Some((first, rest)) = lower.split_once(' ')
                 && only_titles(rest)
-                && let Some(country) = self.demonyms.get(&name_key(first))
+                && let Some(country) = self.country_of(first)
             {
                 out.push(Mention {
                     surface: surface.to_owned(),
@@ -1092,6 +1089,10 @@ mod tests {
         e.mentions(s, &HashMap::new(), &Default::default())
     }
 
+    fn mentioned_keys(e: &Entities, s: &str) -> Vec<String> {
+        mentioned(e, s).into_iter().map(|m| m.key).collect()
+    }
+
     /// "Moscow-based", "Iran-backed", "Hamas-led" name Moscow, Iran and
     /// Hamas; "Camouflage-clad" opening a sentence names nothing (Reuters
     /// on the Crocus City Hall attack, 2024: "Camouflage-clad gunmen opened
@@ -1100,8 +1101,7 @@ mod tests {
     #[test]
     fn a_compound_names_what_it_is_based_on_and_nothing_else() {
         let e = Entities::new(&Registry::bundled());
-        let keys =
-            |s: &str| -> Vec<String> { mentioned(&e, s).into_iter().map(|m| m.key).collect() };
+        let keys = |s: &str| mentioned_keys(&e, s);
         assert_eq!(
             keys("Camouflage-clad gunmen opened fire at the hall."),
             Vec::<String>::new()
@@ -1126,8 +1126,7 @@ mod tests {
     #[test]
     fn a_share_of_a_place_names_the_place() {
         let e = Entities::new(&Registry::bundled());
-        let keys =
-            |s: &str| -> Vec<String> { mentioned(&e, s).into_iter().map(|m| m.key).collect() };
+        let keys = |s: &str| mentioned_keys(&e, s);
         let pakistan = key(&e, "Pakistan");
         assert_eq!(
             keys("\"One-third of Pakistan is under water,\" she wrote."),
@@ -1227,8 +1226,7 @@ mod tests {
     #[test]
     fn a_numbered_name_keeps_its_number_however_it_is_written() {
         let e = Entities::new(&Registry::bundled());
-        let keys =
-            |s: &str| -> Vec<String> { mentioned(&e, s).into_iter().map(|m| m.key).collect() };
+        let keys = |s: &str| mentioned_keys(&e, s);
         let dotted = keys("He said rescue efforts focus on Provincial Highway No. 8 now.");
         assert_eq!(dotted, ["n:provincial highway no 8"]);
         assert_eq!(

@@ -1014,13 +1014,10 @@ fn verbatim(link: &Link, a: &Features, b: &Features) -> bool {
     if !matches!(link, Link::Reuse(_) | Link::Quote(_)) {
         return false;
     }
-    let distinct = |f: &Features| {
-        let mut w = f.words.clone();
-        w.sort_unstable();
-        w.dedup();
-        w
-    };
-    let (a, b) = (distinct(a), distinct(b));
+    let (a, b) = (
+        sorted_unique(a.words.clone()),
+        sorted_unique(b.words.clone()),
+    );
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let inside = short
         .iter()
@@ -1847,9 +1844,9 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
         let share = across as f64 / total.max(1) as f64;
         let enough = share > LINKAGE
             || (share >= LINKAGE
-                && matches!(link, Link::Figure(_))
-                && agreeing_counts(&features[a], &features[b]) >= 2)
-            || (share >= LINKAGE && verbatim(&link, &features[a], &features[b]));
+                && ((matches!(link, Link::Figure(_))
+                    && agreeing_counts(&features[a], &features[b]) >= 2)
+                    || verbatim(&link, &features[a], &features[b])));
         if !disagree && (total == 0 || enough) {
             sets.union(a, b);
             let root = sets.find(a);
