@@ -2,6 +2,7 @@
 //! across outlets: `United Arab Emirates` and `UAE`; `Fayez al-Serraj`,
 //! `Sarraj` and `Faiez Serraj`; `WHO` and `World Health Organization`.
 
+use super::hash::{FxHashMap, FxHashSet};
 use crate::outlets::registry::{Registry, name_key};
 use regex::Regex;
 use serde::Deserialize;
@@ -29,18 +30,30 @@ struct EntityEntry {
 #[derive(Clone, Debug, Default)]
 pub struct Entities {
     /// Acronyms, exact case → canonical name.
-    acronyms: HashMap<String, String>,
+    acronyms: FxHashMap<String, String>,
     /// Other names by `name_key` → canonical name.
-    names: HashMap<String, String>,
+    names: FxHashMap<String, String>,
     /// The countries the registry names (by `name_key`): places, never a
     /// person "he" may be.
-    countries: std::collections::HashSet<String>,
+    countries: FxHashSet<String>,
     /// The curated news outlets' canonical names (by `name_key`).
-    outlets: std::collections::HashSet<String>,
+    outlets: FxHashSet<String>,
     /// What a country's people and things are called, lower case →
     /// the country ("pakistanis" → Pakistan, "chinese" → China).
-    demonyms: HashMap<String, String>,
+    demonyms: FxHashMap<String, String>,
+    /// Which list this is, for the cache of keys ([`Entities::key`]): 0 for
+    /// none made by [`Entities::new`].
+    id: u64,
 }
+
+/// Names already keyed by this thread, for one list of entities: a story
+/// names the same people and bodies in sentence after sentence and article
+/// after article. Emptied when it holds more than [`KEYS_HELD`].
+type KeyCache = (u64, FxHashMap<String, Mention>);
+thread_local! {
+    static KEYS: std::cell::RefCell<KeyCache> = std::cell::RefCell::new((0, FxHashMap::default()));
+}
+const KEYS_HELD: usize = 1 << 16;
 
 fn is_acronym(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
@@ -49,7 +62,11 @@ fn is_acronym(s: &str) -> bool {
 
 impl Entities {
     pub fn new(registry: &Registry) -> Self {
-        let mut e = Entities::default();
+        static LISTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let mut e = Entities {
+            id: LISTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..Entities::default()
+        };
         let file: EntityFile =
             toml::from_str(ENTITIES).expect("registry/entities.toml is valid (tested)");
         for entry in file.entity {
@@ -562,8 +579,35 @@ static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Entities {
-    /// The key an entity is matched by.
+    /// The key an entity is matched by. Without acronyms of the article's
+    /// own (`local`), it depends on the name alone, and is kept.
     pub fn key(&self, surface: &str, local: &HashMap<String, String>) -> Mention {
+        if !local.is_empty() || self.id == 0 {
+            return self.key_of(surface, local);
+        }
+        let kept = KEYS.with(|keys| {
+            let keys = keys.borrow();
+            (keys.0 == self.id)
+                .then(|| keys.1.get(surface).cloned())
+                .flatten()
+        });
+        if let Some(m) = kept {
+            return m;
+        }
+        // Made outside the cache's borrow: keying a name keys its parts.
+        let m = self.key_of(surface, local);
+        KEYS.with(|keys| {
+            let mut keys = keys.borrow_mut();
+            if keys.0 != self.id || keys.1.len() >= KEYS_HELD {
+                keys.1.clear();
+                keys.0 = self.id;
+            }
+            keys.1.insert(surface.to_owned(), m.clone());
+        });
+        m
+    }
+
+    fn key_of(&self, surface: &str, local: &HashMap<String, String>) -> Mention {
         let surface = surface
             .trim()
             .trim_end_matches("’s")
@@ -861,8 +905,8 @@ const IRREGULAR_DEMONYMS: &[(&str, &str)] = &[
 /// "moroccan(s)", "chinese", "iranian(s)", "ukrainian(s)") and
 /// [`IRREGULAR_DEMONYMS`] for the countries named. A form two countries
 /// would share goes to the longer name ("nigerian": Nigeria, not Niger).
-fn demonyms(countries: &[&str]) -> HashMap<String, String> {
-    let mut out: HashMap<String, String> = HashMap::new();
+fn demonyms(countries: &[&str]) -> FxHashMap<String, String> {
+    let mut out: FxHashMap<String, String> = FxHashMap::default();
     let mut put = |form: String, country: &str| {
         let keep = out
             .get(&form)

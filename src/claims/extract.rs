@@ -46,6 +46,9 @@ static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"[“"]([^“”"]{3,})[�
 static UNCLOSED: LazyLock<Regex> = LazyLock::new(|| re(r#"“([^“”"]{3,})“"#));
 /// An age before a name: "said 56-year-old Min Min Khine".
 const AGED: &str = r"(?:\d{1,3}-year-old\s+)?";
+/// A verb of saying anywhere (as a plain substring): every pattern that
+/// names a speaker beside one needs it.
+static SAYS: LazyLock<Regex> = LazyLock::new(|| re(SAY));
 static SPEAKER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r#"[”"],?\s*(?:(?P<a>{NAME}|{DESCRIBED}|he|she|they|it)\s+{SAY}\b|{SAY}\s+{AGED}(?P<b>{NAME}|{DESCRIBED}))"#
@@ -1408,7 +1411,10 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
     let quoted = QUOTED
         .captures_iter(text)
         .any(|c| c[1].split_whitespace().count() >= 3);
-    let speaker = if quoted {
+    // Most patterns below name their speaker beside a verb of saying: a
+    // sentence without one (a figure, most of them) skips them at once.
+    let says = SAYS.is_match(text);
+    let speaker = if quoted && says {
         SPEAKER_AFTER
             .captures(text)
             .and_then(|c| match c.name("b") {
@@ -1434,6 +1440,10 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                     .then(|| ctx.last_quoted.clone())
                     .flatten()
             })
+    } else if quoted {
+        text.starts_with(['"', '“'])
+            .then(|| ctx.last_quoted.clone())
+            .flatten()
     } else {
         None
     };
@@ -1477,21 +1487,24 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
         })
         .or_else(|| speaker.clone())
         .or_else(|| {
-            [
-                &*CITED_AS_SAYING,
-                &*STATEMENT_FROM,
-                &*REPORT_BY,
-                &*APPOSITIVE_SAID,
-                &*ROLE_THEN_NAME_SAID,
-                &*WHICH_SAID,
-                &*SAID_AFTER,
-            ]
+            let by_verb: &[&Regex] = if says {
+                &[
+                    &APPOSITIVE_SAID,
+                    &ROLE_THEN_NAME_SAID,
+                    &WHICH_SAID,
+                    &SAID_AFTER,
+                ]
+            } else {
+                &[]
+            };
+            [&*CITED_AS_SAYING, &*STATEMENT_FROM, &*REPORT_BY]
                 .iter()
+                .chain(by_verb)
                 .find_map(|r| r.captures_iter(text).find_map(|c| speaker_of(text, &c)))
                 .map(|who| ctx.resolve(&who))
         })
         .or_else(|| {
-            SAID_BY
+            (says.then_some(&*SAID_BY))?
                 .captures_iter(text)
                 .find_map(|c| speaker_of(text, &c))
                 .map(|who| ctx.resolve(&who))
