@@ -51,6 +51,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0018_imported_reuse.sql")),
     M::up(include_str!("migrations/0019_document_analysis.sql")),
     M::up(include_str!("migrations/0020_analysis_bookkeeping.sql")),
+    M::up(include_str!("migrations/0021_document_search_insert.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -537,6 +538,8 @@ impl Store {
         debug_assert!(mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("memory"));
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sqlite)?;
+        conn.pragma_update(None, "cache_size", -65536)
+            .map_err(sqlite)?;
         if found < known {
             MIGRATIONS
                 .to_latest(&mut conn)
@@ -987,16 +990,18 @@ impl Store {
                 .prepare_cached(
                     "INSERT INTO document_text (document_id, title, text, site_name, canonical_url, source,
                         capture_url, captured_at, capture_format, published, page_lines)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                     ON CONFLICT (document_id) DO UPDATE SET title = excluded.title, text = excluded.text,
-                        site_name = excluded.site_name, canonical_url = excluded.canonical_url, source = excluded.source,
-                        capture_url = excluded.capture_url, captured_at = excluded.captured_at,
-                        capture_format = excluded.capture_format, published = excluded.published,
-                        page_lines = excluded.page_lines",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 )
                 .map_err(e)?;
             let mut drop_text = tx
                 .prepare_cached("DELETE FROM document_text WHERE document_id = ?1")
+                .map_err(e)?;
+            // Beside each text inserted (see migration 0021); the delete
+            // trigger takes a replaced text out.
+            let mut index_text = tx
+                .prepare_cached(
+                    "INSERT INTO document_search (rowid, title, text) VALUES (?1, ?2, ?3)",
+                )
                 .map_err(e)?;
             for doc in documents {
                 let notes = serde_json::to_string(&doc.notes).expect("strings serialise");
@@ -1077,8 +1082,13 @@ impl Store {
                     .text
                     .as_ref()
                     .or(doc.capture.is_some().then_some(&no_text));
-                match text {
-                    Some(text) => put_text
+                // A stored document's text is replaced whole: taken out
+                // (and out of the index), then written and indexed anew.
+                if outcome != Stored::Added {
+                    drop_text.execute([id]).map_err(e)?;
+                }
+                if let Some(text) = text {
+                    put_text
                         .execute(params![
                             id,
                             doc.title,
@@ -1094,9 +1104,11 @@ impl Store {
                                 .as_ref()
                                 .map(|p| serde_json::to_string(p).expect("numbers serialise"))
                         ])
-                        .map_err(e)?,
-                    None => drop_text.execute([id]).map_err(e)?,
-                };
+                        .map_err(e)?;
+                    index_text
+                        .execute(params![id, doc.title, text])
+                        .map_err(e)?;
+                }
                 if let Some(records) = &doc.warc_records {
                     put_warc_records(&tx, &doc.path, records).map_err(e)?;
                 }
@@ -1627,6 +1639,11 @@ mod tests {
                 "0020_analysis_bookkeeping.sql",
                 include_str!("migrations/0020_analysis_bookkeeping.sql"),
                 "660b73e9623b3f30db2e729754e369169c1d4eb1c0b80ec824cc4a31f78837cb",
+            ),
+            (
+                "0021_document_search_insert.sql",
+                include_str!("migrations/0021_document_search_insert.sql"),
+                "c28e80a446ebff3585166150eb85d2be5b1c92f72c1885fbd3b1c75262cb1a12",
             ),
         ];
         assert_eq!(

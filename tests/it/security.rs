@@ -176,7 +176,8 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
         // 0010: the search indexes; 0011: the Documents page's indexes;
         // the columns of 0012-0017; 0018: imported text reuse; 0019: each
         // document's analysis kept for the next run; 0020: which of those
-        // the stored results were written from, and articles pending).
+        // the stored results were written from, and articles pending; 0021
+        // takes out the trigger 0010 made to index inserted texts).
         let conn = Connection::open(ws.db()).unwrap();
         conn.pragma_update(None, "application_id", 0).unwrap();
         conn.execute("DROP TABLE document_date", []).unwrap();
@@ -185,7 +186,6 @@ fn a_store_written_before_the_marker_is_still_opened_and_marked() {
              ALTER TABLE claim_cluster DROP COLUMN corroboration;
              ALTER TABLE claim_cluster DROP COLUMN evidence;
              CREATE INDEX claim_cluster_by_flags ON claim_cluster(single_source DESC, document_count DESC);
-             DROP TRIGGER document_search_insert;
              DROP TRIGGER document_search_delete;
              DROP TRIGGER document_search_update;
              DROP TABLE document_search;
