@@ -1525,45 +1525,56 @@ impl Adjacency {
 const STORY_SIMILARITY: f64 = 0.04;
 
 /// The claims of each document, to tell whether two documents report the
-/// same story. Computed on demand from the claims' prepared words: no
-/// per-document copy of the vocabulary is kept.
+/// same story. A document's words (and their weight) are made from its
+/// claims' prepared words the first time a pair asks, and kept: only the
+/// documents of claims that name nothing in common are asked about.
 struct Stories {
-    claims: FxHashMap<usize, Vec<u32>>,
+    claims: FxHashMap<usize, (Vec<u32>, std::sync::OnceLock<(Vec<u32>, f64)>)>,
 }
 
 impl Stories {
     /// Each document's claims, as their distinct features.
     fn new(document_of: &[usize], features: &FeatureTable) -> Self {
-        let mut claims: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
+        let mut claims: FxHashMap<usize, (Vec<u32>, std::sync::OnceLock<(Vec<u32>, f64)>)> =
+            FxHashMap::default();
         for (i, d) in document_of.iter().enumerate() {
             claims
                 .entry(*d)
                 .or_default()
+                .0
                 .push(features.distinct_of(i) as u32);
         }
         Stories { claims }
     }
 
-    fn words(&self, document: usize, prepared: &[Prepared]) -> Vec<u32> {
-        let mut words: Vec<u32> = self
-            .claims
-            .get(&document)
-            .into_iter()
-            .flatten()
-            .flat_map(|c| prepared[*c as usize].words.iter().copied())
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
+    /// A document's words, sorted, and the sum of their squared weights.
+    fn words(&self, document: usize, prepared: &[Prepared], weights: &[f64]) -> (&[u32], f64) {
+        let Some((claims, words)) = self.claims.get(&document) else {
+            return (&[], 0.0);
+        };
+        let (words, norm) = words.get_or_init(|| {
+            let mut words: Vec<u32> = claims
+                .iter()
+                .flat_map(|c| prepared[*c as usize].words.iter().copied())
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words.shrink_to_fit();
+            let norm = words.iter().map(|x| weights[*x as usize].powi(2)).sum();
+            (words, norm)
+        });
+        (words, *norm)
     }
 
     /// Whether two documents' words are alike enough to be one story.
     fn same(&self, a: usize, b: usize, prepared: &[Prepared], weights: &[f64]) -> bool {
-        let (wa, wb) = (self.words(a, prepared), self.words(b, prepared));
-        let norm = |w: &[u32]| w.iter().map(|x| weights[*x as usize].powi(2)).sum::<f64>();
+        let ((wa, na), (wb, nb)) = (
+            self.words(a, prepared, weights),
+            self.words(b, prepared, weights),
+        );
         let mut shared = 0.0;
-        shared_sorted(&wa, &wb, |x| shared += weights[*x as usize].powi(2));
-        shared / (norm(&wa) * norm(&wb)).sqrt().max(1e-9) >= STORY_SIMILARITY
+        shared_sorted(wa, wb, |x| shared += weights[*x as usize].powi(2));
+        shared / (na * nb).sqrt().max(1e-9) >= STORY_SIMILARITY
     }
 }
 
@@ -1775,7 +1786,7 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
             .map(|l| (a, b, l))
         })
         .collect();
-    drop(candidates);
+    drop((candidates, stories));
     drop((prepared, vocab, idf));
     links.sort_by(|x, y| {
         y.2.strength()
