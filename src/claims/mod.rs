@@ -345,6 +345,8 @@ pub fn run_with(
     let mut fresh: Vec<i64> = Vec::new();
     let mut reused: Vec<i64> = Vec::new();
     let (mut reading, mut writing) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
+    // What the slice before analysed, written while this one is analysed.
+    let mut unwritten: Option<(Vec<KeptAnalysis>, Vec<Article>)> = None;
     for (chunk, slice) in documents.chunks(TEXTS_AT_ONCE).enumerate() {
         if control.cancelled() {
             break;
@@ -356,32 +358,50 @@ pub fn run_with(
         let KeptOrTexts { restored, texts } =
             store.kept_or_texts(kept, slice, &inputs, DocumentClaims::restore)?;
         reading += lap.elapsed();
-        let found: Vec<(usize, DocumentClaims, Option<KeptAnalysis>)> = slice
-            .par_iter()
-            .zip(inputs)
-            .zip(restored)
-            .enumerate()
-            .filter_map(|(i, ((doc, inputs), restored))| {
-                if control.cancelled() {
-                    return None;
-                }
-                let found = match restored {
-                    Some(r) => Some((offset + i, r, None)),
-                    None => texts.get(&doc.id).and_then(Option::as_ref).map(|stored| {
-                        let found = analyse_document(doc, stored, &entities, &markers);
-                        let data = found.keep();
-                        let kept = KeptAnalysis {
-                            document_id: doc.id,
-                            inputs,
-                            data,
-                        };
-                        (offset + i, found, Some(kept))
-                    }),
-                };
-                control.progress.advance(doc.bytes);
-                found
-            })
-            .collect();
+        let analyse = || -> Vec<(usize, DocumentClaims, Option<KeptAnalysis>)> {
+            slice
+                .par_iter()
+                .zip(inputs)
+                .zip(restored)
+                .enumerate()
+                .filter_map(|(i, ((doc, inputs), restored))| {
+                    if control.cancelled() {
+                        return None;
+                    }
+                    let found = match restored {
+                        Some(r) => Some((offset + i, r, None)),
+                        None => texts.get(&doc.id).and_then(Option::as_ref).map(|stored| {
+                            let found = analyse_document(doc, stored, &entities, &markers);
+                            let data = found.keep();
+                            let kept = KeptAnalysis {
+                                document_id: doc.id,
+                                inputs,
+                                data,
+                            };
+                            (offset + i, found, Some(kept))
+                        }),
+                    };
+                    control.progress.advance(doc.bytes);
+                    found
+                })
+                .collect()
+        };
+        // The store (one connection, this thread's) writes the slice
+        // before while the cores analyse this one.
+        let (found, wrote) = std::thread::scope(|scope| {
+            let analysis = scope.spawn(analyse);
+            let wrote = unwritten.take().map_or(Ok(()), |(kept, articles)| {
+                let lap = std::time::Instant::now();
+                let wrote = store.keep_analyses(&kept, &articles);
+                writing += lap.elapsed();
+                wrote
+            });
+            let found = analysis
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (found, wrote)
+        });
+        wrote?;
         let mut kept = Vec::new();
         let mut articles = Vec::new();
         for (i, mut claims, made) in found {
@@ -389,8 +409,8 @@ pub fn run_with(
                 Some(k) => kept.push(k),
                 None => reused.push(documents[i].id),
             }
-            // Written now, beside the analysis: the run does not hold every
-            // cleaned text until it stores its results.
+            // Written next, beside the analysis: the run does not hold
+            // every cleaned text until it stores its results.
             articles.extend(claims.article.take());
             let DocumentClaims {
                 claims,
@@ -413,6 +433,11 @@ pub fn run_with(
             ));
         }
         fresh.extend(kept.iter().map(|k| k.document_id));
+        unwritten = Some((kept, articles));
+    }
+    // The last slice's analyses are kept even when the run was stopped:
+    // they were made, and the next run takes them.
+    if let Some((kept, articles)) = unwritten {
         let lap = std::time::Instant::now();
         store.keep_analyses(&kept, &articles)?;
         writing += lap.elapsed();
