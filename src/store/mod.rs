@@ -1539,7 +1539,7 @@ mod tests {
 
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 20] = [
+        const SHIPPED: [(&str, &str, &str); 21] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
