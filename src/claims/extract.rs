@@ -1698,6 +1698,66 @@ pub fn quoted_sentences(found: Extracted) -> Vec<Extracted> {
         .collect()
 }
 
+/// A superlative set against a span of time: "the strongest earthquake to
+/// hit Taiwan in nearly 25 years", "the nation’s strongest earthquake in
+/// more than a century", "the deadliest attack since 2004", "the worst
+/// flooding on record". Reporters and fact-checkers treat it as a claim of
+/// its own, and outlets carry it inside sentences that say other things.
+static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\b(?:the|its|their|his|her)\s+|\b[\w'’-]+(?:’s|'s)\s+)?\b(?:strongest|deadliest|worst|largest|biggest|heaviest|costliest|bloodiest|hottest|coldest|wettest|driest|fiercest|most\s+(?:powerful|devastating|destructive|intense|severe|violent|lethal))\b(?:\s+[^\s,;:.!?“”\x22()]+){0,8}?\s+(?:in\s+(?:(?:nearly|almost|more\s+than|over|at\s+least|about|around|some|the\s+(?:last|past))\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:years?|decades?|century|centuries)|in\s+(?:the\s+)?(?:last|past)\s+(?:century|decade)|in\s+(?:living\s+memory|(?:recorded\s+)?history|decades|generations)|since\s+(?:1[89]|20)\d\d|on\s+record|ever\s+recorded)\b",
+    )
+});
+
+/// The fewest words a sentence must say besides a characterisation for
+/// the characterisation to be a claim apart (and never fewer than the
+/// characterisation's own): a sentence that says little else ("The quake
+/// is said to be the strongest tremor to hit Morocco in the last
+/// century") is that claim.
+const BESIDES_CHARACTERISATION: usize = 8;
+
+/// The superlative characterisations a claim's sentence holds besides what
+/// it states ([`SUPERLATIVE`]), each a claim of its own with the
+/// sentence's source: "Taipei, April 3 (CNA) The strongest earthquake to
+/// hit Taiwan in nearly 25 years has resulted in nine deaths …" states the
+/// toll and, apart, that the quake was the strongest in 25 years (dev set,
+/// Hualien 2024: AP's "when the strongest earthquake to hit Taiwan in 25
+/// years sent rocks and mud tumbling" is the same characterisation in a
+/// sentence about rescues).
+pub fn characterisations(found: &Extracted) -> Vec<Extracted> {
+    let words = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    let all = words(&found.text);
+    SUPERLATIVE
+        .find_iter(&found.text)
+        .filter(|m| {
+            let own = words(m.as_str());
+            all.saturating_sub(own) >= own.max(BESIDES_CHARACTERISATION)
+        })
+        .map(|m| {
+            let part = m.as_str();
+            Extracted {
+                start: found.start + m.start(),
+                end: found.start + m.end(),
+                text: part.to_owned(),
+                kind: ClaimKind::Assertion,
+                speaker: found.speaker.clone(),
+                attribution: found.attribution.clone(),
+                quantities: quantities(part),
+                mentions: found
+                    .mentions
+                    .iter()
+                    .filter(|n| part.contains(n.surface.as_str()))
+                    .cloned()
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1712,6 +1772,31 @@ mod tests {
             text,
         };
         extract(&s, &mut ctx).unwrap_or_else(|| panic!("no claim in {text:?}"))
+    }
+
+    /// A superlative against a span of time inside a sentence that says
+    /// more is a claim apart, with the sentence's source; alone, or with
+    /// no span of time, it is not.
+    #[test]
+    fn a_characterisation_is_a_claim_when_the_sentence_says_more() {
+        let found = one(
+            "Hundreds of families were moved to shelters after the region’s worst flooding since 1998 cut off villages along the river, the governor said.",
+        );
+        let parts: Vec<String> = characterisations(&found)
+            .into_iter()
+            .map(|c| {
+                assert_eq!(c.attribution.as_deref(), Some("the governor"));
+                assert_eq!(c.kind, ClaimKind::Assertion);
+                c.text
+            })
+            .collect();
+        assert_eq!(parts, ["region’s worst flooding since 1998"]);
+        for alone in [
+            "The storm is said to be the deadliest to hit the island in 40 years.",
+            "The storm, the strongest the islanders could remember, tore roofs off houses and killed four people along the coast on Tuesday night, police said.",
+        ] {
+            assert!(characterisations(&one(alone)).is_empty(), "{alone}");
+        }
     }
 
     /// A quotation of several sentences is as many claims, each with the

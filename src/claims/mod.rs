@@ -213,51 +213,58 @@ fn analyse_document(
             Some((at.start?, at.end?, r.what.to_owned()))
         })
         .collect();
+    let claim_of = |found: extract::Extracted| -> (Claim, matching::Features) {
+        let (s, e) = (
+            cleaned.source_offset(found.start),
+            cleaned.source_offset(found.end - 1) + 1,
+        );
+        let at = locate(s, e);
+        // Identical files at two paths are two documents: the path is part of the key.
+        let mut id = doc.path.as_bytes().to_vec();
+        id.extend_from_slice(format!("\0{}:{}:{}", doc.sha256, found.start, found.end).as_bytes());
+        let key = format!("k-{}", &sha256_hex(&id)[..ID_DIGITS]);
+        let features = matching::features(&found);
+        (
+            Claim {
+                key,
+                document_id: doc.id,
+                cluster_key: String::new(),
+                text: found.text,
+                start: at.start,
+                end: at.end,
+                line: at.line,
+                clean_start: found.start,
+                clean_end: found.end,
+                kind: found.kind,
+                speaker: found.speaker,
+                attribution: found.attribution,
+                quantities: found.quantities,
+                page: stored
+                    .page_lines
+                    .as_deref()
+                    .zip(at.line)
+                    .map(|(pages, line)| crate::text::page_of(pages, line)),
+            },
+            features,
+        )
+    };
     let mut ctx = extract::Context::new(entities, &cleaned.text);
     let mut claims = Vec::new();
+    let mut characterisations = Vec::new();
     for sentence in segment::sentences(&cleaned.text) {
         let Some(found) = extract::extract(&sentence, &mut ctx) else {
             continue;
         };
+        // Characterisations inside the sentence are claims of their own,
+        // taken after the sentence's (each claim's neighbour stays the
+        // next sentence's).
+        characterisations.extend(extract::characterisations(&found));
         for found in extract::quoted_sentences(found) {
-            let (s, e) = (
-                cleaned.source_offset(found.start),
-                cleaned.source_offset(found.end - 1) + 1,
-            );
-            let at = locate(s, e);
-            // Identical files at two paths are two documents: the path is part of the key.
-            let mut id = doc.path.as_bytes().to_vec();
-            id.extend_from_slice(
-                format!("\0{}:{}:{}", doc.sha256, found.start, found.end).as_bytes(),
-            );
-            let key = format!("k-{}", &sha256_hex(&id)[..ID_DIGITS]);
-            let features = matching::features(&found);
-            claims.push((
-                Claim {
-                    key,
-                    document_id: doc.id,
-                    cluster_key: String::new(),
-                    text: found.text,
-                    start: at.start,
-                    end: at.end,
-                    line: at.line,
-                    clean_start: found.start,
-                    clean_end: found.end,
-                    kind: found.kind,
-                    speaker: found.speaker,
-                    attribution: found.attribution,
-                    quantities: found.quantities,
-                    page: stored
-                        .page_lines
-                        .as_deref()
-                        .zip(at.line)
-                        .map(|(pages, line)| crate::text::page_of(pages, line)),
-                },
-                features,
-            ));
+            claims.push(claim_of(found));
         }
     }
     attribute_from_next_sentence(&mut claims, &cleaned.text);
+    claims.extend(characterisations.into_iter().map(claim_of));
     claims.shrink_to_fit();
     let mut passages = reuse::passages(&cleaned.text);
     passages.shrink_to_fit();

@@ -587,6 +587,43 @@ The statement added that Peru was \u{201c}confident that you are able to overcom
     }
 }
 
+/// A superlative set against a span of time is a claim of its own, inside
+/// sentences that say other things: CNA's "The strongest earthquake to hit
+/// Taiwan in nearly 25 years has resulted in nine deaths …" and AP's "…
+/// when the strongest earthquake to hit Taiwan in 25 years sent rocks and
+/// mud tumbling …" (Hualien, 2024; written for this test on an invented
+/// storm). The two sentences' other claims stay apart.
+#[test]
+fn a_characterisation_inside_a_sentence_is_a_claim_of_its_own() {
+    let agency = "Storm toll rises\n\n\
+VALLETTA, March 3 (MNA) The strongest storm to hit Malta in nearly 40 years has left four people dead and 212 injured as of Wednesday evening, according to civil protection officials.\n";
+    let wire = "Crews clear roads after storm\n\n\
+Crews worked Thursday to clear fallen trees and reopen harbours after the strongest storm to hit Malta in 40 years tore roofs off houses along the coast, closing schools.\n";
+    let (_ws, report) = audit(&[("m.txt", agency), ("w.txt", wire)]);
+    let shortest = |path: &str| {
+        report["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| {
+                c["document"] == path && c["text"].as_str().unwrap().contains("strongest storm")
+            })
+            .min_by_key(|c| c["text"].as_str().unwrap().len())
+            .unwrap_or_else(|| panic!("{path}: no claim holds the characterisation"))
+    };
+    let (a, b) = (shortest("m.txt"), shortest("w.txt"));
+    assert_eq!(
+        a["text"],
+        "The strongest storm to hit Malta in nearly 40 years"
+    );
+    assert_eq!(b["text"], "the strongest storm to hit Malta in 40 years");
+    assert_eq!(a["cluster"], b["cluster"], "{report:#}");
+    assert_ne!(
+        cluster_of(&report, "m.txt", "four people dead")["id"],
+        cluster_of(&report, "w.txt", "tore roofs")["id"]
+    );
+}
+
 /// One toll, one report naming where it happened and the other only who
 /// counted it: "killing at least 60 people" near Moscow and "more than 60
 /// people died, according to the Investigative Committee" (Reuters and
