@@ -126,6 +126,16 @@ static REPORT_BY: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:an?|the)\s+(?:[a-z]+\s+)?(?:assessment|analysis|estimate|report|study|survey|tally|count|review|calculation)\s+(?:by|from)\s+(?:the\s+)?(?P<a>{NAME})\s+(?:(?:also|had|has)\s+)?(?:said|says|showed|shows|indicated|indicates|found|finds|estimated|estimates|suggested|suggests)\b"
     ))
 });
+/// What [`REPORT_BY`] cannot match without: a report's noun and "by" or
+/// "from" after it.
+static REPORT_NOUN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:assessment|analysis|estimate|report|study|survey|tally|count|review|calculation)\s+(?:by|from)",
+    )
+});
+/// What [`APPOSITIVE_SAID`] cannot match without: a description set off
+/// by a comma.
+static COMMA_ARTICLE: LazyLock<Regex> = LazyLock::new(|| re(r",\s+(?:an?|the)\s"));
 /// A relayed statement: "NNA cited Lebanon's health minister as saying",
 /// "quoted the ministry as saying".
 static CITED_AS_SAYING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1487,20 +1497,26 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
         })
         .or_else(|| speaker.clone())
         .or_else(|| {
-            let by_verb: &[&Regex] = if says {
-                &[
-                    &APPOSITIVE_SAID,
-                    &ROLE_THEN_NAME_SAID,
+            // Each pattern only where the sentence has what it cannot
+            // match without (a comma, "which", a report's noun): most
+            // sentences are searched by none of them.
+            let commas = text.bytes().filter(|b| *b == b',').count();
+            let patterns: [(&Regex, bool); 7] = [
+                (&CITED_AS_SAYING, true),
+                (&STATEMENT_FROM, true),
+                (&REPORT_BY, REPORT_NOUN_BY.is_match(text)),
+                (&APPOSITIVE_SAID, says && COMMA_ARTICLE.is_match(text)),
+                (&ROLE_THEN_NAME_SAID, says && commas >= 2),
+                (
                     &WHICH_SAID,
-                    &SAID_AFTER,
-                ]
-            } else {
-                &[]
-            };
-            [&*CITED_AS_SAYING, &*STATEMENT_FROM, &*REPORT_BY]
+                    says && (text.contains("which") || text.contains("who")),
+                ),
+                (&SAID_AFTER, says && commas >= 1),
+            ];
+            patterns
                 .iter()
-                .chain(by_verb)
-                .find_map(|r| r.captures_iter(text).find_map(|c| speaker_of(text, &c)))
+                .filter(|(_, may)| *may)
+                .find_map(|(r, _)| r.captures_iter(text).find_map(|c| speaker_of(text, &c)))
                 .map(|who| ctx.resolve(&who))
         })
         .or_else(|| {
