@@ -1424,36 +1424,34 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
     // Most patterns below name their speaker beside a verb of saying: a
     // sentence without one (a figure, most of them) skips them at once.
     let says = SAYS.is_match(text);
-    let speaker = if quoted && says {
-        SPEAKER_AFTER
-            .captures(text)
-            .and_then(|c| match c.name("b") {
-                // "…,” said X": after the verb, no preposition to weigh.
-                Some(b) => Some(with_whole_title(text, b.start(), b.as_str())),
-                None => speaker_of(text, &c),
-            })
-            .or_else(|| {
-                SPEAKER_BEFORE
-                    .captures_iter(text)
-                    .find_map(|c| speaker_of(text, &c))
-            })
-            .map(|who| ctx.resolve(&who))
-            .map(|n| tidy_source(&n))
-            .filter(|n| plausible_source(n))
-            // A quotation standing alone right after another's goes on
-            // with that speaker's words, as reporters run a statement over
-            // several paragraphs: "'To see the devastation …,' Rehman told
-            // AFP." then "'When we send in water pumps, … It's all one big
-            // ocean …'".
-            .or_else(|| {
-                text.starts_with(['"', '“'])
-                    .then(|| ctx.last_quoted.clone())
-                    .flatten()
-            })
-    } else if quoted {
-        text.starts_with(['"', '“'])
-            .then(|| ctx.last_quoted.clone())
-            .flatten()
+    let speaker = if quoted {
+        says.then(|| {
+            SPEAKER_AFTER
+                .captures(text)
+                .and_then(|c| match c.name("b") {
+                    // "…,” said X": after the verb, no preposition to weigh.
+                    Some(b) => Some(with_whole_title(text, b.start(), b.as_str())),
+                    None => speaker_of(text, &c),
+                })
+                .or_else(|| {
+                    SPEAKER_BEFORE
+                        .captures_iter(text)
+                        .find_map(|c| speaker_of(text, &c))
+                })
+                .map(|who| ctx.resolve(&who))
+                .map(|n| tidy_source(&n))
+                .filter(|n| plausible_source(n))
+        })
+        .flatten()
+        // A quotation standing alone right after another's goes on with
+        // that speaker's words, as reporters run a statement over several
+        // paragraphs: "'To see the devastation …,' Rehman told AFP." then
+        // "'When we send in water pumps, … It's all one big ocean …'".
+        .or_else(|| {
+            text.starts_with(['"', '“'])
+                .then(|| ctx.last_quoted.clone())
+                .flatten()
+        })
     } else {
         None
     };
@@ -1655,12 +1653,7 @@ pub fn quoted_sentences(found: Extracted) -> Vec<Extracted> {
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let words = |a: usize, b: usize| {
-        text[a..b]
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count()
-    };
+    let words = |a: usize, b: usize| count_words(&text[a..b]);
     // Spans between cuts; a short one joins the span before it (the first
     // joins the one after).
     let mut bounds = vec![0];
@@ -1685,33 +1678,46 @@ pub fn quoted_sentences(found: Extracted) -> Vec<Extracted> {
     spans
         .into_iter()
         .map(|(a, b)| {
-            let part = text[a..b].trim_end();
-            let mentions = found
-                .mentions
-                .iter()
-                .filter(|m| part.contains(m.surface.as_str()))
-                .cloned()
-                .collect();
-            let quantities = quantities(part);
+            let mut part = piece(&found, a, a + text[a..b].trim_end().len());
             // A quote's parts are quotes; another claim's part is a figure
             // when it states one.
-            let kind = match found.kind {
+            part.kind = match found.kind {
                 ClaimKind::Quote => ClaimKind::Quote,
-                _ if quantities.is_empty() => ClaimKind::Attributed,
+                _ if part.quantities.is_empty() => ClaimKind::Attributed,
                 _ => ClaimKind::Figure,
             };
-            Extracted {
-                start: found.start + a,
-                end: found.start + a + part.len(),
-                text: part.to_owned(),
-                kind,
-                speaker: found.speaker.clone(),
-                attribution: found.attribution.clone(),
-                quantities,
-                mentions,
-            }
+            part
         })
         .collect()
+}
+
+/// The words of a text that hold a letter or a digit.
+fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The part `a..b` of a claim's text as a claim of its own: the claim's
+/// speaker and source, its own figures and the names it holds. Its kind
+/// is the claim's until the caller says otherwise.
+fn piece(found: &Extracted, a: usize, b: usize) -> Extracted {
+    let part = &found.text[a..b];
+    Extracted {
+        start: found.start + a,
+        end: found.start + b,
+        text: part.to_owned(),
+        kind: found.kind,
+        speaker: found.speaker.clone(),
+        attribution: found.attribution.clone(),
+        quantities: quantities(part),
+        mentions: found
+            .mentions
+            .iter()
+            .filter(|m| part.contains(m.surface.as_str()))
+            .cloned()
+            .collect(),
+    }
 }
 
 /// A superlative set against a span of time: "the strongest earthquake to
@@ -1741,35 +1747,16 @@ const BESIDES_CHARACTERISATION: usize = 8;
 /// years sent rocks and mud tumbling" is the same characterisation in a
 /// sentence about rescues).
 pub fn characterisations(found: &Extracted) -> Vec<Extracted> {
-    let words = |t: &str| {
-        t.split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count()
-    };
-    let all = words(&found.text);
+    let all = count_words(&found.text);
     SUPERLATIVE
         .find_iter(&found.text)
         .filter(|m| {
-            let own = words(m.as_str());
+            let own = count_words(m.as_str());
             all.saturating_sub(own) >= own.max(BESIDES_CHARACTERISATION)
         })
-        .map(|m| {
-            let part = m.as_str();
-            Extracted {
-                start: found.start + m.start(),
-                end: found.start + m.end(),
-                text: part.to_owned(),
-                kind: ClaimKind::Assertion,
-                speaker: found.speaker.clone(),
-                attribution: found.attribution.clone(),
-                quantities: quantities(part),
-                mentions: found
-                    .mentions
-                    .iter()
-                    .filter(|n| part.contains(n.surface.as_str()))
-                    .cloned()
-                    .collect(),
-            }
+        .map(|m| Extracted {
+            kind: ClaimKind::Assertion,
+            ..piece(found, m.start(), m.end())
         })
         .collect()
 }

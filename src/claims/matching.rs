@@ -1529,14 +1529,17 @@ const STORY_SIMILARITY: f64 = 0.04;
 /// claims' prepared words the first time a pair asks, and kept: only the
 /// documents of claims that name nothing in common are asked about.
 struct Stories {
-    claims: FxHashMap<usize, (Vec<u32>, std::sync::OnceLock<(Vec<u32>, f64)>)>,
+    claims: FxHashMap<usize, DocumentClaims>,
 }
+
+/// A document's claims (their distinct features), and once asked for, its
+/// words with the sum of their squared weights.
+type DocumentClaims = (Vec<u32>, std::sync::OnceLock<(Vec<u32>, f64)>);
 
 impl Stories {
     /// Each document's claims, as their distinct features.
     fn new(document_of: &[usize], features: &FeatureTable) -> Self {
-        let mut claims: FxHashMap<usize, (Vec<u32>, std::sync::OnceLock<(Vec<u32>, f64)>)> =
-            FxHashMap::default();
+        let mut claims: FxHashMap<usize, DocumentClaims> = FxHashMap::default();
         for (i, d) in document_of.iter().enumerate() {
             claims
                 .entry(*d)
