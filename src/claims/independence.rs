@@ -46,7 +46,9 @@ use crate::outlets::rules::Rule;
 use crate::outlets::{Alignment, OutletRecord};
 use crate::relpath::RelPath;
 use crate::store::StoredDocument;
+use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
 
 pub use crate::model::claims::InheritedOrigin;
 
@@ -539,6 +541,7 @@ pub fn judge(
         }
         keys.push(key);
     }
+    let holders = role_holders_by_document(claims);
     // Each cluster is judged on its own: on every core, in order.
     let judged: &[Claim] = claims;
     let mut clusters: Vec<Cluster> = {
@@ -546,7 +549,7 @@ pub fn judge(
         let lists: Vec<&Vec<usize>> = members.values().collect();
         keys.into_par_iter()
             .zip(lists)
-            .map(|(key, list)| judge_one(key, list, judged, groups, path_of, entities))
+            .map(|(key, list)| judge_one(key, list, judged, groups, path_of, entities, &holders))
             .collect()
     };
     let conflicts = conflicts(
@@ -575,6 +578,7 @@ fn judge_one(
     groups: &HashMap<i64, DocumentOrigin>,
     path_of: &HashMap<i64, &RelPath>,
     entities: &Entities,
+    holders: &HashMap<i64, Vec<String>>,
 ) -> Cluster {
     let mut documents: Vec<i64> = list.iter().map(|&i| claims[i].document_id).collect();
     documents.dedup();
@@ -719,8 +723,19 @@ fn judge_one(
         })
         .collect();
     // One name per person or body: "Hassan" and "Health Minister Hamad
-    // Hassan", "Assad" and "President al-Assad" are one primary source.
-    let merged = merge_primary_names(primary.iter().flatten().map(String::as_str));
+    // Hassan", "Assad" and "President al-Assad" are one primary source; so
+    // are "the Russian President" and "Putin" where one of the claim's
+    // documents calls him "Russian President Vladimir Putin".
+    let known_holders: BTreeSet<&str> = documents
+        .iter()
+        .filter_map(|d| holders.get(d))
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let merged = merge_primary_names_knowing(
+        primary.iter().flatten().map(String::as_str),
+        known_holders.into_iter(),
+    );
     let primary: Vec<Option<String>> = primary
         .into_iter()
         .map(|p| p.map(|p| merged.get(&p).cloned().unwrap_or(p)))
@@ -1656,7 +1671,7 @@ fn is_role_noun(w: &str) -> bool {
 }
 
 /// Whether a source is left unnamed: "officials", "Lebanese authorities",
-/// "security sources", "local media".
+/// "security sources", "local media", "Russian investigators".
 fn unnamed_source(name: &str) -> bool {
     let words = super::entities::plain_words(name);
     let Some(last) = words.last() else {
@@ -1665,7 +1680,16 @@ fn unnamed_source(name: &str) -> bool {
     words.len() <= 3
         && matches!(
             last.as_str(),
-            "authorities" | "officials" | "official" | "sources" | "source" | "media" | "reports"
+            "authorities"
+                | "officials"
+                | "official"
+                | "sources"
+                | "source"
+                | "media"
+                | "reports"
+                | "investigators"
+                | "prosecutors"
+                | "rescuers"
         )
 }
 
@@ -1807,7 +1831,20 @@ fn one_letter_apart(a: &str, b: &str) -> bool {
 ///   Hassan"; "Morocco's Interior Ministry" / "the Moroccan Ministry of the
 ///   Interior"). Two named people never merge through a shared role.
 fn merge_primary_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
-    let mut unique: Vec<&str> = names.collect();
+    merge_primary_names_knowing(names, std::iter::empty())
+}
+
+/// [`merge_primary_names`], knowing people and bodies named with their role
+/// in the documents at hand ("Russian President Vladimir Putin"): they
+/// join a bare role to a name ("Russian President", "Putin") as any name
+/// would, and are never themselves a merged name. A role held by two of
+/// them joins neither.
+fn merge_primary_names_knowing<'a>(
+    names: impl Iterator<Item = &'a str>,
+    known: impl Iterator<Item = &'a str>,
+) -> HashMap<String, String> {
+    let names: BTreeSet<&str> = names.collect();
+    let mut unique: Vec<&str> = names.iter().copied().chain(known).collect();
     unique.sort();
     unique.dedup();
     // Longest first, a named person or body before a bare role.
@@ -1876,15 +1913,61 @@ fn merge_primary_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Stri
             }
         }
     }
+    // Each set is named by its fullest name as the documents gave it, never
+    // by a name only known from elsewhere in them.
+    let mut shown: HashMap<usize, usize> = HashMap::new();
+    for (j, name) in unique.iter().enumerate() {
+        if names.contains(name) {
+            let root = find(&mut parent, j);
+            shown.entry(root).or_insert(j);
+        }
+    }
     let mut out = HashMap::new();
     for (j, name) in unique.iter().enumerate() {
-        if cores[j].is_empty() && acronyms[j].is_none() {
+        if (cores[j].is_empty() && acronyms[j].is_none()) || !names.contains(name) {
             continue;
         }
         let root = find(&mut parent, j);
-        out.insert((*name).to_owned(), unique[root].to_owned());
+        out.insert((*name).to_owned(), unique[shown[&root]].to_owned());
     }
     out
+}
+
+/// People named with their office in a text, as written ("Russian
+/// President Vladimir Putin", "Kremlin spokesman Dmitry Peskov", "Health
+/// Minister Hamad Hassan"): a capitalised word qualifying the office, the
+/// office, and a name of one to three capitalised words.
+fn role_holders(text: &str) -> impl Iterator<Item = String> + '_ {
+    static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::re(
+            r"\b[A-Z][\w'’-]*\s+(?:Prime\s+Minister|President|Minister|[Ss]pokes(?:man|woman|person)|Governor|Mayor|Premier|Chancellor|Secretary|Commissioner)\s+[A-Z][\w’'-]*(?:\s+(?:al-|el-)?[A-Z][\w’'-]*){0,2}",
+        )
+    });
+    HOLDER.find_iter(text).filter_map(|m| {
+        let holder = m.as_str();
+        let holder = holder
+            .strip_suffix("'s")
+            .or_else(|| holder.strip_suffix("’s"))
+            .unwrap_or(holder);
+        // "President Vladimir Putin", not "the Health Minister The".
+        role(holder)
+            .is_some_and(|(_, only, _)| !only)
+            .then(|| holder.to_owned())
+    })
+}
+
+/// Each document's people named with their office (see [`role_holders`]),
+/// read from its claims.
+fn role_holders_by_document(claims: &[Claim]) -> HashMap<i64, Vec<String>> {
+    let mut out: HashMap<i64, BTreeSet<String>> = HashMap::new();
+    for c in claims {
+        out.entry(c.document_id)
+            .or_default()
+            .extend(role_holders(&c.text));
+    }
+    out.into_iter()
+        .map(|(d, set)| (d, set.into_iter().collect()))
+        .collect()
 }
 
 /// Whether two stated values disagree ("more than 1,000" and 1,093 do
@@ -2468,6 +2551,49 @@ mod tests {
             .collect();
         m.sort();
         m
+    }
+
+    /// A role alone ("Russian President") is the person one of the
+    /// documents names in that role, and only when it names one.
+    #[test]
+    fn a_role_is_the_person_the_documents_name_in_it() {
+        let merged_knowing = |names: &[&str], known: &[&str]| {
+            merge_primary_names_knowing(names.iter().copied(), known.iter().copied())
+        };
+        let holders: Vec<String> = role_holders(
+            "Russian President Vladimir Putin's spokesman, Kremlin spokesman Dmitry Peskov, \
+             spoke after The President Said and Health Minister Hamad Hassan left.",
+        )
+        .collect();
+        assert_eq!(
+            holders,
+            [
+                "Russian President Vladimir Putin",
+                "Kremlin spokesman Dmitry Peskov",
+                "Health Minister Hamad Hassan"
+            ]
+        );
+        let m = merged_knowing(
+            &["Putin", "Russian President"],
+            &["Russian President Vladimir Putin"],
+        );
+        assert_eq!(m["Russian President"], "Putin", "{m:?}");
+        assert_eq!(m["Putin"], "Putin", "{m:?}");
+        // Names only known from the documents are never sources.
+        assert!(!m.contains_key("Russian President Vladimir Putin"));
+        // Two holders of the role: it is neither.
+        let m = merged_knowing(
+            &["Putin", "Russian President"],
+            &[
+                "Russian President Vladimir Putin",
+                "Russian President Dmitry Medvedev",
+            ],
+        );
+        assert_eq!(m["Russian President"], "Russian President", "{m:?}");
+        // Nobody named in the role: it stays apart.
+        let m = merged_knowing(&["Putin", "Russian President"], &[]);
+        assert_eq!(m["Russian President"], "Russian President", "{m:?}");
+        assert!(unnamed_source("Russian investigators"));
     }
 
     #[test]

@@ -1592,3 +1592,46 @@ Some 321 ships were waiting to pass through the canal because of the blockage, a
         "one origin naming a source: {k}"
     );
 }
+
+/// Two wires quote the same words; one says Putin said them, the other
+/// "the Russian President". Where one of the documents names him as
+/// "Russian President Vladimir Putin", the two are one primary source
+/// and the claim is flagged as resting on it; where nothing says who holds
+/// the office, the role stays a source of its own (Crimean bridge blast,
+/// October 2022: Putin's words to the Investigative Committee's head, run
+/// by every wire).
+#[test]
+fn a_role_and_the_person_a_document_names_in_it_are_one_primary_source() {
+    let quote = "\"There is no doubt that this is a terrorist act aimed at destroying critically important civilian infrastructure of the Russian Federation,\"";
+    let reuters = |named: bool| {
+        let who = if named {
+            "Russian President Vladimir Putin"
+        } else {
+            "The Kremlin"
+        };
+        format!(
+            "Bridge blast was terrorism, Kremlin says\n\n\
+MOSCOW, Oct 9 (Reuters) - {who} on Sunday met the head of the Investigative Committee, Alexander Bastrykin, about the blast on the bridge to Crimea.\n\n\
+{quote} Putin said.\n"
+        )
+    };
+    let afp = format!(
+        "Moscow blames Kyiv for bridge blast\n\n\
+MOSCOW, Oct 9 (AFP) - Moscow said Ukraine's special services planned the attack on the bridge.\n\n\
+{quote} the Russian President said.\n"
+    );
+    for named in [true, false] {
+        let (_ws, report) = audit(&[("r.txt", &reuters(named)), ("a.txt", &afp)]);
+        let k = cluster_of(&report, "r.txt", "There is no doubt");
+        assert_eq!(
+            k["id"],
+            cluster_of(&report, "a.txt", "There is no doubt")["id"],
+            "{k}"
+        );
+        assert_eq!(k["independent_origins"], 2, "{k}");
+        assert_eq!(k["single_primary"], named, "named: {named}: {k}");
+        if named {
+            assert_eq!(k["primary_sources"], serde_json::json!(["Putin"]), "{k}");
+        }
+    }
+}
