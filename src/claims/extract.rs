@@ -83,6 +83,15 @@ static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<a>{NAME}|{DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:,\s+(?:meanwhile|however|though|too|in turn|for (?:his|her|its|their) part),)?\s+(?:has\s+|have\s+|had\s+|also\s+)?{SAY}\b"
     ))
 });
+/// A sentence opened by people left unnamed who say it, in the present:
+/// "Officials say …", "Russian officials say …", "Analysts also say …".
+/// Only there: "say" elsewhere is mostly no attribution ("whatever they
+/// say", "to say nothing of").
+static PLURAL_SAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:But|And|Yet|So|Still),?\s+)?(?P<a>(?:[A-Z][\w'’-]*\s+){0,2}(?:[a-z]+\s+)?[A-Za-z]{3,}s)\s+(?:also\s+|now\s+)?say\b",
+    )
+});
 /// The speaker named after the verb, without quotation marks: "…, said Zhu
 /// Fenglian, spokesperson for …".
 static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -148,6 +157,20 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?P<qual>\b(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|an estimated|as many as|close to)\s+)?(?P<num>(?P<digits>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?)(?:(?P<glued>km|cm|mm|kg|mph|kph|ft)\b|\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands)\b)(?P<suffix>st|nd|rd|th|%|-year|-day)?(?:\s+(?P<scale>million|billion|thousand))?(?:\s+(?P<unit>(?-i:[a-z][a-z-]*)))?",
     )
 });
+/// What comes before the second number of a share: "one in every seven
+/// Pakistanis", "1 in 10 adults", "one out of five homes".
+static RATIO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?|\d+\s+(?:out\s+of|in\s+every)\s+)$")
+});
+/// What comes after the first number of a share: "1 in 7", "9 out of 10",
+/// "3 in every 10".
+static RATIO_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s+(?:out\s+of|in\s+every)\s+(?:every\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a\s+hundred|thousand)\b)",
+    )
+});
+/// "1 in 7": one of so many.
+static ONE_IN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+in\s+\d"));
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$",
@@ -322,6 +345,12 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
         }
         if identifier_or_time(before, after, c.name("qual").is_some()) {
             continue; // "Boeing 737", "Highway No. 8", "an 8-1 vote", "9 a.m."
+        }
+        if RATIO.is_match(before)
+            || RATIO_AFTER.is_match(after)
+            || (num.as_str() == "1" && ONE_IN.is_match(after))
+        {
+            continue; // "one in every seven Pakistanis", "1 in 7": a share, no count
         }
         let digits = c
             .name("digits")
@@ -808,13 +837,26 @@ fn nearest_event(sentence: &str, start: usize, end: usize) -> Option<String> {
             return Some(e);
         }
     }
+    // "33 million people and 85 districts have been affected": figures
+    // joined as one subject share its verb, the verb after both.
+    let mut joined = false;
+    let mut previous = String::new();
     for w in words(&sentence[end..clause_end]) {
         if is_number(&w) {
-            break;
+            if joined || previous != "and" {
+                break;
+            }
+            joined = true;
+        } else if let Some(e) = event_of(&w) {
+            let predicate = matches!(
+                previous.as_str(),
+                "been" | "were" | "was" | "are" | "is" | "have" | "has" | "had"
+            );
+            if !joined || predicate {
+                return Some(e);
+            }
         }
-        if let Some(e) = event_of(&w) {
-            return Some(e);
-        }
+        previous = w.to_lowercase();
     }
     // "The death toll from the monsoon rains and floods has risen to
     // 1,265": the toll counts the dead, however long the phrase between.
@@ -1318,7 +1360,17 @@ fn plausible_source(name: &str) -> bool {
         && !(name.split_whitespace().count() == 1
             && matches!(
                 first.as_str(),
-                "several" | "another" | "many" | "some" | "all" | "both" | "each" | "every"
+                "several"
+                    | "another"
+                    | "many"
+                    | "some"
+                    | "all"
+                    | "both"
+                    | "each"
+                    | "every"
+                    | "others"
+                    | "most"
+                    | "few"
             ))
         && !name
             .split_whitespace()
@@ -1522,6 +1574,11 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                 .captures_iter(text)
                 .find_map(|c| speaker_of(text, &c))
                 .map(|who| ctx.resolve(&who))
+        })
+        .or_else(|| {
+            PLURAL_SAY
+                .captures(text)
+                .map(|c| c["a"].to_owned())
         })
         .map(|a| tidy_source(&a))
         // A people's adjective alone ("Russian", "Finnish") names no one;
@@ -1775,6 +1832,89 @@ mod tests {
             text,
         };
         extract(&s, &mut ctx).unwrap_or_else(|| panic!("no claim in {text:?}"))
+    }
+
+    /// People left unnamed who open a sentence saying it, in the present,
+    /// are its source ("Officials say", "Russian officials also say");
+    /// "say" inside a sentence is mostly no attribution ("whatever they
+    /// say", "to say nothing of").
+    #[test]
+    fn people_left_unnamed_who_say_it_are_its_source() {
+        for (text, source) in [
+            (
+                "Officials say at least 33 million people have been affected by the floods.",
+                Some("Officials"),
+            ),
+            (
+                "Russian officials also say Putin is expected to repeat his denials of meddling.",
+                Some("Russian officials"),
+            ),
+            (
+                "But most experts say the talks will bring little change to the relationship.",
+                Some("most experts"),
+            ),
+            (
+                "Whatever Trump and Putin say, the summit will be one for the history books.",
+                None,
+            ),
+            (
+                "The ministry did not say how many of the 300 homes in the village were destroyed.",
+                None,
+            ),
+        ] {
+            assert_eq!(one(text).attribution.as_deref(), source, "{text}");
+        }
+    }
+
+    /// Figures joined as one subject share its verb: "33 million people and
+    /// 85 districts have been affected" counts people affected, while in
+    /// "5 buildings and 30 injured" the buildings were not injured.
+    #[test]
+    fn figures_joined_as_one_subject_share_its_verb() {
+        let events = |text: &str| -> Vec<Option<String>> {
+            one(text).quantities.into_iter().map(|q| q.event).collect()
+        };
+        assert_eq!(
+            events(
+                "Over 33 million people and 85 districts across Pakistan have been affected by the floods, it added."
+            ),
+            [Some("affected".to_owned()), Some("affected".to_owned())]
+        );
+        assert_eq!(
+            events(
+                "Two soldiers and 30 civilians were killed in the shelling of the town on Monday."
+            ),
+            [Some("killed".to_owned()), Some("killed".to_owned())]
+        );
+        assert_eq!(
+            events(
+                "The blast destroyed 5 buildings in the centre and 30 injured were taken to hospital."
+            ),
+            [None, Some("wounded".to_owned())]
+        );
+    }
+
+    /// "One in every seven" is a share, not a count of seven people: the
+    /// count beside it is the sentence's only figure of people affected.
+    #[test]
+    fn a_share_is_no_count() {
+        for text in [
+            "Officials say at least 33 million people -- one in every seven Pakistanis -- have been affected by the floods.",
+            "At least 33 million people, or 1 in 7 Pakistanis, have been affected by the floods.",
+            "At least 33 million people, one out of seven Pakistanis, have been affected by the floods.",
+            "At least 33 million people, or 3 in every 20 Pakistanis, have been affected by the floods.",
+        ] {
+            let values: Vec<f64> = one(text).quantities.iter().map(|q| q.value).collect();
+            assert_eq!(values, [33e6], "{text}");
+        }
+        // "Out of" their homes is no share.
+        let values: Vec<f64> =
+            one("The fighting has forced 75,000 people out of their homes in the south.")
+                .quantities
+                .iter()
+                .map(|q| q.value)
+                .collect();
+        assert_eq!(values, [75e3]);
     }
 
     /// A superlative against a span of time inside a sentence that says

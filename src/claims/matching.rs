@@ -1324,13 +1324,24 @@ fn prepare(
 /// keyed by [`word_id`], says otherwise); `cluster` scores its candidates
 /// the same way.
 pub fn score(a: &Features, b: &Features, idf: &HashMap<u64, f64>) -> Option<Link> {
+    score_in(a, b, idf, false)
+}
+
+/// [`score`], for two claims of one story (as `cluster` finds two
+/// documents sharing enough words) when `same_story`.
+pub fn score_in(
+    a: &Features,
+    b: &Features,
+    idf: &HashMap<u64, f64>,
+    same_story: bool,
+) -> Option<Link> {
     let idf: FxHashMap<u64, f64> = idf.iter().map(|(k, v)| (*k, *v)).collect();
     // Without corpus weights every word tells.
     let informative = if idf.is_empty() { 0.0 } else { INFORMATIVE_IDF };
     let table = FeatureTable::from(vec![a.clone(), b.clone()]);
     let (p, vocab) = prepare(&table, &idf, informative);
     let (pa, pb) = (&p[table.distinct_of(0)], &p[table.distinct_of(1)]);
-    score_prepared(a, b, pa, pb, &vocab, &|| false)
+    score_prepared(a, b, pa, pb, &vocab, &|| same_story)
 }
 
 /// The plain statement of the scoring rule, kept to check the fast one.

@@ -319,5 +319,9 @@ pub fn pair(a: &str, b: &str) -> Result<()> {
         "score (uniform idf): {:?}",
         matching::score(&features[0], &features[1], &HashMap::new())
     );
+    println!(
+        "score (uniform idf, one story): {:?}",
+        matching::score_in(&features[0], &features[1], &HashMap::new(), true)
+    );
     Ok(())
 }
