@@ -917,6 +917,34 @@ mod tests {
         assert_eq!(r.search("").len(), r.outlets().len());
     }
 
+    /// Newspapers and broadcasters that stories cite by name ("she told
+    /// Sky News", "according to Dawn") are registered, with their country
+    /// and, where the State Media Monitor lists them, its typology.
+    #[test]
+    fn outlets_stories_cite_are_registered() {
+        let r = Registry::bundled();
+        for (name, country, affiliation) in [
+            ("Sky News", "United Kingdom", None),
+            ("The Guardian", "United Kingdom", None),
+            ("Financial Times", "United Kingdom", None),
+            ("Dawn", "Pakistan", None),
+            ("Haaretz", "Israel", None),
+            ("Kommersant", "Russia", None),
+            ("France 24", "France", Some(Typology::ISFM)),
+            ("Deutsche Welle", "Germany", Some(Typology::ISF)),
+            ("Al Arabiya", "Saudi Arabia", Some(Typology::CaPu)),
+            ("Daily Sabah", "Turkey", Some(Typology::CaPr)),
+        ] {
+            let o = r.find_name(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(o.country.as_deref(), Some(country), "{name}");
+            assert_eq!(o.state_affiliation, affiliation, "{name}");
+        }
+        // A name two countries' papers answer to is not one of them.
+        for ambiguous in ["The Times", "The Independent"] {
+            assert!(r.find_name(ambiguous).is_none(), "{ambiguous}");
+        }
+    }
+
     #[test]
     fn bundled_registry_loads_with_unique_ids() {
         let r = Registry::bundled();
