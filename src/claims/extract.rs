@@ -154,7 +154,7 @@ static CITED_AS_SAYING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?P<qual>\b(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|an estimated|as many as|close to)\s+)?(?P<num>(?P<digits>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?)(?:(?P<glued>km|cm|mm|kg|mph|kph|ft)\b|\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands)\b)(?P<suffix>st|nd|rd|th|%|-year|-day)?(?:\s+(?P<scale>million|billion|thousand))?(?:\s+(?P<unit>(?-i:[a-z][a-z-]*)))?",
+        r"(?i)(?P<qual>\b(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|an estimated|as many as|close to)\s+)?(?P<num>(?P<digits>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?)(?:(?P<glued>km|cm|mm|kg|mph|kph|ft)\b|\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|dozens|hundreds|thousands)\b)(?P<suffix>st|nd|rd|th|%|-year|-day)?(?:\s+(?P<scale>million|billion|thousand))?(?:\s+(?P<unit>(?-i:[a-z][a-z-]*)))?",
     )
 });
 /// What comes before the second number of a share: "one in every seven
@@ -321,6 +321,7 @@ pub fn word_value(w: &str) -> Option<f64> {
         "forty" => 40.0,
         "fifty" => 50.0,
         "hundred" => 100.0,
+        "dozen" => 12.0,
         "dozens" => 24.0,
         "hundreds" => 200.0,
         "thousands" => 2000.0,
@@ -1431,6 +1432,42 @@ fn names_a_body(name: &str) -> bool {
         })
 }
 
+/// Whether a sentence is a byline ("By Jane Doe and John Smith,
+/// Reuters"): "By" and a name, no time ("By 6:30am, the crisis centre
+/// had confirmed 76 dead", "By Monday evening …", "By the end of the
+/// day …" state what happened by then).
+fn byline(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("By ") else {
+        return false;
+    };
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let names_a_time = next.starts_with(|c: char| c.is_ascii_digit())
+        || WEEKDAYS.contains(&next.as_str())
+        || MONTH.is_match(&next)
+        || matches!(
+            next.as_str(),
+            "then" | "now" | "noon" | "midnight" | "nightfall" | "dawn" | "evening" | "morning"
+        );
+    // "By clicking Sign up, you agree to our privacy policy": the page's
+    // furniture, no statement.
+    let addresses_the_reader = matches!(
+        next.as_str(),
+        "clicking"
+            | "signing"
+            | "subscribing"
+            | "continuing"
+            | "using"
+            | "submitting"
+            | "registering"
+    );
+    addresses_the_reader || (rest.starts_with(|c: char| c.is_uppercase()) && !names_a_time)
+}
+
 /// Whether a sentence can hold a claim at all: long enough, ending as a
 /// statement does, not a byline, caption or question.
 fn claim_like(text: &str) -> bool {
@@ -1444,7 +1481,7 @@ fn claim_like(text: &str) -> bool {
     let caption = text.starts_with("FILE -")
         || text.contains(" photo)")
         || text.ends_with("Photo)")
-        || text.starts_with("By ");
+        || byline(text);
     let shouting = text
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -1892,6 +1929,36 @@ mod tests {
             ),
             [None, Some("wounded".to_owned())]
         );
+    }
+
+    /// "By" and a name is a byline; "By" and a time opens a statement of
+    /// what had happened by then (Turkey–Syria earthquake, 2023: "By
+    /// 6:30am, Türkiye’s crisis response center, SAKOM, confirmed …").
+    #[test]
+    fn a_sentence_opening_with_by_and_a_time_is_no_byline() {
+        for text in [
+            "By 6:30am, Türkiye’s crisis response center, SAKOM, confirmed that at least 76 people were killed and another 440 injured.",
+            "By Monday evening, the death toll had risen to 1,200 in the three provinces.",
+            "By the end of the day, rescuers had pulled 50 people alive from the rubble.",
+        ] {
+            assert!(!one(text).quantities.is_empty(), "{text}");
+        }
+        for text in [
+            "By Jane Doe and John Smith, with 12 reporters in Ankara.",
+            "By Ayse Yilmaz, Anadolu Agency correspondent in Gaziantep, 6 February 2023.",
+            "By clicking Sign up, you agree to our privacy policy and terms of use.",
+        ] {
+            assert!(!claim_like(text), "{text}");
+        }
+    }
+
+    /// "A dozen" officers are twelve, as "12 officers" in another outlet's
+    /// sentence.
+    #[test]
+    fn a_dozen_is_twelve() {
+        let c = one("A dozen Russian intelligence officers were indicted on Friday for hacking.");
+        let values: Vec<f64> = c.quantities.iter().map(|q| q.value).collect();
+        assert_eq!(values, [12.0]);
     }
 
     /// "One in every seven" is a share, not a count of seven people: the
