@@ -112,6 +112,11 @@ impl Entities {
         self.demonyms.contains_key(&name_key(word))
     }
 
+    /// Whether a name is a country the registry names ("Lebanon").
+    pub fn is_country(&self, name: &str) -> bool {
+        self.countries.contains(&name_key(name))
+    }
+
     /// The country a people's word names ("Turkish": Turkey).
     pub fn country_of(&self, demonym: &str) -> Option<&str> {
         self.demonyms.get(&name_key(demonym)).map(String::as_str)

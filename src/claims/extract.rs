@@ -157,6 +157,14 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?P<qual>\b(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|an estimated|as many as|close to)\s+)?(?P<num>(?P<digits>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?)(?:(?P<glued>km|cm|mm|kg|mph|kph|ft)\b|\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|dozens|hundreds|thousands)\b)(?P<suffix>st|nd|rd|th|%|-year|-day)?(?:\s+(?P<scale>million|billion|thousand))?(?:\s+(?P<unit>(?-i:[a-z][a-z-]*)))?",
     )
 });
+/// What a people's word, a country or a possessive qualifies in a source:
+/// "Russian investigators", "the Moscow Region's health ministry",
+/// "Lebanon state news agency".
+static BODY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s+((?:[a-z]+\s+){0,2}(?:ministry|office|department|committee|service|authority|authorities|officials?|spokes(?:man|woman|person)|minister|diplomats?|investigators|prosecutors|agency|police|government|council|presidency|army|military|media|sources|centre|center|institute|survey|television|radio|broadcaster|newspaper)\b(?:\s+[A-Z][\w-]*\b)?)",
+    )
+});
 /// What comes before the second number of a share: "one in every seven
 /// Pakistanis", "1 in 10 adults", "one out of five homes".
 static RATIO: LazyLock<Regex> = LazyLock::new(|| {
@@ -1372,6 +1380,8 @@ fn plausible_source(name: &str) -> bool {
                     | "others"
                     | "most"
                     | "few"
+                    | "so"
+                    | "thus"
             ))
         && !name
             .split_whitespace()
@@ -1432,6 +1442,22 @@ fn names_a_body(name: &str) -> bool {
         })
 }
 
+/// A source read as a country or a people's word alone, with the body it
+/// qualifies after it: "…, says Lebanon state news agency" is the agency
+/// (a medium relaying what others said), not Lebanon.
+fn body_after(text: &str, name: String, entities: &Entities) -> String {
+    if !(entities.is_country(&name) || entities.is_demonym(&name)) {
+        return name;
+    }
+    let after = text
+        .match_indices(name.as_str())
+        .find_map(|(i, _)| BODY_AFTER.captures(&text[i + name.len()..]));
+    match after {
+        Some(b) => format!("{name} {}", &b[1]),
+        None => name,
+    }
+}
+
 /// Whether a sentence is a byline ("By Jane Doe and John Smith,
 /// Reuters"): "By" and a name, no time ("By 6:30am, the crisis centre
 /// had confirmed 76 dead", "By Monday evening …", "By the end of the
@@ -1486,7 +1512,16 @@ fn claim_like(text: &str) -> bool {
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(|c| c.is_uppercase());
-    words >= 6 && statement_end && !caption && !shouting
+    // A headline stating a count of what happened ("Pakistan's Casualties
+    // Rise to 2,600 Due to Devastating Monsoon Floods") claims it as a
+    // sentence would.
+    let headline_count = !statement_end
+        && words >= 5
+        && !text.trim_end().ends_with(['?', ':'])
+        && quantities(text)
+            .iter()
+            .any(|q| !q.vague() && q.figure_key().is_some_and(|k| k.starts_with("people ")));
+    words >= 5 && (statement_end && words >= 6 || headline_count) && !caption && !shouting
 }
 
 /// The claims of one sentence, if it holds any.
@@ -1559,9 +1594,6 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                 || name.ends_with("'s")
                 || (!name.contains(' ') && ctx.entities.is_demonym(&name))
             {
-                static BODY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-                    re(r"^\s+((?:[a-z]+\s+){0,2}(?:ministry|office|department|committee|service|authority|authorities|officials?|spokes(?:man|woman|person)|minister|diplomats?|investigators|prosecutors|agency|police|government|council|presidency|army|military|media|sources|centre|center|institute|survey|television|radio|broadcaster|newspaper)\b(?:\s+[A-Z][\w-]*\b)?)")
-                });
                 // "according to Russian investigators": whoever the people's
                 // adjective qualifies, a plural noun at least; alone it
                 // names no one (see `plausible_source`).
@@ -1612,12 +1644,8 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                 .find_map(|c| speaker_of(text, &c))
                 .map(|who| ctx.resolve(&who))
         })
-        .or_else(|| {
-            PLURAL_SAY
-                .captures(text)
-                .map(|c| c["a"].to_owned())
-        })
-        .map(|a| tidy_source(&a))
+        .or_else(|| PLURAL_SAY.captures(text).map(|c| c["a"].to_owned()))
+        .map(|a| tidy_source(&body_after(text, a, ctx.entities)))
         // A people's adjective alone ("Russian", "Finnish") names no one;
         // its plural ("The Russians said") is a side that spoke.
         .filter(|a| {
@@ -1950,6 +1978,33 @@ mod tests {
         ] {
             assert!(!claim_like(text), "{text}");
         }
+    }
+
+    /// A headline stating a count of people ("12 Russians indicted for
+    /// meddling in 2016 U.S. election", "1 dead, 3 injured in 3 Omaha
+    /// shootings") claims it as a sentence would; a headline of other
+    /// figures, a time or a page's furniture does not.
+    #[test]
+    fn a_headline_stating_a_count_of_people_is_a_claim() {
+        for headline in [
+            "12 Russians indicted for meddling in 2016 U.S. election",
+            "1 dead, 3 injured in 3 Omaha shootings",
+            "Death toll from Beirut port blast rises to 154, says Lebanon state news agency",
+        ] {
+            assert!(claim_like(headline), "{headline}");
+        }
+        for furniture in [
+            "2 Hours Ago |  04:15",
+            "Powell Street Station (two hours or more)",
+            "They slept for 6.9 hours a night on average",
+            "How many people were killed in the 3 Omaha shootings?",
+        ] {
+            assert!(!claim_like(furniture), "{furniture}");
+        }
+        // Its source is the relaying agency, not the country.
+        let c =
+            one("Death toll from Beirut port blast rises to 154, says Lebanon state news agency");
+        assert_eq!(c.attribution.as_deref(), Some("Lebanon state news agency"));
     }
 
     /// "A dozen" officers are twelve, as "12 officers" in another outlet's
