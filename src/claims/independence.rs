@@ -726,12 +726,24 @@ fn judge_one(
     // Hassan", "Assad" and "President al-Assad" are one primary source; so
     // are "the Russian President" and "Putin" where one of the claim's
     // documents calls him "Russian President Vladimir Putin".
-    let known_holders: BTreeSet<&str> = documents
+    // Only a bare role can gain from them: the holders of the roles the
+    // claim's sources give alone.
+    let bare_roles: BTreeSet<String> = primary
         .iter()
-        .filter_map(|d| holders.get(d))
         .flatten()
-        .map(String::as_str)
+        .filter_map(|p| role(p).filter(|(_, only, _)| *only).map(|(key, _, _)| key))
         .collect();
+    let known_holders: BTreeSet<&str> = if bare_roles.is_empty() {
+        BTreeSet::new()
+    } else {
+        documents
+            .iter()
+            .filter_map(|d| holders.get(d))
+            .flatten()
+            .map(String::as_str)
+            .filter(|h| role(h).is_some_and(|(key, _, _)| bare_roles.contains(&key)))
+            .collect()
+    };
     let merged = merge_primary_names_knowing(
         primary.iter().flatten().map(String::as_str),
         known_holders.into_iter(),
@@ -1943,27 +1955,40 @@ fn role_holders(text: &str) -> impl Iterator<Item = String> + '_ {
             r"\b[A-Z][\w'’-]*\s+(?:Prime\s+Minister|President|Minister|[Ss]pokes(?:man|woman|person)|Governor|Mayor|Premier|Chancellor|Secretary|Commissioner)\s+[A-Z][\w’'-]*(?:\s+(?:al-|el-)?[A-Z][\w’'-]*){0,2}",
         )
     });
-    HOLDER.find_iter(text).filter_map(|m| {
-        let holder = m.as_str();
-        let holder = holder
-            .strip_suffix("'s")
-            .or_else(|| holder.strip_suffix("’s"))
-            .unwrap_or(holder);
-        // "President Vladimir Putin", not "the Health Minister The".
-        role(holder)
-            .is_some_and(|(_, only, _)| !only)
-            .then(|| holder.to_owned())
-    })
+    // Most claims name no office: a literal search says so fast.
+    static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::re(
+            r"President|Minister|pokes|Governor|Mayor|Premier|Chancellor|Secretary|Commissioner",
+        )
+    });
+    let any = OFFICE.is_match(text);
+    HOLDER
+        .find_iter(if any { text } else { "" })
+        .filter_map(|m| {
+            let holder = m.as_str();
+            let holder = holder
+                .strip_suffix("'s")
+                .or_else(|| holder.strip_suffix("’s"))
+                .unwrap_or(holder);
+            // "President Vladimir Putin", not "the Health Minister The".
+            role(holder)
+                .is_some_and(|(_, only, _)| !only)
+                .then(|| holder.to_owned())
+        })
 }
 
 /// Each document's people named with their office (see [`role_holders`]),
 /// read from its claims.
 fn role_holders_by_document(claims: &[Claim]) -> HashMap<i64, Vec<String>> {
+    use rayon::prelude::*;
+    let found: Vec<(i64, Vec<String>)> = claims
+        .par_iter()
+        .map(|c| (c.document_id, role_holders(&c.text).collect::<Vec<_>>()))
+        .filter(|(_, h)| !h.is_empty())
+        .collect();
     let mut out: HashMap<i64, BTreeSet<String>> = HashMap::new();
-    for c in claims {
-        out.entry(c.document_id)
-            .or_default()
-            .extend(role_holders(&c.text));
+    for (d, h) in found {
+        out.entry(d).or_default().extend(h);
     }
     out.into_iter()
         .map(|(d, set)| (d, set.into_iter().collect()))
