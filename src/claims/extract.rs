@@ -1347,16 +1347,20 @@ fn pronoun(name: &str, first: &str) -> bool {
         )
 }
 
+/// The first word of a text, lower case, without the marks around it.
+fn first_word(text: &str) -> String {
+    text.split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
 /// Whether a name read as a speaker or a source can be one: not a day or a
 /// month ("Keir Starmer on Thursday said" is not Thursday's word), not a
 /// letter ("in a post on X said").
 fn plausible_source(name: &str) -> bool {
-    let first = name
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let first = first_word(name);
     static PARTY: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{PARTY_TAG}$")));
     name.trim().chars().filter(|c| c.is_alphanumeric()).count() > 1
         && !PARTY.is_match(name.trim())
@@ -1466,12 +1470,7 @@ fn byline(text: &str) -> bool {
     let Some(rest) = text.strip_prefix("By ") else {
         return false;
     };
-    let next = rest
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let next = first_word(rest);
     let names_a_time = next.starts_with(|c: char| c.is_ascii_digit())
         || WEEKDAYS.contains(&next.as_str())
         || MONTH.is_match(&next)
@@ -1521,7 +1520,7 @@ fn claim_like(text: &str) -> bool {
         && quantities(text)
             .iter()
             .any(|q| !q.vague() && q.figure_key().is_some_and(|k| k.starts_with("people ")));
-    words >= 5 && (statement_end && words >= 6 || headline_count) && !caption && !shouting
+    (statement_end && words >= 6 || headline_count) && !caption && !shouting
 }
 
 /// The claims of one sentence, if it holds any.

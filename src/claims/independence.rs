@@ -578,7 +578,7 @@ fn judge_one(
     groups: &HashMap<i64, DocumentOrigin>,
     path_of: &HashMap<i64, &RelPath>,
     entities: &Entities,
-    holders: &HashMap<i64, Vec<String>>,
+    holders: &HashMap<i64, BTreeSet<String>>,
 ) -> Cluster {
     let mut documents: Vec<i64> = list.iter().map(|&i| claims[i].document_id).collect();
     documents.dedup();
@@ -725,9 +725,8 @@ fn judge_one(
     // One name per person or body: "Hassan" and "Health Minister Hamad
     // Hassan", "Assad" and "President al-Assad" are one primary source; so
     // are "the Russian President" and "Putin" where one of the claim's
-    // documents calls him "Russian President Vladimir Putin".
-    // Only a bare role can gain from them: the holders of the roles the
-    // claim's sources give alone.
+    // documents calls him "Russian President Vladimir Putin" (only the
+    // holders of roles its sources give alone can join anything).
     let bare_roles: BTreeSet<String> = primary
         .iter()
         .flatten()
@@ -1961,9 +1960,11 @@ fn role_holders(text: &str) -> impl Iterator<Item = String> + '_ {
             r"President|Minister|pokes|Governor|Mayor|Premier|Chancellor|Secretary|Commissioner",
         )
     });
-    let any = OFFICE.is_match(text);
-    HOLDER
-        .find_iter(if any { text } else { "" })
+    OFFICE
+        .is_match(text)
+        .then(|| HOLDER.find_iter(text))
+        .into_iter()
+        .flatten()
         .filter_map(|m| {
             let holder = m.as_str();
             let holder = holder
@@ -1979,7 +1980,7 @@ fn role_holders(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Each document's people named with their office (see [`role_holders`]),
 /// read from its claims.
-fn role_holders_by_document(claims: &[Claim]) -> HashMap<i64, Vec<String>> {
+fn role_holders_by_document(claims: &[Claim]) -> HashMap<i64, BTreeSet<String>> {
     use rayon::prelude::*;
     let found: Vec<(i64, Vec<String>)> = claims
         .par_iter()
@@ -1990,9 +1991,7 @@ fn role_holders_by_document(claims: &[Claim]) -> HashMap<i64, Vec<String>> {
     for (d, h) in found {
         out.entry(d).or_default().extend(h);
     }
-    out.into_iter()
-        .map(|(d, set)| (d, set.into_iter().collect()))
-        .collect()
+    out
 }
 
 /// Whether two stated values disagree ("more than 1,000" and 1,093 do

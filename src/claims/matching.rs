@@ -388,12 +388,9 @@ pub fn features(claim: &Extracted) -> Features {
     // A figure stated only in the setting ("days after 12 officers were
     // indicted") is the background's, not the claim's measure.
     let in_setting = |q: &super::extract::Quantity| {
-        let mut at = claim
-            .text
-            .match_indices(q.text.as_str())
-            .map(|(i, _)| i)
-            .peekable();
-        at.peek().is_some() && at.all(|i| setting.iter().any(|(a, b)| (*a..*b).contains(&i)))
+        everywhere(&claim.text, &q.text, |i| {
+            setting.iter().any(|(a, b)| (*a..*b).contains(&i))
+        })
     };
     for (q, converted) in claim
         .quantities
@@ -1112,14 +1109,13 @@ fn score_prepared(
     if !a.values.is_empty() && !b.values.is_empty() && values_disjoint {
         return None;
     }
-    if reworded_apart(a, b) && similarity < INFORMATIVE_EXEMPT {
-        return None;
-    }
     // A count of people ("76 killed and 440 injured after a strong quake
     // jolted …") is what its sentence claims: a sentence giving no figure at
     // all ("A strong quake jolted …") shares only its circumstances.
     let counts_unstated = |x: &Features, y: &Features| x.states_count && y.values.is_empty();
-    if (counts_unstated(a, b) || counts_unstated(b, a)) && similarity < INFORMATIVE_EXEMPT {
+    if (reworded_apart(a, b) || counts_unstated(a, b) || counts_unstated(b, a))
+        && similarity < INFORMATIVE_EXEMPT
+    {
         return None;
     }
     if entities_disjoint {
@@ -1271,15 +1267,20 @@ fn figure_fact(a: &Features, b: &Features, names_disjoint: bool) -> bool {
 /// Whether a figure is named as already known wherever the sentence
 /// gives it: "the 12 Russian officers", "those 76 victims".
 fn definite(text: &str, figure: &str) -> bool {
-    let mut at = text.match_indices(figure).map(|(i, _)| i).peekable();
-    at.peek().is_some()
-        && at.all(|i| {
-            let before = text[..i].trim_end().to_lowercase();
-            ["the", "those", "these", "its", "their"].iter().any(|d| {
-                before.ends_with(d)
-                    && !before[..before.len() - d.len()].ends_with(|c: char| c.is_alphanumeric())
-            })
+    everywhere(text, figure, |i| {
+        let before = text[..i].trim_end().to_lowercase();
+        ["the", "those", "these", "its", "their"].iter().any(|d| {
+            before.ends_with(d)
+                && !before[..before.len() - d.len()].ends_with(|c: char| c.is_alphanumeric())
         })
+    })
+}
+
+/// Whether `figure` is in `text` and `at` holds wherever it is (at each
+/// byte offset it starts at).
+fn everywhere(text: &str, figure: &str, at: impl Fn(usize) -> bool) -> bool {
+    let mut found = text.match_indices(figure).map(|(i, _)| i).peekable();
+    found.peek().is_some() && found.all(at)
 }
 
 /// The interned words of a corpus's claims: each one's IDF weight, whether
