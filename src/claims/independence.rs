@@ -780,7 +780,7 @@ fn judge_one(
     let named = |set: Vec<&str>| -> BTreeSet<String> {
         let specific: BTreeSet<String> = set
             .iter()
-            .filter(|p| !unnamed_source(p) && !relayed_source(p))
+            .filter(|p| !unnamed_source(p) && !described_body(p) && !relayed_source(p))
             .map(|p| (*p).to_owned())
             .collect();
         if specific.is_empty() {
@@ -824,11 +824,19 @@ fn judge_one(
     } else {
         attested_in.len() > 1 && every_known_attributes && all_primaries.len() == 1
     };
-    let primary_sources = match (single_primary, independent > 1) {
+    let primary_sources: Vec<String> = match (single_primary, independent > 1) {
         (true, true) => known_primaries.into_iter().collect(),
         (true, false) => all_primaries.into_iter().collect(),
         (false, _) => primary_sources,
     };
+    // Shown by name: the acronym the text gave a body served to meet its
+    // other spellings ("World Health Organization (WHO)", "WHO").
+    let primary_sources: Vec<String> = primary_sources
+        .iter()
+        .map(|p| with_acronym(p).0.to_owned())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let alignments: Vec<&Alignment> = first_documents
         .iter()
         .map(|d| &groups[d].alignment)
@@ -1645,7 +1653,9 @@ const TITLE_WORDS: &[&str] = &[
 /// The words of a name that identify it: lower case, titles and the Arabic
 /// article (`al-`, `el-`) dropped.
 fn name_core(name: &str) -> Vec<String> {
-    name.split_whitespace()
+    with_acronym(name)
+        .0
+        .split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.')
                 .to_lowercase()
@@ -1704,6 +1714,46 @@ fn unnamed_source(name: &str) -> bool {
         )
 }
 
+/// Whether a source is a body described, never named ("the agency", "the
+/// country's disaster agency", "Russia's top state investigative agency",
+/// "the report"): most often the one the story names elsewhere, as the
+/// writer refers back to it, so no second primary source beside a named
+/// one.
+fn described_body(name: &str) -> bool {
+    let words = super::entities::plain_words(name);
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let rest = name.trim();
+    let rest = rest
+        .strip_prefix("the ")
+        .or_else(|| rest.strip_prefix("The "))
+        .unwrap_or(rest);
+    let rest = match rest.split_once(' ') {
+        Some((whose, r)) if whose.ends_with("’s") || whose.ends_with("'s") => r,
+        _ => rest,
+    };
+    !rest.chars().any(char::is_uppercase)
+        && matches!(
+            last.as_str(),
+            "agency"
+                | "ministry"
+                | "authority"
+                | "office"
+                | "department"
+                | "service"
+                | "government"
+                | "committee"
+                | "council"
+                | "centre"
+                | "center"
+                | "bureau"
+                | "survey"
+                | "report"
+                | "statement"
+        )
+}
+
 /// Whether a source is a medium that relays what others said ("Morocco's
 /// TV", "Imedi TV", "state radio", "the official news agency", "local
 /// media") rather than the one who said it.
@@ -1741,10 +1791,27 @@ const BODIES: [&str; 15] = [
     "survey",
 ];
 
+/// A body's name and the acronym the text gave it, as the claims stage
+/// writes them ("Disaster and Emergency Management Authority (AFAD)"), or
+/// the name alone.
+fn with_acronym(name: &str) -> (&str, Option<&str>) {
+    let name = name.trim();
+    name.strip_suffix(')')
+        .and_then(|n| n.rsplit_once(" ("))
+        .filter(|(_, a)| {
+            (2..=8).contains(&a.len()) && a.starts_with(|c: char| c.is_ascii_uppercase())
+        })
+        .map_or((name, None), |(n, a)| (n.trim_end(), Some(a)))
+}
+
 /// The initials of a body's name ("National Disaster Management Authority"
 /// → `ndma`), or the name itself when it is written as an acronym
 /// (`NDMA`): how one body written both ways meets.
 fn acronym(name: &str) -> Option<String> {
+    let (name, given) = with_acronym(name);
+    if let Some(given) = given {
+        return Some(given.to_lowercase());
+    }
     let name = name.trim().trim_start_matches("the ");
     let letters: String = name.chars().filter(|c| *c != '.').collect();
     if (2..=8).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase()) {
@@ -1770,6 +1837,7 @@ fn acronym(name: &str) -> Option<String> {
 /// ("health minister", "interior ministry", "kremlin spokesman"), and
 /// whether the name is only that (no person's name after the role).
 fn role(name: &str) -> Option<(String, bool, bool)> {
+    let name = with_acronym(name).0;
     let mut words: Vec<String> = name
         .split_whitespace()
         .map(|w| {
@@ -2618,6 +2686,36 @@ mod tests {
         let m = merged_knowing(&["Putin", "Russian President"], &[]);
         assert_eq!(m["Russian President"], "Russian President", "{m:?}");
         assert!(unnamed_source("Russian investigators"));
+    }
+
+    /// A body written with the acronym its article gave it is one source
+    /// with the acronym alone and with its name written otherwise; a body
+    /// only described ("the country's disaster agency") is no second
+    /// source beside a named one, a body named is.
+    #[test]
+    fn a_body_with_its_acronym_is_one_source_and_one_described_is_none_apart() {
+        let m = merged(&[
+            "Türkiye’s Disaster and Emergency Management Authority (AFAD)",
+            "Disaster and Emergency Management Authority (AFAD)",
+            "AFAD",
+        ]);
+        let roots: BTreeSet<&str> = m.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(roots.len(), 1, "{m:?}");
+        for described in [
+            "the country's disaster agency",
+            "Russia’s top state investigative agency",
+            "the report",
+        ] {
+            assert!(described_body(described), "{described}");
+        }
+        for named in [
+            "Lebanon’s Interior Ministry",
+            "Syrian Health Ministry",
+            "police",
+            "residents",
+        ] {
+            assert!(!described_body(named), "{named}");
+        }
     }
 
     #[test]

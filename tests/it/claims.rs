@@ -239,7 +239,9 @@ fn reworded_claims_meet_and_different_figures_do_not() {
             Some("killed")
         )
     );
-    assert_eq!(who["attribution"], "World Health Organization");
+    // The claim keeps the acronym its text gave the body; the cluster
+    // names the body.
+    assert_eq!(who["attribution"], "World Health Organization (WHO)");
     let quote = claim_with(
         &report,
         "003_d3d53ad44076e59b.txt",
@@ -595,4 +597,64 @@ fn a_figure_takes_the_next_sentences_source_only_when_it_is_theirs_to_give() {
     assert_eq!(indicted["attribution"], Value::Null, "{indicted:#}");
     let session = claim_with(&report, "quake.txt", "90 minutes");
     assert_eq!(session["attribution"], Value::Null, "{session:#}");
+}
+
+/// A figure with no source of its own goes on with the body the sentence
+/// before named, as a wire names its source once for a run of figures
+/// (Anadolu and Xinhua on the 2023 Türkiye quake: AFAD's magnitude, then
+/// "The quake occurred at a depth of 7 km."); a person's words and a
+/// sentence that starts on something else do not carry it. A body written
+/// with its acronym is one source however the next outlet writes it.
+#[test]
+fn a_figure_goes_on_with_the_body_the_sentence_before_names() {
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("aa.txt"),
+        "ISTANBUL (AA) - Türkiye’s Disaster and Emergency Management Authority (AFAD) said the 7.4 magnitude quake struck at 4.17 a.m. and was centered in the Pazarcik district.\n\n\
+         The quake occurred at a depth of 7 km.\n\n\
+         Turkish President Recep Tayyip Erdogan said rescue teams were dispatched at once.\n\n\
+         The toll stood at 76 dead in the province, with 440 injured.\n\n\
+         A third earthquake with a 6.5 magnitude also hit Gaziantep province later in the day.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("xinhua.txt"),
+        "ANKARA, Feb. 6 (Xinhua) -- Two powerful earthquakes hit southern Türkiye early Monday, according to the country's Disaster and Emergency Management Authority (AFAD).\n\n\
+         A magnitude-7.4 quake struck the Pazarcik district of Kahramanmaras province at 4:17am, said the AFAD. The focus of the quake was located at a depth of 7km.\n",
+    )
+    .unwrap();
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let afad = "Türkiye’s Disaster and Emergency Management Authority (AFAD)";
+    let depth = claim_with(&report, "aa.txt", "depth of 7 km");
+    assert_eq!(depth["attribution"], afad, "{depth:#}");
+    let third = claim_with(&report, "aa.txt", "A third earthquake");
+    assert_eq!(third["attribution"], Value::Null, "{third:#}");
+    let toll = claim_with(&report, "aa.txt", "stood at 76");
+    assert_eq!(toll["attribution"], Value::Null, "{toll:#}");
+    // "said the AFAD": the body the article spelled out, with its acronym.
+    let named = "Disaster and Emergency Management Authority (AFAD)";
+    let struck = claim_with(&report, "xinhua.txt", "struck the Pazarcik");
+    assert_eq!(struck["attribution"], named, "{struck:#}");
+    let focus = claim_with(&report, "xinhua.txt", "depth of 7km");
+    assert_eq!(focus["attribution"], named, "{focus:#}");
+    // Two outlets, one primary source behind the depth.
+    let cluster = report["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == depth["cluster"])
+        .unwrap();
+    assert_eq!(cluster["independent_origins"], 2, "{cluster:#}");
+    assert_eq!(cluster["single_primary"], true, "{cluster:#}");
+    // Named without the acronym that joined its spellings.
+    assert_eq!(
+        cluster["primary_sources"],
+        serde_json::json!(["Türkiye’s Disaster and Emergency Management Authority"]),
+        "{cluster:#}"
+    );
 }
