@@ -107,20 +107,22 @@ static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// in Taiwan said" is left to the other patterns).
 static SOURCE_NOUN_SAID: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[,;]\s+|\band\s+)(?P<a>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther)\s+)?(?:[\w.'’-]+\s+){{0,4}}?{SOURCE_NOUN})\s+(?:(?:had|has|have|also|earlier|later|initially|previously|then|further|separately)\s+)?{SAY}\b"
+        r"(?:^|[,;][”\x22’]?\s+|\band\s+)(?P<a>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther)\s+)?(?:[\w.'’-]+\s+){{0,4}}?{SOURCE_NOUN})(?:,\s+(?:who|which)\s+[^,;“”\x22]{{3,60}}?,)?\s+(?:(?:had|has|have|also|earlier|later|initially|previously|then|further|separately)\s+)?{SAY}\b"
     ))
 });
-/// A body named with the acronym it goes by, then a verb of saying:
-/// "Türkiye's Disaster and Emergency Management Authority (AFAD) said",
-/// "Pakistan's National Disaster Management Authority (NDMA) reported".
+/// A body named with the acronym it goes by, or a person with their name
+/// in its own script, then a verb of saying: "Türkiye's Disaster and
+/// Emergency Management Authority (AFAD) said", "Pakistan's National
+/// Disaster Management Authority (NDMA) reported", "Premier Chen Chien-jen
+/// (陳建仁) said".
 static ACRONYM_SAID: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?P<a>(?:[A-Z][\w'’.-]*\s+(?:(?:and|for|of|on|the|&)\s+){{0,2}}){{0,7}}[A-Z][\w'’.-]*)\s*\((?P<acr>[A-Z][A-Za-z.]{{1,7}})\),?\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
+        r"(?P<a>(?:[A-Z][\w'’.-]*\s+(?:(?:and|for|of|on|the|&)\s+){{0,2}}){{0,7}}[A-Z][\w'’.-]*)\s*\((?:(?P<acr>[A-Z][A-Za-z.]{{1,7}})|[^()[:ascii:]]{{1,12}})\),?\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
     ))
 });
 /// What a source is when it is not named: who or what reports, as
 /// [`SOURCE_NOUN_SAID`] and the lowercase form of "according to" read it.
-const SOURCE_NOUN: &str = r"(?:officials?|police|authorities|residents|witnesses|eyewitnesses|rescuers|doctors|medics|media|broadcasters?|agency|ministry|authority|commission|administration|institute|centre|center|bureau|office|army|military|company|government|governor|sources?|team|correspondent|journalist|reporter|channel|television|newspaper|survey|service|committee|council|department|spokes(?:man|woman|person)|hospital|investigators|prosecutors|experts|analysts|activists|observatory|monitor|organi[sz]ation|statement|report)";
+const SOURCE_NOUN: &str = r"(?:officials?|police|authorities|residents?|witness(?:es)?|eyewitness(?:es)?|rescuers?|doctors?|medics?|media|broadcasters?|agency|ministry|authority|commission|administration|institute|centre|center|bureau|office|army|military|company|government|governor|sources?|team|correspondent|journalist|reporter|channel|television|newspaper|survey|service|committee|council|department|spokes(?:man|woman|person)|hospital|investigators?|prosecutors?|experts?|analysts?|activists?|observatory|monitor|organi[sz]ation|statement|report)";
 /// "according to" a source described, not named: "according to the local
 /// authorities", "according to police", "according to initial estimates
 /// by the provincial governor", "according to the latest update from the
@@ -138,10 +140,11 @@ static WHICH_SAID: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// A statement as the subject after the verb: "…, says a statement from
-/// the IC", "said a statement by the Interior Ministry".
+/// the IC", "said a statement by the Interior Ministry", "said a report
+/// issued by the CENC".
 static STATEMENT_FROM: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:said|says|read|reads)\s+(?:a|the)\s+(?:\w+\s+)?statement\s+(?:from|by|of)\s+(?:the\s+)?(?P<a>{NAME})"
+        r"\b(?:said|says|read|reads)\s+(?:a|the)\s+(?:\w+\s+)?(?:statement|report|notice|bulletin)\s+(?:(?:issued|released|published)\s+)?(?:from|by|of)\s+(?:the\s+)?(?P<a>{NAME})"
     ))
 });
 /// The speaker set off by a description: "Zhu Fenglian, a spokesperson for
@@ -959,9 +962,11 @@ impl<'e> Context<'e> {
             // "No new deaths were reported in Azilal, the same source
             // added": the source the article last named.
             "the same source" => self.last_source.clone().unwrap_or_else(|| who.to_owned()),
-            // An acronym the article spelled out: the body, with it.
-            _ if self.local.contains_key(who.trim()) => {
-                format!("{} ({})", self.local[who.trim()], who.trim())
+            // An acronym the article spelled out ("by the CENC."): the
+            // body, with it.
+            _ if self.local.contains_key(who.trim().trim_end_matches('.')) => {
+                let acronym = who.trim().trim_end_matches('.');
+                format!("{} ({acronym})", self.local[acronym])
             }
             described => self
                 .holder_of(described)
@@ -1231,10 +1236,11 @@ fn tidy_source(name: &str) -> String {
 /// Where the name a speaker pattern found (group `a`) starts as who
 /// speaks, or `None` when it cannot be the speaker: a place or a thing a
 /// preposition governs ("Residents of Marrakech, the nearest big city,
-/// said", "officials in Taiwan had reported", "The Supreme Defense Council
-/// in Lebanon has declared"). A title's own "of" or "to" ("Secretary of
-/// State Mike Pompeo", "Ambassador to Russia Jon Huntsman") takes the
-/// title in. The patterns that read "a statement by X" or "cited X" hold
+/// said", "officials in Taiwan had reported"). A title's own "of" or "to"
+/// ("Secretary of State Mike Pompeo", "Ambassador to Russia Jon
+/// Huntsman") takes the title in, and a body's "of", "in" or "at" the body
+/// ("The Supreme Defense Council in Lebanon has declared", "The office of
+/// Belarusian President Alexander Lukashenko said"). The patterns that read "a statement by X" or "cited X" hold
 /// their own prepositions and never end on one before the name.
 fn subject_start(text: &str, c: &regex::Captures) -> Option<usize> {
     let at = c.name("a").map_or(0, |a| a.start());
@@ -1262,11 +1268,61 @@ fn subject_start(text: &str, c: &regex::Captures) -> Option<usize> {
         return Some(at);
     }
     let (title, title_start) = word_before(text, word_start)?;
+    // "The office of Belarusian President Alexander Lukashenko said", "The
+    // Chinese Embassy in Türkiye confirmed": a body of (or in) the name is
+    // who speaks, named from its first word.
+    let body = title
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if matches!(word.as_str(), "of" | "in" | "at") && SPEAKING_BODIES.contains(&body.as_str()) {
+        let mut start = title_start;
+        for _ in 0..4 {
+            let Some((w, s)) = word_before(text, start) else {
+                break;
+            };
+            let article = matches!(w, "the" | "The");
+            let part = article
+                || w == "press"
+                || (w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars().all(|c| c.is_alphanumeric() || "’'-.".contains(c)));
+            if !part {
+                break;
+            }
+            start = s;
+            if article {
+                break;
+            }
+        }
+        return Some(start);
+    }
     // "Then-Secretary of State": the title after its prefix.
     let title = title.rsplit('-').next().unwrap_or(title);
     (matches!(word.as_str(), "of" | "to") && super::entities::is_title(title))
         .then_some(title_start)
 }
+
+/// Bodies that speak for what they are of or in: "the office of …", "the
+/// press service of …", "the Chinese Embassy in Türkiye".
+const SPEAKING_BODIES: &[&str] = &[
+    "office",
+    "embassy",
+    "consulate",
+    "council",
+    "ministry",
+    "committee",
+    "service",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "presidency",
+    "department",
+    "agency",
+    "authority",
+    "command",
+    "mission",
+    "government",
+    "secretariat",
+];
 
 /// The word right before byte `at` (spaces between), with where it starts;
 /// `None` at the start of the text.
@@ -1707,8 +1763,13 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
             // the AFAD".
             let c = (says && text.contains(") ")).then(|| ACRONYM_SAID.captures(text))??;
             let name = c["a"].to_owned();
-            ctx.local.insert(c["acr"].to_owned(), name.clone());
-            Some(format!("{name} ({})", &c["acr"]))
+            // "Premier Chen Chien-jen (陳建仁) said": the name in its own
+            // script is no acronym.
+            let Some(acr) = c.name("acr") else {
+                return Some(name);
+            };
+            ctx.local.insert(acr.as_str().to_owned(), name.clone());
+            Some(format!("{name} ({})", acr.as_str()))
         })
         .or_else(|| {
             (says.then_some(&*SOURCE_NOUN_SAID))?
@@ -2969,6 +3030,32 @@ mod tests {
             (
                 "The mountain village of Tafeghaghte, 60 kilometres from Marrakesh, was almost entirely destroyed, an AFP team reported, with very few buildings still standing.",
                 Some("an AFP team"),
+            ),
+            (
+                "Belarusian leader Alexander Lukashenko earlier held talks with Prigozhin during which the latter agreed to stop his troops and “de-escalate the situation,” Rossiya 24 news channel said.",
+                Some("Rossiya 24 news channel"),
+            ),
+            (
+                "“Suddenly there were bangs behind us – shots. A burst of firing – I do not know what,” one witness, who asked not to be identified by name, told Reuters.",
+                Some("one witness"),
+            ),
+            (
+                "The epicenter was monitored at 23.81 degrees north latitude and 121.74 degrees east longitude, at a depth of 12 km, said a report issued by the CENC.",
+                Some("CENC"),
+            ),
+            // A body of (or in) a name speaks, not the name.
+            (
+                "The office of Belarusian President Alexander Lukashenko said on Saturday that he had brokered a deal with Prigozhin.",
+                Some("office of Belarusian President Alexander Lukashenko"),
+            ),
+            (
+                "The Chinese Embassy in Türkiye confirmed to Xinhua that no Chinese casualties have been reported so far.",
+                Some("Chinese Embassy in Türkiye"),
+            ),
+            // A name in its own script is not part of the name.
+            (
+                "The central government has allocated NT$300 million in relief funds for Hualien County, Premier Chen Chien-jen (陳建仁) said yesterday.",
+                Some("Premier Chen Chien-jen"),
             ),
             // The words joining the clause to what comes before are not
             // the source.
