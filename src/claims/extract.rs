@@ -289,6 +289,20 @@ const PEOPLE: [&str; 8] = [
     "citizens",
 ];
 
+/// Words after a number naming those who carried out an attack, one unit
+/// ("four suspects were detained", "four assailants were apprehended",
+/// "four gunmen were arrested": Crocus City Hall, 2024).
+const ATTACKERS: [&str; 8] = [
+    "attackers",
+    "assailants",
+    "gunmen",
+    "perpetrators",
+    "terrorists",
+    "suspects",
+    "shooters",
+    "raiders",
+];
+
 /// Words after a number that are a verb, not what it counts ("120 were in
 /// critical condition").
 const VERBS: [&str; 12] = [
@@ -463,6 +477,7 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
                     .and_then(|q| q.unit.clone())
                     .unwrap_or_else(|| "people".into()),
                 w if PEOPLE.contains(&w) => "people".into(),
+                w if ATTACKERS.contains(&w) => "attackers".into(),
                 w => measurement_unit(w).map_or_else(|| u.clone(), str::to_owned),
             });
         // "5,000 wounded", "1,011 injuries": the word after the number is
@@ -2146,6 +2161,16 @@ mod tests {
         assert_eq!(
             events("Four assailants were apprehended in Bryansk Region near the border."),
             [Some("arrested".to_owned())]
+        );
+        // Attackers however named are one unit.
+        let units = |text: &str| -> Vec<Option<String>> {
+            one(text).quantities.into_iter().map(|q| q.unit).collect()
+        };
+        assert_eq!(
+            units("Four assailants were apprehended in Bryansk Region near the border."),
+            units(
+                "Special services detained four suspects near the Ukrainian border, the committee said."
+            )
         );
     }
 
