@@ -2200,6 +2200,18 @@ fn conflicts(
 ) -> Vec<Conflict> {
     // measure → (cluster, value, claim)
     let mut by_measure: BTreeMap<String, Vec<(usize, f64, usize)>> = BTreeMap::new();
+    // The measures each cluster's documents state: (cluster, document,
+    // measure).
+    let stated: BTreeSet<(usize, i64, String)> = claims
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            c.quantities
+                .iter()
+                .filter_map(|q| q.measure())
+                .map(move |m| (cluster_of_claim[i], c.document_id, m))
+        })
+        .collect();
     for (i, claim) in claims.iter().enumerate() {
         // A breakdown ("1,293 deaths in Al Haouz, 452 in Taroudant") gives
         // parts of a whole: its figures conflict with no total.
@@ -2210,9 +2222,27 @@ fn conflicts(
         // "200 km (124 miles)": the figure in brackets is the one before,
         // converted; outlets round conversions apart (120 miles, 124).
         let converted = super::matching::converted_figures(&claim.text, &claim.quantities);
+        // A sentence measuring two events alike ("A magnitude-7.4 quake
+        // struck …, followed by another magnitude 6.4 quake") joins the
+        // claims of one of them: the other's figure is not what its
+        // cluster states unless another document there states it too.
+        let two_events = |q: &crate::model::claims::Quantity, m: &str| {
+            q.unit.as_deref().is_some_and(|u| u != "people")
+                && claim
+                    .quantities
+                    .iter()
+                    .filter_map(|o| o.measure().filter(|om| om != m && o.unit == q.unit))
+                    .next()
+                    .is_some()
+                && !stated
+                    .range((cluster_of_claim[i], i64::MIN, String::new())..)
+                    .take_while(|(c, _, _)| *c == cluster_of_claim[i])
+                    .any(|(_, d, sm)| *d != claim.document_id && sm == m)
+        };
         for (q, _) in claim.quantities.iter().zip(converted).filter(|(_, c)| !c) {
             if let Some(m) = q.measure()
                 && !breakdown
+                && !two_events(q, &m)
             {
                 by_measure
                     .entry(m)

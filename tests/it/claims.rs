@@ -658,3 +658,60 @@ fn a_figure_goes_on_with_the_body_the_sentence_before_names() {
         "{cluster:#}"
     );
 }
+
+/// A sentence measuring two shocks ("a magnitude-7.4 quake struck …,
+/// followed by another magnitude 6.4 quake") joins the reports of one of
+/// them; the other's figure does not make that cluster conflict. The main
+/// shock's 7.4 against 7.8 stays a conflict where it is the claim
+/// (Türkiye, 2023: AFAD's 7.4, USGS's 7.8).
+#[test]
+fn a_second_shock_in_a_sentence_does_not_make_its_cluster_conflict() {
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, text) in [
+        (
+            "xinhua.txt",
+            "ANKARA, Feb. 6 (Xinhua) -- A magnitude-7.4 quake struck the Pazarcik district of southern Kahramanmaras province at 4:17am, followed by another magnitude 6.4 quake, which hit southern Gaziantep province at 4:26am, said the disaster agency.\n",
+        ),
+        (
+            "aa.txt",
+            "ANKARA (AA) - A strong earthquake jolted southern Türkiye early on Monday.\n\n\
+             It was followed by a magnitude 6.4 quake that struck southeastern Gaziantep province.\n",
+        ),
+        (
+            "kazinform.txt",
+            "ASTANA (Kazinform) - A strong earthquake jolted Türkiye’s southern province of Kahramanmaras early Monday.\n\n\
+             It was followed by a magnitude 6.4 quake that struck southeastern Gaziantep province.\n",
+        ),
+        (
+            "usgs.txt",
+            "ISTANBUL (Reuters) - A magnitude 7.8 earthquake struck near Pazarcik in Kahramanmaras province in southern Türkiye early on Monday, the U.S. Geological Survey said.\n",
+        ),
+        (
+            "afad.txt",
+            "ANKARA (AA) - Türkiye’s Disaster and Emergency Management Authority (AFAD) said the 7.4 magnitude quake struck at 4.17 a.m. and was centered in the Pazarcik district.\n",
+        ),
+    ] {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let cluster_of = |file: &str, phrase: &str| -> &Value {
+        let claim = claim_with(&report, file, phrase);
+        report["clusters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == claim["cluster"])
+            .unwrap()
+    };
+    let second = cluster_of("aa.txt", "magnitude 6.4");
+    let both = claim_with(&report, "xinhua.txt", "magnitude-7.4");
+    assert_eq!(both["cluster"], second["id"], "{report:#}");
+    assert_eq!(second["conflicting"], false, "{second:#}");
+    let main = cluster_of("afad.txt", "7.4 magnitude");
+    assert_eq!(main["conflicting"], true, "{main:#}");
+}
