@@ -35,7 +35,17 @@ const DESCRIBED: &str = r"(?:\b(?:[Aa]n?|[Tt]he|one|two|three|several)\s+(?:[A-Z
 
 /// A United States lawmaker's party and state after the name: "Sen. Ron
 /// Johnson, R-Wis., said"; never a speaker itself.
-const PARTY_TAG: &str = r"[RDI]-[A-Z][a-z]*\.?";
+const PARTY_TAG: &str = r"[RDI]-[A-Z][A-Za-z.]*";
+/// A lawmaker's party tag after the name, set off by commas or in
+/// brackets: "Sen. Rand Paul, R-Ky., said", "Rep. Trey Gowdy (R-S.C.) said".
+const PARTY_AFTER: &str = r"(?:,\s+[RDI]-[A-Z][A-Za-z.]*,?|\s*\([RDI]-[A-Z][A-Za-z.]*\),?)";
+/// Words between a speaker and the verb of saying: "has repeatedly said",
+/// "has previously told", "also earlier said".
+const BEFORE_SAY: &str = r"(?:(?:has|have|had|also|previously|repeatedly|earlier|later|again|already|publicly|recently|once|now|often|initially|separately|further|since)\s+){0,2}";
+/// Words that open a description of a person set off by commas without an
+/// article: "Sen. John McCain, chairman of the Senate Armed Services
+/// Committee, said".
+const ROLE_OPENING: &str = r"(?:chairman|chairwoman|chair|head|director|leader|spokesman|spokeswoman|spokesperson|president|minister|secretary|ambassador|author|professor|founder|chief|member|senator|editor|analyst|commander|governor|mayor|deputy|former|vice)";
 
 use crate::pattern::re;
 
@@ -80,7 +90,7 @@ static CITING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?P<a>{NAME}|{DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?:,\s+(?:meanwhile|however|though|too|in turn|for (?:his|her|its|their) part),)?\s+(?:has\s+|have\s+|had\s+|also\s+)?{SAY}\b"
+        r"(?P<a>{NAME}|{DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t){PARTY_AFTER}?(?:,\s+(?:meanwhile|however|though|too|in turn|for (?:his|her|its|their) part),)?\s+{BEFORE_SAY}{SAY}\b"
     ))
 });
 /// A sentence opened by people left unnamed who say it, in the present:
@@ -107,7 +117,7 @@ static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// in Taiwan said" is left to the other patterns).
 static SOURCE_NOUN_SAID: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[,;][”\x22’]?\s+|\band\s+)(?P<a>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther)\s+)?(?:[\w.'’-]+\s+){{0,4}}?{SOURCE_NOUN})(?:,\s+(?:who|which)\s+[^,;“”\x22]{{3,60}}?,)?\s+(?:(?:had|has|have|also|earlier|later|initially|previously|then|further|separately)\s+)?{SAY}\b"
+        r"(?:^|[,;][”\x22’]?\s+|\band\s+)(?P<a>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther)\s+)?(?:[\w.'’-]+\s+){{0,4}}?{SOURCE_NOUN})(?:,\s+(?:who|which)\s+[^,;“”\x22]{{3,60}}?,)?\s+{BEFORE_SAY}(?:{SAY}|say)\b"
     ))
 });
 /// A body named with the acronym it goes by, or a person with their name
@@ -122,7 +132,7 @@ static ACRONYM_SAID: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What a source is when it is not named: who or what reports, as
 /// [`SOURCE_NOUN_SAID`] and the lowercase form of "according to" read it.
-const SOURCE_NOUN: &str = r"(?:officials?|police|authorities|residents?|witness(?:es)?|eyewitness(?:es)?|rescuers?|doctors?|medics?|media|broadcasters?|agency|ministry|authority|commission|administration|institute|centre|center|bureau|office|army|military|company|government|governor|sources?|team|correspondent|journalist|reporter|channel|television|newspaper|survey|service|committee|council|department|spokes(?:man|woman|person)|hospital|investigators?|prosecutors?|experts?|analysts?|activists?|observatory|monitor|organi[sz]ation|statement|report)";
+const SOURCE_NOUN: &str = r"(?:officials?|police|authorities|residents?|witness(?:es)?|eyewitness(?:es)?|rescuers?|doctors?|medics?|media|broadcasters?|agency|ministry|authority|commission|administration|institute|centre|center|bureau|office|army|military|company|government|governor|sources?|team|correspondent|journalist|reporter|channel|television|newspaper|survey|service|committee|council|department|spokes(?:man|woman|person)|hospital|investigators?|prosecutors?|experts?|analysts?|activists?|chief|judge|jury|study|document|indictment|court|lawmakers?|senators?|diplomats?|researchers?|scientists?|observers?|critics?|observatory|monitor|organi[sz]ation|statement|report)";
 /// "according to" a source described, not named: "according to the local
 /// authorities", "according to police", "according to initial estimates
 /// by the provincial governor", "according to the latest update from the
@@ -136,7 +146,7 @@ static ACCORDING_TO_DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
 /// Investigative Committee, which probes major crimes, said".
 static WHICH_SAID: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?P<a>{NAME})(?:,\s+{PARTY_TAG})?,?\s+(?:which|who)\s+[^,;“”\x22]{{3,60}}?,?\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
+        r"(?P<a>{NAME}){PARTY_AFTER}?,?\s+(?:which|who)\s+[^,;“”\x22]{{3,90}}?,?\s+{BEFORE_SAY}{SAY}\b"
     ))
 });
 /// A statement as the subject after the verb: "…, says a statement from
@@ -151,7 +161,7 @@ static STATEMENT_FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// the Taiwan Affairs Office, said".
 static APPOSITIVE_SAID: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?P<a>{NAME}),\s+(?:an?|the)\s+[^,;“”\x22]{{3,90}},\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
+        r"(?P<a>{NAME})(?:\s*\({PARTY_TAG}\))?,\s+(?:(?:an?|the)\s+[^,;“”\x22]{{3,90}}|{ROLE_OPENING}\b[^,;“”\x22]{{0,90}}),\s+{BEFORE_SAY}{SAY}\b"
     ))
 });
 /// The speaker named after a description of them, both set off by commas:
@@ -178,7 +188,8 @@ static REPORT_NOUN_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What [`APPOSITIVE_SAID`] cannot match without: a description set off
 /// by a comma.
-static COMMA_ARTICLE: LazyLock<Regex> = LazyLock::new(|| re(r",\s+(?:an?|the)\s"));
+static COMMA_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r",\s+(?:an?|the|{ROLE_OPENING})\s")));
 /// A relayed statement: "NNA cited Lebanon's health minister as saying",
 /// "quoted the ministry as saying".
 static CITED_AS_SAYING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1374,6 +1385,9 @@ const SPEAKING_BODIES: &[&str] = &[
     "mission",
     "government",
     "secretariat",
+    "officials",
+    "authorities",
+    "police",
 ];
 
 /// The word right before byte `at` (spaces between), with where it starts;
@@ -1824,7 +1838,8 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
             Some(format!("{name} ({})", acr.as_str()))
         })
         .or_else(|| {
-            (says.then_some(&*SOURCE_NOUN_SAID))?
+            // "…, investigators say."
+            ((says || text.contains(" say")).then_some(&*SOURCE_NOUN_SAID))?
                 .captures(text)
                 .map(|c| subject_after_joins(&c["a"]).to_owned())
         })
@@ -3148,6 +3163,56 @@ mod tests {
             ),
         ] {
             assert_eq!(source_of(sentence).as_deref(), source, "{sentence}");
+        }
+    }
+
+    /// Speakers as political reporting names them: with adverbs before
+    /// the verb ("has repeatedly said"), a lawmaker's party tag ("Sen. Rand
+    /// Paul, R-Ky., said", "(R-S.C.) said"), a long relative clause or a
+    /// description without an article between name and verb; officials
+    /// "in" a country; a grand jury, investigators who "say". (Helsinki
+    /// articles, each read by hand.)
+    #[test]
+    fn speakers_named_with_party_tags_adverbs_and_descriptions() {
+        for (sentence, source) in [
+            (
+                "Trump has repeatedly said it would be in the U.S. interest to improve ties with Russia.",
+                "Trump",
+            ),
+            (
+                "Putin has previously told Trump Russia did not meddle in the 2016 U.S. presidential election.",
+                "Putin",
+            ),
+            (
+                "House Oversight Committee Chairman Trey Gowdy (R-S.C.) said he will not support the push by Trump loyalists to impeach Deputy Attorney General Rod Rosenstein.",
+                "House Oversight Committee Chairman Trey Gowdy",
+            ),
+            (
+                "Sen. Rand Paul, R-Ky., said it's inevitable that Russia will interfere in U.S. elections and that it's pointless for Trump to confront Putin about it.",
+                "Sen. Rand Paul",
+            ),
+            (
+                "Sen. John McCain (R-Ariz.), chairman of the Senate Armed Services Committee, said the summit in Helsinki should not move forward.",
+                "Sen. John McCain",
+            ),
+            (
+                "Trump, who has been trying to lower expectations about what the meeting will achieve, told reporters during a breakfast Monday morning that he thought the summit would go well.",
+                "Trump",
+            ),
+            (
+                "Officials in Finland said Friday the summit will be held at one of the Finnish president's official residences in Helsinki.",
+                "Officials in Finland",
+            ),
+            (
+                "In the most detailed U.S. accusation to date that Moscow meddled in the presidential election, a federal grand jury said Russian military intelligence agency officers covertly monitored computers of Clinton's campaign.",
+                "a federal grand jury",
+            ),
+            (
+                "As part of that effort, Russian hackers targeted at least 21 states ahead of the election and are believed to have breached the voter registration system in at least one, Illinois, investigators say.",
+                "investigators",
+            ),
+        ] {
+            assert_eq!(source_of(sentence).as_deref(), Some(source), "{sentence}");
         }
     }
 

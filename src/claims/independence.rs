@@ -1694,7 +1694,15 @@ fn is_role_noun(w: &str) -> bool {
 /// Whether a source is left unnamed: "officials", "Lebanese authorities",
 /// "security sources", "local media", "Russian investigators".
 fn unnamed_source(name: &str) -> bool {
-    let words = super::entities::plain_words(name);
+    let mut words = super::entities::plain_words(name);
+    // "Officials in Finland": officials, wherever they are.
+    if let Some(k) = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "in" | "of" | "from" | "at"))
+        .filter(|k| *k > 0)
+    {
+        words.truncate(k);
+    }
     let Some(last) = words.last() else {
         return true;
     };
@@ -2716,6 +2724,8 @@ mod tests {
         let m = merged_knowing(&["Putin", "Russian President"], &[]);
         assert_eq!(m["Russian President"], "Russian President", "{m:?}");
         assert!(unnamed_source("Russian investigators"));
+        assert!(unnamed_source("Officials in Finland"));
+        assert!(!unnamed_source("Ministry of Health"));
     }
 
     /// A body written with the acronym its article gave it is one source

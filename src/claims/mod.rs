@@ -143,11 +143,14 @@ fn attribute_from_neighbours(claims: &mut [(Claim, matching::Features)], text: &
         // reported in its own right, not a count the next speaker gave
         // (Helsinki: "12 Russian intelligence officers were indicted
         // Friday" had taken the next sentence's "Trump indicated …").
+        // A figure measuring nothing ("a 72-year-old former real estate
+        // developer") is no one's toll either.
         let toll = figure.quantities.iter().any(|q| {
-            !matches!(
-                q.event.as_deref(),
-                Some("indicted" | "arrested" | "deployed" | "voted" | "lasted")
-            )
+            q.measure().is_some()
+                && !matches!(
+                    q.event.as_deref(),
+                    Some("indicted" | "arrested" | "deployed" | "voted" | "lasted")
+                )
         });
         figure.kind == extract::ClaimKind::Figure
             && toll
