@@ -2079,6 +2079,7 @@ fn entries_disagree(a: &Claim, va: f64, b: &Claim, vb: f64) -> bool {
             measure: 0,
             counted: false,
             unit: 0,
+            presupposed: false,
             value: super::matching::value_key(v),
             bound: super::matching::Bound::of(q.and_then(|q| q.qualifier.as_deref())),
         }

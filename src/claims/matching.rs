@@ -405,6 +405,7 @@ pub fn features(claim: &Extracted) -> Features {
                 counts.push(hash::text(&m));
                 states_count |= !definite(&claim.text, &q.text);
             }
+            let presupposed = presupposed(&claim.text, &q.text);
             measures.push(Figure {
                 measure: hash::text(&m),
                 value: v,
@@ -415,6 +416,7 @@ pub fn features(claim: &Extracted) -> Features {
                 },
                 counted: q.event.is_some(),
                 unit: hash::text(m.split(' ').next().unwrap_or_default()),
+                presupposed,
             });
         }
     }
@@ -731,6 +733,10 @@ pub struct Figure {
     pub counted: bool,
     /// What the figure is in (hashed): "km", "magnitude", "people".
     pub unit: u64,
+    /// Named as already known wherever the sentence gives it ("is paying
+    /// close attention to the 7.3-magnitude earthquake"): the sentence
+    /// takes the figure for granted and claims something else about it.
+    pub presupposed: bool,
 }
 
 /// How many zeros a whole number ends with, in decimal.
@@ -1254,13 +1260,17 @@ fn figure_fact(a: &Features, b: &Features, names_disjoint: bool) -> bool {
         (true, false) => FIGURE_ALONE,
         (true, true) => FIGURE_DESPITE_NAMES,
     };
+    // A figure one sentence takes for granted ("attention to the
+    // 7.3-magnitude earthquake") is no fact it states: it meets only a
+    // figure both state.
     figures_agree(a, b)
         && a.measures.iter().any(|x| {
             x.value >= least
+                && !x.presupposed
                 && !(counts_only && x.counted)
                 && b.measures
                     .iter()
-                    .any(|y| x.measure == y.measure && x.agrees(y))
+                    .any(|y| x.measure == y.measure && !y.presupposed && x.agrees(y))
         })
 }
 
@@ -1274,6 +1284,22 @@ fn definite(text: &str, figure: &str) -> bool {
                 && !before[..before.len() - d.len()].ends_with(|c: char| c.is_alphanumeric())
         })
     })
+}
+
+/// Whether a figure is taken for granted wherever the sentence gives it:
+/// named as already known inside the sentence ("is paying close attention
+/// to the 7.3-magnitude earthquake", "the indictment of the 12 Russian
+/// officers"). A sentence opening on it ("The 7.3-magnitude quake struck
+/// …") states it, as a lede does.
+fn presupposed(text: &str, figure: &str) -> bool {
+    definite(text, figure)
+        && everywhere(text, figure, |i| {
+            let before = text[..i].trim_end();
+            let determiner = before
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(0, |j| j + 1);
+            before[..determiner].contains(char::is_alphanumeric)
+        })
 }
 
 /// Whether `figure` is in `text` and `at` holds wherever it is (at each
@@ -2036,6 +2062,7 @@ mod tests {
             bound: Bound::of(qualifier),
             counted: true,
             unit: 0,
+            presupposed: false,
         };
         // (figure, figure, same report?) — each from a real pair of reports.
         for (a, b, same) in [
@@ -2082,6 +2109,7 @@ mod tests {
             bound: Bound::Exact,
             counted: true,
             unit: 0,
+            presupposed: false,
         };
         let a = Features {
             measures: vec![fig(killed, 51000), fig(wounded, 300)],
@@ -2359,6 +2387,27 @@ mod tests {
         );
         assert!(!extradite.states_count);
         assert!(score_in(&extradite, &no_figure, &none, true).is_some());
+    }
+
+    /// Xinhua's lede on the Hualien quake (dev set 58, 60) and the agency's
+    /// own magnitude report: the spokesperson takes the 7.3 for granted,
+    /// so the two meet on no figure; a lede opening on the figure states it.
+    #[test]
+    fn a_figure_taken_for_granted_is_no_shared_fact() {
+        let f = sentence_features();
+        let relief = f(
+            "The mainland is paying close attention to the 7.3-magnitude earthquake in Taiwan and the development of the disaster, and is willing to provide disaster relief assistance, a spokesperson said on Wednesday.",
+        );
+        let jolted = f(
+            "A 7.3-magnitude earthquake jolted the sea area near Hualien of Taiwan at 7:58 a.m. Wednesday (Beijing Time), followed by multiple aftershocks, according to the China Earthquake Networks Center.",
+        );
+        assert!(relief.measures.iter().all(|m| m.presupposed), "{relief:?}");
+        assert_eq!(score(&relief, &jolted, &HashMap::new()), None);
+        let lede = f(
+            "The 7.3-magnitude earthquake jolted the sea area near Hualien of Taiwan at 7:58 a.m. Wednesday, the China Earthquake Networks Center said.",
+        );
+        assert!(lede.measures.iter().all(|m| !m.presupposed), "{lede:?}");
+        assert!(score(&lede, &jolted, &HashMap::new()).is_some());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! each test in its own temporary folder with its own data folder, so no test
 //! touches the user's stores.
 
+mod attribution;
 mod bad_input;
 mod bag;
 mod capture;
