@@ -1719,6 +1719,12 @@ fn unnamed_source(name: &str) -> bool {
                 | "investigators"
                 | "prosecutors"
                 | "rescuers"
+                // "a spokesperson said", "a government spokesman": a
+                // spokesperson the lede leaves unnamed is most often the
+                // one the story names (Xinhua, Hualien earthquake, 2024).
+                | "spokesperson"
+                | "spokesman"
+                | "spokeswoman"
         )
 }
 
@@ -2726,6 +2732,8 @@ mod tests {
         assert_eq!(m["Russian President"], "Russian President", "{m:?}");
         assert!(unnamed_source("Russian investigators"));
         assert!(unnamed_source("Officials in Finland"));
+        assert!(unnamed_source("a spokesperson"));
+        assert!(!unnamed_source("Zhu Fenglian"));
         assert!(!unnamed_source("Ministry of Health"));
     }
 

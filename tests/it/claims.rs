@@ -715,3 +715,35 @@ fn a_second_shock_in_a_sentence_does_not_make_its_cluster_conflict() {
     let main = cluster_of("afad.txt", "7.4 magnitude");
     assert_eq!(main["conflicting"], true, "{main:#}");
 }
+
+/// A lede's unnamed spokesperson is the one the next paragraph names with
+/// that office, as agencies write a lede and its second paragraph (Xinhua
+/// on the Hualien earthquake, dev set 60): the two sentences rest on one
+/// primary source, not on "a spokesperson" and Zhu Fenglian. A speaker of
+/// another office named next is nobody's name for the spokesman.
+#[test]
+fn a_ledes_unnamed_spokesperson_is_the_one_named_next_with_that_office() {
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("relief.txt"),
+        "BEIJING, April 3 (Xinhua) -- The mainland is paying close attention to the 7.3-magnitude earthquake in the Taiwan region and the development of the disaster, and is willing to provide disaster relief assistance, a spokesperson said on Wednesday.\n\n\
+         The mainland is highly concerned about the situation and extends sincere sympathy to the Taiwan compatriots affected by the disaster, said Zhu Fenglian, spokesperson for the Taiwan Affairs Office of the State Council.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("talks.txt"),
+        "The ministry is ready to resume talks with the union next week, a spokesman said on Monday.\n\n\
+         Labour Minister Anna Kowal said the offer on wages would not change.\n",
+    )
+    .unwrap();
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let lede = claim_with(&report, "relief.txt", "disaster relief assistance");
+    assert_eq!(lede["attribution"], "Zhu Fenglian", "{lede:#}");
+    let other = claim_with(&report, "talks.txt", "resume talks");
+    assert_eq!(other["attribution"], "a spokesman", "{other:#}");
+}
