@@ -30,7 +30,7 @@ const SAY: &str = r"(?:said|says|told|added|stated|warned|claimed|insisted|wrote
 /// capitalised words, "al-" allowed, an initial or an abbreviated title
 /// among them ("George W. Bush", "Republican Sen. John Cornyn"); or a
 /// described source.
-const NAME: &str = r"(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Committee|Ministry|Office|Council|Agency|Department|Commission|Service|Authority|Centre|Center|Institute|Bureau|Organi[sz]ation|Court|Directorate|Administration)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*\.?){0,3})";
+const NAME: &str = r"(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Committee|Ministry|Office|Council|Agency|Department|Commission|Service|Authority|Centre|Center|Institute|Bureau|Organi[sz]ation|Court|Directorate|Administration)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}|(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:&[A-Z][\w'’.-]*)?(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*\.?){0,3})";
 const DESCRIBED: &str = r"(?:\b(?:[Aa]n?|[Tt]he|one|two|three|several)\s+(?:[A-Za-z’'.-]+\s+){0,3}(?:official|officials|officer|officers|secretary|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|minister|ministry|adviser|aide|commander|analyst|forecaster|coach|lawyer|attorney|doctor|scientist|friend|relative|neighbou?r|witness|witnesses|resident|residents|authorities|agency|authority|police|army|military|government|presidency|office|department|service|centre|center|committee|commission|council|court|embassy|body|leader|president|head\s+of\s+state|premier|chancellor|governor|mayor|ambassador|envoy)|[A-Z][a-z]+(?:’s|'s)?\s+(?:[a-z]+\s+)?(?:authorities|officials|police|minister|ministry|government|army|military|presidency|aide|adviser|spokesman|spokeswoman|spokesperson)|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:’s|'s)\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson|adviser|aide|lawyer|office|press\s+secretary|press\s+service))";
 
 /// A United States lawmaker's party and state after the name: "Sen. Ron
@@ -61,7 +61,7 @@ const AGED: &str = r"(?:\d{1,3}-year-old\s+)?";
 static SAYS: LazyLock<Regex> = LazyLock::new(|| re(SAY));
 static SPEAKER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r#"[”"],?\s*(?:(?P<a>{NAME}|{DESCRIBED}|he|she|they|it)(?:,\s+(?:in\s+tears|visibly\s+[a-z]+|smiling|laughing|weeping|sobbing|speaking\s+[a-z\s]{{2,20}}?),)?\s+{SAY}\b|{SAY}\s+{AGED}(?P<b>{NAME}|{DESCRIBED}))"#
+        r#"[”"],?\s*(?:(?P<a>{NAME}|{DESCRIBED}|he|she|they|it)(?:,\s+(?:in\s+tears|visibly\s+[a-z]+|smiling|laughing|weeping|sobbing|speaking\s+[a-z\s]{{2,20}}?),|,\s+(?:an?|the)\s+[^,;“”\x22]{{3,90}}?,?)?\s+{SAY}\b|{SAY}\s+{AGED}(?P<b>{NAME}|{DESCRIBED}))"#
     ))
 });
 static SPEAKER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -190,6 +190,14 @@ static REPORT_NOUN_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// by a comma.
 static COMMA_ARTICLE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r",\s+(?:an?|the|{ROLE_OPENING})\s")));
+/// A source in the passive: "All three deaths were confirmed by a medical
+/// source at the Sino-Guinean Friendship Hospital", "as previously
+/// reported by The Wall Street Journal".
+static CONFIRMED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:was|were|been|as(?:\s+(?:previously|first|earlier))?)\s+(?:confirmed|announced|reported|stated|disclosed|revealed)\s+by\s+(?P<a>{DESCRIBED}|[A-Z][\w'’.&-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*\.?){{0,5}})"
+    ))
+});
 /// A relayed statement: "NNA cited Lebanon's health minister as saying",
 /// "quoted the ministry as saying".
 static CITED_AS_SAYING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1786,9 +1794,18 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
         }
         return None;
     }
+    // A sentence the splitter began inside a quotation ("It is the
+    // strongest so far this year,” said Rene Paciente, head of …") closes
+    // one it never opened.
+    let opens_inside = || {
+        text.find('”')
+            .is_some_and(|i| !text[..i].contains('“') && text[..i].split_whitespace().count() >= 3)
+            && !text.contains('"')
+    };
     let quoted = QUOTED
         .captures_iter(text)
-        .any(|c| c[1].split_whitespace().count() >= 3);
+        .any(|c| c[1].split_whitespace().count() >= 3)
+        || opens_inside();
     // Most patterns below name their speaker beside a verb of saying: a
     // sentence without one (a figure, most of them) skips them at once.
     let says = SAYS.is_match(text);
@@ -1877,8 +1894,9 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
             // match without (a comma, "which", a report's noun): most
             // sentences are searched by none of them.
             let commas = text.bytes().filter(|b| *b == b',').count();
-            let patterns: [(&Regex, bool); 7] = [
+            let patterns: [(&Regex, bool); 8] = [
                 (&CITED_AS_SAYING, true),
+                (&CONFIRMED_BY, text.contains(" by ")),
                 (&STATEMENT_FROM, true),
                 (&REPORT_BY, REPORT_NOUN_BY.is_match(text)),
                 (&APPOSITIVE_SAID, says && COMMA_ARTICLE.is_match(text)),
@@ -3172,10 +3190,11 @@ mod tests {
                 "Comcast Corporation (NasdaqGS:CMCSA), the owner of CNBC parent NBCUniversal, isn't interested in acquiring Paramount Global assets, one of the people said.",
                 Some("one of the people"),
             ),
-            // "people familiar with the matter attributed": no verb of saying.
+            // "people familiar with the matter attributed": no verb of
+            // saying, so the company's own word, "&" and all.
             (
                 "J&J said earlier Tuesday it had bowed out of the bidding, a move people familiar with the matter attributed to its unwillingness to pay the price necessary to seal a deal for Actelion.",
-                None,
+                Some("J&J"),
             ),
             (
                 "Another 66 people were injured, including 26 shot by police, Abdoulaye Oumou Sow, an FNDC leader told AFP.",
@@ -3208,6 +3227,20 @@ mod tests {
             (
                 "As reported by TheCable, he gave two reasons why shutting down Twitter at the time was a tough decision for him.",
                 None,
+            ),
+            // Begun inside a quotation by the splitter.
+            (
+                "It is the strongest so far this year,” said Rene Paciente, head of the marine weather division.",
+                Some("Rene Paciente"),
+            ),
+            // A description after the name, its closing comma left out.
+            (
+                "“Based on our understanding of how galaxy clusters grow from the very beginning of our universe, this cluster should be one of the five most massive in existence at that time,” Peter Eisenhardt, a scientist at NASA’s Jet Propulsion Laboratory said in a post on NASA’s website.",
+                Some("Peter Eisenhardt"),
+            ),
+            (
+                "All three deaths were confirmed by a medical source at the Sino-Guinean Friendship Hospital.",
+                Some("a medical source"),
             ),
             (
                 "Election Commission (EC)'s President Ahmed Shareef, on Thursday, stated that although the commission received multiple complaints and requests to recount certain ballot boxes, election results remain unchanged.",
