@@ -29,6 +29,15 @@ const EXIT_DISCREPANCY: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    // A fault's message may quote an article's text ("byte index 113 is
+    // not a char boundary … of `…`"): printed escaped like everything else,
+    // so no byte of an article acts on the terminal.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "provaudit: internal error: {}",
+            escape::visible_text(&info.to_string())
+        );
+    }));
     // The PDF reader runs in a process of its own: this program, so asked.
     if let Some(code) = provaudit::text::pdf::serve_or_register() {
         return ExitCode::from(code as u8);

@@ -70,7 +70,7 @@ pub fn run(
     control: &Control,
 ) -> Result<AuditRun, IngestError> {
     let started = std::time::Instant::now();
-    let summary = ingest::ingest(store, root, options.scan, control)?;
+    let mut summary = ingest::ingest(store, root, options.scan, control)?;
     let mut timings = Timings::default();
     timings.add(
         "ingest: read and hash (summed over threads)",
@@ -93,7 +93,9 @@ pub fn run(
                 std::time::Duration::ZERO,
             );
         } else {
-            timings.extend(analyse(store, registry, options.grouping, inputs, control)?);
+            let (took, problems) = analyse(store, registry, options.grouping, inputs, control)?;
+            timings.extend(took);
+            summary.warnings.extend(problems);
         }
     }
     Ok(AuditRun {
@@ -293,7 +295,7 @@ fn analyse(
     grouping: Grouping,
     inputs: String,
     control: &Control,
-) -> Result<Timings, IngestError> {
+) -> Result<(Timings, Vec<crate::scan::FileProblem>), IngestError> {
     let mut timings = Timings::default();
     if control.cancelled() {
         return Err(IngestError::Cancelled);
@@ -317,8 +319,12 @@ fn analyse(
             for (step, took) in out.timings {
                 timings.add(&format!("claims: {step}"), took);
             }
-            store.set_analysis_inputs(Some(&inputs))?;
-            Ok(timings)
+            // A document whose analysis failed is tried again next run: the
+            // results are not marked as made from these inputs.
+            if out.problems.is_empty() {
+                store.set_analysis_inputs(Some(&inputs))?;
+            }
+            Ok((timings, out.problems))
         }
         None => Err(IngestError::Cancelled),
     }

@@ -1295,9 +1295,13 @@ fn presupposed(text: &str, figure: &str) -> bool {
     definite(text, figure)
         && everywhere(text, figure, |i| {
             let before = text[..i].trim_end();
+            // Where the determiner starts: after the last character that is
+            // not a letter or digit, however many bytes it takes ("—the").
             let determiner = before
-                .rfind(|c: char| !c.is_alphanumeric())
-                .map_or(0, |j| j + 1);
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(0, |(j, c)| j + c.len_utf8());
             before[..determiner].contains(char::is_alphanumeric)
         })
 }
@@ -2407,6 +2411,13 @@ mod tests {
             "The 7.3-magnitude earthquake jolted the sea area near Hualien of Taiwan at 7:58 a.m. Wednesday, the China Earthquake Networks Center said.",
         );
         assert!(lede.measures.iter().all(|m| !m.presupposed), "{lede:?}");
+        // A determiner glued to a dash (a generated corpus's "corruption—the
+        // 12 …" had panicked, the dash being three bytes).
+        assert!(presupposed(
+            "asked about the corruption—the 12 officers charged",
+            "12"
+        ));
+        assert!(!presupposed("—the 12 officers were charged", "12"));
         assert!(score(&lede, &jolted, &HashMap::new()).is_some());
     }
 

@@ -33,6 +33,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// What one document yields, computed on its own (in parallel).
+#[derive(Default)]
 struct DocumentClaims {
     /// `None` when the analysis was kept from an earlier run (the stored
     /// article stands), or once written pending.
@@ -288,6 +289,19 @@ fn year_from_capture(mut date: DocumentDate, at: &str) -> DocumentDate {
     date
 }
 
+/// The fault the tests put in a document's analysis, as a bug would:
+/// `PROVAUDIT_FAULT_FOR_TESTS` set to a document's path makes its analysis
+/// panic with a message quoting its text (as "byte index … is not a char
+/// boundary … of `…`" did). Nothing else reads the variable.
+fn fault_for_tests(doc: &StoredDocument, stored: &StoredText) {
+    if std::env::var_os("PROVAUDIT_FAULT_FOR_TESTS")
+        .is_some_and(|p| p.as_encoded_bytes() == doc.path.as_bytes())
+    {
+        let quoted: String = stored.text.chars().take(60).collect();
+        panic!("a fault put in for the tests, in `{quoted}`");
+    }
+}
+
 fn analyse_document(
     doc: &StoredDocument,
     stored: &StoredText,
@@ -445,6 +459,10 @@ pub fn run_with(
     let mut features = matching::FeatureTable::default();
     let mut fresh: Vec<i64> = Vec::new();
     let mut reused: Vec<i64> = Vec::new();
+    // Documents whose analysis failed (a fault in this program, not in the
+    // file): each is named in the run's warnings, the run goes on.
+    let failed: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::default();
+    let mut problems: Vec<crate::scan::FileProblem> = Vec::new();
     let (mut reading, mut writing) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
     // What the slice before analysed, written while this one is analysed.
     let mut unwritten: Option<(Vec<KeptAnalysis>, Vec<Article>)> = None;
@@ -472,7 +490,18 @@ pub fn run_with(
                     let found = match restored {
                         Some(r) => Some((offset + i, r, None)),
                         None => texts.get(&doc.id).and_then(Option::as_ref).map(|stored| {
-                            let found = analyse_document(doc, stored, &entities, &markers);
+                            let analysis =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    fault_for_tests(doc, stored);
+                                    analyse_document(doc, stored, &entities, &markers)
+                                }));
+                            let Ok(found) = analysis else {
+                                failed
+                                    .lock()
+                                    .unwrap_or_else(|p| p.into_inner())
+                                    .push(offset + i);
+                                return (offset + i, DocumentClaims::default(), None);
+                            };
                             let data = found.keep();
                             let kept = KeptAnalysis {
                                 document_id: doc.id,
@@ -505,9 +534,22 @@ pub fn run_with(
         wrote?;
         let mut kept = Vec::new();
         let mut articles = Vec::new();
+        let failed_here = std::mem::take(&mut *failed.lock().unwrap_or_else(|p| p.into_inner()));
         for (i, mut claims, made) in found {
             match made {
                 Some(k) => kept.push(k),
+                None if failed_here.contains(&i) => {
+                    // Analysed afresh, to no claims, and not kept: the next
+                    // run tries again.
+                    fresh.push(documents[i].id);
+                    problems.push(crate::scan::FileProblem {
+                        path: documents[i].path.clone(),
+                        message: "its claims could not be analysed (an internal error in provaudit, \
+                                  printed above; the file is unchanged and its fingerprints stand): \
+                                  it has no claims in this run; please report it with the file"
+                            .to_owned(),
+                    });
+                }
                 None => reused.push(documents[i].id),
             }
             // Written next, beside the analysis: the run does not hold
@@ -580,6 +622,7 @@ pub fn run_with(
     }
     output.reused = reused;
     output.analysed = fresh;
+    output.problems = problems;
     let started = std::time::Instant::now();
     let steps = store.save_claims(&output)?;
     timings.push(("store claims".to_owned(), started.elapsed()));
@@ -755,8 +798,10 @@ fn assemble(
         candidates_scored: matching.candidates_scored,
         reused: Vec::new(),
         timings: Vec::new(),
+        problems: Vec::new(),
     }
 }
+
 /// Hex digits in a claim or cluster id after its `k-` or `c-`.
 pub const ID_DIGITS: usize = 12;
 

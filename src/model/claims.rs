@@ -439,6 +439,9 @@ pub struct StageOutput {
     pub reused: Vec<i64>,
     /// Wall time of each step, for the benchmark.
     pub timings: Vec<(String, std::time::Duration)>,
+    /// Documents whose analysis failed, each with what happened: named in
+    /// the run's warnings.
+    pub problems: Vec<crate::scan::FileProblem>,
 }
 
 /// One document's analysis as the store keeps it for the next run: the

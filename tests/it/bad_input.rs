@@ -495,3 +495,68 @@ fn a_pdf_that_kills_its_reader_is_kept_and_the_run_goes_on() {
         "Al Jazeera"
     );
 }
+
+/// A fault in the analysis of one document (a bug in this program, as
+/// the dash that once split a character did on a generated corpus) costs
+/// that document its claims in this run, never the run: the others are
+/// analysed, the file is named in the warnings with what to do, the
+/// fault's message (which quotes the article) reaches the terminal
+/// escaped, and the next run tries the document again.
+#[test]
+fn a_fault_in_one_documents_analysis_names_it_and_the_run_goes_on() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    std::fs::write(
+        corpus.join("fault.txt"),
+        "Officials said \u{1b}[2J\u{1b}]0;pwned\u{7} the toll rose to 41 on Monday, the ministry said.\n",
+    )
+    .unwrap();
+    let db = ws.db();
+    let out = ws
+        .cmd()
+        .env("PROVAUDIT_FAULT_FOR_TESTS", "fault.txt")
+        .args([
+            "audit",
+            corpus.to_str().unwrap(),
+            "--json",
+            "--db",
+            db.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let run = Run::of(out);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("internal error"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{7}'),
+        "{:?}",
+        run.stderr
+    );
+    let report = run.json();
+    let warning = warning_for(&report, "fault.txt");
+    assert!(warning.contains("could not be analysed"), "{warning}");
+    assert!(warning.contains("report it"), "{warning}");
+    let claims = report["claims"].as_array().unwrap();
+    assert!(claims.iter().all(|c| c["document"] != "fault.txt"));
+    // The seeds' claims are all there.
+    for (name, _) in seed_sums() {
+        assert!(
+            claims.iter().any(|c| c["document"] == name.as_str()),
+            "{name}"
+        );
+    }
+    // Next run, the fault gone: the document is analysed.
+    let again = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(warning_for(&again, "fault.txt"), "");
+    assert!(
+        again["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["document"] == "fault.txt"),
+        "{again:#}"
+    );
+}
