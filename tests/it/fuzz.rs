@@ -116,6 +116,14 @@ const PIECES: &[&str] = &[
     "The toll rose to 135, the health minister said on Friday. ",
     "a 6.4-magnitude quake struck 35 km (22 miles) north ",
     "U.N. envoy Ghassan Salame told Reuters ",
+    // Rules that slice around a figure or a name, next to many-byte
+    // characters ("corruption—the 12" once split the dash).
+    "asked about corruption—the 12 people killed in the blast ",
+    "concern over the quake—the 7.3-magnitude earthquake ",
+    "a person familiar with the matter said ",
+    "Abdoulaye Oumou Sow, an FNDC leader told AFP. ",
+    "year,” said Rene Paciente, head of ",
+    "Azilal, Chichaoua and Taroudant ",
     "Lt. Gen. (ret.) Rep. Ilhan Omar (D-MN) said ",
     "<html><head><meta charset=\"windows-1252\"><title>",
     "</title><meta property=\"og:site_name\" content=\"",
