@@ -256,7 +256,7 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Events a figure counts, with the words that name them.
-const EVENTS: [(&str, &[&str]); 13] = [
+const EVENTS: [(&str, &[&str]); 14] = [
     (
         "killed",
         &[
@@ -310,6 +310,9 @@ const EVENTS: [(&str, &[&str]); 13] = [
     ("trapped", &["trapped", "stranded"]),
     ("rescued", &["rescued"]),
     ("critical", &["critical"]),
+    // The dead and the injured counted together ("Pakistan's Casualties
+    // Rise to 2,600": 1,061 dead and 1,575 injured): neither toll.
+    ("casualties", &["casualties", "casualty"]),
 ];
 
 /// Words after a number that say who is counted but not as what: one
@@ -2791,6 +2794,33 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.iso(), "2023-09-10");
+    }
+
+    /// Casualties count the dead and the injured together: ProPakistani's
+    /// headline "Casualties Rise to 2,600" (1,061 dead and 1,575 injured in
+    /// its text, dev set 21) is neither toll, so it never conflicts with
+    /// the NDMA's 1,061 deaths, and as a headline stating a count of
+    /// people it is a claim.
+    #[test]
+    fn casualties_are_neither_the_dead_nor_the_injured() {
+        let headline = "Pakistan’s Casualties Rise to 2,600 Due to Devastating Monsoon Floods";
+        let q = quantities(headline);
+        assert_eq!(
+            q[0].measure().as_deref(),
+            Some("people casualties"),
+            "{q:?}"
+        );
+        assert!(claim_like(headline));
+        let q = quantities(
+            "Overall, the cumulative casualties have reached 2,636, of which 1,061 are deaths and 1,575 injuries.",
+        );
+        let measure = |v: f64| q.iter().find(|q| q.value == v).and_then(|q| q.measure());
+        assert_eq!(
+            measure(2636.0).as_deref(),
+            Some("people casualties"),
+            "{q:?}"
+        );
+        assert_eq!(measure(1061.0).as_deref(), Some("people killed"), "{q:?}");
     }
 
     #[test]
