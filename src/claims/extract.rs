@@ -1563,6 +1563,25 @@ fn first_word(text: &str) -> String {
 /// Whether a name read as a speaker or a source can be one: not a day or a
 /// month ("Keir Starmer on Thursday said" is not Thursday's word), not a
 /// letter ("in a post on X said").
+/// Who spoke, when the source found is only the medium that relayed their
+/// words: "Prime Minister Boris Johnson said the government would …,
+/// reported Mail Online" is Johnson's word, not the site's; "…, the
+/// minister said on Monday, Reuters reported" the minister's.
+fn speaker_before_relay(text: &str, source: &str) -> Option<String> {
+    let relayed = [
+        format!("reported {source}"),
+        format!("reports {source}"),
+        format!("{source} reported"),
+        format!("{source} reports"),
+    ];
+    let at = relayed.iter().filter_map(|r| text.find(r.as_str())).min()?;
+    SAID_BY
+        .captures_iter(&text[..at])
+        .filter(|c| !c["a"].contains(source))
+        .find_map(|c| speaker_of(text, &c))
+        .filter(|who| plausible_source(who))
+}
+
 /// The person a description found as the source describes, when the name
 /// stands right before it: "…, Abdoulaye Oumou Sow, an FNDC leader told
 /// AFP" is Abdoulaye Oumou Sow's account, not an unnamed leader's; "Randy
@@ -1943,6 +1962,7 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
         })
         .or_else(|| PLURAL_SAY.captures(text).map(|c| c["a"].to_owned()))
         .map(|a| name_before_description(text, &a).unwrap_or(a))
+        .map(|a| speaker_before_relay(text, &a).map_or(a, |who| ctx.resolve(&who)))
         .map(|a| tidy_source(&body_after(text, a, ctx.entities)))
         // A people's adjective alone ("Russian", "Finnish") names no one;
         // its plural ("The Russians said") is a side that spoke.
@@ -3257,6 +3277,11 @@ mod tests {
             (
                 "As reported by TheCable, he gave two reasons why shutting down Twitter at the time was a tough decision for him.",
                 None,
+            ),
+            // The medium that relayed the words is not who spoke them.
+            (
+                "Prime Minister Boris Johnson said the government would announce further plans for ‘fundamental changes to the system for dealing with those convicted of terrorism offences’ on Monday, reported Mail Online.",
+                Some("Prime Minister Boris Johnson"),
             ),
             // Begun inside a quotation by the splitter.
             (
