@@ -1032,7 +1032,11 @@ impl<'e> Context<'e> {
     pub fn new(entities: &'e Entities, article: &str) -> Self {
         Context {
             entities,
-            local: super::entities::local_acronyms(article),
+            local: {
+                let mut local = super::entities::local_acronyms(article);
+                local.extend(super::entities::surnames_first(article));
+                local
+            },
             common: super::entities::lower_case_words(article),
             last_person: None,
             last_body: None,
@@ -1056,8 +1060,14 @@ impl<'e> Context<'e> {
             // An acronym the article spelled out ("by the CENC."): the
             // body, with it.
             _ if self.local.contains_key(who.trim().trim_end_matches('.')) => {
-                let acronym = who.trim().trim_end_matches('.');
-                format!("{} ({acronym})", self.local[acronym])
+                let short = who.trim().trim_end_matches('.');
+                let long = &self.local[short];
+                // "Zhu" for "Zhu Fenglian" is her name, not an acronym.
+                if long.starts_with(&format!("{short} ")) {
+                    long.clone()
+                } else {
+                    format!("{long} ({short})")
+                }
             }
             described => self
                 .holder_of(described)
@@ -1964,6 +1974,11 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
         .map(|a| name_before_description(text, &a).unwrap_or(a))
         .map(|a| speaker_before_relay(text, &a).map_or(a, |who| ctx.resolve(&who)))
         .map(|a| tidy_source(&body_after(text, a, ctx.entities)))
+        // "according to Zhu": Zhu Fenglian, named in full above.
+        .map(|a| match ctx.local.get(a.as_str()) {
+            Some(long) if long.starts_with(&format!("{a} ")) => long.clone(),
+            _ => a,
+        })
         // A people's adjective alone ("Russian", "Finnish") names no one;
         // its plural ("The Russians said") is a side that spoke.
         .filter(|a| {

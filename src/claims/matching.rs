@@ -191,16 +191,13 @@ pub fn is_figure_word(id: u64) -> bool {
     id & 2 == 2
 }
 
-/// A crude English stem: enough for "killed"/"killing", "talks"/"talk".
+/// The word's English stem (Snowball's Porter2): "killed" and "killing",
+/// "paying" and "pay", "situations" and "situation" meet.
 fn stem(w: &str) -> String {
-    for suffix in ["ing", "ed", "es", "s"] {
-        if let Some(base) = w.strip_suffix(suffix)
-            && base.len() >= 4
-        {
-            return base.to_owned();
-        }
-    }
-    w.to_owned()
+    static ENGLISH: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
+        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+    });
+    ENGLISH.stem(w).into_owned()
 }
 
 pub(crate) fn value_key(v: f64) -> u64 {
@@ -1532,6 +1529,35 @@ fn near_copies(features: &FeatureTable, representative: &mut [usize]) {
     }
 }
 
+/// The features of each representative of near-copies whose copies name
+/// more than it does, with the names of all of them: one copy of a
+/// spokesperson's words may name her ("said Zhu Fenglian") where the
+/// other, cut short, says "a spokesperson said". The family is one claim,
+/// and a rewording that names her is the same claim as both.
+fn family_entities(
+    features: &FeatureTable,
+    representative: &[usize],
+) -> FxHashMap<usize, Features> {
+    let mut widened: FxHashMap<usize, Features> = FxHashMap::default();
+    for (i, &rep) in representative.iter().enumerate() {
+        if rep == i {
+            continue;
+        }
+        let own = &features[i].entities;
+        let current = widened
+            .get(&rep)
+            .map_or(&features[rep].entities, |f| &f.entities);
+        if own.iter().all(|e| current.binary_search(e).is_ok()) {
+            continue;
+        }
+        let f = widened.entry(rep).or_insert_with(|| features[rep].clone());
+        f.entities.extend(own);
+        f.entities.sort_unstable();
+        f.entities.dedup();
+    }
+    widened
+}
+
 /// How many members of a group the average-linkage check looks at: at most
 /// this many, so checking a merge of two groups costs at most its square
 /// however large the groups grow (a family of copies run by thousands of
@@ -1720,6 +1746,8 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     }
     near_copies(features, &mut representative);
     let is_rep = |i: usize| representative[i] == i;
+    let widened = family_entities(features, &representative);
+    let features_of = |i: usize| widened.get(&i).unwrap_or(&features[i]);
     // Document frequency of words and adjacent word pairs, counted per claim.
     let pair_key = |p: &[u64]| hash::mix(p[0], p[1]);
     let mut df: FxHashMap<u64, usize> = FxHashMap::default();
@@ -1757,7 +1785,8 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     const PAIR: u64 = 4;
     const BUCKET: u64 = 5;
     let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (i, f) in features.iter().enumerate().filter(|(i, _)| is_rep(*i)) {
+    for i in (0..n).filter(|i| is_rep(*i)) {
+        let f = features_of(i);
         let mut keys: Vec<u64> = f
             .values
             .iter()
@@ -1848,8 +1877,8 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
         .filter_map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
             score_prepared(
-                &features[a],
-                &features[b],
+                features_of(a),
+                features_of(b),
                 &prepared[features.distinct_of(a)],
                 &prepared[features.distinct_of(b)],
                 &vocab,

@@ -132,17 +132,27 @@ fn name_unnamed_spokespeople(claims: &mut [(Claim, matching::Features)]) {
         let named = claims[i + 1..]
             .iter()
             .take(2)
-            .map(|(c, _)| c)
-            .find(|c| {
+            .find(|(c, _)| {
                 c.attribution.as_deref().is_some_and(|a| {
                     a.starts_with(|ch: char| ch.is_uppercase())
                         && a.split_whitespace().count() >= 2
                         && !NAMED_AS.is_match(a)
                 }) && NAMED_AS.is_match(&c.text)
             })
-            .and_then(|c| c.attribution.clone());
-        if let Some(name) = named {
-            claims[i].0.attribution = Some(name);
+            .map(|(c, f)| (c.attribution.clone(), f.sources.clone()));
+        if let Some((name, sources)) = named {
+            claims[i].0.attribution = name;
+            // The person named is one the claim speaks of, as if the
+            // sentence had named them: a copy that names them matches it.
+            let features = &mut claims[i].1;
+            for (keys, add) in [
+                (&mut features.entities, &sources),
+                (&mut features.sources, &sources),
+            ] {
+                keys.extend(add);
+                keys.sort_unstable();
+                keys.dedup();
+            }
         }
     }
 }

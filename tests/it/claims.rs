@@ -3,7 +3,7 @@
 //! clustering figures on hand-labelled Helsinki cases.
 
 use crate::support::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::collections::HashSet;
 
 #[path = "../../src/bin/bench/eval.rs"]
@@ -746,4 +746,53 @@ fn a_ledes_unnamed_spokesperson_is_the_one_named_next_with_that_office() {
     assert_eq!(lede["attribution"], "Zhu Fenglian", "{lede:#}");
     let other = claim_with(&report, "talks.txt", "resume talks");
     assert_eq!(other["attribution"], "a spokesman", "{other:#}");
+}
+
+/// A spokesperson's words cut short to the lede ("…, a spokesperson
+/// said") are the same claim as a rewording that names her surname first
+/// and then by surname alone ("according to Zhu"), when a fuller copy of
+/// the lede names her: the three rest on Zhu Fenglian (Xinhua and Global
+/// Times on the Hualien earthquake, dev set 57, 58 and 60).
+#[test]
+fn a_copy_cut_short_and_a_rewording_by_surname_meet_on_the_spokesperson() {
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let lede = "The mainland is paying close attention to the 7.3-magnitude earthquake in the Taiwan region and the development of the disaster, and is willing to provide disaster relief assistance, a spokesperson said on Wednesday.";
+    std::fs::write(
+        corpus.join("short.txt"),
+        format!("BEIJING, April 3 (Xinhua) -- {lede}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("full.txt"),
+        format!(
+            "BEIJING, April 3 (Xinhua) -- {lede}\n\n\
+             The mainland is highly concerned about the situation and extends sincere sympathy to the Taiwan compatriots affected by the disaster, said Zhu Fenglian, spokesperson for the Taiwan Affairs Office of the State Council.\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("rewrite.txt"),
+        "Following the earthquake, Zhu Fenglian, a spokesperson for the Taiwan Affairs Office of the State Council, said that relevant parties in the mainland are highly concerned and express their sincere condolences to the compatriots affected by the disaster. \
+         We will pay close attention to the disaster and subsequent situations, and are willing to provide disaster relief assistance, according to Zhu.\n",
+    )
+    .unwrap();
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let reworded = claim_with(&report, "rewrite.txt", "according to Zhu");
+    assert_eq!(reworded["attribution"], "Zhu Fenglian", "{reworded:#}");
+    let short = claim_with(&report, "short.txt", "disaster relief assistance");
+    assert_eq!(
+        short["cluster"], reworded["cluster"],
+        "{short:#}\n{reworded:#}"
+    );
+    let joined = cluster(&report, &short["cluster"]);
+    assert_eq!(
+        joined["primary_sources"],
+        json!(["Zhu Fenglian"]),
+        "{joined:#}"
+    );
 }
