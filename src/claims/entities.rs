@@ -432,6 +432,11 @@ const NOT_NAMES: &[&str] = &[
     "there",
     "what",
     "some",
+    "all",
+    "each",
+    "every",
+    "another",
+    "none",
     "both",
     "more",
     "last", // Numbers starting a sentence ("Three people were killed").
@@ -717,7 +722,11 @@ impl Entities {
                 let w = w.to_lowercase();
                 matches!(w.as_str(), "of" | "for" | "and" | "the")
                     || NOT_PERSON_SUFFIXES.contains(&w.as_str())
-            });
+            })
+            // "Yeti Airlines", "Gulf Times": a company or a paper.
+            && !words
+                .last()
+                .is_some_and(|w| words.len() >= 2 && COMPANY_WORDS.contains(&w.to_lowercase().as_str()));
         match words.last() {
             Some(last) if looks_like_person => {
                 let surname = last.trim_start_matches("al-").trim_start_matches("el-");
@@ -1215,6 +1224,19 @@ mod tests {
 
     fn mentioned_keys(e: &Entities, s: &str) -> Vec<String> {
         mentioned(e, s).into_iter().map(|m| m.key).collect()
+    }
+
+    /// "All" opening a sentence names no one, and an airline or a paper
+    /// is no person ("All 72 people on board the Yeti Airlines plane …").
+    #[test]
+    fn an_opening_all_and_a_companys_name_are_no_people() {
+        let e = Entities::new(&Registry::bundled());
+        let found = mentioned(&e, "All 72 people on board the Yeti Airlines plane died.");
+        let surfaces: Vec<&str> = found.iter().map(|m| m.surface.as_str()).collect();
+        assert_eq!(surfaces, ["Yeti Airlines"]);
+        assert!(!found[0].person, "{found:?}");
+        assert!(!e.key("Gulf Times", &HashMap::new()).person);
+        assert!(e.key("Pemba Sherpa", &HashMap::new()).person);
     }
 
     /// A Chinese or Korean name is written surname first, and the surname

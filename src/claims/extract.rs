@@ -575,6 +575,10 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
             .or(converted_event)
             .or_else(|| depth.then(|| "depth".to_owned()))
             .or_else(|| distance.map(str::to_owned))
+            .or_else(|| {
+                aboard(&sentence[..whole.start()], &sentence[whole.end()..])
+                    .then(|| "aboard".to_owned())
+            })
             .or_else(|| nearest_event(sentence, whole.start(), whole.end()))
             .filter(|_| !money)
             // "could result in a death toll as high as 100,000": a
@@ -910,6 +914,20 @@ fn shock_of(before: &str, after: &str) -> &'static str {
         _ if LATER.is_match(clause_before) => "later shock",
         named => named.unwrap_or("earthquake"),
     }
+}
+
+/// Whether a count is of those aboard: "with 72 people onboard",
+/// "the 68 passengers aboard", "carrying 72 people on board". A toll's
+/// sentence names it too ("32 killed as a plane with 72 people onboard
+/// crashes"), and it is no toll. "All 72 people on board died" counts the
+/// dead.
+fn aboard(before: &str, after: &str) -> bool {
+    static ON_BOARD: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::re(r"(?i)^\s*(?:[a-z-]+\s+){0,2}?(?:on\s*-?\s*board|aboard)\b")
+    });
+    static ALL: LazyLock<Regex> =
+        LazyLock::new(|| crate::pattern::re(r"(?i)\b(?:all|all\s+the|all\s+of\s+the)\s*$"));
+    ON_BOARD.is_match(after) && !ALL.is_match(before)
 }
 
 /// The event a number counts: the nearest event word before it in its
@@ -2687,6 +2705,32 @@ mod tests {
         let got: Vec<(f64, Option<&str>)> =
             q.iter().map(|q| (q.value, q.event.as_deref())).collect();
         assert_eq!(got, [(1265.0, Some("killed")), (12577.0, Some("wounded"))]);
+    }
+
+    /// Those aboard are no toll, though the sentence gives one (a related
+    /// link under a PTI story on the Pokhara air crash, 2023): "32 killed"
+    /// and "72 aboard" are two measures, never one toll of 32 and 72. "All
+    /// 72 people on board died" counts the dead.
+    #[test]
+    fn a_count_of_those_aboard_is_no_toll() {
+        let events = |s: &str| -> Vec<(f64, Option<String>)> {
+            quantities(s)
+                .into_iter()
+                .map(|q| (q.value, q.event))
+                .collect()
+        };
+        assert_eq!(
+            events("32 killed as Nepal passenger plane with 72 people onboard crashes in Pokhara"),
+            [(32.0, Some("killed".into())), (72.0, Some("aboard".into()))]
+        );
+        assert_eq!(
+            events("The crash killed 68 of the 72 people on board, officials said."),
+            [(68.0, Some("killed".into())), (72.0, Some("aboard".into()))]
+        );
+        assert_eq!(
+            events("All 72 people on board the plane died, a spokesman for the airline said."),
+            [(72.0, Some("killed".into()))]
+        );
     }
 
     #[test]

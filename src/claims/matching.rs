@@ -248,6 +248,7 @@ fn words_of(text: &str, claim: &Extracted) -> Vec<String> {
         .replace('%', " percent ")
         .replace("per cent", "percent")
         .replace("Per cent", "percent");
+
     let mut out = Vec::new();
     for raw in
         text.split(|c: char| !(c.is_alphanumeric() || c == ':' || c == '_' || c == '.' || c == ','))
