@@ -521,7 +521,16 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
             });
         // "5,000 wounded", "1,011 injuries": the word after the number is
         // what happened to them, not a unit; "120 were …" is a verb.
+        // "36 dead bodies": bodies recovered, a count of its own (a toll
+        // is of the dead whether found or not), as "68 bodies" is.
+        let dead_bodies = unit.as_deref().is_some_and(|u| {
+            after
+                .trim_start()
+                .strip_prefix(u)
+                .is_some_and(|rest| rest.trim_start().starts_with("bodies"))
+        });
         let (unit, unit_event) = match unit {
+            Some(_) if dead_bodies => (Some("bodies".to_owned()), None),
             Some(u) if event_of_word(&u).is_some() => (None, event_of_word(&u)),
             Some(u) if VERBS.contains(&u.as_str()) => (None, None),
             u => (u, None),
@@ -2731,6 +2740,23 @@ mod tests {
             events("All 72 people on board the plane died, a spokesman for the airline said."),
             [(72.0, Some("killed".into()))]
         );
+    }
+
+    /// Bodies recovered are a count of their own, "dead" or not (Xinhua on
+    /// the Pokhara air crash, 2023: "At least 36 dead bodies have been
+    /// recovered", then "A total of 68 bodies had been recovered", had been
+    /// a toll of 36 beside a count of 68 bodies, and one claim).
+    #[test]
+    fn dead_bodies_are_bodies_counted() {
+        let q = quantities("At least 36 dead bodies have been recovered, a local official said.");
+        assert_eq!(
+            (q[0].value, q[0].figure_key().as_deref()),
+            (36.0, Some("count bodies"))
+        );
+        let q = quantities("A total of 68 bodies had been recovered, officials said.");
+        assert_eq!(q[0].figure_key().as_deref(), Some("count bodies"));
+        let q = quantities("At least 36 people are dead, a local official said.");
+        assert_eq!(q[0].event.as_deref(), Some("killed"));
     }
 
     #[test]
