@@ -1088,18 +1088,22 @@ impl<'e> Context<'e> {
             // body, with it.
             _ if self.local.contains_key(who.trim().trim_end_matches('.')) => {
                 let short = who.trim().trim_end_matches('.');
-                let long = &self.local[short];
-                // "Zhu" for "Zhu Fenglian" is her name, not an acronym.
-                if long.starts_with(&format!("{short} ")) {
-                    long.clone()
-                } else {
-                    format!("{long} ({short})")
-                }
+                self.full_name(short)
+                    .unwrap_or_else(|| format!("{} ({short})", self.local[short]))
             }
             described => self
                 .holder_of(described)
                 .unwrap_or_else(|| who.trim().to_owned()),
         }
+    }
+
+    /// The full name of a surname the article wrote first in it ("Zhu" for
+    /// "Zhu Fenglian"), which is a name, not an acronym.
+    fn full_name(&self, short: &str) -> Option<String> {
+        self.local
+            .get(short)
+            .filter(|long| long.starts_with(short) && long[short.len()..].starts_with(' '))
+            .cloned()
     }
 
     /// Who "the Turkish leader", "the head of state" or "the president" is:
@@ -2002,10 +2006,7 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
         .map(|a| speaker_before_relay(text, &a).map_or(a, |who| ctx.resolve(&who)))
         .map(|a| tidy_source(&body_after(text, a, ctx.entities)))
         // "according to Zhu": Zhu Fenglian, named in full above.
-        .map(|a| match ctx.local.get(a.as_str()) {
-            Some(long) if long.starts_with(&format!("{a} ")) => long.clone(),
-            _ => a,
-        })
+        .map(|a| ctx.full_name(&a).unwrap_or(a))
         // A people's adjective alone ("Russian", "Finnish") names no one;
         // its plural ("The Russians said") is a side that spoke.
         .filter(|a| {

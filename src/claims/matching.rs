@@ -194,9 +194,8 @@ pub fn is_figure_word(id: u64) -> bool {
 /// The word's English stem (Snowball's Porter2): "killed" and "killing",
 /// "paying" and "pay", "situations" and "situation" meet.
 fn stem(w: &str) -> String {
-    static ENGLISH: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
-        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
-    });
+    static ENGLISH: LazyLock<rust_stemmers::Stemmer> =
+        LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
     ENGLISH.stem(w).into_owned()
 }
 
@@ -248,7 +247,6 @@ fn words_of(text: &str, claim: &Extracted) -> Vec<String> {
         .replace('%', " percent ")
         .replace("per cent", "percent")
         .replace("Per cent", "percent");
-
     let mut out = Vec::new();
     for raw in
         text.split(|c: char| !(c.is_alphanumeric() || c == ':' || c == '_' || c == '.' || c == ','))
