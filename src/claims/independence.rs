@@ -47,6 +47,7 @@ use crate::outlets::{Alignment, OutletRecord};
 use crate::relpath::RelPath;
 use crate::store::StoredDocument;
 use regex::Regex;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
@@ -153,7 +154,9 @@ const PRESUMED_YIELDS_AT: f64 = 0.9;
 /// another producer from which the two are one text: no newsroom writes
 /// nine tenths of another's sentences on its own. Which credit is right is
 /// not decided (a photo credit read as a dateline, an aggregator's label,
-/// a wire story under a paper's name); that they are one origin is. Helsinki
+/// a wire story under a paper's name): each keeps its credit as its text
+/// gives it. That they are one origin is, on the documents (one origin
+/// group) and in the claims. Helsinki
 /// (2026-12-02 sample): a page crediting Reuters by the photo credit above
 /// an AP text (94% of its passages), a "Star Tribune" page that is AP's
 /// (99%), each counted as a second origin.
@@ -308,6 +311,78 @@ pub fn origin_groups(
             .then(a.2.cmp(&b.2))
             .then(a.3.cmp(&b.3))
     });
+    // One text under two credits is one origin on the document too, not
+    // only in the claims, and before any uncredited copy takes either
+    // credit: the text held in the other takes the other's group, unless
+    // its own credit is the stronger; identical texts go by the stronger
+    // credit alone (never by file name). Its own credit stays as its text
+    // gives it.
+    let credited_own = |id: i64| {
+        out.get(&id)
+            .is_some_and(|o| !o.group.starts_with("document:"))
+            && !presumed.contains(&id)
+            && !digests.contains(&id)
+    };
+    let confidence = |id: i64| {
+        outlets
+            .get(&id)
+            .and_then(|r| r.origin.as_ref())
+            .map_or(0.0, |o| o.confidence)
+    };
+    let text_of: HashMap<i64, &str> = documents
+        .iter()
+        .filter_map(|d| Some((d.id, d.text_sha256.as_deref()?)))
+        .collect();
+    let two_credits: Vec<(i64, i64, f64, bool)> = links
+        .iter()
+        .filter(|(r, passages, _, _)| *passages && r.containment >= NEAR_COPY)
+        .filter(|(r, ..)| credited_own(r.document_id) && credited_own(r.source_document_id))
+        .filter(|(r, ..)| out[&r.document_id].group != out[&r.source_document_id].group)
+        .map(|(r, ..)| {
+            let (copy, source) = (r.document_id, r.source_document_id);
+            let (yields, to) = match confidence(copy).total_cmp(&confidence(source)) {
+                Ordering::Greater => (source, copy),
+                Ordering::Less => (copy, source),
+                Ordering::Equal if text_of.get(&copy) != text_of.get(&source) => (copy, source),
+                Ordering::Equal if out[&copy].group > out[&source].group => (copy, source),
+                Ordering::Equal => (source, copy),
+            };
+            (yields, to, r.containment, yields == copy)
+        })
+        .collect();
+    for (yields, to, containment, is_copy) in two_credits {
+        // A document moves once, and never onto one that moved.
+        if out[&yields].shared_with.is_some() || out[&to].shared_with.is_some() {
+            continue;
+        }
+        let share = format!("{:.0}%", containment * 100.0);
+        let own = out[&yields].name.clone();
+        let t = out[&to].clone();
+        let held = if is_copy {
+            format!("{share} of its passages are in")
+        } else {
+            format!("it holds {share} of the passages of")
+        };
+        let o = out.get_mut(&yields).expect("every document has an origin");
+        *o = DocumentOrigin {
+            description: format!(
+                "{} (its own credit names {own}, but {held} {}, whose producer is {}: one text under two credits counts as one origin)",
+                path_of[&yields], path_of[&to], t.name
+            ),
+            shared_with: Some((to, containment)),
+            // In every cluster it counts with the other text, its own
+            // producer named beside that one's.
+            carries: Some((path_of[&to].to_string(), Some(own.clone()))),
+            how: SAME_TEXT.into(),
+            evidence: Some(format!(
+                "{held} {} ({}): one origin with it; its own credit names {own}",
+                path_of[&to], t.name
+            )),
+            line: None,
+            same_text_as: vec![(to, containment)],
+            ..t
+        };
+    }
     for _ in 0..2 {
         for &(r, passages, _, _) in &links {
             let (copy, source) = (r.document_id, r.source_document_id);
@@ -344,9 +419,9 @@ pub fn origin_groups(
             };
             match (credited(copy, c), credited(source, s)) {
                 // Two producers credited by name: each document keeps its
-                // own; when most of one's passages are in the other, the
-                // two are one text, and count as one origin in the claims
-                // both stand behind (`judge`).
+                // own credit; when most of one's passages are in the other,
+                // the two are one text (see the pass above), and count as
+                // one origin in the claims both stand behind (`judge`).
                 (true, true) => {
                     if passages
                         && r.containment >= NEAR_COPY
@@ -370,6 +445,9 @@ pub fn origin_groups(
                             ),
                             shared_with: Some((source, r.containment)),
                             how: "uncredited copy".into(),
+                            // What the source carries in the claims is the
+                            // source's own: the copy is plainly its text.
+                            carries: None,
                             evidence: Some(format!(
                                 "{share} of its passages are in {}",
                                 path_of[&source]
@@ -395,6 +473,9 @@ pub fn origin_groups(
                             ),
                             shared_with: Some((copy, r.containment)),
                             how: "uncredited copy".into(),
+                            // What the source carries in the claims is the
+                            // source's own: the copy is plainly its text.
+                            carries: None,
                             evidence: Some(format!(
                                 "it contains {share} of the passages of {}",
                                 path_of[&copy]
@@ -462,6 +543,12 @@ pub fn inherited_origins(
                 return None;
             }
             let known = !o.group.starts_with("document:");
+            // A credited text that yielded to another credit ([`SAME_TEXT`]).
+            let own_credit = (o.how == SAME_TEXT)
+                .then(|| outlets.get(&id).and_then(|r| r.origin.as_ref()))
+                .flatten()
+                .map(|c| c.name.as_str());
+            let via_same_text = groups.get(&other).is_some_and(|g| g.how == SAME_TEXT);
             let text = format!(
                 "{:.0}% of the passages shared with {}",
                 containment * 100.0,
@@ -483,13 +570,35 @@ pub fn inherited_origins(
                         * 100.0)
                         .round()
                         / 100.0,
-                    basis: format!(
-                        "its text is not credited, but {text}, whose producer is {}",
-                        o.name
-                    ),
+                    basis: match own_credit {
+                        Some(own) => format!(
+                            "its own credit names {own}, but {text}, whose producer is {}: one text under two credits counts as one origin",
+                            o.name
+                        ),
+                        // Its source is itself the other's text under a
+                        // credit of its own.
+                        None if via_same_text => format!(
+                            "its text is not credited, but {text}, itself the text of a document credited {} under another credit",
+                            o.name
+                        ),
+                        None => format!(
+                            "its text is not credited, but {text}, whose producer is {}",
+                            o.name
+                        ),
+                    },
                     manual: false,
                 }),
-                note: if known {
+                note: if let Some(own) = own_credit {
+                    format!(
+                        "Counted with {}, not as an origin of its own: {text}, credited {}; one text under two credits (its own names {own}).",
+                        o.name, o.name
+                    )
+                } else if known && via_same_text {
+                    format!(
+                        "Origin {} by text reuse: {text}, itself counted with {}.",
+                        o.name, o.name
+                    )
+                } else if known {
                     format!(
                         "Origin {} by text reuse: {text}, credited {}.",
                         o.name, o.name
@@ -497,6 +606,7 @@ pub fn inherited_origins(
                 } else {
                     format!("Producer still unidentified; {text}, also of unknown origin: the two count as one.")
                 },
+                overrules_credit: own_credit.is_some(),
             })
         })
         .collect();
@@ -1228,6 +1338,9 @@ fn teasers(
 
 /// How a document counting with the outlet it cites for the claim came to.
 const CITES: &str = "cites another outlet";
+/// How a document whose own credit yields to another's is described: most
+/// of one text is the other's, under another producer's name.
+const SAME_TEXT: &str = "one text, two credits";
 
 /// Documents of a cluster with a claim attributed to a registered news
 /// outlet ("about 1,500 people demonstrated, the Associated Press

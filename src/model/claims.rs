@@ -415,6 +415,10 @@ pub struct InheritedOrigin {
     pub origin: Option<Party>,
     /// Appended to the document's outlet explanation.
     pub note: String,
+    /// Set when the document's own text credits a producer and most of it
+    /// is another credited text (one text, two credits): its credit stands
+    /// as its text gives it, only its origin group moves.
+    pub overrules_credit: bool,
 }
 
 /// Everything the stage writes.

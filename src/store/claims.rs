@@ -219,7 +219,21 @@ impl Store {
                             AND origin_text IS publisher_text AND origin_start IS publisher_start))",
                 )
                 .map_err(e)?;
+            // A credited text that is another credited text: its credit, as
+            // its text gives it, stands; it counts in the other's group.
+            let mut regroup = tx
+                .prepare(
+                    "UPDATE outlet_decision SET origin_group = ?2, explanation = explanation || ' ' || ?3
+                     WHERE document_id = ?1",
+                )
+                .map_err(e)?;
             for i in &out.inherited {
+                if i.overrules_credit {
+                    regroup
+                        .execute(params![i.document_id, i.group, i.note])
+                        .map_err(e)?;
+                    continue;
+                }
                 let o = i.origin.as_ref();
                 let a = &i.alignment;
                 inherit

@@ -1331,6 +1331,78 @@ Forecasters expect another 80 millimetres of rain before the weekend.\n";
     assert_eq!(k["corroboration"], "corroborated", "{k:#}");
 }
 
+/// The shape of a real case (Pokhara air crash, January 2023): a Dubai
+/// site ran Reuters' story under the credit line "AFP", its sign-off cut,
+/// and a third site ran that text with no credit at all. The mis-credited
+/// page keeps the credit its text gives, but on the document it counts in
+/// Reuters' group, not as AFP's; the uncredited copy takes Reuters, not
+/// the wrong credit; and the claim the three carry has one origin. Whatever
+/// order the files come in (their names decide nothing).
+#[test]
+fn a_text_under_a_wrong_credit_counts_with_the_credited_text_it_is() {
+    let sign_off = "Flood waters rise in river valley\n\n\
+Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 residents from their homes, the civil protection department said on Tuesday.\n\n\
+Rescue teams reached the village of Mgarr before dawn and moved 37 patients from the district clinic to hospitals in the capital, officials said.\n\n\
+The department said a second pumping station would open on Wednesday, and that schools in the valley would stay closed until Friday.\n\n\
+Forecasters expect another 80 millimetres of rain before the weekend.\n\n\
+(Reporting by Joe Borg; Editing by Anna Grech)\n";
+    let mis_credited = "Flood waters rise in river valley\n\n\
+AFP\n\n\
+Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 residents from their homes, the civil protection department said on Tuesday.\n\n\
+Rescue teams reached the village of Mgarr before dawn and moved 37 patients from the district clinic to hospitals in the capital, officials said.\n\n\
+The department said a second pumping station would open on Wednesday, and that schools in the valley would stay closed until Friday.\n\n\
+Forecasters expect another 80 millimetres of rain before the weekend.\n";
+    for names in [
+        ["a_reuters.txt", "b_page.txt", "c_copy.txt"],
+        ["c_reuters.txt", "b_page.txt", "a_copy.txt"],
+        ["b_reuters.txt", "c_page.txt", "a_copy.txt"],
+    ] {
+        let [reuters, page, copy] = names;
+        let (_ws, report) = audit(&[(reuters, sign_off), (page, mis_credited), (copy, COPY)]);
+        let (r, p, c) = (
+            document(&report, reuters),
+            document(&report, page),
+            document(&report, copy),
+        );
+        assert_eq!(r["origin"]["name"], "Reuters", "{r:#}");
+        assert_eq!(r["origin_group"], "outlet:reuters", "{r:#}");
+        assert_eq!(
+            p["origin"]["name"], "Agence France-Presse",
+            "the page's credit is read as its text gives it: {p:#}"
+        );
+        assert_eq!(
+            p["origin_group"], "outlet:reuters",
+            "one text, one origin: {p:#}"
+        );
+        let why = p["outlet_explanation"].as_str().unwrap();
+        assert!(
+            why.contains("Counted with Reuters, not as an origin of its own")
+                && why.contains(reuters)
+                && why.contains("its own names Agence France-Presse"),
+            "{why}"
+        );
+        assert_eq!(
+            c["origin"]["name"], "Reuters",
+            "the uncredited copy takes the text's producer, not the wrong credit: {c:#}"
+        );
+        assert_eq!(c["origin_group"], "outlet:reuters", "{c:#}");
+        let k = one_cluster(&report, page, reuters, "1,200 residents");
+        assert_eq!(k["id"], cluster_of(&report, copy, "1,200 residents")["id"]);
+        assert_eq!(k["independent_origins"], 1, "{k:#}");
+        assert_eq!(k["corroboration"], "echo", "{k:#}");
+        assert_eq!(
+            group_names(k),
+            ["Reuters (and Agence France-Presse, in the same words)"],
+            "{k:#}"
+        );
+        assert_eq!(
+            evidence_of(k, page)["origin"],
+            "Agence France-Presse",
+            "{k:#}"
+        );
+    }
+}
+
 /// A paper's page that retells an AP story under its own writers' byline
 /// and keeps one of its sentences word for word: for that claim it is the
 /// AP's text, not a second origin, though both producers are registered.
