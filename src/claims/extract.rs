@@ -588,7 +588,18 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
                 aboard(&sentence[..whole.start()], &sentence[whole.end()..])
                     .then(|| "aboard".to_owned())
             })
-            .or_else(|| nearest_event(sentence, whole.start(), whole.end()))
+            .or_else(|| {
+                // "a 27-minute flight", "a five-member commission", "a
+                // 12-year-old": a figure qualifying a noun counts no event;
+                // nor does the whole in "68 of the 72 passengers", which is
+                // who there were, not what befell them.
+                let compound =
+                    after.starts_with('-') && after[1..].starts_with(|ch: char| ch.is_alphabetic());
+                let whole_of = PART_OF.is_match(&sentence[..whole.start()]);
+                (!compound && !whole_of)
+                    .then(|| nearest_event(sentence, whole.start(), whole.end()))
+                    .flatten()
+            })
             .filter(|_| !money)
             // "could result in a death toll as high as 100,000": a
             // projection, not a count of what happened.
@@ -925,6 +936,14 @@ fn shock_of(before: &str, after: &str) -> &'static str {
     }
 }
 
+/// A figure followed by "of (the)", ending the text before another: the
+/// part ("68 of the 72 people aboard") of a whole.
+static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands))\s+of\s+(?:the\s+|those\s+)?$",
+    )
+});
+
 /// Whether a count is of those aboard: "with 72 people onboard",
 /// "the 68 passengers aboard", "carrying 72 people on board". A toll's
 /// sentence names it too ("32 killed as a plane with 72 people onboard
@@ -960,8 +979,27 @@ fn nearest_event(sentence: &str, start: usize, end: usize) -> Option<String> {
             .map(str::to_owned)
             .collect::<Vec<_>>()
     };
+    // Nor crossing into the clause a figure is set in ("… were killed when
+    // a plane making a 27-minute flight crashed": the 27 counts no dead).
     for w in words(&sentence[clause_start..start]).iter().rev() {
-        if matches!(w.as_str(), "and" | "while" | "but" | "or" | "whereas") || is_number(w) {
+        if matches!(
+            w.to_lowercase().as_str(),
+            "and"
+                | "while"
+                | "but"
+                | "or"
+                | "whereas"
+                | "when"
+                | "after"
+                | "before"
+                | "because"
+                | "since"
+                | "where"
+                | "which"
+                | "who"
+                | "whose"
+        ) || is_number(w)
+        {
             break;
         }
         if let Some(e) = event_of(w) {
@@ -970,10 +1008,25 @@ fn nearest_event(sentence: &str, start: usize, end: usize) -> Option<String> {
     }
     // "33 million people and 85 districts have been affected": figures
     // joined as one subject share its verb, the verb after both.
+    // "68 of the 72 people aboard were killed": the whole the figure is
+    // part of stands between it and its verb.
     let mut joined = false;
-    let mut previous = String::new();
+    // The figure's own last words ("68 of": its unit may be the "of").
+    let own = words(&sentence[start..end]);
+    let last = |k: usize| {
+        own.iter()
+            .rev()
+            .nth(k)
+            .filter(|w| !is_number(w))
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default()
+    };
+    let (mut previous, mut before_previous) = (last(0), last(1));
     for w in words(&sentence[end..clause_end]) {
-        if is_number(&w) {
+        let partitive = previous == "of" || (previous == "the" && before_previous == "of");
+        if is_number(&w) && partitive {
+            // The whole: read past it.
+        } else if is_number(&w) {
             if joined || previous != "and" {
                 break;
             }
@@ -987,7 +1040,7 @@ fn nearest_event(sentence: &str, start: usize, end: usize) -> Option<String> {
                 return Some(e);
             }
         }
-        previous = w.to_lowercase();
+        before_previous = std::mem::replace(&mut previous, w.to_lowercase());
     }
     // "Eleven people, including four direct perpetrators of the attack,
     // have been detained": an aside between the figure and its verb.
@@ -2740,6 +2793,44 @@ mod tests {
         assert_eq!(
             events("All 72 people on board the plane died, a spokesman for the airline said."),
             [(72.0, Some("killed".into()))]
+        );
+    }
+
+    /// The toll stated passively, after the whole it is part of, and the
+    /// flight's length in the clause after it (AP's Pokhara lede reworded
+    /// by a content site, 2023): 68 were killed, 72 were aboard, and the
+    /// 27-minute journey counts no dead. Before, the toll went to the 27
+    /// and the two ledes were taken to disagree.
+    #[test]
+    fn a_part_of_a_whole_takes_the_verb_and_a_compound_figure_counts_nothing() {
+        let events = |s: &str| -> Vec<(f64, Option<String>)> {
+            quantities(s)
+                .into_iter()
+                .map(|q| (q.value, q.event))
+                .collect()
+        };
+        assert_eq!(
+            events(
+                "At least 68 of the 72 people aboard were killed when a plane conducting a 27-minute journey to a vacation destination in Nepal crashed into a gorge on Sunday."
+            ),
+            [
+                (68.0, Some("killed".into())),
+                (72.0, Some("aboard".into())),
+                (27.0, None)
+            ]
+        );
+        assert_eq!(
+            events("Nine of the 12 miners were rescued on Tuesday."),
+            [(9.0, Some("rescued".into())), (12.0, None)]
+        );
+        assert_eq!(
+            events("A five-member commission was formed after 68 people were killed."),
+            [(5.0, None), (68.0, Some("killed".into()))]
+        );
+        // A figure after "after" still takes its own verb after it.
+        assert_eq!(
+            events("Rescuers searched the gorge after 68 people were killed."),
+            [(68.0, Some("killed".into()))]
         );
     }
 
