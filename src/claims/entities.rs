@@ -791,10 +791,11 @@ impl Entities {
             // of Gaza") is what it is a share of.
             while let Some((first, rest)) = surface.split_once(' ') {
                 let first = first.to_lowercase();
+                let number = |w: &str| super::extract::word_value(w).is_some();
                 let share = first
                     .split('-')
-                    .all(|p| NOT_NAMES.contains(&p) || FRACTIONS.contains(&p));
-                if NOT_NAMES.contains(&first.as_str()) || share {
+                    .all(|p| NOT_NAMES.contains(&p) || FRACTIONS.contains(&p) || number(p));
+                if NOT_NAMES.contains(&first.as_str()) || share || number(&first) {
                     surface = rest.strip_prefix("of ").unwrap_or(rest);
                 } else {
                     break;
@@ -827,7 +828,9 @@ impl Entities {
                 && sentence[end..]
                     .trim_start()
                     .starts_with(|c: char| c.is_ascii_digit());
+            // "Forty people were hurt": a number opening a sentence.
             if NOT_NAMES.contains(&lower.as_str())
+                || super::extract::word_value(&lower).is_some()
                 || date
                 || surface.len() < 2
                 || (single

@@ -224,7 +224,7 @@ static NAME_AT_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?P<qual>\b(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|an estimated|as many as|close to)\s+)?(?P<num>(?P<digits>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?)(?:(?P<glued>km|cm|mm|kg|mph|kph|ft)\b|\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|dozens|hundreds|thousands)\b)(?P<suffix>st|nd|rd|th|%|-year|-day)?(?:\s+(?P<scale>million|billion|thousand))?(?:\s+(?P<unit>(?-i:[a-z][a-z-]*)))?",
+        r"(?i)(?P<qual>\b(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|an estimated|as many as|close to)\s+)?(?P<num>(?P<digits>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?)(?:(?P<glued>km|cm|mm|kg|mph|kph|ft)\b|\b)|\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|dozen|dozens|hundreds|thousands)\b)(?P<suffix>st|nd|rd|th|%|-year|-day)?(?:\s+(?P<scale>million|billion|thousand))?(?:\s+(?P<unit>(?-i:[a-z][a-z-]*)))?",
     )
 });
 /// What a people's word, a country or a possessive qualifies in a source:
@@ -405,7 +405,23 @@ const NOT_UNITS: [&str; 42] = [
 
 /// The value of a number written as a word ("ten", "dozens").
 pub fn word_value(w: &str) -> Option<f64> {
-    Some(match w.to_lowercase().as_str() {
+    let w = w.to_lowercase();
+    // "sixty-eight", "twenty one": tens and units.
+    if let Some((tens, units)) = w.split_once(['-', ' ']) {
+        let tens = TENS.iter().position(|t| *t == tens.trim())?;
+        let units = UNITS.iter().position(|u| *u == units.trim())?;
+        return Some((tens as f64 + 2.0) * 10.0 + units as f64 + 1.0);
+    }
+    if let Some(k) = TENS.iter().position(|t| *t == w) {
+        return Some((k as f64 + 2.0) * 10.0);
+    }
+    Some(match w.as_str() {
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
         "two" => 2.0,
         "three" => 3.0,
         "four" => 4.0,
@@ -418,10 +434,6 @@ pub fn word_value(w: &str) -> Option<f64> {
         "eleven" => 11.0,
         "twelve" => 12.0,
         "fifteen" => 15.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
         "hundred" => 100.0,
         "dozen" => 12.0,
         "dozens" => 24.0,
@@ -430,6 +442,15 @@ pub fn word_value(w: &str) -> Option<f64> {
         _ => return None,
     })
 }
+
+/// Tens as words, from twenty.
+pub(super) const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+/// Units as words, from one: the second half of "sixty-eight".
+const UNITS: [&str; 9] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
 
 /// The quantities stated in a sentence (not dates, years, ordinals or times).
 pub fn quantities(sentence: &str) -> Vec<Quantity> {
@@ -2794,6 +2815,30 @@ mod tests {
             events("All 72 people on board the plane died, a spokesman for the airline said."),
             [(72.0, Some("killed".into()))]
         );
+    }
+
+    /// Numbers written in words as house styles write them: a sentence's
+    /// opening figure ("Sixty-eight bodies have been recovered", Reuters on
+    /// the Pokhara crash, 2023), tens, teens. "One" alone stays no figure.
+    #[test]
+    fn numbers_in_words_are_figures() {
+        let values = |s: &str| -> Vec<f64> { quantities(s).iter().map(|q| q.value).collect() };
+        assert_eq!(
+            values("Sixty-eight bodies have been recovered from the gorge."),
+            [68.0]
+        );
+        assert_eq!(
+            values("Twenty one people were hurt and seventeen are missing."),
+            [21.0, 17.0]
+        );
+        assert_eq!(values("Ninety passengers were on board."), [90.0]);
+        assert_eq!(
+            values("One more body was recovered on Monday."),
+            Vec::<f64>::new()
+        );
+        assert_eq!(word_value("forty-two"), Some(42.0));
+        assert_eq!(word_value("sixty eight"), Some(68.0));
+        assert_eq!(word_value("sixty-tens"), None);
     }
 
     /// The toll stated passively, after the whole it is part of, and the

@@ -247,6 +247,15 @@ fn words_of(text: &str, claim: &Extracted) -> Vec<String> {
         .replace('%', " percent ")
         .replace("per cent", "percent")
         .replace("Per cent", "percent");
+    // "Sixty-eight bodies" and "68 bodies": one figure.
+    static TENS_AND_UNITS: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?i)\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b",
+        )
+    });
+    let text = TENS_AND_UNITS.replace_all(&text, |c: &regex::Captures| {
+        super::extract::word_value(&c[0]).map_or_else(|| c[0].to_owned(), |v| format!(" {v} "))
+    });
     let mut out = Vec::new();
     for raw in
         text.split(|c: char| !(c.is_alphanumeric() || c == ':' || c == '_' || c == '.' || c == ','))
@@ -269,7 +278,9 @@ fn words_of(text: &str, claim: &Extracted) -> Vec<String> {
             unit.to_owned()
         } else if has_digit(&w) {
             w.replace(',', "")
-        } else if let Some(v) = super::extract::word_value(&w).filter(|v| *v <= 20.0) {
+        } else if let Some(v) = super::extract::word_value(&w)
+            .filter(|v| *v <= 20.0 || super::extract::TENS.contains(&w.as_str()))
+        {
             format!("{v}")
         } else {
             stem(&w)
@@ -2363,6 +2374,19 @@ mod tests {
         let words = f("About 12 per cent of global trade passes through the Suez Canal.");
         assert_eq!(sign.words, word.words);
         assert_eq!(word.words, words.words);
+    }
+
+    /// "Sixty-eight bodies" (Reuters, Pokhara 2023) and "68 bodies": one
+    /// figure, one word.
+    #[test]
+    fn a_number_in_words_is_the_number() {
+        let f = sentence_features();
+        let words = f("Sixty-eight bodies have been recovered from the gorge, officials said.");
+        let digits = f("68 bodies have been recovered from the gorge, officials said.");
+        assert_eq!(words.words, digits.words);
+        let words = f("Forty people were hurt in the blast, officials said.");
+        let digits = f("40 people were hurt in the blast, officials said.");
+        assert_eq!(words.words, digits.words);
     }
 
     /// Turkey–Syria, 2023: Anadolu's "at a depth of 7 km", its English
