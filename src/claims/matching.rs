@@ -196,7 +196,23 @@ pub fn is_figure_word(id: u64) -> bool {
 fn stem(w: &str) -> String {
     static ENGLISH: LazyLock<rust_stemmers::Stemmer> =
         LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
-    ENGLISH.stem(w).into_owned()
+    // A story repeats its words claim after claim: each thread keeps the
+    // stems it made (emptied past a bound, so a long run stays small).
+    thread_local! {
+        static STEMS: std::cell::RefCell<FxHashMap<String, String>> =
+            std::cell::RefCell::new(FxHashMap::default());
+    }
+    STEMS.with_borrow_mut(|stems| {
+        if let Some(s) = stems.get(w) {
+            return s.clone();
+        }
+        if stems.len() >= 1 << 16 {
+            stems.clear();
+        }
+        let s = ENGLISH.stem(w).into_owned();
+        stems.insert(w.to_owned(), s.clone());
+        s
+    })
 }
 
 pub(crate) fn value_key(v: f64) -> u64 {

@@ -526,6 +526,52 @@ fn writers_then_agency<'r>(
 /// Whether `s` holds only writers' names and what joins them: capitalised
 /// words and initials, "and", commas, bars and dashes ("Philip Rucker,
 /// Anton Troianovski and Seung Min Kim", "S.A. Miller -").
+/// Words that open a sentence of time after "By" ("By Wednesday
+/// afternoon", "By late Sunday", "By then"), never a byline.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "late",
+    "early",
+    "then",
+    "now",
+    "noon",
+    "midnight",
+    "mid",
+    "morning",
+    "evening",
+    "night",
+    "nightfall",
+    "dawn",
+    "dusk",
+    "last",
+    "next",
+    "tonight",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "afternoon",
+    "contrast",
+    "comparison",
+    "far",
+];
+
 fn only_names(s: &str) -> bool {
     let mut any = false;
     for w in s.split_whitespace() {
@@ -743,6 +789,18 @@ fn names_a_photo_agency(line: &str) -> bool {
 
 /// Whether `s` reads as a person's name: two to four capitalised words,
 /// not all capitals, none an outlet word ("Li Ming", not "NAN").
+/// A name written in capitals as photo credits write it ("NATALIA
+/// KOLESNIKOVA"): two to four words of letters.
+fn shouted_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c))
+                && w.chars().any(char::is_uppercase)
+                && !w.chars().any(char::is_lowercase)
+        })
+}
+
 fn is_person_name(s: &str) -> bool {
     let s = s.trim();
     s.chars().any(char::is_lowercase) && is_person_credit(s)
@@ -1568,10 +1626,22 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 let after = after.trim_start();
                 after.is_empty() || after.starts_with([',', '|', '-', '–', '—', '•', ';'])
             };
+            // A sentence opening with "By" ("By Wednesday afternoon, 80
+            // people … remained in hospital, TASS news agency quoted …") is
+            // no byline: an agency counts after writers' names and desks,
+            // never after a time, a figure or a clause.
+            let sentence = rest
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| TIME_WORDS.contains(&w.to_lowercase().as_str()));
+            let agency_credit = |i: usize| {
+                let before = &rest[..i];
+                !sentence && before.len() <= 100 && !before.chars().any(|c| c.is_ascii_digit())
+            };
             let named: Vec<&super::registry::Outlet> = word_starts(rest)
                 .filter_map(|i| registered_prefix(registry, &rest[i..]).map(|(o, n)| (i, n, o)))
                 .filter(|(i, n, o)| {
-                    o.kind == OutletKind::WireAgency
+                    (o.kind == OutletKind::WireAgency && agency_credit(*i))
                         || (only_names(&rest[..*i]) && ends_a_part(&rest[i + n..]))
                 })
                 .map(|(_, _, o)| o)
@@ -1627,13 +1697,20 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     .rev()
                     .find_map(|p| registry.find_name(p).map(|o| (o, 0)))
             });
-            // "© REUTERS / Rodi Said" under a picture: the agency's
-            // photographer, never the text's producer.
-            let photographer = name
-                .as_str()
-                .split('/')
-                .skip(1)
-                .any(|p| is_person_name(p.trim()));
+            // "© REUTERS / Rodi Said" under a picture, and AFP's own order
+            // "© NATALIA KOLESNIKOVA / AFP": the agency's photographer,
+            // never the text's producer. So is a mark closing a caption
+            // on the line of its sentence ("… on Friday. © … / AFP").
+            let parts: Vec<&str> = name.as_str().split('/').map(str::trim).collect();
+            let photographer = parts.len() > 1
+                && parts.iter().any(|p| {
+                    registry.find_name(p).is_none()
+                        && (is_person_name(p) || (shouted_name(p) && is_person_credit(p)))
+                });
+            let caption = line[..c.get(0).unwrap().start()]
+                .trim_end()
+                .ends_with(['.', '!', '?']);
+            let photographer = photographer || caption;
             if let Some((outlet, _)) = registered
                 && photographer
             {
