@@ -1215,10 +1215,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         // that long is no caption.
         let long_body = index + 1 == text_end && line.trim().chars().count() > 300;
         if (index >= 2 || long_body) && index + 3 >= text_end && !prose_follows() {
+            // Behind a dash any registered newsroom signs its text ("…
+            // in the Russian capital.-Al Jazeera"), not only an agency.
             if let Some(c) = CLOSING_DASH_CREDIT.captures(line)
-                && let Some(outlet) = registry
-                    .find_credit_name(c.name("name").unwrap().as_str())
-                    .filter(|o| o.kind == OutletKind::WireAgency)
+                && let Some(outlet) = registry.find_credit_name(c.name("name").unwrap().as_str())
             {
                 let name = c.name("name").unwrap();
                 // The evidence starts after the sentence's closing mark,

@@ -28,7 +28,7 @@
 //! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran, or a syndicating site's metadata line (its name, its bureau, when it ran) (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `Wam`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`, `The Associated Press \| Monday, July 16, 2018, 9:06 a.m.`, `AFP 28 Mar 2021`, `Reuters \| Cairo \| Updated: 25-03-2021 14:19 IST \| Created: 25-03-2021 14:16 IST`, `Suez Canal suspends traffic while efforts to dislodge ship continueReuters \| Cairo \| Updated: 25-03-2021 14:19 IST`; not `Today`, `Express, May 4, 2021`, `Reuters 2021 poll`, `Talks with Reuters \| Cairo \| Updated: 25-03-2021` |
 //! | `agency_writers_line` | origin | 0.75 | the agency's writers' credit: `Associated Press writer Jamey Keaten in Helsinki contributed to this report.`, `Jill Colvin is an Associated Press writer.`; not `The Associated Press contributed to this report.` |
 //! | `inputs_credit` | origin | 0.75 | a "with inputs from" credit: `(With inputs from PTI)` |
-//! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines: `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`, `Output rose 4.1 percent last year, the data showed. Xinhua`, `Shipments to the EU surged 28.3 percent to $4.3 billion.Yonhap`, `Chip exports rose by 5.6 per cent for the year. — dpa`, `Two relief centres in Kota Marudu were closed at 10am. ― Bernama`, `Rescuers found 68 bodies, the aviation authority said. (Xinhua) \|`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)`, `The minister said so in an interview with Reuters` |
+//! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines (behind a dash, any registered newsroom's): `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`, `Output rose 4.1 percent last year, the data showed. Xinhua`, `Shipments to the EU surged 28.3 percent to $4.3 billion.Yonhap`, `Chip exports rose by 5.6 per cent for the year. — dpa`, `Two relief centres in Kota Marudu were closed at 10am. ― Bernama`, `Moscow's mayor cancelled all public events planned this weekend in the Russian capital.-Al Jazeera`, `Rescuers found 68 bodies, the aviation authority said. (Xinhua) \|`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)`, `The minister said so in an interview with Reuters` |
 //! | `reports_credit` | origin | 0.7 | a news agency credited after a sentence in the present tense ("…, reports AP.", "…, Anadolu Agency reports.", "…, Kazinform cites Akorda."), as South Asian and Central Asian papers credit a wire: `The official said the toll could rise further, reports AP.`, `Schools will stay closed until Friday, reports Reuters`, `The toll could rise, reports AFP. Rescue teams searched the port overnight.`, `The authority said the quake was centered in Pazarcik district, Anadolu Agency reports.`, `The president received the prosecutor general, Kazinform cites Akorda.`; not `The toll rose to 12, the Central News Agency reported.`, `AFP reports that the talks failed.`, `The toll rose, reports the local council.`, `The toll rose to 76, the Health Ministry reports.` |
 //! | `agency_self_reference` | origin | 0.65 (its staff only said or reported, not saw 0.5) | the agency writing about its own staff: `AFP saw them recover one body.`, `An AFP journalist at the scene hours after the attack saw black smoke and flames coming from the roof.`, `The tremor lasted about a minute, according to a Reuters witness in Diyarbakir.`, `TASS has collected the main facts about the incident at the moment.`, `A Sputnik correspondent reported that gunmen in camouflage broke into the hall.`, `Lukashenko sent greetings to the conference, BelTA learned from the press service of the head of state.`, `Reuters could not immediately verify the images.`, `Militias detained far more civilians than officials have acknowledged, Reuters has found.`, `BelTA has learned that the talks will resume on Monday.`, `Xinhua reporters in Taipei said the streets were quiet.`; not `The gunmen began shooting point blank, reports a Sputnik correspondent from the scene.`, `The toll may rise, said a statement reported by Sputnik. A Sputnik correspondent saw the fire.`, `A TASS correspondent said the streets were empty. An AFP journalist saw black smoke. A RIA Novosti photographer counted six fire engines.`, `Reuters journalists Maria Vasquez and Tom Brennan wrote on Monday that the summit mattered.` |
 //! | `person_credit` | origin | 0.6 | a person's credit line (a person is no publisher): `Geoff Mulvihill \| Associated Press`, `Marcellus Stein – AP`; not `Photo: Pablo Martinez Monsivais / Associated Press`, `Jorge Silva/Reuters` |
@@ -732,7 +732,7 @@ impl Rule {
             Rule::ClosingCredit => &RuleInfo {
                 name: "closing_credit",
                 description: "closing credit",
-                reads: "a news agency's credit in the article's last lines",
+                reads: "a news agency's credit in the article's last lines (behind a dash, any registered newsroom's)",
                 roles: &[Origin],
                 confidence: 0.7,
                 forms: &[],
@@ -758,6 +758,12 @@ impl Rule {
                     ex!(
                         "Two relief centres in Kota Marudu were closed at 10am. ― Bernama",
                         "Bernama",
+                    ),
+                    // Any registered newsroom behind a dash (Al Jazeera on
+                    // the Crocus City Hall attack, 2024).
+                    ex!(
+                        "Moscow's mayor cancelled all public events planned this weekend in the Russian capital.-Al Jazeera",
+                        "Al Jazeera",
                     ),
                     // A page's divider kept after it (Shenzhen Daily, 2023).
                     ex!(
