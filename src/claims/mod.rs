@@ -183,6 +183,11 @@ fn attribute_from_neighbours(claims: &mut [(Claim, matching::Features)], text: &
             r"(?i)\baccording\s+to\b|\b(?:it|he|she|they|we)\s+(?:also\s+|had\s+|has\s+)?(?:said|says|added|reported|stated)\b",
         )
     });
+    static RESPONSIBILITY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?i)\b(?:claim(?:ed|s|ing)?|took|takes|taking|denied|denies)\s+responsibility\b",
+        )
+    });
     // A sentence going on about what the one before spoke of: "The quake
     // …", "It was followed by …", "Its epicentre …".
     static GOES_ON: std::sync::LazyLock<regex::Regex> =
@@ -236,10 +241,17 @@ fn attribute_from_neighbours(claims: &mut [(Claim, matching::Features)], text: &
                     && extract::names_a_body(source))
                 .then_some((source.to_owned(), lines))
             });
+        // A group claiming an attack ("Islamic State … claimed
+        // responsibility for the attack, the group's Telegram channel
+        // said") speaks of who did it, never of the toll before.
         let next = claims.get(i + 1).and_then(|(next, _)| {
             let source = next.attribution.as_deref()?;
             let (bytes, lines) = gap(figure, next);
-            (bytes <= NEXT_SENTENCE && lines <= 2 && usable(source)).then(|| source.to_owned())
+            (bytes <= NEXT_SENTENCE
+                && lines <= 2
+                && usable(source)
+                && !RESPONSIBILITY.is_match(&next.text))
+            .then(|| source.to_owned())
         });
         // A body's name in the sentence before, in the same paragraph,
         // comes first; then a body named in the next; then the sentence

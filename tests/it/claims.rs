@@ -796,3 +796,37 @@ fn a_copy_cut_short_and_a_rewording_by_surname_meet_on_the_spokesperson() {
         "{joined:#}"
     );
 }
+
+/// A toll followed by a group's claim of the attack (Reuters' lede on the
+/// Crocus City Hall attack, 2024, held out): "Islamic State … claimed
+/// responsibility for the attack, the group's Telegram channel said"
+/// speaks of who did it, and the toll before it is not the group's word.
+/// A toll followed by an authority's statement still takes its source.
+#[test]
+fn a_claim_of_responsibility_is_no_source_of_the_toll_before_it() {
+    let ws = Workspace::new();
+    let corpus = ws.path("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("claimed.txt"),
+        "Gunmen attack a concert hall\n\n\
+         At least 60 people were killed and 145 wounded on Friday when gunmen fired on concertgoers near the capital.\n\
+         Islamic State, the militant group, claimed responsibility for the attack, the group's Telegram channel said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("stated.txt"),
+        "Gunmen attack a concert hall\n\n\
+         At least 60 people were killed and 145 wounded on Friday when gunmen fired on concertgoers near the capital.\n\
+         The Investigative Committee said the toll was expected to rise.\n",
+    )
+    .unwrap();
+    let report = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    let toll = claim_with(&report, "claimed.txt", "At least 60 people were killed");
+    assert!(toll["attribution"].is_null(), "{toll:#}");
+    let toll = claim_with(&report, "stated.txt", "At least 60 people were killed");
+    assert_eq!(toll["attribution"], "Investigative Committee", "{toll:#}");
+}
