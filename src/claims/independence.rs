@@ -47,7 +47,6 @@ use crate::outlets::{Alignment, OutletRecord};
 use crate::relpath::RelPath;
 use crate::store::StoredDocument;
 use regex::Regex;
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
@@ -333,55 +332,93 @@ pub fn origin_groups(
         .iter()
         .filter_map(|d| Some((d.id, d.text_sha256.as_deref()?)))
         .collect();
-    let two_credits: Vec<(i64, i64, f64, bool)> = links
+    // The near copies between credited texts of two producers: (the
+    // contained text, the other, the share).
+    let pairs: Vec<(i64, i64, f64)> = links
         .iter()
         .filter(|(r, passages, _, _)| *passages && r.containment >= NEAR_COPY)
         .filter(|(r, ..)| credited_own(r.document_id) && credited_own(r.source_document_id))
         .filter(|(r, ..)| out[&r.document_id].group != out[&r.source_document_id].group)
-        .map(|(r, ..)| {
-            let (copy, source) = (r.document_id, r.source_document_id);
-            let (yields, to) = match confidence(copy).total_cmp(&confidence(source)) {
-                Ordering::Greater => (source, copy),
-                Ordering::Less => (copy, source),
-                Ordering::Equal if text_of.get(&copy) != text_of.get(&source) => (copy, source),
-                Ordering::Equal if out[&copy].group > out[&source].group => (copy, source),
-                Ordering::Equal => (source, copy),
-            };
-            (yields, to, r.containment, yields == copy)
-        })
+        .map(|(r, ..)| (r.document_id, r.source_document_id, r.containment))
         .collect();
-    for (yields, to, containment, is_copy) in two_credits {
-        // A document moves once, and never onto one that moved.
-        if out[&yields].shared_with.is_some() || out[&to].shared_with.is_some() {
-            continue;
+    // Texts joined by such copies, however many, are one text: one group,
+    // the one of the strongest credit among them; on a tie, of a text no
+    // other holds (the fullest), then by the group's name.
+    let mut parent: BTreeMap<i64, i64> = BTreeMap::new();
+    fn root(parent: &BTreeMap<i64, i64>, mut x: i64) -> i64 {
+        while let Some(&p) = parent.get(&x).filter(|p| **p != x) {
+            x = p;
         }
-        let share = format!("{:.0}%", containment * 100.0);
-        let own = out[&yields].name.clone();
-        let t = out[&to].clone();
-        let held = if is_copy {
-            format!("{share} of its passages are in")
-        } else {
-            format!("it holds {share} of the passages of")
+        x
+    }
+    for &(a, b, _) in &pairs {
+        let (ra, rb) = (root(&parent, a), root(&parent, b));
+        parent.entry(a).or_insert(a);
+        parent.entry(b).or_insert(b);
+        if ra != rb {
+            parent.insert(ra.max(rb), ra.min(rb));
+        }
+    }
+    let mut texts: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for &d in parent.keys() {
+        texts.entry(root(&parent, d)).or_default().push(d);
+    }
+    let held_by_another: BTreeSet<i64> = pairs
+        .iter()
+        .filter(|(c, s, _)| text_of.get(c) != text_of.get(s))
+        .map(|(c, _, _)| *c)
+        .collect();
+    for list in texts.values() {
+        let Some(best) = list.iter().copied().max_by(|&a, &b| {
+            confidence(a)
+                .total_cmp(&confidence(b))
+                .then((!held_by_another.contains(&a)).cmp(&!held_by_another.contains(&b)))
+                .then(out[&b].group.cmp(&out[&a].group))
+        }) else {
+            continue;
         };
-        let o = out.get_mut(&yields).expect("every document has an origin");
-        *o = DocumentOrigin {
-            description: format!(
-                "{} (its own credit names {own}, but {held} {}, whose producer is {}: one text under two credits counts as one origin)",
-                path_of[&yields], path_of[&to], t.name
-            ),
-            shared_with: Some((to, containment)),
-            // In every cluster it counts with the other text, its own
-            // producer named beside that one's.
-            carries: Some((path_of[&to].to_string(), Some(own.clone()))),
-            how: SAME_TEXT.into(),
-            evidence: Some(format!(
-                "{held} {} ({}): one origin with it; its own credit names {own}",
-                path_of[&to], t.name
-            )),
-            line: None,
-            same_text_as: vec![(to, containment)],
-            ..t
-        };
+        let t = out[&best].clone();
+        for &d in list {
+            if out[&d].group == t.group {
+                continue;
+            }
+            // The copy it is measured against: the chosen text if the two
+            // were measured, else its strongest (links are in that order).
+            let Some((partner, containment, is_copy)) = pairs
+                .iter()
+                .find(|(c, s, _)| (*c, *s) == (d, best) || (*c, *s) == (best, d))
+                .or_else(|| pairs.iter().find(|(c, s, _)| *c == d || *s == d))
+                .map(|&(c, s, x)| if c == d { (s, x, true) } else { (c, x, false) })
+            else {
+                continue;
+            };
+            let share = format!("{:.0}%", containment * 100.0);
+            let own = out[&d].name.clone();
+            let held = if is_copy {
+                format!("{share} of its passages are in")
+            } else {
+                format!("it holds {share} of the passages of")
+            };
+            let o = out.get_mut(&d).expect("every document has an origin");
+            *o = DocumentOrigin {
+                description: format!(
+                    "{} (its own credit names {own}, but {held} {}, counted as {}'s text: one text under two credits counts as one origin)",
+                    path_of[&d], path_of[&partner], t.name
+                ),
+                shared_with: Some((partner, containment)),
+                // In every cluster it counts with the other text, its own
+                // producer named beside that one's.
+                carries: Some((path_of[&partner].to_string(), Some(own.clone()))),
+                how: SAME_TEXT.into(),
+                evidence: Some(format!(
+                    "{held} {} ({}): one origin with it; its own credit names {own}",
+                    path_of[&partner], t.name
+                )),
+                line: None,
+                same_text_as: vec![(partner, containment)],
+                ..t.clone()
+            };
+        }
     }
     for _ in 0..2 {
         for &(r, passages, _, _) in &links {
@@ -590,8 +627,8 @@ pub fn inherited_origins(
                 }),
                 note: if let Some(own) = own_credit {
                     format!(
-                        "Counted with {}, not as an origin of its own: {text}, credited {}; one text under two credits (its own names {own}).",
-                        o.name, o.name
+                        "Counted with {}, not as an origin of its own: {text}; one text under two credits (its own names {own}).",
+                        o.name
                     )
                 } else if known && via_same_text {
                     format!(

@@ -1403,6 +1403,44 @@ Forecasters expect another 80 millimetres of rain before the weekend.\n";
     }
 }
 
+/// One text under three credits, each as strong as the others (a bare
+/// agency line, another, the wire's own sign-off): the three are one
+/// origin on the document list, the group of the text the others are held
+/// in (the fullest), whatever the files are called.
+#[test]
+fn one_text_under_three_credits_is_one_origin_group() {
+    let body = "Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 residents from their homes, the civil protection department said on Tuesday.\n\n\
+Rescue teams reached the village of Mgarr before dawn and moved 37 patients from the district clinic to hospitals in the capital, officials said.\n\n\
+The department said a second pumping station would open on Wednesday, and that schools in the valley would stay closed until Friday.\n\n";
+    let wire = format!(
+        "Flood waters rise in river valley\n\n{body}Forecasters expect another 80 millimetres of rain before the weekend.\n\n\
+The army sent two helicopters to the valley on Tuesday evening.\n\n\
+(Reporting by Joe Borg; Editing by Anna Grech)\n"
+    );
+    let afp = format!(
+        "Flood waters rise in river valley\n\nAFP\n\n{body}Forecasters expect another 80 millimetres of rain before the weekend.\n"
+    );
+    let ap = format!("Flood waters rise in river valley\n\nAP\n\n{body}");
+    for [w, f, a] in [
+        ["a.txt", "b.txt", "c.txt"],
+        ["c.txt", "b.txt", "a.txt"],
+        ["b.txt", "a.txt", "c.txt"],
+    ] {
+        let (_ws, report) = audit(&[(w, &wire), (f, &afp), (a, &ap)]);
+        for (path, own) in [
+            (w, "Reuters"),
+            (f, "Agence France-Presse"),
+            (a, "Associated Press"),
+        ] {
+            let d = document(&report, path);
+            assert_eq!(d["origin"]["name"], own, "{d:#}");
+            assert_eq!(d["origin_group"], "outlet:reuters", "{d:#}");
+        }
+        let k = one_cluster(&report, f, a, "1,200 residents");
+        assert_eq!(k["independent_origins"], 1, "{k:#}");
+    }
+}
+
 /// A paper's page that retells an AP story under its own writers' byline
 /// and keeps one of its sentences word for word: for that claim it is the
 /// AP's text, not a second origin, though both producers are registered.
