@@ -1910,7 +1910,21 @@ fn claim_like(text: &str) -> bool {
         && quantities(text)
             .iter()
             .any(|q| !q.vague() && q.figure_key().is_some_and(|k| k.starts_with("people ")));
-    (statement_end && words >= 6 || headline_count) && !caption && !shouting
+    // A short sentence counting people or bodies ("Sixty-eight bodies have
+    // been recovered.", Reuters on the Pokhara crash, 2023) states its
+    // count as a longer one would.
+    let short_count = || {
+        statement_end
+            && words >= 4
+            && quantities(text).iter().any(|q| {
+                !q.vague()
+                    && q.figure_key()
+                        .is_some_and(|k| k.starts_with("people ") || k == "count bodies")
+            })
+    };
+    (statement_end && words >= 6 || headline_count || (words < 6 && short_count()))
+        && !caption
+        && !shouting
 }
 
 /// The claims of one sentence, if it holds any.
@@ -2441,6 +2455,28 @@ mod tests {
             "By Jane Doe and John Smith, with 12 reporters in Ankara.",
             "By Ayse Yilmaz, Anadolu Agency correspondent in Gaziantep, 6 February 2023.",
             "By clicking Sign up, you agree to our privacy policy and terms of use.",
+        ] {
+            assert!(!claim_like(text), "{text}");
+        }
+    }
+
+    /// A short sentence counting people or bodies is a claim (Reuters on
+    /// the Pokhara crash, 2023: "Sixty-eight bodies have been recovered.");
+    /// a short sentence of anything else stays with its neighbours.
+    #[test]
+    fn a_short_count_of_people_or_bodies_is_a_claim() {
+        for text in [
+            "Sixty-eight bodies have been recovered.",
+            "That attack killed 128.",
+            "Three people were injured.",
+        ] {
+            assert!(claim_like(text), "{text}");
+        }
+        for text in [
+            "The talks lasted 90 minutes.",
+            "He is 72.",
+            "Two were found.",
+            "It rose 5%.",
         ] {
             assert!(!claim_like(text), "{text}");
         }
