@@ -223,9 +223,9 @@ static NAME_AT_END: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?P<qual>\b(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|an estimated|as many as|close to)\s+)?(?P<num>(?P<digits>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?)(?:(?P<glued>km|cm|mm|kg|mph|kph|ft)\b|\b)|\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|dozen|dozens|hundreds|thousands)\b)(?P<suffix>st|nd|rd|th|%|-year|-day)?(?:\s+(?P<scale>million|billion|thousand))?(?:\s+(?P<unit>(?-i:[a-z][a-z-]*)))?",
-    )
+    re(&format!(
+        r"(?i)(?P<qual>\b(?:at least|more than|over|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|an estimated|as many as|close to)\s+)?(?P<num>(?P<digits>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?)(?:(?P<glued>km|cm|mm|kg|mph|kph|ft)\b|\b)|\b(?:{TENS_AND_UNITS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|dozen|dozens|hundreds|thousands)\b)(?P<suffix>st|nd|rd|th|%|-year|-day)?(?:\s+(?P<scale>million|billion|thousand))?(?:\s+(?P<unit>(?-i:[a-z][a-z-]*)))?"
+    ))
 });
 /// What a people's word, a country or a possessive qualifies in a source:
 /// "Russian investigators", "the Moscow Region's health ministry",
@@ -442,6 +442,9 @@ pub fn word_value(w: &str) -> Option<f64> {
         _ => return None,
     })
 }
+
+/// A number of tens and units in words: "sixty-eight", "twenty one".
+pub(super) const TENS_AND_UNITS: &str = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b";
 
 /// Tens as words, from twenty.
 pub(super) const TENS: [&str; 8] = [
@@ -2827,18 +2830,20 @@ mod tests {
         assert_eq!(got, [(1265.0, Some("killed")), (12577.0, Some("wounded"))]);
     }
 
+    /// Each figure of a sentence with the event it counts.
+    fn events(s: &str) -> Vec<(f64, Option<String>)> {
+        quantities(s)
+            .into_iter()
+            .map(|q| (q.value, q.event))
+            .collect()
+    }
+
     /// Those aboard are no toll, though the sentence gives one (a related
     /// link under a PTI story on the Pokhara air crash, 2023): "32 killed"
     /// and "72 aboard" are two measures, never one toll of 32 and 72. "All
     /// 72 people on board died" counts the dead.
     #[test]
     fn a_count_of_those_aboard_is_no_toll() {
-        let events = |s: &str| -> Vec<(f64, Option<String>)> {
-            quantities(s)
-                .into_iter()
-                .map(|q| (q.value, q.event))
-                .collect()
-        };
         assert_eq!(
             events("32 killed as Nepal passenger plane with 72 people onboard crashes in Pokhara"),
             [(32.0, Some("killed".into())), (72.0, Some("aboard".into()))]
@@ -2884,12 +2889,6 @@ mod tests {
     /// and the two ledes were taken to disagree.
     #[test]
     fn a_part_of_a_whole_takes_the_verb_and_a_compound_figure_counts_nothing() {
-        let events = |s: &str| -> Vec<(f64, Option<String>)> {
-            quantities(s)
-                .into_iter()
-                .map(|q| (q.value, q.event))
-                .collect()
-        };
         assert_eq!(
             events(
                 "At least 68 of the 72 people aboard were killed when a plane conducting a 27-minute journey to a vacation destination in Nepal crashed into a gorge on Sunday."

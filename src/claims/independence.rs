@@ -344,24 +344,20 @@ pub fn origin_groups(
     // Texts joined by such copies, however many, are one text: one group,
     // the one of the strongest credit among them; on a tie, of a text no
     // other holds (the fullest), then by the group's name.
-    let mut parent: BTreeMap<i64, i64> = BTreeMap::new();
-    fn root(parent: &BTreeMap<i64, i64>, mut x: i64) -> i64 {
-        while let Some(&p) = parent.get(&x).filter(|p| **p != x) {
-            x = p;
-        }
-        x
-    }
+    let ids: Vec<i64> = pairs
+        .iter()
+        .flat_map(|&(a, b, _)| [a, b])
+        .collect::<BTreeSet<i64>>()
+        .into_iter()
+        .collect();
+    let index = |id: i64| ids.binary_search(&id).expect("an id of a pair");
+    let mut sets = super::matching::Sets::new(ids.len());
     for &(a, b, _) in &pairs {
-        let (ra, rb) = (root(&parent, a), root(&parent, b));
-        parent.entry(a).or_insert(a);
-        parent.entry(b).or_insert(b);
-        if ra != rb {
-            parent.insert(ra.max(rb), ra.min(rb));
-        }
+        sets.union(index(a), index(b));
     }
-    let mut texts: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
-    for &d in parent.keys() {
-        texts.entry(root(&parent, d)).or_default().push(d);
+    let mut texts: BTreeMap<usize, Vec<i64>> = BTreeMap::new();
+    for (i, &d) in ids.iter().enumerate() {
+        texts.entry(sets.find(i)).or_default().push(d);
     }
     let held_by_another: BTreeSet<i64> = pairs
         .iter()
@@ -595,7 +591,9 @@ pub fn inherited_origins(
                 document_id: id,
                 group: o.group.clone(),
                 alignment: o.alignment.clone(),
-                origin: known.then(|| crate::outlets::Party {
+                // A credit that yields keeps its own origin on the document:
+                // only its group and note are written.
+                origin: (known && own_credit.is_none()).then(|| crate::outlets::Party {
                     name: o.name.clone(),
                     outlet_id: o.outlet_id.clone(),
                     rule: Rule::TextReuse.name().into(),
@@ -607,21 +605,18 @@ pub fn inherited_origins(
                         * 100.0)
                         .round()
                         / 100.0,
-                    basis: match own_credit {
-                        Some(own) => format!(
-                            "its own credit names {own}, but {text}, whose producer is {}: one text under two credits counts as one origin",
-                            o.name
-                        ),
-                        // Its source is itself the other's text under a
-                        // credit of its own.
-                        None if via_same_text => format!(
+                    // Its source may itself be the other's text under a
+                    // credit of its own.
+                    basis: if via_same_text {
+                        format!(
                             "its text is not credited, but {text}, itself the text of a document credited {} under another credit",
                             o.name
-                        ),
-                        None => format!(
+                        )
+                    } else {
+                        format!(
                             "its text is not credited, but {text}, whose producer is {}",
                             o.name
-                        ),
+                        )
                     },
                     manual: false,
                 }),

@@ -264,11 +264,8 @@ fn words_of(text: &str, claim: &Extracted) -> Vec<String> {
         .replace("per cent", "percent")
         .replace("Per cent", "percent");
     // "Sixty-eight bodies" and "68 bodies": one figure.
-    static TENS_AND_UNITS: LazyLock<Regex> = LazyLock::new(|| {
-        crate::pattern::re(
-            r"(?i)\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b",
-        )
-    });
+    static TENS_AND_UNITS: LazyLock<Regex> =
+        LazyLock::new(|| crate::pattern::re(&format!(r"(?i)\b{}", super::extract::TENS_AND_UNITS)));
     let text = TENS_AND_UNITS.replace_all(&text, |c: &regex::Captures| {
         super::extract::word_value(&c[0]).map_or_else(|| c[0].to_owned(), |v| format!(" {v} "))
     });

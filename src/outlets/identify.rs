@@ -523,11 +523,10 @@ fn writers_then_agency<'r>(
     None
 }
 
-/// Whether `s` holds only writers' names and what joins them: capitalised
-/// words and initials, "and", commas, bars and dashes ("Philip Rucker,
-/// Anton Troianovski and Seung Min Kim", "S.A. Miller -").
 /// Words that open a sentence of time after "By" ("By Wednesday
-/// afternoon", "By late Sunday", "By then"), never a byline.
+/// afternoon", "By late Sunday", "By then"), never a byline. The days and
+/// months are the claims stage's calendar words too; outlets sits below
+/// claims in the house's layers, so it keeps its own.
 const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -547,6 +546,7 @@ const TIME_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
+    "today",
     "late",
     "early",
     "then",
@@ -563,7 +563,6 @@ const TIME_WORDS: &[&str] = &[
     "last",
     "next",
     "tonight",
-    "today",
     "tomorrow",
     "yesterday",
     "afternoon",
@@ -572,6 +571,9 @@ const TIME_WORDS: &[&str] = &[
     "far",
 ];
 
+/// Whether `s` holds only writers' names and what joins them: capitalised
+/// words and initials, "and", commas, bars and dashes ("Philip Rucker,
+/// Anton Troianovski and Seung Min Kim", "S.A. Miller -").
 fn only_names(s: &str) -> bool {
     let mut any = false;
     for w in s.split_whitespace() {
