@@ -63,8 +63,10 @@ pub struct DocumentOrigin {
     /// How the document is described in explanations.
     pub description: String,
     /// Set when the group comes from text reuse, not the document's own
-    /// credits: the document whose text it shares, and how much.
-    pub shared_with: Option<(i64, f64)>,
+    /// credits: the document whose text it shares, how much, and whether
+    /// it retells that one's claims in their order rather than sharing its
+    /// passages.
+    pub shared_with: Option<(i64, f64, bool)>,
     /// Set, in one cluster, when the document has a sentence word for word
     /// in common with another of another origin and counts as one origin
     /// with it: that document's path, and the document's own producer when
@@ -303,10 +305,14 @@ pub fn origin_groups(
     // texts) are taken the same way on every run, whatever order the
     // maps above yielded them in, and by path: document ids follow the
     // order files were ingested in, which threads decide.
+    // Shared passages before any rewrite: words copied are direct evidence
+    // of whose text it is, the same claims in the same order only a sign of
+    // some common source (a content farm's word-for-word copy of Xinhua's
+    // item and a state agency's rewording of it retell the same four claims
+    // in the same order; the copy is Xinhua's, not that agency's).
     links.sort_by(|a, b| {
-        b.0.containment
-            .total_cmp(&a.0.containment)
-            .then(b.1.cmp(&a.1))
+        b.1.cmp(&a.1)
+            .then(b.0.containment.total_cmp(&a.0.containment))
             .then(a.2.cmp(&b.2))
             .then(a.3.cmp(&b.3))
     });
@@ -401,7 +407,7 @@ pub fn origin_groups(
                     "{} (its own credit names {own}, but {held} {}, counted as {}'s text: one text under two credits counts as one origin)",
                     path_of[&d], path_of[&partner], t.name
                 ),
-                shared_with: Some((partner, containment)),
+                shared_with: Some((partner, containment, false)),
                 // In every cluster it counts with the other text, its own
                 // producer named beside that one's.
                 carries: Some((path_of[&partner].to_string(), Some(own.clone()))),
@@ -466,25 +472,34 @@ pub fn origin_groups(
                 }
                 (false, true) => {
                     let s = s.clone();
+                    let held = if passages {
+                        format!("{share} of its passages are in {}", path_of[&source])
+                    } else {
+                        format!(
+                            "{share} of its claims are retold from {}, in the same order",
+                            path_of[&source]
+                        )
+                    };
                     out.insert(
                         copy,
                         DocumentOrigin {
                             description: format!(
-                                "{} ({}; {share} of its passages are in {}, whose producer is {})",
+                                "{} ({}; {held}, whose producer is {})",
                                 path_of[&copy],
                                 uncredited(copy),
-                                path_of[&source],
                                 s.name
                             ),
-                            shared_with: Some((source, r.containment)),
-                            how: "uncredited copy".into(),
+                            shared_with: Some((source, r.containment, !passages)),
+                            how: if passages {
+                                UNCREDITED_COPY
+                            } else {
+                                UNCREDITED_REWRITE
+                            }
+                            .into(),
                             // What the source carries in the claims is the
                             // source's own: the copy is plainly its text.
                             carries: None,
-                            evidence: Some(format!(
-                                "{share} of its passages are in {}",
-                                path_of[&source]
-                            )),
+                            evidence: Some(held),
                             line: None,
                             ..s
                         },
@@ -494,25 +509,34 @@ pub fn origin_groups(
                 (true, false) => {
                     // The larger text is an uncredited expansion of a credited one.
                     let c = c.clone();
+                    let holds = if passages {
+                        format!("it contains {share} of the passages of {}", path_of[&copy])
+                    } else {
+                        format!(
+                            "it retells {share} of the claims of {}, in the same order",
+                            path_of[&copy]
+                        )
+                    };
                     out.insert(
                         source,
                         DocumentOrigin {
                             description: format!(
-                                "{} ({}; it contains {share} of the passages of {}, whose producer is {})",
+                                "{} ({}; {holds}, whose producer is {})",
                                 path_of[&source],
                                 uncredited(source),
-                                path_of[&copy],
                                 c.name
                             ),
-                            shared_with: Some((copy, r.containment)),
-                            how: "uncredited copy".into(),
+                            shared_with: Some((copy, r.containment, !passages)),
+                            how: if passages {
+                                UNCREDITED_COPY
+                            } else {
+                                UNCREDITED_REWRITE
+                            }
+                            .into(),
                             // What the source carries in the claims is the
                             // source's own: the copy is plainly its text.
                             carries: None,
-                            evidence: Some(format!(
-                                "it contains {share} of the passages of {}",
-                                path_of[&copy]
-                            )),
+                            evidence: Some(holds),
                             line: None,
                             ..c
                         },
@@ -536,19 +560,28 @@ pub fn origin_groups(
                         let was_presumed = presumed.remove(&id);
                         if let Some(o) = out.get_mut(&id) {
                             o.group = group.clone();
-                            o.shared_with =
-                                Some((if id == copy { source } else { copy }, r.containment));
+                            o.shared_with = Some((
+                                if id == copy { source } else { copy },
+                                r.containment,
+                                !passages,
+                            ));
                             if was_presumed {
                                 o.name = "unidentified".into();
                                 o.outlet_id = None;
                                 o.alignment = Alignment::default();
                             }
+                            let shared = if passages {
+                                format!("{share} of its text is shared with {other}")
+                            } else {
+                                format!(
+                                    "it and {other} tell the same claims in the same order ({share} of the shorter one's)"
+                                )
+                            };
                             o.description = format!(
-                                "{} (producer unidentified; {share} of its text is shared with {other}, which credits no producer either)",
+                                "{} (producer unidentified; {shared}, which credits no producer either)",
                                 path_of[&id],
                             );
-                            o.evidence =
-                                Some(format!("{share} of its text is shared with {other}"));
+                            o.evidence = Some(shared);
                         }
                     }
                 }
@@ -570,7 +603,7 @@ pub fn inherited_origins(
     let mut out: Vec<InheritedOrigin> = groups
         .iter()
         .filter_map(|(&id, o)| {
-            let (other, containment) = o.shared_with?;
+            let (other, containment, retold) = o.shared_with?;
             let own = outlets.get(&id).map(|r| r.origin_group.as_str());
             if own == Some(o.group.as_str()) {
                 return None;
@@ -582,11 +615,19 @@ pub fn inherited_origins(
                 .flatten()
                 .map(|c| c.name.as_str());
             let via_same_text = groups.get(&other).is_some_and(|g| g.how == SAME_TEXT);
-            let text = format!(
-                "{:.0}% of the passages shared with {}",
-                containment * 100.0,
-                path_of[&other]
-            );
+            let text = if retold {
+                format!(
+                    "the same claims in the same order as {} ({:.0}% of the shorter text's)",
+                    path_of[&other],
+                    containment * 100.0
+                )
+            } else {
+                format!(
+                    "{:.0}% of the passages shared with {}",
+                    containment * 100.0,
+                    path_of[&other]
+                )
+            };
             Some(InheritedOrigin {
                 document_id: id,
                 group: o.group.clone(),
@@ -1373,6 +1414,10 @@ const CITES: &str = "cites another outlet";
 /// How a document whose own credit yields to another's is described: most
 /// of one text is the other's, under another producer's name.
 const SAME_TEXT: &str = "one text, two credits";
+/// How an uncredited document took a credited one's origin: its passages.
+const UNCREDITED_COPY: &str = "uncredited copy";
+/// … or the same claims in the same order, no passage shared.
+const UNCREDITED_REWRITE: &str = "uncredited rewrite";
 
 /// Documents of a cluster with a claim attributed to a registered news
 /// outlet ("about 1,500 people demonstrated, the Associated Press

@@ -1745,3 +1745,90 @@ MOSCOW, Oct 9 (AFP) - Moscow said Ukraine's special services planned the attack 
         }
     }
 }
+
+/// A content farm's word-for-word copy of a Xinhua item, its dateline cut
+/// and its own boilerplate added, beside a state agency's rewording of the
+/// same item (the same claims in the same order, no passage shared): the
+/// copy is Xinhua's text, not the other agency's, and its explanation says
+/// which words it shares. Words copied outweigh an order of claims kept,
+/// which two rewordings of one source also keep (the Crocus City Hall
+/// attack, 2024: a page copying Xinhua's report of Xi's condolences had
+/// been given to the Associated Press of Pakistan).
+#[test]
+fn a_copy_takes_the_text_it_copies_not_a_rewording_of_the_same_source() {
+    let body = "In his message, Xi said he was deeply saddened to learn that the forest fires in the Valparaiso region had killed 112 people and destroyed thousands of homes.\n\n\
+Xi, on behalf of the Chinese government and the Chinese people, expressed deep condolences to the victims and sincere sympathy to the injured and the bereaved families.\n\n\
+He said China stands ready to provide assistance to help Chile rebuild the towns hit by the fires as soon as possible.\n\n";
+    let xinhua = format!(
+        "Xi sends condolences to Chilean president over deadly forest fires\n\n\
+BEIJING, Feb. 4 (Xinhua) -- Chinese President Xi Jinping on Sunday sent a message of condolence to Chilean President Gabriel Boric over the forest fires in central Chile.\n\n{body}"
+    );
+    let farm = format!(
+        "Welcome to Green Valley news portal\n\n\
+Xi sends condolences to Chilean president over deadly forest fires\n\n\
+Time:2024-05-11 08:12:40 Source:travel Views(88)\n\n\
+Chinese President Xi Jinping on Sunday sent a message of condolence to Chilean President Gabriel Boric over the forest fires in central Chile.\n\n{body}\
+share to:\n"
+    );
+    let app = "President Xi Condoles With Chilean Counterpart Over Forest Fires\n\n\
+BEIJING, (APP) Chinese President Xi Jinping has conveyed his condolences to Chilean President Gabriel Boric on Sunday over the forest fires that swept through central Chile.\n\n\
+Xi said in the message that he was saddened to hear that the blazes around Valparaiso had left 112 people dead and thousands of homes in ruins.\n\n\
+Speaking for the government and people of China, he offered his condolences over the deaths and his sympathy to the families of the dead and to those hurt.\n\n\
+The Chinese leader added that China is ready to give help for Chile to rebuild the fire-hit towns as quickly as it can.\n";
+    for names in [
+        ["a_xinhua.txt", "b_farm.txt", "c_app.txt"],
+        ["c_xinhua.txt", "b_farm.txt", "a_app.txt"],
+        ["b_xinhua.txt", "a_farm.txt", "c_app.txt"],
+    ] {
+        let [x, f, a] = names;
+        let (_ws, report) = audit(&[(x, &xinhua), (f, &farm), (a, app)]);
+        assert_eq!(document(&report, x)["origin_group"], "outlet:xinhua");
+        assert_eq!(
+            document(&report, a)["origin"]["name"],
+            "Associated Press of Pakistan"
+        );
+        let copy = document(&report, f);
+        assert_eq!(copy["origin"]["name"], "Xinhua News Agency", "{copy:#}");
+        assert_eq!(copy["origin_group"], "outlet:xinhua", "{copy:#}");
+        let basis = copy["origin"]["basis"].as_str().unwrap();
+        assert!(
+            basis.contains("of the passages shared with") && basis.contains(x),
+            "{basis}"
+        );
+        // The claim the three carry: Xinhua (with its copy) and APP, two
+        // producers, never the copy as a third or as APP's.
+        let k = one_cluster(&report, f, x, "112 people");
+        assert_eq!(evidence_of(k, f)["origin"], "Xinhua News Agency", "{k:#}");
+        assert!(k["independent_origins"].as_u64() <= Some(2), "{k:#}");
+    }
+}
+
+/// An uncredited rewording of a credited item, sentence by sentence (no
+/// passage shared): it takes the item's producer, and its evidence says it
+/// retells the claims in their order, not that it shares passages.
+#[test]
+fn an_uncredited_rewording_takes_its_source_and_says_how() {
+    let xinhua = "Xi sends condolences to Chilean president over deadly forest fires\n\n\
+BEIJING, Feb. 4 (Xinhua) -- Chinese President Xi Jinping on Sunday sent a message of condolence to Chilean President Gabriel Boric over the forest fires in central Chile.\n\n\
+In his message, Xi said he was deeply saddened to learn that the forest fires in the Valparaiso region had killed 112 people and destroyed thousands of homes.\n\n\
+Xi, on behalf of the Chinese government and the Chinese people, expressed deep condolences to the victims and sincere sympathy to the injured and the bereaved families.\n\n\
+He said China stands ready to provide assistance to help Chile rebuild the towns hit by the fires as soon as possible.\n";
+    let reworded = "President Xi Condoles With Chilean Counterpart Over Forest Fires\n\n\
+Chinese President Xi Jinping has conveyed his condolences to Chilean President Gabriel Boric on Sunday over the forest fires that swept through central Chile.\n\n\
+Xi said in the message that he was saddened to hear that the blazes around Valparaiso had left 112 people dead and thousands of homes in ruins.\n\n\
+Speaking for the government and people of China, he offered his condolences over the deaths and his sympathy to the families of the dead and to those hurt.\n\n\
+The Chinese leader added that China is ready to give help for Chile to rebuild the fire-hit towns as quickly as it can.\n";
+    let (_ws, report) = audit(&[("a.txt", reworded), ("b.txt", xinhua)]);
+    let r = document(&report, "a.txt");
+    assert_eq!(
+        r["text_reuse"],
+        serde_json::json!([]),
+        "no passage shared: {r:#}"
+    );
+    assert_eq!(r["origin_group"], "outlet:xinhua", "{r:#}");
+    let basis = r["origin"]["basis"].as_str().unwrap();
+    assert!(
+        basis.contains("the same claims in the same order as b.txt") && !basis.contains("passages"),
+        "{basis}"
+    );
+}
