@@ -1892,8 +1892,12 @@ fn claim_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
     // A full stop, perhaps inside closing quotes: `… the end,” he said.`,
     // `He said: “We will win.”` — not a headline ending in a quote.
+    // A full stop before a stray question mark (`… local authorities.?`,
+    // a character the page's encoding lost) ends a statement too: a
+    // question never ends so.
     let statement_end = text
         .trim_end()
+        .trim_end_matches('?')
         .trim_end_matches(['”', '"', '’', '\''])
         .ends_with('.');
     let caption = text.starts_with("FILE -")
@@ -2480,6 +2484,26 @@ mod tests {
             "He is 72.",
             "Two were found.",
             "It rose 5%.",
+        ] {
+            assert!(!claim_like(text), "{text}");
+        }
+    }
+
+    /// A full stop before a stray question mark, a character the page's
+    /// encoding lost (Cumhuriyet's copy of Anadolu on the Derna floods,
+    /// 2023: "… has soared to 5,200, according to local authorities.?"),
+    /// ends a statement; a question stays a question.
+    #[test]
+    fn a_stray_question_mark_after_a_full_stop_ends_a_statement() {
+        assert!(claim_like(
+            "The death toll in the city has soared to 5,200, according to local authorities.?"
+        ));
+        assert!(claim_like(
+            "Local authorities said two dams have collapsed in the city.?"
+        ));
+        for text in [
+            "Will the death toll in the city rise above 5,200 by the weekend?",
+            "Why did the two dams above the city collapse?",
         ] {
             assert!(!claim_like(text), "{text}");
         }

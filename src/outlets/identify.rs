@@ -291,10 +291,12 @@ static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A wire credited after a sentence in the present tense: "…, reports AP.",
 /// "…, Anadolu Agency reports.", "…, Kazinform cites Akorda." (the wire
 /// naming its own source; not "AFP reports that …", not "the agency
-/// reported": those cite it).
+/// reported": those cite it). A relay of any newsroom closing the lead:
+/// "…, Al Jazeera reports citing the Libyan Red Crescent." (an Azerbaijani
+/// site relaying Al Jazeera on the Derna floods, 2023).
 static REPORTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r",\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?P<name2>[A-Z][A-Za-z&'-]*(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+(?:reports(?:\s+(?:via|citing|quoting|with\s+reference\s+to)\s+[\w'’ -]{2,40}?)?|cites\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*(?:\.(?:\s|$)|$)",
+        r",\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?P<name2>[A-Z][A-Za-z&'-]*(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+(?:reports(?P<relay>\s+(?:via|citing|quoting|with\s+reference\s+to)\s+[\w'’ -]{2,40}?)?|cites\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*(?:\.(?:\s|$)|$)",
     )
 });
 /// A republisher's note naming where the text first ran: "This article was
@@ -966,6 +968,10 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         .flatten()
         .map(|(o, _, _)| o.id.as_str())
         .collect();
+    // The lead: the first line long enough to be a paragraph of the story.
+    let lead_paragraph = lines
+        .iter()
+        .position(|&(_, _, l)| l.split_whitespace().count() >= 15);
     for (index, &(start, end, line)) in lines.iter().enumerate() {
         let near_edge = index < 15 || index + 10 >= n;
         if index < 15
@@ -1305,10 +1311,14 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .strip_suffix(" News Agency")
                 .or_else(|| written.strip_suffix(" news agency"))
                 .or_else(|| written.strip_suffix(" Agency"));
+            // Any newsroom relayed from the lead ("…, Al Jazeera reports
+            // citing …" closing the first paragraph); further down, "…,
+            // CNN reports citing officials" is a site's own citation.
+            let relays_the_lead = credit.name("relay").is_some() && Some(index) == lead_paragraph;
             if let Some(outlet) = registry
                 .find_credit_name(written)
                 .or_else(|| bare.and_then(|b| registry.find_credit_name(b)))
-                .filter(|o| o.kind == OutletKind::WireAgency)
+                .filter(|o| o.kind == OutletKind::WireAgency || relays_the_lead)
             {
                 out.push(by_rule(
                     outlet,
