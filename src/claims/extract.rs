@@ -495,6 +495,17 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
             .name("glued")
             .or(c.name("unit"))
             .map(|u| u.as_str().to_lowercase());
+        // "170 additional individuals", "40 further cases": the word after
+        // the modifier says what is counted.
+        let unit = match unit.as_deref() {
+            Some("additional" | "further" | "extra") => after
+                .split_whitespace()
+                .nth(1)
+                .map(|w| w.trim_end_matches([',', '.', ';', ':']).to_lowercase())
+                .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic()))
+                .or(unit),
+            _ => unit,
+        };
         // "$9.6 billion worth", "9.6 billion dollars": an amount of money,
         // whatever word follows.
         let unit = currency(before, unit.as_deref())
@@ -2465,6 +2476,33 @@ mod tests {
         ] {
             assert!(!claim_like(text), "{text}");
         }
+    }
+
+    /// A count's modifier is not what it counts: "170 additional
+    /// individuals" are people killed, as "about 170 people" are (the
+    /// Derna floods, 2023: Al Jazeera and a rewording of it).
+    #[test]
+    fn a_modifier_after_a_figure_is_passed_over() {
+        let key = |text: &str| {
+            quantities(text)
+                .into_iter()
+                .find(|q| q.value == 170.0)
+                .and_then(|q| q.figure_key())
+        };
+        assert_eq!(
+            key(
+                "About 170 additional individuals were killed by the storm elsewhere in the nation."
+            ),
+            key("The storm also killed about 170 people elsewhere in the country.")
+        );
+        assert_eq!(
+            key("The storm also killed about 170 people elsewhere in the country.").as_deref(),
+            Some("people killed")
+        );
+        assert_eq!(
+            key("Rescuers found 170 further bodies on Tuesday.").as_deref(),
+            Some("count bodies")
+        );
     }
 
     /// A short sentence counting people or bodies is a claim (Reuters on
