@@ -200,11 +200,13 @@ fn attribute_from_neighbours(claims: &mut [(Claim, matching::Features)], text: &
         // Friday" had taken the next sentence's "Trump indicated …").
         // A figure measuring nothing ("a 72-year-old former real estate
         // developer") is no one's toll either.
+        // A distance ("a 300km drive east of Benghazi") is the setting's,
+        // not a figure anyone gave.
         let toll = figure.quantities.iter().any(|q| {
             q.measure().is_some()
                 && !matches!(
                     q.event.as_deref(),
-                    Some("indicted" | "arrested" | "deployed" | "voted" | "lasted")
+                    Some("indicted" | "arrested" | "deployed" | "voted" | "lasted" | "away")
                 )
         });
         figure.kind == extract::ClaimKind::Figure
@@ -244,14 +246,25 @@ fn attribute_from_neighbours(claims: &mut [(Claim, matching::Features)], text: &
         // A group claiming an attack ("Islamic State … claimed
         // responsibility for the attack, the group's Telegram channel
         // said") speaks of who did it, never of the toll before.
+        // Nor does a source giving a figure of its own of another measure
+        // ("… at least 2,300. Another 10,000 people were still missing,
+        // said Tamer Ramadan", Derna floods, 2023): it speaks of that one.
+        let measures = |c: &Claim| -> Vec<String> {
+            c.quantities.iter().filter_map(|q| q.measure()).collect()
+        };
+        let own_measures = measures(figure);
         let next = claims.get(i + 1).and_then(|(next, _)| {
             let source = next.attribution.as_deref()?;
             let (bytes, lines) = gap(figure, next);
+            let theirs = measures(next);
+            let of_another_figure =
+                !theirs.is_empty() && !theirs.iter().any(|m| own_measures.contains(m));
             (bytes <= NEXT_SENTENCE
                 && lines <= 2
                 && usable(source)
-                && !RESPONSIBILITY.is_match(&next.text))
-            .then(|| source.to_owned())
+                && !RESPONSIBILITY.is_match(&next.text)
+                && !of_another_figure)
+                .then(|| source.to_owned())
         });
         // A body's name in the sentence before, in the same paragraph,
         // comes first; then a body named in the next; then the sentence
