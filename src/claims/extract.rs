@@ -1592,7 +1592,27 @@ fn speaker_of(text: &str, c: &regex::Captures) -> Option<String> {
         return None;
     }
     let start = subject_start(text, c)?;
+    // "Late Sunday Othman Abdel Jalil, the health minister …, told": the
+    // day the sentence opens with is not part of the name.
+    let start = start + leading_time_words(&text[start..a.end()]);
     Some(with_whole_title(text, start, &text[start..a.end()]))
+}
+
+/// How many bytes of day words ("Late Sunday ", "Early on Monday ") open
+/// `name`, when a name follows them.
+fn leading_time_words(name: &str) -> usize {
+    let mut at = 0;
+    let mut day = false;
+    for word in name.split_inclusive(char::is_whitespace) {
+        let w = word.trim().to_lowercase();
+        if WEEKDAYS.contains(&w.as_str()) {
+            day = true;
+        } else if !matches!(w.as_str(), "late" | "early" | "on") {
+            break;
+        }
+        at += word.len();
+    }
+    if day && at < name.len() { at } else { 0 }
 }
 
 /// A speaker found by the end of a long title ("Change Minister Sherry
@@ -3823,6 +3843,12 @@ mod tests {
     #[test]
     fn a_source_is_who_spoke_named_whole() {
         for (sentence, source) in [
+            // The day opening the sentence is not the speaker's name (dpa
+            // on the Derna floods, 2023).
+            (
+                "Late Sunday Othman Abdel Jalil, the health minister in one of Libya’s rival governments, told a press conference that 3,283 people had been buried.",
+                Some("Othman Abdel Jalil"),
+            ),
             // "confirmed" qualifying the toll: neither "The" nor the "he"
             // inside "the" spoke (Derna floods, 2023).
             (
