@@ -71,6 +71,9 @@ pub struct Features {
     pub refers_back: bool,
     /// It says something did not happen or is not so (see [`negated`]).
     pub negated: bool,
+    /// It denies or rejects what it reports (see [`denies`]).
+    #[serde(default)]
+    pub denies: bool,
     /// It states a count of people ("at least 76 people were killed"), not
     /// only names one already known ("the 12 Russian officers indicted").
     pub states_count: bool,
@@ -494,6 +497,7 @@ pub fn features(claim: &Extracted) -> Features {
         other_event: super::extract::names_a_year(&claim.text),
         refers_back: refers_back(&claim.text),
         negated: negated(&claim.text),
+        denies: denies(&claim.text),
         setting: only_in_setting,
     }
 }
@@ -525,6 +529,19 @@ pub fn negated(text: &str) -> bool {
     }
     let main = QUALIFIER.find(text).map_or(text, |m| &text[..m.start()]);
     NOT.is_match(&NO_DENIAL.replace_all(main, ""))
+}
+
+/// Whether a sentence denies or rejects what it reports in its main clause
+/// ("Libyan Red Crescent denies 11,300 death toll cited by UN", "… voiced
+/// astonishment at the numbers and rejected them"): a figure it names is
+/// not one it states.
+pub fn denies(text: &str) -> bool {
+    static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?i)\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing))\b",
+        )
+    });
+    DENIAL.is_match(text)
 }
 
 /// Whether a sentence's subject matter is named only in an earlier
@@ -1122,7 +1139,12 @@ fn score_prepared(
     if similarity >= QUOTE_WORDS && shares_quote(a, b) && (!entities_disjoint || same_story()) {
         return Some(Link::Quote(similarity.min(1.0)));
     }
+    // A figure denied is not the figure stated: "Libyan Red Crescent
+    // denies 11,300 death toll cited by UN" and "Death toll soars to
+    // 11,300 …, Libyan Red Crescent says" (AFP and Al Jazeera on the Derna
+    // floods, 2023) share the figure, the body and the toll's words.
     if similarity >= FIGURE_WORDS
+        && a.denies == b.denies
         && figure_fact(a, b, entities_disjoint)
         && (!entities_disjoint || same_story())
     {
@@ -2030,6 +2052,33 @@ mod tests {
             };
             features(&extract(&s, &mut ctx).expect("a claim"))
         }
+    }
+
+    /// A figure denied is not the figure stated, though the two share the
+    /// figure, the body and the toll's words (AFP and Al Jazeera on the
+    /// Derna floods, 2023); two reports of the denial are one claim, and a
+    /// "not" that denies nothing keeps a toll with its rewording.
+    #[test]
+    fn a_figure_denied_is_not_the_figure_stated() {
+        let f = sentence_features();
+        let idf = HashMap::new();
+        let denial = f("Libyan Red Crescent denies 11,300 death toll cited by UN.");
+        let stated = f(
+            "Death toll soars to 11,300 in flooding in Libya's coastal city of Derna, Libyan Red Crescent says.",
+        );
+        assert!(denies(
+            "Libyan Red Crescent denies 11,300 death toll cited by UN."
+        ));
+        assert_eq!(score(&denial, &stated, &idf), None);
+        let again = f("The Libyan Red Crescent denied the 11,300 death toll cited by the UN.");
+        assert!(score(&denial, &again, &idf).is_some());
+        let not = f(
+            "The death toll has soared to 11,300, the Libyan Red Crescent said, and it could not rule out more deaths.",
+        );
+        assert!(!denies(
+            "The death toll has soared to 11,300, the Libyan Red Crescent said, and it could not rule out more deaths."
+        ));
+        assert!(score(&not, &stated, &idf).is_some());
     }
 
     fn features_of(words: &[&str], values: &[u64]) -> Features {
