@@ -449,6 +449,18 @@ pub fn origin_groups(
                 !o.group.starts_with("document:") && (!strong || !presumed.contains(&id))
             };
             let share = format!("{:.0}%", r.containment * 100.0);
+            // A retelling, however it is met: the share is of the shorter
+            // text's claims.
+            let retold = |other: &RelPath| {
+                format!(
+                    "it tells the same claims in the same order as {other} ({share} of the shorter text's)"
+                )
+            };
+            let how = if passages {
+                UNCREDITED_COPY
+            } else {
+                UNCREDITED_REWRITE
+            };
             let uncredited = |id: i64| {
                 if presumed.contains(&id) {
                     "credits no producer"
@@ -475,10 +487,7 @@ pub fn origin_groups(
                     let held = if passages {
                         format!("{share} of its passages are in {}", path_of[&source])
                     } else {
-                        format!(
-                            "{share} of its claims are retold from {}, in the same order",
-                            path_of[&source]
-                        )
+                        retold(path_of[&source])
                     };
                     out.insert(
                         copy,
@@ -490,12 +499,7 @@ pub fn origin_groups(
                                 s.name
                             ),
                             shared_with: Some((source, r.containment, !passages)),
-                            how: if passages {
-                                UNCREDITED_COPY
-                            } else {
-                                UNCREDITED_REWRITE
-                            }
-                            .into(),
+                            how: how.into(),
                             // What the source carries in the claims is the
                             // source's own: the copy is plainly its text.
                             carries: None,
@@ -512,10 +516,7 @@ pub fn origin_groups(
                     let holds = if passages {
                         format!("it contains {share} of the passages of {}", path_of[&copy])
                     } else {
-                        format!(
-                            "it retells {share} of the claims of {}, in the same order",
-                            path_of[&copy]
-                        )
+                        retold(path_of[&copy])
                     };
                     out.insert(
                         source,
@@ -527,12 +528,7 @@ pub fn origin_groups(
                                 c.name
                             ),
                             shared_with: Some((copy, r.containment, !passages)),
-                            how: if passages {
-                                UNCREDITED_COPY
-                            } else {
-                                UNCREDITED_REWRITE
-                            }
-                            .into(),
+                            how: how.into(),
                             // What the source carries in the claims is the
                             // source's own: the copy is plainly its text.
                             carries: None,
@@ -573,9 +569,7 @@ pub fn origin_groups(
                             let shared = if passages {
                                 format!("{share} of its text is shared with {other}")
                             } else {
-                                format!(
-                                    "it and {other} tell the same claims in the same order ({share} of the shorter one's)"
-                                )
+                                retold(other)
                             };
                             o.description = format!(
                                 "{} (producer unidentified; {shared}, which credits no producer either)",
@@ -617,7 +611,7 @@ pub fn inherited_origins(
             let via_same_text = groups.get(&other).is_some_and(|g| g.how == SAME_TEXT);
             let text = if retold {
                 format!(
-                    "the same claims in the same order as {} ({:.0}% of the shorter text's)",
+                    "it tells the same claims in the same order as {} ({:.0}% of the shorter text's)",
                     path_of[&other],
                     containment * 100.0
                 )
