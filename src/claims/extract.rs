@@ -1574,9 +1574,12 @@ fn speaker_of(text: &str, c: &regex::Captures) -> Option<String> {
     ) {
         return None;
     }
-    // "Initial reports indicate …", "Media reports said …": "reports" is
-    // the noun the word qualifies, no one's verb.
-    if text[a.end()..].trim_start().starts_with("report")
+    // "Initial reports indicate …", "Earlier reports had said …": "reports"
+    // is the noun the word qualifies, no one's verb; the reports are the
+    // (unnamed) source.
+    let after = &text[a.end()..];
+    let noun = after.trim_start();
+    if noun.starts_with("report")
         && matches!(
             a.as_str().to_lowercase().as_str(),
             "initial"
@@ -1600,7 +1603,12 @@ fn speaker_of(text: &str, c: &regex::Captures) -> Option<String> {
                 | "further"
         )
     {
-        return None;
+        let word = noun
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        let end = a.end() + (after.len() - noun.len()) + word.len();
+        return Some(text[a.start()..end].to_owned());
     }
     // "…, said in a statement": no one.
     let first = first_word(a.as_str());
@@ -3886,12 +3894,12 @@ mod tests {
             ),
             // "reports" qualified, not a verb (Anadolu on the Derna floods).
             (
-                "Initial reports indicate that dozens of villages and towns were submerged by the deadly floods.",
-                None,
+                "Initial reports said that dozens of villages and towns were submerged by the deadly floods.",
+                Some("Initial reports"),
             ),
             (
                 "Media reports said 40 villages and towns were submerged by the deadly floods.",
-                None,
+                Some("Media reports"),
             ),
             // "confirmed" qualifying the toll: neither "The" nor the "he"
             // inside "the" spoke (Derna floods, 2023).
