@@ -1580,28 +1580,7 @@ fn speaker_of(text: &str, c: &regex::Captures) -> Option<String> {
     let after = &text[a.end()..];
     let noun = after.trim_start();
     if noun.starts_with("report")
-        && matches!(
-            a.as_str().to_lowercase().as_str(),
-            "initial"
-                | "early"
-                | "earlier"
-                | "preliminary"
-                | "unconfirmed"
-                | "conflicting"
-                | "local"
-                | "media"
-                | "news"
-                | "press"
-                | "first"
-                | "later"
-                | "latest"
-                | "recent"
-                | "previous"
-                | "official"
-                | "separate"
-                | "other"
-                | "further"
-        )
+        && REPORTS_QUALIFIED_BY.contains(&a.as_str().to_lowercase().as_str())
     {
         let word = noun
             .split(|c: char| !c.is_alphabetic())
@@ -1634,6 +1613,31 @@ fn speaker_of(text: &str, c: &regex::Captures) -> Option<String> {
     let start = start + leading_time_words(&text[start..a.end()]);
     Some(with_whole_title(text, start, &text[start..a.end()]))
 }
+
+/// Words that qualify "reports" at the head of a sentence ("Initial reports
+/// indicate", "Media reports said"): read as a name before a verb of saying,
+/// they would be a speaker.
+const REPORTS_QUALIFIED_BY: [&str; 19] = [
+    "initial",
+    "early",
+    "earlier",
+    "preliminary",
+    "unconfirmed",
+    "conflicting",
+    "local",
+    "media",
+    "news",
+    "press",
+    "first",
+    "later",
+    "latest",
+    "recent",
+    "previous",
+    "official",
+    "separate",
+    "other",
+    "further",
+];
 
 /// How many bytes of day words ("Late Sunday ", "Early on Monday ") open
 /// `name`, when a name follows them.
