@@ -12,6 +12,34 @@
 
 use regex::Regex;
 
+/// Days of the week, lower case: words of time the rules of every stage
+/// read (a figure after one is no model number, one is nobody's name, a
+/// sentence opening "By Sunday" is no byline).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Months, lower case, but "may", a verb and a name too.
+pub const MONTHS: [&str; 11] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Compiles a rule's pattern, its `\b` as ASCII word boundaries.
 pub fn re(pattern: &str) -> Regex {
     regex::RegexBuilder::new(&ascii_boundaries(pattern))

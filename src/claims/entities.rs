@@ -510,26 +510,11 @@ const NOT_NAMES: &[&str] = &[
     "scientists",
 ];
 
-/// Months (but "May", a name too) and "today": capitalised, never an
-/// entity of a claim, as the days of the week are not.
-const CALENDAR: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-];
-
-/// Whether a lower-case word is a day of the week, a month or "today".
+/// Whether a lower-case word is a day of the week, a month (but "May", a
+/// name too) or "today": capitalised, never an entity of a claim.
 fn is_calendar(w: &str) -> bool {
-    super::extract::WEEKDAYS.contains(&w) || CALENDAR.contains(&w)
+    use crate::pattern::{MONTHS, WEEKDAYS};
+    WEEKDAYS.contains(&w) || MONTHS.contains(&w) || w == "today"
 }
 
 fn is_roman(s: &str) -> bool {

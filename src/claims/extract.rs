@@ -47,7 +47,7 @@ const BEFORE_SAY: &str = r"(?:(?:has|have|had|also|previously|repeatedly|earlier
 /// Committee, said".
 const ROLE_OPENING: &str = r"(?i:chairman|chairwoman|chair|head|director|leader|spokesman|spokeswoman|spokesperson|president|minister|secretary|ambassador|author|professor|founder|chief|member|senator|editor|analyst|commander|governor|mayor|deputy|former|vice)";
 
-use crate::pattern::re;
+use crate::pattern::{WEEKDAYS, re};
 
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"[“"]([^“”"]{3,})[”"]"#));
 /// A quotation whose closing mark the writer left out: it runs to the next
@@ -741,18 +741,6 @@ fn identifier_or_time(before: &str, after: &str, qualified: bool) -> bool {
         && !MONTH.is_match(word)
         && !WEEKDAYS.contains(&word.to_lowercase().as_str())
 }
-
-/// Days of the week, lower case: a figure after one is no model number,
-/// and one is nobody's name.
-pub(super) const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Whether the words before a figure make it a projection: "could result
 /// in a death toll as high as", "may exceed", "is expected to reach",

@@ -525,53 +525,39 @@ fn writers_then_agency<'r>(
     None
 }
 
-/// Words that open a sentence of time after "By" ("By Wednesday
-/// afternoon", "By late Sunday", "By then"), never a byline. The days and
-/// months are the claims stage's calendar words too; outlets sits below
-/// claims in the house's layers, so it keeps its own.
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "late",
-    "early",
-    "then",
-    "now",
-    "noon",
-    "midnight",
-    "mid",
-    "morning",
-    "evening",
-    "night",
-    "nightfall",
-    "dawn",
-    "dusk",
-    "last",
-    "next",
-    "tonight",
-    "tomorrow",
-    "yesterday",
-    "afternoon",
-    "contrast",
-    "comparison",
-    "far",
-];
+/// Whether a word opens a sentence of time after "By" ("By Wednesday
+/// afternoon", "By late Sunday", "By then"), never a byline.
+fn time_word(w: &str) -> bool {
+    use crate::pattern::{MONTHS, WEEKDAYS};
+    WEEKDAYS.contains(&w)
+        || MONTHS.contains(&w)
+        || matches!(
+            w,
+            "today"
+                | "late"
+                | "early"
+                | "then"
+                | "now"
+                | "noon"
+                | "midnight"
+                | "mid"
+                | "morning"
+                | "evening"
+                | "night"
+                | "nightfall"
+                | "dawn"
+                | "dusk"
+                | "last"
+                | "next"
+                | "tonight"
+                | "tomorrow"
+                | "yesterday"
+                | "afternoon"
+                | "contrast"
+                | "comparison"
+                | "far"
+        )
+}
 
 /// Whether `s` holds only writers' names and what joins them: capitalised
 /// words and initials, "and", commas, bars and dashes ("Philip Rucker,
@@ -1645,7 +1631,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             let sentence = rest
                 .split(|c: char| !c.is_alphabetic())
                 .next()
-                .is_some_and(|w| TIME_WORDS.contains(&w.to_lowercase().as_str()));
+                .is_some_and(|w| time_word(&w.to_lowercase()));
             let agency_credit = |i: usize| {
                 let before = &rest[..i];
                 !sentence && before.len() <= 100 && !before.chars().any(|c| c.is_ascii_digit())
