@@ -223,6 +223,19 @@ test('search: a phrase typed in the claims and documents screens is found, marke
   await app.click('[data-testid="search-documents-clear"]');
 });
 
+/**
+ * Presses 2 (single source) from the keyboard on the review screen. The key
+ * acts on the session's verdict panel, which is drawn once both the open
+ * session and the item's spans have arrived: wait for it as a reviewer sees it.
+ */
+async function pressSingleSource() {
+  const button = '[data-testid="verdict-single_source"]';
+  await app.waitFor(() => app.find(button), 'the verdict buttons');
+  await app.execute(`document.activeElement && document.activeElement.blur()`);
+  await app.execute(`document.dispatchEvent(new KeyboardEvent('keydown', {key: '2', bubbles: true}))`);
+  await app.waitFor(() => app.execute(`return document.querySelector('${button}').getAttribute('aria-pressed') === 'true'`), 'the verdict pressed');
+}
+
 let reviewedDocuments = [];
 
 test('a verdict and a note on a cluster, and a note on a document, survive a restart', async () => {
@@ -235,8 +248,7 @@ test('a verdict and a note on a cluster, and a note on a document, survive a res
   reviewedDocuments = (await app.execute(`return document.querySelector('[data-testid="review-item"]').dataset.documents`)).split('\n');
   assert.ok(reviewedDocuments.length >= 1);
   // Keyboard: 2 gives the verdict, n goes to the note.
-  await app.execute(`document.activeElement && document.activeElement.blur()`);
-  await app.execute(`document.dispatchEvent(new KeyboardEvent('keydown', {key: '2', bubbles: true}))`);
+  await pressSingleSource();
   assert.equal(await app.execute(`return document.querySelector('[data-testid="verdict-single_source"]').getAttribute('aria-pressed')`), 'true');
   await app.type('[data-testid="review-note"]', NOTE);
   await app.click('[data-testid="save-review"]');
@@ -495,8 +507,7 @@ test('an echo comes first in the review queue; reviewed from the keyboard, it is
   const docs = (await app.execute(`return document.querySelector('[data-testid="review-item"]').dataset.documents`)).split('\n');
   assert.deepEqual(docs, ['site-a.txt', 'site-b.txt'], 'the echo is the first item');
   // From the keyboard: 2 (single source), then Ctrl+Enter saves.
-  await app.execute(`document.activeElement && document.activeElement.blur()`);
-  await app.execute(`document.dispatchEvent(new KeyboardEvent('keydown', {key: '2', bubbles: true}))`);
+  await pressSingleSource();
   await app.execute(`document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', ctrlKey: true, bubbles: true}))`);
   await app.waitFor(async () => (await app.text('[data-testid="review-echo-progress"]')) === 'echoes: 1 of 1 reviewed', 'the echo counted as reviewed');
   const out = path.join(work, 'echo.claimreview.jsonld');
@@ -631,8 +642,7 @@ test('the 612 Helsinki articles open with their claims while the window stays re
   await app.type('[data-testid="reviewer-name"]', 'E2E Reviewer');
   await app.click('[data-testid="start-session"]');
   await app.waitFor(() => app.find('[data-testid="session-bar"]'), 'the open session');
-  await app.execute(`document.activeElement && document.activeElement.blur()`);
-  await app.execute(`document.dispatchEvent(new KeyboardEvent('keydown', {key: '2', bubbles: true}))`);
+  await pressSingleSource();
   await app.type('[data-testid="review-note"]', 'Helsinki: one wire behind every copy');
   await app.click('[data-testid="save-review"]');
   await app.waitFor(async () => /^1 of /.test(await app.text('[data-testid="review-progress"]')), 'the verdict saved');
