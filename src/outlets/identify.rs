@@ -167,11 +167,12 @@ static BARE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// perhaps with its desk after a slash or glued to it by a page that set
 /// it apart (`IRNA – Iran's…`, `Iran Press/Europe: Wagner…`, `Iran
 /// PressEurope: Wagner…`), perhaps after the publishing site's own name
-/// and a dash (`Sharjah24 - AFP: Following…`); a sentence of at least
-/// four words follows.
+/// and a dash (`Sharjah24 - AFP: Following…`), or set off by a slash
+/// (`Shafaq News/ Former Iranian…`); a sentence of at least four words
+/// follows.
 static AGENCY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:\p{Lu}[\p{L}\p{N}.'’]{1,30}\s+[-–—|]\s+)?(?P<name>\p{Lu}[\p{L}.&'’ -]{1,30}?)(?:\s*/\s*\p{Lu}[\p{L} ]{1,20}?|\p{Lu}\p{Ll}{2,15})?\s*(?:--|[–—:]|\s-)\s*[\p{Lu}“\x22]\S*(?:\s+\S+){3}",
+        r"^\s*(?:\p{Lu}[\p{L}\p{N}.'’]{1,30}\s+[-–—|]\s+)?(?P<name>\p{Lu}[\p{L}.&'’ -]{1,30}?)(?:\s*/\s*\p{Lu}[\p{L} ]{1,20}?|(?P<glued>\p{Lu}\p{Ll}{2,15}))?\s*(?:--|[–—:]|\s-|/\s)\s*[\p{Lu}“\x22]\S*(?:\s+\S+){3}",
     )
 });
 /// A body's own statement, its header on a line of its own: `Press release
@@ -269,9 +270,9 @@ static AGENCY_BUREAU_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\s*(?P<name>[A-Z][^()\n]{1,40}?)\s*\([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\)\s*$")
 });
 /// A credit closing the text, glued to its last sentence: `… the toll.-Bernama`,
-/// `… said. — AFP`.
+/// `… said. — AFP`, `… East Azarbaijan. / Tasnim`.
 static CLOSING_DASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"[.!?”\x22’)\]]\s*[-–—―‒−]{1,2}\s*(?P<name>[A-Za-z][A-Za-z.&' ]{1,30}?)\s*$")
+    re(r"[.!?”\x22’)\]]\s*(?:[-–—―‒−]{1,2}|\s/)\s*(?P<name>[A-Za-z][A-Za-z.&' ]{1,30}?)\s*$")
 });
 /// A news agency's name signing off the text after its last sentence, with
 /// no mark between: `… the data showed. Xinhua`, `… $4.3 billion.Yonhap`.
@@ -939,9 +940,18 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             .flatten()
             .and_then(|c| {
                 let name = c.name("name").unwrap();
+                // What reads as a desk glued to the name may be its last
+                // word ("Shafaq News/ …" read as "Shafaq" and "News").
+                let whole = c.name("glued").map(|g| (name.start(), g.end()));
                 registry
                     .find_credit_name(name.as_str())
                     .map(|o| (o, name.start(), name.end()))
+                    .or_else(|| {
+                        let (from, to) = whole?;
+                        registry
+                            .find_credit_name(&line[from..to])
+                            .map(|o| (o, from, to))
+                    })
             })
     };
     let leads: Vec<_> = lines
@@ -1747,12 +1757,24 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             let trimmed = line
                 .trim()
                 .trim_matches(['•', '·', '*', '–', '—', '-', '|', '>', '»', ' ']);
-            // "Reuters India": an outlet's national edition.
+            // "Reuters India": an outlet's national edition; "Anadolu
+            // Agency WORLD": a news agency's name over its desk, in
+            // capitals; "AFP || Shining BD": a news agency's name beside
+            // the site that runs its copy.
             let edition = || {
                 let (head, last) = trimmed.rsplit_once(' ')?;
-                registry
-                    .is_country(last)
+                let desk = last.chars().count() >= 3 && last.chars().all(char::is_uppercase);
+                (registry.is_country(last) || desk)
                     .then(|| registry.find_name(head))
+                    .flatten()
+                    .filter(|o| o.kind == OutletKind::WireAgency)
+            };
+            let beside_site = || {
+                let (agency, site) = trimmed.split_once('|')?;
+                let site = site.trim_start_matches('|').trim();
+                let words = site.split_whitespace().count();
+                (!site.contains('|') && (1..=4).contains(&words))
+                    .then(|| registry.find_name(agency.trim()))
                     .flatten()
                     .filter(|o| o.kind == OutletKind::WireAgency)
             };
@@ -1760,6 +1782,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .find_name(trimmed)
                 .filter(|o| distinctive(trimmed, o))
                 .or_else(edition)
+                .or_else(beside_site)
             {
                 // On a saved page a line that is just an outlet's name is far
                 // more often a source tag on syndicated copy than the site's
