@@ -2049,9 +2049,13 @@ fn role(name: &str) -> Option<(String, bool, bool)> {
             _ => vec![w],
         })
         .collect();
-    // "Ministry of the Interior" is the Interior Ministry.
+    // "Ministry of the Interior" is the Interior Ministry; "the interior
+    // ministry of Libya's eastern-based government" already says which.
     if let Some(k) = words.iter().position(|w| w == "ministry")
         && words.get(k + 1).is_some_and(|w| w == "of")
+        && !k
+            .checked_sub(1)
+            .is_some_and(|q| PORTFOLIOS.contains(&words[q].as_str()))
     {
         let skip = if words.get(k + 2).is_some_and(|w| w == "the") {
             3
@@ -2082,6 +2086,27 @@ fn role(name: &str) -> Option<(String, bool, bool)> {
         .unwrap_or(qualifier);
     Some((format!("{qualifier} {noun}"), k + 1 == words.len(), body))
 }
+
+/// What a ministry is of, when written before it ("the interior ministry
+/// of …", "the health ministry in …"): the ministry is already named.
+const PORTFOLIOS: [&str; 16] = [
+    "interior",
+    "health",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "justice",
+    "education",
+    "information",
+    "economy",
+    "energy",
+    "transport",
+    "agriculture",
+    "emergency",
+    "emergencies",
+    "environment",
+];
 
 /// Whether two words differ by one letter changed, added or dropped.
 fn one_letter_apart(a: &str, b: &str) -> bool {
@@ -3032,6 +3057,19 @@ mod tests {
             "Moroccan Ministry of the Interior",
         ]);
         assert_eq!(m[0].1, m[1].1, "{m:?}");
+        // Derna floods, 2023: one ministry described two ways by two
+        // agencies, its portfolio before "ministry of".
+        let m = merged(&[
+            "the interior ministry of Libya’s eastern-based government",
+            "the interior ministry of one of Libya’s rival governments",
+        ]);
+        assert_eq!(m[0].1, m[1].1, "{m:?}");
+        // Two portfolios stay two sources.
+        let m = merged(&[
+            "the interior ministry of Libya’s eastern-based government",
+            "the health ministry of Libya’s eastern-based government",
+        ]);
+        assert_ne!(m[0].1, m[1].1, "{m:?}");
     }
 
     #[test]

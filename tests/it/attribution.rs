@@ -123,12 +123,12 @@ fn real_sentences_name_their_speaker_and_seldom_a_wrong_one() {
     );
     println!("{report}");
     assert!(all.len() >= 150, "{report}");
-    // Held where they stand (stop 48: 153 right, 3 wrong, none named
+    // Held where they stand (stop 49: 154 right, 3 wrong, none named
     // where the sentence names no one; 117, 6 and 1 before the rules these
     // cases brought). The three wrong are relays taken for the speaker
     // ("CNN reported, citing sources", "…, Interfax reported") and a body
     // by its description ("the space agency" for NASA).
     assert!(wrong.len() <= 3, "{report}");
     assert!(invented.is_empty(), "{report}");
-    assert!(right >= 153, "{report}");
+    assert!(right >= 154, "{report}");
 }
