@@ -1773,7 +1773,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 let (agency, site) = trimmed.split_once('|')?;
                 let site = site.trim_start_matches('|').trim();
                 let words = site.split_whitespace().count();
-                (!site.contains('|') && (1..=4).contains(&words))
+                (!site.contains('|') && (1..=4).contains(&words) && !looks_like_photo_credit(site))
                     .then(|| registry.find_name(agency.trim()))
                     .flatten()
                     .filter(|o| o.kind == OutletKind::WireAgency)
