@@ -1761,22 +1761,22 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             // Agency WORLD": a news agency's name over its desk, in
             // capitals; "AFP || Shining BD": a news agency's name beside
             // the site that runs its copy.
+            let agency = |name: &str| {
+                registry
+                    .find_name(name)
+                    .filter(|o| o.kind == OutletKind::WireAgency)
+            };
             let edition = || {
                 let (head, last) = trimmed.rsplit_once(' ')?;
                 let desk = last.chars().count() >= 3 && last.chars().all(char::is_uppercase);
-                (registry.is_country(last) || desk)
-                    .then(|| registry.find_name(head))
-                    .flatten()
-                    .filter(|o| o.kind == OutletKind::WireAgency)
+                (registry.is_country(last) || desk).then(|| agency(head))?
             };
             let beside_site = || {
-                let (agency, site) = trimmed.split_once('|')?;
+                let (name, site) = trimmed.split_once('|')?;
                 let site = site.trim_start_matches('|').trim();
                 let words = site.split_whitespace().count();
                 (!site.contains('|') && (1..=4).contains(&words) && !looks_like_photo_credit(site))
-                    .then(|| registry.find_name(agency.trim()))
-                    .flatten()
-                    .filter(|o| o.kind == OutletKind::WireAgency)
+                    .then(|| agency(name.trim()))?
             };
             if let Some(outlet) = registry
                 .find_name(trimmed)
