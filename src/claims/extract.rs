@@ -653,15 +653,167 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
             // "could result in a death toll as high as 100,000": a
             // projection, not a count of what happened.
             .filter(|_| !projected(&sentence[..whole.start()]));
+        // "killed President Ebrahim Raisi and seven others": eight dead,
+        // the people named counted with the others.
+        // ("33 other countries" are no people; "300 other Russians" are
+        // left as written.)
+        let others = c.name("unit").is_some_and(|u| match u.as_str() {
+            "others" => true,
+            "other" => after[u.end() - num.end()..]
+                .split_whitespace()
+                .next()
+                .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()))
+                .is_some_and(|w| {
+                    PEOPLE.contains(&w)
+                        || matches!(
+                            w,
+                            "officials" | "passengers" | "crew" | "members" | "officers"
+                        )
+                }),
+            _ => false,
+        });
+        let (value, event, text) = match others
+            .then(|| named_with_others(&sentence[..whole.start()]))
+            .flatten()
+        {
+            Some((named, list_start, verb)) => (
+                value + named as f64,
+                event.or(verb),
+                sentence[list_start..whole.end()].trim().to_owned(),
+            ),
+            None => (value, event, whole.as_str().trim().to_owned()),
+        };
         out.push(Quantity {
             value,
-            text: whole.as_str().trim().to_owned(),
+            text,
             qualifier: c.name("qual").map(|q| q.as_str().trim().to_lowercase()),
             unit,
             event,
         });
     }
     out
+}
+
+/// The people named before "and N others" ("killed the country's president
+/// Ebrahim Raisi and seven others", "Raisi, the foreign minister and six
+/// others"): how many, where their list starts, and what befell them when
+/// the list follows the verb that says it ("killed", "claimed the lives
+/// of"; "carrying" counts those aboard). `None` when no one is named there,
+/// or a figure is (its own count).
+fn named_with_others(before: &str) -> Option<(usize, usize, Option<String>)> {
+    let head = before.trim_end().strip_suffix("and")?;
+    if !head.ends_with(|c: char| c.is_whitespace() || c == ',') {
+        return None; // "band"
+    }
+    let head = head.trim_end();
+    let oxford = head.ends_with(',');
+    let head = head.trim_end_matches(',');
+    let clause = head.rfind([';', '(', ':', '“', '"']).map_or(0, |i| i + 1);
+    // Back from "and" to the verb, at most twelve words.
+    let mut list_start = clause;
+    let mut verb = None;
+    let mut seen = 0;
+    let region = &head[clause..];
+    let mut spans: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, ch) in region.char_indices().chain([(region.len(), ' ')]) {
+        let in_word = ch.is_alphanumeric() || matches!(ch, '\'' | '’' | '-');
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                spans.push((b, &region[b..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    for &(i, w) in spans.iter().rev() {
+        let lower = w.to_lowercase();
+        if let Some(e) = event_of_word(&lower) {
+            verb = Some(e.to_owned());
+            list_start = clause + i + w.len();
+            break;
+        }
+        if matches!(
+            lower.as_str(),
+            "with" | "including" | "carrying" | "carried" | "aboard" | "among" | "were" | "was"
+        ) {
+            verb = matches!(lower.as_str(), "carrying" | "carried" | "aboard")
+                .then(|| "aboard".to_owned());
+            list_start = clause + i + w.len();
+            break;
+        }
+        seen += 1;
+        if seen > 12 {
+            return None;
+        }
+    }
+    let list = &head[list_start..];
+    // Someone named: a capitalised word, not only an article opening the
+    // sentence ("The band and five others").
+    let names_someone = list
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "The" | "A" | "An"))
+        .any(|w| w.starts_with(char::is_uppercase));
+    if list.chars().any(|c| c.is_ascii_digit()) || !names_someone {
+        return None;
+    }
+    // "Siraj Raisani, a candidate for the provincial assembly and 148
+    // others": a description set off after a name is no one else.
+    let items: Vec<&str> = list
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && !s.starts_with("a ") && !s.starts_with("an "))
+        .collect();
+    // "Amirabdollahian, the foreign minister, and six others": the words
+    // set off before ", and" describe the one named.
+    let named = items.len()
+        - usize::from(
+            oxford
+                && items.len() > 1
+                && items
+                    .last()
+                    .is_some_and(|s| !s.starts_with(char::is_uppercase)),
+        );
+    // Names and the people they are, nothing else: "killed since the start
+    // of Haftar's operation and at least 5,000 others wounded" names no
+    // one killed.
+    if items.iter().any(|item| {
+        item.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "since"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "from"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "for"
+                    | "by"
+                    | "to"
+                    | "when"
+                    | "while"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "as"
+                    | "into"
+            )
+        })
+    }) {
+        return None;
+    }
+    // "their three school-age children and around 300 other Russians":
+    // a count among them is a count of its own.
+    if list
+        .split_whitespace()
+        .any(|w| word_value(&w.to_lowercase()).is_some())
+    {
+        return None;
+    }
+    Some((named, list_start, verb))
 }
 
 /// The currency of an amount: a sign before the number ("$9.6 billion",
@@ -983,13 +1135,16 @@ static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether a count is of those aboard: "with 72 people onboard",
-/// "the 68 passengers aboard", "carrying 72 people on board". A toll's
+/// "the 68 passengers aboard", "carrying 72 people on board", "Nine people
+/// were on the helicopter". A toll's
 /// sentence names it too ("32 killed as a plane with 72 people onboard
 /// crashes"), and it is no toll. "All 72 people on board died" counts the
 /// dead.
 fn aboard(before: &str, after: &str) -> bool {
     static ON_BOARD: LazyLock<Regex> = LazyLock::new(|| {
-        crate::pattern::re(r"(?i)^\s*(?:[a-z-]+\s+){0,2}?(?:on\s*-?\s*board|aboard)\b")
+        crate::pattern::re(
+            r"(?i)^\s*(?:[a-z-]+\s+){0,2}?(?:on\s*-?\s*board|aboard|on\s+(?:the|that|a|his|her|its)\s+(?:helicopter|plane|aircraft|airplane|flight|jet|bus|train|ship|boat|vessel|ferry))\b",
+        )
     });
     static ALL: LazyLock<Regex> =
         LazyLock::new(|| crate::pattern::re(r"(?i)\b(?:all|all\s+the|all\s+of\s+the)\s*$"));
@@ -1060,7 +1215,13 @@ fn nearest_event(sentence: &str, start: usize, end: usize) -> Option<String> {
             .unwrap_or_default()
     };
     let (mut previous, mut before_previous) = (last(0), last(1));
-    for w in words(&sentence[end..clause_end]) {
+    let following = words(&sentence[end..clause_end]);
+    for (k, w) in following.iter().cloned().enumerate() {
+        // "made a forced landing": no one was forced from home.
+        let landing = w.eq_ignore_ascii_case("forced")
+            && following
+                .get(k + 1)
+                .is_some_and(|n| n.eq_ignore_ascii_case("landing"));
         let partitive = previous == "of" || (previous == "the" && before_previous == "of");
         if is_number(&w) && partitive {
             // The whole: read past it.
@@ -1069,7 +1230,7 @@ fn nearest_event(sentence: &str, start: usize, end: usize) -> Option<String> {
                 break;
             }
             joined = true;
-        } else if let Some(e) = event_of(&w) {
+        } else if let Some(e) = event_of(&w).filter(|_| !landing) {
             let predicate = matches!(
                 previous.as_str(),
                 "been" | "were" | "was" | "are" | "is" | "have" | "has" | "had"
@@ -2518,6 +2679,93 @@ mod tests {
                 "The blast destroyed 5 buildings in the centre and 30 injured were taken to hospital."
             ),
             [None, Some("wounded".to_owned())]
+        );
+    }
+
+    /// "Killed Raisi and seven others" counts eight dead: the people named
+    /// before "and N others" are counted with them (AFP, Bernama and Shafaq
+    /// News on the Iranian president's helicopter, 2024; AP on the
+    /// Mastung bombing, 2018). A description set off after a name is no
+    /// one else; a count among the names is a count of its own; "others"
+    /// that are not people are left as written; and "Nine people were on
+    /// the helicopter" counts those aboard, not people "forced" from
+    /// home by its "forced landing".
+    #[test]
+    fn people_named_with_n_others_are_counted_with_them() {
+        let figures = |text: &str| -> Vec<(f64, Option<String>)> {
+            one(text)
+                .quantities
+                .into_iter()
+                .map(|q| (q.value, q.event))
+                .collect()
+        };
+        let killed = |v: f64| vec![(v, Some("killed".to_owned()))];
+        assert_eq!(
+            figures(
+                "Iran’s army has found no evidence of criminal activity in a helicopter crash that killed the country’s president Ebrahim Raisi and seven others, state media reported."
+            ),
+            killed(8.0)
+        );
+        assert_eq!(
+            figures(
+                "The crash claimed the lives of Raisi, the foreign minister and six others, Bernama said."
+            ),
+            killed(8.0)
+        );
+        assert_eq!(
+            figures("The crash killed Raisi and seven other officials, IRNA said."),
+            killed(8.0)
+        );
+        assert_eq!(
+            figures(
+                "On Friday an Islamic State suicide bomber killed Siraj Raisani, a candidate for the provincial assembly and 148 others during a rally."
+            ),
+            killed(149.0)
+        );
+        assert_eq!(
+            figures(
+                "The strike killed Hossein Amirabdollahian, the foreign minister, and six others, officials said."
+            ),
+            killed(7.0)
+        );
+        assert_eq!(
+            figures(
+                "The helicopter was carrying Raisi, Amirabdollahian and seven others, IRNA said."
+            ),
+            [(9.0, Some("aboard".to_owned()))]
+        );
+        // Left as written.
+        assert_eq!(
+            figures(
+                "A 1975 summit with the United States, the Soviet Union, and 33 other countries helped codify it."
+            ),
+            [(33.0, None)]
+        );
+        assert_eq!(
+            figures("The quake killed 10 people and injured 20 others, officials said."),
+            [
+                (10.0, Some("killed".to_owned())),
+                (20.0, Some("wounded".to_owned()))
+            ]
+        );
+        assert_eq!(
+            figures(
+                "More than 1,000 people have been killed since the start of Haftar's military operation and at least 5,000 others wounded, according to the UN."
+            ),
+            [
+                (1000.0, Some("killed".to_owned())),
+                (5000.0, Some("wounded".to_owned()))
+            ]
+        );
+        assert_eq!(
+            figures("The band and five others played at the memorial on Sunday evening."),
+            [(5.0, None)]
+        );
+        assert_eq!(
+            figures(
+                "Nine people were on the helicopter that made a forced landing in northwestern Iran this Sunday, Tasnim News reported."
+            ),
+            [(9.0, Some("aboard".to_owned()))]
         );
     }
 
