@@ -54,6 +54,13 @@ static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"[“"]([^“”"]{3,})[�
 /// opening mark ("“The bodies are being examined. More than 60 people
 /// died. “Unfortunately, the number may increase,” said …").
 static UNCLOSED: LazyLock<Regex> = LazyLock::new(|| re(r#"“([^“”"]{3,})“"#));
+/// A quotation given as what a person's message says: "…,” the telegram
+/// read", "…,” the letter added".
+static MESSAGE_READ: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"[”"],?\s*the\s+(?:telegram|message|letter|cable|note)\s+(?:read|reads|said|says|added|continued|stated)\b"#,
+    )
+});
 /// An age before a name: "said 56-year-old Min Min Khine".
 const AGED: &str = r"(?:\d{1,3}-year-old\s+)?";
 /// A verb of saying anywhere (as a plain substring): every pattern that
@@ -748,6 +755,12 @@ fn named_with_others(before: &str) -> Option<(usize, usize, Option<String>)> {
             return None;
         }
     }
+    // "claimed the lives of Raisi and …": the list starts after "of".
+    let rest = &head[list_start..];
+    let trimmed = rest.trim_start();
+    if let Some(after_of) = trimmed.strip_prefix("of ") {
+        list_start += rest.len() - after_of.len();
+    }
     let list = &head[list_start..];
     // Someone named: a capitalised word, not only an article opening the
     // sentence ("The band and five others").
@@ -1299,6 +1312,10 @@ pub struct Context<'e> {
     /// The speaker of the sentence before, when it was a quotation: a
     /// quotation that follows on its own goes on with theirs.
     last_quoted: Option<String>,
+    /// The person the sentence before opened with, for "the telegram
+    /// read": "Putin expressed his condolences to Iran's Supreme Leader"
+    /// sent it, whoever else the sentence names.
+    last_subject: Option<String>,
     /// The keys of people the article has named in full ("Kazuo Ueda"),
     /// so a surname alone ("Ueda") is known for one.
     people: std::collections::HashSet<String>,
@@ -1321,6 +1338,7 @@ impl<'e> Context<'e> {
             last_body: None,
             last_source: None,
             last_quoted: None,
+            last_subject: None,
             people: std::collections::HashSet::new(),
             titled: Vec::new(),
         }
@@ -1938,16 +1956,44 @@ fn first_word(text: &str) -> String {
 /// reported Mail Online" is Johnson's word, not the site's; "…, the
 /// minister said on Monday, Reuters reported" the minister's.
 fn speaker_before_relay(text: &str, source: &str) -> Option<String> {
+    // "President Xi Jinping called Raisi's death a great loss …, according
+    // to China's Ministry of Foreign Affairs": Xi's words, the ministry's
+    // relay of them.
+    static CHARACTERISED: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"\b(?P<a>{NAME})\s+(?:called|described|termed)\s+(?:the|his|her|their|its|[A-Z][\w'’-]*(?:’s|'s))\b"
+        ))
+    });
+    // "according to" a source named (a medium, a ministry), not one
+    // described ("according to a source familiar with the discussion",
+    // "one official", "the media"): who is described is the witness.
+    let named = source.starts_with(|c: char| c.is_uppercase());
     let relayed = [
         format!("reported {source}"),
         format!("reports {source}"),
         format!("{source} reported"),
         format!("{source} reports"),
     ];
-    let at = relayed.iter().filter_map(|r| text.find(r.as_str())).min()?;
+    let according = [
+        format!("according to {source}"),
+        format!("according to the {source}"),
+    ];
+    let at = relayed
+        .iter()
+        .chain(according.iter().filter(|_| named))
+        .filter_map(|r| text.find(r.as_str()))
+        .min()?;
     SAID_BY
         .captures_iter(&text[..at])
+        .chain(CHARACTERISED.captures_iter(&text[..at]))
         .filter(|c| !c["a"].contains(source))
+        // "…, but he told officials …, according to …": "he" is whom the
+        // sentence named before, not the sentence before's person (as a
+        // "She added" opening it is).
+        .filter(|c| {
+            c.name("a").is_some_and(|a| a.start() == 0)
+                || !matches!(c["a"].to_lowercase().as_str(), "he" | "she" | "they" | "it")
+        })
         .find_map(|c| speaker_of(text, &c))
         .filter(|who| plausible_source(who))
 }
@@ -2190,6 +2236,23 @@ fn claim_like(text: &str) -> bool {
 pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
     let text = sentence.text;
     let mentions = ctx.entities.mentions(text, &ctx.local, &ctx.common);
+    // The person this sentence opens with, for the next one's "the
+    // telegram read"; the one the sentence before opened with, for this
+    // one's.
+    let opened_with = mentions
+        .iter()
+        .find(|m| m.person)
+        .and_then(|m| Some((text.find(m.surface.as_str())?, m)))
+        .filter(|(at, m)| {
+            *at <= 40 && {
+                let name = super::entities::after_titles(&m.surface);
+                ctx.entities.may_be_a_person(name)
+                    && !ctx.reads_as_words(name)
+                    && name.contains(' ')
+            }
+        })
+        .map(|(at, m)| with_whole_title(text, at, &m.surface));
+    let sender = std::mem::replace(&mut ctx.last_subject, opened_with);
     if !claim_like(text) {
         ctx.last_quoted = None;
         ctx.last_body = None;
@@ -2238,6 +2301,16 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                 .filter(|n| plausible_source(n))
         })
         .flatten()
+        // "…,” the telegram read": the words of whoever sent it, the person
+        // named last ("Putin expressed his condolences to …" the sentence
+        // before).
+        .or_else(|| {
+            MESSAGE_READ
+                .is_match(text)
+                .then(|| sender.clone())
+                .flatten()
+                .filter(|n| plausible_source(n))
+        })
         // A quotation standing alone right after another's goes on with
         // that speaker's words, as reporters run a statement over several
         // paragraphs: "'To see the devastation …,' Rehman told AFP." then
@@ -2430,6 +2503,7 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
     } else if let Some(p) = ctx.person_in(&mentions) {
         ctx.last_person = Some(p);
     }
+
     Some(Extracted {
         start: sentence.start,
         end: sentence.end,
@@ -4202,6 +4276,33 @@ mod tests {
                 "The death toll has reached 72, Tek Bahadur K.C. said.",
                 Some("Tek Bahadur K.C."),
             ),
+            // A leader's words as a ministry relayed them are the
+            // leader's (Al Jazeera on Xi's condolences, 2024); the
+            // ministry's own statement stays the ministry's.
+            (
+                "President Xi Jinping called the “tragic death” of Raisi “a great loss to the Iranian people”, according to China’s Ministry of Foreign Affairs.",
+                Some("President Xi Jinping"),
+            ),
+            (
+                "The death toll rose to 40, according to China’s Ministry of Emergency Management.",
+                Some("China’s Ministry of Emergency Management"),
+            ),
+            // A speaker before a medium relaying them is the source; a
+            // source described after "according to" is the witness, and
+            // "he" inside the sentence is no one the sentence before named
+            // (Helsinki cases).
+            (
+                "“Our president is very pragmatic, very open and consistent,” Peskov said, referring to Putin, according to the Interfax news agency.",
+                Some("Peskov"),
+            ),
+            (
+                "At a dinner of NATO leaders last week in Brussels, Trump told fellow presidents and prime ministers that he would talk with Putin about Syria, but went into little detail, according to one official with knowledge of the conversation.",
+                Some("one official"),
+            ),
+            (
+                "President Donald Trump plans to raise the issue of election meddling in his summit with Putin, but he told officials during his visit that he already knows Putin will again deny interference, according to a source familiar with the discussion.",
+                Some("a source familiar with the discussion"),
+            ),
             // "according to" a name with its "el-", and the person an
             // office is given to (the Derna floods, 2023).
             (
@@ -4321,6 +4422,16 @@ mod tests {
         ] {
             assert_eq!(source_of(sentence).as_deref(), source, "{sentence}");
         }
+        // A message quoted is its sender's, the person named before it
+        // (Sputnik on Putin's telegram, 2024).
+        let got = sources(
+            "Russian President Vladimir Putin expressed his condolences to Iran's Supreme Leader on the death of the president. \"Please accept my deep condolences on the huge tragedy that befell the people of Iran,\" the telegram read.",
+        );
+        assert_eq!(
+            got.last().and_then(|(s, _)| s.as_deref()),
+            Some("Russian President Vladimir Putin"),
+            "{got:?}"
+        );
         for (sentence, not) in [
             (
                 "Residents of Marrakech, the nearest big city to the epicentre, said some buildings had collapsed in the old city.",
