@@ -173,10 +173,11 @@ static APPOSITIVE_SAID: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The speaker named after a description of them, both set off by commas:
 /// "…, the head of the waterway authority, Osama Rabie, said Saturday",
-/// "The port's operator, Maersk, said".
+/// "The port's operator, Maersk, said", "…,” the head of Iran's Red
+/// Crescent, Pirhossein Kolivand, told state TV".
 static ROLE_THEN_NAME_SAID: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[,;]\s+|\s[-–—]\s+)(?:(?:[Tt]he|[Aa]n?|[A-Z][\w'’-]*(?:’s|'s))\s+|{ROLE_OPENING}\s+(?:of|for|at)\s+)[^,;“”\x22]{{3,90}},\s+(?P<a>{NAME}),\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
+        r"(?:^|[,;]\s+|\s[-–—]\s+|[”\x22]\s+)(?:(?:[Tt]he|[Aa]n?|[A-Z][\w'’-]*(?:’s|'s))\s+|{ROLE_OPENING}\s+(?:of|for|at)\s+)[^,;“”\x22]{{3,90}},\s+(?P<a>{NAME}),\s+(?:has\s+|had\s+|also\s+)?{SAY}\b"
     ))
 });
 /// A body's report or estimate as the subject: "…, an assessment by
@@ -2295,6 +2296,17 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                     SPEAKER_BEFORE
                         .captures_iter(text)
                         .find_map(|c| speaker_of(text, &c))
+                })
+                // "…,” the head of Iran's Red Crescent, Pirhossein Kolivand,
+                // told state TV."
+                .or_else(|| {
+                    (text.bytes().filter(|b| *b == b',').count() >= 2)
+                        .then(|| {
+                            ROLE_THEN_NAME_SAID
+                                .captures_iter(text)
+                                .find_map(|c| speaker_of(text, &c))
+                        })
+                        .flatten()
                 })
                 .map(|who| ctx.resolve(&who))
                 .map(|n| tidy_source(&n))

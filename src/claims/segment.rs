@@ -95,6 +95,32 @@ fn joined_at_times(
     out
 }
 
+/// The splitter ends a sentence after the mark opening the next one's
+/// quotation when that quotation is never closed ("… told state TV. “With
+/// the discovery …" split as "… told state TV. “" and "With the discovery
+/// …"): the mark goes back to the quotation it opens.
+fn opening_marks_moved(body: &str, mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    for k in 1..spans.len() {
+        let (start, end) = spans[k - 1];
+        let before = body[start..end].trim_end();
+        let Some(mark) = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '“' | '‘' | '"'))
+        else {
+            continue;
+        };
+        let at = start + before.len() - mark.len_utf8();
+        // An opening mark follows a space; a closing one ends a word.
+        let opens = body[start..at].ends_with(char::is_whitespace);
+        if opens && at > start && spans[k].0 >= at {
+            spans[k - 1].1 = at;
+            spans[k].0 = at;
+        }
+    }
+    spans
+}
+
 /// The sentences of `text`, trimmed, in order; a paragraph's first
 /// sentence without its dateline.
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
@@ -103,11 +129,14 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         if !body.trim().is_empty() {
-            let spans = joined_at_times(
+            let spans = opening_marks_moved(
                 body,
-                sentencex::get_sentence_boundaries("en", body)
-                    .into_iter()
-                    .map(|b| (b.start_byte, b.end_byte)),
+                joined_at_times(
+                    body,
+                    sentencex::get_sentence_boundaries("en", body)
+                        .into_iter()
+                        .map(|b| (b.start_byte, b.end_byte)),
+                ),
             );
             for (k, (b_start, b_end)) in spans.into_iter().enumerate() {
                 let raw = &body[b_start..b_end];
@@ -139,6 +168,24 @@ mod tests {
     fn check(text: &str, expected: &[&str]) {
         let got: Vec<&str> = sentences(text).into_iter().map(|s| s.text).collect();
         assert_eq!(got, expected, "{text}");
+    }
+
+    /// A quotation left open at a paragraph's end keeps its opening mark,
+    /// and the sentence before keeps its own words (Khaleej Times on the
+    /// Iranian president's helicopter, 2024).
+    #[test]
+    fn an_opening_mark_stays_with_the_quotation_it_opens() {
+        check(
+            "“We can see the wreckage and the situation does not look good,” the head of Iran’s Red Crescent, Pirhossein Kolivand, told state TV. “With the discovery of the crash site, no signs of life have been detected.",
+            &[
+                "“We can see the wreckage and the situation does not look good,” the head of Iran’s Red Crescent, Pirhossein Kolivand, told state TV.",
+                "“With the discovery of the crash site, no signs of life have been detected.",
+            ],
+        );
+        check(
+            "He said \"it is over.\" Then he left.",
+            &["He said \"it is over.\"", "Then he left."],
+        );
     }
 
     #[test]
