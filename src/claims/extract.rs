@@ -721,20 +721,12 @@ fn named_with_others(before: &str) -> Option<(usize, usize, Option<String>)> {
     let mut list_start = clause;
     let mut verb = None;
     let mut seen = 0;
+    static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[\w'’-]+"));
     let region = &head[clause..];
-    let mut spans: Vec<(usize, &str)> = Vec::new();
-    let mut start = None;
-    for (i, ch) in region.char_indices().chain([(region.len(), ' ')]) {
-        let in_word = ch.is_alphanumeric() || matches!(ch, '\'' | '’' | '-');
-        match (in_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(b)) => {
-                spans.push((b, &region[b..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
+    let spans: Vec<(usize, &str)> = WORD
+        .find_iter(region)
+        .map(|m| (m.start(), m.as_str()))
+        .collect();
     for &(i, w) in spans.iter().rev() {
         let lower = w.to_lowercase();
         if let Some(e) = event_of_word(&lower) {
