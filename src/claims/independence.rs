@@ -2264,44 +2264,39 @@ fn merge_primary_names_knowing<'a>(
     // A person named by one word that is not their last ("Xi" for "Chinese
     // President Xi Jinping", whose family name comes first; "Marie" for
     // "Marie el-Drese"): theirs when only one of the fuller names holds it.
+    //
+    // "The mayor" beside "Mayor Abdulmenam Al Ghaithi", "the minister"
+    // beside "Minister Hamad Hasan": likewise, the one person the others
+    // name in that office.
+    let named_person = |i: usize| !cores[i].is_empty() && !cores[i].iter().any(|w| is_role_noun(w));
     for j in 0..n {
-        // "the mayor" beside "Mayor Abdulmenam Al Ghaithi", "the minister"
-        // beside "Minister Hamad Hasan": the one person the others name in
-        // that office.
-        if let [office] = plains[j].as_slice()
-            && OFFICES.contains(&office.as_str())
-            && find(&mut parent, j) == j
-        {
-            let holding: BTreeSet<usize> = (0..n)
-                .filter(|&i| i != j && plains[i].contains(office) && !cores[i].is_empty())
-                .filter(|&i| !cores[i].iter().any(|w| is_role_noun(w)))
-                .map(|i| find(&mut parent, i))
-                .collect();
-            if let [root] = holding.into_iter().collect::<Vec<_>>()[..] {
-                parent[j.max(root)] = j.min(root);
-            }
+        if find(&mut parent, j) != j {
             continue;
         }
-        let [word] = cores[j].as_slice() else {
+        let fuller: Vec<usize> = if let [office] = plains[j].as_slice()
+            && OFFICES.contains(&office.as_str())
+        {
+            (0..n)
+                .filter(|&i| i != j && plains[i].contains(office) && named_person(i))
+                .collect()
+        } else if let [word] = cores[j].as_slice()
+            && roles[j].is_none()
+            && acronyms[j].is_none()
+            && !is_role_noun(word)
+        {
+            (0..n)
+                .filter(|&i| {
+                    i != j
+                        && cores[i].len() > 1
+                        && cores[i][..cores[i].len() - 1].contains(word)
+                        && named_person(i)
+                })
+                .collect()
+        } else {
             continue;
         };
-        if roles[j].is_some()
-            || acronyms[j].is_some()
-            || is_role_noun(word)
-            || find(&mut parent, j) != j
-        {
-            continue;
-        }
-        let holding: BTreeSet<usize> = (0..n)
-            .filter(|&i| {
-                i != j
-                    && cores[i].len() > 1
-                    && cores[i][..cores[i].len() - 1].contains(word)
-                    && !cores[i].iter().any(|w| is_role_noun(w))
-            })
-            .map(|i| find(&mut parent, i))
-            .collect();
-        if let [root] = holding.into_iter().collect::<Vec<_>>()[..] {
+        let roots: BTreeSet<usize> = fuller.into_iter().map(|i| find(&mut parent, i)).collect();
+        if let [root] = roots.into_iter().collect::<Vec<_>>()[..] {
             parent[j.max(root)] = j.min(root);
         }
     }
