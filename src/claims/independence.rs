@@ -349,7 +349,9 @@ pub fn origin_groups(
         .collect();
     // Texts joined by such copies, however many, are one text: one group,
     // the one of the strongest credit among them; on a tie, of a text no
-    // other holds (the fullest), then by the group's name.
+    // other holds (the fullest), then by the group's name, then the text
+    // first in path order (never by document id: ids follow the order
+    // threads ingested the files in).
     let ids: Vec<i64> = pairs
         .iter()
         .flat_map(|&(a, b, _)| [a, b])
@@ -376,6 +378,7 @@ pub fn origin_groups(
                 .total_cmp(&confidence(b))
                 .then((!held_by_another.contains(&a)).cmp(&!held_by_another.contains(&b)))
                 .then(out[&b].group.cmp(&out[&a].group))
+                .then(rank[&b].cmp(&rank[&a]))
         }) else {
             continue;
         };

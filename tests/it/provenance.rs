@@ -1441,6 +1441,44 @@ The army sent two helicopters to the valley on Tuesday evening.\n\n\
     }
 }
 
+/// One text at two paths under one credit, and a shorter copy of it under
+/// another: the copy's explanation names the text first in path order,
+/// whichever of the two was ingested first (document ids follow ingestion;
+/// a 10,000-document audit had named either on two runs of one folder).
+#[test]
+fn a_copy_of_a_text_at_two_paths_names_the_same_one_whatever_the_order_of_ingestion() {
+    let body = "Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 residents from their homes, the civil protection department said on Tuesday.\n\n\
+Rescue teams reached the village of Mgarr before dawn and moved 37 patients from the district clinic to hospitals in the capital, officials said.\n\n\
+The department said a second pumping station would open on Wednesday, and that schools in the valley would stay closed until Friday.\n\n";
+    let wire = format!(
+        "Flood waters rise in river valley\n\n{body}Forecasters expect another 80 millimetres of rain before the weekend.\n\n\
+The army sent two helicopters to the valley on Tuesday evening.\n\n\
+(Reporting by Joe Borg; Editing by Anna Grech)\n"
+    );
+    let afp = format!("Flood waters rise in river valley\n\nAFP\n\n{body}");
+    for (first, later) in [("a_wire.txt", "b_wire.txt"), ("b_wire.txt", "a_wire.txt")] {
+        let ws = Workspace::new();
+        let corpus = ws.path("corpus");
+        std::fs::create_dir_all(&corpus).unwrap();
+        std::fs::write(corpus.join(first), &wire).unwrap();
+        std::fs::write(corpus.join("c_page.txt"), &afp).unwrap();
+        ws.run_db(&["audit", corpus.to_str().unwrap()])
+            .expect_code(0);
+        std::fs::write(corpus.join(later), &wire).unwrap();
+        let report = ws
+            .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+            .expect_code(0)
+            .json();
+        let page = document(&report, "c_page.txt");
+        assert_eq!(page["origin_group"], "outlet:reuters", "{page:#}");
+        let why = page["outlet_explanation"].as_str().unwrap();
+        assert!(
+            why.contains("Counted with Reuters") && why.contains("a_wire.txt"),
+            "ingested {first} first: {why}"
+        );
+    }
+}
+
 /// A paper's page that retells an AP story under its own writers' byline
 /// and keeps one of its sentences word for word: for that claim it is the
 /// AP's text, not a second origin, though both producers are registered.
