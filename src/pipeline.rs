@@ -316,9 +316,7 @@ fn analyse(
     }
     match crate::claims::run_with(store, registry, control)? {
         Some(out) => {
-            for (step, took) in out.timings {
-                timings.add(&format!("claims: {step}"), took);
-            }
+            timings.extend_prefixed("claims: ", out.timings);
             // A document whose analysis failed is tried again next run: the
             // results are not marked as made from these inputs.
             if out.problems.is_empty() {

@@ -46,15 +46,83 @@ impl Control<'_> {
     }
 }
 
-/// How long each step of a run took, in order: what `audit --timings` and
-/// the benchmark print. Steps that run on several threads at once (reading
-/// and decoding files) are summed over the threads and say so in their name.
+/// How long each step of a run took, in order, and the memory the process
+/// held when it ended: what `audit --timings` and the benchmark print.
+/// Steps that run on several threads at once (reading and decoding files)
+/// are summed over the threads and say so in their name.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Timings(pub Vec<(String, std::time::Duration)>);
+pub struct Timings(pub Vec<Step>);
+
+/// One step of a run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub name: String,
+    pub took: std::time::Duration,
+    /// The process's memory when the step ended (where the system says).
+    pub memory: Option<Memory>,
+}
+
+/// Resident memory of this process, in KiB: now, and the most it has held
+/// since it started (the kernel's `VmRSS` and `VmHWM`). A step that raised
+/// `peak` is the one that needed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Memory {
+    pub resident_kib: u64,
+    pub peak_kib: u64,
+}
+
+impl Memory {
+    /// This process's memory now; `None` where `/proc` does not say.
+    pub fn now() -> Option<Memory> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let field = |name: &str| -> Option<u64> {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))?
+                .trim()
+                .strip_suffix("kB")?
+                .trim()
+                .parse()
+                .ok()
+        };
+        Some(Memory {
+            resident_kib: field("VmRSS:")?,
+            peak_kib: field("VmHWM:")?,
+        })
+    }
+}
 
 impl Timings {
+    /// Records `step` as taking `took`, ending now.
     pub fn add(&mut self, step: &str, took: std::time::Duration) {
-        self.0.push((step.to_owned(), took));
+        self.0.push(Step {
+            name: step.to_owned(),
+            took,
+            memory: Memory::now(),
+        });
+    }
+
+    /// Records a part of the step just recorded, measured along the way: the
+    /// memory when that part ended is not known.
+    pub fn add_part(&mut self, step: &str, took: std::time::Duration) {
+        self.0.push(Step {
+            name: step.to_owned(),
+            took,
+            memory: None,
+        });
+    }
+
+    /// The steps of `inner`, their names prefixed with `prefix`.
+    pub fn extend_prefixed(&mut self, prefix: &str, inner: Timings) {
+        self.0.extend(inner.0.into_iter().map(|s| Step {
+            name: format!("{prefix}{}", s.name),
+            ..s
+        }));
+    }
+
+    /// How long the step named `name` took, if it ran.
+    pub fn of(&self, name: &str) -> Option<std::time::Duration> {
+        self.0.iter().find(|s| s.name == name).map(|s| s.took)
     }
 
     /// Runs `f` and records its wall time under `step`.

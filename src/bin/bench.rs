@@ -786,10 +786,8 @@ fn bench_scale(
         let stage = provaudit::claims::run(&mut store, &Registry::bundled())?;
         let matching = stage
             .timings
-            .iter()
-            .find(|(name, _)| *name == "matching claims")
-            .map(|(_, d)| d.as_secs_f64())
-            .unwrap_or(0.0);
+            .of("matching claims")
+            .map_or(0.0, |d| d.as_secs_f64());
         let wall = sample.wall.as_secs_f64();
         writeln!(
             out,

@@ -25,6 +25,7 @@ use crate::clean;
 use crate::fingerprint::sha256_hex;
 use crate::outlets::OutletRecord;
 use crate::outlets::registry::Registry;
+use crate::progress::Timings;
 use crate::relpath::RelPath;
 use crate::store::{KeptOrTexts, Store, StoreError, StoredDocument, StoredText};
 use crate::text::offsets;
@@ -624,22 +625,20 @@ pub fn run_with(
     if control.cancelled() {
         return Ok(None);
     }
-    let mut timings = vec![(
-        format!(
+    let mut timings = Timings::default();
+    timings.add(
+        &format!(
             "read stored text, clean, extract claims ({} documents; {} kept from the last run)",
             fresh.len(),
             reused.len()
         ),
         started.elapsed(),
-    )];
-    timings.push((
-        "  extraction: reading stored texts and kept analyses".to_owned(),
+    );
+    timings.add_part(
+        "  extraction: reading stored texts and kept analyses",
         reading,
-    ));
-    timings.push((
-        "  extraction: writing kept analyses and articles".to_owned(),
-        writing,
-    ));
+    );
+    timings.add_part("  extraction: writing kept analyses and articles", writing);
     features.seal();
     let mut output = assemble(
         &documents,
@@ -660,10 +659,8 @@ pub fn run_with(
     output.problems = problems;
     let started = std::time::Instant::now();
     let steps = store.save_claims(&output)?;
-    timings.push(("store claims".to_owned(), started.elapsed()));
-    for (step, took) in steps.0 {
-        timings.push((format!("  storing: {step}"), took));
-    }
+    timings.add("store claims", started.elapsed());
+    timings.extend_prefixed("  storing: ", steps);
     output.timings = timings;
     Ok(Some(output))
 }
@@ -715,7 +712,7 @@ fn assemble(
     features: &matching::FeatureTable,
     imported: Option<Imported>,
     entities: &Entities,
-    timings: &mut Vec<(String, std::time::Duration)>,
+    timings: &mut Timings,
 ) -> StageOutput {
     let started = std::time::Instant::now();
     let path_of: HashMap<i64, &RelPath> = documents.iter().map(|d| (d.id, &d.path)).collect();
@@ -765,7 +762,7 @@ fn assemble(
     for (_, d) in &mut analysed {
         d.passages = Vec::new();
     }
-    timings.push((step, started.elapsed()));
+    timings.add(&step, started.elapsed());
     let started = std::time::Instant::now();
 
     let dates: HashMap<i64, (u8, u8)> = analysed
@@ -781,11 +778,9 @@ fn assemble(
         }
     }
     debug_assert_eq!(claims.len(), features.len());
-    let matching = matching::cluster(features, &document_of);
-    timings.push(("matching claims".to_owned(), started.elapsed()));
-    for (step, took) in &matching.timings.0 {
-        timings.push((format!("  matching: {step}"), *took));
-    }
+    let mut matching = matching::cluster(features, &document_of);
+    timings.add("matching claims", started.elapsed());
+    timings.extend_prefixed("  matching: ", std::mem::take(&mut matching.timings));
     let started = std::time::Instant::now();
     // Rewrites and translations: the same claims in the same order. They
     // join origin groups like copies do; they are not stored as text reuse.
@@ -814,15 +809,12 @@ fn assemble(
         &dates,
         entities,
     );
-    timings.push(("independence and conflicts".to_owned(), started.elapsed()));
-    timings.push((
-        "  independence: rewrites and origin groups".to_owned(),
-        grouped,
-    ));
-    timings.push((
-        "  independence: judging clusters, conflicts".to_owned(),
+    timings.add("independence and conflicts", started.elapsed());
+    timings.add_part("  independence: rewrites and origin groups", grouped);
+    timings.add_part(
+        "  independence: judging clusters, conflicts",
         started.elapsed() - grouped,
-    ));
+    );
     StageOutput {
         analysed: Vec::new(),
         claims,
@@ -832,7 +824,7 @@ fn assemble(
         inherited,
         candidates_scored: matching.candidates_scored,
         reused: Vec::new(),
-        timings: Vec::new(),
+        timings: Timings::default(),
         problems: Vec::new(),
     }
 }

@@ -52,7 +52,8 @@ pub(crate) enum Command {
         /// Count outlets with the same owner as one origin (strict independence)
         #[arg(long)]
         group_by_owner: bool,
-        /// Print how long each step took, on standard error
+        /// Print how long each step took and the memory held after it (and
+        /// the most held so far), on standard error
         #[arg(long)]
         timings: bool,
     },

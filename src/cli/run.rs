@@ -67,8 +67,19 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
                 print_audit(&dir, &report, &store.cluster_totals()?)?;
             }
             if timings {
-                for (step, took) in &report.timings.0 {
-                    eprintln_safe!("timing: {:>9.3} s  {step}", took.as_secs_f64());
+                for step in &report.timings.0 {
+                    let memory = step.memory.map_or_else(String::new, |m| {
+                        format!(
+                            "  (memory {} MiB, peak so far {} MiB)",
+                            m.resident_kib / 1024,
+                            m.peak_kib / 1024
+                        )
+                    });
+                    eprintln_safe!(
+                        "timing: {:>9.3} s  {}{memory}",
+                        step.took.as_secs_f64(),
+                        step.name
+                    );
                 }
                 eprintln_safe!("timing: {:>9.3} s  print", printing.elapsed().as_secs_f64());
                 eprintln_safe!("timing: {:>9.3} s  total", started.elapsed().as_secs_f64());

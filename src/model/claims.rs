@@ -442,7 +442,7 @@ pub struct StageOutput {
     /// claims, article and date rows stand, only their clusters may move.
     pub reused: Vec<i64>,
     /// Wall time of each step, for the benchmark.
-    pub timings: Vec<(String, std::time::Duration)>,
+    pub timings: crate::progress::Timings,
     /// Documents whose analysis failed, each with what happened: named in
     /// the run's warnings.
     pub problems: Vec<crate::scan::FileProblem>,

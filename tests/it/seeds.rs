@@ -114,3 +114,41 @@ fn sha256_of_rewritten() -> String {
         .unwrap();
     String::from_utf8(out.stdout).unwrap()[..64].to_owned()
 }
+
+/// `audit --timings` says, after each step, how much memory the process
+/// held and the most it had held so far: what a reviewer sizing a machine
+/// for a large corpus reads to see which step needs it.
+#[test]
+fn timings_give_the_memory_after_each_step_and_the_peak_so_far() {
+    let ws = Workspace::new();
+    let seeds = ws.seed_corpus();
+    let stderr = ws
+        .run_db(&["audit", seeds.to_str().unwrap(), "--timings"])
+        .expect_code(0)
+        .stderr;
+    let mut peaks = Vec::new();
+    for step in ["outlets", "claims: matching claims", "claims: store claims"] {
+        let line = stderr
+            .lines()
+            .find(|l| l.starts_with("timing:") && l.contains(&format!(" s  {step}")))
+            .unwrap_or_else(|| panic!("no timing for {step}: {stderr}"));
+        let memory = line
+            .split_once("(memory ")
+            .unwrap_or_else(|| panic!("no memory after {step}: {line}"))
+            .1;
+        let mib: Vec<u64> = memory
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.parse().unwrap())
+            .collect();
+        let [resident, peak] = mib[..] else {
+            panic!("{line}")
+        };
+        assert!(resident > 0 && peak >= resident, "{line}");
+        peaks.push(peak);
+    }
+    assert!(
+        peaks.windows(2).all(|w| w[0] <= w[1]),
+        "{peaks:?}: {stderr}"
+    );
+}

@@ -99,6 +99,8 @@ fn audit(
         .filter_map(|l| l.strip_prefix("timing:"))
         .filter_map(|l| {
             let (secs, name) = l.trim().split_once(" s  ")?;
+            // The step's name, without the memory printed after it.
+            let name = name.split("  (memory ").next().unwrap_or(name);
             Some((name.trim().to_owned(), secs.trim().parse().ok()?))
         })
         .collect();

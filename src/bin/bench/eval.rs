@@ -164,8 +164,9 @@ pub fn audit_helsinki(articles: &Path) -> Result<HelsinkiAudit> {
     timings.extend(
         stage
             .timings
+            .0
             .iter()
-            .map(|(n, d)| (format!("claims: {n}"), *d)),
+            .map(|s| (format!("claims: {}", s.name), s.took)),
     );
     timings.push(("report".to_owned(), t_report));
     Ok(HelsinkiAudit {
