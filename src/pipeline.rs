@@ -303,6 +303,7 @@ fn analyse(
     store.set_analysis_inputs(None)?;
     let started = std::time::Instant::now();
     let decided = outlets::run(store, registry, grouping)?;
+    crate::progress::return_freed_memory();
     timings.add(
         &format!(
             "outlets ({} documents decided; {} kept from the last run)",

@@ -92,6 +92,19 @@ impl Memory {
     }
 }
 
+/// Hands the memory freed by a step back to the system. glibc's malloc
+/// keeps what the threads free in their arenas, much of it in pieces the
+/// next step's allocations do not reuse: at 100,000 generated documents the
+/// process held 4.35 GiB after matching, 3.64 GiB with this after each
+/// step (peak 5.06 → 4.92 GiB). A no-op where malloc is not glibc's.
+pub fn return_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` only releases free memory; it takes no pointer.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 impl Timings {
     /// Records `step` as taking `took`, ending now.
     pub fn add(&mut self, step: &str, took: std::time::Duration) {

@@ -625,6 +625,7 @@ pub fn run_with(
     if control.cancelled() {
         return Ok(None);
     }
+    crate::progress::return_freed_memory();
     let mut timings = Timings::default();
     timings.add(
         &format!(
@@ -762,6 +763,7 @@ fn assemble(
     for (_, d) in &mut analysed {
         d.passages = Vec::new();
     }
+    crate::progress::return_freed_memory();
     timings.add(&step, started.elapsed());
     let started = std::time::Instant::now();
 
@@ -779,6 +781,7 @@ fn assemble(
     }
     debug_assert_eq!(claims.len(), features.len());
     let mut matching = matching::cluster(features, &document_of);
+    crate::progress::return_freed_memory();
     timings.add("matching claims", started.elapsed());
     timings.extend_prefixed("  matching: ", std::mem::take(&mut matching.timings));
     let started = std::time::Instant::now();
@@ -809,6 +812,7 @@ fn assemble(
         &dates,
         entities,
     );
+    crate::progress::return_freed_memory();
     timings.add("independence and conflicts", started.elapsed());
     timings.add_part("  independence: rewrites and origin groups", grouped);
     timings.add_part(
