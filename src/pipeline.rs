@@ -72,15 +72,15 @@ pub fn run(
     let started = std::time::Instant::now();
     let mut summary = ingest::ingest(store, root, options.scan, control)?;
     let mut timings = Timings::default();
-    timings.add(
+    timings.add_part(
         "ingest: read and hash (summed over threads)",
         summary.reading,
     );
-    timings.add(
+    timings.add_part(
         "ingest: decode and extract text (summed over threads)",
         summary.extracting,
     );
-    timings.add("ingest: store documents", summary.storing);
+    timings.add_part("ingest: store documents", summary.storing);
     timings.add("ingest (wall)", summary.elapsed);
     if !summary.totals.cancelled {
         let inputs = timings.time("analysis inputs", || {

@@ -115,8 +115,8 @@ impl Timings {
         });
     }
 
-    /// Records a part of the step just recorded, measured along the way: the
-    /// memory when that part ended is not known.
+    /// Records a part of a step, measured along the way and recorded after
+    /// it: the memory when that part ended is not known.
     pub fn add_part(&mut self, step: &str, took: std::time::Duration) {
         self.0.push(Step {
             name: step.to_owned(),
