@@ -49,7 +49,9 @@ pub struct Options {
 struct Audit {
     wall: Duration,
     peak_rss_kib: i64,
-    steps: Vec<(String, f64)>,
+    /// Each step: its name, its seconds, and the MiB the process held after
+    /// it and at most so far, where `--timings` gives them.
+    steps: Vec<(String, f64, Option<(u64, u64)>)>,
     stdout: String,
     runs: usize,
 }
@@ -98,10 +100,19 @@ fn audit(
         .lines()
         .filter_map(|l| l.strip_prefix("timing:"))
         .filter_map(|l| {
-            let (secs, name) = l.trim().split_once(" s  ")?;
-            // The step's name, without the memory printed after it.
-            let name = name.split("  (memory ").next().unwrap_or(name);
-            Some((name.trim().to_owned(), secs.trim().parse().ok()?))
+            let (secs, rest) = l.trim().split_once(" s  ")?;
+            // "name  (memory 812 MiB, peak so far 1003 MiB)"
+            let (name, memory) = match rest.split_once("  (memory ") {
+                Some((name, memory)) => {
+                    let mib: Vec<u64> = memory
+                        .split(|c: char| !c.is_ascii_digit())
+                        .filter_map(|w| w.parse().ok())
+                        .collect();
+                    (name, mib.get(..2).map(|m| (m[0], m[1])))
+                }
+                None => (rest, None),
+            };
+            Some((name.trim().to_owned(), secs.trim().parse().ok()?, memory))
         })
         .collect();
     Ok(Audit {
@@ -365,7 +376,7 @@ pub fn run(o: &Options) -> Result<()> {
             let reuse_s = a
                 .steps
                 .iter()
-                .find(|(s, _)| s.starts_with("claims: text reuse"))
+                .find(|(s, _, _)| s.starts_with("claims: text reuse"))
                 .map(|s| s.1)
                 .unwrap_or(0.0);
             peers.push((n, theirs, ours, families, reuse_s));
@@ -501,8 +512,45 @@ pub fn run(o: &Options) -> Result<()> {
         write!(out, "| {} |", name.replace('|', "/"))?;
         for r in &rows {
             match r.audit.steps.iter().find(|s| key(&s.0) == key(&name)) {
-                Some((_, secs)) => write!(out, " {secs:.2} |")?,
+                Some((_, secs, _)) => write!(out, " {secs:.2} |")?,
                 None => write!(out, " |")?,
+            }
+        }
+        writeln!(out)?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Memory held after each step (MiB) in the median run, and the most held so far"
+    )?;
+    write!(out, "| step |")?;
+    for r in &rows {
+        write!(out, " {} |", r.n)?;
+    }
+    writeln!(out)?;
+    write!(out, "|---|")?;
+    for _ in &rows {
+        write!(out, "---:|")?;
+    }
+    writeln!(out)?;
+    let measured: Vec<String> = rows
+        .last()
+        .map(|r| {
+            r.audit
+                .steps
+                .iter()
+                .filter(|s| s.2.is_some())
+                .map(|s| s.0.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    for name in measured {
+        let key = |s: &str| s.split(" (").next().unwrap_or(s).trim_end().to_owned();
+        write!(out, "| {} |", name.replace('|', "/"))?;
+        for r in &rows {
+            match r.audit.steps.iter().find(|s| key(&s.0) == key(&name)) {
+                Some((_, _, Some((held, peak)))) => write!(out, " {held} (peak {peak}) |")?,
+                _ => write!(out, " |")?,
             }
         }
         writeln!(out)?;
