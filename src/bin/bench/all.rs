@@ -44,14 +44,20 @@ pub struct Options {
     dir: Option<PathBuf>,
 }
 
+/// One step of an audit as `--timings` printed it: its name, its seconds,
+/// and the MiB the process held after it and at most so far, where given.
+struct StepFigure {
+    name: String,
+    secs: f64,
+    memory: Option<(u64, u64)>,
+}
+
 /// One measured audit: the median run's wall time and step times, the
 /// median peak memory, and what the run printed.
 struct Audit {
     wall: Duration,
     peak_rss_kib: i64,
-    /// Each step: its name, its seconds, and the MiB the process held after
-    /// it and at most so far, where `--timings` gives them.
-    steps: Vec<(String, f64, Option<(u64, u64)>)>,
+    steps: Vec<StepFigure>,
     stdout: String,
     runs: usize,
 }
@@ -112,7 +118,11 @@ fn audit(
                 }
                 None => (rest, None),
             };
-            Some((name.trim().to_owned(), secs.trim().parse().ok()?, memory))
+            Some(StepFigure {
+                name: name.trim().to_owned(),
+                secs: secs.trim().parse().ok()?,
+                memory,
+            })
         })
         .collect();
     Ok(Audit {
@@ -376,8 +386,8 @@ pub fn run(o: &Options) -> Result<()> {
             let reuse_s = a
                 .steps
                 .iter()
-                .find(|(s, _, _)| s.starts_with("claims: text reuse"))
-                .map(|s| s.1)
+                .find(|s| s.name.starts_with("claims: text reuse"))
+                .map(|s| s.secs)
                 .unwrap_or(0.0);
             peers.push((n, theirs, ours, families, reuse_s));
         }
@@ -505,14 +515,14 @@ pub fn run(o: &Options) -> Result<()> {
     writeln!(out)?;
     let names: Vec<String> = rows
         .last()
-        .map(|r| r.audit.steps.iter().map(|s| s.0.clone()).collect())
+        .map(|r| r.audit.steps.iter().map(|s| s.name.clone()).collect())
         .unwrap_or_default();
     for name in names {
         let key = |s: &str| s.split(" (").next().unwrap_or(s).trim_end().to_owned();
         write!(out, "| {} |", name.replace('|', "/"))?;
         for r in &rows {
-            match r.audit.steps.iter().find(|s| key(&s.0) == key(&name)) {
-                Some((_, secs, _)) => write!(out, " {secs:.2} |")?,
+            match r.audit.steps.iter().find(|s| key(&s.name) == key(&name)) {
+                Some(s) => write!(out, " {:.2} |", s.secs)?,
                 None => write!(out, " |")?,
             }
         }
@@ -539,8 +549,8 @@ pub fn run(o: &Options) -> Result<()> {
             r.audit
                 .steps
                 .iter()
-                .filter(|s| s.2.is_some())
-                .map(|s| s.0.clone())
+                .filter(|s| s.memory.is_some())
+                .map(|s| s.name.clone())
                 .collect()
         })
         .unwrap_or_default();
@@ -548,8 +558,14 @@ pub fn run(o: &Options) -> Result<()> {
         let key = |s: &str| s.split(" (").next().unwrap_or(s).trim_end().to_owned();
         write!(out, "| {} |", name.replace('|', "/"))?;
         for r in &rows {
-            match r.audit.steps.iter().find(|s| key(&s.0) == key(&name)) {
-                Some((_, _, Some((held, peak)))) => write!(out, " {held} (peak {peak}) |")?,
+            match r
+                .audit
+                .steps
+                .iter()
+                .find(|s| key(&s.name) == key(&name))
+                .and_then(|s| s.memory)
+            {
+                Some((held, peak)) => write!(out, " {held} (peak {peak}) |")?,
                 _ => write!(out, " |")?,
             }
         }
