@@ -134,6 +134,55 @@ fn audit(
     })
 }
 
+/// A table of one figure per step (rows, named as the largest corpus's
+/// audit names them, where `cell` gives a figure) and corpus size (columns).
+/// Steps match across sizes by their name before any bracket, which holds
+/// counts.
+fn step_table(
+    out: &mut impl Write,
+    title: &str,
+    columns: &[(usize, &[StepFigure])],
+    cell: impl Fn(&StepFigure) -> Option<String>,
+) -> std::io::Result<()> {
+    writeln!(out, "{title}")?;
+    write!(out, "| step |")?;
+    for (n, _) in columns {
+        write!(out, " {n} |")?;
+    }
+    writeln!(out)?;
+    write!(out, "|---|")?;
+    for _ in columns {
+        write!(out, "---:|")?;
+    }
+    writeln!(out)?;
+    let key = |s: &str| s.split(" (").next().unwrap_or(s).trim_end().to_owned();
+    let names: Vec<&str> = columns
+        .last()
+        .map(|(_, steps)| {
+            steps
+                .iter()
+                .filter(|s| cell(s).is_some())
+                .map(|s| s.name.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    for name in names {
+        write!(out, "| {} |", name.replace('|', "/"))?;
+        for (_, steps) in columns {
+            match steps
+                .iter()
+                .find(|s| key(&s.name) == key(name))
+                .and_then(&cell)
+            {
+                Some(figure) => write!(out, " {figure} |")?,
+                None => write!(out, " |")?,
+            }
+        }
+        writeln!(out)?;
+    }
+    writeln!(out)
+}
+
 fn store_bytes(db: &Path) -> u64 {
     ["", "-wal", "-shm"]
         .iter()
@@ -499,79 +548,22 @@ pub fn run(o: &Options) -> Result<()> {
         }
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "Time per step (s) in the median run; steps marked (summed over threads) are CPU time on all cores, the rest wall time"
+    let columns: Vec<(usize, &[StepFigure])> = rows
+        .iter()
+        .map(|r| (r.n, r.audit.steps.as_slice()))
+        .collect();
+    step_table(
+        &mut out,
+        "Time per step (s) in the median run; steps marked (summed over threads) are CPU time on all cores, the rest wall time",
+        &columns,
+        |s| Some(format!("{:.2}", s.secs)),
     )?;
-    write!(out, "| step |")?;
-    for r in &rows {
-        write!(out, " {} |", r.n)?;
-    }
-    writeln!(out)?;
-    write!(out, "|---|")?;
-    for _ in &rows {
-        write!(out, "---:|")?;
-    }
-    writeln!(out)?;
-    let names: Vec<String> = rows
-        .last()
-        .map(|r| r.audit.steps.iter().map(|s| s.name.clone()).collect())
-        .unwrap_or_default();
-    for name in names {
-        let key = |s: &str| s.split(" (").next().unwrap_or(s).trim_end().to_owned();
-        write!(out, "| {} |", name.replace('|', "/"))?;
-        for r in &rows {
-            match r.audit.steps.iter().find(|s| key(&s.name) == key(&name)) {
-                Some(s) => write!(out, " {:.2} |", s.secs)?,
-                None => write!(out, " |")?,
-            }
-        }
-        writeln!(out)?;
-    }
-    writeln!(out)?;
-    writeln!(
-        out,
-        "Memory held after each step (MiB) in the median run, and the most held so far"
+    step_table(
+        &mut out,
+        "Memory held after each step (MiB) in the median run, and the most held so far",
+        &columns,
+        |s| s.memory.map(|(held, peak)| format!("{held} (peak {peak})")),
     )?;
-    write!(out, "| step |")?;
-    for r in &rows {
-        write!(out, " {} |", r.n)?;
-    }
-    writeln!(out)?;
-    write!(out, "|---|")?;
-    for _ in &rows {
-        write!(out, "---:|")?;
-    }
-    writeln!(out)?;
-    let measured: Vec<String> = rows
-        .last()
-        .map(|r| {
-            r.audit
-                .steps
-                .iter()
-                .filter(|s| s.memory.is_some())
-                .map(|s| s.name.clone())
-                .collect()
-        })
-        .unwrap_or_default();
-    for name in measured {
-        let key = |s: &str| s.split(" (").next().unwrap_or(s).trim_end().to_owned();
-        write!(out, "| {} |", name.replace('|', "/"))?;
-        for r in &rows {
-            match r
-                .audit
-                .steps
-                .iter()
-                .find(|s| key(&s.name) == key(&name))
-                .and_then(|s| s.memory)
-            {
-                Some((held, peak)) => write!(out, " {held} (peak {peak}) |")?,
-                _ => write!(out, " |")?,
-            }
-        }
-        writeln!(out)?;
-    }
-    writeln!(out)?;
 
     if let Some((n, unchanged, one)) = &incremental {
         writeln!(out, "Re-audit of the {n}-document corpus (store kept)")?;
