@@ -1403,12 +1403,9 @@ Forecasters expect another 80 millimetres of rain before the weekend.\n";
     }
 }
 
-/// One text under three credits, each as strong as the others (a bare
-/// agency line, another, the wire's own sign-off): the three are one
-/// origin on the document list, the group of the text the others are held
-/// in (the fullest), whatever the files are called.
-#[test]
-fn one_text_under_three_credits_is_one_origin_group() {
+/// Three paragraphs of a flood story, and the wire's whole text holding
+/// them: two more paragraphs and its Reuters sign-off.
+fn body_and_wire() -> (&'static str, String) {
     let body = "Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 residents from their homes, the civil protection department said on Tuesday.\n\n\
 Rescue teams reached the village of Mgarr before dawn and moved 37 patients from the district clinic to hospitals in the capital, officials said.\n\n\
 The department said a second pumping station would open on Wednesday, and that schools in the valley would stay closed until Friday.\n\n";
@@ -1417,6 +1414,16 @@ The department said a second pumping station would open on Wednesday, and that s
 The army sent two helicopters to the valley on Tuesday evening.\n\n\
 (Reporting by Joe Borg; Editing by Anna Grech)\n"
     );
+    (body, wire)
+}
+
+/// One text under three credits, each as strong as the others (a bare
+/// agency line, another, the wire's own sign-off): the three are one
+/// origin on the document list, the group of the text the others are held
+/// in (the fullest), whatever the files are called.
+#[test]
+fn one_text_under_three_credits_is_one_origin_group() {
+    let (body, wire) = body_and_wire();
     let afp = format!(
         "Flood waters rise in river valley\n\nAFP\n\n{body}Forecasters expect another 80 millimetres of rain before the weekend.\n"
     );
@@ -1447,14 +1454,7 @@ The army sent two helicopters to the valley on Tuesday evening.\n\n\
 /// a 10,000-document audit had named either on two runs of one folder).
 #[test]
 fn a_copy_of_a_text_at_two_paths_names_the_same_one_whatever_the_order_of_ingestion() {
-    let body = "Flood waters in the Wied valley rose by two metres overnight, forcing 1,200 residents from their homes, the civil protection department said on Tuesday.\n\n\
-Rescue teams reached the village of Mgarr before dawn and moved 37 patients from the district clinic to hospitals in the capital, officials said.\n\n\
-The department said a second pumping station would open on Wednesday, and that schools in the valley would stay closed until Friday.\n\n";
-    let wire = format!(
-        "Flood waters rise in river valley\n\n{body}Forecasters expect another 80 millimetres of rain before the weekend.\n\n\
-The army sent two helicopters to the valley on Tuesday evening.\n\n\
-(Reporting by Joe Borg; Editing by Anna Grech)\n"
-    );
+    let (body, wire) = body_and_wire();
     let afp = format!("Flood waters rise in river valley\n\nAFP\n\n{body}");
     for (first, later) in [("a_wire.txt", "b_wire.txt"), ("b_wire.txt", "a_wire.txt")] {
         let ws = Workspace::new();
