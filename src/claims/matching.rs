@@ -1100,19 +1100,31 @@ fn shared_weight(pa: &Prepared, pb: &Prepared, w: &u32, weights: &[f64]) -> f64 
     weights[*w as usize] * if setting { SETTING_WEIGHT } else { 1.0 }
 }
 
+/// Calls `each` on every element two sorted, deduplicated slices share
+/// (see [`hash::shared_sorted`] for why it does not branch on the order).
 fn shared_sorted<T: Ord>(a: &[T], b: &[T], mut each: impl FnMut(&T)) {
     let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                each(&a[i]);
-                i += 1;
-                j += 1;
-            }
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        if x == y {
+            each(x);
         }
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
+}
+
+/// The fewest shingles of `smaller` a pair must share for its containment
+/// (`shared / smaller`, as computed) to reach [`REUSE_MIN`].
+fn least_reaching(smaller: usize) -> usize {
+    let reaches = |k: usize| k as f64 / smaller as f64 >= REUSE_MIN;
+    let mut k = (REUSE_MIN * smaller as f64).ceil() as usize;
+    while k > 0 && reaches(k - 1) {
+        k -= 1;
+    }
+    while !reaches(k) {
+        k += 1;
+    }
+    k
 }
 
 /// The scoring rule on prepared claims (see the module documentation).
@@ -1128,11 +1140,14 @@ fn score_prepared(
     if figures_disagree(a, b) || counts_apart(a, b) || measures_apart(a, b) {
         return None;
     }
-    let shared = hash::shared_sorted(&a.shingles, &b.shingles);
     let smaller = a.shingles.len().min(b.shingles.len()).max(1);
-    let containment = shared as f64 / smaller as f64;
-    if containment >= REUSE_MIN && smaller >= 3 {
-        return Some(Link::Reuse(containment));
+    if smaller >= 3 {
+        // Most candidates share a few words, not most of their shingles:
+        // counting stops once the rest could not reach `REUSE_MIN`.
+        let shared = hash::shared_at_least(&a.shingles, &b.shingles, least_reaching(smaller));
+        if let Some(shared) = shared {
+            return Some(Link::Reuse(shared as f64 / smaller as f64));
+        }
     }
     let mut overlap = 0.0;
     shared_sorted(&pa.words, &pb.words, |w| {
@@ -1799,6 +1814,10 @@ impl Link {
 /// Clusters claims. `document_of[i]` is claim i's document: claims of one
 /// document are never compared (a document says a thing once; repeats are
 /// removed when cleaning).
+/// How many first claims of candidate pairs are scored together (see
+/// `cluster`): their features fit in a core's cache.
+const SCORING_BLOCK: u32 = 4096;
+
 pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     let mut laps = crate::progress::Laps::start();
     let n = features.len();
@@ -1925,7 +1944,12 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     drop(postings);
     drop(pair_df);
     drop(df);
-    candidates.sort_unstable();
+    // Scored in blocks of a few thousand first claims, each block's pairs
+    // in the order of their second claim: what scoring reads of the
+    // claims is then swept in memory order, not fetched at random (which
+    // had it waiting on memory most of its time). Links are put in their
+    // own order below, whatever this one.
+    candidates.sort_unstable_by_key(|&(a, b)| (a / SCORING_BLOCK, b, a));
     candidates.dedup();
     let candidates_scored = candidates.len();
     laps.lap("candidates");
@@ -2060,6 +2084,21 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shingle count a candidate pair must reach is exactly the least
+    /// whose containment, as computed, reaches `REUSE_MIN`: one more would
+    /// miss copies, one fewer would call a rewording a copy.
+    #[test]
+    fn the_least_shingles_shared_for_a_copy_is_exactly_the_threshold() {
+        for smaller in 3..500 {
+            let k = least_reaching(smaller);
+            assert!(k as f64 / smaller as f64 >= REUSE_MIN, "{smaller}: {k}");
+            assert!(
+                ((k - 1) as f64 / smaller as f64) < REUSE_MIN,
+                "{smaller}: {k}"
+            );
+        }
+    }
 
     /// The features of one sentence, read as the claims stage reads it.
     fn sentence_features() -> impl Fn(&str) -> Features {
