@@ -1811,13 +1811,13 @@ impl Link {
     }
 }
 
-/// Clusters claims. `document_of[i]` is claim i's document: claims of one
-/// document are never compared (a document says a thing once; repeats are
-/// removed when cleaning).
 /// How many first claims of candidate pairs are scored together (see
 /// `cluster`): their features fit in a core's cache.
 const SCORING_BLOCK: u32 = 4096;
 
+/// Clusters claims. `document_of[i]` is claim i's document: claims of one
+/// document are never compared (a document says a thing once; repeats are
+/// removed when cleaning).
 pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     let mut laps = crate::progress::Laps::start();
     let n = features.len();
