@@ -1792,7 +1792,6 @@ impl Sets {
 /// The result of matching: a cluster number per claim, and the links found.
 pub struct Matching {
     pub cluster_of: Vec<usize>,
-    pub links: Vec<(usize, usize, Link)>,
     /// Candidate pairs scored (for the benchmark: it must grow near-linearly).
     pub candidates_scored: usize,
     /// Wall time of each step, for the benchmark.
@@ -1994,7 +1993,6 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     let mut sets = Sets::new(n);
     // The members of groups of two or more; a group not in it is its root alone.
     let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    let mut kept = Vec::new();
     // A rejected merge stays rejected until either group changes: without
     // this, every link between two large groups would recount all pairs.
     let mut version: FxHashMap<usize, u32> = FxHashMap::default();
@@ -2002,7 +2000,6 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     for (a, b, link) in links {
         let (ra, rb) = (sets.find(a), sets.find(b));
         if ra == rb {
-            kept.push((a, b, link));
             continue;
         }
         let key = (ra.min(rb), ra.max(rb));
@@ -2067,7 +2064,6 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
             merged.extend(other);
             members.insert(root, merged);
             *version.entry(root).or_default() += 1;
-            kept.push((a, b, link));
         } else {
             rejected.insert(key, versions);
         }
@@ -2075,7 +2071,6 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     let cluster_of: Vec<usize> = (0..n).map(|i| sets.find(representative[i])).collect();
     Matching {
         cluster_of,
-        links: kept,
         candidates_scored,
         timings: laps.timings,
     }
@@ -2514,11 +2509,7 @@ mod tests {
         assert!(score(&features[1], &features[2], &idf).is_some());
         assert!(score(&features[0], &features[2], &idf).is_none());
         let m = cluster(&FeatureTable::from(features.to_vec()), &[0, 1, 2]);
-        assert_ne!(
-            m.cluster_of[0], m.cluster_of[2],
-            "{:?} {:?}",
-            m.cluster_of, m.links
-        );
+        assert_ne!(m.cluster_of[0], m.cluster_of[2], "{:?}", m.cluster_of);
         // The middle one is still one claim with one of them.
         assert!(
             m.cluster_of[1] == m.cluster_of[0] || m.cluster_of[1] == m.cluster_of[2],
