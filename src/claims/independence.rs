@@ -48,7 +48,7 @@ use crate::relpath::RelPath;
 use crate::store::StoredDocument;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 pub use crate::model::claims::InheritedOrigin;
 
@@ -721,7 +721,13 @@ pub fn judge(
         }
         keys.push(key);
     }
-    let holders = role_holders_by_document(claims);
+    let around = Around {
+        groups,
+        path_of,
+        entities,
+        holders: role_holders_by_document(claims),
+        evidence: document_evidence(groups, path_of),
+    };
     // Each cluster is judged on its own: on every core, in order.
     let judged: &[Claim] = claims;
     let mut clusters: Vec<Cluster> = {
@@ -729,7 +735,7 @@ pub fn judge(
         let lists: Vec<&Vec<usize>> = members.values().collect();
         keys.into_par_iter()
             .zip(lists)
-            .map(|(key, list)| judge_one(key, list, judged, groups, path_of, entities, &holders))
+            .map(|(key, list)| judge_one(key, list, judged, &around))
             .collect()
     };
     let conflicts = conflicts(
@@ -751,15 +757,67 @@ pub fn judge(
     (clusters, conflicts)
 }
 
-fn judge_one(
-    key: String,
-    list: &[usize],
-    claims: &[Claim],
+/// What judging a cluster reads besides its claims: each document's
+/// origin, path, evidence row and the roles its people hold, and the
+/// entity list.
+struct Around<'a> {
+    groups: &'a HashMap<i64, DocumentOrigin>,
+    path_of: &'a HashMap<i64, &'a RelPath>,
+    entities: &'a Entities,
+    holders: HashMap<i64, BTreeSet<String>>,
+    /// Each document's row of the evidence table, made once and shared by
+    /// every cluster it is in: at 100,000 documents, one copy a cluster
+    /// held some 600 MB until the results were written.
+    evidence: HashMap<i64, Arc<DocumentEvidence>>,
+}
+
+/// Each document's row of the evidence table under a cluster (how its
+/// producer was established), as it reads where no other document of the
+/// cluster changes it (see [`evidence_row`]).
+fn document_evidence(
     groups: &HashMap<i64, DocumentOrigin>,
     path_of: &HashMap<i64, &RelPath>,
-    entities: &Entities,
-    holders: &HashMap<i64, BTreeSet<String>>,
-) -> Cluster {
+) -> HashMap<i64, Arc<DocumentEvidence>> {
+    groups
+        .iter()
+        .filter_map(|(d, o)| Some((*d, Arc::new(evidence_row(o, path_of.get(d)?)))))
+        .collect()
+}
+
+/// A document's row of the evidence table, by its origin as a cluster
+/// judged it: a document carrying another's sentence is credited to that
+/// one there (its own producer named beside it).
+fn evidence_row(o: &DocumentOrigin, path: &RelPath) -> DocumentEvidence {
+    DocumentEvidence {
+        document: path.to_string(),
+        origin: match &o.carries {
+            Some((_, own)) => own.clone().unwrap_or_else(|| "unidentified".into()),
+            None => o.name.clone(),
+        },
+        how: o.how.clone(),
+        evidence: o.evidence.clone(),
+        line: o.line,
+    }
+}
+
+/// Whether two origins of a document give the same row of the evidence
+/// table.
+fn same_row(a: &DocumentOrigin, b: &DocumentOrigin) -> bool {
+    a.carries == b.carries
+        && a.name == b.name
+        && a.how == b.how
+        && a.evidence == b.evidence
+        && a.line == b.line
+}
+
+fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> Cluster {
+    let Around {
+        groups,
+        path_of,
+        entities,
+        holders,
+        evidence: evidence_of,
+    } = around;
     let mut documents: Vec<i64> = list.iter().map(|&i| claims[i].document_id).collect();
     documents.dedup();
     documents.sort_by_key(|d| path_of[d]);
@@ -1038,19 +1096,15 @@ fn judge_one(
 
     let docs: Vec<String> = documents.iter().map(|d| path_of[d].to_string()).collect();
     let corroboration = Corroboration::of(documents.len(), independent, unknown.len());
-    let evidence: Vec<DocumentEvidence> = documents
+    // The row made once for the document, unless this cluster changed it.
+    let evidence: Vec<Arc<DocumentEvidence>> = documents
         .iter()
         .map(|d| {
             let o = &groups[d];
-            DocumentEvidence {
-                document: path_of[d].to_string(),
-                origin: match &o.carries {
-                    Some((_, own)) => own.clone().unwrap_or_else(|| "unidentified".into()),
-                    None => o.name.clone(),
-                },
-                how: o.how.clone(),
-                evidence: o.evidence.clone(),
-                line: o.line,
+            if same_row(o, &around.groups[d]) {
+                Arc::clone(&evidence_of[d])
+            } else {
+                Arc::new(evidence_row(o, path_of[d]))
             }
         })
         .collect();

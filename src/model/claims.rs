@@ -291,7 +291,8 @@ pub struct Cluster {
     /// Reuters (wire dateline 7, …), 3 are uncredited copies …"), then the
     /// flags; the documents one by one are in `evidence`.
     pub explanation: String,
-    pub evidence: Vec<DocumentEvidence>,
+    /// One row a document, shared with the other clusters it is in.
+    pub evidence: Vec<std::sync::Arc<DocumentEvidence>>,
 }
 
 impl Cluster {

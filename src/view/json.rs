@@ -269,7 +269,7 @@ pub struct ClusterEntry {
     /// A summary, then the flags in words.
     pub explanation: String,
     /// Every document: its producer and how that was established.
-    pub evidence: Vec<crate::claims::DocumentEvidence>,
+    pub evidence: Vec<std::sync::Arc<crate::claims::DocumentEvidence>>,
 }
 
 /// Different figures for one quantity.
