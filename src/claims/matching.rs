@@ -1872,7 +1872,10 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     const WORD: u64 = 3;
     const PAIR: u64 = 4;
     const BUCKET: u64 = 5;
-    let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    // The index as (key, claim) pairs, sorted: a posting list is a run of
+    // one key. (A hash map of lists cost a list a key, and most keys are
+    // one claim's.)
+    let mut postings: Vec<(u64, u32)> = Vec::new();
     for i in (0..n).filter(|i| is_rep(*i)) {
         let f = features_of(i);
         let mut keys: Vec<u64> = f
@@ -1919,22 +1922,21 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
         );
         keys.sort_unstable();
         keys.dedup();
-        for k in keys {
-            postings.entry(k).or_default().push(i);
-        }
+        postings.extend(keys.into_iter().map(|k| (k, i as u32)));
     }
     laps.lap("index");
     // Candidates: pairs sharing a usable key (sorted and deduplicated: far
     // cheaper than a hash set at a million pairs).
     let mut candidates: Vec<(u32, u32)> = Vec::new();
-    for list in postings.values() {
+    postings.sort_unstable();
+    for list in postings.chunk_by(|x, y| x.0 == y.0) {
         if list.len() < 2 || list.len() > MAX_POSTING {
             continue;
         }
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
-                if document_of[a] != document_of[b] {
-                    candidates.push((a.min(b) as u32, a.max(b) as u32));
+        for (x, &(_, a)) in list.iter().enumerate() {
+            for &(_, b) in &list[x + 1..] {
+                if document_of[a as usize] != document_of[b as usize] {
+                    candidates.push((a.min(b), a.max(b)));
                 }
             }
         }
