@@ -1814,6 +1814,9 @@ impl Link {
 /// `cluster`): their features fit in a core's cache.
 const SCORING_BLOCK: u32 = 4096;
 
+/// How many candidate pairs are scored at once (see `cluster`).
+const SCORING_SLICE: usize = 1 << 20;
+
 /// Clusters claims. `document_of[i]` is claim i's document: claims of one
 /// document are never compared (a document says a thing once; repeats are
 /// removed when cleaning).
@@ -1967,21 +1970,29 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     let informative = INFORMATIVE_IDF.min(((n as f64 + 1.0) / 3.0).ln() + 0.1);
     let (prepared, vocab) = prepare(features, &idf, informative);
     use rayon::prelude::*;
-    let mut links: Vec<(usize, usize, Link)> = candidates
-        .par_iter()
-        .filter_map(|&(a, b)| {
-            let (a, b) = (a as usize, b as usize);
-            score_prepared(
-                features_of(a),
-                features_of(b),
-                &prepared[features.distinct_of(a)],
-                &prepared[features.distinct_of(b)],
-                &vocab,
-                &|| stories.same(document_of[a], document_of[b], &prepared, &vocab.weights),
-            )
-            .map(|l| (a, b, l))
-        })
-        .collect();
+    // Claims as u32, as in the candidates: at 100,000 documents there are
+    // 16 million links, and a link of usizes held 130 MB more. Scored a
+    // slice of candidates at a time: collecting them all at once held
+    // every link twice for a while (one list a thread, then the whole).
+    let mut links: Vec<(u32, u32, Link)> = Vec::new();
+    for slice in candidates.chunks(SCORING_SLICE) {
+        let scored: Vec<(u32, u32, Link)> = slice
+            .par_iter()
+            .filter_map(|&(a, b)| {
+                let (i, j) = (a as usize, b as usize);
+                score_prepared(
+                    features_of(i),
+                    features_of(j),
+                    &prepared[features.distinct_of(i)],
+                    &prepared[features.distinct_of(j)],
+                    &vocab,
+                    &|| stories.same(document_of[i], document_of[j], &prepared, &vocab.weights),
+                )
+                .map(|l| (a, b, l))
+            })
+            .collect();
+        links.extend(scored);
+    }
     drop((candidates, stories));
     drop((prepared, vocab, idf));
     links.sort_by(|x, y| {
@@ -1990,7 +2001,7 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
             .then((x.0, x.1).cmp(&(y.0, y.1)))
     });
     laps.lap("scoring");
-    let matched = Adjacency::new(n, links.iter().map(|(a, b, _)| (*a, *b)));
+    let matched = Adjacency::new(n, links.iter().map(|(a, b, _)| (*a as usize, *b as usize)));
     // Strongest first; merge two groups when most pairs across them match.
     let mut sets = Sets::new(n);
     // The members of groups of two or more; a group not in it is its root alone.
@@ -2000,6 +2011,7 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     let mut version: FxHashMap<usize, u32> = FxHashMap::default();
     let mut rejected: FxHashMap<(usize, usize), (u32, u32)> = FxHashMap::default();
     for (a, b, link) in links {
+        let (a, b) = (a as usize, b as usize);
         let (ra, rb) = (sets.find(a), sets.find(b));
         if ra == rb {
             continue;
