@@ -766,8 +766,8 @@ struct Around<'a> {
     entities: &'a Entities,
     holders: HashMap<i64, BTreeSet<String>>,
     /// Each document's row of the evidence table, made once and shared by
-    /// every cluster it is in: at 100,000 documents, one copy a cluster
-    /// held some 600 MB until the results were written.
+    /// every cluster it is in: at 100,000 generated documents, a copy per
+    /// cluster held ~790 MB until the results were written.
     evidence: HashMap<i64, Arc<DocumentEvidence>>,
 }
 

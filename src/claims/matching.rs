@@ -1789,7 +1789,7 @@ impl Sets {
     }
 }
 
-/// The result of matching: a cluster number per claim, and the links found.
+/// The result of matching: a cluster number per claim.
 pub struct Matching {
     pub cluster_of: Vec<usize>,
     /// Candidate pairs scored (for the benchmark: it must grow near-linearly).
