@@ -1974,9 +1974,13 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
     // 16 million links, and a link of usizes held 130 MB more. Scored a
     // slice of candidates at a time: collecting them all at once held
     // every link twice for a while (one list a thread, then the whole).
+    // The slices are taken from the end, and each one scored is handed
+    // back: the candidates shrink as the links grow (at 100,000
+    // documents, 200 MB of candidates and 380 MB of links).
     let mut links: Vec<(u32, u32, Link)> = Vec::new();
-    for slice in candidates.chunks(SCORING_SLICE) {
-        let scored: Vec<(u32, u32, Link)> = slice
+    while !candidates.is_empty() {
+        let start = candidates.len().saturating_sub(SCORING_SLICE);
+        let scored: Vec<(u32, u32, Link)> = candidates[start..]
             .par_iter()
             .filter_map(|&(a, b)| {
                 let (i, j) = (a as usize, b as usize);
@@ -1992,6 +1996,8 @@ pub fn cluster(features: &FeatureTable, document_of: &[usize]) -> Matching {
             })
             .collect();
         links.extend(scored);
+        candidates.truncate(start);
+        candidates.shrink_to_fit();
     }
     drop((candidates, stories));
     drop((prepared, vocab, idf));
