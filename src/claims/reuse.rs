@@ -217,30 +217,23 @@ impl PairCounts {
     /// Counts the batch into the pairs so far.
     fn fold(&mut self) {
         self.batch.par_sort_unstable();
-        let mut runs = self
+        let runs = self
             .batch
             .chunk_by(|a, b| a == b)
-            .map(|run| (run[0].0, run[0].1, run.len() as u32))
-            .peekable();
+            .map(|run| (run[0].0, run[0].1, run.len() as u32));
         let before = std::mem::take(&mut self.counted);
-        let mut merged = Vec::with_capacity(before.len() + runs.size_hint().0);
+        let mut merged = Vec::with_capacity(before.len());
         let mut before = before.into_iter().peekable();
-        loop {
-            let next = match (before.peek(), runs.peek()) {
-                (Some(x), Some(y)) if (x.0, x.1) == (y.0, y.1) => {
-                    let (x, y) = (before.next(), runs.next());
-                    x.zip(y).map(|(x, y)| (x.0, x.1, x.2 + y.2))
-                }
-                (Some(x), Some(y)) if (x.0, x.1) < (y.0, y.1) => before.next(),
-                (_, Some(_)) => runs.next(),
-                (Some(_), None) => before.next(),
-                (None, None) => None,
-            };
-            match next {
-                Some(n) => merged.push(n),
-                None => break,
+        for (a, b, n) in runs {
+            while let Some(x) = before.next_if(|x| (x.0, x.1) < (a, b)) {
+                merged.push(x);
+            }
+            match before.next_if(|x| (x.0, x.1) == (a, b)) {
+                Some(x) => merged.push((a, b, x.2 + n)),
+                None => merged.push((a, b, n)),
             }
         }
+        merged.extend(before);
         self.counted = merged;
         self.batch.clear();
     }
