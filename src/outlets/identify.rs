@@ -141,6 +141,9 @@ pub struct PageMeta {
     pub canonical_url: Option<String>,
     /// The address the capture fetched the page from.
     pub capture_url: Option<String>,
+    /// The page's author metadata (`<meta name="author">`, JSON-LD
+    /// `author`…), as the page states it.
+    pub credits: Vec<crate::text::PageCredit>,
 }
 
 use crate::pattern::re;
@@ -816,6 +819,62 @@ impl<'t> Lines<'t> {
 }
 
 /// Finds the signals in a cleaned text.
+/// The producers a page's author metadata names: each registered news
+/// agency, and any other registered outlet that is not the page's own
+/// publisher (its capture address, canonical URL or site name). A content
+/// system that fills in the site's own name for every article, wire copies
+/// among them, says nothing of who wrote the text, so the site's own name
+/// is no credit; nor is a person's name or an unregistered one.
+fn page_credit_signals(registry: &Registry, meta: &PageMeta) -> Vec<Signal> {
+    let own: Vec<&str> = [&meta.capture_url, &meta.canonical_url]
+        .into_iter()
+        .flatten()
+        .filter_map(|url| registry.find_domain(url))
+        .chain(
+            meta.site_name
+                .as_deref()
+                .and_then(|s| registry.find_name(s)),
+        )
+        .map(|o| o.id.as_str())
+        .collect();
+    let mut out: Vec<Signal> = Vec::new();
+    for credit in &meta.credits {
+        let value = credit.value.trim();
+        let value = value
+            .strip_prefix("By ")
+            .or_else(|| value.strip_prefix("by "))
+            .or_else(|| value.strip_prefix("BY "))
+            .unwrap_or(value);
+        let names = value
+            .split([',', ';', '|', '/', '&', '•'])
+            .flat_map(|part| part.split(" and "))
+            .map(str::trim);
+        for name in names {
+            let Some(outlet) = registry.find_credit_name(name) else {
+                continue;
+            };
+            // An outlet other than a news agency is a credit only where the
+            // page's own publisher is known to be someone else.
+            let counts = !own.contains(&outlet.id.as_str())
+                && (outlet.kind == OutletKind::WireAgency || !own.is_empty());
+            if !counts || out.iter().any(|s| s.outlet_id == Some(outlet.id.clone())) {
+                continue;
+            }
+            out.push(Signal {
+                role: Role::Origin,
+                name: outlet.name.clone(),
+                outlet_id: Some(outlet.id.clone()),
+                rule: Rule::HtmlAuthor,
+                text: credit.evidence(),
+                start: 0,
+                end: 0,
+                confidence: Rule::HtmlAuthor.confidence(),
+            });
+        }
+    }
+    out
+}
+
 pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> {
     let mut out = Vec::new();
     let signal = |role,
@@ -921,6 +980,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             confidence: Rule::HtmlSiteName.confidence(),
         });
     }
+    out.extend(page_credit_signals(registry, meta));
 
     let lines: Vec<(usize, usize, &str)> = Lines { text }.iter().collect();
     let n = lines.len();
@@ -2299,5 +2359,57 @@ mod tests {
         ] {
             assert_eq!(a_or_an(name), want);
         }
+    }
+
+    /// A page's author metadata: a wire named there produced the text; the
+    /// site's own name, filled in by its content system for wire copies
+    /// too, is no credit (the page is then judged as any page without one).
+    #[test]
+    fn author_metadata_credits_another_outlet_never_the_site_itself() {
+        use super::{PageMeta, Rule, identify};
+        use crate::outlets::registry::Registry;
+        let registry = Registry::bundled();
+        let text = "Talks resume\n\nOfficials met on Monday in the capital.\n";
+        let page = |site: Option<&str>, author: &str| {
+            let source = format!(
+                "<html><head><meta name=\"author\" content=\"{author}\"></head><body><p>x</p></body></html>"
+            );
+            PageMeta {
+                site_name: site.map(str::to_owned),
+                credits: crate::text::page_credits(&source),
+                ..PageMeta::default()
+            }
+        };
+        let origin = |meta: &PageMeta| {
+            identify(&registry, text, meta, &|_| 1)
+                .origin
+                .map(|o| (o.name, o.evidence.rule, o.basis))
+        };
+        // Daily Sabah running Anadolu's copy, said only in its metadata.
+        let (name, rule, basis) = origin(&page(Some("Daily Sabah"), "Anadolu Agency")).unwrap();
+        assert_eq!((name.as_str(), rule), ("Anadolu Agency", Rule::HtmlAuthor));
+        assert!(
+            basis.contains(r#"<meta name="author" content="Anadolu Agency">"#),
+            "{basis}"
+        );
+        // Another paper's story on a known publisher's page.
+        let (name, ..) = origin(&page(Some("Al Jazeera"), "Washington Post")).unwrap();
+        assert_eq!(name, "The Washington Post");
+        // The site's own name, a paper's name where the publisher is not
+        // known, a person: no producer.
+        let not_by_metadata =
+            |meta: PageMeta| origin(&meta).is_none_or(|(_, rule, _)| rule != Rule::HtmlAuthor);
+        assert!(not_by_metadata(page(Some("Daily Sabah"), "Daily Sabah")));
+        assert_eq!(origin(&page(None, "The Washington Post")), None);
+        assert!(not_by_metadata(page(Some("Daily Sabah"), "Jane Doe")));
+        // A credit in the text outranks the metadata.
+        let credited = "Talks resume\n\nANKARA (AP) — Officials met on Monday in the capital.\n";
+        let found = identify(
+            &registry,
+            credited,
+            &page(Some("Daily Sabah"), "Anadolu Agency"),
+            &|_| 1,
+        );
+        assert_eq!(found.origin.unwrap().name, "Associated Press");
     }
 }

@@ -205,6 +205,11 @@ pub fn identify_document(
         site_name: stored.site_name.clone(),
         canonical_url: stored.canonical_url.clone(),
         capture_url: stored.capture.as_ref().and_then(|c| c.url.clone()),
+        credits: stored
+            .source
+            .as_deref()
+            .map(crate::text::page_credits)
+            .unwrap_or_default(),
     };
     // The line an explanation cites is the one the evidence's location
     // gives: in a page, the line of its markup that holds the words (found

@@ -28,6 +28,7 @@
 //! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran, its desk or the site running it, or a syndicating site's metadata line (its name, its bureau, when it ran) (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `Wam`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`, `The Associated Press \| Monday, July 16, 2018, 9:06 a.m.`, `AFP 28 Mar 2021`, `Anadolu Agency WORLD`, `AFP \|\| Shining BD`, `Reuters \| Cairo \| Updated: 25-03-2021 14:19 IST \| Created: 25-03-2021 14:16 IST`, `Suez Canal suspends traffic while efforts to dislodge ship continueReuters \| Cairo \| Updated: 25-03-2021 14:19 IST`; not `Today`, `Express, May 4, 2021`, `Reuters 2021 poll`, `Talks with Reuters \| Cairo \| Updated: 25-03-2021`, `World \| Middle East`, `AFP \| Photo \| Video \| Live`, `Reuters \| Photo` |
 //! | `agency_writers_line` | origin | 0.75 | the agency's writers' credit: `Associated Press writer Jamey Keaten in Helsinki contributed to this report.`, `Jill Colvin is an Associated Press writer.`; not `The Associated Press contributed to this report.` |
 //! | `inputs_credit` | origin | 0.75 | a "with inputs from" credit: `(With inputs from PTI)` |
+//! | `html_author` | origin | 0.7 | the page's author metadata (`<meta name="author">`, `itemprop="author"`, `byl`, `dcterms.creator`, JSON-LD `author`, `creator` or `sourceOrganization`) naming a news agency, or another registered outlet than the page's own publisher: a site running a wire's copy often says so only there (Business Standard, the Financial Express); the site's own name there is no credit (content systems fill it in for wire copies too), nor is a person's: `Reuters`, `ANI`, `By The Associated Press`, `Jill Colvin, Associated Press`, `PTI`; not `By Katie Glueck and Shane Goldmacher`, `Express News Service`, `Our Bureau.`, `https://www.facebook.com/reuters` |
 //! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines (behind a dash, any registered newsroom's): `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`, `Output rose 4.1 percent last year, the data showed. Xinhua`, `Shipments to the EU surged 28.3 percent to $4.3 billion.Yonhap`, `Chip exports rose by 5.6 per cent for the year. — dpa`, `Two relief centres in Kota Marudu were closed at 10am. ― Bernama`, `Moscow's mayor cancelled all public events planned this weekend in the Russian capital.-Al Jazeera`, `Rescuers found 68 bodies, the aviation authority said. (Xinhua) \|`, `The site of the accident is reportedly near the village of Ozi, in the woods of the northwestern province. / Tasnim`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)`, `The minister said so in an interview with Reuters` |
 //! | `reports_credit` | origin | 0.7 | a news agency credited after a sentence in the present tense ("…, reports AP.", "…, Anadolu Agency reports.", "…, Kazinform cites Akorda."), as South Asian and Central Asian papers credit a wire; any newsroom relayed so at the end of the lead ("…, Al Jazeera reports citing the Libyan Red Crescent."): `The official said the toll could rise further, reports AP.`, `Schools will stay closed until Friday, reports Reuters`, `The toll could rise, reports AFP. Rescue teams searched the port overnight.`, `The authority said the quake was centered in Pazarcik district, Anadolu Agency reports.`, `The death toll has grown to 140, the country's Health Minister Mikhail Murashko said, Trend reports via the local media.`, `The president received the prosecutor general, Kazinform cites Akorda.`, `The death toll in the coastal city has soared to 11,300 as search efforts continue after two dams burst, Al Jazeera reports citing the Libyan Red Crescent.`; not `Rescue teams searched the flooded districts of the city overnight as the waters began to recede on Tuesday.`, then ``, then `The toll rose to 11,300, Al Jazeera reports citing the Libyan Red Crescent.`, `The toll rose to 12, the Central News Agency reported.`, `AFP reports that the talks failed.`, `The toll rose, reports the local council.`, `The toll rose to 76, the Health Ministry reports.` |
 //! | `agency_self_reference` | origin | 0.65 (its staff only said or reported, not saw 0.5) | the agency writing about its own staff: `AFP saw them recover one body.`, `An AFP journalist at the scene hours after the attack saw black smoke and flames coming from the roof.`, `The tremor lasted about a minute, according to a Reuters witness in Diyarbakir.`, `TASS has collected the main facts about the incident at the moment.`, `A Sputnik correspondent reported that gunmen in camouflage broke into the hall.`, `Lukashenko sent greetings to the conference, BelTA learned from the press service of the head of state.`, `Reuters could not immediately verify the images.`, `Militias detained far more civilians than officials have acknowledged, Reuters has found.`, `BelTA has learned that the talks will resume on Monday.`, `Xinhua reporters in Taipei said the streets were quiet.`; not `The gunmen began shooting point blank, reports a Sputnik correspondent from the scene.`, `The toll may rise, said a statement reported by Sputnik. A Sputnik correspondent saw the fire.`, `A TASS correspondent said the streets were empty. An AFP journalist saw black smoke. A RIA Novosti photographer counted six fire engines.`, `Reuters journalists Maria Vasquez and Tom Brennan wrote on Monday that the summit mattered.` |
@@ -68,6 +69,7 @@ pub enum Rule {
     AgencyLine,
     AgencyWritersLine,
     InputsCredit,
+    HtmlAuthor,
     ClosingCredit,
     ReportsCredit,
     AgencySelfReference,
@@ -98,6 +100,8 @@ pub enum Place {
     CanonicalUrl,
     /// The page's site name (HTML metadata).
     SiteName,
+    /// The page's author metadata (`<meta name="author">`, JSON-LD).
+    PageAuthor,
     /// Not read from the document.
     Outside,
 }
@@ -208,7 +212,7 @@ pub const COPYRIGHT_PUBLISHER: Form = Form {
 
 impl Rule {
     /// Every rule, strongest first.
-    pub const ALL: [Rule; 30] = [
+    pub const ALL: [Rule; 31] = [
         Rule::CaptureUrl,
         Rule::PublisherMarker,
         Rule::HtmlCanonicalUrl,
@@ -227,6 +231,7 @@ impl Rule {
         Rule::AgencyLine,
         Rule::AgencyWritersLine,
         Rule::InputsCredit,
+        Rule::HtmlAuthor,
         Rule::ClosingCredit,
         Rule::ReportsCredit,
         Rule::AgencySelfReference,
@@ -312,6 +317,28 @@ impl Rule {
                 place: Place::SiteName,
                 examples: &[ex!("Al Jazeera", "Al Jazeera")],
                 traps: &[],
+            },
+            Rule::HtmlAuthor => &RuleInfo {
+                name: "html_author",
+                description: "the page's author metadata",
+                reads: "the page's author metadata (`<meta name=\"author\">`, `itemprop=\"author\"`, `byl`, `dcterms.creator`, JSON-LD `author`, `creator` or `sourceOrganization`) naming a news agency, or another registered outlet than the page's own publisher: a site running a wire's copy often says so only there (Business Standard, the Financial Express); the site's own name there is no credit (content systems fill it in for wire copies too), nor is a person's",
+                roles: &[Origin],
+                confidence: 0.7,
+                forms: &[],
+                place: Place::PageAuthor,
+                examples: &[
+                    ex!("Reuters", "Reuters"),
+                    ex!("ANI", "Asian News International"),
+                    ex!("By The Associated Press", "Associated Press"),
+                    ex!("Jill Colvin, Associated Press", "Associated Press"),
+                    ex!("PTI", "Press Trust of India"),
+                ],
+                traps: &[
+                    "By Katie Glueck and Shane Goldmacher",
+                    "Express News Service",
+                    "Our Bureau.",
+                    "https://www.facebook.com/reuters",
+                ],
             },
             Rule::WireDateline => &RuleInfo {
                 name: "wire_dateline",
@@ -1074,7 +1101,7 @@ impl Rule {
     pub fn is_html(self) -> bool {
         matches!(
             self.place(),
-            Place::CaptureUrl | Place::CanonicalUrl | Place::SiteName
+            Place::CaptureUrl | Place::CanonicalUrl | Place::SiteName | Place::PageAuthor
         )
     }
 
@@ -1200,6 +1227,15 @@ mod tests {
                 format!("{HEADLINE}\n\n{BODY}\n"),
                 PageMeta {
                     site_name: Some(line.to_owned()),
+                    ..PageMeta::default()
+                },
+            ),
+            Place::PageAuthor => (
+                format!("{HEADLINE}\n\n{BODY}\n"),
+                PageMeta {
+                    credits: crate::text::page_credits(&format!(
+                        "<html><head><meta name=\"author\" content=\"{line}\"></head><body><p>{BODY}</p></body></html>"
+                    )),
                     ..PageMeta::default()
                 },
             ),

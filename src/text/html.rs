@@ -107,6 +107,151 @@ pub fn saved_from_url(source: &str) -> Option<String> {
     (url.starts_with("https://") || url.starts_with("http://")).then(|| url.to_owned())
 }
 
+/// What a page's metadata says about who wrote it: an author field and its
+/// value, as the page has them. A site running a wire's copy often says so
+/// only here (`<meta name="author" content="Reuters">` on Business
+/// Standard, `<meta itemprop="author" content="Reuters">` on the Financial
+/// Express); whether the name is a producer is the outlet registry's call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageCredit {
+    /// Where the page says it: `<meta name="author">`, `JSON-LD "author"`.
+    pub field: String,
+    /// The value, white space folded, at most [`CREDIT_MAX_CHARS`] characters.
+    pub value: String,
+}
+
+impl PageCredit {
+    /// The credit as the page states it, for an explanation.
+    pub fn evidence(&self) -> String {
+        match self.field.strip_suffix('>') {
+            Some(tag) => format!("{tag} content=\"{}\">", self.value),
+            None => format!("{}: \"{}\"", self.field, self.value),
+        }
+    }
+}
+
+/// A longer author field is no credit line (a description, a page of names).
+pub const CREDIT_MAX_CHARS: usize = 120;
+/// At most this many credits are read from one page.
+const CREDITS_MAX: usize = 16;
+
+/// The `<meta>` fields that name a page's writer: `name=` values, then
+/// `property=` values. `itemprop="author"` on a `<meta>` counts too.
+const AUTHOR_META_NAMES: [&str; 8] = [
+    "author",
+    "byl",
+    "dcterms.creator",
+    "dc.creator",
+    "article:author_name",
+    "sailthru.author",
+    "parsely-author",
+    "cxenseparse:author",
+];
+const AUTHOR_META_PROPERTIES: [&str; 2] = ["article:author", "article:author_name"];
+/// The JSON-LD keys that name who wrote a page (not `publisher`: that is
+/// the site).
+const AUTHOR_LD_KEYS: [&str; 3] = ["author", "creator", "sourceOrganization"];
+
+/// The page's author metadata (`<meta>` author fields and JSON-LD
+/// `author`, `creator` and `sourceOrganization` names), in page order, each
+/// value once. Addresses (`article:author` is often a profile's URL) are
+/// left out; a page nested too deep to parse safely gives none.
+pub fn page_credits(source: &str) -> Vec<PageCredit> {
+    let lower = source.to_ascii_lowercase();
+    if !["author", "byl", "creator", "sourceorganization"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || nesting_cost(source).0 > NESTING_BUDGET
+    {
+        return Vec::new();
+    }
+    let document = Html::parse_document(source);
+    let mut out: Vec<PageCredit> = Vec::new();
+    let mut push = |field: String, value: &str| {
+        let value = value
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(char::is_control, "");
+        if value.is_empty()
+            || value.chars().count() > CREDIT_MAX_CHARS
+            || value.contains("://")
+            || value.starts_with("www.")
+            || out.len() >= CREDITS_MAX
+            || out.iter().any(|c| c.value == value)
+        {
+            return;
+        }
+        out.push(PageCredit { field, value });
+    };
+    let meta = Selector::parse("meta[content]").expect("valid selector");
+    for el in document.select(&meta) {
+        let attr = |name: &str| el.value().attr(name).map(str::to_ascii_lowercase);
+        let content = el.value().attr("content").unwrap_or_default();
+        let field =
+            if let Some(n) = attr("name").filter(|n| AUTHOR_META_NAMES.contains(&n.as_str())) {
+                format!("<meta name=\"{n}\">")
+            } else if let Some(p) =
+                attr("property").filter(|p| AUTHOR_META_PROPERTIES.contains(&p.as_str()))
+            {
+                format!("<meta property=\"{p}\">")
+            } else if attr("itemprop").is_some_and(|i| i == "author") {
+                "<meta itemprop=\"author\">".to_owned()
+            } else {
+                continue;
+            };
+        push(field, content);
+    }
+    let ld = Selector::parse(r#"script[type="application/ld+json"]"#).expect("valid selector");
+    for el in document.select(&ld) {
+        let json: String = el.text().collect();
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) {
+            ld_credits(&value, 0, &mut |key, name| {
+                push(format!("JSON-LD \"{key}\""), name)
+            });
+        }
+    }
+    out
+}
+
+/// The names under [`AUTHOR_LD_KEYS`] anywhere in a JSON-LD value (a
+/// string, or an object's `name`, or a list of either), to a bounded depth.
+fn ld_credits(value: &serde_json::Value, depth: usize, found: &mut dyn FnMut(&str, &str)) {
+    use serde_json::Value;
+    if depth > 6 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| ld_credits(v, depth + 1, found)),
+        Value::Object(map) => {
+            for (key, v) in map {
+                if let Some(key) = AUTHOR_LD_KEYS.iter().find(|k| **k == key.as_str()) {
+                    let named = |v: &Value| match v {
+                        Value::String(s) => Some(s.clone()),
+                        Value::Object(o) => {
+                            o.get("name").and_then(Value::as_str).map(str::to_owned)
+                        }
+                        _ => None,
+                    };
+                    match v {
+                        Value::Array(items) => {
+                            items.iter().filter_map(named).for_each(|n| found(key, &n))
+                        }
+                        other => {
+                            if let Some(n) = named(other) {
+                                found(key, &n);
+                            }
+                        }
+                    }
+                } else {
+                    ld_credits(v, depth + 1, found);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Elements that have no end tag, or that the parser closes by itself when
 /// the next one starts, so they never deepen the stack of open elements.
 const FLAT: [&str; 30] = [
@@ -479,5 +624,71 @@ mod tests {
         assert!(!out.text.contains("alert"));
         assert!(!out.text.contains("color"));
         assert!(!out.text.contains("enable JS"));
+    }
+
+    #[test]
+    fn author_metadata_is_read_from_meta_fields_and_linked_data() {
+        // As Business Standard and the Financial Express mark a wire's copy
+        // (cases of the news-please project's author extractor), with a
+        // profile address and the site's own JSON-LD beside them.
+        let page = r#"<html><head>
+<meta name="Author" content="  Reuters ">
+<meta itemprop="author" content="Reuters">
+<meta property="article:author" content="https://www.facebook.com/someone">
+<meta name="byl" content="By Katie Glueck and Shane Goldmacher">
+<script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle",
+ "author":[{"@type":"Person","name":"Mark Kennedy"},{"@type":"Organization","name":"Associated Press"}],
+ "sourceOrganization":"ANI",
+ "publisher":{"@type":"Organization","name":"Example Daily"}}]}
+</script>
+<script type="application/ld+json">{ not json </script>
+</head><body><p>Text.</p></body></html>"#;
+        let credits = page_credits(page);
+        let shown: Vec<(String, String)> = credits
+            .iter()
+            .map(|c| (c.field.clone(), c.value.clone()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("<meta name=\"author\">", "Reuters"),
+                (
+                    "<meta name=\"byl\">",
+                    "By Katie Glueck and Shane Goldmacher"
+                ),
+                ("JSON-LD \"author\"", "Mark Kennedy"),
+                ("JSON-LD \"author\"", "Associated Press"),
+                ("JSON-LD \"sourceOrganization\"", "ANI"),
+            ]
+            .map(|(f, v)| (f.to_owned(), v.to_owned()))
+        );
+        // The publisher is the site, never a credit; the evidence reads as
+        // the page has it.
+        assert!(!shown.iter().any(|(_, v)| v == "Example Daily"));
+        assert_eq!(
+            credits[0].evidence(),
+            r#"<meta name="author" content="Reuters">"#
+        );
+        assert_eq!(
+            credits[4].evidence(),
+            r#"JSON-LD "sourceOrganization": "ANI""#
+        );
+    }
+
+    #[test]
+    fn a_page_without_author_metadata_or_too_deep_to_parse_has_no_credits() {
+        assert!(
+            page_credits("<html><head><title>T</title></head><body>Reuters</body></html>")
+                .is_empty()
+        );
+        let deep = format!(
+            "<html><head><meta name=author content=Reuters></head><body>{}</body></html>",
+            "<div>".repeat(20_000)
+        );
+        assert!(page_credits(&deep).is_empty());
+        // A value as long as a paragraph is no credit.
+        let long = format!("<meta name=author content=\"{}\">", "Reuters ".repeat(40));
+        assert!(page_credits(&long).is_empty());
     }
 }

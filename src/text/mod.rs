@@ -9,7 +9,7 @@ pub mod offsets;
 pub mod pdf;
 
 pub use decode::{Decoded, decode};
-pub use html::{HtmlText, html_to_text};
+pub use html::{HtmlText, PageCredit, html_to_text, page_credits};
 
 use crate::fingerprint::sha256_hex;
 

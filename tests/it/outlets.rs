@@ -504,7 +504,7 @@ fn html_metadata_names_the_publisher() {
     let meta = PageMeta {
         site_name: None,
         canonical_url: Some("https://www.aljazeera.com/news/2019/9/26/haftar".into()),
-        capture_url: None,
+        ..PageMeta::default()
     };
     let found = identify::identify(
         &registry,

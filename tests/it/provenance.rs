@@ -1870,3 +1870,54 @@ The Chinese leader added that China is ready to give help for Chile to rebuild t
         "{basis}"
     );
 }
+
+/// A page saved from a site running a wire's story in its own words, with
+/// the wire named only in the page's author metadata (as Business Standard
+/// and the Financial Express mark a Reuters copy).
+fn page_with_author(author: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><title>Evacuations in the Wied valley</title>\n\
+         <meta property=\"og:site_name\" content=\"Daily Sabah\">\n\
+         <meta name=\"author\" content=\"{author}\">\n\
+         </head><body><article><h1>Evacuations in the Wied valley</h1>\n\
+         <p>Some 1,200 residents were forced from their homes in the Wied valley as flood waters rose by two metres overnight, the civil protection department said Tuesday.</p>\n\
+         <p>Farmers in the lower valley said their fields were under water.</p>\n\
+         </article></body></html>\n"
+    )
+}
+
+#[test]
+fn a_wire_named_only_in_the_pages_author_metadata_is_its_producer_not_a_second_source() {
+    let (_ws, report) = audit(&[
+        ("wire.txt", WIRE),
+        ("sabah.html", &page_with_author("Reuters")),
+    ]);
+    let origin = &document(&report, "sabah.html")["origin"];
+    assert_eq!(origin["name"], "Reuters", "{origin:#}");
+    assert_eq!(origin["evidence"]["rule"], "html_author", "{origin:#}");
+    assert!(
+        origin["basis"]
+            .as_str()
+            .unwrap()
+            .contains(r#"<meta name="author" content="Reuters">"#),
+        "{origin:#}"
+    );
+    let k = one_cluster(&report, "wire.txt", "sabah.html", "1,200 residents");
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["single_source"], true, "{k:#}");
+    assert_eq!(group_names(k), ["Reuters"], "{k:#}");
+
+    // The site's own name in the same field is no credit: the page is then
+    // read as the site's own text, a second origin, as any page without a
+    // credit is.
+    let (_ws, report) = audit(&[
+        ("wire.txt", WIRE),
+        ("sabah.html", &page_with_author("Daily Sabah")),
+    ]);
+    assert_eq!(
+        document(&report, "sabah.html")["origin"]["name"],
+        "Daily Sabah"
+    );
+    let k = one_cluster(&report, "wire.txt", "sabah.html", "1,200 residents");
+    assert_eq!(k["independent_origins"], 2, "{k:#}");
+}
