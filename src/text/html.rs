@@ -134,6 +134,8 @@ impl PageCredit {
 pub const CREDIT_MAX_CHARS: usize = 120;
 /// At most this many credits are read from one page.
 const CREDITS_MAX: usize = 16;
+/// At most this much of a page's `<meta>` tags and JSON-LD is read.
+const HEAD_MAX_BYTES: usize = 1 << 20;
 
 /// The `<meta>` fields that name a page's writer: `name=` values, then
 /// `property=` values. `itemprop="author"` on a `<meta>` counts too.
@@ -155,17 +157,37 @@ const AUTHOR_LD_KEYS: [&str; 3] = ["author", "creator", "sourceOrganization"];
 /// The page's author metadata (`<meta>` author fields and JSON-LD
 /// `author`, `creator` and `sourceOrganization` names), in page order, each
 /// value once. Addresses (`article:author` is often a profile's URL) are
-/// left out; a page nested too deep to parse safely gives none.
+/// left out.
 pub fn page_credits(source: &str) -> Vec<PageCredit> {
     let lower = source.to_ascii_lowercase();
     if !["author", "byl", "creator", "sourceorganization"]
         .iter()
         .any(|w| lower.contains(w))
-        || nesting_cost(source).0 > NESTING_BUDGET
     {
         return Vec::new();
     }
-    let document = Html::parse_document(source);
+    // Only the `<meta>` tags and the JSON-LD scripts are parsed, gathered
+    // in one linear pass: parsing the whole page again would cost as much
+    // as reading its text did.
+    let bytes = source.as_bytes();
+    let mut head = String::new();
+    for tag in tags(source) {
+        if tag.closing || head.len() > HEAD_MAX_BYTES {
+            continue;
+        }
+        let open = &source[tag.start..tag.end];
+        match tag.name.as_str() {
+            "meta" => head.push_str(open),
+            "script" if open.to_ascii_lowercase().contains("ld+json") => {
+                let close = find_ignore_case(bytes, tag.end, b"</script").unwrap_or(bytes.len());
+                head.push_str(open);
+                head.push_str(&source[tag.end..close]);
+                head.push_str("</script>");
+            }
+            _ => {}
+        }
+    }
+    let document = Html::parse_document(&head);
     let mut out: Vec<PageCredit> = Vec::new();
     let mut push = |field: String, value: &str| {
         let value = value
@@ -677,16 +699,21 @@ mod tests {
     }
 
     #[test]
-    fn a_page_without_author_metadata_or_too_deep_to_parse_has_no_credits() {
+    fn author_metadata_is_found_in_one_pass_and_never_in_comments_or_scripts() {
         assert!(
             page_credits("<html><head><title>T</title></head><body>Reuters</body></html>")
                 .is_empty()
         );
+        // Tags in a comment or inside a script's code are not the page's.
+        let hidden = "<html><head><!-- <meta name=author content=Reuters> --><script>var m = '<meta name=author content=AFP>';</script></head></html>";
+        assert!(page_credits(hidden).is_empty());
+        // A page nested too deep to parse as a tree still has its metadata
+        // read, since only its tags are scanned.
         let deep = format!(
             "<html><head><meta name=author content=Reuters></head><body>{}</body></html>",
             "<div>".repeat(20_000)
         );
-        assert!(page_credits(&deep).is_empty());
+        assert_eq!(page_credits(&deep)[0].value, "Reuters");
         // A value as long as a paragraph is no credit.
         let long = format!("<meta name=author content=\"{}\">", "Reuters ".repeat(40));
         assert!(page_credits(&long).is_empty());
