@@ -303,6 +303,15 @@ static REPORTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         r",\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?P<name2>[A-Z][A-Za-z&'-]*(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+(?:reports(?P<relay>\s+(?:via|citing|quoting|with\s+reference\s+to)\s+[\w'’ -]{2,40}?)?|cites\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*(?:\.(?:\s|$)|$)",
     )
 });
+/// A relay's sentence saying whose report it passes on: "This was reported
+/// by the Russian news agency Tass.", "This is reported by RIA Novosti."
+/// (as sites translating Russian and Central Asian wires write "Об этом
+/// сообщает ТАСС").
+static REPORTED_BY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[.!?”\x22]\s+)(?:This|It|That)\s+(?:was|is|has\s+been)\s+reported\s+by\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*\.(?:\s|$)",
+    )
+});
 /// A republisher's note naming where the text first ran: "This article was
 /// first published in Arab News", "…was originally published on The
 /// Conversation website", "Read the full story on The Quint".
@@ -1001,17 +1010,24 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             .and_then(|c| {
                 let name = c.name("name").unwrap();
                 // What reads as a desk glued to the name may be its last
-                // word ("Shafaq News/ …" read as "Shafaq" and "News").
+                // word ("Shafaq News/ …" read as "Shafaq" and "News"); after
+                // a space it is one ("Iran Press/ Iran news:" is Iran Press,
+                // not the daily *Iran* with a desk "Press").
                 let whole = c.name("glued").map(|g| (name.start(), g.end()));
+                let spaced = name.as_str().ends_with(char::is_whitespace);
+                let find_whole = || {
+                    let (from, to) = whole?;
+                    registry
+                        .find_credit_name(&line[from..to])
+                        .map(|o| (o, from, to))
+                };
+                if spaced && whole.is_some() {
+                    return find_whole();
+                }
                 registry
                     .find_credit_name(name.as_str())
                     .map(|o| (o, name.start(), name.end()))
-                    .or_else(|| {
-                        let (from, to) = whole?;
-                        registry
-                            .find_credit_name(&line[from..to])
-                            .map(|o| (o, from, to))
-                    })
+                    .or_else(find_whole)
             })
     };
     let leads: Vec<_> = lines
@@ -1055,15 +1071,27 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 c.name("abbr")
                     .and_then(|a| registry.find_credit_name(a.as_str()))
             });
-            if let Some(outlet) = found {
-                out.push(by_rule(
-                    outlet,
-                    Rule::CreditLine,
-                    start + name.start(),
-                    start + name.end(),
-                ));
+            // The aggregator's source ran a wire's copy and says so after
+            // the credit: "(MENAFN- The Peninsula) AFP".
+            let whole = c.get(0).unwrap();
+            let rest = &line[whole.end()..];
+            let byline = rest
+                .trim()
+                .trim_end_matches([':', '-', '–', '—'])
+                .trim_end();
+            let wire = (!byline.is_empty())
+                .then(|| registry.find_credit_name(byline))
+                .flatten()
+                .filter(|o| o.kind == OutletKind::WireAgency)
+                .map(|o| {
+                    let at = start + whole.end() + (rest.len() - rest.trim_start().len());
+                    (o, at, at + byline.len())
+                });
+            if let Some((outlet, from, to)) =
+                wire.or_else(|| found.map(|o| (o, start + name.start(), start + name.end())))
+            {
+                out.push(by_rule(outlet, Rule::CreditLine, from, to));
                 if let Some(site) = registry.find_name(c.name("site").unwrap().as_str()) {
-                    let whole = c.get(0).unwrap();
                     out.push(signal(
                         Role::Publisher,
                         Some(site),
@@ -1355,6 +1383,24 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         }
         // At the end of a sentence, wherever it is in the paragraph (one
         // pass over the line; most lines hold no ", reports").
+        if let Some(c) = line
+            .contains("reported by")
+            .then(|| REPORTED_BY_CREDIT.captures(line))
+            .flatten()
+        {
+            let name = c.name("name").unwrap();
+            if let Some(outlet) = registry
+                .find_credit_name(name.as_str().trim_end_matches('.'))
+                .filter(|o| o.kind == OutletKind::WireAgency)
+            {
+                out.push(by_rule(
+                    outlet,
+                    Rule::ReportsCredit,
+                    start + name.start(),
+                    start + name.end(),
+                ));
+            }
+        }
         for credit in REPORTS_CREDIT.captures_iter(line) {
             let name = credit
                 .name("name")

@@ -470,8 +470,14 @@ impl Registry {
 
     /// [`Registry::find_name`] for a name read inside a credit (a dateline's
     /// parentheses, a source line, a closing credit), where an outlet's
-    /// short credit aliases (`AA`, `MAP`) count too.
+    /// short credit aliases (`AA`, `MAP`) count too. A country's name alone
+    /// is a place there, never a credit: `TEHRAN, Iran —` (an AP copy whose
+    /// credit was cut) does not credit the Iranian daily *Iran*, nor
+    /// `BAKU, Azerbaijan` the paper *Azerbaijan*.
     pub fn find_credit_name(&self, name: &str) -> Option<&Outlet> {
+        if self.is_country(name.trim()) {
+            return None;
+        }
         self.find_name(name).or_else(|| {
             self.by_credit_name
                 .get(&name_key(name))
