@@ -2516,8 +2516,22 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                 && !ctx.reads_as_words(name)
                 && ctx.entities.key(name, &ctx.local).person
         });
+    // A quotation given to a person described, not named ("…,” the
+    // official told the media): a following "he added" goes on with that
+    // speaker, never with a name the quotation holds (a place taken for a
+    // person's surname, as "Balasore" was).
+    static ONE_PERSON_DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}(?:official|spokes(?:man|woman|person)|minister|secretary|officer|diplomat|source|commander|chief|head|governor|mayor|president|doctor|witness|resident|analyst|adviser|aide)$",
+        )
+    });
+    let described = speaker
+        .as_deref()
+        .filter(|s| kind == ClaimKind::Quote && ONE_PERSON_DESCRIBED.is_match(s));
     if let Some(who) = spoke {
         ctx.last_person = Some(tidy_source(who));
+    } else if let Some(one) = described {
+        ctx.last_person = Some(one.to_owned());
     } else if let Some(p) = ctx.person_in(&mentions) {
         ctx.last_person = Some(p);
     }
@@ -4605,6 +4619,22 @@ mod tests {
             .collect();
         assert_eq!(quoted.len(), 1, "{got:?}");
         assert_eq!(quoted[0].0.as_deref(), Some("Kolivand"), "{got:?}");
+    }
+
+    #[test]
+    fn he_added_after_a_described_speaker_goes_on_with_that_speaker() {
+        // Firstpost on the Balasore collision, 2023: "he added" was given
+        // to "Balasore", a district the quotation before names.
+        let crash = "Union Minister Dharmendra Pradhan and BJP MP from Balasore Pratap Sarangi paid a visit to the hospital in Balasore.\n\n\
+            “So far around 900 passengers have been injured and are being treated in various hospitals in Balasore, Mayurbhanj, Bhadrak, Jajpur and Cuttack districts,” the official told the media.\n\n\
+            “Only one bogie is left, which is severely damaged. Fire Service teams are still working to cut the bogie,” he added.";
+        let got = speakers(crash);
+        let who: Vec<Option<&str>> = got
+            .iter()
+            .filter(|(_, t)| t.starts_with('“'))
+            .map(|(w, _)| w.as_deref())
+            .collect();
+        assert_eq!(who, [Some("the official"), Some("the official")], "{got:?}");
     }
 
     #[test]
