@@ -1584,6 +1584,63 @@ pub fn quotations(text: &str) -> impl Iterator<Item = &str> {
         .chain(opened)
 }
 
+/// A source's name read back against the sentence: a medium named by its
+/// kind alone takes the words that say whose it is ("state TV reported" is
+/// state TV's report, not "TV"'s); a person named after the body they head
+/// is that person when the name read cut the body's short ("head of the
+/// Iranian Red Crescent Society Pir Hossein Kolivand announced": Pir
+/// Hossein Kolivand, not "Society Pir Hossein Kolivand").
+fn source_as_written(text: &str, name: String, ctx: &Context) -> String {
+    const MEDIUM: [&str; 4] = ["TV", "Television", "Radio", "TV channel"];
+    if MEDIUM.contains(&name.as_str()) {
+        static OWNED_MEDIUM: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?:\b[A-Z][a-z]+(?:’s|'s)?\s+)?\b(?:state(?:-run)?|national|public|official|government(?:-run)?|local)\s+(?:TV|Television|Radio)\b",
+            )
+        });
+        if let Some(m) = OWNED_MEDIUM.find_iter(text).find(|m| {
+            m.as_str()
+                .ends_with(name.split(' ').next().unwrap_or_default())
+        }) {
+            let phrase = m.as_str();
+            // "Iranian state TV"; not "Monday state TV".
+            let first = phrase.split_whitespace().next().unwrap_or_default();
+            let owner_ok = first.starts_with(|c: char| c.is_lowercase())
+                || ctx.entities.is_demonym(first)
+                || first.ends_with("’s")
+                || first.ends_with("'s");
+            return if owner_ok {
+                phrase.to_owned()
+            } else {
+                phrase[first.len()..].trim_start().to_owned()
+            };
+        }
+        return name;
+    }
+    static HEADED_BODY: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:Society|Ministry|Agency|Committee|Council|Organi[sz]ation|Commission|Authority|Service|Office|Department|Institute|Corporation|Company|Union|Association|Federation|Foundation)\s+(?P<person>(?:(?:al|el)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){1,3})$",
+        )
+    });
+    // Only where the name cut the body's name short: "(Red) Crescent
+    // Society Pir Hossein Kolivand", not "European Council President Donald
+    // Tusk" (a whole title).
+    let cut_short = text.find(name.as_str()).is_some_and(|at| {
+        text[..at]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+    });
+    if cut_short && let Some(c) = HEADED_BODY.captures(&name) {
+        let person = &c["person"];
+        let head = super::entities::after_titles(person);
+        if ctx.entities.may_be_a_person(head) && !ctx.reads_as_words(head) {
+            return person.to_owned();
+        }
+    }
+    name
+}
+
 /// A source's name without the sentence's full stop ("the National
 /// Disaster Management Agency." → "… Agency"; "U.S." keeps its own).
 fn tidy_source(name: &str) -> String {
@@ -2053,6 +2110,16 @@ fn plausible_source(name: &str) -> bool {
             .next()
             .is_some_and(|w| w.contains(['’', '\'']) && w.to_lowercase().ends_with("ve"))
         && (first == "may" || !MONTH.is_match(&first) || name.split_whitespace().count() != 1)
+        // A thing someone has, not someone ("confirmed Raisi’s death"); a
+        // clause of a text, not its author ("According to Article 131 of
+        // Iran’s constitution").
+        && !(name.split_whitespace().count() == 1
+            && (name.ends_with("’s")
+                || name.ends_with("'s")
+                || matches!(
+                    first.as_str(),
+                    "article" | "section" | "clause" | "paragraph" | "chapter"
+                )))
 }
 
 /// The subject a clause's first words hold, after the words that join it
@@ -2467,6 +2534,8 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                 && (a.contains(' ') || a.ends_with('s') || !ctx.entities.is_demonym(a))
         });
     let quantities = quantities(text);
+    let speaker = speaker.map(|n| source_as_written(text, n, ctx));
+    let attribution = attribution.map(|n| source_as_written(text, n, ctx));
     let kind = if quoted && speaker.is_some() {
         ClaimKind::Quote
     } else if !quantities.is_empty() {
@@ -4026,6 +4095,49 @@ mod tests {
         let got = sources(sentence);
         assert_eq!(got.len(), 1, "{sentence}: {got:?}");
         got[0].0.clone()
+    }
+
+    /// Sources as read back against their sentence (the Raisi helicopter
+    /// crash, 2024: AFP via The Peninsula, IBTimes India, Al Arabiya Post,
+    /// Amu TV): a medium named by its kind with whose it is, a person
+    /// after the body they head when the name read cut it short (a whole
+    /// title stays), and no possession or clause of a law as a source.
+    #[test]
+    fn a_source_is_read_back_whole_and_never_a_possession_or_a_clause() {
+        assert_eq!(
+            source_of(
+                "Rescue teams in northwest Iran early Monday located the missing helicopter carrying President Ebrahim Raisi but no signs of life had been detected so far, state TV reported."
+            )
+            .as_deref(),
+            Some("state TV")
+        );
+        assert_eq!(
+            source_of(
+                "Iranian President Ebrahim Raisi, all other passengers and the crew of a helicopter that crashed earlier are feared dead, head of the Iranian Red Crescent Society Pir-Hossein Kolivand announced."
+            )
+            .as_deref(),
+            Some("Pir-Hossein Kolivand")
+        );
+        assert_eq!(
+            source_of(
+                "The bloc will keep its sanctions in place for six more months, European Council President Donald Tusk said on Friday."
+            )
+            .as_deref(),
+            Some("European Council President Donald Tusk")
+        );
+        let confirmed = source_of(
+            "Earlier, Mohsen Mansouri, Iran’s vice president for executive affairs, confirmed Raisi’s death.",
+        );
+        assert!(
+            confirmed.as_deref().is_none_or(|s| s.contains("Mansouri")),
+            "{confirmed:?}"
+        );
+        assert_eq!(
+            source_of(
+                "According to Article 131 of Iran’s constitution, a council consisting of the first vice president, the speaker of parliament and the head of the judiciary must prepare the way for the election of a new president."
+            ),
+            None
+        );
     }
 
     /// Sources as other beats name them, on sentences collected from
