@@ -2371,13 +2371,13 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                     // "Kolivand said that “…” “…,” he added": the pronoun is
                     // whoever the sentence named speaking before it, not the
                     // last person of the sentences before.
-                    let pronoun = matches!(who.to_lowercase().as_str(), "he" | "she");
-                    pronoun
+                    let he_or_she = |n: &str| matches!(n.to_lowercase().as_str(), "he" | "she");
+                    he_or_she(&who)
                         .then(|| {
                             SPEAKER_BEFORE
                                 .captures_iter(text)
                                 .find_map(|c| speaker_of(text, &c))
-                                .filter(|n| !matches!(n.to_lowercase().as_str(), "he" | "she"))
+                                .filter(|n| !he_or_she(n))
                         })
                         .flatten()
                         .unwrap_or_else(|| ctx.resolve(&who))

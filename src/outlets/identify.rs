@@ -827,7 +827,6 @@ impl<'t> Lines<'t> {
     }
 }
 
-/// Finds the signals in a cleaned text.
 /// The producers a page's author metadata names: each registered news
 /// agency, and any other registered outlet that is not the page's own
 /// publisher (its capture address, canonical URL or site name). A content
@@ -849,11 +848,10 @@ fn page_credit_signals(registry: &Registry, meta: &PageMeta) -> Vec<Signal> {
     let mut out: Vec<Signal> = Vec::new();
     for credit in &meta.credits {
         let value = credit.value.trim();
-        let value = value
-            .strip_prefix("By ")
-            .or_else(|| value.strip_prefix("by "))
-            .or_else(|| value.strip_prefix("BY "))
-            .unwrap_or(value);
+        let value = match value.get(..3) {
+            Some(by) if by.eq_ignore_ascii_case("by ") => &value[3..],
+            _ => value,
+        };
         let names = value
             .split([',', ';', '|', '/', '&', '•'])
             .flat_map(|part| part.split(" and "))
@@ -866,7 +864,11 @@ fn page_credit_signals(registry: &Registry, meta: &PageMeta) -> Vec<Signal> {
             // page's own publisher is known to be someone else.
             let counts = !own.contains(&outlet.id.as_str())
                 && (outlet.kind == OutletKind::WireAgency || !own.is_empty());
-            if !counts || out.iter().any(|s| s.outlet_id == Some(outlet.id.clone())) {
+            if !counts
+                || out
+                    .iter()
+                    .any(|s| s.outlet_id.as_deref() == Some(outlet.id.as_str()))
+            {
                 continue;
             }
             out.push(Signal {
@@ -884,6 +886,7 @@ fn page_credit_signals(registry: &Registry, meta: &PageMeta) -> Vec<Signal> {
     out
 }
 
+/// Finds the signals in a cleaned text.
 pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> {
     let mut out = Vec::new();
     let signal = |role,

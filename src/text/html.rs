@@ -224,7 +224,8 @@ pub fn page_credits(source: &str) -> Vec<PageCredit> {
             };
         push(field, content);
     }
-    let ld = Selector::parse(r#"script[type="application/ld+json"]"#).expect("valid selector");
+    // The fragment holds no script but the JSON-LD ones.
+    let ld = Selector::parse("script").expect("valid selector");
     for el in document.select(&ld) {
         let json: String = el.text().collect();
         if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) {
