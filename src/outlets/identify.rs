@@ -829,24 +829,18 @@ impl<'t> Lines<'t> {
 
 /// The producers a page's author metadata names: each registered news
 /// agency, and any other registered outlet that is not the page's own
-/// publisher (its capture address, canonical URL or site name). A content
-/// system that fills in the site's own name for every article, wire copies
-/// among them, says nothing of who wrote the text, so the site's own name
-/// is no credit; nor is a person's name or an unregistered one.
-fn page_credit_signals(registry: &Registry, meta: &PageMeta) -> Vec<Signal> {
-    let own: Vec<&str> = [&meta.capture_url, &meta.canonical_url]
-        .into_iter()
-        .flatten()
-        .filter_map(|url| registry.find_domain(url))
-        .chain(
-            meta.site_name
-                .as_deref()
-                .and_then(|s| registry.find_name(s)),
-        )
-        .map(|o| o.id.as_str())
-        .collect();
+/// publisher (`own`: the outlets its publisher signals name — capture
+/// address, canonical URL, site name, site furniture). A content system
+/// that fills in the site's own name for every article, wire copies among
+/// them, says nothing of who wrote the text, so the site's own name is no
+/// credit; nor is a person's name or an unregistered one.
+fn page_credit_signals(
+    registry: &Registry,
+    credits: &[crate::text::PageCredit],
+    own: &[String],
+) -> Vec<Signal> {
     let mut out: Vec<Signal> = Vec::new();
-    for credit in &meta.credits {
+    for credit in credits {
         let value = credit.value.trim();
         let value = match value.get(..3) {
             Some(by) if by.eq_ignore_ascii_case("by ") => &value[3..],
@@ -862,7 +856,7 @@ fn page_credit_signals(registry: &Registry, meta: &PageMeta) -> Vec<Signal> {
             };
             // An outlet other than a news agency is a credit only where the
             // page's own publisher is known to be someone else.
-            let counts = !own.contains(&outlet.id.as_str())
+            let counts = !own.contains(&outlet.id)
                 && (outlet.kind == OutletKind::WireAgency || !own.is_empty());
             if !counts
                 || out
@@ -992,7 +986,14 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             confidence: Rule::HtmlSiteName.confidence(),
         });
     }
-    out.extend(page_credit_signals(registry, meta));
+    // The page's own publisher, as the signals above name it (a capture
+    // through the Wayback Machine stands for the site it copies).
+    let own: Vec<String> = out
+        .iter()
+        .filter(|s| s.role == Role::Publisher)
+        .filter_map(|s| s.outlet_id.clone())
+        .collect();
+    out.extend(page_credit_signals(registry, &meta.credits, &own));
 
     let lines: Vec<(usize, usize, &str)> = Lines { text }.iter().collect();
     let n = lines.len();
