@@ -38,6 +38,9 @@ pub struct Entities {
     countries: FxHashSet<String>,
     /// The curated news outlets' canonical names (by `name_key`).
     outlets: FxHashSet<String>,
+    /// The registry ids of the international wires (Reuters, AP, AFP):
+    /// whose copy others run under their own names.
+    international: FxHashSet<String>,
     /// What a country's people and things are called, lower case →
     /// the country ("pakistanis" → Pakistan, "chinese" → China).
     demonyms: FxHashMap<String, String>,
@@ -90,6 +93,9 @@ impl Entities {
                 e.add(alias, &outlet.name);
             }
             e.outlets.insert(name_key(&outlet.name));
+            if outlet.international {
+                e.international.insert(outlet.id.clone());
+            }
         }
         let mut names: Vec<&str> = registry
             .outlets()
@@ -179,6 +185,11 @@ impl Entities {
     pub fn outlet_named(&self, surface: &str) -> Option<&str> {
         self.canonical(surface)
             .filter(|c| self.outlets.contains(&name_key(c)))
+    }
+
+    /// Whether the registered outlet of this id is an international wire.
+    pub fn is_international_wire(&self, outlet_id: &str) -> bool {
+        self.international.contains(outlet_id)
     }
 
     pub fn canonical(&self, surface: &str) -> Option<&str> {

@@ -800,7 +800,9 @@ fn assemble(
         .collect();
     let rewrites = reuse::rewrites(&placed, &reuse, |a, b| path_of[&a] < path_of[&b]);
     drop(placed);
-    let groups = independence::origin_groups(documents, outlets, &reuse, &rewrites);
+    let groups = independence::origin_groups(documents, outlets, &reuse, &rewrites, |id| {
+        entities.is_international_wire(id)
+    });
     let inherited = independence::inherited_origins(&groups, outlets, &path_of);
     let grouped = started.elapsed();
     let (clusters, conflicts) = independence::judge(

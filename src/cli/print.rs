@@ -182,6 +182,16 @@ pub(crate) fn print_outlets(registry: &Registry, outlets: &[registry::Outlet]) -
         if let Some(w) = &o.owner {
             writeln!(out, "{}", field("owner", w.clone()))?;
         }
+        if o.international {
+            writeln!(
+                out,
+                "{}",
+                field(
+                    "international",
+                    "yes: its copy runs under others' names".into()
+                )
+            )?;
+        }
         writeln!(
             out,
             "{}",

@@ -91,6 +91,10 @@ pub struct Outlet {
     /// dateline's parentheses, a source line, a closing credit): `AA`, `MAP`.
     /// Too ambiguous as aliases in running text.
     pub credit_aliases: Vec<String>,
+    /// A wire whose copy agencies and papers the world over run under their
+    /// own names and datelines (Reuters, the AP, AFP): one text under its
+    /// credit and a national outlet's is the wire's.
+    pub international: bool,
     /// Field name → where the value came from.
     pub sources: BTreeMap<String, String>,
     /// The layers this entry was built from, in order.
@@ -151,6 +155,7 @@ struct OutletEntry {
     origin_markers: Vec<String>,
     #[serde(default)]
     credit_aliases: Vec<String>,
+    international: Option<bool>,
 }
 
 /// The outlets, with indexes by name and by domain.
@@ -616,6 +621,7 @@ fn apply(outlets: &mut Vec<Outlet>, entry: OutletEntry, layer: Layer, label: &st
                     publisher_markers: vec![],
                     origin_markers: vec![],
                     credit_aliases: vec![],
+                    international: false,
                     sources: BTreeMap::new(),
                     layers: vec![],
                 });
@@ -686,6 +692,11 @@ fn apply(outlets: &mut Vec<Outlet>, entry: OutletEntry, layer: Layer, label: &st
     if let Some(owner) = entry.owner.clone() {
         t.owner = Some(owner);
         t.sources.insert("owner".into(), source_of("owner"));
+    }
+    if let Some(international) = entry.international {
+        t.international = international;
+        t.sources
+            .insert("international".into(), source_of("international"));
     }
     if let Some(aff) = entry.state_affiliation.as_deref() {
         let explicit = entry.sources.contains_key("state_affiliation") || layer == Layer::User;
@@ -828,6 +839,7 @@ fn state_media_outlets() -> Vec<Outlet> {
                 publisher_markers: vec![],
                 origin_markers: vec![],
                 credit_aliases: vec![],
+                international: false,
                 sources,
                 layers: vec![Layer::StateMediaMonitor],
             });

@@ -1403,6 +1403,118 @@ Forecasters expect another 80 millimetres of rain before the weekend.\n";
     }
 }
 
+/// The shape of a real case (Raisi helicopter crash, May 2024): UrduPoint
+/// ran AFP's story under the dateline "Tehran, (APP - UrduPoint / Pakistan
+/// Point News - 20th May, 2024)", trimmed and with a sentence of its own,
+/// so that 86% of its passages were on MENAFN under the credit line
+/// "(MENAFN- The Peninsula) AFP"; a third site ran another AFP story with
+/// the same quotation (urdupoint.com/en/world/iran-president-raisis-
+/// helicopter-found-no-1826648.html, menafn.com/1108233210,
+/// shiningbd.com/article/11412). The national agency's dateline is the
+/// stronger credit, but a national agency runs an international wire's
+/// copy, never the reverse: the text is AFP's on the document, and the
+/// quotation the three carry has one origin, not AFP and APP.
+#[test]
+fn a_national_agencys_dateline_on_an_international_wires_text_is_the_wires_copy() {
+    let paragraphs = [
+        "Rescue teams in the Wied valley early Monday reached the flooded village of Mgarr, where 1,200 residents were cut off overnight, state TV reported.",
+        "Fears had been growing for the villagers after contact was lost with the district clinic and the police station on Sunday evening, reports said.",
+        "\"Upon reaching the village, there was no sign of the road to the clinic as of yet,\" state TV reported about 15 hours after the river broke its banks.",
+        "The civil protection chief Joseph Borg said rescue teams were heading towards the clinic after locating a path through the fields.",
+        "\"The clinic has been found. Now, we are moving toward the clinic,\" said Borg.",
+        "Local media including the Times of Malta shared drone images of what appeared to be the collapsed bridge at the valley's mouth.",
+        "The search operation was being carried out by 73 rescue teams in \"difficult conditions\" in a narrow valley covered in thick fog and rain, the department said.",
+        "Interior Minister Byron Camilleri earlier said the bridge had \"given way\" in the night, and that engineers would inspect the other bridges on Tuesday.",
+    ];
+    let wire_text = paragraphs.join("\n\n");
+    let menafn = format!("(MENAFN- The Peninsula) AFP\n\nValletta: {wire_text}\n");
+    let national = format!(
+        "Malta Valley Flooded, 'no Road To Clinic'\n\
+Valletta, (APP - UrduPoint / Pakistan Point News - 20th May, 2024) {}\n\
+The army sent two helicopters to the valley on Monday afternoon to lift the most seriously ill patients.\n\
+Pakistan's high commission said no Pakistani nationals were among them.\n",
+        paragraphs[..7].join("\n")
+    );
+    let other = "AFP || Shining BD\n\n\
+The civil protection chief said on Monday that the clinic cut off in the flooded Wied valley had been found, but that the way there was \"not good\".\n\n\
+\"The clinic has been found. Now, we are moving toward the clinic,\" said Borg.\n\n\
+Schools across the island will stay closed until Friday, the education ministry said.\n";
+    for [m, n, o] in [
+        ["a_menafn.txt", "b_urdupoint.txt", "c_shining.txt"],
+        ["c_menafn.txt", "a_urdupoint.txt", "b_shining.txt"],
+    ] {
+        let (_ws, report) = audit(&[(m, &menafn), (n, &national), (o, other)]);
+        let page = document(&report, n);
+        assert_eq!(
+            page["origin"]["name"], "Associated Press of Pakistan",
+            "the page's credit is read as its text gives it: {page:#}"
+        );
+        assert_eq!(
+            page["origin_group"], "outlet:afp",
+            "the text is AFP's: {page:#}"
+        );
+        assert_eq!(document(&report, m)["origin_group"], "outlet:afp");
+        let why = page["outlet_explanation"].as_str().unwrap();
+        let share: u32 = why
+            .split("% of the passages shared")
+            .next()
+            .and_then(|s| s.rsplit(' ').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("the share is given: {why}"));
+        assert!(
+            (80..90).contains(&share),
+            "a copy below nine tenths of its passages, as the real one: {why}"
+        );
+        let k = one_cluster(&report, n, o, "The clinic has been found");
+        assert_eq!(
+            k["id"],
+            cluster_of(&report, m, "The clinic has been found")["id"]
+        );
+        assert_eq!(k["independent_origins"], 1, "{k:#}");
+        assert_eq!(k["corroboration"], "echo", "{k:#}");
+        assert_eq!(
+            evidence_of(k, n)["origin"],
+            "Associated Press of Pakistan",
+            "{k:#}"
+        );
+    }
+}
+
+/// The other side of the rule above: a text under a broadcaster's own
+/// dateline, most of it also under AFP's credit, counts as AFP's on the
+/// document; but in a claim the broadcaster's own other story carries (and
+/// the AFP page does not), it stands as its dateline says, beside that
+/// story: the two are one origin, not AFP and CNN.
+#[test]
+fn a_text_counted_as_the_wires_stands_with_its_own_producer_where_that_one_is() {
+    let shared = "Rescue teams in the Wied valley early Monday reached the flooded village of Mgarr, where 1,200 residents were cut off overnight, state TV reported.\n\n\
+Fears had been growing for the villagers after contact was lost with the district clinic and the police station on Sunday evening, reports said.\n\n\
+The civil protection chief Joseph Borg said rescue teams were heading towards the clinic after locating a path through the fields.\n\n\
+Local media including the Times of Malta shared drone images of what appeared to be the collapsed bridge at the valley's mouth.\n\n\
+The search operation was being carried out by 73 rescue teams in \"difficult conditions\" in a narrow valley covered in thick fog and rain, the department said.\n\n";
+    let quote = "\"We will not leave anyone behind in this valley tonight,\" Borg told reporters at the village church.\n\n";
+    let broadcaster = format!("VALLETTA, Malta (CNN) - {shared}{quote}");
+    let wire = format!("AFP\n\n{shared}");
+    let own_other = format!(
+        "MGARR, Malta (CNN) - The army flew two helicopters into the flooded Wied valley on Monday evening.\n\n{quote}Schools across the island will stay closed until Friday, the education ministry said.\n"
+    );
+    let (_ws, report) = audit(&[
+        ("a.txt", &broadcaster),
+        ("b.txt", &wire),
+        ("c.txt", &own_other),
+    ]);
+    assert_eq!(document(&report, "a.txt")["origin"]["name"], "CNN");
+    assert_eq!(
+        document(&report, "a.txt")["origin_group"],
+        "outlet:afp",
+        "one text with the wire's: {:#}",
+        document(&report, "a.txt")
+    );
+    let k = one_cluster(&report, "a.txt", "c.txt", "leave anyone behind");
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(group_names(k), ["CNN"], "{k:#}");
+}
+
 /// Three paragraphs of a flood story, and the wire's whole text holding
 /// them: two more paragraphs and its Reuters sign-off.
 fn body_and_wire() -> (&'static str, String) {
