@@ -387,11 +387,16 @@ pub fn origin_groups(
         .map(|(c, _, _)| *c)
         .collect();
     for list in texts.values() {
+        // An international wire's credit, unless it names beside the wire
+        // another producer of the text ("By Jeremy Diamond, CNN, AP": CNN's
+        // story the AP carries).
         let wire = |id: i64| {
-            out[&id]
-                .outlet_id
-                .as_ref()
-                .is_some_and(|o| international(o))
+            let o = &out[&id];
+            o.outlet_id.as_ref().is_some_and(|o| international(o))
+                && !o
+                    .co_producers
+                    .iter()
+                    .any(|(g, _)| list.iter().any(|m| out[m].group == *g))
         };
         let Some(best) = list.iter().copied().max_by(|&a, &b| {
             wire(a)
@@ -455,8 +460,25 @@ pub fn origin_groups(
                 continue;
             };
             // Most links at scale join documents already grouped: they are
-            // passed over before anything is copied.
+            // passed over before anything is copied. A near copy in the
+            // same group is noted: in a claim where its text counts with
+            // another origin, it goes along (`follow_copied_texts`).
             if c.group == s.group || digests.contains(&copy) || digests.contains(&source) {
+                if passages
+                    && r.containment >= NEAR_COPY
+                    && c.group == s.group
+                    && !c.group.starts_with("document:")
+                {
+                    // Either way: one text, whichever holds the other.
+                    for (a, b) in [(copy, source), (source, copy)] {
+                        if let Some(o) = out.get_mut(&a)
+                            && o.shared_with.is_none_or(|(w, _, _)| w != b)
+                            && !o.same_text_as.iter().any(|(d, _)| *d == b)
+                        {
+                            o.same_text_as.push((b, r.containment));
+                        }
+                    }
+                }
                 continue;
             }
             // Evidence strong enough to overrule a producer only presumed
@@ -1569,8 +1591,12 @@ fn near_copies(
     for &d in documents {
         let own = &groups[&d];
         let Some(target) = own.same_text_as.iter().find_map(|&(source, _)| {
-            let group = &groups.get(&source)?.group;
-            if *group == own.group {
+            let other = groups.get(&source)?;
+            let group = &other.group;
+            // A text whose credit names this one's producer beside its own
+            // (CNN's story on a page bylined "CNN, AP") may be this one's:
+            // the credits decide it (`co_credited_with`), not the copy.
+            if *group == own.group || other.co_producers.iter().any(|(g, _)| *g == own.group) {
                 return None;
             }
             let here = path_of
@@ -1776,8 +1802,11 @@ fn carried_with(
 /// credited to several producers (`(AFP/APP)`; two pages bylined "CNN,
 /// AP") joins the group of another producer they all name, when another
 /// document here stands for it: their text may be that producer's, so they
-/// are no second origin beside it. Taken in order until nothing moves, so
-/// documents co-credited the same two ways end in one group, never two.
+/// are no second origin beside it. Else, the members of a group naming a
+/// producer whose own credit alone stands behind a document here join that
+/// one (the rest of their group stays). Taken in order until nothing
+/// moves, so documents co-credited the same two ways end in one group,
+/// never two.
 fn co_credited_with(
     groups: &HashMap<i64, DocumentOrigin>,
     documents: &[i64],
@@ -1816,8 +1845,34 @@ fn co_credited_with(
                         .all(|m| current[m].co_producers.iter().any(|(h, _)| h == g))
                 })
                 .find_map(|(g, _)| documents.iter().find(|e| current[*e].group == *g));
-            let Some(&with) = target else {
-                continue;
+            // Else the members naming a producer that a document here
+            // stands for by its own credit alone (naming no other): a page
+            // bylined "CNN, AP" beside CNN's own story is CNN's text there,
+            // whatever the AP's own stories in its group say.
+            let (with, members) = match target {
+                Some(&with) => (with, members),
+                None => {
+                    let firm = members.iter().find_map(|m| {
+                        current[m]
+                            .co_producers
+                            .iter()
+                            .filter(|(g, _)| *g != group)
+                            .find_map(|(g, _)| {
+                                documents.iter().copied().find(|e| {
+                                    current[e].group == *g && current[e].co_producers.is_empty()
+                                })
+                            })
+                    });
+                    let Some(with) = firm else {
+                        continue;
+                    };
+                    let g = current[&with].group.clone();
+                    let naming: Vec<i64> = members
+                        .into_iter()
+                        .filter(|m| current[m].co_producers.iter().any(|(h, _)| *h == g))
+                        .collect();
+                    (with, naming)
+                }
             };
             let with = current[&with].clone();
             for m in members {

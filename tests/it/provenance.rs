@@ -1515,6 +1515,36 @@ The search operation was being carried out by 73 rescue teams in \"difficult con
     assert_eq!(group_names(k), ["CNN"], "{k:#}");
 }
 
+/// A page bylined "By JEREMY DIAMOND, CNN, AP" carries CNN's story (the
+/// Helsinki summit, July 2018: CNN's text under the AP's distribution),
+/// and CNN's own page has the same text. An international wire's credit
+/// does not take that text from CNN: the byline names CNN beside it. A
+/// quotation the AP's own story reports too stands on two origins, CNN's
+/// text and the AP's, never one.
+#[test]
+fn a_wire_credit_naming_the_texts_producer_beside_it_leaves_the_text_to_that_producer() {
+    let story = "President Donald Trump and Russian President Vladimir Putin met for more than two hours in Helsinki on Monday, with only their interpreters in the room.\n\n\
+The two leaders then held a joint news conference at the presidential palace, where Trump declined to say whether he believed US intelligence agencies.\n\n\
+\"We had a direct, open, deeply productive dialogue,\" Trump said.\n\n\
+Lawmakers from both parties criticized the President's remarks within minutes of the news conference ending.\n\n";
+    let cnn = format!("HELSINKI, Finland (CNN) - {story}");
+    let carried = format!("By JEREMY DIAMOND, CNN, AP\n\n{story}");
+    let ap = "HELSINKI (AP) — Standing beside Vladimir Putin, President Donald Trump on Monday declined to side with his own intelligence agencies over Russia's denials.\n\n\
+\"We had a direct, open, deeply productive dialogue,\" Trump said.\n\n\
+The summit was the first formal meeting between the two leaders.\n";
+    let (_ws, report) = audit(&[("a.txt", &cnn), ("b.txt", &carried), ("c.txt", ap)]);
+    assert_eq!(document(&report, "a.txt")["origin_group"], "outlet:cnn");
+    assert_eq!(
+        document(&report, "b.txt")["origin_group"],
+        "outlet:cnn",
+        "{:#}",
+        document(&report, "b.txt")
+    );
+    let k = one_cluster(&report, "a.txt", "c.txt", "deeply productive dialogue");
+    assert_eq!(k["independent_origins"], 2, "{k:#}");
+    assert_eq!(k["corroboration"], "corroborated", "{k:#}");
+}
+
 /// Three paragraphs of a flood story, and the wire's whole text holding
 /// them: two more paragraphs and its Reuters sign-off.
 fn body_and_wire() -> (&'static str, String) {
