@@ -300,7 +300,7 @@ static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// site relaying Al Jazeera on the Derna floods, 2023).
 static REPORTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r",\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?P<name2>[A-Z][A-Za-z&'-]*(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+(?:reports(?P<relay>\s+(?:via|citing|quoting|with\s+reference\s+to)\s+[\w'’ -]{2,40}?)?|cites\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*(?:\.(?:\s|$)|$)",
+        r",[\x22”’']?\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?P<name2>[A-Z][A-Za-z&'-]*(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+(?:reports(?P<relay>\s+(?:via|citing|quoting|with\s+reference\s+to)\s+[\w'’ -]{2,40}?)?|cites\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*(?:\.(?:\s|$)|$)",
     )
 });
 /// A relay's sentence saying whose report it passes on: "This was reported
