@@ -1503,12 +1503,11 @@ The search operation was being carried out by 73 rescue teams in \"difficult con
         ("b.txt", &wire),
         ("c.txt", &own_other),
     ]);
-    assert_eq!(document(&report, "a.txt")["origin"]["name"], "CNN");
+    let page = document(&report, "a.txt");
+    assert_eq!(page["origin"]["name"], "CNN");
     assert_eq!(
-        document(&report, "a.txt")["origin_group"],
-        "outlet:afp",
-        "one text with the wire's: {:#}",
-        document(&report, "a.txt")
+        page["origin_group"], "outlet:afp",
+        "one text with the wire's: {page:#}"
     );
     let k = one_cluster(&report, "a.txt", "c.txt", "leave anyone behind");
     assert_eq!(k["independent_origins"], 1, "{k:#}");
@@ -1533,13 +1532,10 @@ Lawmakers from both parties criticized the President's remarks within minutes of
 \"We had a direct, open, deeply productive dialogue,\" Trump said.\n\n\
 The summit was the first formal meeting between the two leaders.\n";
     let (_ws, report) = audit(&[("a.txt", &cnn), ("b.txt", &carried), ("c.txt", ap)]);
-    assert_eq!(document(&report, "a.txt")["origin_group"], "outlet:cnn");
-    assert_eq!(
-        document(&report, "b.txt")["origin_group"],
-        "outlet:cnn",
-        "{:#}",
-        document(&report, "b.txt")
-    );
+    for page in ["a.txt", "b.txt"] {
+        let d = document(&report, page);
+        assert_eq!(d["origin_group"], "outlet:cnn", "CNN's text: {d:#}");
+    }
     let k = one_cluster(&report, "a.txt", "c.txt", "deeply productive dialogue");
     assert_eq!(k["independent_origins"], 2, "{k:#}");
     assert_eq!(k["corroboration"], "corroborated", "{k:#}");
