@@ -93,6 +93,24 @@ pub struct DocumentOrigin {
     /// says: either credit may be the text's, and counted with the other
     /// it would be one origin more.
     pub own_credit: Option<Box<DocumentOrigin>>,
+    /// Newsrooms its lead relays (group, name, the words saying so): in a
+    /// cluster holding one of theirs, it counts with that one, as with a
+    /// producer its credit names.
+    pub relays: Vec<(String, String, String)>,
+    /// Set, in one cluster, when the document counts with a newsroom its
+    /// lead relays: its own producer's name.
+    pub relay_of: Option<String>,
+}
+
+impl DocumentOrigin {
+    /// The groups it counts with in a claim where one stands: producers
+    /// its credit names beside its own, and newsrooms its lead relays.
+    fn beside(&self) -> impl Iterator<Item = &str> {
+        self.co_producers
+            .iter()
+            .map(|(g, _)| g.as_str())
+            .chain(self.relays.iter().map(|(g, _, _)| g.as_str()))
+    }
 }
 
 /// How a document's own record establishes its producer: the rule in
@@ -234,11 +252,24 @@ pub fn origin_groups(
                         .map(|r| {
                             r.co_producers
                                 .iter()
+                                .filter(|c| c.relayed.is_none())
                                 .map(|c| (c.group.clone(), c.name.clone()))
                                 .collect()
                         })
                         .unwrap_or_default(),
+                    relays: r
+                        .map(|r| {
+                            r.co_producers
+                                .iter()
+                                .filter_map(|c| {
+                                    let words = c.relayed.clone()?;
+                                    Some((c.group.clone(), c.name.clone(), words))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                     co_credit_of: None,
+                    relay_of: None,
                     same_text_as: Vec::new(),
                     own_credit: None,
                 },
@@ -995,6 +1026,20 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
             g.name = format!("{} (and {}, credited together)", g.name, names.join(", "));
         }
     }
+    let mut relaying: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for d in &documents {
+        if let Some(own) = &groups[d].relay_of {
+            let names = relaying.entry(groups[d].group.as_str()).or_default();
+            if !names.contains(&own.as_str()) {
+                names.push(own);
+            }
+        }
+    }
+    for (group, names) in relaying {
+        if let Some((_, g)) = by_group.get_mut(group) {
+            g.name = format!("{} (and {}, relaying it)", g.name, names.join(", "));
+        }
+    }
     // Only groups whose producer is known count as independent origins:
     // documents of unknown origin may be copies of one another or of a
     // known origin, so they never count as corroboration.
@@ -1597,7 +1642,7 @@ fn near_copies(
             // A text whose credit names this one's producer beside its own
             // (CNN's story on a page bylined "CNN, AP") may be this one's:
             // the credits decide it (`co_credited_with`), not the copy.
-            if *group == own.group || other.co_producers.iter().any(|(g, _)| *g == own.group) {
+            if *group == own.group || other.beside().any(|g| g == own.group) {
                 return None;
             }
             let here = path_of
@@ -1812,7 +1857,10 @@ fn co_credited_with(
     groups: &HashMap<i64, DocumentOrigin>,
     documents: &[i64],
 ) -> Option<HashMap<i64, DocumentOrigin>> {
-    if documents.iter().all(|d| groups[d].co_producers.is_empty()) {
+    if documents
+        .iter()
+        .all(|d| groups[d].beside().next().is_none())
+    {
         return None;
     }
     let mut current: HashMap<i64, DocumentOrigin> =
@@ -1837,15 +1885,10 @@ fn co_credited_with(
             // A producer every member's credit names, that a document of
             // another group here stands for.
             let target = current[&members[0]]
-                .co_producers
-                .iter()
-                .filter(|(g, _)| *g != group)
-                .filter(|(g, _)| {
-                    members
-                        .iter()
-                        .all(|m| current[m].co_producers.iter().any(|(h, _)| h == g))
-                })
-                .find_map(|(g, _)| documents.iter().find(|e| current[*e].group == *g));
+                .beside()
+                .filter(|g| *g != group)
+                .filter(|g| members.iter().all(|m| current[m].beside().any(|h| h == *g)))
+                .find_map(|g| documents.iter().find(|e| current[*e].group == g));
             // Else the members naming a producer that a document here
             // stands for by its own credit alone (naming no other): a page
             // bylined "CNN, AP" beside CNN's own story is CNN's text there,
@@ -1854,15 +1897,11 @@ fn co_credited_with(
                 Some(&with) => (with, members),
                 None => {
                     let firm = members.iter().find_map(|m| {
-                        current[m]
-                            .co_producers
-                            .iter()
-                            .filter(|(g, _)| *g != group)
-                            .find_map(|(g, _)| {
-                                documents.iter().copied().find(|e| {
-                                    current[e].group == *g && current[e].co_producers.is_empty()
-                                })
+                        current[m].beside().filter(|g| *g != group).find_map(|g| {
+                            documents.iter().copied().find(|e| {
+                                current[e].group == g && current[e].co_producers.is_empty()
                             })
+                        })
                     });
                     let Some(with) = firm else {
                         continue;
@@ -1870,7 +1909,7 @@ fn co_credited_with(
                     let g = current[&with].group.clone();
                     let naming: Vec<i64> = members
                         .into_iter()
-                        .filter(|m| current[m].co_producers.iter().any(|(h, _)| *h == g))
+                        .filter(|m| current[m].beside().any(|h| h == g))
                         .collect();
                     (with, naming)
                 }
@@ -1878,6 +1917,32 @@ fn co_credited_with(
             let with = current[&with].clone();
             for m in members {
                 let own = current[&m].clone();
+                // Its lead relaying the producer, when its credit does not
+                // name it.
+                if !own.co_producers.iter().any(|(g, _)| *g == with.group)
+                    && let Some((_, _, words)) =
+                        own.relays.iter().find(|(g, _, _)| *g == with.group)
+                {
+                    let relay = format!("its lead relays {}: {}", with.name, quote(words));
+                    current.insert(
+                        m,
+                        DocumentOrigin {
+                            group: with.group.clone(),
+                            name: with.name.clone(),
+                            outlet_id: with.outlet_id.clone(),
+                            alignment: with.alignment.clone(),
+                            description: format!("{} ({relay})", own.description),
+                            how: "relays".into(),
+                            evidence: Some(format!("{relay}; one origin with it")),
+                            // The credit's line is not the relay's.
+                            line: None,
+                            relay_of: (!own.group.starts_with("document:"))
+                                .then(|| own.name.clone()),
+                            ..own
+                        },
+                    );
+                    continue;
+                }
                 // A document counted with another for its words goes with
                 // it: the credit naming several producers is that one's.
                 let credit = match &own.carries {

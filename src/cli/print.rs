@@ -113,13 +113,28 @@ pub(crate) fn print_document(entry: &DocumentEntry) -> Result<()> {
     if let Some(g) = &entry.origin_group {
         writeln!(out, "  origin group {g}")?;
     }
-    if !entry.co_producers.is_empty() {
-        let names: Vec<&str> = entry.co_producers.iter().map(|c| c.name.as_str()).collect();
+    let credited: Vec<&str> = entry
+        .co_producers
+        .iter()
+        .filter(|c| c.relayed.is_none())
+        .map(|c| c.name.as_str())
+        .collect();
+    if !credited.is_empty() {
         writeln!(
             out,
             "  also credits {} (in a claim it counts as one origin with any of them)",
-            names.join(", ")
+            credited.join(", ")
         )?;
+    }
+    for c in &entry.co_producers {
+        if let Some(words) = &c.relayed {
+            writeln!(
+                out,
+                "  relays       {} in its lead, {} (in a claim it stands behind too, one origin with it)",
+                c.name,
+                quote(words)
+            )?;
+        }
     }
     if let Some(e) = &entry.outlet_explanation {
         writeln!(out, "  why          {e}")?;

@@ -63,6 +63,10 @@ pub struct CoProducer {
     /// Its origin group, as the document's own would be if it were the
     /// origin (`outlet:afp`).
     pub group: String,
+    /// Set when the text does not credit it but its lead relays its
+    /// report: the words saying so ("Xinhua news agency reported").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relayed: Option<String>,
 }
 
 /// One stored signal.

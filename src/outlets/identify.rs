@@ -35,6 +35,10 @@ pub enum Role {
     Mention,
     /// A photo credit: shown, never evidence of who wrote the text.
     PhotoCredit,
+    /// A newsroom whose report the lead relays ("…, Xinhua news agency
+    /// reported."): never the producer, but in a claim that newsroom
+    /// stands behind, the document counts as one origin with it.
+    Relayed,
 }
 
 /// One piece of evidence. Offsets are byte offsets into the cleaned text the
@@ -132,6 +136,9 @@ pub struct Identification {
     /// registry id): `(AFP/APP)`, or an agency's dateline and another's
     /// closing credit.
     pub co_producers: Vec<(String, Option<String>)>,
+    /// Newsrooms the lead relays (name, registry id, the words saying so):
+    /// in a claim one of them stands behind, the document counts with it.
+    pub relays: Vec<(String, Option<String>, String)>,
 }
 
 /// HTML metadata kept at ingest.
@@ -297,10 +304,11 @@ static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// naming its own source; not "AFP reports that …", not "the agency
 /// reported": those cite it). A relay of any newsroom closing the lead:
 /// "…, Al Jazeera reports citing the Libyan Red Crescent." (an Azerbaijani
-/// site relaying Al Jazeera on the Derna floods, 2023).
+/// site relaying Al Jazeera on the Derna floods, 2023); a newsroom it cites
+/// so is the producer ("…, Paralel.Az reports citing The Japan News").
 static REPORTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r",[\x22”’']?\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?P<name2>[A-Z][A-Za-z&'-]*(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+(?:reports(?P<relay>\s+(?:via|citing|quoting|with\s+reference\s+to)\s+[\w'’ -]{2,40}?)?|cites\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*(?:\.(?:\s|$)|$)",
+        r",[\x22”’']?\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?P<name2>[A-Z][A-Za-z&'-]*(?:\.[A-Za-z]{2,3})?(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+(?:reports(?P<relay>\s+(?:via|citing|quoting|with\s+reference\s+to)\s+(?P<relayed>[\w'’ -]{2,40}?))?|cites\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*(?:\.(?:\s|$)|$)",
     )
 });
 /// A relay's sentence saying whose report it passes on: "This was reported
@@ -736,6 +744,128 @@ fn registered_prefix<'r>(
     None
 }
 
+/// The words of a lead relaying another newsroom's report: a verb of
+/// reporting ("…, Xinhua news agency reported.", "TASS reported that …")
+/// or "according to".
+static RELAY_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:(?P<verb>reported|reports)\b|(?P<acc>[Aa]ccording\s+to)\s)"));
+/// What may follow a postposed "reported" to the sentence's end: a day, a
+/// time word, the source it cites in turn.
+static RELAY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\s+(?:on\s+|late\s+|early\s+)?(?:\p{Lu}\p{Ll}+day|earlier|today|yesterday|last\s+\p{Ll}+))?(?:\s*(?:[.”\x22’]|$)|,\s+(?:citing|quoting)\b)",
+    )
+});
+/// What follows a sentence-opening "X reported": "that …", perhaps after a day.
+static RELAY_THAT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day)?\s+that\b"));
+
+/// The registered newsroom a phrase of a relay names, with its byte range
+/// in the phrase: its last words that name one ("Russia's TASS news
+/// agency" → TASS, "state news agency IRNA" → IRNA, "a Reuters report" →
+/// Reuters), longest first.
+fn newsroom_in<'r>(
+    registry: &'r Registry,
+    phrase: &str,
+) -> Option<(&'r super::registry::Outlet, usize, usize)> {
+    const DESCRIPTORS: [&str; 5] = [
+        " report",
+        " reports",
+        " news agency",
+        " agency",
+        " newspaper",
+    ];
+    let mut named = phrase.trim_end_matches(['.', ' ']);
+    while let Some(rest) = DESCRIPTORS.iter().find_map(|d| {
+        named
+            .len()
+            .checked_sub(d.len())
+            .filter(|&at| named.is_char_boundary(at) && named[at..].eq_ignore_ascii_case(d))
+            .map(|at| &named[..at])
+    }) {
+        named = rest;
+    }
+    let words: Vec<usize> = named
+        .split_whitespace()
+        .map(|w| w.as_ptr() as usize - named.as_ptr() as usize)
+        .take(8)
+        .collect();
+    if named.split_whitespace().count() > 8 {
+        return None;
+    }
+    let base = named.as_ptr() as usize - phrase.as_ptr() as usize;
+    // "Russian news agency RIA" is an agency: not Singapore's radio
+    // station "Ria", the one registered outlet of that name.
+    let an_agency = phrase.to_lowercase().contains("agency");
+    words.into_iter().find_map(|from| {
+        let candidate = &named[from..];
+        candidate
+            .starts_with(|c: char| c.is_uppercase())
+            .then(|| registry.find_name(candidate))
+            .flatten()
+            .filter(|o| !an_agency || o.kind == OutletKind::WireAgency)
+            .map(|o| (o, base + from, base + named.len()))
+    })
+}
+
+/// Newsrooms a line of the lead says it relays, with the byte range of the
+/// words saying so: "…, Xinhua news agency reported." closing a sentence,
+/// "TASS reported on Monday that …" opening one, "according to Reuters".
+/// A story whose lead rests on another newsroom's report is that report
+/// retold: in a claim that newsroom stands behind, it is no second origin.
+fn lead_relays<'r>(
+    registry: &'r Registry,
+    line: &str,
+) -> Vec<(&'r super::registry::Outlet, usize, usize)> {
+    const CLAUSE_MARKS: [char; 11] = [',', ';', ':', '.', '!', '?', '"', '“', '”', '(', ')'];
+    let mut found = Vec::new();
+    for c in RELAY_WORDS.captures_iter(line) {
+        if let Some(verb) = c.name("verb") {
+            let before = &line[..verb.start()];
+            let from = before
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| CLAUSE_MARKS.contains(&ch))
+                .map_or(0, |(i, ch)| i + ch.len_utf8());
+            let mark = before[..from].chars().next_back();
+            let rest = &line[verb.end()..];
+            let postposed = mark == Some(',') && RELAY_TAIL.is_match(rest);
+            let opening = matches!(mark, None | Some('.' | '!' | '?'))
+                && verb.as_str() == "reported"
+                && RELAY_THAT.is_match(rest);
+            if !(postposed || opening) {
+                continue;
+            }
+            let phrase = before[from..]
+                .trim_end()
+                .trim_end_matches(" has")
+                .trim_end_matches(" had");
+            let phrase = phrase
+                .trim_start()
+                .trim_start_matches("as ")
+                .trim_start_matches("the ")
+                .trim_start_matches("The ");
+            if let Some((outlet, start, _)) = newsroom_in(registry, phrase) {
+                let at = phrase.as_ptr() as usize - line.as_ptr() as usize;
+                found.push((outlet, at + start, verb.end()));
+            }
+        } else if let Some(acc) = c.name("acc") {
+            let after = &line[acc.end()..];
+            let to = after.find(CLAUSE_MARKS).unwrap_or(after.len());
+            let phrase = after[..to].trim();
+            let phrase = ["a ", "an ", "the "]
+                .iter()
+                .find_map(|a| phrase.strip_prefix(a))
+                .unwrap_or(phrase);
+            if let Some((outlet, _, end)) = newsroom_in(registry, phrase) {
+                let at = phrase.as_ptr() as usize - line.as_ptr() as usize;
+                found.push((outlet, acc.start(), at + end));
+            }
+        }
+    }
+    found
+}
+
 /// The registered outlets a credit's parentheses or slashes name, in
 /// order: `UrduPoint News / Sputnik - 07th August, 2020` → UrduPoint News,
 /// Sputnik; `NNN-XINHUA` → Xinhua. Credit aliases count here.
@@ -1048,8 +1178,25 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
     let lead_paragraph = lines
         .iter()
         .position(|&(_, _, l)| l.split_whitespace().count() >= 15);
+    // The lead's second paragraph: the next line that reads as one.
+    let second_paragraph = lead_paragraph.and_then(|lead| {
+        (lead + 1..n.min(lead + 4)).find(|&i| lines[i].2.split_whitespace().count() >= 8)
+    });
     for (index, &(start, end, line)) in lines.iter().enumerate() {
         let near_edge = index < 15 || index + 10 >= n;
+        if Some(index) == lead_paragraph || Some(index) == second_paragraph {
+            for (outlet, from, to) in lead_relays(registry, line) {
+                out.push(signal(
+                    Role::Relayed,
+                    Some(outlet),
+                    "",
+                    Rule::LeadRelay,
+                    start + from,
+                    start + to,
+                    Rule::LeadRelay.confidence(),
+                ));
+            }
+        }
         if index < 15
             && let Some(c) = AGENCY_DATE_LINE
                 .captures(line)
@@ -1206,20 +1353,25 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             ));
             continue;
         }
-        if let Some(c) = BARE_DATELINE
-            .captures(line)
-            .or_else(|| DATED_AGENCY_DATELINE.captures(line))
-            && !looks_like_photo_credit(line)
-            && let Some(outlet) = registry
-                .find_credit_name(c.name("name").unwrap().as_str())
-                .filter(|o| o.kind == OutletKind::WireAgency)
+        // Each form tried in turn: "TOKYO, Dec. 8 Kyodo -" reads as a bare
+        // dateline crediting "Dec", which names no agency.
+        if !looks_like_photo_credit(line)
+            && let Some((outlet, name_end)) = [&BARE_DATELINE, &DATED_AGENCY_DATELINE]
+                .into_iter()
+                .filter_map(|form| form.captures(line))
+                .find_map(|c| {
+                    let name = c.name("name")?;
+                    registry
+                        .find_credit_name(name.as_str())
+                        .filter(|o| o.kind == OutletKind::WireAgency)
+                        .map(|o| (o, name.end()))
+                })
         {
-            let name = c.name("name").unwrap();
             out.push(origin(
                 outlet,
                 Rule::WireDateline,
                 start,
-                start + name.end(),
+                start + name_end,
                 DATELINE_BARE.confidence,
             ));
             continue;
@@ -1421,6 +1573,20 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             // citing …" closing the first paragraph); further down, "…,
             // CNN reports citing officials" is a site's own citation.
             let relays_the_lead = credit.name("relay").is_some() && Some(index) == lead_paragraph;
+            // A newsroom relayed so is the text's producer, the site only
+            // its relay ("…, Paralel.Az reports citing The Japan News").
+            if relays_the_lead
+                && let Some(relayed) = credit.name("relayed")
+                && let Some((outlet, from, to)) = newsroom_in(registry, relayed.as_str())
+            {
+                out.push(by_rule(
+                    outlet,
+                    Rule::ReportsCredit,
+                    start + relayed.start() + from,
+                    start + relayed.start() + to,
+                ));
+                continue;
+            }
             if let Some(outlet) = registry
                 .find_credit_name(written)
                 .or_else(|| bare.and_then(|b| registry.find_credit_name(b)))
@@ -2285,6 +2451,34 @@ pub fn identify(
             photo.join(", ")
         ));
     }
+    // Newsrooms the lead relays, other than the text's own producer.
+    let mut relays: Vec<(String, Option<String>, String)> = Vec::new();
+    for s in signals.iter().filter(|s| s.role == Role::Relayed) {
+        let own = |d: &Option<Decision>| {
+            d.as_ref()
+                .is_some_and(|d| match (&d.outlet_id, &s.outlet_id) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => d.name == s.name,
+                })
+        };
+        if !own(&origin)
+            && !own(&publisher)
+            && !co_producers.iter().any(|(n, _)| *n == s.name)
+            && !relays.iter().any(|(n, _, _)| *n == s.name)
+        {
+            relays.push((s.name.clone(), s.outlet_id.clone(), s.text.clone()));
+        }
+    }
+    if !relays.is_empty() {
+        let named: Vec<String> = relays
+            .iter()
+            .map(|(name, _, words)| format!("{name} ({})", quote(words)))
+            .collect();
+        notes.push(format!(
+            "Its lead relays the report of {}: in a claim that stands on it too, the document counts as one origin with it.",
+            named.join("; ")
+        ));
+    }
     let mut candidates: Vec<String> = signals
         .iter()
         .filter(|s| s.role != Role::PhotoCredit)
@@ -2356,6 +2550,7 @@ pub fn identify(
         candidates,
         explanation: explanation.join(" "),
         co_producers,
+        relays,
     }
 }
 

@@ -50,6 +50,7 @@ fn role_str(role: Role) -> &'static str {
         Role::Origin => "origin",
         Role::Mention => "mention",
         Role::PhotoCredit => "photo_credit",
+        Role::Relayed => "relayed",
     }
 }
 
@@ -325,6 +326,7 @@ fn decide(
         let (mut publisher, mut origin, mut relation, mut candidates, mut signals) =
             (None, None, Relation::Unknown, Vec::new(), Vec::new());
         let mut co_credited = Vec::new();
+        let mut relayed = Vec::new();
         let mut explanation = match stored {
             Some(stored) => {
                 let (found, cleaned) = identify_document(registry, stored);
@@ -338,6 +340,7 @@ fn decide(
                 relation = found.relation;
                 candidates = found.candidates.clone();
                 co_credited = found.co_producers.clone();
+                relayed = found.relays.clone();
                 // Past the cap: the decisions' own evidence, then the first
                 // others, in their order.
                 let evidence: Vec<&Signal> = [&found.publisher, &found.origin]
@@ -423,17 +426,26 @@ fn decide(
         let alignment = alignment_of(registry, origin.as_ref());
         let group = origin_group(registry, origin.as_ref(), &doc.path, grouping);
         // A reviewer who set the origin has decided who produced the text.
+        // A newsroom the lead relays counts so whether or not the text's
+        // producer is known.
         let co_producers = match &origin {
-            Some(o) if !o.manual => co_credited
+            Some(o) if o.manual => Vec::new(),
+            _ => co_credited
                 .into_iter()
-                .map(|(name, outlet_id)| CoProducer {
+                .map(|(name, outlet_id)| (name, outlet_id, None))
+                .chain(
+                    relayed
+                        .into_iter()
+                        .map(|(name, outlet_id, words)| (name, outlet_id, Some(words))),
+                )
+                .map(|(name, outlet_id, relayed)| CoProducer {
                     group: producer_group(registry, outlet_id.as_deref(), &name, grouping),
                     name,
                     outlet_id,
+                    relayed,
                 })
                 .filter(|c| c.group != group)
                 .collect(),
-            _ => Vec::new(),
         };
         (
             (

@@ -14,12 +14,12 @@
 //! | `publisher_marker` | publisher | 0.95 | the outlet's own site furniture, from the registry: `Join the GlobalSecurity.org mailing list` |
 //! | `html_canonical_url` | publisher | 0.95 | the page's canonical URL (`<link rel=canonical>`, `og:url`, or the `saved from url=` mark): `https://www.aljazeera.com/news/2019/9/26/haftar` |
 //! | `html_site_name` | publisher | 0.9 | the page's site name: `Al Jazeera` |
-//! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85; no place: the agency opening the lead with a dash, colon or slash, perhaps with its desk 0.85) | a dateline crediting a news agency: `МОСКВА, 12 декабря. /ТАСС/. ТАСС публикует кадры с места взрыва.`, `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `ANKARA/ANTALYA-Anadolu Agency`, `TEHRAN, (MNA) – Iran's foreign minister spoke.`, `Lucknow (Uttar Pradesh) [India], February 5 (ANI): Farmers gathered.`, `Reuters, Beirut, Jan 10 - Talks began.`, `London, June 12 (AFP/APP/DNA):UK Prime Minister Keir Starmer spoke.`, `KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.`, `TOKYO, April 13 Kyodo`, `TOKYO, April 13 Kyodo - Japan's exports rose for a fourth month in March.`, `IRNA – Iran's foreign minister met his Omani counterpart in Muscat on Sunday.`, `Iran Press/Europe: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Sharjah24 - AFP: Nepali medical workers started handing remains to relatives.`, `Iran PressEurope: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Shafaq News/ Former Iranian Foreign Minister Mohammad Javad Zarif has blamed sanctions for the crash.`, `Iran Press/ Iran news: The helicopter carrying President Raisi and his accompanying delegation crashed on Sunday.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)`, `KIMMO BRANDT, EPA-EFE`, `Kremlin – Talks with the Belarusian president went on all night.`, `AFP: Photo shows rescuers searching the rubble of a building.`, `Reuters – Ipsos poll`, `WASHINGTON, Sept 5 Reuters reported that the talks had failed.`, `Fire/ Rescue teams reached the village before dawn on Monday.`, `Press review`, then ``, then `TASS: Moscow and Minsk agreed on a new gas price for next year.`, then ``, then `RIA Novosti: The Kremlin said the talks would resume in the autumn.`, `TEHRAN, Iran — Eight others, including Iranian Foreign Minister Hossein Amirabdollahian, died in the helicopter crash that killed President Ebrahim Raisi, Iranian media reported.`, `BAKU, Azerbaijan, May 20 — Flags flew at half mast on Monday.` |
+//! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85; no place: the agency opening the lead with a dash, colon or slash, perhaps with its desk 0.85) | a dateline crediting a news agency: `МОСКВА, 12 декабря. /ТАСС/. ТАСС публикует кадры с места взрыва.`, `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `ANKARA/ANTALYA-Anadolu Agency`, `TEHRAN, (MNA) – Iran's foreign minister spoke.`, `Lucknow (Uttar Pradesh) [India], February 5 (ANI): Farmers gathered.`, `Reuters, Beirut, Jan 10 - Talks began.`, `London, June 12 (AFP/APP/DNA):UK Prime Minister Keir Starmer spoke.`, `KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.`, `TOKYO, April 13 Kyodo`, `TOKYO, April 13 Kyodo - Japan's exports rose for a fourth month in March.`, `TOKYO, Dec. 8 Kyodo - An earthquake struck Aomori Prefecture on Monday evening.`, `IRNA – Iran's foreign minister met his Omani counterpart in Muscat on Sunday.`, `Iran Press/Europe: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Sharjah24 - AFP: Nepali medical workers started handing remains to relatives.`, `Iran PressEurope: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Shafaq News/ Former Iranian Foreign Minister Mohammad Javad Zarif has blamed sanctions for the crash.`, `Iran Press/ Iran news: The helicopter carrying President Raisi and his accompanying delegation crashed on Sunday.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)`, `KIMMO BRANDT, EPA-EFE`, `Kremlin – Talks with the Belarusian president went on all night.`, `AFP: Photo shows rescuers searching the rubble of a building.`, `Reuters – Ipsos poll`, `WASHINGTON, Sept 5 Reuters reported that the talks had failed.`, `Fire/ Rescue teams reached the village before dawn on Monday.`, `Press review`, then ``, then `TASS: Moscow and Minsk agreed on a new gas price for next year.`, then ``, then `RIA Novosti: The Kremlin said the talks would resume in the autumn.`, `TEHRAN, Iran — Eight others, including Iranian Foreign Minister Hossein Amirabdollahian, died in the helicopter crash that killed President Ebrahim Raisi, Iranian media reported.`, `BAKU, Azerbaijan, May 20 — Flags flew at half mast on Monday.` |
 //! | `source_line` | origin | 0.9 (unregistered name 0.55) | a line naming the source, or a source in parentheses closing a line: `SOURCE: AL JAZEERA AND NEWS AGENCIES`, `SOURCE:AA`, `From: BelTA`, `Source: https://english.news.cn/20250121/b02237d284354ff0/c.html`, `3/25, 10:44 AM (Source: TeleTrader)`, `Source: Xinhua   Editor: Wang Qingchu`, `Source: Xinhua\| 2018-08-19 01:36:43\|Editor: yan`; not `Source: PRNewsfoto/Quaker Oats`, `Approval rose to 41 percent in March (Source: Reuters/Ipsos poll)`, `Source: Getty Images`, `Source: https://example.org/2025/01/21/story.html`, `Source: A Fox News poll of 1,007 registered U.S. voters conducted July 9-11.`, `Source: Reuters/Ipsos poll`, `Source: U.S. Census Bureau data` |
 //! | `agency_byline` | origin | 0.9 (a writer's credit with the agency and the bureau 0.85) | a byline naming a news agency: `By JILL COLVIN and JONATHAN LEMIRE, Associated Press`, `by: Anadolu \| 12.03.2020`, `By Reuters`, `Philippe Ries, Agence France-Presse, Hong Kong`, `Jill Colvin, The Associated Press •`, `By JEREMY DIAMOND, CNN, AP`, `Jari Tanner and Jan M. OlsenAssociated Press`, `Justin Sink, Margaret Talev and Ilya Arkhipov, Bloomberg`; not `Jorge Silva / Reuters`, `Kim Jong Un, Reuters reported`, `Putin and Trump met in Helsinki, Reuters`, `Pablo Martinez Monsivais, AP`, `Chris Ratcliffe, Bloomberg`, `Focus Taiwan App`, `By Wednesday afternoon, 80 people injured in the attack, including six children, remained in hospital, TASS news agency quoted Russian Health Minister Mikhail Murashko as saying.` |
 //! | `outlet_byline` | origin | 0.85 | a byline naming the paper or site its writers work for (a paper's story carried on another's page is that paper's text): `By Philip Rucker, Anton Troianovski and Seung Min Kim The Washington Post`, `By Andrew Higgins New York Times`, `Anton Troianovski and Philip Rucker, The Washington Post`, `Caren Bohan and Deborah Barfield Berry, USA TODAY Published 6:16 p.m. ET July 15, 2018`; not `By Tom Smith, Staff Writer`, `Photo: Jane Doe, The Washington Post`, `By the way, The Washington Post said so.`, `By ROBERT BURNS AP National Security Writer`, `By July 16, 2018 The New York Times` |
 //! | `agency_bureau_line` | origin | 0.85 | a news agency's name with its bureau's city on a line of its own: `Maghreb Arabe Presse (Rabat)` |
-//! | `republished_note` | origin | 0.85 (unregistered name 0.7) | the republisher's note on where the text first ran: `This article was first published in Arab News`, `Read the full story on The Quint`, `Guest post from Reuters`, `Read more from The Japan News at https://japannews.yomiuri.co.jp/`; not `The study was first published in The Lancet.` |
+//! | `republished_note` | origin | 0.85 (unregistered name 0.7) | the republisher's note on where the text first ran: `This article was first published in Arab News`, `Read the full story on The Quint`, `Guest post from Reuters`, `Read more from The Japan News at https://japannews.yomiuri.co.jp/`, `Read more from The Mainichi at https://mainichi.jp/english/`; not `The study was first published in The Lancet.` |
 //! | `credit_line` | publisher, origin | 0.85 | a site's credit line, the site then its source: `UrduPoint News / Sputnik`, `SMA News – Agencies`, `Libya Daily News / Reuters`, `(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -- The Amiri Diwan announced the news.`, `(MENAFN- The Peninsula) AFP`; not `SPUTNIK/REUTERS`, `REUTERS/Toru Hanai` |
 //! | `copyright_line` | origin, publisher | 0.85 (a copyright held by an outlet that is no news agency: the publisher 0.7) | a copyright line: `Copyright 2018 The Associated Press. All rights reserved.`, `© 2018 Thomson/Reuters.`, `© 2019 Al Jazeera Media Network`; not `© Provided by The Canadian Press`, `© REUTERS / Rodi Said` |
 //! | `repost_label` | origin | 0.85 | a line naming another outlet on a page whose publisher is known: `Press TV`, then `Join the GlobalSecurity.org mailing list` |
@@ -30,12 +30,13 @@
 //! | `inputs_credit` | origin | 0.75 | a "with inputs from" credit: `(With inputs from PTI)` |
 //! | `html_author` | origin | 0.7 | the page's author metadata (`<meta name="author">`, `itemprop="author"`, `byl`, `dcterms.creator`, JSON-LD `author`, `creator` or `sourceOrganization`) naming a news agency, or another registered outlet than the page's own publisher: a site running a wire's copy often says so only there (Business Standard, the Financial Express); the site's own name there is no credit (content systems fill it in for wire copies too), nor is a person's: `Reuters`, `ANI`, `By The Associated Press`, `Jill Colvin, Associated Press`, `PTI`; not `By Katie Glueck and Shane Goldmacher`, `Express News Service`, `Our Bureau.`, `https://www.facebook.com/reuters` |
 //! | `closing_credit` | origin | 0.7 | a news agency's credit in the article's last lines (behind a dash, any registered newsroom's): `The toll rose to 12, he said.-Bernama`, `The death toll rose to 12 on Sunday, local officials said. (Xinhua)`, `Output rose 4.1 percent last year, the data showed. Xinhua`, `Shipments to the EU surged 28.3 percent to $4.3 billion.Yonhap`, `Chip exports rose by 5.6 per cent for the year. — dpa`, `Two relief centres in Kota Marudu were closed at 10am. ― Bernama`, `Moscow's mayor cancelled all public events planned this weekend in the Russian capital.-Al Jazeera`, `Rescuers found 68 bodies, the aviation authority said. (Xinhua) \|`, `The site of the accident is reportedly near the village of Ozi, in the woods of the northwestern province. / Tasnim`; not `(Xinhua/Li Ming)`, `Officials met in Paris. (AFP photo)`, `The minister said so in an interview with Reuters` |
-//! | `reports_credit` | origin | 0.7 | a news agency credited after a sentence in the present tense ("…, reports AP.", "…, Anadolu Agency reports.", "…, Kazinform cites Akorda."), as South Asian and Central Asian papers credit a wire, or by a sentence of its own ("This was reported by the Russian news agency Tass."); any newsroom relayed so at the end of the lead ("…, Al Jazeera reports citing the Libyan Red Crescent."): `The official said the toll could rise further, reports AP.`, `Schools will stay closed until Friday, reports Reuters`, `The toll could rise, reports AFP. Rescue teams searched the port overnight.`, `The authority said the quake was centered in Pazarcik district, Anadolu Agency reports.`, `The death toll has grown to 140, the country's Health Minister Mikhail Murashko said, Trend reports via the local media.`, `The president received the prosecutor general, Kazinform cites Akorda.`, `The death toll in the coastal city has soared to 11,300 as search efforts continue after two dams burst, Al Jazeera reports citing the Libyan Red Crescent.`, `Russian presidential spokesman Dmitry Peskov has called the allegations about the Kremlin's involvement in the crash of the plane carrying Wagner Group leader Yevgeny Prigozhin a "lie," reports TASS`, `The Iranian Red Crescent says all passengers on President Ebrahim Raisi's helicopter are dead. This was reported by the Russian news agency Tass. Search teams found the wreckage.`; not `Rescue teams searched the flooded districts of the city overnight as the waters began to recede on Tuesday.`, then ``, then `The toll rose to 11,300, Al Jazeera reports citing the Libyan Red Crescent.`, `The toll rose to 12, the Central News Agency reported.`, `AFP reports that the talks failed.`, `The toll rose, reports the local council.`, `The minister called it "a lie," reports the local council.`, `The toll rose to 76, the Health Ministry reports.`, `This was reported by the Russian Defence Ministry.`, `This was reported by Reuters journalists at the scene, who counted six bodies.` |
+//! | `reports_credit` | origin | 0.7 | a news agency credited after a sentence in the present tense ("…, reports AP.", "…, Anadolu Agency reports.", "…, Kazinform cites Akorda."), as South Asian and Central Asian papers credit a wire, or by a sentence of its own ("This was reported by the Russian news agency Tass."); any newsroom relayed so at the end of the lead ("…, Al Jazeera reports citing the Libyan Red Crescent."): `The official said the toll could rise further, reports AP.`, `Schools will stay closed until Friday, reports Reuters`, `The toll could rise, reports AFP. Rescue teams searched the port overnight.`, `The authority said the quake was centered in Pazarcik district, Anadolu Agency reports.`, `The death toll has grown to 140, the country's Health Minister Mikhail Murashko said, Trend reports via the local media.`, `The death toll in the powerful earthquakes that hit the Noto Peninsula had reached 72 people on Wednesday evening, Paralel.Az reports citing The Japan News`, `The president received the prosecutor general, Kazinform cites Akorda.`, `The death toll in the coastal city has soared to 11,300 as search efforts continue after two dams burst, Al Jazeera reports citing the Libyan Red Crescent.`, `Russian presidential spokesman Dmitry Peskov has called the allegations about the Kremlin's involvement in the crash of the plane carrying Wagner Group leader Yevgeny Prigozhin a "lie," reports TASS`, `The Iranian Red Crescent says all passengers on President Ebrahim Raisi's helicopter are dead. This was reported by the Russian news agency Tass. Search teams found the wreckage.`; not `Rescue teams searched the flooded districts of the city overnight as the waters began to recede on Tuesday.`, then ``, then `The toll rose to 11,300, Al Jazeera reports citing the Libyan Red Crescent.`, `The toll rose to 12, the Central News Agency reported.`, `AFP reports that the talks failed.`, `The toll rose, reports the local council.`, `The minister called it "a lie," reports the local council.`, `The toll rose to 76, the Health Ministry reports.`, `This was reported by the Russian Defence Ministry.`, `This was reported by Reuters journalists at the scene, who counted six bodies.` |
 //! | `agency_self_reference` | origin | 0.65 (its staff only said or reported, not saw 0.5) | the agency writing about its own staff: `AFP saw them recover one body.`, `An AFP journalist at the scene hours after the attack saw black smoke and flames coming from the roof.`, `The tremor lasted about a minute, according to a Reuters witness in Diyarbakir.`, `TASS has collected the main facts about the incident at the moment.`, `A Sputnik correspondent reported that gunmen in camouflage broke into the hall.`, `Lukashenko sent greetings to the conference, BelTA learned from the press service of the head of state.`, `Reuters could not immediately verify the images.`, `Militias detained far more civilians than officials have acknowledged, Reuters has found.`, `BelTA has learned that the talks will resume on Monday.`, `Xinhua reporters in Taipei said the streets were quiet.`; not `The gunmen began shooting point blank, reports a Sputnik correspondent from the scene.`, `The toll may rise, said a statement reported by Sputnik. A Sputnik correspondent saw the fire.`, `A TASS correspondent said the streets were empty. An AFP journalist saw black smoke. A RIA Novosti photographer counted six fire engines.`, `Reuters journalists Maria Vasquez and Tom Brennan wrote on Monday that the summit mattered.` |
 //! | `person_credit` | origin | 0.6 | a person's credit line (a person is no publisher): `Geoff Mulvihill \| Associated Press`, `Marcellus Stein – AP`; not `Photo: Pablo Martinez Monsivais / Associated Press`, `Jorge Silva/Reuters` |
 //! | `source_label` | origin | 0.6 | a line that is just an outlet's name, near the top or bottom: `CNN`; not `Today` |
 //! | `masthead_line` | publisher | 0.6 | a line that is just an outlet's name beside an agency line: `The Boston Globe`, then `AP` |
 //! | `in_text_mention` | mention | 0.3 | an outlet named in the body (used only to resolve "agencies"): `A French official told Reuters the talks failed.` |
+//! | `lead_relay` | relayed | 0.5 | a newsroom whose report the lead says it retells ("…, Xinhua news agency reported." closing a sentence of the first two paragraphs, "TASS reported on Thursday that …" opening one, "according to Reuters"): never the producer, but in a claim that newsroom stands behind too, the document counts as one origin with it: `The major quake registered an intensity of 7 on the Japanese seismic intensity scale, according to the weather agency, Xinhua news agency reported.`, `Russia's Investigative Committee announced on Sunday that genetic tests had confirmed the identities of the ten people who died, Reuters reported.`, `Russian news agency TASS reported on Thursday that the aircraft had been in the air for less than half an hour before it crashed.`, `Ten people were on board the private jet that crashed north of Moscow on Wednesday evening, according to Russia's TASS news agency.`, `The death toll in the coastal city rose to 11,300 on Thursday, the Associated Press reported, citing the Libyan Red Crescent.`; not `The foreign minister told Reuters on Monday that the talks would resume after the holiday in the capital.`, `The death toll rose to 76 on Monday, the country's health ministry reported, as rescuers searched collapsed buildings.`, `The talks failed in 2019, as Reuters reported at the time, and resumed only this spring after a change of government.`, `According to the weather agency, the tremor was felt in several regions of the country on Monday afternoon.`, `Officials said the toll could rise further as rescuers reach remote villages, according to a Reuters tally of official figures.`, `As many as eight bodies have been found at the site where the private jet crashed, according to Russian news agency RIA.` |
 //! | `credit_line_agencies` | origin | — | a credit to news agencies without a name (then the one agency the text names, if only one): `Libya Update – Agencies`, `(With inputs from agencies)` |
 //! | `source_line_agencies` | origin | — | a source line naming only unnamed agencies: `Source: agencies` |
 //! | `photo_credit` | photo credit | — | a picture's credit: never evidence of who wrote the text: `Officials met in Paris. (AFP photo)`, `[Jane Doe/Getty Images/AFP]`, `Credit: Associated Press`, `Foto: Sina Schuldt/dpa`, `(Xinhua/Li Ming)`, `© REUTERS / Rodi Said`, `© NATALIA KOLESNIKOVA / AFP`, `At least 143 fatalities have been confirmed from the shooting at the concert hall on Friday. © AFP`, `Jorge Silva/Reuters` |
@@ -77,6 +78,7 @@ pub enum Rule {
     SourceLabel,
     MastheadLine,
     InTextMention,
+    LeadRelay,
     CreditLineAgencies,
     SourceLineAgencies,
     PhotoCredit,
@@ -212,7 +214,7 @@ pub const COPYRIGHT_PUBLISHER: Form = Form {
 
 impl Rule {
     /// Every rule, strongest first.
-    pub const ALL: [Rule; 31] = [
+    pub const ALL: [Rule; 32] = [
         Rule::CaptureUrl,
         Rule::PublisherMarker,
         Rule::HtmlCanonicalUrl,
@@ -239,6 +241,7 @@ impl Rule {
         Rule::SourceLabel,
         Rule::MastheadLine,
         Rule::InTextMention,
+        Rule::LeadRelay,
         Rule::CreditLineAgencies,
         Rule::SourceLineAgencies,
         Rule::PhotoCredit,
@@ -248,7 +251,7 @@ impl Rule {
 
     /// The table.
     pub fn info(self) -> &'static RuleInfo {
-        use Role::{Mention, Origin, PhotoCredit, Publisher};
+        use Role::{Mention, Origin, PhotoCredit, Publisher, Relayed};
         match self {
             Rule::PublisherMarker => &RuleInfo {
                 name: "publisher_marker",
@@ -404,6 +407,10 @@ impl Rule {
                     ex!("TOKYO, April 13 Kyodo", "Kyodo News"),
                     ex!(
                         "TOKYO, April 13 Kyodo - Japan's exports rose for a fourth month in March.",
+                        "Kyodo News",
+                    ),
+                    ex!(
+                        "TOKYO, Dec. 8 Kyodo - An earthquake struck Aomori Prefecture on Monday evening.",
                         "Kyodo News",
                     ),
                     ex!(
@@ -585,9 +592,15 @@ impl Rule {
                     ex!("This article was first published in Arab News", "Arab News"),
                     ex!("Read the full story on The Quint", "The Quint"),
                     ex!("Guest post from Reuters", "Reuters"),
+                    // The Yomiuri's English daily, by the name it runs under.
                     ex!(
                         "Read more from The Japan News at https://japannews.yomiuri.co.jp/",
-                        "The Japan News",
+                        "The Yomiuri Shimbun",
+                    ),
+                    // A paper the registry does not know, by its name as written.
+                    ex!(
+                        "Read more from The Mainichi at https://mainichi.jp/english/",
+                        "The Mainichi",
                     ),
                 ],
                 traps: &["The study was first published in The Lancet."],
@@ -868,6 +881,12 @@ impl Rule {
                         "The death toll has grown to 140, the country's Health Minister Mikhail Murashko said, Trend reports via the local media.",
                         "Trend News Agency",
                     ),
+                    // An Azerbaijani site relaying a paper's report: the
+                    // paper's, not the site's (Noto earthquake, 2024).
+                    ex!(
+                        "The death toll in the powerful earthquakes that hit the Noto Peninsula had reached 72 people on Wednesday evening, Paralel.Az reports citing The Japan News",
+                        "The Yomiuri Shimbun",
+                    ),
                     ex!(
                         "The president received the prosecutor general, Kazinform cites Akorda.",
                         "Kazinform",
@@ -1009,6 +1028,47 @@ impl Rule {
                     "Reuters",
                 )],
                 traps: &[],
+            },
+            Rule::LeadRelay => &RuleInfo {
+                name: "lead_relay",
+                description: "relayed in the lead",
+                reads: "a newsroom whose report the lead says it retells (\"…, Xinhua news agency reported.\" closing a sentence of the first two paragraphs, \"TASS reported on Thursday that …\" opening one, \"according to Reuters\"): never the producer, but in a claim that newsroom stands behind too, the document counts as one origin with it",
+                roles: &[Relayed],
+                confidence: 0.5,
+                forms: &[],
+                place: Place::Top,
+                examples: &[
+                    // IANS retelling Xinhua (Noto earthquake, 2024).
+                    ex!(
+                        "The major quake registered an intensity of 7 on the Japanese seismic intensity scale, according to the weather agency, Xinhua news agency reported.",
+                        "Xinhua News Agency",
+                    ),
+                    ex!(
+                        "Russia's Investigative Committee announced on Sunday that genetic tests had confirmed the identities of the ten people who died, Reuters reported.",
+                        "Reuters",
+                    ),
+                    ex!(
+                        "Russian news agency TASS reported on Thursday that the aircraft had been in the air for less than half an hour before it crashed.",
+                        "TASS",
+                    ),
+                    ex!(
+                        "Ten people were on board the private jet that crashed north of Moscow on Wednesday evening, according to Russia's TASS news agency.",
+                        "TASS",
+                    ),
+                    ex!(
+                        "The death toll in the coastal city rose to 11,300 on Thursday, the Associated Press reported, citing the Libyan Red Crescent.",
+                        "Associated Press",
+                    ),
+                ],
+                traps: &[
+                    "The foreign minister told Reuters on Monday that the talks would resume after the holiday in the capital.",
+                    "The death toll rose to 76 on Monday, the country's health ministry reported, as rescuers searched collapsed buildings.",
+                    "The talks failed in 2019, as Reuters reported at the time, and resumed only this spring after a change of government.",
+                    "According to the weather agency, the tremor was felt in several regions of the country on Monday afternoon.",
+                    "Officials said the toll could rise further as rescuers reach remote villages, according to a Reuters tally of official figures.",
+                    // Singapore's radio station Ria is the registered name.
+                    "As many as eight bodies have been found at the site where the private jet crashed, according to Russian news agency RIA.",
+                ],
             },
             Rule::CreditLineAgencies => &RuleInfo {
                 name: "credit_line_agencies",
@@ -1181,6 +1241,7 @@ pub fn doc_table() -> String {
                 Role::Origin => "origin",
                 Role::Mention => "mention",
                 Role::PhotoCredit => "photo credit",
+                Role::Relayed => "relayed",
             })
             .collect();
         let mut confidence = if info.confidence == 0.0 {
@@ -1307,7 +1368,7 @@ mod tests {
                 let (text, signals) = signals_for(&registry, rule.place(), trap);
                 let wrong: Vec<&Signal> = signals
                     .iter()
-                    .filter(|s| s.rule == rule && s.role == Role::Origin)
+                    .filter(|s| s.rule == rule && matches!(s.role, Role::Origin | Role::Relayed))
                     .collect();
                 assert!(
                     wrong.is_empty(),

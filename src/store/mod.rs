@@ -52,6 +52,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0019_document_analysis.sql")),
     M::up(include_str!("migrations/0020_analysis_bookkeeping.sql")),
     M::up(include_str!("migrations/0021_document_search_insert.sql")),
+    M::up(include_str!("migrations/0022_relayed_signals.sql")),
 ];
 
 /// `PRAGMA application_id` of a provaudit store ("PVAD"), set by migration
@@ -1539,7 +1540,7 @@ mod tests {
 
     #[test]
     fn shipped_migrations_never_change() {
-        const SHIPPED: [(&str, &str, &str); 21] = [
+        const SHIPPED: [(&str, &str, &str); 22] = [
             (
                 "0001_evidence.sql",
                 include_str!("migrations/0001_evidence.sql"),
@@ -1644,6 +1645,11 @@ mod tests {
                 "0021_document_search_insert.sql",
                 include_str!("migrations/0021_document_search_insert.sql"),
                 "c28e80a446ebff3585166150eb85d2be5b1c92f72c1885fbd3b1c75262cb1a12",
+            ),
+            (
+                "0022_relayed_signals.sql",
+                include_str!("migrations/0022_relayed_signals.sql"),
+                "d6c5ba75b9798da8f4faccf2dbd7e43577451737b26d865c077940cc3ec30624",
             ),
         ];
         assert_eq!(

@@ -2059,3 +2059,118 @@ fn a_wire_named_only_in_the_pages_author_metadata_is_its_producer_not_a_second_s
     let k = one_cluster(&report, "wire.txt", "sabah.html", "1,200 residents");
     assert_eq!(k["independent_origins"], 2, "{k:#}");
 }
+
+/// A national agency's story retelling a foreign agency's report says so
+/// in its lead ("…, Xinhua news agency reported.", IANS on the Noto
+/// earthquake, 2024) and signs with its own credit: in a claim the foreign
+/// agency's own story carries too, the two are one origin, not two; beside
+/// a third agency's own story, the claim has two.
+#[test]
+fn a_story_whose_lead_relays_an_agencys_report_is_no_second_origin_beside_it() {
+    let relay = "Quake jolts northern Japan, tsunami advisory issued\n\n\
+Tokyo: A strong earthquake measured at magnitude 6.8 struck the northern Japanese prefecture of Aomori on Monday evening, with a tsunami advisory issued for the Pacific coast, according to the Japan Meteorological Agency (JMA).\n\
+The quake registered a lower 6 on the Japanese seismic intensity scale, with tremors felt across the Tohoku region, according to the weather agency, Xinhua news agency reported.\n\
+The epicentre was located off the coast of Hachinohe at a depth of 50 km.\n\
+East Japan Railway suspended bullet train services between Morioka and Shin-Aomori to check the tracks.\n\
+(IANS)\n";
+    let relayed = "Strong quake hits northern Japan, tsunami advisory issued\n\n\
+TOKYO, Dec. 8 (Xinhua) -- A magnitude 6.8 earthquake struck the northern Japanese prefecture of Aomori on Monday evening, the Japan Meteorological Agency (JMA) said, issuing a tsunami advisory for the Pacific coast.\n\
+The quake registered a lower 6 on the Japanese seismic intensity scale of 7 in the city of Hachinohe, the agency said.\n\
+No tsunami was observed in the first hour, public broadcaster NHK said.\n";
+    let third = "M6.8 quake off Aomori, tsunami advisory\n\n\
+TOKYO, Dec. 8 Kyodo - An earthquake with a preliminary magnitude of 6.8 struck Aomori Prefecture in northern Japan on Monday evening, the Japan Meteorological Agency said, issuing a tsunami advisory for the Pacific coast.\n\
+Nuclear regulators said no abnormalities were found at the Higashidori plant.\n\
+Several people were slightly injured by falling objects in Hachinohe, the city said.\n";
+    let (_ws, report) = audit(&[
+        ("a_relay.txt", relay),
+        ("b_relayed.txt", relayed),
+        ("c_third.txt", third),
+    ]);
+    let page = document(&report, "a_relay.txt");
+    assert_eq!(
+        page["origin"]["name"], "Indo-Asian News Service",
+        "the page's own credit stays its origin: {page:#}"
+    );
+    let relays: Vec<&Value> = page["co_producers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["relayed"].is_string())
+        .collect();
+    assert_eq!(relays.len(), 1, "{page:#}");
+    assert_eq!(relays[0]["name"], "Xinhua News Agency");
+    assert_eq!(relays[0]["relayed"], "Xinhua news agency reported");
+    assert_eq!(
+        document(&report, "c_third.txt")["origin"]["name"],
+        "Kyodo News"
+    );
+    let k = cluster_of(&report, "a_relay.txt", "magnitude 6.8");
+    for other in ["b_relayed.txt", "c_third.txt"] {
+        assert!(
+            k["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d == other),
+            "the magnitude is one claim in all three: {k:#}"
+        );
+    }
+    assert_eq!(
+        k["independent_origins"], 2,
+        "Xinhua (with its relay) and Kyodo: {k:#}"
+    );
+    let row = evidence_of(k, "a_relay.txt");
+    assert_eq!(row["origin"], "Xinhua News Agency", "{k:#}");
+    assert!(
+        row["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("Xinhua news agency reported"),
+        "the relay's own words are the evidence: {row:#}"
+    );
+    assert!(
+        group_names(k).contains(&"Xinhua News Agency (and Indo-Asian News Service, relaying it)"),
+        "{k:#}"
+    );
+}
+
+/// An uncredited page whose lead rests on a wire's report stays of unknown
+/// origin, but where that wire's own story carries the claim it goes with
+/// it; a wire cited further down the story is a source of one fact, not
+/// the lead's.
+#[test]
+fn an_uncredited_page_relaying_a_wire_in_its_lead_goes_with_the_wires_story() {
+    let page = "Investigators name all ten victims of the jet crash\n\n\
+Genetic tests have confirmed who the ten people killed when a private jet crashed north of Moscow last Wednesday were, Russia's Investigative Committee said on Sunday, Reuters reported.\n\n\
+According to the committee, what the laboratories found corresponds to the flight papers.\n\n\
+The aircraft came down near the village of Kuzhenkino in the Tver region shortly after leaving Moscow.\n";
+    let wire = "MOSCOW, Aug 27 (Reuters) - Russia's Investigative Committee said on Sunday that genetic tests had confirmed the identities of all ten people killed in last Wednesday's crash of a private jet north of Moscow.\n\n\
+The committee said the results matched the list of passengers and crew given in the flight documents.\n\n\
+(Reporting by Guy Faulconbridge; Editing by Alex Richardson)\n";
+    let later = "Tver region mourns crash victims\n\n\
+Residents of the Tver region laid flowers near the village of Kuzhenkino on Sunday, four days after a private jet came down in a field there, killing all ten people on board.\n\n\
+Local officials said the recovery of the wreckage would take several more days, and that the road to the village would stay closed.\n\n\
+The jet had been in the air for less than half an hour, Reuters reported.\n";
+    let (_ws, report) = audit(&[
+        ("a_page.txt", page),
+        ("b_wire.txt", wire),
+        ("c_later.txt", later),
+    ]);
+    let doc = document(&report, "a_page.txt");
+    assert_eq!(doc["origin_group"], "document:a_page.txt", "{doc:#}");
+    assert_eq!(doc["co_producers"][0]["name"], "Reuters", "{doc:#}");
+    assert!(
+        document(&report, "c_later.txt")["co_producers"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "a wire cited in the last paragraph is not the lead's"
+    );
+    let k = one_cluster(&report, "a_page.txt", "b_wire.txt", "ten people");
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(
+        k["unknown_origin_documents"], 0,
+        "the relay goes with the wire's story: {k:#}"
+    );
+    assert_eq!(group_names(k), ["Reuters"], "{k:#}");
+}

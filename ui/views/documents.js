@@ -252,15 +252,22 @@ function detail(ctx) {
           partyCard(ctx, view, 'publisher', 'Publisher'),
           partyCard(ctx, view, 'origin', 'Origin'),
           d.relation && d.relation !== 'unknown' ? h('p', { class: 'small' }, 'Relation: ', h('strong', {}, RELATION[d.relation] ?? d.relation)) : null,
-          d.co_producers?.length
+          credited(d).length
             ? h('p', { class: 'small', 'data-testid': 'doc-co-producers' }, 'Also credits: ',
-              h('strong', {}, d.co_producers.map((c) => c.name).join(', ')),
+              h('strong', {}, credited(d).map((c) => c.name).join(', ')),
               ' — in a claim it counts as one origin with any of them.')
             : null,
+          ...relayed(d).map((c) => h('p', { class: 'small', 'data-testid': 'doc-relays' }, 'Its lead relays ',
+            h('strong', {}, c.name), ' (“', c.relayed, '”) — in a claim that newsroom stands behind too, it counts as one origin with it.')),
           d.outlet_explanation ? h('p', { class: 'small muted' }, d.outlet_explanation) : null,
           d.alignment?.owner ? h('p', { class: 'small' }, 'Owner: ', d.alignment.owner) : null),
         reviewPanel(ctx, { kind: 'document', id: d.path, spans: [{ path: d.path, pathHex: d.path_bytes_hex ?? null, start: null, end: null }] }, () => ctx.render()))));
 }
+
+/** Producers the document's credit names beside its own. */
+const credited = (d) => (d.co_producers ?? []).filter((c) => !c.relayed);
+/** Newsrooms its lead relays (`relayed`: the words saying so). */
+const relayed = (d) => (d.co_producers ?? []).filter((c) => c.relayed);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
