@@ -311,6 +311,18 @@ static REPORTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         r",[\x22”’']?\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?P<name2>[A-Z][A-Za-z&'-]*(?:\.[A-Za-z]{2,3})?(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+(?:reports(?P<relay>\s+(?:via|citing|quoting|with\s+reference\s+to)\s+(?P<relayed>[\w'’ -]{2,40}?))?|cites\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*(?:\.(?:\s|$)|$)",
     )
 });
+/// A site's note that the text came in on a feed it did not edit: "(This
+/// story has not been edited by NDTV staff and is auto-generated from a
+/// syndicated feed.)", "…the rest of the content is auto-generated from a
+/// syndicated feed.)" (Business Standard), "This story has been published
+/// from a wire agency feed without modifications to the text." (Hindustan
+/// Times), naming the feed's agency or not: "This report is auto-generated
+/// from Press Trust of India news service." (ThePrint).
+static SYNDICATED_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:auto-generated|published|generated|is)\s+from\s+(?:a\s+|the\s+)?(?:syndicated|wire|news\s+agency|agency|wire\s+agency)\s+feed|(?:auto-generated|published|generated)\s+from\s+(?:the\s+)?(?-i:(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?))\s+(?:news\s+service|news\s+feed|feed))\b",
+    )
+});
 /// A relay's sentence saying whose report it passes on: "This was reported
 /// by the Russian news agency Tass.", "This is reported by RIA Novosti."
 /// (as sites translating Russian and Central Asian wires write "Об этом
@@ -1512,6 +1524,40 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 }
             }
         }
+        // A text the site ran from a feed, unedited, is not the site's
+        // own: the feed's agency when named, else unnamed agencies (then
+        // the one agency the text names, if only one).
+        if let Some(c) = line
+            .contains(" from ")
+            .then(|| SYNDICATED_NOTE.captures(line))
+            .flatten()
+        {
+            let whole = c.get(0).unwrap();
+            match c.name("name") {
+                Some(name) => {
+                    if let Some(outlet) = registry.find_credit_name(name.as_str()) {
+                        out.push(by_rule(
+                            outlet,
+                            Rule::SourceLine,
+                            start + name.start(),
+                            start + name.end(),
+                        ));
+                    }
+                }
+                None => out.push(Signal {
+                    name: UNNAMED_AGENCIES.into(),
+                    ..signal(
+                        Role::Origin,
+                        None,
+                        "",
+                        Rule::CreditLineAgencies,
+                        start + whole.start(),
+                        start + whole.end(),
+                        Rule::CreditLineAgencies.confidence(),
+                    )
+                }),
+            }
+        }
         if let Some(c) = INPUTS_CREDIT.captures(line) {
             let name = c.name("name").unwrap();
             let whole = c.get(0).unwrap();
@@ -2656,5 +2702,53 @@ mod tests {
             &|_| 1,
         );
         assert_eq!(found.origin.unwrap().name, "Associated Press");
+    }
+
+    /// A site's note that it ran the text unedited from a feed says the
+    /// text is not its own: with no agency named anywhere, the producer is
+    /// unknown, never the site (NDTV's, Devdiscourse's, Business Standard's
+    /// notes); with one named, that one.
+    #[test]
+    fn a_text_run_from_a_syndicated_feed_is_not_the_sites_own() {
+        use super::{PageMeta, Rule, identify};
+        use crate::outlets::registry::Registry;
+        let registry = Registry::bundled();
+        let ndtv = PageMeta {
+            site_name: Some("NDTV".into()),
+            ..PageMeta::default()
+        };
+        let body = "Talks resume\n\nOfficials met on Monday in the capital, and said the talks would go on.\n\n";
+        let own = identify(&registry, body, &ndtv, &|_| 1);
+        assert_eq!(
+            own.origin.map(|o| o.name).as_deref(),
+            Some("NDTV"),
+            "without the note, taken as the site's own text"
+        );
+        for note in [
+            "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
+            "(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)",
+            "(Only the headline and picture of this report may have been reworked by the Business Standard staff; the rest of the content is auto-generated from a syndicated feed.)",
+            "This story has been published from a wire agency feed without modifications to the text. Only the headline has been changed.",
+        ] {
+            let found = identify(&registry, &format!("{body}{note}\n"), &ndtv, &|_| 1);
+            assert_eq!(found.origin, None, "{note}: {}", found.explanation);
+            assert!(
+                found
+                    .signals
+                    .iter()
+                    .any(|s| s.rule == Rule::CreditLineAgencies),
+                "{note}"
+            );
+        }
+        let print = "This report is auto-generated from Press Trust of India news service. ThePrint holds no responsibility for its content.";
+        let found = identify(&registry, &format!("{body}{print}\n"), &ndtv, &|_| 1);
+        assert_eq!(
+            found.origin.map(|o| o.name).as_deref(),
+            Some("Press Trust of India")
+        );
+        // A picture's or a chart's feed is not the text's.
+        let feed = "The footage is from the Reuters feed of the summit.";
+        let found = identify(&registry, &format!("{body}{feed}\n"), &ndtv, &|_| 1);
+        assert_eq!(found.origin.map(|o| o.name).as_deref(), Some("NDTV"));
     }
 }
