@@ -100,6 +100,9 @@ pub struct DocumentOrigin {
     /// Set, in one cluster, when the document counts with a newsroom its
     /// lead relays: its own producer's name.
     pub relay_of: Option<String>,
+    /// Who stands behind each producer its credit names beside its own or
+    /// its lead relays (group, alignment), from the registry.
+    pub named_alignments: Vec<(String, Alignment)>,
 }
 
 impl DocumentOrigin {
@@ -254,6 +257,14 @@ pub fn origin_groups(
                                 .iter()
                                 .filter(|c| c.relayed.is_none())
                                 .map(|c| (c.group.clone(), c.name.clone()))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    named_alignments: r
+                        .map(|r| {
+                            r.co_producers
+                                .iter()
+                                .filter_map(|c| Some((c.group.clone(), c.alignment.clone()?)))
                                 .collect()
                         })
                         .unwrap_or_default(),
@@ -1572,6 +1583,8 @@ fn teasers(
 }
 
 /// How a document counting with the outlet it cites for the claim came to.
+/// How a document counting with a newsroom its lead relays is described.
+const RELAYS: &str = "relays";
 const CITES: &str = "cites another outlet";
 /// How a document whose own credit yields to another's is described: most
 /// of one text is the other's, under another producer's name.
@@ -1916,62 +1929,8 @@ fn co_credited_with(
             };
             let with = current[&with].clone();
             for m in members {
-                let own = current[&m].clone();
-                // Its lead relaying the producer, when its credit does not
-                // name it.
-                if !own.co_producers.iter().any(|(g, _)| *g == with.group)
-                    && let Some((_, _, words)) =
-                        own.relays.iter().find(|(g, _, _)| *g == with.group)
-                {
-                    let relay = format!("its lead relays {}: {}", with.name, quote(words));
-                    current.insert(
-                        m,
-                        DocumentOrigin {
-                            group: with.group.clone(),
-                            name: with.name.clone(),
-                            outlet_id: with.outlet_id.clone(),
-                            alignment: with.alignment.clone(),
-                            description: format!("{} ({relay})", own.description),
-                            how: "relays".into(),
-                            evidence: Some(format!("{relay}; one origin with it")),
-                            // The credit's line is not the relay's.
-                            line: None,
-                            relay_of: (!own.group.starts_with("document:"))
-                                .then(|| own.name.clone()),
-                            ..own
-                        },
-                    );
-                    continue;
-                }
-                // A document counted with another for its words goes with
-                // it: the credit naming several producers is that one's.
-                let credit = match &own.carries {
-                    Some((with, _)) => format!("the credit of {with}"),
-                    None => format!(
-                        "its credit {}",
-                        own.evidence.as_deref().map(quote).unwrap_or_default()
-                    ),
-                };
-                current.insert(
-                    m,
-                    DocumentOrigin {
-                        group: with.group.clone(),
-                        name: with.name.clone(),
-                        outlet_id: with.outlet_id.clone(),
-                        alignment: with.alignment.clone(),
-                        description: format!(
-                            "{} ({credit} names {} beside {})",
-                            own.description, with.name, own.name
-                        ),
-                        how: "co-credited".into(),
-                        evidence: Some(format!(
-                            "{credit} names {} beside {}: one origin with it",
-                            with.name, own.name
-                        )),
-                        co_credit_of: Some(own.name.clone()),
-                        ..own
-                    },
-                );
+                let joined = joined(&current[&m], &with);
+                current.insert(m, joined);
             }
             moved = true;
         }
@@ -1979,7 +1938,127 @@ fn co_credited_with(
             break;
         }
     }
+    // A producer that every document of two groups or more names (both
+    // relaying Xinhua's report, both co-credited to one agency) but that
+    // stands behind no document here: its report is what they carry, one
+    // origin for all of them, not one each. Groups only some of whose
+    // documents name it stay as they are: moved apart, the rest would
+    // stand as one origin more.
+    for _ in 0..documents.len() {
+        let mut naming: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for d in documents {
+            for g in current[d].beside() {
+                naming
+                    .entry(g)
+                    .or_default()
+                    .insert(current[d].group.as_str());
+            }
+        }
+        let whole_group_names = |group: &str, g: &str| {
+            documents
+                .iter()
+                .filter(|d| current[d].group == group)
+                .all(|d| current[d].beside().any(|h| h == g))
+        };
+        let Some((target, by)) = naming
+            .into_iter()
+            .filter(|(g, _)| documents.iter().all(|d| current[d].group != *g))
+            .map(|(g, by)| {
+                let whole: BTreeSet<String> = by
+                    .into_iter()
+                    .filter(|group| whole_group_names(group, g))
+                    .map(str::to_owned)
+                    .collect();
+                (g.to_owned(), whole)
+            })
+            .find(|(_, by)| by.len() > 1)
+        else {
+            break;
+        };
+        let members: Vec<i64> = documents
+            .iter()
+            .copied()
+            .filter(|d| by.contains(&current[d].group))
+            .collect();
+        let first = &current[&members[0]];
+        let name = first
+            .co_producers
+            .iter()
+            .map(|(g, n)| (g, n))
+            .chain(first.relays.iter().map(|(g, n, _)| (g, n)))
+            .find(|(g, _)| **g == target)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| target.clone());
+        let with = DocumentOrigin {
+            outlet_id: target.strip_prefix("outlet:").map(str::to_owned),
+            alignment: first
+                .named_alignments
+                .iter()
+                .find(|(g, _)| *g == target)
+                .map(|(_, a)| a.clone())
+                .unwrap_or_default(),
+            group: target,
+            name,
+            ..first.clone()
+        };
+        for m in members {
+            let joined = joined(&current[&m], &with);
+            current.insert(m, joined);
+        }
+    }
     Some(current)
+}
+
+/// A document's origin once it counts with a producer its credit names
+/// beside its own, or its lead relays: that producer's group, with the
+/// credit or the relay as evidence.
+fn joined(own: &DocumentOrigin, with: &DocumentOrigin) -> DocumentOrigin {
+    let own = own.clone();
+    // Its lead relaying the producer, when its credit does not name it.
+    if !own.co_producers.iter().any(|(g, _)| *g == with.group)
+        && let Some((_, _, words)) = own.relays.iter().find(|(g, _, _)| *g == with.group)
+    {
+        let relay = format!("its lead relays {}: {}", with.name, quote(words));
+        return DocumentOrigin {
+            group: with.group.clone(),
+            name: with.name.clone(),
+            outlet_id: with.outlet_id.clone(),
+            alignment: with.alignment.clone(),
+            description: format!("{} ({relay})", own.description),
+            how: RELAYS.into(),
+            evidence: Some(format!("{relay}; one origin with it")),
+            // The credit's line is not the relay's.
+            line: None,
+            relay_of: (!own.group.starts_with("document:")).then(|| own.name.clone()),
+            ..own
+        };
+    }
+    // A document counted with another for its words goes with it: the
+    // credit naming several producers is that one's.
+    let credit = match &own.carries {
+        Some((with, _)) => format!("the credit of {with}"),
+        None => format!(
+            "its credit {}",
+            own.evidence.as_deref().map(quote).unwrap_or_default()
+        ),
+    };
+    DocumentOrigin {
+        group: with.group.clone(),
+        name: with.name.clone(),
+        outlet_id: with.outlet_id.clone(),
+        alignment: with.alignment.clone(),
+        description: format!(
+            "{} ({credit} names {} beside {})",
+            own.description, with.name, own.name
+        ),
+        how: "co-credited".into(),
+        evidence: Some(format!(
+            "{credit} names {} beside {}: one origin with it",
+            with.name, own.name
+        )),
+        co_credit_of: Some(own.name.clone()),
+        ..own
+    }
 }
 
 /// "3 documents" / "1 document".
@@ -2034,14 +2113,18 @@ fn summary(
             let credited: Vec<&DocumentOrigin> = documents
                 .iter()
                 .map(|d| &groups[d])
-                .filter(|o| o.shared_with.is_none() && o.carries.is_none())
+                .filter(|o| o.shared_with.is_none() && o.carries.is_none() && o.how != RELAYS)
                 .collect();
+            let relaying = documents.iter().filter(|d| groups[d].how == RELAYS).count();
             let carriers = documents
                 .iter()
-                .filter(|d| groups[d].carries.is_some() && groups[d].how != CITES)
+                .filter(|d| {
+                    groups[d].carries.is_some()
+                        && ![CITES, RELAYS].contains(&groups[d].how.as_str())
+                })
                 .count();
             let citing = documents.iter().filter(|d| groups[d].how == CITES).count();
-            let copies = documents.len() - credited.len() - carriers - citing;
+            let copies = documents.len() - credited.len() - carriers - citing - relaying;
             let mut how: BTreeMap<&str, usize> = BTreeMap::new();
             for o in &credited {
                 *how.entry(o.how.as_str()).or_default() += 1;
@@ -2089,6 +2172,11 @@ fn summary(
                 0 => {}
                 1 => parts.push(format!("1 cites {name} for it")),
                 n => parts.push(format!("{n} cite {name} for it")),
+            }
+            match relaying {
+                0 => {}
+                1 => parts.push(format!("1 relays {name}'s report in its lead")),
+                n => parts.push(format!("{n} relay {name}'s report in their lead")),
             }
             format!(
                 "{}, one origin ({group_name}): {}. It looks corroborated but rests on a single source.",

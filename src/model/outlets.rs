@@ -67,6 +67,10 @@ pub struct CoProducer {
     /// report: the words saying so ("Xinhua news agency reported").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relayed: Option<String>,
+    /// Who stands behind it, from the registry: the group's alignment where
+    /// documents naming it count together though none of its own is there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<Alignment>,
 }
 
 /// One stored signal.

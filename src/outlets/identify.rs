@@ -757,18 +757,24 @@ fn registered_prefix<'r>(
 }
 
 /// The words of a lead relaying another newsroom's report: a verb of
-/// reporting ("…, Xinhua news agency reported.", "TASS reported that …")
-/// or "according to".
-static RELAY_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:(?P<verb>reported|reports)\b|(?P<acc>[Aa]ccording\s+to)\s)"));
-/// What may follow a postposed "reported" to the sentence's end: a day, a
-/// time word, the source it cites in turn.
-static RELAY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+/// reporting ("…, Xinhua news agency reported.", "TASS reported that …",
+/// "…, the official Xinhua News Agency said."), or the newsroom after
+/// "according to", "citing", "quoting", "referring to", "quoted by", "a
+/// report by", or an inverted "…, reports Interfax news agency citing …".
+static RELAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s+(?:on\s+|late\s+|early\s+)?(?:\p{Lu}\p{Ll}+day|earlier|today|yesterday|last\s+\p{Ll}+))?(?:\s*(?:[.”\x22’]|$)|,\s+(?:citing|quoting)\b)",
+        r"\b(?:(?P<verb>reported|reports|said)\b|(?P<after>[Aa]ccording\s+to|citing|quoting|referring\s+to|with\s+reference\s+to|quoted\s+by|report\s+by)\s)",
     )
 });
-/// What follows a sentence-opening "X reported": "that …", perhaps after a day.
+/// What may follow a postposed "reported" to the sentence's end: a day, a
+/// time word, the source it cites in turn, another relay ("…, TASS news
+/// agency reported, Trend reports citing Xinhua.").
+static RELAY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\s+(?:on\s+|late\s+|early\s+)?(?:\p{Lu}\p{Ll}+day|earlier|today|yesterday|last\s+\p{Ll}+))?(?:\s*(?:[.”\x22’]|$)|,?\s+(?:citing|quoting)\b|,\s+\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}\s+(?:reports|reported|informs)\b)",
+    )
+});
+/// What follows a clause-opening "X reported": "that …", perhaps after a day.
 static RELAY_THAT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day)?\s+that\b"));
 
@@ -830,6 +836,28 @@ fn lead_relays<'r>(
     line: &str,
 ) -> Vec<(&'r super::registry::Outlet, usize, usize)> {
     const CLAUSE_MARKS: [char; 11] = [',', ';', ':', '.', '!', '?', '"', '“', '”', '(', ')'];
+    fn article(p: &str) -> &str {
+        ["a ", "an ", "the ", "The "]
+            .iter()
+            .find_map(|a| p.strip_prefix(a))
+            .unwrap_or(p)
+    }
+    // The phrase from `at` to the clause's end, its newsroom and where the
+    // relay's words end.
+    let phrase_after = |at: usize| {
+        let after = &line[at..];
+        let mut to = after.find(CLAUSE_MARKS).unwrap_or(after.len());
+        // "…, reports Interfax news agency citing a police source."
+        for word in [" citing ", " quoting ", " as ", " that "] {
+            to = to.min(after.find(word).unwrap_or(to));
+        }
+        let phrase = article(after[..to].trim());
+        let (outlet, _, end) = newsroom_in(registry, phrase)?;
+        Some((
+            outlet,
+            phrase.as_ptr() as usize - line.as_ptr() as usize + end,
+        ))
+    };
     let mut found = Vec::new();
     for c in RELAY_WORDS.captures_iter(line) {
         if let Some(verb) = c.name("verb") {
@@ -841,9 +869,18 @@ fn lead_relays<'r>(
                 .map_or(0, |(i, ch)| i + ch.len_utf8());
             let mark = before[..from].chars().next_back();
             let rest = &line[verb.end()..];
+            // "…, reports Interfax news agency citing a police source."
+            if mark == Some(',') && before[from..].trim().is_empty() {
+                if verb.as_str() == "reports"
+                    && let Some((outlet, end)) = phrase_after(verb.end())
+                {
+                    found.push((outlet, verb.start(), end));
+                }
+                continue;
+            }
             let postposed = mark == Some(',') && RELAY_TAIL.is_match(rest);
-            let opening = matches!(mark, None | Some('.' | '!' | '?'))
-                && verb.as_str() == "reported"
+            let opening = matches!(mark, None | Some('.' | '!' | '?' | ','))
+                && verb.as_str() != "reports"
                 && RELAY_THAT.is_match(rest);
             if !(postposed || opening) {
                 continue;
@@ -852,27 +889,15 @@ fn lead_relays<'r>(
                 .trim_end()
                 .trim_end_matches(" has")
                 .trim_end_matches(" had");
-            let phrase = phrase
-                .trim_start()
-                .trim_start_matches("as ")
-                .trim_start_matches("the ")
-                .trim_start_matches("The ");
+            let phrase = article(phrase.trim_start().trim_start_matches("as "));
             if let Some((outlet, start, _)) = newsroom_in(registry, phrase) {
                 let at = phrase.as_ptr() as usize - line.as_ptr() as usize;
                 found.push((outlet, at + start, verb.end()));
             }
-        } else if let Some(acc) = c.name("acc") {
-            let after = &line[acc.end()..];
-            let to = after.find(CLAUSE_MARKS).unwrap_or(after.len());
-            let phrase = after[..to].trim();
-            let phrase = ["a ", "an ", "the "]
-                .iter()
-                .find_map(|a| phrase.strip_prefix(a))
-                .unwrap_or(phrase);
-            if let Some((outlet, _, end)) = newsroom_in(registry, phrase) {
-                let at = phrase.as_ptr() as usize - line.as_ptr() as usize;
-                found.push((outlet, acc.start(), at + end));
-            }
+        } else if let Some(words) = c.name("after")
+            && let Some((outlet, end)) = phrase_after(words.end())
+        {
+            found.push((outlet, words.start(), end));
         }
     }
     found
@@ -1190,13 +1215,26 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
     let lead_paragraph = lines
         .iter()
         .position(|&(_, _, l)| l.split_whitespace().count() >= 15);
-    // The lead's second paragraph: the next line that reads as one.
-    let second_paragraph = lead_paragraph.and_then(|lead| {
-        (lead + 1..n.min(lead + 4)).find(|&i| lines[i].2.split_whitespace().count() >= 8)
-    });
+    // Where a relay is read: the story's first two paragraphs, taken both
+    // as lines of eight words or more that end as sentences do (a headline
+    // seldom does; a short breaking lead does) and as the lead (above) and
+    // the next line of eight words or more, among the first fifteen.
+    let mut story: Vec<usize> = (0..n.min(15))
+        .filter(|&i| {
+            let l = lines[i].2.trim_end();
+            l.split_whitespace().count() >= 8 && l.ends_with(['.', '!', '?', '"', '”', '’', ')'])
+        })
+        .take(2)
+        .collect();
+    if let Some(lead) = lead_paragraph.filter(|&l| l < 15) {
+        story.push(lead);
+        story.extend(
+            (lead + 1..n.min(lead + 4)).find(|&i| lines[i].2.split_whitespace().count() >= 8),
+        );
+    }
     for (index, &(start, end, line)) in lines.iter().enumerate() {
         let near_edge = index < 15 || index + 10 >= n;
-        if Some(index) == lead_paragraph || Some(index) == second_paragraph {
+        if story.contains(&index) {
             for (outlet, from, to) in lead_relays(registry, line) {
                 out.push(signal(
                     Role::Relayed,

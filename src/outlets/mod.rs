@@ -140,21 +140,23 @@ fn manual_party(registry: &Registry, o: &Override) -> Option<Party> {
 }
 
 fn alignment_of(registry: &Registry, origin: Option<&Party>) -> Alignment {
-    match origin
-        .and_then(|o| o.outlet_id.as_deref())
-        .and_then(|id| registry.get(id))
-    {
-        Some(outlet) => Alignment {
-            kind: Some(outlet.kind.as_str().to_owned()),
-            country: outlet.country.clone(),
-            owner: outlet.owner.clone(),
-            state_affiliation: outlet.state_affiliation.map(|t| t.as_str().to_owned()),
-        },
-        None => Alignment {
+    registered_alignment(registry, origin.and_then(|o| o.outlet_id.as_deref())).unwrap_or_else(
+        || Alignment {
             kind: origin.map(|_| "unknown".to_owned()),
             ..Default::default()
         },
-    }
+    )
+}
+
+/// Who stands behind a registered outlet.
+fn registered_alignment(registry: &Registry, outlet_id: Option<&str>) -> Option<Alignment> {
+    let outlet = registry.get(outlet_id?)?;
+    Some(Alignment {
+        kind: Some(outlet.kind.as_str().to_owned()),
+        country: outlet.country.clone(),
+        owner: outlet.owner.clone(),
+        state_affiliation: outlet.state_affiliation.map(|t| t.as_str().to_owned()),
+    })
 }
 
 /// The origin group of a document: its producer, or with [`Grouping::ByOwner`]
@@ -440,6 +442,7 @@ fn decide(
                 )
                 .map(|(name, outlet_id, relayed)| CoProducer {
                     group: producer_group(registry, outlet_id.as_deref(), &name, grouping),
+                    alignment: registered_alignment(registry, outlet_id.as_deref()),
                     name,
                     outlet_id,
                     relayed,

@@ -36,7 +36,7 @@
 //! | `source_label` | origin | 0.6 | a line that is just an outlet's name, near the top or bottom: `CNN`; not `Today` |
 //! | `masthead_line` | publisher | 0.6 | a line that is just an outlet's name beside an agency line: `The Boston Globe`, then `AP` |
 //! | `in_text_mention` | mention | 0.3 | an outlet named in the body (used only to resolve "agencies"): `A French official told Reuters the talks failed.` |
-//! | `lead_relay` | relayed | 0.5 | a newsroom whose report the lead says it retells ("…, Xinhua news agency reported." closing a sentence of the first two paragraphs, "TASS reported on Thursday that …" opening one, "according to Reuters"): never the producer, but in a claim that newsroom stands behind too, the document counts as one origin with it: `The major quake registered an intensity of 7 on the Japanese seismic intensity scale, according to the weather agency, Xinhua news agency reported.`, `Russia's Investigative Committee announced on Sunday that genetic tests had confirmed the identities of the ten people who died, Reuters reported.`, `Russian news agency TASS reported on Thursday that the aircraft had been in the air for less than half an hour before it crashed.`, `Ten people were on board the private jet that crashed north of Moscow on Wednesday evening, according to Russia's TASS news agency.`, `The death toll in the coastal city rose to 11,300 on Thursday, the Associated Press reported, citing the Libyan Red Crescent.`; not `The foreign minister told Reuters on Monday that the talks would resume after the holiday in the capital.`, `The death toll rose to 76 on Monday, the country's health ministry reported, as rescuers searched collapsed buildings.`, `The talks failed in 2019, as Reuters reported at the time, and resumed only this spring after a change of government.`, `According to the weather agency, the tremor was felt in several regions of the country on Monday afternoon.`, `Officials said the toll could rise further as rescuers reach remote villages, according to a Reuters tally of official figures.`, `As many as eight bodies have been found at the site where the private jet crashed, according to Russian news agency RIA.` |
+//! | `lead_relay` | relayed | 0.5 | a newsroom whose report the story's first two paragraphs say they retell ("…, Xinhua news agency reported." or "…, the official Xinhua News Agency said." closing a sentence, "TASS reported on Thursday that …" opening a clause, "…, reports Interfax news agency citing …", "according to Reuters", "citing local broadcaster YTN", "quoted by", "a report by"): never the producer, but in a claim that newsroom stands behind too, the document counts as one origin with it: `The major quake registered an intensity of 7 on the Japanese seismic intensity scale, according to the weather agency, Xinhua news agency reported.`, `Russia's Investigative Committee announced on Sunday that genetic tests had confirmed the identities of the ten people who died, Reuters reported.`, `Russian news agency TASS reported on Thursday that the aircraft had been in the air for less than half an hour before it crashed.`, `Ten people were on board the private jet that crashed north of Moscow on Wednesday evening, according to Russia's TASS news agency.`, `The death toll in the coastal city rose to 11,300 on Thursday, the Associated Press reported, citing the Libyan Red Crescent.`, `Torrential rains triggered floods and landslides that toppled homes and destroyed river embankments in Hubei province, killing 22 people and leaving five others missing, the Xinhua News Agency said.`, `There has been an explosion at a bus station in western Moscow on Tuesday evening, reports Interfax news agency citing a police source. Nobody has been injured in the blast.`, `Former Japanese Prime Minister Shinzo Abe has died after being attacked, NHK reported.`; not `The foreign minister told Reuters on Monday that the talks would resume after the holiday in the capital.`, `The death toll rose to 76 on Monday, the country's health ministry reported, as rescuers searched collapsed buildings.`, `The talks failed in 2019, as Reuters reported at the time, and resumed only this spring after a change of government.`, `According to the weather agency, the tremor was felt in several regions of the country on Monday afternoon.`, `Officials said the toll could rise further as rescuers reach remote villages, according to a Reuters tally of official figures.`, `The agency's chief said the figures would be revised, a Reuters spokesperson said on Monday, declining to comment further.`, `As many as eight bodies have been found at the site where the private jet crashed, according to Russian news agency RIA.` |
 //! | `credit_line_agencies` | origin | — | a credit to news agencies without a name, or a site's note that it ran the text unedited from a feed (then the one agency the text names, if only one; never the site's own text): `Libya Update – Agencies`, `(With inputs from agencies)`, `(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)` |
 //! | `source_line_agencies` | origin | — | a source line naming only unnamed agencies: `Source: agencies` |
 //! | `photo_credit` | photo credit | — | a picture's credit: never evidence of who wrote the text: `Officials met in Paris. (AFP photo)`, `[Jane Doe/Getty Images/AFP]`, `Credit: Associated Press`, `Foto: Sina Schuldt/dpa`, `(Xinhua/Li Ming)`, `© REUTERS / Rodi Said`, `© NATALIA KOLESNIKOVA / AFP`, `At least 143 fatalities have been confirmed from the shooting at the concert hall on Friday. © AFP`, `Jorge Silva/Reuters` |
@@ -1036,7 +1036,7 @@ impl Rule {
             Rule::LeadRelay => &RuleInfo {
                 name: "lead_relay",
                 description: "relayed in the lead",
-                reads: "a newsroom whose report the lead says it retells (\"…, Xinhua news agency reported.\" closing a sentence of the first two paragraphs, \"TASS reported on Thursday that …\" opening one, \"according to Reuters\"): never the producer, but in a claim that newsroom stands behind too, the document counts as one origin with it",
+                reads: "a newsroom whose report the story's first two paragraphs say they retell (\"…, Xinhua news agency reported.\" or \"…, the official Xinhua News Agency said.\" closing a sentence, \"TASS reported on Thursday that …\" opening a clause, \"…, reports Interfax news agency citing …\", \"according to Reuters\", \"citing local broadcaster YTN\", \"quoted by\", \"a report by\"): never the producer, but in a claim that newsroom stands behind too, the document counts as one origin with it",
                 roles: &[Relayed],
                 confidence: 0.5,
                 forms: &[],
@@ -1063,6 +1063,19 @@ impl Rule {
                         "The death toll in the coastal city rose to 11,300 on Thursday, the Associated Press reported, citing the Libyan Red Crescent.",
                         "Associated Press",
                     ),
+                    // Real leads (tests/data/relays/cases.tsv).
+                    ex!(
+                        "Torrential rains triggered floods and landslides that toppled homes and destroyed river embankments in Hubei province, killing 22 people and leaving five others missing, the Xinhua News Agency said.",
+                        "Xinhua News Agency",
+                    ),
+                    ex!(
+                        "There has been an explosion at a bus station in western Moscow on Tuesday evening, reports Interfax news agency citing a police source. Nobody has been injured in the blast.",
+                        "Interfax",
+                    ),
+                    ex!(
+                        "Former Japanese Prime Minister Shinzo Abe has died after being attacked, NHK reported.",
+                        "NHK",
+                    ),
                 ],
                 traps: &[
                     "The foreign minister told Reuters on Monday that the talks would resume after the holiday in the capital.",
@@ -1070,6 +1083,7 @@ impl Rule {
                     "The talks failed in 2019, as Reuters reported at the time, and resumed only this spring after a change of government.",
                     "According to the weather agency, the tremor was felt in several regions of the country on Monday afternoon.",
                     "Officials said the toll could rise further as rescuers reach remote villages, according to a Reuters tally of official figures.",
+                    "The agency's chief said the figures would be revised, a Reuters spokesperson said on Monday, declining to comment further.",
                     // Singapore's radio station Ria is the registered name.
                     "As many as eight bodies have been found at the site where the private jet crashed, according to Russian news agency RIA.",
                 ],

@@ -14,6 +14,7 @@ mod house;
 mod incremental;
 mod outlets;
 mod provenance;
+mod relays;
 mod report;
 mod review_cli;
 mod search;

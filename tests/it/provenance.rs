@@ -2174,3 +2174,43 @@ The jet had been in the air for less than half an hour, Reuters reported.\n";
     );
     assert_eq!(group_names(k), ["Reuters"], "{k:#}");
 }
+
+/// Two national agencies each retelling one foreign agency's report (IANS
+/// and ANI on Xinhua's) carry one report: with none of Xinhua's own
+/// stories in the folder, the claim still rests on one origin, Xinhua,
+/// China's state agency, not on two Indian ones.
+#[test]
+fn two_stories_relaying_one_absent_agencys_report_are_one_origin() {
+    let ians = "Quake jolts northern Japan\n\n\
+Tokyo: A strong earthquake measured at magnitude 6.8 struck the northern Japanese prefecture of Aomori on Monday evening, with a tsunami advisory issued for the Pacific coast, according to the Japan Meteorological Agency (JMA), Xinhua news agency reported.\n\
+Bullet train services between Morioka and Shin-Aomori were suspended to check the tracks.\n\
+(IANS)\n";
+    let ani = "Strong quake hits Japan\n\n\
+Tokyo [Japan], December 8 (ANI): A magnitude 6.8 earthquake hit Aomori prefecture in northern Japan on Monday evening and a tsunami advisory was issued for the Pacific coast, the Japan Meteorological Agency said, Xinhua reported.\n\
+Several people were slightly injured by falling objects in Hachinohe, the city said.\n";
+    let (_ws, report) = audit(&[("a_ians.txt", ians), ("b_ani.txt", ani)]);
+    assert_eq!(
+        document(&report, "a_ians.txt")["origin"]["name"],
+        "Indo-Asian News Service"
+    );
+    assert_eq!(
+        document(&report, "b_ani.txt")["origin"]["name"],
+        "Asian News International"
+    );
+    let k = one_cluster(&report, "a_ians.txt", "b_ani.txt", "6.8");
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    assert_eq!(
+        k["origin_groups"][0]["group"], "outlet:xinhua",
+        "the report both carry: {k:#}"
+    );
+    assert_eq!(
+        k["single_alignment"], true,
+        "its one origin is China's state agency: {k:#}"
+    );
+    let why = k["explanation"].as_str().unwrap();
+    assert!(
+        why.contains("2 relay Xinhua News Agency's report in their lead"),
+        "{why}"
+    );
+}
