@@ -996,17 +996,10 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
     }
     // A group a document joined for words in common names that document's
     // own producer too: which copied the other is not established.
-    let mut sharing: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for d in &documents {
-        if let Some((_, Some(own))) = &groups[d].carries
-            && groups[d].how != CITES
-        {
-            let names = sharing.entry(groups[d].group.as_str()).or_default();
-            if !names.contains(&own.as_str()) {
-                names.push(own);
-            }
-        }
-    }
+    let sharing = own_names_by_group(&documents, groups, |o| match &o.carries {
+        Some((_, Some(own))) if o.how != CITES => Some(own),
+        _ => None,
+    });
     for (group, names) in &sharing {
         if let Some((_, g)) = by_group.get_mut(group) {
             let names: Vec<&str> = names.iter().copied().filter(|n| *n != g.name).collect();
@@ -1015,15 +1008,7 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
             }
         }
     }
-    let mut co_credited: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for d in &documents {
-        if let Some(own) = &groups[d].co_credit_of {
-            let names = co_credited.entry(groups[d].group.as_str()).or_default();
-            if !names.contains(&own.as_str()) {
-                names.push(own);
-            }
-        }
-    }
+    let co_credited = own_names_by_group(&documents, groups, |o| o.co_credit_of.as_ref());
     for (group, names) in co_credited {
         // A producer the group already names for its words is not named
         // again for its credits.
@@ -1037,15 +1022,7 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
             g.name = format!("{} (and {}, credited together)", g.name, names.join(", "));
         }
     }
-    let mut relaying: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for d in &documents {
-        if let Some(own) = &groups[d].relay_of {
-            let names = relaying.entry(groups[d].group.as_str()).or_default();
-            if !names.contains(&own.as_str()) {
-                names.push(own);
-            }
-        }
-    }
+    let relaying = own_names_by_group(&documents, groups, |o| o.relay_of.as_ref());
     for (group, names) in relaying {
         if let Some((_, g)) = by_group.get_mut(group) {
             g.name = format!("{} (and {}, relaying it)", g.name, names.join(", "));
@@ -2059,6 +2036,27 @@ fn joined(own: &DocumentOrigin, with: &DocumentOrigin) -> DocumentOrigin {
         co_credit_of: Some(own.name.clone()),
         ..own
     }
+}
+
+/// For each origin group of a cluster, the own producers of its documents
+/// that joined it one way (`own`: for words in common, a co-credit, a
+/// relay), each once, in document order: named beside the group's own.
+fn own_names_by_group<'a>(
+    documents: &[i64],
+    groups: &'a HashMap<i64, DocumentOrigin>,
+    own: impl Fn(&'a DocumentOrigin) -> Option<&'a String>,
+) -> BTreeMap<&'a str, Vec<&'a str>> {
+    let mut names: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for d in documents {
+        let o = &groups[d];
+        if let Some(name) = own(o) {
+            let list = names.entry(o.group.as_str()).or_default();
+            if !list.contains(&name.as_str()) {
+                list.push(name);
+            }
+        }
+    }
+    names
 }
 
 /// "3 documents" / "1 document".

@@ -17,7 +17,6 @@ use provaudit::claims::entities::Entities;
 use provaudit::claims::extract::{Context, extract};
 use provaudit::claims::segment::Sentence;
 use provaudit::outlets::registry::Registry;
-use std::path::Path;
 
 struct Case {
     expected: Option<String>,
@@ -26,19 +25,14 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/attribution/cases.tsv");
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 3, "three columns: {l}");
+    crate::support::case_rows("attribution/cases.tsv", 3)
+        .into_iter()
+        .map(|f| {
+            assert_eq!(f.len(), 3, "three columns: {f:?}");
             Case {
-                expected: (f[0] != "NONE").then(|| f[0].to_owned()),
-                sentence: f[1].to_owned(),
-                url: f[2].to_owned(),
+                expected: (f[0] != "NONE").then(|| f[0].clone()),
+                sentence: f[1].clone(),
+                url: f[2].clone(),
             }
         })
         .collect()

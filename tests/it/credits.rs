@@ -11,7 +11,6 @@
 
 use provaudit::outlets::identify::{self, PageMeta};
 use provaudit::outlets::registry::{Registry, name_key};
-use std::path::Path;
 
 struct Case {
     expected: Option<String>,
@@ -21,20 +20,13 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/credits/cases.tsv");
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            Case {
-                expected: (f[0] != "-").then(|| f[0].to_owned()),
-                kind: f[1].to_owned(),
-                line: f[2].to_owned(),
-                url: f[3].to_owned(),
-            }
+    crate::support::case_rows("credits/cases.tsv", 4)
+        .into_iter()
+        .map(|f| Case {
+            expected: (f[0] != "-").then(|| f[0].clone()),
+            kind: f[1].clone(),
+            line: f[2].clone(),
+            url: f[3].clone(),
         })
         .collect()
 }

@@ -13,7 +13,6 @@
 
 use provaudit::outlets::identify::{self, PageMeta};
 use provaudit::outlets::registry::{Registry, name_key};
-use std::path::Path;
 
 struct Case {
     relay: bool,
@@ -23,24 +22,13 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/relays/cases.tsv");
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert!(
-                f.len() >= 4,
-                "a case has class, newsroom, paragraph and url: {l}"
-            );
-            Case {
-                relay: f[0] == "RELAY",
-                newsroom: f[1].to_owned(),
-                paragraph: f[2].to_owned(),
-                url: f[3].to_owned(),
-            }
+    crate::support::case_rows("relays/cases.tsv", 4)
+        .into_iter()
+        .map(|f| Case {
+            relay: f[0] == "RELAY",
+            newsroom: f[1].clone(),
+            paragraph: f[2].clone(),
+            url: f[3].clone(),
         })
         .collect()
 }

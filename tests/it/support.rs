@@ -245,3 +245,22 @@ pub fn helsinki_corpus(ws: &Workspace) -> Option<(PathBuf, Vec<String>)> {
     }
     Some((corpus, texts))
 }
+
+/// The rows of a tab-separated case file under `tests/data/` (its header
+/// line and blank lines left out), each with at least `columns` fields.
+pub fn case_rows(relative: &str, columns: usize) -> Vec<Vec<String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(relative);
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<String> = l.split('\t').map(str::to_owned).collect();
+            assert!(f.len() >= columns, "{relative}: {columns} columns: {l}");
+            f
+        })
+        .collect()
+}
