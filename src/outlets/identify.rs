@@ -758,12 +758,13 @@ fn registered_prefix<'r>(
 
 /// The words of a lead relaying another newsroom's report: a verb of
 /// reporting ("…, Xinhua news agency reported.", "TASS reported that …",
-/// "…, the official Xinhua News Agency said."), or the newsroom after
-/// "according to", "citing", "quoting", "referring to", "quoted by", "a
-/// report by", or an inverted "…, reports Interfax news agency citing …".
+/// "CNN is reporting that …", "…, the official Xinhua News Agency said."),
+/// or the newsroom after "according to", "citing", "quoting", "referring
+/// to", "quoted by", "a report by", "reported by", or an inverted "…,
+/// reports Interfax news agency citing …".
 static RELAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?P<verb>reported|reports|said)\b|(?P<after>[Aa]ccording\s+to|citing|quoting|referring\s+to|with\s+reference\s+to|quoted\s+by|report\s+by)\s)",
+        r"\b(?:(?P<after>[Aa]ccording\s+to|citing|quoting|referring\s+to|with\s+reference\s+to|quoted\s+by|quoted\s+as\s+saying\s+by|report\s+by|reported\s+by)\s|(?P<verb>reported|reports|reporting|said|quoted)\b)",
     )
 });
 /// What may follow a postposed "reported" to the sentence's end: a day, a
@@ -771,9 +772,13 @@ static RELAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// agency reported, Trend reports citing Xinhua.").
 static RELAY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s+(?:on\s+|late\s+|early\s+)?(?:\p{Lu}\p{Ll}+day|earlier|today|yesterday|last\s+\p{Ll}+))?(?:\s*(?:[.”\x22’]|$)|,?\s+(?:citing|quoting)\b|,\s+\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}\s+(?:reports|reported|informs)\b)",
+        r"^(?:\s+(?:on\s+|late\s+|early\s+)?(?:\p{Lu}\p{Ll}+day|earlier|today|yesterday|last\s+\p{Ll}+))?(?:\s*(?:[.”\x22’]|$)|\s*,?\s+(?:citing|quoting)\b|,\s+\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}\s+(?:reports|reported|informs)\b)",
     )
 });
+/// What follows "X quoted" in a relay: whom, then "as saying" before the
+/// sentence ends ("Reuters quoted a doctor at the hospital as saying …").
+static QUOTED_AS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[^.!?]{1,160}?\bas\s+(?:saying|telling|stating)\b"));
 /// What follows a clause-opening "X reported": "that …", perhaps after a day.
 static RELAY_THAT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day)?\s+that\b"));
@@ -793,37 +798,71 @@ fn newsroom_in<'r>(
         " agency",
         " newspaper",
     ];
-    let mut named = phrase.trim_end_matches(['.', ' ']);
+    // "Saudi Press Agency" is a name; "Russia's TASS news agency" names
+    // TASS: the whole phrase first, then without each descriptor.
+    let mut variants = vec![phrase.trim_end_matches(['.', ' '])];
     while let Some(rest) = DESCRIPTORS.iter().find_map(|d| {
+        let named = variants[variants.len() - 1];
         named
             .len()
             .checked_sub(d.len())
             .filter(|&at| named.is_char_boundary(at) && named[at..].eq_ignore_ascii_case(d))
             .map(|at| &named[..at])
     }) {
-        named = rest;
+        variants.push(rest);
     }
-    let words: Vec<usize> = named
-        .split_whitespace()
-        .map(|w| w.as_ptr() as usize - named.as_ptr() as usize)
-        .take(8)
-        .collect();
-    if named.split_whitespace().count() > 8 {
-        return None;
-    }
-    let base = named.as_ptr() as usize - phrase.as_ptr() as usize;
     // "Russian news agency RIA" is an agency: not Singapore's radio
     // station "Ria", the one registered outlet of that name.
     let an_agency = phrase.to_lowercase().contains("agency");
-    words.into_iter().find_map(|from| {
-        let candidate = &named[from..];
-        candidate
-            .starts_with(|c: char| c.is_uppercase())
-            .then(|| registry.find_name(candidate))
-            .flatten()
-            .filter(|o| !an_agency || o.kind == OutletKind::WireAgency)
-            .map(|o| (o, base + from, base + named.len()))
+    variants.into_iter().find_map(|named| {
+        if named.split_whitespace().count() > 8 {
+            return None;
+        }
+        let base = named.as_ptr() as usize - phrase.as_ptr() as usize;
+        named
+            .split_whitespace()
+            .map(|w| w.as_ptr() as usize - named.as_ptr() as usize)
+            .find_map(|from| {
+                let candidate = &named[from..];
+                candidate
+                    .starts_with(|c: char| c.is_uppercase())
+                    .then(|| registry.find_name(candidate))
+                    .flatten()
+                    .filter(|o| !an_agency || o.kind == OutletKind::WireAgency)
+                    .map(|o| (o, base + from, base + named.len()))
+            })
     })
+}
+
+/// Whether a sentence's subject naming a newsroom (its name at
+/// `start..end` of `phrase`) also calls it one — "the official Xinhua News
+/// Agency", "Iran's semi-official Tasnim news agency", "state broadcaster
+/// CCTV" — so that its "said" opens a report retold, not a statement by
+/// the company about itself ("Reuters said it would cut jobs").
+fn called_a_newsroom(phrase: &str, start: usize, end: usize) -> bool {
+    const WORDS: [&str; 17] = [
+        "agency",
+        "newspaper",
+        "paper",
+        "daily",
+        "broadcaster",
+        "television",
+        "tv",
+        "channel",
+        "outlet",
+        "media",
+        "official",
+        "semiofficial",
+        "semi-official",
+        "state",
+        "state-run",
+        "state-owned",
+        "state-controlled",
+    ];
+    phrase[..start]
+        .split_whitespace()
+        .chain(phrase[end..].split_whitespace())
+        .any(|w| WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Newsrooms a line of the lead says it relays, with the byte range of the
@@ -861,6 +900,7 @@ fn lead_relays<'r>(
     let mut found = Vec::new();
     for c in RELAY_WORDS.captures_iter(line) {
         if let Some(verb) = c.name("verb") {
+            let verb_end = verb.end();
             let before = &line[..verb.start()];
             let from = before
                 .char_indices()
@@ -878,21 +918,52 @@ fn lead_relays<'r>(
                 }
                 continue;
             }
-            let postposed = mark == Some(',') && RELAY_TAIL.is_match(rest);
+            let verb = verb.as_str();
+            let postposed = mark == Some(',')
+                && matches!(verb, "reported" | "reports" | "said")
+                && RELAY_TAIL.is_match(rest);
             let opening = matches!(mark, None | Some('.' | '!' | '?' | ','))
-                && verb.as_str() != "reports"
+                && verb != "quoted"
                 && RELAY_THAT.is_match(rest);
-            if !(postposed || opening) {
+            // "The official Xinhua News Agency said 16 workers …": the
+            // newsroom, called a newsroom, opens the sentence; "Reuters
+            // quoted a doctor as saying …".
+            let sentence_start = matches!(mark, None | Some('.' | '!' | '?'));
+            let subject = sentence_start && matches!(verb, "said" | "reported");
+            // "“…,” The Express Tribune quoted Nisar as saying."
+            let quoting = (sentence_start || matches!(mark, Some('"' | '”')))
+                && verb == "quoted"
+                && QUOTED_AS.is_match(rest);
+            if !(postposed || opening || subject || quoting) {
                 continue;
             }
-            let phrase = before[from..]
-                .trim_end()
-                .trim_end_matches(" has")
-                .trim_end_matches(" had");
-            let phrase = article(phrase.trim_start().trim_start_matches("as "));
-            if let Some((outlet, start, _)) = newsroom_in(registry, phrase) {
+            let mut phrase = before[from..].trim();
+            // "CNN is also reporting that", "Belta later reported that".
+            while let Some(rest) = [
+                " has", " had", " is", " was", " also", " later", " earlier", " first",
+            ]
+            .iter()
+            .find_map(|aux| phrase.strip_suffix(aux))
+            {
+                phrase = rest;
+            }
+            let phrase = article(
+                ["as ", "with "]
+                    .iter()
+                    .find_map(|p| phrase.strip_prefix(p))
+                    .unwrap_or(phrase),
+            );
+            // "X said 16 workers …" needs the phrase to call X a newsroom:
+            // "Dawn said her son …" is a woman, not Pakistan's paper. "X said
+            // that …" is taken as it stands: when it is the company speaking
+            // of itself ("The BBC said on Sunday that the presenter was
+            // taken off air"), the claim is the company's all the same, and
+            // its own story is no second origin beside the retelling.
+            if let Some((outlet, start, end)) = newsroom_in(registry, phrase)
+                && (postposed || quoting || opening || called_a_newsroom(phrase, start, end))
+            {
                 let at = phrase.as_ptr() as usize - line.as_ptr() as usize;
-                found.push((outlet, at + start, verb.end()));
+                found.push((outlet, at + start, verb_end));
             }
         } else if let Some(words) = c.name("after")
             && let Some((outlet, end)) = phrase_after(words.end())

@@ -39,7 +39,7 @@ fn real_leads_relaying_a_newsroom_are_read_as_relays_and_no_other_lead_is() {
     let all = cases();
     let relays = all.iter().filter(|c| c.relay).count();
     assert!(
-        relays >= 30 && all.len() - relays >= 30,
+        relays >= 80 && all.len() - relays >= 80,
         "the set is as collected"
     );
     let (mut found, mut missed, mut wrong, mut misread) = (0, Vec::new(), Vec::new(), Vec::new());
@@ -110,11 +110,17 @@ fn real_leads_relaying_a_newsroom_are_read_as_relays_and_no_other_lead_is() {
         "a lead read as a relay:\n{}",
         wrong.join("\n")
     );
-    // 29 of 40 when the set was collected (stop 55). The rest name
-    // newsrooms the registry does not hold (Dozhd TV, Le Temps, Tolo
-    // News; RFE/RL as "Radio Svoboda"), make the newsroom the subject of
-    // its own sentence ("The official Xinhua News Agency said 16 workers
-    // …"), or use forms not read yet ("This was reported by the newspaper
-    // Kommersant.", "CNN is also reporting that").
-    assert!(found >= 29, "relays read: {found} of {relays}");
+    // 29 of 40 when the first set was collected (stop 55); 12 of 47 on
+    // the second, collected as a held-out set before the rule changed
+    // (stop 56), and 0 of its 46 other leads taken. Stop 56 read the full
+    // names that end in "Agency" ("the Saudi Press Agency reported"), a
+    // newsroom called one opening its sentence ("The official Xinhua News
+    // Agency said …"), "X quoted … as saying", "was quoted as saying by",
+    // "is reporting that", "reported by", "later reported that", and
+    // registered the newsrooms the leads named (TV Rain, Le Temps,
+    // TOLOnews, Sahara Reporters, Kabar; RFE/RL's Radio Svoboda): 63 of
+    // 87. The rest name newsrooms not registered (Kan, IStories, Osun
+    // Defender, El Sol, The Sun), relay with other verbs ("revealed",
+    // "described that", "is quoted in"), or relay two newsrooms at once.
+    assert!(found >= 63, "relays read: {found} of {relays}");
 }
