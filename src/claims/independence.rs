@@ -43,7 +43,7 @@ use super::{
 };
 use crate::outlets::registry::Typology;
 use crate::outlets::rules::Rule;
-use crate::outlets::{Alignment, OutletRecord};
+use crate::outlets::{Alignment, CoProducer, OutletRecord};
 use crate::relpath::RelPath;
 use crate::store::StoredDocument;
 use regex::Regex;
@@ -76,9 +76,11 @@ pub struct DocumentOrigin {
     pub how: String,
     pub evidence: Option<String>,
     pub line: Option<u64>,
-    /// The other producers its credit names beside its own (group, name):
-    /// in a cluster holding one of theirs, it counts with that one.
-    pub co_producers: Vec<(String, String)>,
+    /// The other producers its credit names beside its own, and the
+    /// newsrooms its lead relays (`relayed` set, with the words saying
+    /// so), each with the registry's alignment: in a cluster holding one
+    /// of theirs, it counts with that one.
+    pub named: Vec<CoProducer>,
     /// Set, in one cluster, when the document counts with a producer its
     /// credit names beside its own: its own producer's name.
     pub co_credit_of: Option<String>,
@@ -93,26 +95,21 @@ pub struct DocumentOrigin {
     /// says: either credit may be the text's, and counted with the other
     /// it would be one origin more.
     pub own_credit: Option<Box<DocumentOrigin>>,
-    /// Newsrooms its lead relays (group, name, the words saying so): in a
-    /// cluster holding one of theirs, it counts with that one, as with a
-    /// producer its credit names.
-    pub relays: Vec<(String, String, String)>,
     /// Set, in one cluster, when the document counts with a newsroom its
     /// lead relays: its own producer's name.
     pub relay_of: Option<String>,
-    /// Who stands behind each producer its credit names beside its own or
-    /// its lead relays (group, alignment), from the registry.
-    pub named_alignments: Vec<(String, Alignment)>,
 }
 
 impl DocumentOrigin {
     /// The groups it counts with in a claim where one stands: producers
     /// its credit names beside its own, and newsrooms its lead relays.
     fn beside(&self) -> impl Iterator<Item = &str> {
-        self.co_producers
-            .iter()
-            .map(|(g, _)| g.as_str())
-            .chain(self.relays.iter().map(|(g, _, _)| g.as_str()))
+        self.named.iter().map(|c| c.group.as_str())
+    }
+
+    /// The producers its credit names beside its own.
+    fn credited(&self) -> impl Iterator<Item = &CoProducer> {
+        self.named.iter().filter(|c| c.relayed.is_none())
     }
 }
 
@@ -251,34 +248,7 @@ pub fn origin_groups(
                     how,
                     evidence,
                     line,
-                    co_producers: r
-                        .map(|r| {
-                            r.co_producers
-                                .iter()
-                                .filter(|c| c.relayed.is_none())
-                                .map(|c| (c.group.clone(), c.name.clone()))
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    named_alignments: r
-                        .map(|r| {
-                            r.co_producers
-                                .iter()
-                                .filter_map(|c| Some((c.group.clone(), c.alignment.clone()?)))
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    relays: r
-                        .map(|r| {
-                            r.co_producers
-                                .iter()
-                                .filter_map(|c| {
-                                    let words = c.relayed.clone()?;
-                                    Some((c.group.clone(), c.name.clone(), words))
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default(),
+                    named: r.map(|r| r.co_producers.clone()).unwrap_or_default(),
                     co_credit_of: None,
                     relay_of: None,
                     same_text_as: Vec::new(),
@@ -437,9 +407,8 @@ pub fn origin_groups(
             let o = &out[&id];
             o.outlet_id.as_ref().is_some_and(|o| international(o))
                 && !o
-                    .co_producers
-                    .iter()
-                    .any(|(g, _)| list.iter().any(|m| out[m].group == *g))
+                    .credited()
+                    .any(|c| list.iter().any(|m| out[m].group == c.group))
         };
         let Some(best) = list.iter().copied().max_by(|&a, &b| {
             wire(a)
@@ -1889,7 +1858,7 @@ fn co_credited_with(
                     let firm = members.iter().find_map(|m| {
                         current[m].beside().filter(|g| *g != group).find_map(|g| {
                             documents.iter().copied().find(|e| {
-                                current[e].group == g && current[e].co_producers.is_empty()
+                                current[e].group == g && current[e].credited().next().is_none()
                             })
                         })
                     });
@@ -1958,24 +1927,12 @@ fn co_credited_with(
             .filter(|d| by.contains(&current[d].group))
             .collect();
         let first = &current[&members[0]];
-        let name = first
-            .co_producers
-            .iter()
-            .map(|(g, n)| (g, n))
-            .chain(first.relays.iter().map(|(g, n, _)| (g, n)))
-            .find(|(g, _)| **g == target)
-            .map(|(_, n)| n.clone())
-            .unwrap_or_else(|| target.clone());
+        let named = first.named.iter().find(|c| c.group == target);
         let with = DocumentOrigin {
             outlet_id: target.strip_prefix("outlet:").map(str::to_owned),
-            alignment: first
-                .named_alignments
-                .iter()
-                .find(|(g, _)| *g == target)
-                .map(|(_, a)| a.clone())
-                .unwrap_or_default(),
+            alignment: named.and_then(|c| c.alignment.clone()).unwrap_or_default(),
+            name: named.map_or_else(|| target.clone(), |c| c.name.clone()),
             group: target,
-            name,
             ..first.clone()
         };
         for m in members {
@@ -1992,8 +1949,11 @@ fn co_credited_with(
 fn joined(own: &DocumentOrigin, with: &DocumentOrigin) -> DocumentOrigin {
     let own = own.clone();
     // Its lead relaying the producer, when its credit does not name it.
-    if !own.co_producers.iter().any(|(g, _)| *g == with.group)
-        && let Some((_, _, words)) = own.relays.iter().find(|(g, _, _)| *g == with.group)
+    if let Some(words) = own
+        .named
+        .iter()
+        .find(|c| c.group == with.group)
+        .and_then(|c| c.relayed.as_ref())
     {
         let relay = format!("its lead relays {}: {}", with.name, quote(words));
         return DocumentOrigin {
