@@ -834,6 +834,81 @@ fn newsroom_in<'r>(
     })
 }
 
+/// A newsroom the registry does not hold, named after the words calling it
+/// one at the end of a relay's phrase: "local newspaper Osun Defender",
+/// "independent media outlet IStories", "Israeli public broadcaster Kan",
+/// "UK tabloid The Sun". Bare "agency" is left out (the weather agency,
+/// the space agency NASA), as are titles ("newspaper Editor John Smith").
+static DESCRIBED_NEWSROOM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|\s)(?:newspaper|daily|paper|broadcaster|tabloid|magazine|weekly|news\s+agency|press\s+agency|news\s+(?:site|website|portal|outlet|channel)|media\s+outlet|outlet|(?:TV|television|news|radio)\s+(?:channel|station)|television|radio)\s+(?P<name>(?:The\s+|El\s+|La\s+|Le\s+|Al\s+|Al-)?\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.&-]*){0,3})$",
+    )
+});
+
+/// The words [`DESCRIBED_NEWSROOM`] never takes for a newsroom's name.
+const NOT_NEWSROOM_NAMES: [&str; 30] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Editor",
+    "Director",
+    "Chief",
+    "President",
+    "Minister",
+    "CEO",
+    "Secretary",
+    "General",
+    "Deputy",
+    "Senior",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Professor",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Columnist",
+    "Reporter",
+    "Correspondent",
+    "Journalist",
+    "Anchor",
+];
+
+/// The byte range in `phrase` of an unregistered newsroom's name that the
+/// phrase calls a newsroom ([`DESCRIBED_NEWSROOM`]).
+fn described_newsroom(phrase: &str) -> Option<(usize, usize)> {
+    let name = DESCRIBED_NEWSROOM.captures(phrase)?.name("name")?;
+    let first = name.as_str().split_whitespace().next()?;
+    (!NOT_NEWSROOM_NAMES.contains(&first.trim_end_matches('.'))).then(|| (name.start(), name.end()))
+}
+
+/// The newsroom a relay's phrase names: a registered one, else one the
+/// phrase calls a newsroom by a name the registry does not hold; with the
+/// name's byte range in the phrase (registered: to the end of the words
+/// naming it).
+fn relayed_in<'r>(
+    registry: &'r Registry,
+    phrase: &str,
+) -> Option<(Option<&'r super::registry::Outlet>, usize, usize)> {
+    newsroom_in(registry, phrase)
+        .map(|(outlet, start, end)| (Some(outlet), start, end))
+        .or_else(|| described_newsroom(phrase).map(|(start, end)| (None, start, end)))
+}
+
+/// A newsroom a lead relays: the registered outlet, else its name as
+/// written (`name`, a byte range of the line), and the byte range of the
+/// words saying so.
+pub(crate) struct Relay<'r> {
+    pub outlet: Option<&'r super::registry::Outlet>,
+    pub name: (usize, usize),
+    pub words: (usize, usize),
+}
+
 /// Whether a sentence's subject naming a newsroom (its name at
 /// `start..end` of `phrase`) also calls it one — "the official Xinhua News
 /// Agency", "Iran's semi-official Tasnim news agency", "state broadcaster
@@ -865,15 +940,27 @@ fn called_a_newsroom(phrase: &str, start: usize, end: usize) -> bool {
         .any(|w| WORDS.contains(&w.to_lowercase().as_str()))
 }
 
+/// `text` without the abbreviation in parentheses it ends with ("Anadolu
+/// Agency (AA) " → "Anadolu Agency").
+fn strip_abbreviation(text: &str) -> &str {
+    let t = text.trim_end();
+    t.strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .filter(|(_, inner)| {
+            (1..=8).contains(&inner.len())
+                && inner
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .map_or(text, |(head, _)| head)
+}
+
 /// Newsrooms a line of the lead says it relays, with the byte range of the
 /// words saying so: "…, Xinhua news agency reported." closing a sentence,
 /// "TASS reported on Monday that …" opening one, "according to Reuters".
 /// A story whose lead rests on another newsroom's report is that report
 /// retold: in a claim that newsroom stands behind, it is no second origin.
-fn lead_relays<'r>(
-    registry: &'r Registry,
-    line: &str,
-) -> Vec<(&'r super::registry::Outlet, usize, usize)> {
+fn lead_relays<'r>(registry: &'r Registry, line: &str) -> Vec<Relay<'r>> {
     const CLAUSE_MARKS: [char; 11] = [',', ';', ':', '.', '!', '?', '"', '“', '”', '(', ')'];
     fn article(p: &str) -> &str {
         ["a ", "an ", "the ", "The "]
@@ -891,17 +978,16 @@ fn lead_relays<'r>(
             to = to.min(after.find(word).unwrap_or(to));
         }
         let phrase = article(after[..to].trim());
-        let (outlet, _, end) = newsroom_in(registry, phrase)?;
-        Some((
-            outlet,
-            phrase.as_ptr() as usize - line.as_ptr() as usize + end,
-        ))
+        let (outlet, start, end) = relayed_in(registry, phrase)?;
+        let at = phrase.as_ptr() as usize - line.as_ptr() as usize;
+        Some((outlet, (at + start, at + end)))
     };
     let mut found = Vec::new();
     for c in RELAY_WORDS.captures_iter(line) {
         if let Some(verb) = c.name("verb") {
             let verb_end = verb.end();
-            let before = &line[..verb.start()];
+            // "Anadolu Agency (AA) quoted …": the abbreviation is the name's.
+            let before = strip_abbreviation(&line[..verb.start()]);
             let from = before
                 .char_indices()
                 .rev()
@@ -912,9 +998,13 @@ fn lead_relays<'r>(
             // "…, reports Interfax news agency citing a police source."
             if mark == Some(',') && before[from..].trim().is_empty() {
                 if verb.as_str() == "reports"
-                    && let Some((outlet, end)) = phrase_after(verb.end())
+                    && let Some((outlet, name)) = phrase_after(verb.end())
                 {
-                    found.push((outlet, verb.start(), end));
+                    found.push(Relay {
+                        outlet,
+                        name,
+                        words: (verb.start(), name.1),
+                    });
                 }
                 continue;
             }
@@ -959,16 +1049,28 @@ fn lead_relays<'r>(
             // of itself ("The BBC said on Sunday that the presenter was
             // taken off air"), the claim is the company's all the same, and
             // its own story is no second origin beside the retelling.
-            if let Some((outlet, start, end)) = newsroom_in(registry, phrase)
-                && (postposed || quoting || opening || called_a_newsroom(phrase, start, end))
+            if let Some((outlet, start, end)) = relayed_in(registry, phrase)
+                && (postposed
+                    || quoting
+                    || opening
+                    || outlet.is_none()
+                    || called_a_newsroom(phrase, start, end))
             {
                 let at = phrase.as_ptr() as usize - line.as_ptr() as usize;
-                found.push((outlet, at + start, verb_end));
+                found.push(Relay {
+                    outlet,
+                    name: (at + start, at + end),
+                    words: (at + start, verb_end),
+                });
             }
         } else if let Some(words) = c.name("after")
-            && let Some((outlet, end)) = phrase_after(words.end())
+            && let Some((outlet, name)) = phrase_after(words.end())
         {
-            found.push((outlet, words.start(), end));
+            found.push(Relay {
+                outlet,
+                name,
+                words: (words.start(), name.1),
+            });
         }
     }
     found
@@ -1306,14 +1408,14 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
     for (index, &(start, end, line)) in lines.iter().enumerate() {
         let near_edge = index < 15 || index + 10 >= n;
         if story.contains(&index) {
-            for (outlet, from, to) in lead_relays(registry, line) {
+            for relay in lead_relays(registry, line) {
                 out.push(signal(
                     Role::Relayed,
-                    Some(outlet),
-                    "",
+                    relay.outlet,
+                    &line[relay.name.0..relay.name.1],
                     Rule::LeadRelay,
-                    start + from,
-                    start + to,
+                    start + relay.words.0,
+                    start + relay.words.1,
                     Rule::LeadRelay.confidence(),
                 ));
             }

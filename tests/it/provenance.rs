@@ -2214,3 +2214,38 @@ Several people were slightly injured by falling objects in Hachinohe, the city s
         "{why}"
     );
 }
+
+/// Two agencies' stories, both retelling what one local paper the registry
+/// does not hold reported (the shape of Reuters' and AFP's Boko Haram
+/// stories resting on Nigerian papers): the paper's report is the one
+/// origin behind the toll, under the name the leads give it, with no
+/// country or state claimed for it.
+#[test]
+fn two_stories_relaying_one_unregistered_papers_report_are_one_origin() {
+    let reuters = "Gunmen kill villagers in northeast Nigeria\n\n\
+MAIDUGURI, Nigeria (Reuters) - Gunmen killed at least 23 people in two villages in Borno state overnight, local newspaper Osun Defender reported on Sunday, citing residents.\n\
+The army did not respond to requests for comment.\n\
+(Reporting by Ope Adetayo; Editing by Jane Merriman)\n";
+    let afp = "Nigeria: gunmen raid two villages\n\n\
+Kano (AFP) - Gunmen killed at least 23 people in two villages in Nigeria's Borno state overnight, according to the local newspaper Osun Defender.\n\
+Jihadist groups have waged an insurgency in the region since 2009.\n";
+    let (_ws, report) = audit(&[("a_reuters.txt", reuters), ("b_afp.txt", afp)]);
+    assert_eq!(
+        document(&report, "a_reuters.txt")["origin"]["name"],
+        "Reuters"
+    );
+    assert_eq!(
+        document(&report, "b_afp.txt")["origin"]["name"],
+        "Agence France-Presse"
+    );
+    let relayed = &document(&report, "b_afp.txt")["co_producers"][0];
+    assert_eq!(relayed["name"], "Osun Defender", "{relayed:#}");
+    assert!(relayed["outlet_id"].is_null(), "{relayed:#}");
+    let k = one_cluster(&report, "a_reuters.txt", "b_afp.txt", "23");
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    assert_eq!(
+        k["single_alignment"], false,
+        "no state is known behind an unregistered paper: {k:#}"
+    );
+}

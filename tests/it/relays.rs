@@ -116,11 +116,13 @@ fn real_leads_relaying_a_newsroom_are_read_as_relays_and_no_other_lead_is() {
     // names that end in "Agency" ("the Saudi Press Agency reported"), a
     // newsroom called one opening its sentence ("The official Xinhua News
     // Agency said …"), "X quoted … as saying", "was quoted as saying by",
-    // "is reporting that", "reported by", "later reported that", and
-    // registered the newsrooms the leads named (TV Rain, Le Temps,
-    // TOLOnews, Sahara Reporters, Kabar; RFE/RL's Radio Svoboda): 63 of
-    // 87. The rest name newsrooms not registered (Kan, IStories, Osun
-    // Defender, El Sol, The Sun), relay with other verbs ("revealed",
-    // "described that", "is quoted in"), or relay two newsrooms at once.
-    assert!(found >= 63, "relays read: {found} of {relays}");
+    // "is reporting that", "reported by", "later reported that", a
+    // newsroom the registry does not hold when the lead calls it one
+    // ("local newspaper Osun Defender reported"), and registered the
+    // newsrooms the leads named (TV Rain, Le Temps, TOLOnews, Sahara
+    // Reporters, Kabar; RFE/RL's Radio Svoboda): 69 of 87. The rest relay
+    // with other verbs ("revealed", "described that", "is quoted in"),
+    // name the newsroom without calling it one ("Infobae", "Veja"), sit
+    // in a paragraph not read as the lead, or relay two newsrooms at once.
+    assert!(found >= 69, "relays read: {found} of {relays}");
 }
