@@ -764,7 +764,7 @@ fn registered_prefix<'r>(
 /// reports Interfax news agency citing …".
 static RELAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?P<after>[Aa]ccording\s+to|citing|quoting|referring\s+to|with\s+reference\s+to|quoted\s+by|quoted\s+as\s+saying\s+by|report\s+by|reported\s+by)\s|(?P<verb>reported|reports|reporting|said|quoted)\b)",
+        r"\b(?:(?P<after>[Aa]ccording\s+to|citing|quoting|referring\s+to|with\s+reference\s+to|quoted\s+by|quoted\s+as\s+saying\s+by|report\s+by|reported\s+by)\s|(?P<verb>reported|reports|reporting|said|quoted|revealed)\b)",
     )
 });
 /// What may follow a postposed "reported" to the sentence's end: a day, a
@@ -791,12 +791,16 @@ fn newsroom_in<'r>(
     registry: &'r Registry,
     phrase: &str,
 ) -> Option<(&'r super::registry::Outlet, usize, usize)> {
-    const DESCRIPTORS: [&str; 5] = [
+    const DESCRIPTORS: [&str; 9] = [
         " report",
         " reports",
         " news agency",
         " agency",
         " newspaper",
+        " daily",
+        " paper",
+        " network",
+        " news service",
     ];
     // "Saudi Press Agency" is a name; "Russia's TASS news agency" names
     // TASS: the whole phrase first, then without each descriptor.
@@ -811,8 +815,9 @@ fn newsroom_in<'r>(
     }) {
         variants.push(rest);
     }
-    // "Russian news agency RIA" is an agency: not Singapore's radio
-    // station "Ria", the one registered outlet of that name.
+    // "Russian news agency RIA" is an agency, RIA Novosti by its credit
+    // abbreviation: not Singapore's radio station "Ria", the one
+    // registered outlet of that name.
     let an_agency = phrase.to_lowercase().contains("agency");
     variants.into_iter().find_map(|named| {
         if named.split_whitespace().count() > 8 {
@@ -826,9 +831,14 @@ fn newsroom_in<'r>(
                 let candidate = &named[from..];
                 candidate
                     .starts_with(|c: char| c.is_uppercase())
-                    .then(|| registry.find_name(candidate))
+                    .then(|| {
+                        if an_agency {
+                            registry.find_agency_name(candidate)
+                        } else {
+                            registry.find_name(candidate)
+                        }
+                    })
                     .flatten()
-                    .filter(|o| !an_agency || o.kind == OutletKind::WireAgency)
                     .map(|o| (o, base + from, base + named.len()))
             })
     })
@@ -1010,10 +1020,10 @@ fn lead_relays<'r>(registry: &'r Registry, line: &str) -> Vec<Relay<'r>> {
             }
             let verb = verb.as_str();
             let postposed = mark == Some(',')
-                && matches!(verb, "reported" | "reports" | "said")
+                && matches!(verb, "reported" | "reports" | "said" | "revealed")
                 && RELAY_TAIL.is_match(rest);
             let opening = matches!(mark, None | Some('.' | '!' | '?' | ','))
-                && verb != "quoted"
+                && !matches!(verb, "quoted" | "revealed")
                 && RELAY_THAT.is_match(rest);
             // "The official Xinhua News Agency said 16 workers …": the
             // newsroom, called a newsroom, opens the sentence; "Reuters

@@ -490,6 +490,19 @@ impl Registry {
         })
     }
 
+    /// The news agency a name gives where the text calls it an agency
+    /// ("Russian news agency RIA"): by its names, else by its credit
+    /// abbreviations; never an outlet of another kind.
+    pub fn find_agency_name(&self, name: &str) -> Option<&Outlet> {
+        let agency = |o: &&Outlet| o.kind == OutletKind::WireAgency;
+        self.find_name(name).filter(agency).or_else(|| {
+            self.by_credit_name
+                .get(&name_key(name))
+                .map(|&i| &self.outlets[i])
+                .filter(agency)
+        })
+    }
+
     /// Outlets whose origin markers occur in `text`, with the marker and its
     /// byte offset.
     pub fn origin_markers_in<'a>(&'a self, text: &str) -> Vec<(&'a Outlet, &'a str, usize)> {
