@@ -897,17 +897,55 @@ fn described_newsroom(phrase: &str) -> Option<(usize, usize)> {
     (!NOT_NEWSROOM_NAMES.contains(&first.trim_end_matches('.'))).then(|| (name.start(), name.end()))
 }
 
-/// The newsroom a relay's phrase names: a registered one, else one the
-/// phrase calls a newsroom by a name the registry does not hold; with the
-/// name's byte range in the phrase (registered: to the end of the words
-/// naming it).
+/// The newsrooms a relay's phrase names: a registered one, else one the
+/// phrase calls a newsroom by a name the registry does not hold, or each
+/// of several registered ones named together ("the semiofficial Fars and
+/// Tasnim news agencies"); with each name's byte range in the phrase
+/// (registered: to the end of the words naming it).
 fn relayed_in<'r>(
     registry: &'r Registry,
     phrase: &str,
-) -> Option<(Option<&'r super::registry::Outlet>, usize, usize)> {
+) -> Vec<(Option<&'r super::registry::Outlet>, usize, usize)> {
+    const PLURALS: [&str; 5] = [
+        " news agencies",
+        " agencies",
+        " newspapers",
+        " dailies",
+        " broadcasters",
+    ];
+    let trimmed = phrase.trim_end_matches(['.', ' ']);
+    if let Some(head) = PLURALS.iter().find_map(|p| {
+        trimmed
+            .len()
+            .checked_sub(p.len())
+            .filter(|&at| trimmed.is_char_boundary(at) && trimmed[at..].eq_ignore_ascii_case(p))
+            .map(|at| &trimmed[..at])
+    }) {
+        // Every one of them registered, or none taken.
+        let parts: Vec<&str> = head
+            .split(", ")
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let named: Vec<_> = parts
+            .iter()
+            .filter_map(|part| {
+                let at = part.as_ptr() as usize - phrase.as_ptr() as usize;
+                newsroom_in(registry, part).map(|(o, start, end)| (Some(o), at + start, at + end))
+            })
+            .collect();
+        return if parts.len() > 1 && named.len() == parts.len() {
+            named
+        } else {
+            Vec::new()
+        };
+    }
     newsroom_in(registry, phrase)
         .map(|(outlet, start, end)| (Some(outlet), start, end))
         .or_else(|| described_newsroom(phrase).map(|(start, end)| (None, start, end)))
+        .into_iter()
+        .collect()
 }
 
 /// A newsroom a lead relays: the registered outlet, else its name as
@@ -925,8 +963,10 @@ pub(crate) struct Relay<'r> {
 /// CCTV" — so that its "said" opens a report retold, not a statement by
 /// the company about itself ("Reuters said it would cut jobs").
 fn called_a_newsroom(phrase: &str, start: usize, end: usize) -> bool {
-    const WORDS: [&str; 17] = [
+    const WORDS: [&str; 19] = [
         "agency",
+        "agencies",
+        "newspapers",
         "newspaper",
         "paper",
         "daily",
@@ -988,9 +1028,11 @@ fn lead_relays<'r>(registry: &'r Registry, line: &str) -> Vec<Relay<'r>> {
             to = to.min(after.find(word).unwrap_or(to));
         }
         let phrase = article(after[..to].trim());
-        let (outlet, start, end) = relayed_in(registry, phrase)?;
         let at = phrase.as_ptr() as usize - line.as_ptr() as usize;
-        Some((outlet, (at + start, at + end)))
+        relayed_in(registry, phrase)
+            .into_iter()
+            .map(|(outlet, start, end)| (outlet, (at + start, at + end)))
+            .collect::<Vec<_>>()
     };
     let mut found = Vec::new();
     for c in RELAY_WORDS.captures_iter(line) {
@@ -1007,14 +1049,14 @@ fn lead_relays<'r>(registry: &'r Registry, line: &str) -> Vec<Relay<'r>> {
             let rest = &line[verb.end()..];
             // "…, reports Interfax news agency citing a police source."
             if mark == Some(',') && before[from..].trim().is_empty() {
-                if verb.as_str() == "reports"
-                    && let Some((outlet, name)) = phrase_after(verb.end())
-                {
-                    found.push(Relay {
-                        outlet,
-                        name,
-                        words: (verb.start(), name.1),
-                    });
+                if verb.as_str() == "reports" {
+                    for (outlet, name) in phrase_after(verb.end()) {
+                        found.push(Relay {
+                            outlet,
+                            name,
+                            words: (verb.start(), name.1),
+                        });
+                    }
                 }
                 continue;
             }
@@ -1059,28 +1101,29 @@ fn lead_relays<'r>(registry: &'r Registry, line: &str) -> Vec<Relay<'r>> {
             // of itself ("The BBC said on Sunday that the presenter was
             // taken off air"), the claim is the company's all the same, and
             // its own story is no second origin beside the retelling.
-            if let Some((outlet, start, end)) = relayed_in(registry, phrase)
-                && (postposed
+            let at = phrase.as_ptr() as usize - line.as_ptr() as usize;
+            for (outlet, start, end) in relayed_in(registry, phrase) {
+                if postposed
                     || quoting
                     || opening
                     || outlet.is_none()
-                    || called_a_newsroom(phrase, start, end))
-            {
-                let at = phrase.as_ptr() as usize - line.as_ptr() as usize;
+                    || called_a_newsroom(phrase, start, end)
+                {
+                    found.push(Relay {
+                        outlet,
+                        name: (at + start, at + end),
+                        words: (at + start, verb_end),
+                    });
+                }
+            }
+        } else if let Some(words) = c.name("after") {
+            for (outlet, name) in phrase_after(words.end()) {
                 found.push(Relay {
                     outlet,
-                    name: (at + start, at + end),
-                    words: (at + start, verb_end),
+                    name,
+                    words: (words.start(), name.1),
                 });
             }
-        } else if let Some(words) = c.name("after")
-            && let Some((outlet, name)) = phrase_after(words.end())
-        {
-            found.push(Relay {
-                outlet,
-                name,
-                words: (words.start(), name.1),
-            });
         }
     }
     found
