@@ -951,10 +951,10 @@ fn relayed_in<'r>(
 /// A newsroom a lead relays: the registered outlet, else its name as
 /// written (`name`, a byte range of the line), and the byte range of the
 /// words saying so.
-pub(crate) struct Relay<'r> {
-    pub outlet: Option<&'r super::registry::Outlet>,
-    pub name: (usize, usize),
-    pub words: (usize, usize),
+struct Relay<'r> {
+    outlet: Option<&'r super::registry::Outlet>,
+    name: (usize, usize),
+    words: (usize, usize),
 }
 
 /// Whether a sentence's subject naming a newsroom (its name at
