@@ -1528,9 +1528,9 @@ fn teasers(
     out
 }
 
-/// How a document counting with the outlet it cites for the claim came to.
 /// How a document counting with a newsroom its lead relays is described.
 const RELAYS: &str = "relays";
+/// How a document counting with the outlet it cites for the claim came to.
 const CITES: &str = "cites another outlet";
 /// How a document whose own credit yields to another's is described: most
 /// of one text is the other's, under another producer's name.

@@ -783,6 +783,15 @@ static QUOTED_AS: LazyLock<Regex> =
 static RELAY_THAT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day)?\s+that\b"));
 
+/// `text` without `suffix` at its end, in any ASCII case ("Xinhua News
+/// Agency" less " news agency").
+fn strip_suffix_any_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    text.len()
+        .checked_sub(suffix.len())
+        .filter(|&at| text.is_char_boundary(at) && text[at..].eq_ignore_ascii_case(suffix))
+        .map(|at| &text[..at])
+}
+
 /// The registered newsroom a phrase of a relay names, with its byte range
 /// in the phrase: its last words that name one ("Russia's TASS news
 /// agency" → TASS, "state news agency IRNA" → IRNA, "a Reuters report" →
@@ -805,14 +814,10 @@ fn newsroom_in<'r>(
     // "Saudi Press Agency" is a name; "Russia's TASS news agency" names
     // TASS: the whole phrase first, then without each descriptor.
     let mut variants = vec![phrase.trim_end_matches(['.', ' '])];
-    while let Some(rest) = DESCRIPTORS.iter().find_map(|d| {
-        let named = variants[variants.len() - 1];
-        named
-            .len()
-            .checked_sub(d.len())
-            .filter(|&at| named.is_char_boundary(at) && named[at..].eq_ignore_ascii_case(d))
-            .map(|at| &named[..at])
-    }) {
+    while let Some(rest) = DESCRIPTORS
+        .iter()
+        .find_map(|d| strip_suffix_any_case(variants[variants.len() - 1], d))
+    {
         variants.push(rest);
     }
     // "Russian news agency RIA" is an agency, RIA Novosti by its credit
@@ -914,13 +919,10 @@ fn relayed_in<'r>(
         " broadcasters",
     ];
     let trimmed = phrase.trim_end_matches(['.', ' ']);
-    if let Some(head) = PLURALS.iter().find_map(|p| {
-        trimmed
-            .len()
-            .checked_sub(p.len())
-            .filter(|&at| trimmed.is_char_boundary(at) && trimmed[at..].eq_ignore_ascii_case(p))
-            .map(|at| &trimmed[..at])
-    }) {
+    if let Some(head) = PLURALS
+        .iter()
+        .find_map(|p| strip_suffix_any_case(trimmed, p))
+    {
         // Every one of them registered, or none taken.
         let parts: Vec<&str> = head
             .split(", ")

@@ -483,11 +483,15 @@ impl Registry {
         if self.is_country(name.trim()) {
             return None;
         }
-        self.find_name(name).or_else(|| {
-            self.by_credit_name
-                .get(&name_key(name))
-                .map(|&i| &self.outlets[i])
-        })
+        self.find_name(name)
+            .or_else(|| self.find_credit_alias(name))
+    }
+
+    /// The outlet a credit abbreviation alone names (`credit_aliases`).
+    fn find_credit_alias(&self, name: &str) -> Option<&Outlet> {
+        self.by_credit_name
+            .get(&name_key(name))
+            .map(|&i| &self.outlets[i])
     }
 
     /// The news agency a name gives where the text calls it an agency
@@ -495,12 +499,9 @@ impl Registry {
     /// abbreviations; never an outlet of another kind.
     pub fn find_agency_name(&self, name: &str) -> Option<&Outlet> {
         let agency = |o: &&Outlet| o.kind == OutletKind::WireAgency;
-        self.find_name(name).filter(agency).or_else(|| {
-            self.by_credit_name
-                .get(&name_key(name))
-                .map(|&i| &self.outlets[i])
-                .filter(agency)
-        })
+        self.find_name(name)
+            .filter(agency)
+            .or_else(|| self.find_credit_alias(name).filter(agency))
     }
 
     /// Outlets whose origin markers occur in `text`, with the marker and its
