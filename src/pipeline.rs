@@ -315,7 +315,7 @@ fn analyse(
     if control.cancelled() {
         return Err(IngestError::Cancelled);
     }
-    match crate::claims::run_with(store, registry, control)? {
+    match crate::claims::run_with(store, registry, grouping, control)? {
         Some(out) => {
             timings.extend_prefixed("claims: ", out.timings);
             // A document whose analysis failed is tried again next run: the

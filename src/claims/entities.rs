@@ -47,6 +47,9 @@ pub struct Entities {
     /// Which list this is, for the cache of keys ([`Entities::key`]): 0 for
     /// none made by [`Entities::new`].
     id: u64,
+    /// Each registered outlet as a newsroom a claim's sentence may relay,
+    /// by its name ([`Entities::with_newsrooms`]).
+    newsrooms: HashMap<String, crate::outlets::CoProducer>,
 }
 
 /// Names already keyed by this thread, for one list of entities: a story
@@ -114,6 +117,18 @@ impl Entities {
     /// Air"), not shouted ("FILE PHOTO").
     /// Whether a word names a country's people or things ("Lebanese",
     /// "Russian", "Pakistanis").
+    /// The list with the registered newsrooms a claim's sentence may relay
+    /// (`outlets::newsrooms`: grouped as the outlets stage groups origins).
+    pub fn with_newsrooms(self, newsrooms: HashMap<String, crate::outlets::CoProducer>) -> Self {
+        Entities { newsrooms, ..self }
+    }
+
+    /// The registered newsroom of this name ([`Entities::outlet_named`]'s
+    /// answer), as a co-producer.
+    pub fn newsroom(&self, name: &str) -> Option<&crate::outlets::CoProducer> {
+        self.newsrooms.get(name)
+    }
+
     pub fn is_demonym(&self, word: &str) -> bool {
         self.demonyms.contains_key(&name_key(word))
     }

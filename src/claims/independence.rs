@@ -923,6 +923,17 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
         local = carried_with(groups, &documents, &carried, &cited, path_of);
         &local
     };
+    // A newsroom the claim's own sentence relays ("…, the minister told
+    // Reuters", "…, AP reported") is named beside the document's producer
+    // here, as one its lead relays is everywhere.
+    let relay_local;
+    let groups = match claim_relays(list, claims, &documents, groups, entities) {
+        Some(named) => {
+            relay_local = named;
+            &relay_local
+        }
+        None => groups,
+    };
     // A document crediting several producers counts with any of them that
     // another document here stands for.
     let co_local;
@@ -1580,6 +1591,139 @@ fn citing_documents(
     cited
 }
 
+/// Words before a newsroom saying a claim came through it: the speaker told
+/// it or spoke to it, or it quoted them ("…, the minister told Reuters",
+/// "Speaking to ANI, …", "…, he said in an interview with CNN", "quoted
+/// by TASS").
+static TOLD_NEWSROOM: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"\b(?i:told|telling|(?:speaking|talking|spoke|talked)\s+(?:to|with)|(?:in|during)\s+an?\s+(?:exclusive\s+)?interview\s+with|interviewed\s+by|quoted\s+by)\s+(?:the\s+)?(?P<n>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})",
+    )
+});
+
+/// The registered newsroom a claim came through, by its sentence, with the
+/// words saying so: the outlet it is attributed to ("…, Reuters
+/// reported"), or the one a speaker told it to ("…, the minister told
+/// Reuters"). The longest run of the capitalised words after the verb that
+/// names one counts ("told Sky News Arabia").
+fn relayed_newsroom<'a>(
+    text: &str,
+    attribution: Option<&str>,
+    entities: &'a Entities,
+) -> Option<(&'a str, String)> {
+    if let Some((name, outlet)) = attribution.and_then(|a| Some((a, entities.outlet_named(a)?))) {
+        // The words as written around the name: "according to Reuters",
+        // "Reuters reported".
+        let words = text
+            .find(name)
+            .map(|at| {
+                let before = text[..at].trim_end();
+                let start = ["according to", "cited by", "reported by"]
+                    .iter()
+                    .find_map(|w| before.strip_suffix(w).map(str::len))
+                    .unwrap_or(at);
+                let after = &text[at + name.len()..];
+                let verb = after
+                    .split_whitespace()
+                    .next()
+                    .filter(|w| {
+                        let w = w.trim_end_matches(['.', ',', ';']);
+                        matches!(w, "reported" | "reports" | "said" | "says" | "quoted")
+                    })
+                    .map_or(0, |w| {
+                        after
+                            .find(w)
+                            .map_or(0, |i| i + w.trim_end_matches(['.', ',', ';']).len())
+                    });
+                text[start..at + name.len() + verb].to_owned()
+            })
+            .unwrap_or_else(|| name.to_owned());
+        return Some((outlet, words));
+    }
+    if ![
+        "told", "telling", "nterview", "peaking", "alking", "poke", "alked", "uoted by",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+    {
+        return None;
+    }
+    TOLD_NEWSROOM.captures_iter(text).find_map(|c| {
+        let name = c.name("n")?;
+        let words: Vec<&str> = name.as_str().split_whitespace().collect();
+        (1..=words.len()).rev().find_map(|n| {
+            let outlet = entities.outlet_named(&words[..n].join(" "))?;
+            let whole = c.get(0)?;
+            let end = name.start() + words[..n].join(" ").len();
+            let said = text.get(whole.start()..end).unwrap_or(whole.as_str());
+            Some((
+                outlet,
+                said.split_whitespace().collect::<Vec<_>>().join(" "),
+            ))
+        })
+    })
+}
+
+/// The cluster's documents' origins with each newsroom their claims here
+/// relay named beside their producer ([`relayed_newsroom`]), or `None`
+/// when none does or the cluster has one origin group. Only a known producer
+/// is, and never beside itself.
+fn claim_relays(
+    list: &[usize],
+    claims: &[Claim],
+    documents: &[i64],
+    groups: &HashMap<i64, DocumentOrigin>,
+    entities: &Entities,
+) -> Option<HashMap<i64, DocumentOrigin>> {
+    // One origin group here: nothing to merge.
+    let one = &groups[documents.first()?].group;
+    if documents.iter().all(|d| groups[d].group == *one) {
+        return None;
+    }
+    let mut relayed: BTreeMap<i64, CoProducer> = BTreeMap::new();
+    for &i in list {
+        let d = claims[i].document_id;
+        let claim = &claims[i];
+        let Some((outlet, words)) =
+            relayed_newsroom(&claim.text, claim.attribution.as_deref(), entities)
+        else {
+            continue;
+        };
+        let Some(newsroom) = entities.newsroom(outlet) else {
+            continue;
+        };
+        // A document of unknown producer stays unknown: made a known
+        // origin by one sentence, it could stand beside another that rests
+        // on the same newsroom without saying so (pages quoting what Trump
+        // "told CBS News" beside the Washington Post quoting the same
+        // words: one origin, not two). Known producers relaying one
+        // newsroom only ever merge.
+        let own = &groups[&d];
+        if standing(own) == 0
+            || newsroom.group == own.group
+            || own.beside().any(|g| g == newsroom.group)
+        {
+            continue;
+        }
+        relayed.entry(d).or_insert_with(|| CoProducer {
+            relayed: Some(words),
+            in_claim: true,
+            ..newsroom.clone()
+        });
+    }
+    if relayed.is_empty() {
+        return None;
+    }
+    let mut local: HashMap<i64, DocumentOrigin> =
+        documents.iter().map(|d| (*d, groups[d].clone())).collect();
+    for (d, newsroom) in relayed {
+        if let Some(o) = local.get_mut(&d) {
+            o.named.push(newsroom);
+        }
+    }
+    Some(local)
+}
+
 /// Documents of a cluster that are near copies of a document credited to
 /// another producer ([`NEAR_COPY`]), when that producer stands behind a
 /// document of the cluster: each is mapped to that document (the source
@@ -1955,14 +2099,23 @@ fn joined(own: &DocumentOrigin, with: &DocumentOrigin) -> DocumentOrigin {
         .find(|c| c.group == with.group)
         .and_then(|c| c.relayed.as_ref())
     {
-        let relay = format!("its lead relays {}: {}", with.name, quote(words));
+        let in_claim = own
+            .named
+            .iter()
+            .any(|c| c.group == with.group && c.in_claim);
+        let by = if in_claim {
+            "this claim's sentence"
+        } else {
+            "its lead"
+        };
+        let relay = format!("{by} relays {}: {}", with.name, quote(words));
         return DocumentOrigin {
             group: with.group.clone(),
             name: with.name.clone(),
             outlet_id: with.outlet_id.clone(),
             alignment: with.alignment.clone(),
             description: format!("{} ({relay})", own.description),
-            how: RELAYS.into(),
+            how: if in_claim { CITES } else { RELAYS }.into(),
             evidence: Some(format!("{relay}; one origin with it")),
             // The credit's line is not the relay's.
             line: None,
@@ -2071,7 +2224,11 @@ fn summary(
             let credited: Vec<&DocumentOrigin> = documents
                 .iter()
                 .map(|d| &groups[d])
-                .filter(|o| o.shared_with.is_none() && o.carries.is_none() && o.how != RELAYS)
+                .filter(|o| {
+                    o.shared_with.is_none()
+                        && o.carries.is_none()
+                        && ![CITES, RELAYS].contains(&o.how.as_str())
+                })
                 .collect();
             let relaying = documents.iter().filter(|d| groups[d].how == RELAYS).count();
             let carriers = documents
@@ -3244,6 +3401,80 @@ fn conflicts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The newsroom a claim's sentence says it came through, with the words
+    /// saying so, and sentences naming one that relay nothing.
+    #[test]
+    fn a_claims_sentence_names_the_newsroom_it_came_through() {
+        let entities = Entities::new(&crate::outlets::registry::Registry::bundled());
+        let relayed = |text: &str, attribution: Option<&str>| {
+            relayed_newsroom(text, attribution, &entities).map(|(n, w)| (n.to_owned(), w))
+        };
+        let cases = [
+            (
+                "Floods have killed 42 people in the state since Friday, the minister told Reuters on Monday.",
+                None,
+                Some(("Reuters", "told Reuters")),
+            ),
+            (
+                "Speaking to Al Jazeera, the governor said the toll had been revised to 275.",
+                None,
+                Some(("Al Jazeera", "Speaking to Al Jazeera")),
+            ),
+            (
+                "In an interview with CBS News broadcast on Sunday, Trump said he had not thought of it.",
+                None,
+                Some(("CBS News", "In an interview with CBS News")),
+            ),
+            (
+                "CEO Samuli Huuhtanen told The Associated Press on Saturday that beer helps.",
+                None,
+                Some(("Associated Press", "told The Associated Press")),
+            ),
+            (
+                "The floods have killed 42 people in Assam since Friday, according to Reuters.",
+                Some("Reuters"),
+                Some(("Reuters", "according to Reuters")),
+            ),
+            (
+                "The floods have killed 42 people in Assam since Friday, Reuters reported.",
+                Some("Reuters"),
+                Some(("Reuters", "Reuters reported")),
+            ),
+            // Told to people, or a person; spoken to by phone.
+            (
+                "The minister told reporters that 42 people had died.",
+                None,
+                None,
+            ),
+            ("Putin told Trump that Russia had not meddled.", None, None),
+            ("Macron spoke to Erdogan by phone on Sunday.", None, None),
+            // A credit abbreviation alone is no newsroom's name here: "PA"
+            // may be the Palestinian Authority, "Petra" a person.
+            (
+                "Speaking to ANI, Pradeep Jena said the toll was 275.",
+                None,
+                None,
+            ),
+            (
+                "Abbas told the PA cabinet that talks had failed.",
+                None,
+                None,
+            ),
+            (
+                "He said in an interview with local residents that the dam held.",
+                None,
+                None,
+            ),
+        ];
+        for (text, attribution, want) in cases {
+            assert_eq!(
+                relayed(text, attribution),
+                want.map(|(n, w)| (n.to_owned(), w.to_owned())),
+                "{text}"
+            );
+        }
+    }
 
     /// Sentences cut short as pages cut them for teasers and feeds, and
     /// what is not a cut: a quotation's ellipsis, a scraped stop after a

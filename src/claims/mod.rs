@@ -458,21 +458,32 @@ const TEXTS_AT_ONCE: usize = 2048;
 
 /// Runs the stage over the store and returns what it wrote.
 pub fn run(store: &mut Store, registry: &Registry) -> Result<StageOutput, StoreError> {
-    Ok(run_with(store, registry, &crate::progress::Control::none())?.expect("never cancelled"))
+    Ok(run_with(
+        store,
+        registry,
+        crate::outlets::Grouping::ByOutlet,
+        &crate::progress::Control::none(),
+    )?
+    .expect("never cancelled"))
 }
 
 /// [`run`] with progress (one step per document) and cancellation: `None`
 /// when cancelled, in which case no result was written (only the analyses
 /// of documents, kept for the next run).
+///
+/// `grouping` is the one the outlets stage grouped origins by: a newsroom a
+/// claim's sentence relays is grouped the same way.
 pub fn run_with(
     store: &mut Store,
     registry: &Registry,
+    grouping: crate::outlets::Grouping,
     control: &crate::progress::Control,
 ) -> Result<Option<StageOutput>, StoreError> {
     let started = std::time::Instant::now();
     let documents = store.current_documents()?;
     let outlets = store.outlet_records()?;
-    let entities = Entities::new(registry);
+    let entities =
+        Entities::new(registry).with_newsrooms(crate::outlets::newsrooms(registry, grouping));
     let imported = imported_reuse(store, &documents)?;
     let stage = analysis_key(registry);
     control.progress.start(

@@ -71,6 +71,10 @@ pub struct CoProducer {
     /// documents naming it count together though none of its own is there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alignment: Option<Alignment>,
+    /// Set, in one cluster, when the claim's own sentence relays it ("…,
+    /// the minister told Reuters"), not the lead: never stored.
+    #[serde(skip)]
+    pub in_claim: bool,
 }
 
 /// One stored signal.

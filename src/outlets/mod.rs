@@ -178,6 +178,32 @@ pub fn origin_group(
     )
 }
 
+/// Every registered outlet as a newsroom a claim's sentence may relay
+/// ("…, the minister told Reuters"), by its name: its group as a
+/// document's own would be, and who stands behind it.
+pub fn newsrooms(
+    registry: &Registry,
+    grouping: Grouping,
+) -> std::collections::HashMap<String, CoProducer> {
+    registry
+        .outlets()
+        .iter()
+        .map(|o| {
+            (
+                o.name.clone(),
+                CoProducer {
+                    name: o.name.clone(),
+                    outlet_id: Some(o.id.clone()),
+                    group: producer_group(registry, Some(&o.id), &o.name, grouping),
+                    relayed: None,
+                    alignment: registered_alignment(registry, Some(&o.id)),
+                    in_claim: false,
+                },
+            )
+        })
+        .collect()
+}
+
 /// The origin group of a producer: its outlet, its owner when grouping by
 /// owner, or its name when it is not registered.
 fn producer_group(
@@ -446,6 +472,7 @@ fn decide(
                     name,
                     outlet_id,
                     relayed,
+                    in_claim: false,
                 })
                 .filter(|c| c.group != group)
                 .collect(),

@@ -258,8 +258,13 @@ fn analyses_of_a_run_stopped_before_its_results_do_not_stand_for_them() {
             progress: &progress,
             cancel: &cancel,
         };
-        let stopped =
-            provaudit::claims::run_with(&mut store, &Registry::bundled(), &control).unwrap();
+        let stopped = provaudit::claims::run_with(
+            &mut store,
+            &Registry::bundled(),
+            provaudit::outlets::Grouping::ByOutlet,
+            &control,
+        )
+        .unwrap();
         assert!(stopped.is_none(), "the run was stopped");
     }
     // The stopped run left the stored article as it was, beside the claims

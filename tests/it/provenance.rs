@@ -2249,3 +2249,99 @@ Jihadist groups have waged an insurgency in the region since 2009.\n";
         "no state is known behind an unregistered paper: {k:#}"
     );
 }
+
+/// Two wires retelling what a speaker told a third newsroom ("…, he told
+/// CBS News in an interview", "in an interview with CBS News broadcast on
+/// Sunday, …") carry that newsroom's interview: one origin, not two. Stop
+/// 56's binary counted the AP and Reuters as two and called the claim
+/// corroborated.
+#[test]
+fn wires_retelling_what_a_speaker_told_one_newsroom_are_one_origin() {
+    let ap = "Trump says he did not think of asking for extraditions\n\n\
+HELSINKI (AP) — President Donald Trump says he \"hadn't thought\" about asking Vladimir Putin to hand over the 12 Russian intelligence officers indicted on Friday, he told CBS News in an interview that aired on Sunday.\n\n\
+The two leaders meet on Monday in the Finnish capital.\n";
+    let reuters = "Trump has not considered asking Putin to extradite indicted Russians\n\n\
+HELSINKI, July 15 (Reuters) - U.S. President Donald Trump, in an interview with CBS News broadcast on Sunday, said he had not thought of seeking the extradition of 12 Russian intelligence officers indicted on Friday.\n\n\
+The summit begins on Monday morning.\n\n\
+(Reporting by Jeff Mason; Editing by Mary Milliken)\n";
+    let (_ws, report) = audit(&[("a_ap.txt", ap), ("b_reuters.txt", reuters)]);
+    assert_eq!(
+        document(&report, "a_ap.txt")["origin"]["name"],
+        "Associated Press"
+    );
+    assert_eq!(
+        document(&report, "b_reuters.txt")["origin"]["name"],
+        "Reuters"
+    );
+    let k = one_cluster(&report, "a_ap.txt", "b_reuters.txt", "indicted on Friday");
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    assert!(group_names(k)[0].starts_with("CBS News"), "{k:#}");
+    let row = evidence_of(k, "b_reuters.txt");
+    assert_eq!(row["origin"], "CBS News", "{row:#}");
+    assert!(
+        row["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("in an interview with CBS News"),
+        "the words saying so: {row:#}"
+    );
+}
+
+/// A figure two wires attribute to a third newsroom further down their
+/// stories ("…, according to Reuters", "…, Reuters reported") rests on
+/// that one, though none of its own stories is in the folder. Stop 56's
+/// binary counted the AP and AFP as two origins.
+#[test]
+fn a_figure_two_wires_attribute_to_a_third_newsroom_rests_on_that_one() {
+    let ap = "Floods force 200,000 from their homes in Assam\n\n\
+GUWAHATI, India (AP) — Floods in India's northeastern state of Assam have forced more than 200,000 people from their homes this week, officials said on Monday.\n\n\
+Rescue teams used boats to reach villages cut off by the Brahmaputra river, officials said. Schools in six districts were closed until further notice.\n\n\
+The floods have killed 42 people in the state since Friday, according to Reuters.\n\n\
+The army was called in to help evacuate residents from low-lying areas near the river.\n";
+    let afp = "Monsoon rain submerges hundreds of villages in India's northeast\n\n\
+GUWAHATI, India (AFP) - Heavy monsoon rain has submerged hundreds of villages in Assam in India's northeast, disrupting rail and road links, authorities said on Monday.\n\n\
+Thousands of families have moved to relief camps set up in government buildings, local authorities said. Train services to the region were suspended on Sunday.\n\n\
+The floods have killed 42 people in Assam since Friday, Reuters reported.\n\n\
+Meteorologists forecast more heavy rain for the rest of the week.\n";
+    let (_ws, report) = audit(&[("a_ap.txt", ap), ("b_afp.txt", afp)]);
+    let k = one_cluster(&report, "a_ap.txt", "b_afp.txt", "42 people");
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    assert!(group_names(k)[0].starts_with("Reuters"), "{k:#}");
+    // The rest of each story is its wire's own.
+    let own = cluster_of(&report, "a_ap.txt", "200,000");
+    assert_eq!(group_names(own), ["Associated Press"], "{own:#}");
+}
+
+/// Pages of unknown producer naming the newsroom a speaker told do not
+/// make it a known origin beside a wire carrying the same claim without
+/// naming it: the wire may rest on that interview too, so the claim stands
+/// on one known origin and two documents of unknown origin, unresolved,
+/// never corroborated.
+#[test]
+fn pages_of_unknown_origin_naming_a_newsroom_make_it_no_second_origin() {
+    let page_a = "Trump on the indicted Russians\n\n\
+President Donald Trump says he \"hadn't thought\" about asking Vladimir Putin to hand over the 12 Russian intelligence officers indicted on Friday, he told CBS News in an interview that aired on Sunday.\n\n\
+Democrats called the summit a mistake.\n";
+    let page_b = "What Trump said before Helsinki\n\n\
+In an interview with CBS News broadcast on Sunday, Trump said he had not thought of seeking the extradition of 12 Russian intelligence officers indicted on Friday.\n\n\
+The meeting is set for Monday.\n";
+    let ap = "Trump heads to Helsinki\n\n\
+HELSINKI (AP) — U.S. President Donald Trump said he had not considered asking Russia's Vladimir Putin to extradite the 12 Russian intelligence officers indicted on Friday.\n\n\
+The two leaders meet on Monday in the Finnish capital.\n";
+    let (_ws, report) = audit(&[
+        ("a_page.txt", page_a),
+        ("b_page.txt", page_b),
+        ("c_ap.txt", ap),
+    ]);
+    let k = one_cluster(&report, "a_page.txt", "c_ap.txt", "indicted on Friday");
+    assert_eq!(
+        k["documents"].as_array().unwrap().len(),
+        3,
+        "the three tell one claim: {k:#}"
+    );
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["unknown_origin_documents"], 2, "{k:#}");
+    assert_eq!(k["corroboration"], "unresolved", "{k:#}");
+}
