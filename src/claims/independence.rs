@@ -1591,77 +1591,183 @@ fn citing_documents(
     cited
 }
 
-/// Words before a newsroom saying a claim came through it: the speaker told
-/// it or spoke to it, or it quoted them ("…, the minister told Reuters",
-/// "Speaking to ANI, …", "…, he said in an interview with CNN", "quoted
-/// by TASS").
-static TOLD_NEWSROOM: LazyLock<Regex> = LazyLock::new(|| {
+/// Words around a newsroom saying a claim came through it, each pattern
+/// with the words naming it in `n`: the speaker told it or spoke to it
+/// ("…, the minister told Reuters", "Speaking to Sky News, …", "…, he
+/// said in an interview with CNN", "she tells the BBC"), it quoted,
+/// polled or reached them ("quoted by TASS", "contacted by AFP", "polled
+/// by Reuters"), or the sentence is its report ("according to CNN",
+/// "reported TASS citing a source").
+static AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"\b(?i:told|telling|(?:speaking|talking|spoke|talked)\s+(?:to|with)|(?:in|during)\s+an?\s+(?:exclusive\s+)?interview\s+with|interviewed\s+by|quoted\s+by)\s+(?:the\s+)?(?P<n>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})",
+        r"\b(?i:told|tells|telling|admit(?:s|ted)\s+to|sat\s+down\s+with|(?:speaking|talking|spoke|talked)\s+(?:to|with|on)|(?:in|during)\s+an?\s+(?:exclusive\s+|phone\s+|telephone\s+|television\s+|radio\s+)?interview\s+(?:with|on)|interviewed\s+by|(?:as\s+)?(?:quoted|cited|reported)\s+by|contacted\s+by|polled\s+by|according\s+to)\s+(?P<n>(?:[\w.&'’-]+\s+){0,5}[\w.&'’-]+)",
     )
 });
 
+/// A newsroom before the words saying the claim is its report or its
+/// staff's ("…, the official Xinhua news agency reported", "…, CNN
+/// reports.", "The official Xinhua news agency quoted a witness as
+/// saying", "…, AFP journalists said"), the words naming it in `n`.
+static BEFORE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"(?:^|[,;:]\s*|\s)(?P<n>(?:[\w.&'’-]+\s+){0,5}?[\w.&'’-]+)\s+(?:reported|reports|quoted|(?:journalists|reporters|correspondents?)\s+(?:said|saw|reported|counted))\b",
+    )
+});
+
+/// Words that only describe a newsroom beside its name: "the official
+/// Xinhua news agency", "Russian news site TASS", "AFP journalists".
+const NEWSROOM_WORDS: [&str; 34] = [
+    "the",
+    "a",
+    "an",
+    "official",
+    "state",
+    "state-run",
+    "state-owned",
+    "semi-official",
+    "semiofficial",
+    "public",
+    "private",
+    "independent",
+    "local",
+    "national",
+    "news",
+    "agency",
+    "newspaper",
+    "daily",
+    "paper",
+    "broadcaster",
+    "television",
+    "tv",
+    "channel",
+    "network",
+    "site",
+    "website",
+    "outlet",
+    "media",
+    "wire",
+    "service",
+    "journalists",
+    "reporters",
+    "correspondent",
+    "correspondents",
+];
+
+/// The registered newsroom a run of words names, and where its name ends:
+/// describing words and a country's people or name first ("the official",
+/// "South Korean news agency", "Russia's"), then the longest run of words
+/// naming one, a possessive's "'s" dropped ("CNN’s Jake Tapper"). With
+/// `strict`, every word after the name must describe it too ("Xinhua news
+/// agency"), as before a verb ("the Yonhap news agency reported"); else
+/// the name only has to open what follows ("told CNN's Jake Tapper").
+fn newsroom_in<'a>(words: &str, strict: bool, entities: &'a Entities) -> Option<(&'a str, usize)> {
+    let tokens: Vec<(usize, &str)> = words
+        .split_whitespace()
+        .map(|t| (t.as_ptr() as usize - words.as_ptr() as usize, t))
+        .collect();
+    let bare = |t: &str| {
+        t.trim_end_matches([',', '.', ';', ':'])
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_owned()
+    };
+    let describes = |t: &str| {
+        let t = t.trim_end_matches([',', '.', ';', ':']);
+        NEWSROOM_WORDS.contains(&t.to_lowercase().as_str())
+            || entities.is_demonym(&bare(t))
+            || entities.is_country(&bare(t))
+    };
+    // Leading describing words, one word or two ("South Korean") at a time.
+    let named_from = |mut at: usize| {
+        while at < tokens.len() {
+            let pair = || format!("{} {}", tokens[at].1, bare(tokens[at + 1].1));
+            if describes(tokens[at].1) {
+                at += 1;
+            } else if at + 1 < tokens.len()
+                && (entities.is_demonym(&pair()) || entities.is_country(&pair()))
+            {
+                at += 2;
+            } else {
+                break;
+            }
+        }
+        let first = tokens.get(at)?;
+        if !first.1.starts_with(char::is_uppercase) {
+            return None;
+        }
+        (at + 1..=tokens.len().min(at + 5)).rev().find_map(|end| {
+            let last = tokens[end - 1];
+            let name = format!("{}{}", &words[first.0..last.0], bare(last.1));
+            let outlet = entities.outlet_named(&name)?;
+            let rest_describes = tokens[end..].iter().all(|(_, t)| describes(t));
+            (!strict || rest_describes).then_some((outlet, last.0 + bare(last.1).len()))
+        })
+    };
+    // Strict, the name may follow other words ("On Monday the Yonhap news
+    // agency reported"); else it opens them.
+    if strict {
+        (0..tokens.len()).find_map(named_from)
+    } else {
+        named_from(0)
+    }
+}
+
 /// The registered newsroom a claim came through, by its sentence, with the
-/// words saying so: the outlet it is attributed to ("…, Reuters
-/// reported"), or the one a speaker told it to ("…, the minister told
-/// Reuters"). The longest run of the capitalised words after the verb that
-/// names one counts ("told Sky News Arabia").
-fn relayed_newsroom<'a>(
+/// words saying so: the outlet the claim is attributed to ("…, Reuters
+/// reported", "according to the official Xinhua news agency"), one a
+/// speaker told it to ("…, the minister told Reuters", "Speaking to Sky
+/// News, …"), one that quoted or reached them ("quoted by Russia's
+/// Interfax agency", "contacted by AFP"), or whose report or staff the
+/// sentence cites ("…, CNN reports.", "…, AFP journalists said").
+pub fn relayed_newsroom<'a>(
     text: &str,
     attribution: Option<&str>,
     entities: &'a Entities,
 ) -> Option<(&'a str, String)> {
-    if let Some((name, outlet)) = attribution.and_then(|a| Some((a, entities.outlet_named(a)?))) {
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(a) = attribution
+        && let Some((outlet, _)) = newsroom_in(a, true, entities)
+    {
         // The words as written around the name: "according to Reuters",
         // "Reuters reported".
         let words = text
-            .find(name)
+            .find(a)
             .map(|at| {
                 let before = text[..at].trim_end();
                 let start = ["according to", "cited by", "reported by"]
                     .iter()
                     .find_map(|w| before.strip_suffix(w).map(str::len))
                     .unwrap_or(at);
-                let after = &text[at + name.len()..];
-                let verb = after
-                    .split_whitespace()
-                    .next()
-                    .filter(|w| {
-                        let w = w.trim_end_matches(['.', ',', ';']);
-                        matches!(w, "reported" | "reports" | "said" | "says" | "quoted")
+                let after = &text[at + a.len()..];
+                let gap = after.len() - after.trim_start().len();
+                let verb = ["reported", "reports", "said", "says", "quoted"]
+                    .iter()
+                    .find(|v| {
+                        after[gap..].starts_with(**v)
+                            && !after[gap + v.len()..].starts_with(char::is_alphabetic)
                     })
-                    .map_or(0, |w| {
-                        after
-                            .find(w)
-                            .map_or(0, |i| i + w.trim_end_matches(['.', ',', ';']).len())
-                    });
-                text[start..at + name.len() + verb].to_owned()
+                    .map_or(0, |v| gap + v.len());
+                text[start..at + a.len() + verb].to_owned()
             })
-            .unwrap_or_else(|| name.to_owned());
-        return Some((outlet, words));
+            .unwrap_or_else(|| a.to_owned());
+        return Some((outlet, squeeze(&words)));
     }
-    if ![
-        "told", "telling", "nterview", "peaking", "alking", "poke", "alked", "uoted by",
-    ]
-    .iter()
-    .any(|w| text.contains(w))
-    {
-        return None;
-    }
-    TOLD_NEWSROOM.captures_iter(text).find_map(|c| {
-        let name = c.name("n")?;
-        let words: Vec<&str> = name.as_str().split_whitespace().collect();
-        (1..=words.len()).rev().find_map(|n| {
-            let outlet = entities.outlet_named(&words[..n].join(" "))?;
-            let whole = c.get(0)?;
-            let end = name.start() + words[..n].join(" ").len();
-            let said = text.get(whole.start()..end).unwrap_or(whole.as_str());
-            Some((
-                outlet,
-                said.split_whitespace().collect::<Vec<_>>().join(" "),
-            ))
+    AFTER_WORDS
+        .captures_iter(text)
+        .find_map(|c| {
+            let n = c.name("n")?;
+            let (outlet, end) = newsroom_in(n.as_str(), false, entities)?;
+            let said = text.get(c.get(0)?.start()..n.start() + end)?;
+            Some((outlet, squeeze(said)))
         })
-    })
+        .or_else(|| {
+            BEFORE_WORDS.captures_iter(text).find_map(|c| {
+                let n = c.name("n")?;
+                let (outlet, _) = newsroom_in(n.as_str(), true, entities)?;
+                let said = text.get(n.start()..c.get(0)?.end())?;
+                Some((outlet, squeeze(said)))
+            })
+        })
 }
 
 /// The cluster's documents' origins with each newsroom their claims here
@@ -1681,9 +1787,8 @@ fn claim_relays(
         return None;
     }
     let mut relayed: BTreeMap<i64, CoProducer> = BTreeMap::new();
-    for &i in list {
-        let d = claims[i].document_id;
-        let claim = &claims[i];
+    for claim in list.iter().map(|&i| &claims[i]) {
+        let d = claim.document_id;
         let Some((outlet, words)) =
             relayed_newsroom(&claim.text, claim.attribution.as_deref(), entities)
         else {
@@ -3440,6 +3545,45 @@ mod tests {
                 "The floods have killed 42 people in Assam since Friday, Reuters reported.",
                 Some("Reuters"),
                 Some(("Reuters", "Reuters reported")),
+            ),
+            (
+                "An explosion in a factory has caused casualties, the official Xinhua news agency reported, citing local authorities.",
+                None,
+                Some((
+                    "Xinhua News Agency",
+                    "the official Xinhua news agency reported",
+                )),
+            ),
+            (
+                "Pompeo also noted that it was a deeply personal decision not to run, CNN reports.",
+                None,
+                Some(("CNN", "CNN reports")),
+            ),
+            (
+                "He told CNN’s Jake Tapper that he was running for president.",
+                None,
+                Some(("CNN", "told CNN")),
+            ),
+            (
+                "Putin called Obama on Thursday, according to Russian news site TASS.",
+                None,
+                Some(("TASS", "according to Russian news site TASS")),
+            ),
+            // An employer, a disclaimer: no channel of the claim.
+            (
+                "Fox News host Sean Hannity said on his show that the count was wrong.",
+                Some("Fox News host Sean Hannity"),
+                None,
+            ),
+            (
+                "A former CNN anchor said the network had changed.",
+                None,
+                None,
+            ),
+            (
+                "Reuters could not independently verify the video.",
+                None,
+                None,
             ),
             // Told to people, or a person; spoken to by phone.
             (

@@ -23,5 +23,6 @@ mod seeds;
 mod spark;
 mod store;
 mod support;
+mod told;
 mod verify;
 mod warc;
