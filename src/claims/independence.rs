@@ -1596,11 +1596,14 @@ fn citing_documents(
 /// ("…, the minister told Reuters", "Speaking to Sky News, …", "…, he
 /// said in an interview with CNN", "she tells the BBC"), it quoted,
 /// polled or reached them ("quoted by TASS", "contacted by AFP", "polled
-/// by Reuters"), or the sentence is its report ("according to CNN",
-/// "reported TASS citing a source").
+/// by Reuters"), it aired them ("said on Rossiya 24 TV channel"), or the
+/// sentence is its report or carries its statement ("according to CNN",
+/// "a statement on the official Mena news agency said"). A report by it
+/// that someone answers is not ("could not comment on a report by
+/// Bloomberg that …").
 static AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"\b(?i:told|tells|telling|admit(?:s|ted)\s+to|sat\s+down\s+with|(?:speaking|talking|spoke|talked)\s+(?:to|with|on)|(?:in|during)\s+an?\s+(?:exclusive\s+|phone\s+|telephone\s+|television\s+|radio\s+)?interview\s+(?:with|on)|interviewed\s+by|(?:as\s+)?(?:quoted|cited|reported)\s+by|contacted\s+by|polled\s+by|according\s+to)\s+(?P<n>(?:[\w.&'’-]+\s+){0,5}[\w.&'’-]+)",
+        r"\b(?i:told|tells|telling|admit(?:s|ted)\s+to|sat\s+down\s+with|(?:speaking|talking|spoke|talked)\s+(?:to|with|on)|(?:in|during)\s+an?\s+(?:exclusive\s+|phone\s+|telephone\s+|television\s+|radio\s+)?interview\s+(?:with|on)|interviewed\s+by|(?:as\s+)?(?:quoted|cited|reported)\s+by|contacted\s+by|polled\s+by|according\s+to|(?:said|says|speaking|spoke|appearing|appeared)\s+on|(?:statement|interview)\s+(?:on|in|by|from))\s+(?P<n>(?:[\w.&'’-]+\s+){0,5}[\w.&'’-]+)",
     )
 });
 
@@ -1611,6 +1614,15 @@ static AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 static BEFORE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
         r"(?:^|[,;:]\s*|\s)(?P<n>(?:[\w.&'’-]+\s+){0,5}?[\w.&'’-]+)\s+(?:reported|reports|quoted|(?:journalists|reporters|correspondents?)\s+(?:said|saw|reported|counted))\b",
+    )
+});
+
+/// A newsroom after the verb closing its report ("…, reported Sudan
+/// Tribune.", "…, reports Nippon News Network (Feb. 3).", "…, said the
+/// BBC."), the words naming it in `n`, which must end the clause.
+static INVERTED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::re(
+        r"[,;]\s+(?:reported|reports|said|says|wrote|writes)\s+(?P<n>(?:[\w.&'’-]+\s+){0,5}?[\w&'’-]+)\s*(?:[.,;(]|\s+citing\b|$)",
     )
 });
 
@@ -1677,8 +1689,8 @@ fn newsroom_in<'a>(words: &str, strict: bool, entities: &'a Entities) -> Option<
             || entities.is_demonym(&bare(t))
             || entities.is_country(&bare(t))
     };
-    // Leading describing words, one word or two ("South Korean") at a time.
-    let named_from = |mut at: usize| {
+    // Past describing words, one word or two ("South Korean") at a time.
+    let past_describing = |mut at: usize| {
         while at < tokens.len() {
             let pair = || format!("{} {}", tokens[at].1, bare(tokens[at + 1].1));
             if describes(tokens[at].1) {
@@ -1691,8 +1703,18 @@ fn newsroom_in<'a>(words: &str, strict: bool, entities: &'a Entities) -> Option<
                 break;
             }
         }
+        at
+    };
+    // The longest run of words from `at` naming a newsroom.
+    let name_at = |at: usize| {
         let first = tokens.get(at)?;
-        if !first.1.starts_with(char::is_uppercase) {
+        // "al-Manar’s show": an article written small before the name.
+        let opening = first
+            .1
+            .strip_prefix("al-")
+            .or_else(|| first.1.strip_prefix("el-"))
+            .unwrap_or(first.1);
+        if !opening.starts_with(char::is_uppercase) {
             return None;
         }
         (at + 1..=tokens.len().min(at + 5)).rev().find_map(|end| {
@@ -1703,6 +1725,9 @@ fn newsroom_in<'a>(words: &str, strict: bool, entities: &'a Entities) -> Option<
             (!strict || rest_describes).then_some((outlet, last.0 + bare(last.1).len()))
         })
     };
+    // After the describing words, or from `at` itself: a name may open
+    // with a country's ("Sudan Tribune").
+    let named_from = |at: usize| name_at(past_describing(at)).or_else(|| name_at(at));
     // Strict, the name may follow other words ("On Monday the Yonhap news
     // agency reported"); else it opens them.
     if strict {
@@ -1718,7 +1743,8 @@ fn newsroom_in<'a>(words: &str, strict: bool, entities: &'a Entities) -> Option<
 /// speaker told it to ("…, the minister told Reuters", "Speaking to Sky
 /// News, …"), one that quoted or reached them ("quoted by Russia's
 /// Interfax agency", "contacted by AFP"), or whose report or staff the
-/// sentence cites ("…, CNN reports.", "…, AFP journalists said").
+/// sentence cites ("…, CNN reports.", "…, AFP journalists said", "…,
+/// reported Sudan Tribune.").
 pub fn relayed_newsroom<'a>(
     text: &str,
     attribution: Option<&str>,
@@ -1765,6 +1791,14 @@ pub fn relayed_newsroom<'a>(
                 let n = c.name("n")?;
                 let (outlet, _) = newsroom_in(n.as_str(), true, entities)?;
                 let said = text.get(n.start()..c.get(0)?.end())?;
+                Some((outlet, squeeze(said)))
+            })
+        })
+        .or_else(|| {
+            INVERTED.captures_iter(text).find_map(|c| {
+                let n = c.name("n")?;
+                let (outlet, end) = newsroom_in(n.as_str(), true, entities)?;
+                let said = text.get(c.get(0)?.start() + 1..n.start() + end)?;
                 Some((outlet, squeeze(said)))
             })
         })

@@ -611,7 +611,13 @@ fn apply(outlets: &mut Vec<Outlet>, entry: OutletEntry, layer: Layer, label: &st
         }
         let same_name = entry_keys.contains(&name_key(&o.name));
         let same_domain = o.domains.iter().any(|d| entry_domains.contains(d));
-        if same_name || same_domain {
+        // A name alone is another country's outlet when the countries
+        // differ: NBC News's "NBC" is not Namibia's state broadcaster.
+        let other_country = match (&entry.country, &o.country) {
+            (Some(a), Some(b)) => name_key(a) != name_key(b),
+            _ => false,
+        };
+        if same_domain || (same_name && !other_country) {
             merged_rows.push(i);
         }
     }
@@ -1038,6 +1044,25 @@ mod tests {
             Some("presstv.ir".into())
         );
         assert_eq!(host_of("not a url"), None);
+    }
+
+    /// A curated outlet takes in a state-media row of its name only from
+    /// its own country: NBC News ("NBC") stays unaffiliated, and
+    /// Namibia's state broadcaster, the monitor's "NBC", stays itself.
+    #[test]
+    fn a_state_media_row_of_another_country_is_not_folded_in_by_name() {
+        let r = Registry::bundled();
+        let nbc = r.get("nbc-news").unwrap();
+        assert_eq!(nbc.country.as_deref(), Some("United States of America"));
+        assert_eq!(nbc.state_affiliation, None, "{nbc:?}");
+        assert!(
+            r.outlets()
+                .iter()
+                .any(|o| o.country.as_deref() == Some("Namibia")
+                    && o.state_affiliation.is_some()
+                    && name_key(&o.name) == "nbc"),
+            "Namibia's broadcaster is still its own outlet"
+        );
     }
 
     #[test]
