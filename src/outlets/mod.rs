@@ -189,19 +189,31 @@ pub fn newsrooms(
         .outlets()
         .iter()
         .map(|o| {
-            (
-                o.name.clone(),
-                CoProducer {
-                    name: o.name.clone(),
-                    outlet_id: Some(o.id.clone()),
-                    group: producer_group(registry, Some(&o.id), &o.name, grouping),
-                    relayed: None,
-                    alignment: registered_alignment(registry, Some(&o.id)),
-                    in_claim: false,
-                },
-            )
+            let newsroom =
+                co_producer(registry, grouping, o.name.clone(), Some(o.id.clone()), None);
+            (o.name.clone(), newsroom)
         })
         .collect()
+}
+
+/// A producer named beside a document's origin (credited with it, or
+/// relayed with `relayed`'s words): its group as a document's own would be,
+/// and the registry's alignment when registered.
+fn co_producer(
+    registry: &Registry,
+    grouping: Grouping,
+    name: String,
+    outlet_id: Option<String>,
+    relayed: Option<String>,
+) -> CoProducer {
+    CoProducer {
+        group: producer_group(registry, outlet_id.as_deref(), &name, grouping),
+        alignment: registered_alignment(registry, outlet_id.as_deref()),
+        name,
+        outlet_id,
+        relayed,
+        in_claim: false,
+    }
 }
 
 /// The origin group of a producer: its outlet, its owner when grouping by
@@ -466,13 +478,8 @@ fn decide(
                         .into_iter()
                         .map(|(name, outlet_id, words)| (name, outlet_id, Some(words))),
                 )
-                .map(|(name, outlet_id, relayed)| CoProducer {
-                    group: producer_group(registry, outlet_id.as_deref(), &name, grouping),
-                    alignment: registered_alignment(registry, outlet_id.as_deref()),
-                    name,
-                    outlet_id,
-                    relayed,
-                    in_claim: false,
+                .map(|(name, outlet_id, relayed)| {
+                    co_producer(registry, grouping, name, outlet_id, relayed)
                 })
                 .filter(|c| c.group != group)
                 .collect(),
