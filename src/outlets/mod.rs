@@ -196,6 +196,20 @@ pub fn newsrooms(
         .collect()
 }
 
+/// A newsroom the registry does not hold, named in a claim's sentence
+/// ("…, the local newspaper Kathimerini reported"): grouped by its name, as
+/// a document credited to it is.
+pub fn unregistered_newsroom(name: &str) -> CoProducer {
+    CoProducer {
+        group: format!("name:{}", name_key(name)),
+        alignment: None,
+        name: name.to_owned(),
+        outlet_id: None,
+        relayed: None,
+        in_claim: false,
+    }
+}
+
 /// A producer named beside a document's origin (credited with it, or
 /// relayed with `relayed`'s words): its group as a document's own would be,
 /// and the registry's alignment when registered.

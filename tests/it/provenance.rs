@@ -2314,6 +2314,32 @@ Meteorologists forecast more heavy rain for the rest of the week.\n";
     assert_eq!(group_names(own), ["Associated Press"], "{own:#}");
 }
 
+/// Two wires giving one figure as a local newspaper's report, a newsroom
+/// the registry does not hold ("the Greek daily Kathimerini reported",
+/// "according to local newspaper Kathimerini"), rest on that newspaper:
+/// one origin, named as the sentences name it, not two.
+#[test]
+fn a_figure_two_wires_credit_to_an_unregistered_newspaper_rests_on_it() {
+    let ap = "Wildfire forces evacuations near Athens\n\n\
+ATHENS, Greece (AP) — A wildfire fanned by strong winds forced the evacuation of several villages north of Athens on Monday, officials said.\n\n\
+Firefighters backed by water-dropping aircraft battled the flames through the night, officials said. Schools in the area were closed.\n\n\
+At least 37 homes have been destroyed in the village of Varnavas, the Greek daily Kathimerini reported.\n\n\
+Temperatures were forecast to stay above 40 degrees Celsius for the rest of the week.\n";
+    let afp = "Greek firefighters battle blaze north of capital\n\n\
+ATHENS (AFP) - Hundreds of firefighters fought a large wildfire north of the Greek capital on Monday as residents of several villages fled, authorities said.\n\n\
+The fire service said 12 planes and helicopters were deployed. A major road was closed to traffic.\n\n\
+At least 37 homes have been destroyed in Varnavas, according to local newspaper Kathimerini.\n\n\
+Greece has suffered a series of wildfires this summer.\n";
+    let (_ws, report) = audit(&[("a_ap.txt", ap), ("b_afp.txt", afp)]);
+    let k = one_cluster(&report, "a_ap.txt", "b_afp.txt", "37 homes");
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    assert!(group_names(k)[0].starts_with("Kathimerini"), "{k:#}");
+    // The rest of each story is its wire's own.
+    let own = cluster_of(&report, "a_ap.txt", "wildfire fanned");
+    assert_eq!(group_names(own), ["Associated Press"], "{own:#}");
+}
+
 /// Pages of unknown producer naming the newsroom a speaker told do not
 /// make it a known origin beside a wire carrying the same claim without
 /// naming it: the wire may rest on that interview too, so the claim stands

@@ -1,5 +1,5 @@
 //! Sentences naming a newsroom beside a claim, collected from stored public
-//! pages on stories the rule was not written for, in two sets each held out
+//! pages on stories the rule was not written for, in three sets each held out
 //! from the rule until measured (`tests/data/told/cases.tsv`:
 //! the sentence exactly as published, `RELAY` when its claim came through
 //! that newsroom — "…, the minister told Reuters", "Speaking to Sky News,
@@ -41,7 +41,7 @@ fn read(entities: &Entities, text: &str) -> Option<Option<String>> {
             claim.attribution
         );
     }
-    Some(read.map(|(n, _)| n.to_owned()))
+    Some(read.map(|(n, _)| n.into_owned()))
 }
 
 #[test]
@@ -49,6 +49,7 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
     let entities = Entities::new(&Registry::bundled());
     let rows = crate::support::case_rows("told/cases.tsv", 4);
     let (mut relays, mut read_right, mut unregistered, mut no_claim) = (0, 0, 0, 0);
+    let mut unregistered_read = 0;
     let (mut others, mut wrong, mut other) = (0, Vec::new(), Vec::new());
     let mut missed = Vec::new();
     for f in &rows {
@@ -64,9 +65,22 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
             "RELAY" => {
                 relays += 1;
                 match (expected, &got) {
-                    (None, _) => {
+                    (None, got) => {
                         unregistered += 1;
-                        eprintln!("  unregistered {newsroom}");
+                        // Read by the name the sentence gives it.
+                        let bare = |n: &str| {
+                            n.trim_start_matches("the ")
+                                .trim_start_matches("The ")
+                                .to_lowercase()
+                        };
+                        match got {
+                            // The label may hold its description too
+                            // ("radio station RPP").
+                            Some(Some(g)) if bare(newsroom).contains(&bare(g)) => {
+                                unregistered_read += 1
+                            }
+                            _ => eprintln!("  unregistered {newsroom} (read {got:?})"),
+                        }
                     }
                     (_, None) => no_claim += 1,
                     (Some(e), Some(Some(g))) if e == g => read_right += 1,
@@ -90,7 +104,7 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
         }
     }
     eprintln!(
-        "relays {relays}: read {read_right}, unregistered {unregistered}, no claim {no_claim}, missed {}; others {others}: taken {}",
+        "relays {relays}: read {read_right}, unregistered {unregistered} (read by name {unregistered_read}), no claim {no_claim}, missed {}; others {others}: taken {}",
         missed.len(),
         wrong.len()
     );
@@ -100,15 +114,24 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
     for w in &wrong {
         eprintln!("  taken {w}");
     }
-    assert!(relays >= 170 && others >= 130, "the set is as collected");
-    assert!(read_right >= 111, "relays read: {read_right} of {relays}");
+    assert!(relays >= 260 && others >= 185, "the set is as collected");
+    assert!(read_right >= 148, "relays read: {read_right} of {relays}");
+    // Newsrooms the registry does not hold, read by the name the sentence
+    // gives them where it calls them one ("the local newspaper
+    // Kathimerini", "ARY News", "Sources told An-Nahar").
+    assert!(
+        unregistered_read >= 33,
+        "unregistered relays read: {unregistered_read} of {unregistered}"
+    );
     // Two read another newsroom than the one labelled, each resting on the
     // one read: Al Jazeera's own announcement of a hire ("a former
     // correspondent for ABC News' Nightline"), and a sentence ending "…,
     // Axios reports" labelled for the Washington Post it names.
     assert!(other.len() <= 2, "another newsroom read: {other:#?}");
+    // The rest each the newsroom's own statement, and two where
+    // "Bloomberg" is Michael Bloomberg (the third set).
     assert!(
-        wrong.len() <= 11,
+        wrong.len() <= 13,
         "newsrooms read in other sentences: {wrong:#?}"
     );
 }
