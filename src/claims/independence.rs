@@ -1615,11 +1615,12 @@ static AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// reports.", "The official Xinhua news agency quoted a witness as
 /// saying", "Fars cited the deputy minister as saying", "AFP news agency
 /// has quoted", "…, AFP journalists said", "The New York Times story
-/// said", "…, Interfax news agency said on Friday, citing the fleet"), the
-/// words naming it in `n`.
+/// said", "…, Interfax news agency said on Friday, citing the fleet", "The
+/// official Sichuan Daily newspaper said": "said" alone only where the
+/// words call it a newsroom, in `said`), the words naming it in `n`.
 static BEFORE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"(?:^|[,;:]\s*|\s)(?P<n>(?:[\w.&'’-]+\s+){0,5}?[\w.&'’-]+)\s+(?:(?:has\s+|had\s+|have\s+)?(?:reported|quoted|cited)|reports|(?:journalists|reporters|correspondents?)\s+(?:said|saw|reported|counted)|(?:story|report|article)\s+(?:said|says|found|reported)|said\b[^.;“”\x22]{0,30}?,\s+citing)\b",
+        r"(?:^|[,;:]\s*|\s)(?P<n>(?:[\w.&'’-]+\s+){0,5}?[\w.&'’-]+)\s+(?:(?:has\s+|had\s+|have\s+)?(?:reported|quoted|cited)|reports|(?:journalists|reporters|correspondents?)\s+(?:said|saw|reported|counted)|(?:story|report|article)\s+(?:said|says|found|reported)|said\b[^.;“”\x22]{0,30}?,\s+citing|(?P<said>said|says))\b",
     )
 });
 
@@ -2083,6 +2084,21 @@ fn newsroom_in<'a>(words: &str, strict: bool, entities: &'a Entities) -> Option<
     }
 }
 
+/// Whether `name`, a newsroom's, is a person's in `text`: one who tells
+/// reporters or says "he" or "she" did ("Bloomberg told reporters he had
+/// not listened", "Bloomberg said he can't worry": Michael Bloomberg).
+fn a_person(text: &str, name: &str) -> bool {
+    [
+        "told reporters",
+        "said he ",
+        "said she ",
+        "says he ",
+        "says she ",
+    ]
+    .iter()
+    .any(|w| text.contains(&format!("{name} {w}")))
+}
+
 /// The registered newsroom a claim came through, by its sentence, with the
 /// words saying so: the outlet the claim is attributed to ("…, Reuters
 /// reported", "according to the official Xinhua news agency"), one a
@@ -2099,6 +2115,7 @@ pub fn relayed_newsroom<'a>(
     let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(a) = attribution
         && let Some((outlet, _)) = newsroom_in(a, true, entities)
+        && !a_person(text, a)
     {
         // The words as written around the name: "according to Reuters",
         // "Reuters reported".
@@ -2144,6 +2161,17 @@ pub fn relayed_newsroom<'a>(
         .or_else(|| {
             BEFORE_WORDS.captures_iter(text).find_map(|c| {
                 let n = c.name("n")?;
+                // "said" only where the words call it a newsroom ("The
+                // official Sichuan Daily newspaper said"): else it may be
+                // anyone's word.
+                if c.name("said").is_some()
+                    && !n.as_str().split_whitespace().any(|w| {
+                        let w = w.trim_end_matches([',', '.']).to_lowercase();
+                        NEWSROOM_NOUNS.contains(&w.as_str()) || w == "agency"
+                    })
+                {
+                    return None;
+                }
                 let (outlet, _) = named(n.as_str(), true)?;
                 let said = text.get(n.start()..c.get(0)?.end())?;
                 Some((outlet, squeeze(said)))
@@ -4065,6 +4093,17 @@ mod tests {
                 "The fire broke out at the factory last night, bdnews24.com reported.",
                 None,
                 Some(("bdnews24.com", "bdnews24.com reported")),
+            ),
+            (
+                "The official Sichuan Daily newspaper said rescuers pulled out three people.",
+                None,
+                Some(("Sichuan Daily", "The official Sichuan Daily newspaper said")),
+            ),
+            // A newsroom's name that is a person's.
+            (
+                "Bloomberg told reporters he had not listened to one campaign speech.",
+                Some("Bloomberg"),
+                None,
             ),
             // Named without being called one, or a speaker's own channel,
             // or a noun with no name: none read.

@@ -44,6 +44,18 @@ fn read(entities: &Entities, text: &str) -> Option<Option<String>> {
     Some(read.map(|(n, _)| n.into_owned()))
 }
 
+/// Whether a newsroom the registry does not hold was read by the name the
+/// sentence gives it: the label may hold its description too ("radio
+/// station RPP").
+fn named_so(label: &str, read: &str) -> bool {
+    let bare = |n: &str| {
+        n.trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .to_lowercase()
+    };
+    bare(label).contains(&bare(read))
+}
+
 #[test]
 fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other_is() {
     let entities = Entities::new(&Registry::bundled());
@@ -67,18 +79,8 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
                 match (expected, &got) {
                     (None, got) => {
                         unregistered += 1;
-                        // Read by the name the sentence gives it.
-                        let bare = |n: &str| {
-                            n.trim_start_matches("the ")
-                                .trim_start_matches("The ")
-                                .to_lowercase()
-                        };
                         match got {
-                            // The label may hold its description too
-                            // ("radio station RPP").
-                            Some(Some(g)) if bare(newsroom).contains(&bare(g)) => {
-                                unregistered_read += 1
-                            }
+                            Some(Some(g)) if named_so(newsroom, g) => unregistered_read += 1,
                             _ => eprintln!("  unregistered {newsroom} (read {got:?})"),
                         }
                     }
@@ -94,7 +96,8 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
                 // whose one origin is the BBC, so counting it with the BBC
                 // overstates nothing) or another.
                 if let Some(Some(g)) = &got {
-                    if expected != Some(g.as_str()) {
+                    let by_name = expected.is_none() && named_so(newsroom, g);
+                    if expected != Some(g.as_str()) && !by_name {
                         other.push(format!("{newsroom} (read {g}): {text}"));
                     }
                     wrong.push(format!("{newsroom}: {text}"));
@@ -120,7 +123,7 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
     // gives them where it calls them one ("the local newspaper
     // Kathimerini", "ARY News", "Sources told An-Nahar").
     assert!(
-        unregistered_read >= 33,
+        unregistered_read >= 36,
         "unregistered relays read: {unregistered_read} of {unregistered}"
     );
     // Two read another newsroom than the one labelled, each resting on the
@@ -128,10 +131,10 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
     // correspondent for ABC News' Nightline"), and a sentence ending "…,
     // Axios reports" labelled for the Washington Post it names.
     assert!(other.len() <= 2, "another newsroom read: {other:#?}");
-    // The rest each the newsroom's own statement, and two where
-    // "Bloomberg" is Michael Bloomberg (the third set).
+    // The rest each the newsroom's own statement ("Apple Daily said its
+    // chief editor … were arrested").
     assert!(
-        wrong.len() <= 13,
+        wrong.len() <= 12,
         "newsrooms read in other sentences: {wrong:#?}"
     );
 }
