@@ -41,6 +41,7 @@ use super::matching::{FeatureTable, Features, Matching};
 use super::{
     Claim, Cluster, Conflict, ConflictValue, Corroboration, DocumentEvidence, OriginGroup, Reuse,
 };
+use crate::outlets::identify::NOT_NEWSROOM_NAMES;
 use crate::outlets::registry::Typology;
 use crate::outlets::rules::Rule;
 use crate::outlets::{Alignment, CoProducer, OutletRecord};
@@ -1697,34 +1698,6 @@ const NEWSROOM_NOUNS: [&str; 15] = [
     "network",
 ];
 
-/// First words that are no newsroom's name though capitalised beside a
-/// newsroom's noun: days, and the titles of the people working there
-/// ("the newspaper's Editor John Smith").
-const NOT_NEWSROOM_NAMES: [&str; 22] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Editor",
-    "Director",
-    "Chief",
-    "President",
-    "Minister",
-    "Secretary",
-    "Deputy",
-    "Senior",
-    "Spokesman",
-    "Spokeswoman",
-    "Professor",
-    "Dr",
-    "Mr",
-    "Mrs",
-    "Ms",
-];
-
 /// Platforms a speaker posts on: a channel there is theirs, no newsroom
 /// ("said on his Telegram channel").
 const PLATFORMS: [&str; 9] = [
@@ -1762,6 +1735,16 @@ const MASTHEAD_WORDS: [&str; 17] = [
     "TV",
 ];
 
+/// A word as a name is read in it: without quotation marks, the
+/// punctuation closing a clause, or a possessive's "'s" ("CNN’s" → "CNN").
+fn bare_word(t: &str) -> String {
+    t.trim_matches(['“', '”', '"'])
+        .trim_end_matches([',', '.', ';', ':'])
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_owned()
+}
+
 /// A site's address standing for its newsroom ("bdnews24.com").
 static SITE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
@@ -1791,7 +1774,36 @@ const NOT_NEWSROOMS: [&str; 8] = [
     "Council",
 ];
 
-/// A newsroom the registry does not hold, named in a run of words that
+/// The capitalised name opening `words` ("An-Nahar that …", "the FBC
+/// …"), past "the", as one sources speak to: no body sources speak to
+/// that is no newsroom ("Congress"), platform, people or country.
+fn capitalised_name(words: &str, entities: &Entities) -> Option<(String, usize)> {
+    let skip = ["the ", "The "]
+        .iter()
+        .find_map(|a| words.strip_prefix(a))
+        .map_or(0, |r| words.len() - r.len());
+    let mut end = skip;
+    for w in words[skip..].split_whitespace().take(4) {
+        let b = w.trim_end_matches([',', '.', ';', ':']);
+        if !b.starts_with(char::is_uppercase) || NOT_NEWSROOM_NAMES.contains(&b) {
+            break;
+        }
+        end = w.as_ptr() as usize - words.as_ptr() as usize + b.len();
+        if b.len() < w.len() {
+            break;
+        }
+    }
+    let name = &words[skip..end];
+    let first = name.split_whitespace().next()?;
+    (end > skip
+        && !NOT_NEWSROOMS.contains(&first)
+        && !PLATFORMS.contains(&first)
+        && !entities.is_demonym(name)
+        && !entities.is_country(name))
+    .then(|| (name.to_owned(), end))
+}
+
+/// A newsroom the registry does not hold, named in a run of words that/// A newsroom the registry does not hold, named in a run of words that
 /// also calls it one, and where its name ends: the name after its noun
 /// ("the local newspaper Kathimerini", "the Turkish news agency Shafaq",
 /// "news portal Ukrainska Pravda"), before it ("Kathimerini newspaper",
@@ -1806,13 +1818,7 @@ fn described_in(words: &str, strict: bool, entities: &Entities) -> Option<(Strin
         .split_whitespace()
         .map(|t| (t.as_ptr() as usize - words.as_ptr() as usize, t))
         .collect();
-    let bare = |t: &str| {
-        t.trim_matches(['“', '”', '"'])
-            .trim_end_matches([',', '.', ';', ':'])
-            .trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .to_owned()
-    };
+    let bare = bare_word;
     let ends_clause = |t: &str| t.ends_with([',', '.', ';', ':']);
     let lower = |i: usize| tokens.get(i).map(|t| bare(t.1).to_lowercase());
     // A newsroom's noun at `i`: "newspaper", "TV", or "agency" after
@@ -2021,12 +2027,7 @@ fn newsroom_in<'a>(words: &str, strict: bool, entities: &'a Entities) -> Option<
         .split_whitespace()
         .map(|t| (t.as_ptr() as usize - words.as_ptr() as usize, t))
         .collect();
-    let bare = |t: &str| {
-        t.trim_end_matches([',', '.', ';', ':'])
-            .trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .to_owned()
-    };
+    let bare = bare_word;
     let describes = |t: &str| {
         let t = t.trim_end_matches([',', '.', ';', ':']);
         NEWSROOM_WORDS.contains(&t.to_lowercase().as_str())
@@ -2189,31 +2190,7 @@ pub fn relayed_newsroom<'a>(
             SOURCES_TOLD.captures_iter(text).find_map(|c| {
                 let n = c.name("n")?;
                 let (outlet, end) = named(n.as_str(), false).or_else(|| {
-                    // The capitalised words opening them, past "the".
-                    let words = n.as_str();
-                    let skip = ["the ", "The "]
-                        .iter()
-                        .find_map(|a| words.strip_prefix(a))
-                        .map_or(0, |r| words.len() - r.len());
-                    let mut end = skip;
-                    for w in words[skip..].split_whitespace().take(4) {
-                        let b = w.trim_end_matches([',', '.', ';', ':']);
-                        if !b.starts_with(char::is_uppercase) || NOT_NEWSROOM_NAMES.contains(&b) {
-                            break;
-                        }
-                        end = w.as_ptr() as usize - words.as_ptr() as usize + b.len();
-                        if b.len() < w.len() {
-                            break;
-                        }
-                    }
-                    let name = &words[skip..end];
-                    let first = name.split_whitespace().next()?;
-                    (end > skip
-                        && !NOT_NEWSROOMS.contains(&first)
-                        && !PLATFORMS.contains(&first)
-                        && !entities.is_demonym(name)
-                        && !entities.is_country(name))
-                    .then(|| (Cow::Owned(name.to_owned()), end))
+                    capitalised_name(n.as_str(), entities).map(|(n, end)| (Cow::Owned(n), end))
                 })?;
                 let said = text.get(c.get(0)?.start()..n.start() + end)?;
                 Some((outlet, squeeze(said)))

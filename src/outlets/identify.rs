@@ -860,8 +860,11 @@ static DESCRIBED_NEWSROOM: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The words [`DESCRIBED_NEWSROOM`] never takes for a newsroom's name.
-const NOT_NEWSROOM_NAMES: [&str; 30] = [
+/// The words [`DESCRIBED_NEWSROOM`] (and a claim's relay,
+/// `claims::independence::described_in`) never takes for a newsroom's name
+/// though capitalised beside a newsroom's noun: days, and the titles of the
+/// people working there ("newspaper Editor John Smith").
+pub(crate) const NOT_NEWSROOM_NAMES: [&str; 30] = [
     "Monday",
     "Tuesday",
     "Wednesday",
