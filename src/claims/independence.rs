@@ -1813,7 +1813,7 @@ fn capitalised_name(words: &str, entities: &Entities) -> Option<(String, usize)>
 /// noun) must describe it or say when, as before a verb; else the run must
 /// open with it. A noun with no name ("state TV", "the newspaper") names
 /// none.
-fn described_in(words: &str, strict: bool, entities: &Entities) -> Option<(String, usize)> {
+fn described_in(words: &str, strict: bool, entities: &Entities) -> Option<(String, usize, usize)> {
     let tokens: Vec<(usize, &str)> = words
         .split_whitespace()
         .map(|t| (t.as_ptr() as usize - words.as_ptr() as usize, t))
@@ -1933,7 +1933,7 @@ fn described_in(words: &str, strict: bool, entities: &Entities) -> Option<(Strin
         }
         (0..=at).collect()
     };
-    starts.into_iter().find_map(|at| {
+    let found_at = |at: usize| -> Option<(String, usize)> {
         // "bdnews24.com reported": a news site by its address.
         let first = bare(tokens.get(at)?.1);
         if SITE.is_match(&first) && rest_ok(at + 1) {
@@ -1941,11 +1941,17 @@ fn described_in(words: &str, strict: bool, entities: &Entities) -> Option<(Strin
         }
         // "the local newspaper Kathimerini": describing words ending in
         // the noun, then the name.
+        // A capitalised newsroom's word opens a name ("the Daily Kent
+        // Stater"); a people's or country's describes ("the Greek daily").
+        let skips = |t: &str| {
+            describes(t)
+                && (!t.starts_with(char::is_uppercase)
+                    || matches!(t, "The" | "A" | "An")
+                    || entities.is_demonym(&bare(t))
+                    || entities.is_country(&bare(t)))
+        };
         let mut k = at;
-        while k < tokens.len()
-            && describes(tokens[k].1)
-            && !tokens[k].1.starts_with(char::is_uppercase)
-        {
+        while k < tokens.len() && skips(tokens[k].1) {
             k += 1;
         }
         if k > at
@@ -2012,7 +2018,18 @@ fn described_in(words: &str, strict: bool, entities: &Entities) -> Option<(Strin
                     (last.clone(), t.0 + last.len())
                 })
             })
-    })
+    };
+    // The words saying what it is from their first ("The official Sichuan
+    // Daily newspaper").
+    let first_describing = |mut at: usize| {
+        while at > 0 && kind(tokens[at - 1].1) {
+            at -= 1;
+        }
+        tokens[at].0
+    };
+    starts
+        .into_iter()
+        .find_map(|at| found_at(at).map(|(n, end)| (n, first_describing(at), end)))
 }
 
 /// The registered newsroom a run of words names, and where its name ends:
@@ -2022,7 +2039,11 @@ fn described_in(words: &str, strict: bool, entities: &Entities) -> Option<(Strin
 /// `strict`, every word after the name must describe it too ("Xinhua news
 /// agency"), as before a verb ("the Yonhap news agency reported"); else
 /// the name only has to open what follows ("told CNN's Jake Tapper").
-fn newsroom_in<'a>(words: &str, strict: bool, entities: &'a Entities) -> Option<(&'a str, usize)> {
+fn newsroom_in<'a>(
+    words: &str,
+    strict: bool,
+    entities: &'a Entities,
+) -> Option<(&'a str, usize, usize)> {
     let tokens: Vec<(usize, &str)> = words
         .split_whitespace()
         .map(|t| (t.as_ptr() as usize - words.as_ptr() as usize, t))
@@ -2078,10 +2099,11 @@ fn newsroom_in<'a>(words: &str, strict: bool, entities: &'a Entities) -> Option<
     let named_from = |at: usize| (at..=past_describing(at)).find_map(name_at);
     // Strict, the name may follow other words ("On Monday the Yonhap news
     // agency reported"); else it opens them.
+    let from = |at: usize| named_from(at).map(|(outlet, end)| (outlet, tokens[at].0, end));
     if strict {
-        (0..tokens.len()).find_map(named_from)
+        (0..tokens.len()).find_map(from)
     } else {
-        named_from(0)
+        from(0)
     }
 }
 
@@ -2115,7 +2137,7 @@ pub fn relayed_newsroom<'a>(
 ) -> Option<(Cow<'a, str>, String)> {
     let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(a) = attribution
-        && let Some((outlet, _)) = newsroom_in(a, true, entities)
+        && let Some((outlet, ..)) = newsroom_in(a, true, entities)
         && !a_person(text, a)
     {
         // The words as written around the name: "according to Reuters",
@@ -2145,8 +2167,11 @@ pub fn relayed_newsroom<'a>(
     // A registered newsroom, else one the words call a newsroom.
     let named = |words: &str, strict: bool| {
         newsroom_in(words, strict, entities)
-            .map(|(outlet, end)| (Cow::Borrowed(outlet), end))
-            .or_else(|| described_in(words, strict, entities).map(|(n, end)| (Cow::Owned(n), end)))
+            .map(|(outlet, start, end)| (Cow::Borrowed(outlet), start, end))
+            .or_else(|| {
+                described_in(words, strict, entities)
+                    .map(|(n, start, end)| (Cow::Owned(n), start, end))
+            })
     };
     AFTER_WORDS
         .captures_iter(text)
@@ -2155,7 +2180,7 @@ pub fn relayed_newsroom<'a>(
                 Some(p) => (p, c.name("per")?.start()),
                 None => (c.name("n")?, c.get(0)?.start()),
             };
-            let (outlet, end) = named(n.as_str(), false)?;
+            let (outlet, _, end) = named(n.as_str(), false)?;
             let said = text.get(start..n.start() + end)?;
             Some((outlet, squeeze(said)))
         })
@@ -2173,15 +2198,17 @@ pub fn relayed_newsroom<'a>(
                 {
                     return None;
                 }
-                let (outlet, _) = named(n.as_str(), true)?;
-                let said = text.get(n.start()..c.get(0)?.end())?;
+                // The words from the newsroom's on ("…, Trump and CNN's
+                // report said": "CNN's report said").
+                let (outlet, start, _) = named(n.as_str(), true)?;
+                let said = text.get(n.start() + start..c.get(0)?.end())?;
                 Some((outlet, squeeze(said)))
             })
         })
         .or_else(|| {
             INVERTED.captures_iter(text).find_map(|c| {
                 let n = c.name("n")?;
-                let (outlet, end) = named(n.as_str(), true)?;
+                let (outlet, _, end) = named(n.as_str(), true)?;
                 let said = text.get(c.get(0)?.start() + 1..n.start() + end)?;
                 Some((outlet, squeeze(said)))
             })
@@ -2189,8 +2216,8 @@ pub fn relayed_newsroom<'a>(
         .or_else(|| {
             SOURCES_TOLD.captures_iter(text).find_map(|c| {
                 let n = c.name("n")?;
-                let (outlet, end) = named(n.as_str(), false).or_else(|| {
-                    capitalised_name(n.as_str(), entities).map(|(n, end)| (Cow::Owned(n), end))
+                let (outlet, _, end) = named(n.as_str(), false).or_else(|| {
+                    capitalised_name(n.as_str(), entities).map(|(n, end)| (Cow::Owned(n), 0, end))
                 })?;
                 let said = text.get(c.get(0)?.start()..n.start() + end)?;
                 Some((outlet, squeeze(said)))
