@@ -1679,7 +1679,8 @@ const LOWER_CASE_NAMES: [&str; 1] = ["dpa"];
 /// Words that call what they stand beside a newsroom ("the local newspaper
 /// Kathimerini", "Kompas TV", "news portal Ukrainska Pravda"). Bare
 /// "agency" is not among them (the weather agency, the space agency NASA),
-/// nor "station" or "site".
+/// nor "station" or "site": only "news agency", "radio station" and the
+/// like are (`described_in`).
 const NEWSROOM_NOUNS: [&str; 15] = [
     "newspaper",
     "daily",
@@ -1803,7 +1804,7 @@ fn capitalised_name(words: &str, entities: &Entities) -> Option<(String, usize)>
     .then(|| (name.to_owned(), end))
 }
 
-/// A newsroom the registry does not hold, named in a run of words that/// A newsroom the registry does not hold, named in a run of words that
+/// A newsroom the registry does not hold, named in a run of words that
 /// also calls it one, and where its name ends: the name after its noun
 /// ("the local newspaper Kathimerini", "the Turkish news agency Shafaq",
 /// "news portal Ukrainska Pravda"), before it ("Kathimerini newspaper",
@@ -1940,9 +1941,9 @@ fn described_in(words: &str, strict: bool, entities: &Entities) -> Option<(Strin
             return Some((first.clone(), tokens[at].0 + first.len()));
         }
         // "the local newspaper Kathimerini": describing words ending in
-        // the noun, then the name.
-        // A capitalised newsroom's word opens a name ("the Daily Kent
-        // Stater"); a people's or country's describes ("the Greek daily").
+        // the noun, then the name. A capitalised newsroom's word opens a
+        // name ("the Daily Kent Stater"); a people's or country's
+        // describes ("the Greek daily").
         let skips = |t: &str| {
             describes(t)
                 && (!t.starts_with(char::is_uppercase)
@@ -1980,8 +1981,8 @@ fn described_in(words: &str, strict: bool, entities: &Entities) -> Option<(Strin
             return name(at, end).filter(|_| rest_ok(n + 1));
         }
         // "ARY News", "Hindustan Times": a masthead's last word after
-        // another capitalised word.
-        // "The Herald", "the Review-Journal"; "bdnews24.com": a site.
+        // another capitalised word, or a newspaper's alone ("The Herald",
+        // "the Review-Journal").
         let last = bare(tokens[end - 1].1);
         let head = last.rsplit('-').next().unwrap_or(&last);
         let after_the = at > 0 && bare(tokens[at - 1].1).eq_ignore_ascii_case("the");
@@ -2007,17 +2008,7 @@ fn described_in(words: &str, strict: bool, entities: &Entities) -> Option<(Strin
             && (words_before >= 1
                 || head != last
                 || (alone && (after_the || bare(tokens[at].1) == "The")));
-        (masthead && rest_ok(end))
-            .then(|| name(at, end))
-            .flatten()
-            .or_else(|| {
-                // A name that is the whole masthead ("The Herald"): kept as
-                // written, the article dropped.
-                (masthead && rest_ok(end)).then(|| {
-                    let t = tokens[end - 1];
-                    (last.clone(), t.0 + last.len())
-                })
-            })
+        (masthead && rest_ok(end)).then(|| name(at, end)).flatten()
     };
     // The words saying what it is from their first ("The official Sichuan
     // Daily newspaper").
