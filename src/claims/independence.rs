@@ -2216,6 +2216,45 @@ pub fn relayed_newsroom<'a>(
         })
 }
 
+/// A newsroom named bare in a claim's sentence, by a name `here` holds for
+/// a producer of the cluster ("…, a fire service official told
+/// Kathimerini" beside Kathimerini's own story): the name the registry
+/// does not hold and the words do not call a newsroom, taken because the
+/// folder has that newsroom's document saying the same; with the words
+/// saying so.
+fn relayed_bare_name(
+    text: &str,
+    entities: &Entities,
+    here: impl Fn(&str) -> bool,
+) -> Option<(String, String)> {
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let after = AFTER_WORDS.captures_iter(text).find_map(|c| {
+        let (n, start) = match c.name("p") {
+            Some(p) => (p, c.name("per")?.start()),
+            None => (c.name("n")?, c.get(0)?.start()),
+        };
+        let (name, end) = capitalised_name(n.as_str(), entities)?;
+        here(&name).then(|| (name, squeeze(&text[start..n.start() + end])))
+    });
+    after.or_else(|| {
+        // "…, Kathimerini reported": the capitalised words ending the
+        // subject.
+        BEFORE_WORDS.captures_iter(text).find_map(|c| {
+            let n = c.name("n")?;
+            let words: Vec<&str> = n.as_str().split_whitespace().collect();
+            let from = words
+                .iter()
+                .rposition(|w| !w.starts_with(char::is_uppercase))
+                .map_or(0, |i| i + 1);
+            let start =
+                n.start() + (words.get(from)?.as_ptr() as usize - n.as_str().as_ptr() as usize);
+            let (name, _) = capitalised_name(&text[start..n.end()], entities)?;
+            let end = c.get(0)?.end();
+            here(&name).then(|| (name, squeeze(&text[start..end])))
+        })
+    })
+}
+
 /// The cluster's documents' origins with each newsroom their claims here
 /// relay named beside their producer ([`relayed_newsroom`]), or `None`
 /// when none does or the cluster has one origin group. Only a known producer
@@ -2232,11 +2271,27 @@ fn claim_relays(
     if documents.iter().all(|d| groups[d].group == *one) {
         return None;
     }
+    // Producers here the registry does not hold, by their group.
+    let here: BTreeSet<&str> = documents
+        .iter()
+        .map(|d| groups[d].group.as_str())
+        .filter(|g| g.starts_with("name:"))
+        .collect();
     let mut relayed: BTreeMap<i64, CoProducer> = BTreeMap::new();
     for claim in list.iter().map(|&i| &claims[i]) {
         let d = claim.document_id;
         let Some((outlet, words)) =
-            relayed_newsroom(&claim.text, claim.attribution.as_deref(), entities)
+            relayed_newsroom(&claim.text, claim.attribution.as_deref(), entities).or_else(|| {
+                (!here.is_empty())
+                    .then(|| {
+                        relayed_bare_name(&claim.text, entities, |name| {
+                            let group = crate::outlets::unregistered_newsroom(name).group;
+                            here.contains(group.as_str())
+                        })
+                    })
+                    .flatten()
+                    .map(|(name, words)| (Cow::Owned(name), words))
+            })
         else {
             continue;
         };

@@ -2340,6 +2340,31 @@ Greece has suffered a series of wildfires this summer.\n";
     assert_eq!(group_names(own), ["Associated Press"], "{own:#}");
 }
 
+/// A wire retelling what an official told a paper the registry does not
+/// hold, by its bare name ("…, a fire service official told Kathimerini"),
+/// beside that paper's own story in the folder: the name alone would not
+/// be read (it may be a person's), but the folder holds a producer of that
+/// name saying the same, so the claim rests on it: one origin, not two.
+#[test]
+fn a_wire_quoting_what_a_paper_was_told_counts_with_that_papers_own_story() {
+    let kathimerini = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\
+<title>Wildfire destroys homes in Varnavas | Kathimerini</title>\
+<meta property=\"og:site_name\" content=\"Kathimerini\"></head><body><article>\
+<h1>Wildfire destroys homes in Varnavas</h1>\
+<p>At least 37 homes have been destroyed in the village of Varnavas, the fire service told Kathimerini on Monday.</p>\
+<p>Residents said the flames reached the edge of the village within an hour.</p>\
+</article></body></html>\n";
+    let ap = "Wildfire forces evacuations near Athens\n\n\
+ATHENS, Greece (AP) — A wildfire fanned by strong winds forced the evacuation of several villages north of Athens on Monday, officials said.\n\n\
+The blaze destroyed at least 37 homes in Varnavas, a fire service official told Kathimerini.\n\n\
+Temperatures were forecast to stay above 40 degrees Celsius for the rest of the week.\n";
+    let (_ws, report) = audit(&[("a_kathimerini.html", kathimerini), ("b_ap.txt", ap)]);
+    let k = one_cluster(&report, "a_kathimerini.html", "b_ap.txt", "37 homes");
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    assert!(group_names(k)[0].starts_with("Kathimerini"), "{k:#}");
+}
+
 /// Pages of unknown producer naming the newsroom a speaker told do not
 /// make it a known origin beside a wire carrying the same claim without
 /// naming it: the wire may rest on that interview too, so the claim stands
