@@ -1611,6 +1611,15 @@ static AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The words naming the newsroom in an [`AFTER_WORDS`] match, and where
+/// the words saying so start ("Per" for "Per Bloomberg, …").
+fn after_words_named<'t>(c: &regex::Captures<'t>) -> Option<(regex::Match<'t>, usize)> {
+    match c.name("p") {
+        Some(p) => Some((p, c.name("per")?.start())),
+        None => Some((c.name("n")?, c.get(0)?.start())),
+    }
+}
+
 /// A newsroom before the words saying the claim is its report or its
 /// staff's ("…, the official Xinhua news agency reported", "…, CNN
 /// reports.", "The official Xinhua news agency quoted a witness as
@@ -2126,7 +2135,6 @@ pub fn relayed_newsroom<'a>(
     attribution: Option<&str>,
     entities: &'a Entities,
 ) -> Option<(Cow<'a, str>, String)> {
-    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(a) = attribution
         && let Some((outlet, ..)) = newsroom_in(a, true, entities)
         && !a_person(text, a)
@@ -2167,10 +2175,7 @@ pub fn relayed_newsroom<'a>(
     AFTER_WORDS
         .captures_iter(text)
         .find_map(|c| {
-            let (n, start) = match c.name("p") {
-                Some(p) => (p, c.name("per")?.start()),
-                None => (c.name("n")?, c.get(0)?.start()),
-            };
+            let (n, start) = after_words_named(&c)?;
             let (outlet, _, end) = named(n.as_str(), false)?;
             let said = text.get(start..n.start() + end)?;
             Some((outlet, squeeze(said)))
@@ -2227,12 +2232,8 @@ fn relayed_bare_name(
     entities: &Entities,
     here: impl Fn(&str) -> bool,
 ) -> Option<(String, String)> {
-    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let after = AFTER_WORDS.captures_iter(text).find_map(|c| {
-        let (n, start) = match c.name("p") {
-            Some(p) => (p, c.name("per")?.start()),
-            None => (c.name("n")?, c.get(0)?.start()),
-        };
+        let (n, start) = after_words_named(&c)?;
         let (name, end) = capitalised_name(n.as_str(), entities)?;
         here(&name).then(|| (name, squeeze(&text[start..n.start() + end])))
     });
