@@ -49,7 +49,7 @@ use crate::relpath::RelPath;
 use crate::store::StoredDocument;
 use regex::Regex;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
 pub use crate::model::claims::InheritedOrigin;
@@ -780,11 +780,18 @@ pub fn judge(
         }
         keys.push(key);
     }
+    let holders = role_holders_by_document(claims);
     let around = Around {
         groups,
         path_of,
         entities,
-        holders: role_holders_by_document(claims),
+        people: people_in_office(&holders, entities),
+        holders,
+        unregistered: groups
+            .values()
+            .map(|o| o.group.as_str())
+            .filter(|g| g.starts_with("name:"))
+            .collect(),
         evidence: document_evidence(groups, path_of),
     };
     // Each cluster is judged on its own: on every core, in order.
@@ -824,6 +831,14 @@ struct Around<'a> {
     path_of: &'a HashMap<i64, &'a RelPath>,
     entities: &'a Entities,
     holders: HashMap<i64, BTreeSet<String>>,
+    /// The folder's people, by key: names it gives an office somewhere
+    /// ("Turkish President Recep Tayyip Erdogan"), never read as a
+    /// newsroom told a claim ("Bolsonaro told Erdogan").
+    people: HashSet<String>,
+    /// The origin groups of the folder's producers the registry does not
+    /// hold (`name:` and the name's key): a name the folder has a
+    /// newsroom's own document of is a newsroom wherever it is named.
+    unregistered: BTreeSet<&'a str>,
     /// Each document's row of the evidence table, made once and shared by
     /// every cluster it is in: at 100,000 generated documents, a copy per
     /// cluster held ~790 MB until the results were written.
@@ -876,6 +891,7 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
         entities,
         holders,
         evidence: evidence_of,
+        ..
     } = around;
     let mut documents: Vec<i64> = list.iter().map(|&i| claims[i].document_id).collect();
     documents.dedup();
@@ -929,7 +945,7 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
     // Reuters", "…, AP reported") is named beside the document's producer
     // here, as one its lead relays is everywhere.
     let relay_local;
-    let groups = match claim_relays(list, claims, &documents, groups, entities) {
+    let groups = match claim_relays(list, claims, &documents, groups, around) {
         Some(named) => {
             relay_local = named;
             &relay_local
@@ -1725,7 +1741,7 @@ const PLATFORMS: [&str; 9] = [
 /// The last word of many newsrooms' names ("ARY News", "Hindustan Times",
 /// "Sichuan Daily"): after another capitalised word, a name is a
 /// newsroom's by it alone.
-const MASTHEAD_WORDS: [&str; 17] = [
+const MASTHEAD_WORDS: [&str; 18] = [
     "News",
     "Broadcasting",
     "Journal",
@@ -1743,6 +1759,7 @@ const MASTHEAD_WORDS: [&str; 17] = [
     "Dispatch",
     "Magazine",
     "TV",
+    "Television",
 ];
 
 /// A word as a name is read in it: without quotation marks, the
@@ -2221,6 +2238,109 @@ pub fn relayed_newsroom<'a>(
         })
 }
 
+/// Words after which a bare capitalised name is the one a speaker gave the
+/// claim to ("…, the mayor told Vanguard", "Speaking to Stuff, …", "in an
+/// interview with Malaysiakini", "as reported by Rappler"): a name's hearer or
+/// interviewer, not its subject ("according to Oxfam" is the source's own
+/// word, "said on Capitol Hill" a place).
+const TOLD_WORDS: [&str; 15] = [
+    "told",
+    "tells",
+    "telling",
+    "admitted to",
+    "admits to",
+    "sat down with",
+    "speaking to",
+    "talking to",
+    "spoke to",
+    "talked to",
+    "interviewed by",
+    "quoted by",
+    "as quoted by",
+    "as reported by",
+    "contacted by",
+];
+
+/// Words that may follow a hearer's name where the clause goes on about
+/// the telling, not the name ("told Vanguard that", "told Stuff on
+/// Tuesday", "told Dawn in an interview").
+const AFTER_HEARER: [&str; 22] = [
+    "that",
+    "on",
+    "in",
+    "last",
+    "this",
+    "earlier",
+    "late",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "by",
+    "via",
+    "at",
+    "over",
+    "recently",
+    "exclusively",
+    "yesterday",
+    "today",
+    "tonight",
+    "here",
+];
+
+/// A newsroom neither the registry holds nor the words call one, named
+/// bare as the one a speaker told the claim to ([`TOLD_WORDS`]): "…, the
+/// police chief told Vanguard.", "Speaking to Stuff on Tuesday, …", "in
+/// an interview with Malaysiakini". The name must end the clause or be
+/// followed by words about the telling ([`AFTER_HEARER`]): "told Smith he
+/// would resign" or "told Smith to leave" is a person given an order.
+/// Bodies, known entities, platforms and peoples are no newsroom ("told
+/// Parliament", "told the UN Security Council", "told NATO allies"). The
+/// sentence alone cannot tell a person so told ("Bolsonaro told
+/// Erdogan"): the pipeline leaves out names its folder gives an office.
+/// Either way reading it only ever merges: two stories telling what a
+/// speaker told one person rest on that one telling.
+pub fn told_bare_name(text: &str, entities: &Entities) -> Option<(String, String)> {
+    AFTER_WORDS.captures_iter(text).find_map(|c| {
+        let n = c.name("n")?;
+        let start = c.get(0)?.start();
+        let verb = text[start..n.start()].trim_end().to_lowercase();
+        let verb = squeeze(&verb);
+        let interview = verb.contains("interview with") || verb.contains("interview to");
+        let with =
+            ["speaking with", "talking with", "spoke with", "talked with"].contains(&verb.as_str());
+        if !(interview || with || TOLD_WORDS.contains(&verb.as_str())) {
+            return None;
+        }
+        let words = n.as_str();
+        // "told the FBI": an acronym after "the" is a body's.
+        let the = words.starts_with("the ") || words.starts_with("The ");
+        let (name, end) = capitalised_name(words, entities)?;
+        let acronym = name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        if (the && acronym)
+            || (!acronym && super::extract::names_a_body(&name))
+            || entities.canonical(&name).is_some()
+        {
+            return None;
+        }
+        if name.ends_with("’s") || name.ends_with("'s") {
+            return None;
+        }
+        let rest = &text[n.start() + end..];
+        let next = rest.trim_start();
+        // "told Galei Tzahal (Army Radio)": a gloss in brackets ends it too.
+        let ends =
+            next.is_empty() || next.starts_with([',', '.', ';', ':', '(', ')', '"', '”', '’']);
+        let goes_on = next
+            .split_whitespace()
+            .next()
+            .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+            .is_some_and(|w| AFTER_HEARER.contains(&w) || NOT_NEWSROOM_NAMES.contains(&w));
+        (ends || goes_on).then(|| (name, squeeze(&text[start..n.start() + end])))
+    })
+}
+
 /// A newsroom named bare in a claim's sentence, by a name `here` holds for
 /// a producer of the cluster ("…, a fire service official told
 /// Kathimerini" beside Kathimerini's own story): the name the registry
@@ -2265,34 +2385,38 @@ fn claim_relays(
     claims: &[Claim],
     documents: &[i64],
     groups: &HashMap<i64, DocumentOrigin>,
-    entities: &Entities,
+    around: &Around,
 ) -> Option<HashMap<i64, DocumentOrigin>> {
+    let entities = around.entities;
     // One origin group here: nothing to merge.
     let one = &groups[documents.first()?].group;
     if documents.iter().all(|d| groups[d].group == *one) {
         return None;
     }
-    // Producers here the registry does not hold, by their group.
-    let here: BTreeSet<&str> = documents
-        .iter()
-        .map(|d| groups[d].group.as_str())
-        .filter(|g| g.starts_with("name:"))
-        .collect();
+    let a_person = |name: &str| {
+        around
+            .people
+            .contains(&entities.key(name, &HashMap::new()).key)
+    };
     let mut relayed: BTreeMap<i64, CoProducer> = BTreeMap::new();
     for claim in list.iter().map(|&i| &claims[i]) {
         let d = claim.document_id;
+        // Named as a newsroom, else bare as the one told it and no person
+        // of the folder's, else bare where the folder holds that
+        // newsroom's own document.
         let Some((outlet, words)) =
-            relayed_newsroom(&claim.text, claim.attribution.as_deref(), entities).or_else(|| {
-                (!here.is_empty())
-                    .then(|| {
-                        relayed_bare_name(&claim.text, entities, |name| {
-                            let group = crate::outlets::unregistered_newsroom(name).group;
-                            here.contains(group.as_str())
-                        })
+            relayed_newsroom(&claim.text, claim.attribution.as_deref(), entities)
+                .or_else(|| {
+                    let (name, words) = told_bare_name(&claim.text, entities)?;
+                    (!a_person(&name)).then_some((Cow::Owned(name), words))
+                })
+                .or_else(|| {
+                    relayed_bare_name(&claim.text, entities, |name| {
+                        let group = crate::outlets::unregistered_newsroom(name).group;
+                        around.unregistered.contains(group.as_str())
                     })
-                    .flatten()
                     .map(|(name, words)| (Cow::Owned(name), words))
-            })
+                })
         else {
             continue;
         };
@@ -3509,6 +3633,25 @@ fn role_holders(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Each document's people named with their office (see [`role_holders`]),
+/// The keys of the people the folder's claims name in an office
+/// ("Turkish President Recep Tayyip Erdogan", "British Prime Minister
+/// Boris Johnson", by [`role_holders`]): a name given an office anywhere
+/// is a person's, whoever else may bear it.
+fn people_in_office(
+    holders: &HashMap<i64, BTreeSet<String>>,
+    entities: &Entities,
+) -> HashSet<String> {
+    holders
+        .values()
+        .flatten()
+        .map(|h| {
+            let name = super::entities::after_titles(h);
+            entities.key(name, &HashMap::new()).key
+        })
+        .filter(|k| k.starts_with("p:"))
+        .collect()
+}
+
 /// read from its claims.
 fn role_holders_by_document(claims: &[Claim]) -> HashMap<i64, BTreeSet<String>> {
     use rayon::prelude::*;
@@ -4156,8 +4299,10 @@ mod tests {
                 Some("Bloomberg"),
                 None,
             ),
-            // Named without being called one, or a speaker's own channel,
-            // or a noun with no name: none read.
+            // Named without being called one (a bare name after "told" is
+            // read apart, by `told_bare_name`, where the folder names no
+            // such person), or a speaker's own channel, or a noun with no
+            // name: none read.
             (
                 "The mayor told Vanguard that the road had reopened.",
                 None,
@@ -4187,6 +4332,60 @@ mod tests {
         for (text, attribution, want) in cases {
             assert_eq!(
                 relayed(text, attribution),
+                want.map(|(n, w)| (n.to_owned(), w.to_owned())),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bare_name_is_read_as_the_one_told_only_where_the_clause_says_so() {
+        let entities = Entities::new(&crate::outlets::registry::Registry::bundled());
+        let cases = [
+            (
+                "The road had reopened, the mayor told Vanguard.",
+                Some(("Vanguard", "told Vanguard")),
+            ),
+            (
+                "Speaking to Stuff on Tuesday, the minister said 12 homes were lost.",
+                Some(("Stuff", "Speaking to Stuff")),
+            ),
+            (
+                "He said in an interview with Malaysiakini that talks had failed.",
+                Some(("Malaysiakini", "in an interview with Malaysiakini")),
+            ),
+            (
+                "\"We want justice,\" the father told ANI here.",
+                Some(("ANI", "told ANI")),
+            ),
+            (
+                "The mayor related in an interview with Galei Tzahal (Army Radio) that two missiles passed.",
+                Some(("Galei Tzahal", "in an interview with Galei Tzahal")),
+            ),
+            // A person given an order or told what they would do.
+            ("The minister told Smith he would resign.", None),
+            ("The minister told Smith to leave the room.", None),
+            // Bodies, known entities and peoples.
+            ("The minister told Parliament that 12 people died.", None),
+            (
+                "The envoy told the UN Security Council that aid was blocked.",
+                None,
+            ),
+            ("The suspect told the FBI that he acted alone.", None),
+            ("The general told NATO allies that the line held.", None),
+            (
+                "Rights groups told Iranians that the vote was rigged.",
+                None,
+            ),
+            // No verb of telling: a source's own word, a place.
+            ("Prices rose 12 percent, according to Oxfam.", None),
+            ("The senator said on Capitol Hill that talks failed.", None),
+            // A possessive: someone of the name's, not the name.
+            ("The police told Vanguard’s reporter that 12 died.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                told_bare_name(text, &entities),
                 want.map(|(n, w)| (n.to_owned(), w.to_owned())),
                 "{text}"
             );

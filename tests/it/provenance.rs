@@ -2365,6 +2365,59 @@ Temperatures were forecast to stay above 40 degrees Celsius for the rest of the 
     assert!(group_names(k)[0].starts_with("Kathimerini"), "{k:#}");
 }
 
+/// Two wires giving a figure as what an official told a newspaper the
+/// registry does not hold, named bare ("…, the state fire chief told
+/// Vanguard"), rest on that paper's report: one origin, Vanguard, not two.
+/// No word calls Vanguard a newspaper and the folder holds no story of its;
+/// a bare name after "told" that ends the clause is taken as the one told,
+/// and a person so told would merge the two alike (one telling).
+#[test]
+fn a_figure_two_wires_got_from_a_paper_named_bare_rests_on_it() {
+    let ap = "Tanker blast kills 23 in Lagos\n\n\
+LAGOS, Nigeria (AP) — A fuel tanker exploded on a busy highway in Lagos on Sunday, setting dozens of vehicles ablaze.\n\n\
+The explosion killed at least 23 people on the Otedola bridge, the state fire chief told Vanguard.\n\n\
+Rescue workers were still searching the wreckage late on Sunday.\n";
+    let reuters = "Fuel tanker explosion in Lagos\n\n\
+LAGOS (Reuters) - A fuel tanker caught fire on a Lagos highway on Sunday and set cars alight, witnesses said.\n\n\
+At least 23 people were killed in the explosion on the Otedola bridge, the state fire chief told Vanguard.\n\n\
+Traffic into the city was diverted for several hours.\n";
+    let (_ws, report) = audit(&[("a_ap.txt", ap), ("b_reuters.txt", reuters)]);
+    let k = one_cluster(&report, "a_ap.txt", "b_reuters.txt", "23 people");
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert_eq!(k["corroboration"], "echo", "{k:#}");
+    assert!(group_names(k)[0].starts_with("Vanguard"), "{k:#}");
+    assert!(
+        evidence_of(k, "a_ap.txt")["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("told Vanguard"),
+        "{k:#}"
+    );
+}
+
+/// A person a speaker told something, named bare, is not taken for a
+/// newsroom where the folder names that person in an office: two wires
+/// at a state visit telling what Bolsonaro told Erdogan stand as two
+/// origins.
+#[test]
+fn a_head_of_state_told_a_claim_is_no_newsroom_the_claim_came_through() {
+    let ap = "Bolsonaro in Ankara\n\n\
+ANKARA, Turkey (AP) — Brazil's president visited Turkey on Friday.\n\n\
+Turkish President Recep Tayyip Erdogan said trade between the two countries would reach $10 billion by 2026.\n\n\
+Brazil will sell eight of its oil refineries by the end of next year, Bolsonaro told Erdogan.\n";
+    let reuters = "Brazil and Turkey sign trade deals\n\n\
+ANKARA (Reuters) - Brazilian President Jair Bolsonaro met his Turkish counterpart on Friday.\n\n\
+Brazil plans to sell eight oil refineries by the end of next year, Bolsonaro told Erdogan.\n\n\
+The two leaders signed agreements on defence and farming.\n";
+    let (_ws, report) = audit(&[("a_ap.txt", ap), ("b_reuters.txt", reuters)]);
+    let k = one_cluster(&report, "a_ap.txt", "b_reuters.txt", "refineries");
+    assert_eq!(k["independent_origins"], 2, "{k:#}");
+    assert!(
+        !group_names(k).iter().any(|n| n.contains("Erdogan")),
+        "{k:#}"
+    );
+}
+
 /// Pages of unknown producer naming the newsroom a speaker told do not
 /// make it a known origin beside a wire carrying the same claim without
 /// naming it: the wire may rest on that interview too, so the claim stands

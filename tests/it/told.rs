@@ -1,5 +1,5 @@
 //! Sentences naming a newsroom beside a claim, collected from stored public
-//! pages on stories the rule was not written for, in three sets each held out
+//! pages on stories the rule was not written for, in four sets each held out
 //! from the rule until measured (`tests/data/told/cases.tsv`:
 //! the sentence exactly as published, `RELAY` when its claim came through
 //! that newsroom — "…, the minister told Reuters", "Speaking to Sky News,
@@ -19,13 +19,15 @@
 
 use provaudit::claims::entities::Entities;
 use provaudit::claims::extract::{Context, extract};
-use provaudit::claims::independence::relayed_newsroom;
+use provaudit::claims::independence::{relayed_newsroom, told_bare_name};
 use provaudit::claims::segment::Sentence;
 use provaudit::outlets::registry::Registry;
 
 /// The newsroom the claim of one sentence came through, as the pipeline
-/// reads it: the sentence's claim first (its attribution), then the
-/// sentence; `None` when the sentence holds no claim.
+/// reads it from the sentence alone: the sentence's claim first (its
+/// attribution), then the sentence, then a bare name as the one told it
+/// (in a folder, never a name the folder gives an office); `None` when the
+/// sentence holds no claim.
 fn read(entities: &Entities, text: &str) -> Option<Option<String>> {
     let mut ctx = Context::new(entities, text);
     let sentence = Sentence {
@@ -34,7 +36,9 @@ fn read(entities: &Entities, text: &str) -> Option<Option<String>> {
         text,
     };
     let claim = extract(&sentence, &mut ctx)?;
-    let read = relayed_newsroom(text, claim.attribution.as_deref(), entities);
+    let read = relayed_newsroom(text, claim.attribution.as_deref(), entities).or_else(|| {
+        told_bare_name(text, entities).map(|(n, words)| (std::borrow::Cow::Owned(n), words))
+    });
     if let Some((n, words)) = &read {
         eprintln!(
             "  read {n} from {words:?} (attribution {:?})",
@@ -56,15 +60,27 @@ fn named_so(label: &str, read: &str) -> bool {
     bare(label).contains(&bare(read))
 }
 
-#[test]
-fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other_is() {
-    let entities = Entities::new(&Registry::bundled());
-    let rows = crate::support::case_rows("told/cases.tsv", 4);
-    let (mut relays, mut read_right, mut unregistered, mut no_claim) = (0, 0, 0, 0);
-    let mut unregistered_read = 0;
-    let (mut others, mut wrong, mut other) = (0, Vec::new(), Vec::new());
-    let mut missed = Vec::new();
-    for f in &rows {
+/// What the rule reads in one set of rows: relays read as the newsroom
+/// labelled (registered, or unregistered by the name the sentence gives
+/// it), and newsrooms read in sentences where none relays the claim.
+#[derive(Default)]
+struct Tally {
+    relays: usize,
+    read_right: usize,
+    unregistered: usize,
+    unregistered_read: usize,
+    no_claim: usize,
+    others: usize,
+    missed: Vec<String>,
+    /// NOT sentences in which a newsroom was read.
+    wrong: Vec<String>,
+    /// … of them, read as another newsroom than the one named.
+    other: Vec<String>,
+}
+
+fn tally(entities: &Entities, rows: &[Vec<String>]) -> Tally {
+    let mut t = Tally::default();
+    for f in rows {
         let (class, newsroom, text) = (f[0].as_str(), f[1].as_str(), f[2].as_str());
         let expected = entities.outlet_named(
             newsroom
@@ -72,25 +88,25 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
                 .or_else(|| newsroom.strip_prefix("The "))
                 .unwrap_or(newsroom),
         );
-        let got = read(&entities, text);
+        let got = read(entities, text);
         match class {
             "RELAY" => {
-                relays += 1;
+                t.relays += 1;
                 match (expected, &got) {
                     (None, got) => {
-                        unregistered += 1;
+                        t.unregistered += 1;
                         match got {
-                            Some(Some(g)) if named_so(newsroom, g) => unregistered_read += 1,
-                            _ => eprintln!("  unregistered {newsroom} (read {got:?})"),
+                            Some(Some(g)) if named_so(newsroom, g) => t.unregistered_read += 1,
+                            _ => eprintln!("  unregistered {newsroom} (read {got:?}): {text}"),
                         }
                     }
-                    (_, None) => no_claim += 1,
-                    (Some(e), Some(Some(g))) if e == g => read_right += 1,
-                    _ => missed.push(format!("{newsroom}: {text} -> {got:?}")),
+                    (_, None) => t.no_claim += 1,
+                    (Some(e), Some(Some(g))) if e == g => t.read_right += 1,
+                    _ => t.missed.push(format!("{newsroom}: {text} -> {got:?}")),
                 }
             }
             "NOT" => {
-                others += 1;
+                t.others += 1;
                 // Any newsroom read counts: the one named (each so far
                 // its own statement: "The BBC said in a statement …",
                 // whose one origin is the BBC, so counting it with the BBC
@@ -98,32 +114,61 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
                 if let Some(Some(g)) = &got {
                     let by_name = expected.is_none() && named_so(newsroom, g);
                     if expected != Some(g.as_str()) && !by_name {
-                        other.push(format!("{newsroom} (read {g}): {text}"));
+                        t.other.push(format!("{newsroom} (read {g}): {text}"));
                     }
-                    wrong.push(format!("{newsroom}: {text}"));
+                    t.wrong.push(format!("{newsroom}: {text}"));
                 }
             }
             _ => {}
         }
     }
     eprintln!(
-        "relays {relays}: read {read_right}, unregistered {unregistered} (read by name {unregistered_read}), no claim {no_claim}, missed {}; others {others}: taken {}",
-        missed.len(),
-        wrong.len()
+        "relays {}: read {}, unregistered {} (read by name {}), no claim {}, missed {}; others {}: taken {}",
+        t.relays,
+        t.read_right,
+        t.unregistered,
+        t.unregistered_read,
+        t.no_claim,
+        t.missed.len(),
+        t.others,
+        t.wrong.len()
     );
-    for m in &missed {
+    for m in &t.missed {
         eprintln!("  missed {m}");
     }
-    for w in &wrong {
+    for w in &t.wrong {
         eprintln!("  taken {w}");
     }
-    assert!(relays >= 260 && others >= 185, "the set is as collected");
-    assert!(read_right >= 148, "relays read: {read_right} of {relays}");
+    t
+}
+
+/// Measures a set collected but not yet seen by the rule, before it joins
+/// `cases.tsv`: `PROVAUDIT_TOLD_CASES=PATH cargo test --release --test it
+/// -- --ignored a_held_out_set --nocapture` prints what the rule reads.
+#[test]
+#[ignore = "measures the set at $PROVAUDIT_TOLD_CASES"]
+fn a_held_out_set() {
+    let path = std::env::var("PROVAUDIT_TOLD_CASES").expect("PROVAUDIT_TOLD_CASES=PATH");
+    let rows = crate::support::case_rows(&path, 4);
+    tally(&Entities::new(&Registry::bundled()), &rows);
+}
+
+#[test]
+fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other_is() {
+    let entities = Entities::new(&Registry::bundled());
+    let rows = crate::support::case_rows("told/cases.tsv", 4);
+    let t = tally(&entities, &rows);
+    let (read_right, unregistered, unregistered_read) =
+        (t.read_right, t.unregistered, t.unregistered_read);
+    let (relays, others, wrong, other) = (t.relays, t.others, t.wrong, t.other);
+    assert!(relays >= 350 && others >= 243, "the set is as collected");
+    assert!(read_right >= 163, "relays read: {read_right} of {relays}");
     // Newsrooms the registry does not hold, read by the name the sentence
     // gives them where it calls them one ("the local newspaper
-    // Kathimerini", "ARY News", "Sources told An-Nahar").
+    // Kathimerini", "ARY News", "Sources told An-Nahar") or names them
+    // bare as the one told ("…, he told Malaysiakini.").
     assert!(
-        unregistered_read >= 36,
+        unregistered_read >= 88,
         "unregistered relays read: {unregistered_read} of {unregistered}"
     );
     // Two read another newsroom than the one labelled, each resting on the
@@ -131,10 +176,17 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
     // correspondent for ABC News' Nightline"), and a sentence ending "…,
     // Axios reports" labelled for the Washington Post it names.
     assert!(other.len() <= 2, "another newsroom read: {other:#?}");
-    // The rest each the newsroom's own statement ("Apple Daily said its
-    // chief editor … were arrested").
+    // Fourteen each the newsroom's own statement or reporting ("Apple
+    // Daily said its chief editor … were arrested", "The Nation newspaper
+    // said in the statement", "… declined to comment when contacted by the
+    // Herald"). Five read, from the sentence alone, a bare name as the one
+    // told: three people ("Bolsonaro told Erdogan", "told Johnson in the
+    // House of Commons", "Talking to Zafar Abbas"), whom a folder naming
+    // them in an office keeps from being taken; and twice a press-freedom
+    // group that interviewed the official ("told CPJ"), on whose report
+    // the claim then rests.
     assert!(
-        wrong.len() <= 12,
+        wrong.len() <= 19,
         "newsrooms read in other sentences: {wrong:#?}"
     );
 }
