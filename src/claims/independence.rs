@@ -789,8 +789,9 @@ pub fn judge(
         holders,
         unregistered: groups
             .values()
-            .map(|o| o.group.as_str())
+            .map(|o| o.group.clone())
             .filter(|g| g.starts_with("name:"))
+            .chain(described_newsrooms(claims, entities))
             .collect(),
         evidence: document_evidence(groups, path_of),
     };
@@ -835,10 +836,12 @@ struct Around<'a> {
     /// ("Turkish President Recep Tayyip Erdogan"), never read as a
     /// newsroom told a claim ("Bolsonaro told Erdogan").
     people: HashSet<String>,
-    /// The origin groups of the folder's producers the registry does not
-    /// hold (`name:` and the name's key): a name the folder has a
-    /// newsroom's own document of is a newsroom wherever it is named.
-    unregistered: BTreeSet<&'a str>,
+    /// The groups (`name:` and the name's key) of newsrooms the registry
+    /// does not hold that the folder has a document of, or calls
+    /// newsrooms in a claim's words ("the news portal Malaysiakini"): such
+    /// a name is a newsroom wherever the folder names it bare ("According
+    /// to Malaysiakini", "Malaysiakini reported").
+    unregistered: BTreeSet<String>,
     /// Each document's row of the evidence table, made once and shared by
     /// every cluster it is in: at 100,000 generated documents, a copy per
     /// cluster held ~790 MB until the results were written.
@@ -3633,6 +3636,30 @@ fn role_holders(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Each document's people named with their office (see [`role_holders`]),
+/// The groups of the newsrooms the registry does not hold that the
+/// folder's claims call newsrooms ("…, the news portal Malaysiakini
+/// reported", "Sources told An-Nahar"): papers are named in full once and
+/// bare after, in one story and across the stories of a folder.
+fn described_newsrooms(claims: &[Claim], entities: &Entities) -> Vec<String> {
+    use rayon::prelude::*;
+    // Most claims name no newsroom's noun, and none of them is read.
+    static NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?i)\b(?:newspaper|daily|paper|tabloid|magazine|weekly|broadcaster|channel|portal|website|outlet|tv|television|radio|network|agency|news|station|journal|times|post|herald|gazette|tribune|telegraph|chronicle|express|inquirer|courier|dispatch|broadcasting|sources?|insiders?)\b|\.(?:com|net|org|info|news|in|pk|bd|ng|uk|au)\b",
+        )
+    });
+    claims
+        .par_iter()
+        .filter(|c| NOUN.is_match(&c.text))
+        .filter_map(
+            |c| match relayed_newsroom(&c.text, c.attribution.as_deref(), entities)? {
+                (Cow::Owned(name), _) => Some(crate::outlets::unregistered_newsroom(&name).group),
+                (Cow::Borrowed(_), _) => None,
+            },
+        )
+        .collect()
+}
+
 /// The keys of the people the folder's claims name in an office
 /// ("Turkish President Recep Tayyip Erdogan", "British Prime Minister
 /// Boris Johnson", by [`role_holders`]): a name given an office anywhere

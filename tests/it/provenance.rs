@@ -2395,6 +2395,27 @@ Traffic into the city was diverted for several hours.\n";
     );
 }
 
+/// A newsroom the registry does not hold, called one where a story first
+/// names it ("the news portal Malaysiakini") and named bare after
+/// ("according to Malaysiakini", "Malaysiakini reported"): two wires giving
+/// a claim on its word rest on it, one origin, wherever in the folder it
+/// was called a newsroom.
+#[test]
+fn a_newsroom_named_in_full_once_is_one_named_bare_after() {
+    let ap = "Whistleblower threatened, portal says\n\n\
+KUALA LUMPUR, Malaysia (AP) — A whistleblower in a police corruption case said he had received death threats, the news portal Malaysiakini reported on Tuesday.\n\n\
+The regulator ordered the portal to remove an article and a video about the threats, according to Malaysiakini.\n\n\
+The police said they were investigating.\n";
+    let reuters = "Malaysia regulator tells portal to remove video\n\n\
+KUALA LUMPUR (Reuters) - A news site in Malaysia was ordered on Monday to take down reporting on a police corruption case.\n\n\
+Malaysia's communications regulator told the portal to remove its article and video on the death threats, Malaysiakini reported.\n\n\
+The ministry did not respond to a request for comment.\n";
+    let (_ws, report) = audit(&[("a_ap.txt", ap), ("b_reuters.txt", reuters)]);
+    let k = one_cluster(&report, "a_ap.txt", "b_reuters.txt", "remove");
+    assert_eq!(k["independent_origins"], 1, "{k:#}");
+    assert!(group_names(k)[0].starts_with("Malaysiakini"), "{k:#}");
+}
+
 /// A person a speaker told something, named bare, is not taken for a
 /// newsroom where the folder names that person in an office: two wires
 /// at a state visit telling what Bolsonaro told Erdogan stand as two
