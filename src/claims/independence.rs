@@ -2321,13 +2321,13 @@ pub fn told_bare_name(text: &str, entities: &Entities) -> Option<(String, String
         let the = words.starts_with("the ") || words.starts_with("The ");
         let (name, end) = capitalised_name(words, entities)?;
         let acronym = name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        // A possessive is someone of the name's: "told Vanguard’s reporter".
         if (the && acronym)
             || (!acronym && super::extract::names_a_body(&name))
             || entities.canonical(&name).is_some()
+            || name.ends_with("’s")
+            || name.ends_with("'s")
         {
-            return None;
-        }
-        if name.ends_with("’s") || name.ends_with("'s") {
             return None;
         }
         let rest = &text[n.start() + end..];
@@ -2344,12 +2344,12 @@ pub fn told_bare_name(text: &str, entities: &Entities) -> Option<(String, String
     })
 }
 
-/// A newsroom named bare in a claim's sentence, by a name `here` holds for
-/// a producer of the cluster ("…, a fire service official told
-/// Kathimerini" beside Kathimerini's own story): the name the registry
+/// A newsroom named bare in a claim's sentence, by a name `here` holds
+/// for a newsroom of the folder ("Kathimerini reported" beside
+/// Kathimerini's own story, "according to Malaysiakini" where another
+/// claim calls it "the news portal Malaysiakini"): the name the registry
 /// does not hold and the words do not call a newsroom, taken because the
-/// folder has that newsroom's document saying the same; with the words
-/// saying so.
+/// folder says it is one; with the words saying so.
 fn relayed_bare_name(
     text: &str,
     entities: &Entities,
@@ -2406,7 +2406,7 @@ fn claim_relays(
         let d = claim.document_id;
         // Named as a newsroom, else bare as the one told it and no person
         // of the folder's, else bare where the folder holds that
-        // newsroom's own document.
+        // newsroom's own document or calls it a newsroom.
         let Some((outlet, words)) =
             relayed_newsroom(&claim.text, claim.attribution.as_deref(), entities)
                 .or_else(|| {
