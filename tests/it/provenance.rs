@@ -2395,6 +2395,30 @@ Traffic into the city was diverted for several hours.\n";
     );
 }
 
+/// What a regulator told a company is no newsroom's report: two wires
+/// telling that "The FAA told Boeing on Friday that …" stand as two
+/// origins. A bare name is read as the newsroom only in a telling that
+/// closes the sentence, the claim before it ("…, the fire chief told
+/// Vanguard.").
+#[test]
+fn a_telling_that_opens_the_claim_names_no_newsroom() {
+    let ap = "FAA keeps Max 9 grounded\n\n\
+WASHINGTON (AP) — Federal regulators extended the grounding of dozens of planes on Friday.\n\n\
+The FAA told Boeing on Friday that the 171 grounded 737 Max 9 jets must stay on the ground until inspections end.\n\n\
+Airlines have cancelled hundreds of flights.\n";
+    let reuters = "US regulator extends Max 9 grounding\n\n\
+WASHINGTON (Reuters) - The U.S. aviation regulator said on Friday the planes would stay grounded.\n\n\
+The FAA told Boeing on Friday that all 171 of the grounded 737 Max 9 jets must remain on the ground until inspections are complete.\n\n\
+Shares of the planemaker fell 2 percent.\n";
+    let (_ws, report) = audit(&[("a_ap.txt", ap), ("b_reuters.txt", reuters)]);
+    let k = one_cluster(&report, "a_ap.txt", "b_reuters.txt", "171");
+    assert_eq!(k["independent_origins"], 2, "{k:#}");
+    assert!(
+        !group_names(k).iter().any(|n| n.contains("Boeing")),
+        "{k:#}"
+    );
+}
+
 /// A newsroom the registry does not hold, called one where a story first
 /// names it ("the news portal Malaysiakini") and named bare after
 /// ("according to Malaysiakini", "Malaysiakini reported"): two wires giving

@@ -166,9 +166,10 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
     // Newsrooms the registry does not hold, read by the name the sentence
     // gives them where it calls them one ("the local newspaper
     // Kathimerini", "ARY News", "Sources told An-Nahar") or names them
-    // bare as the one told ("…, he told Malaysiakini.").
+    // bare as the one told, closing the sentence ("…, he told
+    // Malaysiakini.").
     assert!(
-        unregistered_read >= 88,
+        unregistered_read >= 71,
         "unregistered relays read: {unregistered_read} of {unregistered}"
     );
     // Two read another newsroom than the one labelled, each resting on the
@@ -179,14 +180,14 @@ fn real_sentences_naming_the_newsroom_a_claim_came_through_are_read_and_no_other
     // Fourteen each the newsroom's own statement or reporting ("Apple
     // Daily said its chief editor … were arrested", "The Nation newspaper
     // said in the statement", "… declined to comment when contacted by the
-    // Herald"). Five read, from the sentence alone, a bare name as the one
-    // told: three people ("Bolsonaro told Erdogan", "told Johnson in the
-    // House of Commons", "Talking to Zafar Abbas"), whom a folder naming
-    // them in an office keeps from being taken; and twice a press-freedom
-    // group that interviewed the official ("told CPJ"), on whose report
-    // the claim then rests.
+    // Herald"). Three read, from the sentence alone, a bare name as the one
+    // told: a person ("…,” Bolsonaro told Erdogan, through an
+    // interpreter."), whom a folder naming him in an office keeps from
+    // being taken; and twice a press-freedom group that interviewed the
+    // official ("…, the national police spokesman, told CPJ."), on whose
+    // report the claim then rests.
     assert!(
-        wrong.len() <= 19,
+        wrong.len() <= 17,
         "newsrooms read in other sentences: {wrong:#?}"
     );
 }
