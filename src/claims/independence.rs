@@ -1626,7 +1626,7 @@ fn citing_documents(
 /// is not ("could not comment on a report by Bloomberg that …").
 static AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::re(
-        r"\b(?i:told|tells|telling|admit(?:s|ted)\s+to|sat\s+down\s+with|(?:speaking|talking|spoke|talked)\s+(?:to|with|on)|(?:in|during)\s+(?:an?|his|her|their|its|the)\s+(?:[a-z-]+\s+){0,2}?interview\s+(?:with|on|to)|interviewed\s+by|(?:as\s+)?(?:quoted|cited|reported)\s+by|contacted\s+by|polled\s+by|according\s+to|(?:said|says|speaking|spoke|appearing|appeared)\s+on|(?:statement|interview)\s+(?:on|in|by|from)|(?:according\s+to|in)\s+(?:a|an|the)\s+(?:[A-Za-z]+\s+)?(?:report|story|article)\s+(?:in|published\s+(?:in|by)|carried\s+by|aired\s+(?:by|on))|footage\s+(?:from|by|aired\s+by|broadcast\s+by)|quoted\s+as\s+saying\s+by)\s+(?P<n>(?:[\w.&'’-]+\s+){0,5}[\w.&'’-]+)|(?:^|[,;]\s+)(?P<per>[Pp]er)\s+(?P<p>(?:[\w.&'’-]+\s+){0,5}[\w.&'’-]+)",
+        r"\b(?i:told|tells|telling|admit(?:s|ted)\s+to|(?:confirmed|disclosed|revealed|explained)\s+(?:(?:this|it|the\s+\w+)\s+)?to|(?:in\s+)?a\s+statement\s+to|sat\s+down\s+with|(?:speaking|talking|spoke|talked)\s+(?:to|with|on)|(?:in|during)\s+(?:an?|his|her|their|its|the)\s+(?:[a-z-]+\s+){0,2}?interview\s+(?:with|on|to)|interviewed\s+by|(?:as\s+)?(?:quoted|cited|reported)\s+by|contacted\s+by|polled\s+by|according\s+to|(?:said|says|speaking|spoke|appearing|appeared)\s+on|(?:statement|interview)\s+(?:on|in|by|from)|(?:according\s+to|in)\s+(?:a|an|the)\s+(?:[A-Za-z]+\s+)?(?:report|story|article)\s+(?:in|published\s+(?:in|by)|carried\s+by|aired\s+(?:by|on))|footage\s+(?:from|by|aired\s+by|broadcast\s+by)|quoted\s+as\s+saying\s+by)\s+(?P<n>(?:[\w.&'’-]+\s+){0,5}[\w.&'’-]+)|(?:^|[,;]\s+)(?P<per>[Pp]er)\s+(?P<p>(?:[\w.&'’-]+\s+){0,5}[\w.&'’-]+)",
     )
 });
 
@@ -2249,6 +2249,19 @@ pub fn relayed_newsroom<'a>(
 /// and two wires reporting that telling are two origins.
 const TOLD_WORDS: [&str; 5] = ["told", "tells", "telling", "admitted to", "admits to"];
 
+/// Other verbs of telling a sentence may close with, their object the
+/// claim before them: "…, the spokesman disclosed this to Punch on
+/// Sunday.", "…, a spokesperson confirmed to Stuff.", "…, he said in a
+/// statement to Rappler.".
+const TOLD_OPENINGS: [&str; 6] = [
+    "confirmed",
+    "disclosed",
+    "revealed",
+    "explained",
+    "in a statement to",
+    "a statement to",
+];
+
 /// Words that may stand between a hearer's name and the sentence's end
 /// where they say when or how it was told ("told Vanguard on Monday",
 /// "told ANI here", "told Stuff in an interview").
@@ -2310,7 +2323,10 @@ pub fn told_bare_name(text: &str, entities: &Entities) -> Option<(String, String
         let start = c.get(0)?.start();
         let verb = squeeze(&text[start..n.start()].trim_end().to_lowercase());
         let interview = verb.contains("interview with") || verb.contains("interview to");
-        let told = TOLD_WORDS.contains(&verb.as_str());
+        let told = TOLD_WORDS.contains(&verb.as_str())
+            || TOLD_OPENINGS
+                .iter()
+                .any(|w| verb.starts_with(w) && verb.ends_with(" to"));
         if !(interview || told || verb == "as reported by") {
             return None;
         }
@@ -4423,6 +4439,18 @@ mod tests {
             (
                 "Twelve homes were lost, the minister told Stuff on Tuesday.",
                 Some(("Stuff", "told Stuff")),
+            ),
+            (
+                "Six suspects were arrested, the police spokesman disclosed this to Punch on Sunday.",
+                Some(("Punch", "disclosed this to Punch")),
+            ),
+            (
+                "The school will reopen on Monday, a spokesperson confirmed to Stuff.",
+                Some(("Stuff", "confirmed to Stuff")),
+            ),
+            (
+                "The ministry confirmed to Boeing on Friday that the jets must stay grounded.",
+                None,
             ),
             (
                 "He said in an interview with Malaysiakini that talks had failed.",
