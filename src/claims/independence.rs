@@ -1775,11 +1775,14 @@ fn bare_word(t: &str) -> String {
         .to_owned()
 }
 
+/// How the addresses of news sites end ("bdnews24.com").
+const SITE_ENDINGS: &str = r"com|net|org|info|news|in|pk|bd|ng|co\.uk|com\.au";
+
 /// A site's address standing for its newsroom ("bdnews24.com").
 static SITE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::re(
-        r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|news|in|pk|bd|ng|co\.uk|com\.au)$",
-    )
+    crate::pattern::re(&format!(
+        r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{SITE_ENDINGS})$"
+    ))
 });
 
 /// Unnamed sources speaking to a newsroom: "Sources told Kathimerini",
@@ -2364,34 +2367,32 @@ pub fn told_bare_name(text: &str, entities: &Entities) -> Option<(String, String
         {
             return None;
         }
-        // Then only words of when or how, to the sentence's end (a weekday
-        // too: "told Vanguard on Monday.").
-        let rest = &text[n.start() + end..];
-        let mut tail = rest.split_whitespace().peekable();
-        let mut ends = rest.trim_start().is_empty();
-        while let Some(w) = tail.next() {
-            let bare = w.trim_end_matches(['.', ',', ';', ':', ')', '"', '”', '’', '!', '?']);
-            let word = bare.to_lowercase();
-            let when = AFTER_HEARER.contains(&word.as_str())
-                || crate::pattern::WEEKDAYS.contains(&word.as_str());
-            if bare.is_empty() || bare.len() < w.len() {
-                // Punctuation: the clause ends here, after words of when.
-                ends = bare.is_empty() || when;
+        // Past words of when or how (a weekday too: "told Vanguard on
+        // Monday."), the clause ends at a stop, a comma or a closing mark.
+        // Right after the name, a gloss in brackets ends it too ("told
+        // Galei Tzahal (Army Radio)"), and an interview may go on with what
+        // was said in it ("in an interview with Malaysiakini that …").
+        const CLOSING: [char; 10] = ['.', ',', ';', ':', ')', '"', '”', '’', '!', '?'];
+        let rest = text[n.start() + end..].trim_start();
+        let mut after = rest;
+        loop {
+            let word = after
+                .split(|c: char| c.is_whitespace() || CLOSING.contains(&c))
+                .next()
+                .unwrap_or("");
+            let lower = word.to_lowercase();
+            if word.is_empty()
+                || !(AFTER_HEARER.contains(&lower.as_str())
+                    || crate::pattern::WEEKDAYS.contains(&lower.as_str()))
+            {
                 break;
             }
-            if !when {
-                break;
-            }
-            if tail.peek().is_none() {
-                ends = true;
-            }
+            after = after[word.len()..].trim_start();
         }
-        // "told Galei Tzahal (Army Radio)": a gloss in brackets ends it
-        // too; an interview may go on with what was said in it ("in an
-        // interview with Malaysiakini that talks had failed").
         let next = rest.split_whitespace().next().unwrap_or("");
-        let ends = ends
-            || rest.trim_start().starts_with('(')
+        let ends = after.is_empty()
+            || after.starts_with(CLOSING)
+            || rest.starts_with('(')
             || (!told && matches!(next, "that" | "aired" | "broadcast" | "published"));
         ends.then(|| (name, squeeze(&text[start..n.start() + end])))
     })
@@ -3695,11 +3696,20 @@ fn role_holders(text: &str) -> impl Iterator<Item = String> + '_ {
 /// bare after, in one story and across the stories of a folder.
 fn described_newsrooms(claims: &[Claim], entities: &Entities) -> Vec<String> {
     use rayon::prelude::*;
-    // Most claims name no newsroom's noun, and none of them is read.
+    // Most claims hold none of the words `described_in` and
+    // `SOURCES_TOLD` read a newsroom by (its nouns, mastheads' last words,
+    // a site's ending, sources), and none of them is read.
     static NOUN: LazyLock<Regex> = LazyLock::new(|| {
-        crate::pattern::re(
-            r"(?i)\b(?:newspaper|daily|paper|tabloid|magazine|weekly|broadcaster|channel|portal|website|outlet|tv|television|radio|network|agency|news|station|journal|times|post|herald|gazette|tribune|telegraph|chronicle|express|inquirer|courier|dispatch|broadcasting|sources?|insiders?)\b|\.(?:com|net|org|info|news|in|pk|bd|ng|uk|au)\b",
-        )
+        let words: Vec<String> = NEWSROOM_NOUNS
+            .iter()
+            .chain(&MASTHEAD_WORDS)
+            .chain(&["agency", "station", "sources?", "insiders?"])
+            .map(|w| w.to_lowercase())
+            .collect();
+        crate::pattern::re(&format!(
+            r"(?i)\b(?:{})\b|\.(?:{SITE_ENDINGS})\b",
+            words.join("|")
+        ))
     });
     claims
         .par_iter()
