@@ -54,12 +54,38 @@ pub struct Entities {
 
 /// Names already keyed by this thread, for one list of entities: a story
 /// names the same people and bodies in sentence after sentence and article
-/// after article. Emptied when it holds more than [`KEYS_HELD`].
-type KeyCache = (u64, FxHashMap<String, Mention>);
+/// after article. A name's key depends on the acronyms its article defined
+/// too, so names are held by those acronyms' fingerprint
+/// ([`local_fingerprint`]; 0 for none). Emptied when it holds more than
+/// [`KEYS_HELD`] names.
+struct KeyCache {
+    entities: u64,
+    held: usize,
+    keys: FxHashMap<u64, FxHashMap<String, Mention>>,
+}
 thread_local! {
-    static KEYS: std::cell::RefCell<KeyCache> = std::cell::RefCell::new((0, FxHashMap::default()));
+    static KEYS: std::cell::RefCell<KeyCache> = std::cell::RefCell::new(KeyCache {
+        entities: 0,
+        held: 0,
+        keys: FxHashMap::default(),
+    });
 }
 const KEYS_HELD: usize = 1 << 16;
+
+/// One number for the acronyms an article defined, whatever their order:
+/// 0 for none.
+fn local_fingerprint(local: &HashMap<String, String>) -> u64 {
+    if local.is_empty() {
+        return 0;
+    }
+    let sum = local.iter().fold(0u64, |sum, (short, long)| {
+        sum.wrapping_add(super::hash::mix(
+            super::hash::text(short),
+            super::hash::text(long),
+        ))
+    });
+    super::hash::mix(sum, local.len() as u64) | 1
+}
 
 fn is_acronym(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
@@ -548,11 +574,17 @@ fn is_roman(s: &str) -> bool {
 }
 
 /// Words an article writes in lower case somewhere.
-pub fn lower_case_words(text: &str) -> std::collections::HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+pub fn lower_case_words(text: &str) -> FxHashSet<String> {
+    let mut words = FxHashSet::default();
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(str::to_owned)
-        .collect()
+    {
+        if !words.contains(w) {
+            words.insert(w.to_owned());
+        }
+    }
+    words
 }
 
 /// The consonant skeleton of a word: transliteration variants of one name
@@ -615,16 +647,17 @@ static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Entities {
-    /// The key an entity is matched by. Without acronyms of the article's
-    /// own (`local`), it depends on the name alone, and is kept.
+    /// The key an entity is matched by. It depends on the name and the
+    /// acronyms the article defined (`local`) alone, and is kept.
     pub fn key(&self, surface: &str, local: &HashMap<String, String>) -> Mention {
-        if !local.is_empty() || self.id == 0 {
+        if self.id == 0 {
             return self.key_of(surface, local);
         }
+        let fingerprint = local_fingerprint(local);
         let kept = KEYS.with(|keys| {
             let keys = keys.borrow();
-            (keys.0 == self.id)
-                .then(|| keys.1.get(surface).cloned())
+            (keys.entities == self.id)
+                .then(|| keys.keys.get(&fingerprint)?.get(surface).cloned())
                 .flatten()
         });
         if let Some(m) = kept {
@@ -634,11 +667,16 @@ impl Entities {
         let m = self.key_of(surface, local);
         KEYS.with(|keys| {
             let mut keys = keys.borrow_mut();
-            if keys.0 != self.id || keys.1.len() >= KEYS_HELD {
-                keys.1.clear();
-                keys.0 = self.id;
+            if keys.entities != self.id || keys.held >= KEYS_HELD {
+                keys.keys.clear();
+                keys.held = 0;
+                keys.entities = self.id;
             }
-            keys.1.insert(surface.to_owned(), m.clone());
+            keys.held += 1;
+            keys.keys
+                .entry(fingerprint)
+                .or_default()
+                .insert(surface.to_owned(), m.clone());
         });
         m
     }
@@ -803,7 +841,7 @@ impl Entities {
         &self,
         sentence: &str,
         local: &HashMap<String, String>,
-        common: &std::collections::HashSet<String>,
+        common: &FxHashSet<String>,
     ) -> Vec<Mention> {
         let mut out = Vec::new();
         for (start, end) in CAPITALISED

@@ -71,11 +71,32 @@ static SPEAKER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r#"[”"],?\s*(?:(?P<a>{NAME}|{DESCRIBED}|he|she|they|it)(?:,\s+(?:in\s+tears|visibly\s+[a-z]+|smiling|laughing|weeping|sobbing|speaking\s+[a-z\s]{{2,20}}?),|,\s+(?:an?|the)\s+[^,;“”\x22]{{3,90}}?,?)?\s+{SAY}\b|{SAY}\s+{AGED}(?P<b>{NAME}|{DESCRIBED}))"#
     ))
 });
-static SPEAKER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r#"(?P<a>{NAME}|{DESCRIBED})\s+{SAY}\b[^“"]{{0,40}}[“"]"#
-    ))
-});
+/// A speaker before the verb of saying, the quotation opening within 40
+/// characters after it ([`speaker_before`]; counted there, as a pattern's
+/// bounded count of any character but a quotation mark made the searcher
+/// build states sentence after sentence).
+static SPEAKER_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r#"(?P<a>{NAME}|{DESCRIBED})\s+{SAY}\b"#)));
+
+/// The first speaker named before a verb of saying a quotation opens
+/// within 40 characters of: `Rehman said on Monday: “…`.
+fn speaker_before(text: &str) -> Option<String> {
+    let quotation_follows = |after: &str| {
+        for (i, c) in after.chars().enumerate() {
+            if matches!(c, '“' | '"') {
+                return true;
+            }
+            if i == 40 {
+                return false;
+            }
+        }
+        false
+    };
+    SPEAKER_BEFORE
+        .captures_iter(text)
+        .filter(|c| quotation_follows(&text[c.get(0).map_or(0, |m| m.end())..]))
+        .find_map(|c| speaker_of(text, &c))
+}
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:(?i:according to)|(?i:as per)|(?i:reports?|reported|writes|wrote|informs?|informed),?\s+(?i:referring to)|(?i:with reference to))\s+(?:(?:the|a|an)\s+)?(?:(?:[a-z]+\s+){0,4}?(?:by|from|of)\s+)?(?:the\s+)?(?:[a-z]+(?:’s|'s)\s+)?(?:(?:[A-Z][\w'’-]*\s+|[a-z]+\s+)?(?:newspaper|daily|weekly|magazine|broadcaster|agency|channel|television|radio|website|outlet)\s+)?(?:(?:[a-z]+\s+){0,3}(?:official|spokes(?:man|woman|person)|minister|secretary|director|chief|head|commander|officer|analyst|expert|professor|scientist)\s+)?(?P<a>[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|the|and|du|de|des|la|le|al|el|der|di)\s+){0,2}(?:(?:al|el)-)?[A-Z][\w.'’&-]*){0,6})(?:\s*\((?P<acr>[A-Z.]{2,8})\))?",
@@ -1294,7 +1315,7 @@ pub struct Context<'e> {
     /// Acronyms the article defines.
     pub local: HashMap<String, String>,
     /// Words the article writes in lower case.
-    common: std::collections::HashSet<String>,
+    common: super::hash::FxHashSet<String>,
     /// The last person named, for "he said".
     last_person: Option<String>,
     /// The body the sentence before was attributed to, for "it said": "The
@@ -2351,11 +2372,7 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                     Some(b) => Some(with_whole_title(text, b.start(), b.as_str())),
                     None => speaker_of(text, &c),
                 })
-                .or_else(|| {
-                    SPEAKER_BEFORE
-                        .captures_iter(text)
-                        .find_map(|c| speaker_of(text, &c))
-                })
+                .or_else(|| speaker_before(text))
                 // "…,” the head of Iran's Red Crescent, Pirhossein Kolivand,
                 // told state TV."
                 .or_else(|| {
@@ -2373,12 +2390,7 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
                     // last person of the sentences before.
                     let he_or_she = |n: &str| matches!(n.to_lowercase().as_str(), "he" | "she");
                     he_or_she(&who)
-                        .then(|| {
-                            SPEAKER_BEFORE
-                                .captures_iter(text)
-                                .find_map(|c| speaker_of(text, &c))
-                                .filter(|n| !he_or_she(n))
-                        })
+                        .then(|| speaker_before(text).filter(|n| !he_or_she(n)))
                         .flatten()
                         .unwrap_or_else(|| ctx.resolve(&who))
                 })

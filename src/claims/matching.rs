@@ -202,23 +202,7 @@ pub fn is_figure_word(id: u64) -> bool {
 fn stem(w: &str) -> String {
     static ENGLISH: LazyLock<rust_stemmers::Stemmer> =
         LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
-    // A story repeats its words claim after claim: each thread keeps the
-    // stems it made (emptied past a bound, so a long run stays small).
-    thread_local! {
-        static STEMS: std::cell::RefCell<FxHashMap<String, String>> =
-            std::cell::RefCell::new(FxHashMap::default());
-    }
-    STEMS.with_borrow_mut(|stems| {
-        if let Some(s) = stems.get(w) {
-            return s.clone();
-        }
-        if stems.len() >= 1 << 16 {
-            stems.clear();
-        }
-        let s = ENGLISH.stem(w).into_owned();
-        stems.insert(w.to_owned(), s.clone());
-        s
-    })
+    ENGLISH.stem(w).into_owned()
 }
 
 pub(crate) fn value_key(v: f64) -> u64 {
@@ -276,37 +260,66 @@ fn words_of(text: &str, claim: &Extracted) -> Vec<String> {
         super::extract::word_value(&c[0]).map_or_else(|| c[0].to_owned(), |v| format!(" {v} "))
     });
     let mut out = Vec::new();
-    for raw in
-        text.split(|c: char| !(c.is_alphanumeric() || c == ':' || c == '_' || c == '.' || c == ','))
-    {
-        let w = raw.trim_matches(['.', ',']).to_lowercase();
-        if w.is_empty() || STOPWORDS.contains(&w.as_str()) {
-            continue;
-        }
-        // "Ten people died" and "10 deaths" share the number.
-        let w = if is_entity_key(&w) {
-            w
-        } else if let Some(class) = casualty_word(&w) {
-            class.to_owned()
-        } else if let Some((number, unit)) = glued_unit(&w) {
-            // "7km" and "7 km", "10mm" and "10 mm" are one figure.
-            out.push(number.replace(',', ""));
-            measurement_unit(unit).unwrap_or(unit).to_owned()
-        } else if let Some(unit) = measurement_unit(&w) {
-            // "kilometres", "kilometers" and "km" are one unit.
-            unit.to_owned()
-        } else if has_digit(&w) {
-            w.replace(',', "")
-        } else if let Some(v) = super::extract::word_value(&w)
-            .filter(|v| *v <= 20.0 || super::extract::TENS.contains(&w.as_str()))
-        {
-            format!("{v}")
-        } else {
-            stem(&w)
-        };
-        out.push(w);
+    // A story repeats its words claim after claim: each thread keeps what
+    // it made of each word as written (emptied past a bound, as the stems).
+    thread_local! {
+        static NORMALISED: std::cell::RefCell<FxHashMap<Box<str>, Box<[String]>>> =
+            std::cell::RefCell::new(FxHashMap::default());
     }
+    NORMALISED.with_borrow_mut(|normalised| {
+        for raw in text
+            .split(|c: char| !(c.is_alphanumeric() || c == ':' || c == '_' || c == '.' || c == ','))
+        {
+            let raw = raw.trim_matches(['.', ',']);
+            if raw.is_empty() {
+                continue;
+            }
+            if let Some(words) = normalised.get(raw) {
+                out.extend_from_slice(words);
+                continue;
+            }
+            if normalised.len() >= 1 << 16 {
+                normalised.clear();
+            }
+            let words = normalise_word(&raw.to_lowercase());
+            out.extend_from_slice(&words);
+            normalised.insert(raw.into(), words.into_boxed_slice());
+        }
+    });
     out
+}
+
+/// What one word of a claim becomes among its normalised words (see
+/// [`words_of`]): nothing for a stop word, a number and its unit for a
+/// number with its unit glued on, else one word.
+fn normalise_word(w: &str) -> Vec<String> {
+    if w.is_empty() || STOPWORDS.contains(&w) {
+        return Vec::new();
+    }
+    // "Ten people died" and "10 deaths" share the number.
+    let w = if is_entity_key(w) {
+        w.to_owned()
+    } else if let Some(class) = casualty_word(w) {
+        class.to_owned()
+    } else if let Some((number, unit)) = glued_unit(w) {
+        // "7km" and "7 km", "10mm" and "10 mm" are one figure.
+        return vec![
+            number.replace(',', ""),
+            measurement_unit(unit).unwrap_or(unit).to_owned(),
+        ];
+    } else if let Some(unit) = measurement_unit(w) {
+        // "kilometres", "kilometers" and "km" are one unit.
+        unit.to_owned()
+    } else if has_digit(w) {
+        w.replace(',', "")
+    } else if let Some(v) =
+        super::extract::word_value(w).filter(|v| *v <= 20.0 || super::extract::TENS.contains(&w))
+    {
+        format!("{v}")
+    } else {
+        stem(w)
+    };
+    vec![w]
 }
 
 /// A number with its unit glued on ("7km", "6.5mm", "120kg"): the number
