@@ -929,7 +929,7 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
         carried.insert(d, *source);
     }
     // A whole text copied says which way better than a shared sentence.
-    for (copy, source) in near_copies(&documents, groups, &first_of, path_of) {
+    for (copy, source) in near_copies(&documents, groups, &first_of) {
         if carried.get(&source) == Some(&copy) {
             carried.remove(&source);
         }
@@ -1397,11 +1397,31 @@ fn verbatim_carriers(
     groups: &HashMap<i64, DocumentOrigin>,
     path_of: &HashMap<i64, &RelPath>,
 ) -> BTreeMap<i64, i64> {
-    let mut by_words: super::hash::FxHashMap<u64, Vec<i64>> = Default::default();
+    // Runs of words are read once for each wording (a wire's sentence run
+    // by many sites is one text), and each run is held with the wordings
+    // that have it: the documents sharing a run are those of its wordings.
+    let mut wordings: super::hash::FxHashMap<&str, usize> = Default::default();
+    let mut documents_of: Vec<Vec<i64>> = Vec::new();
+    let mut by_words: super::hash::FxHashMap<u64, Vec<usize>> = Default::default();
     for &i in list {
-        for run in narrative_runs(&claims[i].text) {
-            by_words.entry(run).or_default().push(claims[i].document_id);
+        let text = claims[i].text.as_str();
+        let next = wordings.len();
+        let w = *wordings.entry(text).or_insert(next);
+        if w == next {
+            documents_of.push(Vec::new());
+            for run in narrative_runs(text) {
+                by_words.entry(run).or_default().push(w);
+            }
         }
+        documents_of[w].push(claims[i].document_id);
+    }
+    drop(wordings);
+    // The sets of wordings sharing a run, each once.
+    let mut sharing: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
+    for (_, mut w) in by_words {
+        w.sort_unstable();
+        w.dedup();
+        sharing.insert(w);
     }
     let mut size: HashMap<&str, usize> = HashMap::new();
     let mut seen = BTreeSet::new();
@@ -1420,14 +1440,46 @@ fn verbatim_carriers(
             path_of[&d],
         )
     };
+    // Each document's place in rank order (paths differ, so no two tie),
+    // its standing and its group, worked out once: a sentence's runs name
+    // the same documents over and over.
+    struct Ranked {
+        place: usize,
+        standing: u8,
+        group: usize,
+    }
+    let mut ranked: Vec<i64> = seen.into_iter().collect();
+    ranked.sort_by_cached_key(|d| rank(*d));
+    let mut group_ids: HashMap<&str, usize> = HashMap::new();
+    let of: super::hash::FxHashMap<i64, Ranked> = ranked
+        .iter()
+        .enumerate()
+        .map(|(place, &d)| {
+            let g = &groups[&d];
+            let next = group_ids.len();
+            let group = *group_ids.entry(g.group.as_str()).or_insert(next);
+            (
+                d,
+                Ranked {
+                    place,
+                    standing: standing(g),
+                    group,
+                },
+            )
+        })
+        .collect();
     // `d` counts with `o`: `o`'s producer stands higher, or as high, known,
     // and `o` comes first (behind more documents here, or first by path).
     let counts_with = |d: i64, o: i64| {
-        let (sd, so) = (standing(&groups[&d]), standing(&groups[&o]));
-        so > sd || (so == sd && so > 0 && rank(o) < rank(d))
+        let (d, o) = (&of[&d], &of[&o]);
+        o.standing > d.standing || (o.standing == d.standing && o.standing > 0 && o.place < d.place)
     };
     let mut carried: BTreeMap<i64, i64> = BTreeMap::new();
-    for docs in by_words.values_mut() {
+    for w in sharing {
+        let mut docs: Vec<i64> = w
+            .iter()
+            .flat_map(|w| documents_of[*w].iter().copied())
+            .collect();
         docs.sort_unstable();
         docs.dedup();
         if docs.len() < 2 {
@@ -1440,22 +1492,23 @@ fn verbatim_carriers(
         let first = docs
             .iter()
             .copied()
-            .min_by(|a, b| rank(*a).cmp(&rank(*b)))
+            .min_by_key(|d| of[d].place)
             .expect("two documents");
+        let first_group = of[&first].group;
         let first_other = docs
             .iter()
             .copied()
-            .filter(|&o| groups[&o].group != groups[&first].group)
-            .min_by(|a, b| rank(*a).cmp(&rank(*b)));
+            .filter(|o| of[o].group != first_group)
+            .min_by_key(|o| of[o].place);
         for &d in docs.iter() {
-            let best = if groups[&d].group != groups[&first].group {
+            let best = if of[&d].group != first_group {
                 Some(first)
             } else {
                 first_other
             };
             if let Some(best) = best.filter(|&o| counts_with(d, o)) {
                 let entry = carried.entry(d).or_insert(best);
-                if rank(best) < rank(*entry) {
+                if of[&best].place < of[&*entry].place {
                     *entry = best;
                 }
             }
@@ -1588,21 +1641,27 @@ fn citing_documents(
 ) -> BTreeMap<i64, (i64, String)> {
     let key = crate::outlets::registry::name_key;
     let mut cited = BTreeMap::new();
+    // Each attribution read once, and each outlet's document sought once:
+    // a wire's sentence run by many sites cites alike on every one.
+    let mut outlet_in: super::hash::FxHashMap<&str, Option<&str>> = Default::default();
+    let mut document_of: HashMap<String, Option<i64>> = HashMap::new();
     for &i in list {
         let d = claims[i].document_id;
-        let Some(outlet) = claims[i]
-            .attribution
-            .as_deref()
-            .and_then(|a| entities.outlet_named(a))
-        else {
+        let Some(outlet) = claims[i].attribution.as_deref().and_then(|a| {
+            *outlet_in
+                .entry(a)
+                .or_insert_with(|| entities.outlet_named(a))
+        }) else {
             continue;
         };
         let wanted = key(outlet);
-        let source = first_of
-            .values()
-            .copied()
-            .filter(|o| standing(&groups[o]) == 2 && key(&groups[o].name) == wanted)
-            .min_by_key(|o| path_of[o]);
+        let source = *document_of.entry(wanted).or_insert_with_key(|wanted| {
+            first_of
+                .values()
+                .copied()
+                .filter(|o| standing(&groups[o]) == 2 && key(&groups[o].name) == *wanted)
+                .min_by_key(|o| path_of[o])
+        });
         if let Some(source) = source
             && groups[&source].group != groups[&d].group
         {
@@ -2456,25 +2515,32 @@ fn claim_relays(
             .contains(&entities.key(name, &HashMap::new()).key)
     };
     let mut relayed: BTreeMap<i64, CoProducer> = BTreeMap::new();
+    // What a sentence relays, read once for each wording: a wire's
+    // sentence run by many sites is one reading.
+    type Relay<'a> = Option<(Cow<'a, str>, String)>;
+    let mut read: super::hash::FxHashMap<(&str, Option<&str>), Relay> = Default::default();
     for claim in list.iter().map(|&i| &claims[i]) {
         let d = claim.document_id;
         // Named as a newsroom, else bare as the one told it and no person
         // of the folder's, else bare where the folder holds that
         // newsroom's own document or calls it a newsroom.
-        let Some((outlet, words)) =
-            relayed_newsroom(&claim.text, claim.attribution.as_deref(), entities)
-                .or_else(|| {
-                    let (name, words) = told_bare_name(&claim.text, entities)?;
-                    (!a_person(&name)).then_some((Cow::Owned(name), words))
-                })
-                .or_else(|| {
-                    relayed_bare_name(&claim.text, entities, |name| {
-                        let group = crate::outlets::unregistered_newsroom(name).group;
-                        around.unregistered.contains(group.as_str())
+        let relay = read
+            .entry((claim.text.as_str(), claim.attribution.as_deref()))
+            .or_insert_with(|| {
+                relayed_newsroom(&claim.text, claim.attribution.as_deref(), entities)
+                    .or_else(|| {
+                        let (name, words) = told_bare_name(&claim.text, entities)?;
+                        (!a_person(&name)).then_some((Cow::Owned(name), words))
                     })
-                    .map(|(name, words)| (Cow::Owned(name), words))
-                })
-        else {
+                    .or_else(|| {
+                        relayed_bare_name(&claim.text, entities, |name| {
+                            let group = crate::outlets::unregistered_newsroom(name).group;
+                            around.unregistered.contains(group.as_str())
+                        })
+                        .map(|(name, words)| (Cow::Owned(name), words))
+                    })
+            });
+        let Some((outlet, words)) = relay.clone() else {
             continue;
         };
         // A newsroom the registry does not hold stands by its name, as a
@@ -2529,9 +2595,9 @@ fn near_copies(
     documents: &[i64],
     groups: &HashMap<i64, DocumentOrigin>,
     first_of: &HashMap<&str, i64>,
-    path_of: &HashMap<i64, &RelPath>,
 ) -> Vec<(i64, i64)> {
     let mut found = Vec::new();
+    let in_cluster: super::hash::FxHashSet<i64> = documents.iter().copied().collect();
     for &d in documents {
         let own = &groups[&d];
         let Some(target) = own.same_text_as.iter().find_map(|&(source, _)| {
@@ -2543,10 +2609,7 @@ fn near_copies(
             if *group == own.group || other.beside().any(|g| g == own.group) {
                 return None;
             }
-            let here = path_of
-                .get(&source)
-                .is_some_and(|p| documents.binary_search_by_key(p, |o| path_of[o]).is_ok());
-            if here {
+            if in_cluster.contains(&source) {
                 return Some(source);
             }
             first_of.get(group.as_str()).copied()
