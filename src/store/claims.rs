@@ -45,11 +45,21 @@ impl Store {
         self.conn
             .pragma_update(None, "cache_size", BULK_CACHE_KIB)
             .map_err(e)?;
-        let saved = self.replace_claims(out);
+        // Each row names its document: checked once against the documents
+        // the transaction holds (`documents_still_stored`), not looked up
+        // row by row (at 100,000 documents, 2.3 million claims and 3.1
+        // million pairs of text reuse: 8 s of a 14 s step).
         self.conn
-            .pragma_update(None, "cache_size", cache)
+            .pragma_update(None, "foreign_keys", "OFF")
             .map_err(e)?;
-        saved
+        let saved = self.replace_claims(out);
+        let restored = self
+            .conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .and_then(|()| self.conn.pragma_update(None, "cache_size", cache));
+        let timings = saved?;
+        restored.map_err(e)?;
+        Ok(timings)
     }
 
     /// Replaces the stage's results. When every document was analysed
@@ -82,6 +92,7 @@ impl Store {
         for table in ["claim_cluster", "claim_conflict", "document_reuse"] {
             tx.execute(&format!("DELETE FROM {table}"), []).map_err(e)?;
         }
+        documents_still_stored(&tx, out).map_err(e)?;
         laps.lap("emptying the tables");
         // The articles and dates of the documents analysed in this run,
         // written while they were analysed.
@@ -562,6 +573,38 @@ fn kept_clusters(tx: &rusqlite::Transaction) -> rusqlite::Result<HashMap<String,
     rows.collect()
 }
 
+/// Whether every document the stage's rows name is still in the store:
+/// what the foreign keys would check row by row, checked at once. Run
+/// inside the transaction after its first write, so no other connection
+/// can remove a document until it ends.
+fn documents_still_stored(tx: &rusqlite::Transaction, out: &StageOutput) -> rusqlite::Result<()> {
+    let stored: std::collections::HashSet<i64> = tx
+        .prepare("SELECT id FROM document")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let named = out
+        .claims
+        .iter()
+        .map(|c| c.document_id)
+        .chain(
+            out.reuse
+                .iter()
+                .flat_map(|r| [r.document_id, r.source_document_id]),
+        )
+        .chain(out.inherited.iter().map(|i| i.document_id));
+    for id in named {
+        if !stored.contains(&id) {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                Some(format!(
+                    "the results name document {id}, which is no longer in the store (removed while the audit ran?): run the audit again"
+                )),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Writes `pairs` into `table` (`document_reuse`, `reuse_import_pair`),
 /// whose columns are those [`reuse_row`] reads.
 pub(super) fn put_reuse(
@@ -593,4 +636,88 @@ pub(super) fn reuse_row(r: &rusqlite::Row) -> rusqlite::Result<Reuse> {
         containment: r.get(2)?,
         shared_passages: r.get::<_, i64>(3)? as usize,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::claims::{Claim, ClaimKind};
+
+    fn claim(key: &str, document_id: i64) -> Claim {
+        Claim {
+            key: key.into(),
+            document_id,
+            cluster_key: format!("c-{}", &key[2..]),
+            text: "At least 1,093 people were killed.".into(),
+            start: Some(0),
+            end: Some(34),
+            line: Some(1),
+            clean_start: 0,
+            clean_end: 34,
+            kind: ClaimKind::Figure,
+            speaker: None,
+            attribution: None,
+            quantities: Vec::new(),
+            page: None,
+        }
+    }
+
+    /// Results naming a document that is no longer in the store (removed by
+    /// another run while this one analysed) are refused whole, saying what
+    /// to do: the results stored before stand, and the store's foreign keys
+    /// are on again for whatever writes next.
+    #[test]
+    fn results_naming_a_removed_document_are_refused_and_the_stored_ones_stand() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        std::fs::write(
+            corpus.join("a.txt"),
+            "Reuters - At least 1,093 people were killed.",
+        )
+        .unwrap();
+        let mut store =
+            Store::open_for_corpus(Some(&dir.path().join("s.sqlite")), &corpus).unwrap();
+        crate::ingest::ingest(
+            &mut store,
+            &corpus,
+            Default::default(),
+            &crate::progress::Control::none(),
+        )
+        .unwrap();
+        let id: i64 = store
+            .conn
+            .query_row("SELECT id FROM document", [], |r| r.get(0))
+            .unwrap();
+        let stored = StageOutput {
+            claims: vec![claim("k-000000000001", id)],
+            ..Default::default()
+        };
+        store.save_claims(&stored).unwrap();
+
+        let removed = StageOutput {
+            claims: vec![claim("k-000000000002", id), claim("k-000000000003", id + 1)],
+            ..Default::default()
+        };
+        let err = store.save_claims(&removed).unwrap_err();
+        let text = format!("{err:#}");
+        assert!(
+            text.contains(&format!("document {}", id + 1)) && text.contains("run the audit again"),
+            "{text}"
+        );
+        let keys: Vec<String> = store
+            .conn
+            .prepare("SELECT claim_key FROM claim")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(keys, ["k-000000000001"]);
+        let on: i64 = store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(on, 1);
+    }
 }
