@@ -52,12 +52,15 @@ impl Store {
         self.conn
             .pragma_update(None, "foreign_keys", "OFF")
             .map_err(e)?;
-        let saved = self.replace_claims(out);
+        // On again whatever happens, a fault too: the app's connection
+        // outlives a run.
+        let saved =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.replace_claims(out)));
         let restored = self
             .conn
             .pragma_update(None, "foreign_keys", "ON")
             .and_then(|()| self.conn.pragma_update(None, "cache_size", cache));
-        let timings = saved?;
+        let timings = saved.unwrap_or_else(|fault| std::panic::resume_unwind(fault))?;
         restored.map_err(e)?;
         Ok(timings)
     }
