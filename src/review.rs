@@ -442,25 +442,10 @@ mod tests {
 
     /// A store holding one audited corpus of two files, in a temp folder.
     fn audited() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("corpus");
-        std::fs::create_dir(&corpus).unwrap();
-        std::fs::write(
-            corpus.join("a.txt"),
-            "Reuters - At least 1,093 people were killed.",
-        )
-        .unwrap();
-        std::fs::write(corpus.join("b.txt"), "AFP - 510 people were killed.").unwrap();
-        let mut store =
-            Store::open_for_corpus(Some(&dir.path().join("s.sqlite")), &corpus).unwrap();
-        crate::ingest::ingest(
-            &mut store,
-            &corpus,
-            Default::default(),
-            &crate::progress::Control::none(),
-        )
-        .unwrap();
-        (dir, store)
+        crate::store::ingested_for_tests(&[
+            ("a.txt", "Reuters - At least 1,093 people were killed."),
+            ("b.txt", "AFP - 510 people were killed."),
+        ])
     }
 
     fn span(path: &str, start: u64, end: u64) -> Span {

@@ -671,23 +671,10 @@ mod tests {
     /// are on again for whatever writes next.
     #[test]
     fn results_naming_a_removed_document_are_refused_and_the_stored_ones_stand() {
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("corpus");
-        std::fs::create_dir(&corpus).unwrap();
-        std::fs::write(
-            corpus.join("a.txt"),
+        let (_dir, mut store) = crate::store::ingested_for_tests(&[(
+            "a.txt",
             "Reuters - At least 1,093 people were killed.",
-        )
-        .unwrap();
-        let mut store =
-            Store::open_for_corpus(Some(&dir.path().join("s.sqlite")), &corpus).unwrap();
-        crate::ingest::ingest(
-            &mut store,
-            &corpus,
-            Default::default(),
-            &crate::progress::Control::none(),
-        )
-        .unwrap();
+        )]);
         let id: i64 = store
             .conn
             .query_row("SELECT id FROM document", [], |r| r.get(0))

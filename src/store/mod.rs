@@ -1493,6 +1493,27 @@ fn put_warc_records(
     Ok(())
 }
 
+/// A store of its own, in a temp folder, holding these files (name, text)
+/// ingested: for the unit tests of the stages that read a store.
+#[cfg(test)]
+pub(crate) fn ingested_for_tests(files: &[(&str, &str)]) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, text) in files {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let mut store = Store::open_for_corpus(Some(&dir.path().join("s.sqlite")), &corpus).unwrap();
+    crate::ingest::ingest(
+        &mut store,
+        &corpus,
+        Default::default(),
+        &crate::progress::Control::none(),
+    )
+    .unwrap();
+    (dir, store)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
