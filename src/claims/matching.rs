@@ -261,7 +261,8 @@ fn words_of(text: &str, claim: &Extracted) -> Vec<String> {
     });
     let mut out = Vec::new();
     // A story repeats its words claim after claim: each thread keeps what
-    // it made of each word as written (emptied past a bound, as the stems).
+    // it made of each word as written (emptied past a bound, so a long run
+    // stays small).
     thread_local! {
         static NORMALISED: std::cell::RefCell<FxHashMap<Box<str>, Box<[String]>>> =
             std::cell::RefCell::new(FxHashMap::default());
