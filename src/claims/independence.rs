@@ -3752,7 +3752,6 @@ fn role_holders(text: &str) -> impl Iterator<Item = String> + '_ {
         })
 }
 
-/// Each document's people named with their office (see [`role_holders`]),
 /// The groups of the newsrooms the registry does not hold that the
 /// folder's claims call newsrooms ("…, the news portal Malaysiakini
 /// reported", "Sources told An-Nahar"): papers are named in full once and
@@ -3811,6 +3810,7 @@ fn people_in_office(
         .collect()
 }
 
+/// Each document's people named with their office (see [`role_holders`]),
 /// read from its claims.
 fn role_holders_by_document(claims: &[Claim]) -> HashMap<i64, BTreeSet<String>> {
     use rayon::prelude::*;
