@@ -29,7 +29,8 @@
 //!   figure), named by at least two origins, or by one and a document of
 //!   unknown origin (which adds to this warning, never takes from it); with
 //!   one known origin or none, several documents and one primary source
-//!   among all that name one;
+//!   among all that name one, named by the known origin or by two
+//!   documents;
 //! - `single_alignment`: every known origin (one or more) is
 //!   state-controlled media (State Media Monitor SC, CaPu, CaPr) of the same
 //!   state; documents of unknown origin do not lift it;
@@ -1156,11 +1157,22 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
     // With one known origin or none, the documents that name a source
     // decide: several documents, one primary source among them all (a
     // single-source claim that also rests on one statement says so).
+    // A known origin naming none does not clear it once two documents
+    // name the one source, as with several origins (five documents give
+    // the USGS's epicentre, the one of known origin names no source).
     let attested_in: BTreeSet<i64> = list.iter().map(|&i| claims[i].document_id).collect();
+    let naming: BTreeSet<i64> = list
+        .iter()
+        .zip(&primary)
+        .filter(|(_, p)| p.is_some())
+        .map(|(i, _)| claims[*i].document_id)
+        .collect();
     let single_primary = if independent > 1 {
         known_primaries.len() == 1 && known_attributing + unknown_agreeing.len() >= 2
     } else {
-        attested_in.len() > 1 && every_known_attributes && all_primaries.len() == 1
+        attested_in.len() > 1
+            && (every_known_attributes || naming.len() >= 2)
+            && all_primaries.len() == 1
     };
     let primary_sources: Vec<String> = match (single_primary, independent > 1) {
         (true, true) => known_primaries.into_iter().collect(),

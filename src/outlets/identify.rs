@@ -17,9 +17,9 @@
 use super::registry::{OutletKind, Registry, name_key};
 pub use super::rules::Rule;
 use super::rules::{
-    BYLINE_WITH_BUREAU, COPYRIGHT_PUBLISHER, DATELINE_AGENCY_LEAD, DATELINE_BARE, DATELINE_CREDIT,
-    DATELINE_PAREN_OR_DASH, REPUBLISHED_NOTE_UNREGISTERED, SELF_REFERENCE_TOLD,
-    SOURCE_LINE_UNREGISTERED, UNNAMED_AGENCIES,
+    BYLINE_WITH_BUREAU, COPYRIGHT_PUBLISHER, CREDIT_LINE_UNREGISTERED, DATELINE_AGENCY_LEAD,
+    DATELINE_BARE, DATELINE_CREDIT, DATELINE_PAREN_OR_DASH, REPUBLISHED_NOTE_UNREGISTERED,
+    SELF_REFERENCE_TOLD, SOURCE_LINE_UNREGISTERED, UNNAMED_AGENCIES,
 };
 use regex::Regex;
 use serde::Serialize;
@@ -1150,13 +1150,20 @@ fn credit_parts<'r>(registry: &'r Registry, inner: &str) -> Vec<&'r super::regis
         .collect()
 }
 
-/// The producer among a credit's outlets: the last news agency, else the
-/// last outlet named.
+/// The producer among a credit's outlets: an international wire, which
+/// national agencies relay under their own name whichever order they write
+/// the two in (`(BSS/AFP)`, `(dpa/GNA)`, `(NNN-XINHUA)`); else the last
+/// news agency, else the last outlet named.
 fn producer_of<'r>(parts: &[&'r super::registry::Outlet]) -> Option<&'r super::registry::Outlet> {
-    parts
-        .iter()
-        .rev()
-        .find(|o| o.kind == OutletKind::WireAgency)
+    let agencies = || {
+        parts
+            .iter()
+            .rev()
+            .filter(|o| o.kind == OutletKind::WireAgency)
+    };
+    agencies()
+        .find(|o| o.international)
+        .or_else(|| agencies().next())
         .or(parts.last())
         .copied()
 }
@@ -1200,6 +1207,18 @@ fn shouted_name(s: &str) -> bool {
                 && w.chars().any(char::is_uppercase)
                 && !w.chars().any(char::is_lowercase)
         })
+}
+
+/// Whether an unregistered name a credit gives reads as an outlet's name:
+/// capitalised, a few words, no figures (not a sentence cut at a mark),
+/// not "Agencies".
+fn looks_like_a_name(s: &str) -> bool {
+    let s = s.trim();
+    s.chars().next().is_some_and(char::is_uppercase)
+        && !s.bytes().any(|b| b.is_ascii_digit())
+        && s.split_whitespace().count() <= 6
+        && !is_generic(s)
+        && !is_person_name(s)
 }
 
 fn is_person_name(s: &str) -> bool {
@@ -1519,21 +1538,37 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     let at = start + whole.end() + (rest.len() - rest.trim_start().len());
                     (o, at, at + byline.len())
                 });
-            if let Some((outlet, from, to)) =
+            let credited = if let Some((outlet, from, to)) =
                 wire.or_else(|| found.map(|o| (o, start + name.start(), start + name.end())))
             {
                 out.push(by_rule(outlet, Rule::CreditLine, from, to));
-                if let Some(site) = registry.find_name(c.name("site").unwrap().as_str()) {
-                    out.push(signal(
-                        Role::Publisher,
-                        Some(site),
-                        "",
-                        Rule::CreditLine,
-                        start + whole.start(),
-                        start + whole.end(),
-                        Rule::CreditLine.confidence(),
-                    ));
-                }
+                true
+            } else if looks_like_a_name(name.as_str()) {
+                // A source the registry does not know is still the source
+                // the aggregator names: "(MENAFN- Pajhwok Afghan News)".
+                out.push(signal(
+                    Role::Origin,
+                    None,
+                    name.as_str(),
+                    Rule::CreditLine,
+                    start + name.start(),
+                    start + name.end(),
+                    CREDIT_LINE_UNREGISTERED.confidence,
+                ));
+                true
+            } else {
+                false
+            };
+            if credited && let Some(site) = registry.find_name(c.name("site").unwrap().as_str()) {
+                out.push(signal(
+                    Role::Publisher,
+                    Some(site),
+                    "",
+                    Rule::CreditLine,
+                    start + whole.start(),
+                    start + whole.end(),
+                    Rule::CreditLine.confidence(),
+                ));
             }
         }
         if let Some(c) = WIRE_DATELINE.captures(line)

@@ -14,13 +14,13 @@
 //! | `publisher_marker` | publisher | 0.95 | the outlet's own site furniture, from the registry: `Join the GlobalSecurity.org mailing list` |
 //! | `html_canonical_url` | publisher | 0.95 | the page's canonical URL (`<link rel=canonical>`, `og:url`, or the `saved from url=` mark): `https://www.aljazeera.com/news/2019/9/26/haftar` |
 //! | `html_site_name` | publisher | 0.9 | the page's site name: `Al Jazeera` |
-//! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85; no place: the agency opening the lead with a dash, colon or slash, perhaps with its desk 0.85) | a dateline crediting a news agency: `МОСКВА, 12 декабря. /ТАСС/. ТАСС публикует кадры с места взрыва.`, `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `ANKARA/ANTALYA-Anadolu Agency`, `TEHRAN, (MNA) – Iran's foreign minister spoke.`, `Lucknow (Uttar Pradesh) [India], February 5 (ANI): Farmers gathered.`, `Reuters, Beirut, Jan 10 - Talks began.`, `London, June 12 (AFP/APP/DNA):UK Prime Minister Keir Starmer spoke.`, `KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.`, `TOKYO, April 13 Kyodo`, `TOKYO, April 13 Kyodo - Japan's exports rose for a fourth month in March.`, `TOKYO, Dec. 8 Kyodo - An earthquake struck Aomori Prefecture on Monday evening.`, `IRNA – Iran's foreign minister met his Omani counterpart in Muscat on Sunday.`, `Iran Press/Europe: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Sharjah24 - AFP: Nepali medical workers started handing remains to relatives.`, `Iran PressEurope: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Shafaq News/ Former Iranian Foreign Minister Mohammad Javad Zarif has blamed sanctions for the crash.`, `Iran Press/ Iran news: The helicopter carrying President Raisi and his accompanying delegation crashed on Sunday.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)`, `KIMMO BRANDT, EPA-EFE`, `Kremlin – Talks with the Belarusian president went on all night.`, `AFP: Photo shows rescuers searching the rubble of a building.`, `Reuters – Ipsos poll`, `WASHINGTON, Sept 5 Reuters reported that the talks had failed.`, `Fire/ Rescue teams reached the village before dawn on Monday.`, `Press review`, then ``, then `TASS: Moscow and Minsk agreed on a new gas price for next year.`, then ``, then `RIA Novosti: The Kremlin said the talks would resume in the autumn.`, `TEHRAN, Iran — Eight others, including Iranian Foreign Minister Hossein Amirabdollahian, died in the helicopter crash that killed President Ebrahim Raisi, Iranian media reported.`, `BAKU, Azerbaijan, May 20 — Flags flew at half mast on Monday.` |
+//! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85; no place: the agency opening the lead with a dash, colon or slash, perhaps with its desk 0.85) | a dateline crediting a news agency: `МОСКВА, 12 декабря. /ТАСС/. ТАСС публикует кадры с места взрыва.`, `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `ANKARA/ANTALYA-Anadolu Agency`, `TEHRAN, (MNA) – Iran's foreign minister spoke.`, `Lucknow (Uttar Pradesh) [India], February 5 (ANI): Farmers gathered.`, `Reuters, Beirut, Jan 10 - Talks began.`, `London, June 12 (AFP/APP/DNA):UK Prime Minister Keir Starmer spoke.`, `KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.`, `Islamabad, Oct. 8, (dpa/GNA) – A day after several strong earthquakes rattled western Afghanistan, the death toll has risen to 2,053, officials said on Sunday.`, `TOKYO, April 13 Kyodo`, `TOKYO, April 13 Kyodo - Japan's exports rose for a fourth month in March.`, `TOKYO, Dec. 8 Kyodo - An earthquake struck Aomori Prefecture on Monday evening.`, `IRNA – Iran's foreign minister met his Omani counterpart in Muscat on Sunday.`, `Iran Press/Europe: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Sharjah24 - AFP: Nepali medical workers started handing remains to relatives.`, `Iran PressEurope: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Shafaq News/ Former Iranian Foreign Minister Mohammad Javad Zarif has blamed sanctions for the crash.`, `Iran Press/ Iran news: The helicopter carrying President Raisi and his accompanying delegation crashed on Sunday.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)`, `KIMMO BRANDT, EPA-EFE`, `Kremlin – Talks with the Belarusian president went on all night.`, `AFP: Photo shows rescuers searching the rubble of a building.`, `Reuters – Ipsos poll`, `WASHINGTON, Sept 5 Reuters reported that the talks had failed.`, `Fire/ Rescue teams reached the village before dawn on Monday.`, `Press review`, then ``, then `TASS: Moscow and Minsk agreed on a new gas price for next year.`, then ``, then `RIA Novosti: The Kremlin said the talks would resume in the autumn.`, `TEHRAN, Iran — Eight others, including Iranian Foreign Minister Hossein Amirabdollahian, died in the helicopter crash that killed President Ebrahim Raisi, Iranian media reported.`, `BAKU, Azerbaijan, May 20 — Flags flew at half mast on Monday.` |
 //! | `source_line` | origin | 0.9 (unregistered name 0.55) | a line naming the source, or a source in parentheses closing a line: `SOURCE: AL JAZEERA AND NEWS AGENCIES`, `SOURCE:AA`, `From: BelTA`, `This report is auto-generated from Press Trust of India news service. ThePrint holds no responsibility for its content.`, `Source: https://english.news.cn/20250121/b02237d284354ff0/c.html`, `3/25, 10:44 AM (Source: TeleTrader)`, `Source: Xinhua   Editor: Wang Qingchu`, `Source: Xinhua\| 2018-08-19 01:36:43\|Editor: yan`; not `Source: PRNewsfoto/Quaker Oats`, `Approval rose to 41 percent in March (Source: Reuters/Ipsos poll)`, `Source: Getty Images`, `Source: https://example.org/2025/01/21/story.html`, `Source: A Fox News poll of 1,007 registered U.S. voters conducted July 9-11.`, `Source: Reuters/Ipsos poll`, `Source: U.S. Census Bureau data` |
 //! | `agency_byline` | origin | 0.9 (a writer's credit with the agency and the bureau 0.85) | a byline naming a news agency: `By JILL COLVIN and JONATHAN LEMIRE, Associated Press`, `by: Anadolu \| 12.03.2020`, `By Reuters`, `Philippe Ries, Agence France-Presse, Hong Kong`, `Jill Colvin, The Associated Press •`, `By JEREMY DIAMOND, CNN, AP`, `Jari Tanner and Jan M. OlsenAssociated Press`, `Justin Sink, Margaret Talev and Ilya Arkhipov, Bloomberg`; not `Jorge Silva / Reuters`, `Kim Jong Un, Reuters reported`, `Putin and Trump met in Helsinki, Reuters`, `Pablo Martinez Monsivais, AP`, `Chris Ratcliffe, Bloomberg`, `Focus Taiwan App`, `By Wednesday afternoon, 80 people injured in the attack, including six children, remained in hospital, TASS news agency quoted Russian Health Minister Mikhail Murashko as saying.` |
 //! | `outlet_byline` | origin | 0.85 | a byline naming the paper or site its writers work for (a paper's story carried on another's page is that paper's text): `By Philip Rucker, Anton Troianovski and Seung Min Kim The Washington Post`, `By Andrew Higgins New York Times`, `Anton Troianovski and Philip Rucker, The Washington Post`, `Caren Bohan and Deborah Barfield Berry, USA TODAY Published 6:16 p.m. ET July 15, 2018`; not `By Tom Smith, Staff Writer`, `Photo: Jane Doe, The Washington Post`, `By the way, The Washington Post said so.`, `By ROBERT BURNS AP National Security Writer`, `By July 16, 2018 The New York Times` |
 //! | `agency_bureau_line` | origin | 0.85 | a news agency's name with its bureau's city on a line of its own: `Maghreb Arabe Presse (Rabat)` |
 //! | `republished_note` | origin | 0.85 (unregistered name 0.7) | the republisher's note on where the text first ran: `This article was first published in Arab News`, `Read the full story on The Quint`, `Guest post from Reuters`, `Read more from The Japan News at https://japannews.yomiuri.co.jp/`, `Read more from The Mainichi at https://mainichi.jp/english/`; not `The study was first published in The Lancet.` |
-//! | `credit_line` | publisher, origin | 0.85 | a site's credit line, the site then its source: `UrduPoint News / Sputnik`, `SMA News – Agencies`, `Libya Daily News / Reuters`, `(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -- The Amiri Diwan announced the news.`, `(MENAFN- The Peninsula) AFP`; not `SPUTNIK/REUTERS`, `REUTERS/Toru Hanai` |
+//! | `credit_line` | publisher, origin | 0.85 (unregistered name 0.7) | a site's credit line, the site then its source: `UrduPoint News / Sputnik`, `SMA News – Agencies`, `Libya Daily News / Reuters`, `(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -- The Amiri Diwan announced the news.`, `(MENAFN- The Peninsula) AFP`, `(MENAFN- Pajhwok Afghan News) KABUL (Pajhwok): The death toll from strong earthquakes that shook western Herat province has risen to 2,025.`, `(MENAFN- Khaama Press)`; not `SPUTNIK/REUTERS`, `REUTERS/Toru Hanai` |
 //! | `copyright_line` | origin, publisher | 0.85 (a copyright held by an outlet that is no news agency: the publisher 0.7) | a copyright line: `Copyright 2018 The Associated Press. All rights reserved.`, `© 2018 Thomson/Reuters.`, `© 2019 Al Jazeera Media Network`; not `© Provided by The Canadian Press`, `© REUTERS / Rodi Said` |
 //! | `repost_label` | origin | 0.85 | a line naming another outlet on a page whose publisher is known: `Press TV`, then `Join the GlobalSecurity.org mailing list` |
 //! | `origin_marker` | origin | 0.8 | the producer's own sign-off or footer, from the registry: `(Reporting by Tom Balmforth; Editing by Mark Heinrich)`, `…the authority said in a statement. (Reporting by Yusri Mohamed Writing by Aidan Lewis)`, `AA News Broadcasting System` |
@@ -192,6 +192,12 @@ pub const BYLINE_WITH_BUREAU: Form = Form {
 /// picture agency or a content farm's filler as a producer.
 pub const SOURCE_LINE_UNREGISTERED: Form = Form {
     confidence: 0.55,
+    when: "unregistered name",
+};
+/// `credit_line` naming as its source an outlet the registry does not know
+/// (`(MENAFN- Pajhwok Afghan News)`): the aggregator names who it ran.
+pub const CREDIT_LINE_UNREGISTERED: Form = Form {
+    confidence: 0.7,
     when: "unregistered name",
 };
 /// `republished_note` naming an outlet the registry does not know.
@@ -398,11 +404,16 @@ impl Rule {
                     ex!("Reuters, Beirut, Jan 10 - Talks began.", "Reuters"),
                     ex!(
                         "London, June 12 (AFP/APP/DNA):UK Prime Minister Keir Starmer spoke.",
-                        "Associated Press of Pakistan",
+                        "Agence France-Presse",
                     ),
                     ex!(
                         "KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.",
                         "Agence France-Presse",
+                    ),
+                    // (Ghana News Agency, 2023: dpa's story, GNA relaying it.)
+                    ex!(
+                        "Islamabad, Oct. 8, (dpa/GNA) – A day after several strong earthquakes rattled western Afghanistan, the death toll has risen to 2,053, officials said on Sunday.",
+                        "Deutsche Presse-Agentur",
                     ),
                     ex!("TOKYO, April 13 Kyodo", "Kyodo News"),
                     ex!(
@@ -615,7 +626,7 @@ impl Rule {
                 reads: "a site's credit line, the site then its source",
                 roles: &[Publisher, Origin],
                 confidence: 0.85,
-                forms: &[],
+                forms: &[CREDIT_LINE_UNREGISTERED],
                 place: Place::Top,
                 examples: &[
                     ex!("UrduPoint News / Sputnik", "UrduPoint News"),
@@ -629,6 +640,13 @@ impl Rule {
                     // The aggregator's source running a wire's copy
                     // (MENAFN from The Peninsula, 2024, on the Raisi crash).
                     ex!("(MENAFN- The Peninsula) AFP", "Agence France-Presse"),
+                    // Sources the registry does not hold, by their names as
+                    // written (MENAFN, Herat earthquakes, 2023).
+                    ex!(
+                        "(MENAFN- Pajhwok Afghan News) KABUL (Pajhwok): The death toll from strong earthquakes that shook western Herat province has risen to 2,025.",
+                        "Pajhwok Afghan News",
+                    ),
+                    ex!("(MENAFN- Khaama Press)", "Khaama Press"),
                 ],
                 traps: &["SPUTNIK/REUTERS", "REUTERS/Toru Hanai"],
             },
