@@ -138,11 +138,6 @@ impl Entities {
         e
     }
 
-    /// Whether a name is one a person may go by: not a country the
-    /// registry names ("South Korea"), not a body or a company ("Jeju
-    /// Air"), not shouted ("FILE PHOTO").
-    /// Whether a word names a country's people or things ("Lebanese",
-    /// "Russian", "Pakistanis").
     /// The list with the registered newsrooms a claim's sentence may relay
     /// (`outlets::newsrooms`: grouped as the outlets stage groups origins).
     pub fn with_newsrooms(self, newsrooms: HashMap<String, crate::outlets::CoProducer>) -> Self {
@@ -155,6 +150,8 @@ impl Entities {
         self.newsrooms.get(name)
     }
 
+    /// Whether a word names a country's people or things ("Lebanese",
+    /// "Russian", "Pakistanis").
     pub fn is_demonym(&self, word: &str) -> bool {
         self.demonyms.contains_key(&name_key(word))
     }
@@ -169,6 +166,9 @@ impl Entities {
         self.demonyms.get(&name_key(demonym)).map(String::as_str)
     }
 
+    /// Whether a name is one a person may go by: not a country the
+    /// registry names ("South Korea"), not a body or a company ("Jeju
+    /// Air"), not shouted ("FILE PHOTO").
     pub fn may_be_a_person(&self, name: &str) -> bool {
         let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
         let shouted = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
@@ -834,6 +834,45 @@ impl Entities {
         vec![(start, end)]
     }
 
+    /// A country after a preposition and a name after it, run together by
+    /// their capitals, as two names: "The Indian envoy in South Korea Amit
+    /// Kumar said" names South Korea and Amit Kumar (Jeju Air crash, 2024),
+    /// not a person "South Korea Amit Kumar". Only where at least two
+    /// words that may be a person's name follow.
+    fn place_apart(&self, sentence: &str, (start, end): (usize, usize)) -> Vec<(usize, usize)> {
+        let piece = &sentence[start..end];
+        let after_preposition = sentence[..start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| matches!(w, "in" | "to" | "from" | "of" | "at"));
+        if !after_preposition {
+            return vec![(start, end)];
+        }
+        let words: Vec<(usize, &str)> = piece
+            .split(' ')
+            .scan(0, |at, w| {
+                let here = *at;
+                *at += w.len() + 1;
+                Some((here, w))
+            })
+            .collect();
+        let places = 3.min(words.len().saturating_sub(2));
+        for &(rest_at, _) in words.iter().skip(1).take(places) {
+            let place = piece[..rest_at].trim_end();
+            let rest = piece[rest_at..].trim_end_matches(['.', ',']);
+            if self.countries.contains(&name_key(place))
+                && rest.split(' ').count() >= 2
+                && rest
+                    .split(' ')
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                && self.may_be_a_person(rest)
+            {
+                return vec![(start, start + place.len()), (start + rest_at, end)];
+            }
+        }
+        vec![(start, end)]
+    }
+
     /// The names in a sentence. `local` holds acronyms the article defined;
     /// `common` the words the article also writes in lower case (so a
     /// capitalised "Very" opening a quote is not a name).
@@ -848,6 +887,7 @@ impl Entities {
             .find_iter(sentence)
             .flat_map(|m| name_pieces(sentence, m.start(), m.end()))
             .flat_map(|piece| self.listed_apart(sentence, piece))
+            .flat_map(|piece| self.place_apart(sentence, piece))
         {
             let mut surface = sentence[start..end].trim_end_matches(['.', ',', '’', '\'']);
             // Drop a leading sentence word ("The", "But") from the run.

@@ -1612,6 +1612,7 @@ pub fn quotations(text: &str) -> impl Iterator<Item = &str> {
 /// Iranian Red Crescent Society Pir Hossein Kolivand announced": Pir
 /// Hossein Kolivand, not "Society Pir Hossein Kolivand").
 fn source_as_written(text: &str, name: String, ctx: &Context) -> String {
+    let name = whole_place_words(text, name, ctx.entities);
     const MEDIUM: [&str; 4] = ["TV", "Television", "Radio", "TV channel"];
     if MEDIUM.contains(&name.as_str()) {
         static OWNED_MEDIUM: LazyLock<Regex> = LazyLock::new(|| {
@@ -1657,6 +1658,58 @@ fn source_as_written(text: &str, name: String, ctx: &Context) -> String {
         let head = super::entities::after_titles(person);
         if ctx.entities.may_be_a_person(head) && !ctx.reads_as_words(head) {
             return person.to_owned();
+        }
+    }
+    name
+}
+
+/// A source's name with the place words a pattern cut off, as written:
+/// a country of several words is one name ("South Korean officials",
+/// "South Korea's transport ministry", "Saudi Arabian authorities", not
+/// "Korean officials"); and a country the name only follows, after "in",
+/// "to" or "of" and before a person, is no part of theirs ("The Indian
+/// envoy in South Korea Amit Kumar said": Amit Kumar).
+fn whole_place_words(text: &str, name: String, entities: &Entities) -> String {
+    let Some(at) = text.find(name.as_str()) else {
+        return name;
+    };
+    let country = |words: &str| {
+        let w = words
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .trim_end_matches('s');
+        entities.is_country(w) || w.strip_suffix('n').is_some_and(|w| entities.is_country(w))
+    };
+    let first = name.split_whitespace().next().unwrap_or_default();
+    // A capitalised word right before: "South" of "South Korean".
+    if let Some(before) = text[..at].strip_suffix(' ')
+        && let Some(word) = before.rsplit([' ', '\n', '(', '“', '"']).next()
+        && word.len() > 1
+        && word.starts_with(|c: char| c.is_uppercase())
+        && word.chars().all(char::is_alphabetic)
+        && !matches!(word, "The" | "A" | "An")
+        && !country(word)
+        && !country(first)
+        && country(&format!("{word} {first}"))
+    {
+        return format!("{word} {name}");
+    }
+    // "in South Korea Amit Kumar": the person after the place.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let preposition = text[..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(w, "in" | "to" | "of" | "from"));
+    if preposition && words.len() >= 3 {
+        for n in 1..=3.min(words.len() - 2) {
+            let place = words[..n].join(" ");
+            let rest = words[n..].join(" ");
+            if entities.is_country(&place)
+                && rest.split_whitespace().count() >= 2
+                && entities.may_be_a_person(&rest)
+            {
+                return rest;
+            }
         }
     }
     name
@@ -2432,10 +2485,12 @@ pub fn extract(sentence: &Sentence, ctx: &mut Context) -> Option<Extracted> {
             // ministry, not the region; "according to the Lebanese
             // authorities", "to Russian state media reports", "to
             // Germany's geosciences center GFZ": the body, not its country.
-            if name.ends_with("’s")
-                || name.ends_with("'s")
-                || (!name.contains(' ') && ctx.entities.is_demonym(&name))
-            {
+            // A people's adjective of several words: "South Korean".
+            let people = (!name.contains(' ') && ctx.entities.is_demonym(&name))
+                || name
+                    .strip_suffix('n')
+                    .is_some_and(|n| n.contains(' ') && ctx.entities.is_country(n));
+            if name.ends_with("’s") || name.ends_with("'s") || people {
                 // "according to Russian investigators": whoever the people's
                 // adjective qualifies, a plural noun at least; alone it
                 // names no one (see `plausible_source`).
@@ -3276,6 +3331,55 @@ mod tests {
         );
         let c = one("It also said 62 bodies have been identified.");
         assert_eq!(c.attribution, None);
+    }
+
+    /// A country of several words is one name in a source ("South Korean
+    /// officials", not "Korean officials"), and a country the name only
+    /// follows is no part of a person's (Jeju Air crash, 2024, held out).
+    #[test]
+    fn a_source_keeps_its_whole_country_and_drops_one_it_only_follows() {
+        for (sentence, source) in [
+            (
+                "According to South Korean authorities, two passengers were Thai nationals.",
+                "South Korean authorities",
+            ),
+            (
+                "South Korean officials said Monday they will conduct safety inspections of all 101 Boeing 737-800 aircraft operated by the country's airlines.",
+                "South Korean officials",
+            ),
+            (
+                "South Korea's transport ministry said the control tower had issued a warning at 8:57 a.m.",
+                "South Korea's transport ministry",
+            ),
+            (
+                "Saudi Arabian officials said 12 pilgrims were injured.",
+                "Saudi Arabian officials",
+            ),
+            // An article is no part of the country: "The Russian" is not
+            // "The Russia"'s people.
+            (
+                "The Russian foreign ministry said 12 diplomats would be expelled.",
+                "Russian foreign ministry",
+            ),
+        ] {
+            assert_eq!(
+                one(sentence).attribution.as_deref(),
+                Some(source),
+                "{sentence}"
+            );
+        }
+        let text = "The Indian envoy in South Korea Amit Kumar said he felt 'deeply saddened' to learn about the crash.\n\"We extend our heartfelt condolences to the 179 bereaved families,\" he wrote on X.";
+        let entities = Entities::new(&Registry::bundled());
+        let mut ctx = Context::new(&entities, text);
+        let found: Vec<Extracted> = crate::claims::segment::sentences(text)
+            .iter()
+            .filter_map(|s| extract(s, &mut ctx))
+            .collect();
+        let quote = found
+            .iter()
+            .find(|c| c.text.contains("heartfelt"))
+            .expect("the quotation is a claim");
+        assert_eq!(quote.speaker.as_deref(), Some("Amit Kumar"));
     }
 
     /// A quotation standing alone after a speaker's quotation goes on with
