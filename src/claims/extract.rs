@@ -39,9 +39,14 @@ const PARTY_TAG: &str = r"[RDI]-[A-Z][A-Za-z.]*";
 /// A lawmaker's party tag after the name, set off by commas or in
 /// brackets: "Sen. Rand Paul, R-Ky., said", "Rep. Trey Gowdy (R-S.C.) said".
 const PARTY_AFTER: &str = r"(?:,\s+[RDI]-[A-Z][A-Za-z.]*,?|\s*\([RDI]-[A-Z][A-Za-z.]*\),?)";
+/// A word between a quotation's speaker and the verb of saying: "…," the
+/// official reportedly said.' (Sputnik, Jeju Air crash, 2024), "Pompeo also
+/// warned in a tweet: "…"". Not [`BEFORE_SAY`]'s tenses: "He has already
+/// said …" opening a quotation is its speaker's words about someone else.
+const HEARSAY: &str = r"(?:(?:also|reportedly|allegedly|apparently)\s+)?";
 /// Words between a speaker and the verb of saying: "has repeatedly said",
 /// "has previously told", "also earlier said".
-const BEFORE_SAY: &str = r"(?:(?:has|have|had|also|previously|repeatedly|earlier|later|again|already|publicly|recently|once|now|often|initially|separately|further|since)\s+){0,2}";
+const BEFORE_SAY: &str = r"(?:(?:has|have|had|also|previously|repeatedly|earlier|later|again|already|publicly|recently|once|now|often|initially|separately|further|since|reportedly|allegedly|apparently)\s+){0,2}";
 /// Words that open a description of a person set off by commas without an
 /// article: "Sen. John McCain, chairman of the Senate Armed Services
 /// Committee, said".
@@ -68,7 +73,7 @@ const AGED: &str = r"(?:\d{1,3}-year-old\s+)?";
 static SAYS: LazyLock<Regex> = LazyLock::new(|| re(SAY));
 static SPEAKER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r#"[”"],?\s*(?:(?P<a>{NAME}|{DESCRIBED}|he|she|they|it)(?:,\s+(?:in\s+tears|visibly\s+[a-z]+|smiling|laughing|weeping|sobbing|speaking\s+[a-z\s]{{2,20}}?),|,\s+(?:an?|the)\s+[^,;“”\x22]{{3,90}}?,?)?\s+{SAY}\b|{SAY}\s+{AGED}(?P<b>{NAME}|{DESCRIBED}))"#
+        r#"[”"],?\s*(?:(?P<a>{NAME}|{DESCRIBED}|he|she|they|it)(?:,\s+(?:in\s+tears|visibly\s+[a-z]+|smiling|laughing|weeping|sobbing|speaking\s+[a-z\s]{{2,20}}?),|,\s+(?:an?|the)\s+[^,;“”\x22]{{3,90}}?,?)?\s+{HEARSAY}{SAY}\b|{SAY}\s+{AGED}(?P<b>{NAME}|{DESCRIBED}))"#
     ))
 });
 /// A speaker before the verb of saying, the quotation opening within 40
@@ -76,7 +81,7 @@ static SPEAKER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// bounded count of any character but a quotation mark made the searcher
 /// build states sentence after sentence).
 static SPEAKER_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r#"(?P<a>{NAME}|{DESCRIBED})\s+{SAY}\b"#)));
+    LazyLock::new(|| re(&format!(r#"(?P<a>{NAME}|{DESCRIBED})\s+{HEARSAY}{SAY}\b"#)));
 
 /// The first speaker named before a verb of saying a quotation opens
 /// within 40 characters of: `Rehman said on Monday: “…`.
@@ -3331,6 +3336,35 @@ mod tests {
         );
         let c = one("It also said 62 bodies have been identified.");
         assert_eq!(c.attribution, None);
+    }
+
+    /// A quotation's speaker with a word of hearsay before the verb ("the
+    /// official reportedly said": Sputnik, Jeju Air crash, 2024); a
+    /// quotation opening "He has already said" is still its speaker's.
+    #[test]
+    fn a_speaker_who_reportedly_said_a_quotation_is_its_speaker() {
+        for (sentence, who) in [
+            (
+                "\"The chances of survival are extremely low,\" the official reportedly said.",
+                "the official",
+            ),
+            (
+                "Peskov reportedly said: \"We will wait for the results of the 12 tests.\"",
+                "Peskov",
+            ),
+            (
+                "Pompeo also warned in a tweet: \"Weakness provokes; strength and cohesion protect.\"",
+                "Pompeo",
+            ),
+            (
+                "\"He has already said that he has asked Putin about meddling, and Putin told him he didn't do it,\" Murphy said.",
+                "Murphy",
+            ),
+        ] {
+            let c = one(sentence);
+            assert_eq!(c.kind, ClaimKind::Quote, "{sentence}");
+            assert_eq!(c.speaker.as_deref(), Some(who), "{sentence}");
+        }
     }
 
     /// A country of several words is one name in a source ("South Korean
