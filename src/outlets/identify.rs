@@ -18,8 +18,8 @@ use super::registry::{OutletKind, Registry, name_key};
 pub use super::rules::Rule;
 use super::rules::{
     BYLINE_WITH_BUREAU, COPYRIGHT_PUBLISHER, CREDIT_LINE_UNREGISTERED, DATELINE_AGENCY_LEAD,
-    DATELINE_BARE, DATELINE_CREDIT, DATELINE_PAREN_OR_DASH, REPUBLISHED_NOTE_UNREGISTERED,
-    SELF_REFERENCE_TOLD, SOURCE_LINE_UNREGISTERED, UNNAMED_AGENCIES,
+    DATELINE_BARE, DATELINE_CREDIT, DATELINE_PAREN_OR_DASH, DATELINE_UNREGISTERED,
+    REPUBLISHED_NOTE_UNREGISTERED, SELF_REFERENCE_TOLD, SOURCE_LINE_UNREGISTERED, UNNAMED_AGENCIES,
 };
 use regex::Regex;
 use serde::Serialize;
@@ -1209,6 +1209,47 @@ fn shouted_name(s: &str) -> bool {
         })
 }
 
+/// Whether an unregistered name calls itself a newsroom's: a few
+/// capitalised words, one of them a newsroom's word ("Taiwan News",
+/// "Kabul Times", "Khaama Press"), or a site's address ("KOMPAS.com").
+fn newsroom_named(name: &str) -> bool {
+    const WORDS: [&str; 22] = [
+        "News",
+        "Press",
+        "Times",
+        "Post",
+        "Agency",
+        "Herald",
+        "Tribune",
+        "Daily",
+        "Journal",
+        "Gazette",
+        "Telegraph",
+        "Observer",
+        "Chronicle",
+        "Mail",
+        "Express",
+        "TV",
+        "Radio",
+        "Network",
+        "Media",
+        "Online",
+        "Wire",
+        "Today",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let site = words.len() == 1
+        && [".com", ".net", ".org", ".co"]
+            .iter()
+            .any(|d| name.to_ascii_lowercase().ends_with(d));
+    looks_like_a_name(name)
+        && words.len() <= 5
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && (site || words.iter().any(|w| WORDS.contains(w)))
+}
+
 /// Whether an unregistered name a credit gives reads as an outlet's name:
 /// capitalised, a few words, no figures (not a sentence cut at a mark),
 /// not "Agencies".
@@ -1650,6 +1691,23 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                         Rule::CreditLine.confidence(),
                     ));
                 }
+                continue;
+            }
+            // A newsroom the registry does not hold, credited the same way
+            // and named as newsrooms name themselves: "TAIPEI (Taiwan
+            // News) —" (Taiwan News, 2024). A place in the parentheses
+            // ("Amritsar (Punjab)") names no newsroom.
+            let name = inner.as_str().trim();
+            if !photo && parts.is_empty() && newsroom_named(name) {
+                out.push(signal(
+                    Role::Origin,
+                    None,
+                    name,
+                    Rule::WireDateline,
+                    start,
+                    start + inner.end() + 1,
+                    DATELINE_UNREGISTERED.confidence,
+                ));
                 continue;
             }
         }

@@ -100,10 +100,10 @@ fn real_credit_lines_never_name_a_wrong_producer_and_most_name_the_right_one() {
         "a photo credit or a quoted agency taken for the producer:\n{}",
         trap_named.join("\n")
     );
-    // 113 of 165 at stop 61 (three held-out lines from the Herat
+    // 114 of 166 at stop 61 (three held-out lines from the Herat
     // earthquakes, 2023: "(MENAFN- Pajhwok Afghan News)" and "(MENAFN-
     // Khaama Press)", sources the registry does not hold, and "(dpa/GNA)",
-    // read as GNA's before). 105 of 159 at stop 39 (a Cyrillic dateline, "МОСКВА, 12 декабря.
+    // read as GNA's before; "TAIPEI (Taiwan News) —", 2024). 105 of 159 at stop 39 (a Cyrillic dateline, "МОСКВА, 12 декабря.
     // /ТАСС/.", read last; 74 new lines from pages on other stories, 44
     // credits and 30 traps; 24 of the credits recognised by the rules as
     // they stood and 6 more by its new ones: an agency's "could not verify",
@@ -116,7 +116,7 @@ fn real_credit_lines_never_name_a_wrong_producer_and_most_name_the_right_one() {
     // before; 60 at stop 20; 38 before the credit rules of stop 17): raise
     // it as rules improve, never lower it.
     assert!(
-        right >= 113,
+        right >= 114,
         "only {right} of {credited} credits recognised"
     );
 }
