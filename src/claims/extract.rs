@@ -1584,13 +1584,38 @@ pub fn about_another_event(text: &str) -> bool {
     PAST_OR_GENERIC.is_match(text)
 }
 
+/// Whether two sentences' figures are of different times, so not of one
+/// event: one names a year the other does not, or one is about what the
+/// story "comes days after" ("Sunday's crash comes days after an
+/// Azerbaijan Airlines passenger plane crashed on Wednesday, claiming 38
+/// lives.").
+pub fn of_another_time(a: &str, b: &str) -> bool {
+    static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bcomes?\s+(?:just\s+|only\s+)?(?:a\s+day|a\s+week|a\s+month|(?:\w+\s+)?(?:days|weeks|months))\s+after\b",
+        )
+    });
+    years_named(a) != years_named(b) || EARLIER.is_match(a) || EARLIER.is_match(b)
+}
+
+/// The years a sentence names, each once, in order ("1,999 people" is a
+/// figure, not a year).
+fn years_named(t: &str) -> Vec<&str> {
+    let mut y: Vec<&str> = YEAR
+        .find_iter(t)
+        .filter(|m| !t[..m.start()].ends_with(','))
+        .map(|m| m.as_str())
+        .collect();
+    y.sort_unstable();
+    y.dedup();
+    y
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:1[89]\d\d|20\d\d)\b"));
+
 /// Whether a sentence names a year (1800–2099).
 pub fn names_a_year(text: &str) -> bool {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:1[89]\d\d|20\d\d)\b"));
-    YEAR.find_iter(text).any(|m| {
-        // "1,999 people" is a figure, not a year.
-        !text[..m.start()].ends_with(',')
-    })
+    !years_named(text).is_empty()
 }
 
 /// The quotations in a sentence (the words inside quotation marks). A
@@ -3336,6 +3361,33 @@ mod tests {
         );
         let c = one("It also said 62 bodies have been identified.");
         assert_eq!(c.attribution, None);
+    }
+
+    /// Figures of another time are of another event (held out, stop 61:
+    /// Herat earthquakes 2023, Jeju Air crash 2024); one story's figures
+    /// with no year, or the same year, are not told apart by it.
+    #[test]
+    fn a_figure_of_another_year_or_an_earlier_event_is_of_another_time() {
+        let now = "The death toll from the earthquake in Afghanistan increased to more than 2,400.";
+        for other in [
+            "A devastating quake killed more than 1,000 people in Afghanistan in 2022.",
+            "It was the worst involving a local airline since the deadly 1997 Korean Air crash in Guam, which killed 228.",
+            "Sunday's crash comes days after an Azerbaijan Airlines passenger plane crashed on Wednesday, claiming 38 lives.",
+        ] {
+            assert!(of_another_time(now, other), "{other}");
+            assert!(of_another_time(other, now), "{other}");
+        }
+        for same in [
+            "Media reports say the death toll exceeded 2,500.",
+            "Three days after the quake, the toll rose to 2,445.",
+            "1,999 people were killed, officials said.",
+        ] {
+            assert!(!of_another_time(now, same), "{same}");
+        }
+        assert!(!of_another_time(
+            "The 2023 quake killed 2,400.",
+            "Officials said the 2023 quake killed 2,445."
+        ));
     }
 
     /// A quotation's speaker with a word of hearsay before the verb ("the

@@ -4203,16 +4203,24 @@ fn conflicts(
                                 &names_of(claims[ib].document_id),
                             ) >= STORY_NAMES)
                 } else {
+                    // A figure of another time is of another event: a
+                    // sentence naming a year the other does not ("A
+                    // devastating quake killed more than 1,000 people in
+                    // Afghanistan in 2022." beside 2023's toll, "since the
+                    // deadly 1997 Korean Air crash in Guam, which killed
+                    // 228"), or one the story "comes days after" (Herat
+                    // earthquakes, Jeju Air crash: held out, stop 61).
+                    !super::extract::of_another_time(&claims[ia].text, &claims[ib].text)
                     // Within one story (documents naming the same places
                     // and people), a toll's words count as topic words too:
                     // "the fighting has killed at least 510" and "more than
                     // 1,000 killed since the start of the offensive".
-                    topical(ia, ib)
+                    && (topical(ia, ib)
                         || (shared_words(ia, ib, true) >= 3
                             && super::hash::shared_sorted(
                                 &names_of(claims[ia].document_id),
                                 &names_of(claims[ib].document_id),
-                            ) >= STORY_NAMES)
+                            ) >= STORY_NAMES))
                 };
                 // One primary source's successive counts (the ministry's
                 // 296, then its 632) are its updates, whoever relays them.
