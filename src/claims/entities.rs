@@ -837,40 +837,44 @@ impl Entities {
     /// A country after a preposition and a name after it, run together by
     /// their capitals, as two names: "The Indian envoy in South Korea Amit
     /// Kumar said" names South Korea and Amit Kumar (Jeju Air crash, 2024),
-    /// not a person "South Korea Amit Kumar". Only where at least two
-    /// words that may be a person's name follow.
+    /// not a person "South Korea Amit Kumar".
     fn place_apart(&self, sentence: &str, (start, end): (usize, usize)) -> Vec<(usize, usize)> {
-        let piece = &sentence[start..end];
-        let after_preposition = sentence[..start]
+        let piece = sentence[start..end].trim_end_matches(['.', ',']);
+        match self.person_after_country(&sentence[..start], piece) {
+            Some(person) => {
+                let at = start + (piece.len() - person.len());
+                let place = sentence[start..at].trim_end();
+                vec![(start, start + place.len()), (at, end)]
+            }
+            None => vec![(start, end)],
+        }
+    }
+
+    /// The person's name in `name` when it is a registered country (one to
+    /// three words) run together with two or more capitalised words that
+    /// may be a person's, after "in", "to", "from", "of" or "at" (`before`
+    /// is the text before the name): "in South Korea Amit Kumar".
+    pub fn person_after_country<'n>(&self, before: &str, name: &'n str) -> Option<&'n str> {
+        let after_preposition = before
             .split_whitespace()
             .next_back()
             .is_some_and(|w| matches!(w, "in" | "to" | "from" | "of" | "at"));
         if !after_preposition {
-            return vec![(start, end)];
+            return None;
         }
-        let words: Vec<(usize, &str)> = piece
-            .split(' ')
-            .scan(0, |at, w| {
-                let here = *at;
-                *at += w.len() + 1;
-                Some((here, w))
-            })
-            .collect();
-        let places = 3.min(words.len().saturating_sub(2));
-        for &(rest_at, _) in words.iter().skip(1).take(places) {
-            let place = piece[..rest_at].trim_end();
-            let rest = piece[rest_at..].trim_end_matches(['.', ',']);
-            if self.countries.contains(&name_key(place))
-                && rest.split(' ').count() >= 2
+        let starts: Vec<usize> = name.match_indices(' ').map(|(i, _)| i + 1).collect();
+        // The place is the first one to three words; two words at least
+        // are left for the person.
+        let places = 3.min((starts.len() + 1).saturating_sub(2));
+        starts.iter().take(places).find_map(|&at| {
+            let rest = &name[at..];
+            (self.countries.contains(&name_key(name[..at].trim_end()))
                 && rest
                     .split(' ')
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-                && self.may_be_a_person(rest)
-            {
-                return vec![(start, start + place.len()), (start + rest_at, end)];
-            }
-        }
-        vec![(start, end)]
+                && self.may_be_a_person(rest))
+            .then_some(rest)
+        })
     }
 
     /// The names in a sentence. `local` holds acronyms the article defined;

@@ -1725,22 +1725,8 @@ fn whole_place_words(text: &str, name: String, entities: &Entities) -> String {
         return format!("{word} {name}");
     }
     // "in South Korea Amit Kumar": the person after the place.
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let preposition = text[..at]
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| matches!(w, "in" | "to" | "of" | "from"));
-    if preposition && words.len() >= 3 {
-        for n in 1..=3.min(words.len() - 2) {
-            let place = words[..n].join(" ");
-            let rest = words[n..].join(" ");
-            if entities.is_country(&place)
-                && rest.split_whitespace().count() >= 2
-                && entities.may_be_a_person(&rest)
-            {
-                return rest;
-            }
-        }
+    if let Some(person) = entities.person_after_country(&text[..at], &name) {
+        return person.to_owned();
     }
     name
 }
@@ -2894,6 +2880,16 @@ mod tests {
         extract(&s, &mut ctx).unwrap_or_else(|| panic!("no claim in {text:?}"))
     }
 
+    /// The claims of a text of several sentences, read in order.
+    fn all(text: &str) -> Vec<Extracted> {
+        let entities = Entities::new(&Registry::bundled());
+        let mut ctx = Context::new(&entities, text);
+        crate::claims::segment::sentences(text)
+            .iter()
+            .filter_map(|s| extract(s, &mut ctx))
+            .collect()
+    }
+
     /// People left unnamed who open a sentence saying it, in the present,
     /// are its source ("Officials say", "Russian officials also say");
     /// "say" inside a sentence is mostly no attribution ("whatever they
@@ -3455,12 +3451,7 @@ mod tests {
             );
         }
         let text = "The Indian envoy in South Korea Amit Kumar said he felt 'deeply saddened' to learn about the crash.\n\"We extend our heartfelt condolences to the 179 bereaved families,\" he wrote on X.";
-        let entities = Entities::new(&Registry::bundled());
-        let mut ctx = Context::new(&entities, text);
-        let found: Vec<Extracted> = crate::claims::segment::sentences(text)
-            .iter()
-            .filter_map(|s| extract(s, &mut ctx))
-            .collect();
+        let found = all(text);
         let quote = found
             .iter()
             .find(|c| c.text.contains("heartfelt"))
@@ -3474,12 +3465,7 @@ mod tests {
     #[test]
     fn a_quotation_paragraph_goes_on_with_the_speaker_before() {
         let text = "\"To see the devastation on the ground is really mind-boggling,\" Rehman told AFP in an interview.\n\"When we send in water pumps, they say 'Where do we pump the water?' It's all one big ocean, there's no dry land to pump the water out.\"\nThe rains continued on Monday across the south of the country.\n\"We have never seen anything like this in our lives and we are afraid.\"";
-        let entities = Entities::new(&Registry::bundled());
-        let mut ctx = Context::new(&entities, text);
-        let found: Vec<Extracted> = crate::claims::segment::sentences(text)
-            .iter()
-            .filter_map(|s| extract(s, &mut ctx))
-            .collect();
+        let found = all(text);
         let speaker_of = |words: &str| {
             found
                 .iter()
