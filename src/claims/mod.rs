@@ -798,16 +798,15 @@ fn assemble(
     let started = std::time::Instant::now();
     // Rewrites and translations: the same claims in the same order. They
     // join origin groups like copies do; they are not stored as text reuse.
-    // Sentences mostly quoted are left out: outlets relaying one statement
-    // (a leader's cable, a ministry's communiqué) share its sentences in
-    // its order without one copying the other. A sentence of the writer's
-    // own that quotes a few words counts ('Prigozhin "will go to Belarus,"
-    // Kremlin spokesman Dmitry Peskov announced in the evening, vowing …':
-    // two machine translations of AFP's story, dev set 31 and 32).
+    // Quotations are left out, and sentences mostly quoted: outlets
+    // relaying one statement (a leader's cable, a ministry's communiqué)
+    // share its sentences in its order without one copying the other.
     let placed: Vec<(i64, usize, usize)> = claims
         .par_iter()
         .zip(&matching.cluster_of)
-        .filter(|(c, _)| !independence::mostly_quoted(&c.text))
+        .filter(|(c, _)| {
+            c.kind != extract::ClaimKind::Quote && !independence::mostly_quoted(&c.text)
+        })
         .map(|(c, &k)| (c.document_id, c.clean_start, k))
         .collect();
     let rewrites = reuse::rewrites(&placed, &reuse, |a, b| path_of[&a] < path_of[&b]);

@@ -1761,40 +1761,6 @@ Forecasters expect 90 millimetres more rain in Pomerania by Monday.\n";
     assert_eq!(island["origin"]["name"], "Agence France-Presse", "{island}");
 }
 
-/// A machine translation of an agency's story back into English, its
-/// sentences quoting a few words of a spokesman, is the agency's text: the
-/// writer's own sentences that quote a few words count for the order of
-/// claims, as sentences mostly quoted do not (dev set 31 and 32, AFP's
-/// story of the Wagner mutiny in two translations; once the spokesman was
-/// read as the speaker of 'Prigozhin "will go to Belarus," Kremlin
-/// spokesman Dmitry Peskov announced', the two fell apart). Written for
-/// this test after those pages.
-#[test]
-fn a_translation_whose_sentences_quote_a_few_words_is_still_the_agency_s_text() {
-    let wire = "Mutiny ends\n\n\
-MOSCOW, June 24 (AFP) - Wagner chief Yevgeny Prigozhin will leave Russia for Belarus, while the criminal case against him will be dropped, the Kremlin said on Saturday after a day of armed rebellion.\n\n\
-After a whole day of armed insurrection, the businessman at the head of the mercenary militia ordered his 25,000 men marching on Moscow to return to their bases.\n\n\
-Prigozhin \"will go to Belarus,\" Kremlin spokesman Dmitry Peskov announced in the evening, vowing that the head of Wagner would face no charges.\n\n\
-\"The criminal case against him will be withdrawn,\" he added, and \"no one will persecute\" the fighters who followed him.\n\n\
-\"Some of them, if they wish, will sign contracts with the Defence Ministry,\" Peskov said, without giving further details.\n";
-    let page = "Prigozhine heads to Belarus\n\n\
-Yevgeny Prigojine, who led an armed uprising in Russia, will leave the country for Belarus while criminal charges against him will be dropped, the Kremlin announced on Saturday.\n\n\
-After leading an armed uprising for a whole day, the businessman finally ordered his 25,000 men marching toward Moscow to go back to their bases.\n\n\
-Mr. Prigojine \"will go to Belarus,\" Kremlin spokesman Dmitry Peskov announced in the evening, vowing that the Wagner chief would not be prosecuted.\n\n\
-\"The criminal case against him will be dropped,\" he added, and \"no one will pursue the fighters\" who followed him.\n\n\
-\"Some of them will sign contracts with the Defence Department if they wish,\" Mr. Peskov said without giving more details.\n";
-    let (_ws, report) = audit(&[("wire.txt", wire), ("page.txt", page)]);
-    let translated = document(&report, "page.txt");
-    assert_eq!(translated["origin_group"], "outlet:afp", "{translated:#}");
-    let k = one_cluster(&report, "page.txt", "wire.txt", "will go to Belarus");
-    assert_eq!(
-        k["primary_sources"],
-        serde_json::json!(["Dmitry Peskov"]),
-        "{k:#}"
-    );
-    assert_eq!(k["independent_origins"], 1, "{k:#}");
-}
-
 #[test]
 fn tolls_of_two_unrelated_events_are_no_conflict() {
     // Two stories' tolls share only a toll's own words ("at least … people
