@@ -4125,6 +4125,16 @@ fn conflicts(
         // "of about 17.9 kilometers": two agencies' readings of one quake).
         let magnitude = measure.starts_with("magnitude") || measure.ends_with(" depth");
         let mut quake = super::matching::Sets::new(entries.len());
+        // What each entry's sentence says of its time, read once: whether
+        // it is about a past quake (magnitudes), else its years.
+        let past: Vec<bool> = entries
+            .iter()
+            .map(|&(_, _, i)| magnitude && super::extract::about_another_event(&claims[i].text))
+            .collect();
+        let times: Vec<super::extract::Time> = entries
+            .iter()
+            .map(|&(_, _, i)| super::extract::time_of(&claims[i].text))
+            .collect();
         for (x, &(ca, va, ia)) in entries.iter().enumerate() {
             for (y, &(cb, vb, ib)) in entries.iter().enumerate().skip(x + 1) {
                 // Two magnitudes conflict only for the same quake: when both
@@ -4195,8 +4205,8 @@ fn conflicts(
                 // about a past quake or a class of them, and the sentences
                 // or their documents name the same places.
                 let same_event = if magnitude {
-                    !super::extract::about_another_event(&claims[ia].text)
-                        && !super::extract::about_another_event(&claims[ib].text)
+                    !past[x]
+                        && !past[y]
                         && (!super::hash::disjoint_sorted(ea, eb)
                             || super::hash::shared_sorted(
                                 &names_of(claims[ia].document_id),
@@ -4210,7 +4220,7 @@ fn conflicts(
                     // deadly 1997 Korean Air crash in Guam, which killed
                     // 228"), or one the story "comes days after" (Herat
                     // earthquakes, Jeju Air crash: held out, stop 61).
-                    !super::extract::of_another_time(&claims[ia].text, &claims[ib].text)
+                    !times[x].apart_from(&times[y])
                     // Within one story (documents naming the same places
                     // and people), a toll's words count as topic words too:
                     // "the fighting has killed at least 510" and "more than
