@@ -64,6 +64,9 @@ function freePort() {
 }
 
 let driverUrl;
+// What tauri-driver, WebKitWebDriver and the app print goes to this process's
+// stderr as it comes; its last 40 chunks are kept for a failure's message.
+const driverOutput = [];
 
 async function waitForDriver() {
   const end = Date.now() + 20000;
@@ -81,7 +84,7 @@ async function waitForDriver() {
 }
 
 async function launch() {
-  app = await new Driver(driverUrl).start(bin, [corpus]);
+  app = await new Driver(driverUrl, () => driverOutput.join('')).start(bin, [corpus]);
   await app.waitFor(async () => (await app.findAll('[data-testid="doc-row"]')).length === 5, 'five document rows', 60000);
 }
 
@@ -120,7 +123,12 @@ before(async () => {
       XDG_CONFIG_HOME: path.join(work, 'config'),
       PROVAUDIT_DB: '',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  driverProcess.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    driverOutput.push(chunk.toString('utf8'));
+    if (driverOutput.length > 40) driverOutput.shift();
   });
   await waitForDriver();
 });

@@ -4,9 +4,11 @@
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export class Driver {
-  constructor(base = 'http://127.0.0.1:4444') {
+  /** `output`, if given, returns the last lines the driver and the app printed. */
+  constructor(base = 'http://127.0.0.1:4444', output = () => '') {
     this.base = base;
     this.session = null;
+    this.output = output;
   }
 
   async cmd(method, path, body) {
@@ -90,7 +92,11 @@ export class Driver {
     return Buffer.from(await this.cmd('GET', this.s('/screenshot')), 'base64');
   }
 
-  /** Polls `fn` until it returns a truthy value (errors count as not yet). */
+  /**
+   * Polls `fn` until it returns a truthy value (errors count as not yet).
+   * A session that has ended (the app exited) fails at once, with what the
+   * app and the driver printed last: waiting longer cannot bring it back.
+   */
   async waitFor(fn, what, timeout = 20000) {
     const end = Date.now() + timeout;
     let last;
@@ -100,6 +106,9 @@ export class Driver {
         if (v) return v;
       } catch (e) {
         last = e;
+        if (/invalid session id/.test(e.message)) {
+          throw new Error(`the app's session ended while waiting for ${what} (${e.message}); the app and the driver printed last:\n${this.output()}`);
+        }
       }
       await new Promise((r) => setTimeout(r, 150));
     }
