@@ -17,9 +17,10 @@
 use super::registry::{OutletKind, Registry, name_key};
 pub use super::rules::Rule;
 use super::rules::{
-    BYLINE_WITH_BUREAU, COPYRIGHT_PUBLISHER, CREDIT_LINE_UNREGISTERED, DATELINE_AGENCY_LEAD,
-    DATELINE_BARE, DATELINE_CREDIT, DATELINE_PAREN_OR_DASH, DATELINE_UNREGISTERED,
-    REPUBLISHED_NOTE_UNREGISTERED, SELF_REFERENCE_TOLD, SOURCE_LINE_UNREGISTERED, UNNAMED_AGENCIES,
+    BYLINE_FOR_UNREGISTERED, BYLINE_WITH_BUREAU, COPYRIGHT_PUBLISHER, CREDIT_LINE_UNREGISTERED,
+    DATELINE_AGENCY_LEAD, DATELINE_BARE, DATELINE_CREDIT, DATELINE_PAREN_OR_DASH,
+    DATELINE_UNREGISTERED, REPUBLISHED_NOTE_UNREGISTERED, SELF_REFERENCE_TOLD,
+    SOURCE_LINE_UNREGISTERED, UNNAMED_AGENCIES,
 };
 use regex::Regex;
 use serde::Serialize;
@@ -253,14 +254,15 @@ static AGENCY_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// An agency's credit as a syndicating site's metadata line, the agency,
-/// its bureau and when the copy ran: `Reuters | Cairo | Updated:
-/// 25-03-2021 14:19 IST | Created: 25-03-2021 14:16 IST`. A page saved from
+/// perhaps its bureau, and when the copy ran: `Reuters | Cairo | Updated:
+/// 25-03-2021 14:19 IST | Created: 25-03-2021 14:16 IST`, `Reuters |
+/// Updated: 01-01-2024 14:21 IST`. A page saved from
 /// such a site may glue it to the headline before it (`…ship
 /// continueReuters | Cairo | Updated: …`): the name then follows a small
 /// letter or a stop with no space.
 static AGENCY_META_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^\s*|[\p{Ll}.!?”])(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?)\s*\|\s*\p{Lu}[\p{L} .'-]{1,30}\s*\|\s*(?i:updated|published|posted|created)\s*:?\s*\d",
+        r"(?:^\s*|[\p{Ll}.!?”])(?P<name>\p{Lu}[\p{L}.&' -]{1,40}?)(?:\s*\|\s*\p{Lu}[\p{L} .'-]{1,30}?)?\s*\|\s*(?i:updated|published|posted|created)\s*:?\s*\d",
     )
 });
 /// An aggregator's credit to its source at the start of the text:
@@ -377,11 +379,38 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Za-z][^.|\n,]{1,60}?)(?:\s*[.,|]|\s+all rights reserved|\s*$)",
     )
 });
+/// A writer's credit naming the outlet the text was written for, on a
+/// line of its own: `Reporting by Frank Prenesti for Sharecast.com`,
+/// `By Jane Doe for The Guardian`, `(Written by Li Ming for China Daily)`.
+/// Not "Additional reporting by …", which credits help, not authorship.
+/// A live page's post credited to its writers by their outlet: `From
+/// CNN's Darya Tarasova and Anna Chernova`.
+static BYLINE_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*From\s+(?:the\s+)?(?P<name>\p{Lu}[\p{L}.&' -]{1,30}?)['’]s?\s+(?P<who>\p{Lu}[\p{L}.'’ ,&-]{1,80}?)\s*$",
+    )
+});
+static BYLINE_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*\(?\s*(?:(?:Reporting|Reported|Written|Writing|Story|Text)\s+[Bb]y|By|BY)\s+(?P<who>\p{Lu}[\p{L}.'’ ,&-]{1,80}?)\s+for\s+(?:the\s+)?(?P<name>\p{Lu}[\p{L}\p{N}.&'’ -]{0,40}?)\s*\)?\s*[.;]?\s*$",
+    )
+});
+/// A Chinese-language agency's dateline: the agency, its bureau's city
+/// (perhaps after its reporter's name), the day and 电/電, "dispatched":
+/// `新华社北京1月13日电`, `新華社北京9月27日電(記者胡浩)`,
+/// `中新社北京九月二十七日電`, `（中央社記者陳家倫台北13日電）`,
+/// `俄羅斯衛星通訊社莫斯科/南薩哈林斯克1月1日電` (two bureaus).
+static CJK_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*[（(]?(?P<name>\p{Han}{2,8}?社)\p{Han}[\p{Han}/、]{0,20}?(?:[0-9〇一二三四五六七八九十]{1,3}月)?[0-9〇一二三四五六七八九十]{1,3}日\s*[电電]",
+    )
+});
 /// A byline: "By JILL COLVIN, Associated Press", "By Reuters",
-/// "By ROBERT BURNS AP National Security Writer".
+/// "By ROBERT BURNS AP National Security Writer", perhaps after the time
+/// the page ran it ("08:38, March 25, 2024 By Ren Qi ( China Daily").
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:(?:Article|Story|Report|Text)\s+[Bb]y\s+|(?:By|BY)(?:\s*:\s*|\s+)|by\s*:\s*)(?P<rest>[^\n]{2,600})$",
+        r"^\s*(?:\d{1,2}:\d{2},?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+\d{4}\s+)?(?:(?:Article|Story|Report|Text)\s+[Bb]y\s+|(?:By|BY)(?:\s*:\s*|\s+)|by\s*:\s*)(?P<rest>[^\n]{2,600})$",
     )
 });
 /// AP's and others' closing line: "Associated Press writer Jamey Keaten in
@@ -598,7 +627,7 @@ fn time_word(w: &str) -> bool {
 fn only_names(s: &str) -> bool {
     let mut any = false;
     for w in s.split_whitespace() {
-        let w = w.trim_matches(|c: char| ",|-–—:".contains(c));
+        let w = w.trim_matches(|c: char| ",|-–—:()".contains(c));
         if w.is_empty() || matches!(w, "and" | "&") {
             continue;
         }
@@ -1238,16 +1267,24 @@ fn newsroom_named(name: &str) -> bool {
         "Today",
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
-    let site = words.len() == 1
-        && [".com", ".net", ".org", ".co"]
-            .iter()
-            .any(|d| name.to_ascii_lowercase().ends_with(d));
+    let site = site_named(name);
     looks_like_a_name(name)
         && words.len() <= 5
         && words
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
         && (site || words.iter().any(|w| WORDS.contains(w)))
+}
+
+/// Whether a name is a news site's address standing as its name
+/// ("KOMPAS.com", "Sharecast.com", "TEMPO.CO").
+fn site_named(name: &str) -> bool {
+    let name = name.trim();
+    !name.contains(char::is_whitespace)
+        && name.starts_with(char::is_alphabetic)
+        && [".com", ".net", ".org", ".co"]
+            .iter()
+            .any(|d| name.to_ascii_lowercase().ends_with(d))
 }
 
 /// Whether an unregistered name a credit gives reads as an outlet's name:
@@ -1612,6 +1649,22 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 ));
             }
         }
+        if index < 15
+            && let Some(c) = CJK_DATELINE.captures(line)
+            && let Some(outlet) = registry
+                .find_credit_name(c.name("name").unwrap().as_str())
+                .filter(|o| o.kind == OutletKind::WireAgency)
+        {
+            let whole = c.get(0).unwrap();
+            out.push(origin(
+                outlet,
+                Rule::WireDateline,
+                start,
+                start + whole.end(),
+                DATELINE_CREDIT.confidence,
+            ));
+            continue;
+        }
         if let Some(c) = WIRE_DATELINE.captures(line)
             && !names_a_photo_agency(line)
         {
@@ -1747,6 +1800,27 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 start,
                 start + name_end,
                 DATELINE_BARE.confidence,
+            ));
+            continue;
+        }
+        // A news site the registry does not hold, by its address after the
+        // place and a comma, as Indonesian sites write it: "TAIPEI, KOMPAS.com –
+        // Taiwanese…" (Kompas, 2024), "BOGOR, KOMPAS.com – Angin…".
+        if index < 15
+            && !looks_like_photo_credit(line)
+            && let Some(name) = BARE_DATELINE.captures(line).and_then(|c| c.name("name"))
+            && registry.find_credit_name(name.as_str()).is_none()
+            && site_named(name.as_str())
+            && newsroom_named(name.as_str().trim())
+        {
+            out.push(signal(
+                Role::Origin,
+                None,
+                name.as_str().trim(),
+                Rule::WireDateline,
+                start,
+                start + name.end(),
+                DATELINE_UNREGISTERED.confidence,
             ));
             continue;
         }
@@ -2304,6 +2378,37 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             out.push(by_rule(outlet, byline_rule(outlet), start + s, start + e));
             continue;
         }
+        // "Reporting by … for Sharecast.com": the outlet the writers wrote
+        // for, registered or named as newsrooms name themselves.
+        if let Some(c) = BYLINE_FROM.captures(line)
+            && only_names(c.name("who").unwrap().as_str())
+            && let Some(outlet) = registry.find_credit_name(c.name("name").unwrap().as_str())
+        {
+            out.push(by_rule(outlet, byline_rule(outlet), start, end));
+            continue;
+        }
+        if let Some(c) = BYLINE_FOR.captures(line)
+            && only_names(c.name("who").unwrap().as_str())
+        {
+            let name = c.name("name").unwrap();
+            let found = registry.find_credit_name(name.as_str());
+            if let Some(outlet) = found {
+                out.push(by_rule(outlet, byline_rule(outlet), start, end));
+                continue;
+            }
+            if newsroom_named(name.as_str()) {
+                out.push(signal(
+                    Role::Origin,
+                    None,
+                    name.as_str(),
+                    Rule::OutletByline,
+                    start + name.start(),
+                    start + name.end(),
+                    BYLINE_FOR_UNREGISTERED.confidence,
+                ));
+                continue;
+            }
+        }
         if let Some(c) = BYLINE.captures(line) {
             let rest = c.name("rest").unwrap();
             // The last news agency the byline names wrote it; else the last
@@ -2316,7 +2421,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             // Writer" names no paper called The National).
             let ends_a_part = |after: &str| {
                 let after = after.trim_start();
-                after.is_empty() || after.starts_with([',', '|', '-', '–', '—', '•', ';'])
+                after.is_empty() || after.starts_with([',', '|', '-', '–', '—', '•', ';', ')'])
             };
             // A sentence opening with "By" ("By Wednesday afternoon, 80
             // people … remained in hospital, TASS news agency quoted …") is

@@ -14,10 +14,10 @@
 //! | `publisher_marker` | publisher | 0.95 | the outlet's own site furniture, from the registry: `Join the GlobalSecurity.org mailing list` |
 //! | `html_canonical_url` | publisher | 0.95 | the page's canonical URL (`<link rel=canonical>`, `og:url`, or the `saved from url=` mark): `https://www.aljazeera.com/news/2019/9/26/haftar` |
 //! | `html_site_name` | publisher | 0.9 | the page's site name: `Al Jazeera` |
-//! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85; no place: the agency opening the lead with a dash, colon or slash, perhaps with its desk 0.85; a newsroom's name the registry does not hold 0.7) | a dateline crediting a news agency: `МОСКВА, 12 декабря. /ТАСС/. ТАСС публикует кадры с места взрыва.`, `TAIPEI (Taiwan News) — Lai Ching-te won Taiwan's presidential election on Saturday with 40 percent of the vote.`, `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `ANKARA/ANTALYA-Anadolu Agency`, `TEHRAN, (MNA) – Iran's foreign minister spoke.`, `Lucknow (Uttar Pradesh) [India], February 5 (ANI): Farmers gathered.`, `Reuters, Beirut, Jan 10 - Talks began.`, `London, June 12 (AFP/APP/DNA):UK Prime Minister Keir Starmer spoke.`, `KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.`, `Islamabad, Oct. 8, (dpa/GNA) – A day after several strong earthquakes rattled western Afghanistan, the death toll has risen to 2,053, officials said on Sunday.`, `TOKYO, April 13 Kyodo`, `TOKYO, April 13 Kyodo - Japan's exports rose for a fourth month in March.`, `TOKYO, Dec. 8 Kyodo - An earthquake struck Aomori Prefecture on Monday evening.`, `IRNA – Iran's foreign minister met his Omani counterpart in Muscat on Sunday.`, `Iran Press/Europe: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Sharjah24 - AFP: Nepali medical workers started handing remains to relatives.`, `Iran PressEurope: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Shafaq News/ Former Iranian Foreign Minister Mohammad Javad Zarif has blamed sanctions for the crash.`, `Iran Press/ Iran news: The helicopter carrying President Raisi and his accompanying delegation crashed on Sunday.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)`, `MUAN (South Jeolla) — Rescuers searched the wreckage on Sunday.`, `KIMMO BRANDT, EPA-EFE`, `Kremlin – Talks with the Belarusian president went on all night.`, `AFP: Photo shows rescuers searching the rubble of a building.`, `Reuters – Ipsos poll`, `WASHINGTON, Sept 5 Reuters reported that the talks had failed.`, `Fire/ Rescue teams reached the village before dawn on Monday.`, `Press review`, then ``, then `TASS: Moscow and Minsk agreed on a new gas price for next year.`, then ``, then `RIA Novosti: The Kremlin said the talks would resume in the autumn.`, `TEHRAN, Iran — Eight others, including Iranian Foreign Minister Hossein Amirabdollahian, died in the helicopter crash that killed President Ebrahim Raisi, Iranian media reported.`, `BAKU, Azerbaijan, May 20 — Flags flew at half mast on Monday.` |
+//! | `wire_dateline` | origin | 0.95 (the credit in parentheses or slashes after the place 0.95; several names or a date in the parentheses, or the agency after a dash 0.9; the agency after the place and a comma or bar, or the agency first 0.85; no place: the agency opening the lead with a dash, colon or slash, perhaps with its desk 0.85; a newsroom's name the registry does not hold 0.7) | a dateline crediting a news agency: `МОСКВА, 12 декабря. /ТАСС/. ТАСС публикует кадры с места взрыва.`, `TAIPEI (Taiwan News) — Lai Ching-te won Taiwan's presidential election on Saturday with 40 percent of the vote.`, `TAIPEI, KOMPAS.com – Taiwanese presidential candidate William Lai won the election on Saturday.`, `新華社北京9月27日電(記者胡浩)來自53個發展中國家的89名記者27日抵達北京。`, `新华社贝尔格莱德1月28日电据联合国驻波黑维持和平部队发言人说。`, `俄羅斯衛星通訊社莫斯科/南薩哈林斯克1月1日電 俄羅斯緊急情況部薩哈林州總局新聞處發佈消息表示,`, `HELSINKI (AP) — President Donald Trump met Vladimir Putin.`, `MOSCOW, August 5. /TASS/. Talks began in the Kremlin.`, `TEHRAN, Aug. 05 (MNA) – Iran's foreign minister spoke.`, `Amritsar (Punjab), Apr 13 (ANI): Farmers gathered.`, `BEIRUT (UrduPoint News / Sputnik - 07th August, 2020) The blast damaged the port.`, `Tehran, Jan 23, IRNA -- Talks resumed.`, `ANKARA-Anadolu Agency`, `ANKARA/ANTALYA-Anadolu Agency`, `TEHRAN, (MNA) – Iran's foreign minister spoke.`, `Lucknow (Uttar Pradesh) [India], February 5 (ANI): Farmers gathered.`, `Reuters, Beirut, Jan 10 - Talks began.`, `London, June 12 (AFP/APP/DNA):UK Prime Minister Keir Starmer spoke.`, `KYIV, Ukraine, April 13, 2024 (BSS/AFP) - The situation deteriorated.`, `Islamabad, Oct. 8, (dpa/GNA) – A day after several strong earthquakes rattled western Afghanistan, the death toll has risen to 2,053, officials said on Sunday.`, `TOKYO, April 13 Kyodo`, `TOKYO, April 13 Kyodo - Japan's exports rose for a fourth month in March.`, `TOKYO, Dec. 8 Kyodo - An earthquake struck Aomori Prefecture on Monday evening.`, `IRNA – Iran's foreign minister met his Omani counterpart in Muscat on Sunday.`, `Iran Press/Europe: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Sharjah24 - AFP: Nepali medical workers started handing remains to relatives.`, `Iran PressEurope: Wagner chief Yevgeny Prigozhin ordered his mercenaries to halt their march on Moscow.`, `Shafaq News/ Former Iranian Foreign Minister Mohammad Javad Zarif has blamed sanctions for the crash.`, `Iran Press/ Iran news: The helicopter carrying President Raisi and his accompanying delegation crashed on Sunday.`; not `AFP PHOTO / SPUTNIK / Alexei Druzhinin`, `Hamburg (ots)`, `MUAN (South Jeolla) — Rescuers searched the wreckage on Sunday.`, `WASHINGTON, Breaking News – The Senate passed the bill on Friday.`, `本报墨西哥城1月28日电记者张金江报道:厄瓜多尔和秘鲁军队今天在两国边境地区又发生新的武装冲突。`, `KIMMO BRANDT, EPA-EFE`, `Kremlin – Talks with the Belarusian president went on all night.`, `AFP: Photo shows rescuers searching the rubble of a building.`, `Reuters – Ipsos poll`, `WASHINGTON, Sept 5 Reuters reported that the talks had failed.`, `Fire/ Rescue teams reached the village before dawn on Monday.`, `Press review`, then ``, then `TASS: Moscow and Minsk agreed on a new gas price for next year.`, then ``, then `RIA Novosti: The Kremlin said the talks would resume in the autumn.`, `TEHRAN, Iran — Eight others, including Iranian Foreign Minister Hossein Amirabdollahian, died in the helicopter crash that killed President Ebrahim Raisi, Iranian media reported.`, `BAKU, Azerbaijan, May 20 — Flags flew at half mast on Monday.` |
 //! | `source_line` | origin | 0.9 (unregistered name 0.55) | a line naming the source, or a source in parentheses closing a line: `SOURCE: AL JAZEERA AND NEWS AGENCIES`, `SOURCE:AA`, `From: BelTA`, `This report is auto-generated from Press Trust of India news service. ThePrint holds no responsibility for its content.`, `Source: https://english.news.cn/20250121/b02237d284354ff0/c.html`, `3/25, 10:44 AM (Source: TeleTrader)`, `Source: Xinhua   Editor: Wang Qingchu`, `Source: Xinhua\| 2018-08-19 01:36:43\|Editor: yan`; not `Source: PRNewsfoto/Quaker Oats`, `Approval rose to 41 percent in March (Source: Reuters/Ipsos poll)`, `Source: Getty Images`, `Source: https://example.org/2025/01/21/story.html`, `Source: A Fox News poll of 1,007 registered U.S. voters conducted July 9-11.`, `Source: Reuters/Ipsos poll`, `Source: U.S. Census Bureau data` |
 //! | `agency_byline` | origin | 0.9 (a writer's credit with the agency and the bureau 0.85) | a byline naming a news agency: `By JILL COLVIN and JONATHAN LEMIRE, Associated Press`, `by: Anadolu \| 12.03.2020`, `By Reuters`, `Philippe Ries, Agence France-Presse, Hong Kong`, `Jill Colvin, The Associated Press •`, `By JEREMY DIAMOND, CNN, AP`, `Jari Tanner and Jan M. OlsenAssociated Press`, `Justin Sink, Margaret Talev and Ilya Arkhipov, Bloomberg`; not `Jorge Silva / Reuters`, `Kim Jong Un, Reuters reported`, `Putin and Trump met in Helsinki, Reuters`, `Pablo Martinez Monsivais, AP`, `Chris Ratcliffe, Bloomberg`, `Focus Taiwan App`, `By Wednesday afternoon, 80 people injured in the attack, including six children, remained in hospital, TASS news agency quoted Russian Health Minister Mikhail Murashko as saying.` |
-//! | `outlet_byline` | origin | 0.85 | a byline naming the paper or site its writers work for (a paper's story carried on another's page is that paper's text): `By Philip Rucker, Anton Troianovski and Seung Min Kim The Washington Post`, `By Andrew Higgins New York Times`, `Anton Troianovski and Philip Rucker, The Washington Post`, `Caren Bohan and Deborah Barfield Berry, USA TODAY Published 6:16 p.m. ET July 15, 2018`; not `By Tom Smith, Staff Writer`, `Photo: Jane Doe, The Washington Post`, `By the way, The Washington Post said so.`, `By ROBERT BURNS AP National Security Writer`, `By July 16, 2018 The New York Times` |
+//! | `outlet_byline` | origin | 0.85 (a newsroom's name the registry does not hold 0.7) | a byline naming the paper or site its writers work for (a paper's story carried on another's page is that paper's text): `By Philip Rucker, Anton Troianovski and Seung Min Kim The Washington Post`, `By Andrew Higgins New York Times`, `Anton Troianovski and Philip Rucker, The Washington Post`, `Caren Bohan and Deborah Barfield Berry, USA TODAY Published 6:16 p.m. ET July 15, 2018`, `Reporting by Frank Prenesti for Sharecast.com`, `By Jane Doe for The Washington Post`, `08:38, March 25, 2024 By Ren Qi ( China Daily`, `From CNN's Darya Tarasova and Anna Chernova`; not `By Tom Smith, Staff Writer`, `Photo: Jane Doe, The Washington Post`, `By the way, The Washington Post said so.`, `By ROBERT BURNS AP National Security Writer`, `By July 16, 2018 The New York Times`, `Additional reporting by Jane Doe for The Washington Post`, `By Monday the fund had paid for The Washington Post`, `From CNN's Moscow bureau` |
 //! | `agency_bureau_line` | origin | 0.85 | a news agency's name with its bureau's city on a line of its own: `Maghreb Arabe Presse (Rabat)` |
 //! | `republished_note` | origin | 0.85 (unregistered name 0.7) | the republisher's note on where the text first ran: `This article was first published in Arab News`, `Read the full story on The Quint`, `Guest post from Reuters`, `Read more from The Japan News at https://japannews.yomiuri.co.jp/`, `Read more from The Mainichi at https://mainichi.jp/english/`; not `The study was first published in The Lancet.` |
 //! | `credit_line` | publisher, origin | 0.85 (unregistered name 0.7) | a site's credit line, the site then its source: `UrduPoint News / Sputnik`, `SMA News – Agencies`, `Libya Daily News / Reuters`, `(MENAFN- Kuwait News Agency (KUNA)) KUWAIT -- The Amiri Diwan announced the news.`, `(MENAFN- The Peninsula) AFP`, `(MENAFN- Pajhwok Afghan News) KABUL (Pajhwok): The death toll from strong earthquakes that shook western Herat province has risen to 2,025.`, `(MENAFN- Khaama Press)`; not `SPUTNIK/REUTERS`, `REUTERS/Toru Hanai` |
@@ -25,7 +25,7 @@
 //! | `repost_label` | origin | 0.85 | a line naming another outlet on a page whose publisher is known: `Press TV`, then `Join the GlobalSecurity.org mailing list` |
 //! | `origin_marker` | origin | 0.8 | the producer's own sign-off or footer, from the registry: `(Reporting by Tom Balmforth; Editing by Mark Heinrich)`, `…the authority said in a statement. (Reporting by Yusri Mohamed Writing by Aidan Lewis)`, `AA News Broadcasting System` |
 //! | `issuer_header` | origin | 0.8 | a press release's or statement's header naming the body that issued it (a ministry, office, press service, presidency, embassy …), on a line of its own near the top: the text is that body's own, its primary source publishing itself: `Press release of the Press Service of the President of the Republic of Belarus`, `Statement by the Ministry of Foreign Affairs of Ukraine`, `Press Statement from the Embassy of Japan in Nigeria`, `Statement from the Press Secretary`, `No:438/23, Statement of the Ministry of Foreign Affairs of the Republic of Azerbaijan`, `The press release issued by the Foreign Office on 21 July 2023.`; not `Statement by the family of the missing reporter`, `Statement by Joe Biden`, `Statement by the Ministry of Defence said three drones were downed overnight.`, `A statement from the Ministry of Health said 12 people were injured.`, `Statement by Ambassador Barbara Woodward at the UN Security Council meeting on Ukraine.` |
-//! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran, its desk or the site running it, or a syndicating site's metadata line (its name, its bureau, when it ran) (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `Wam`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`, `The Associated Press \| Monday, July 16, 2018, 9:06 a.m.`, `AFP 28 Mar 2021`, `Anadolu Agency WORLD`, `AFP \|\| Shining BD`, `Reuters \| Cairo \| Updated: 25-03-2021 14:19 IST \| Created: 25-03-2021 14:16 IST`, `Suez Canal suspends traffic while efforts to dislodge ship continueReuters \| Cairo \| Updated: 25-03-2021 14:19 IST`; not `Today`, `Express, May 4, 2021`, `Reuters 2021 poll`, `Talks with Reuters \| Cairo \| Updated: 25-03-2021`, `World \| Middle East`, `AFP \| Photo \| Video \| Live`, `Reuters \| Photo` |
+//! | `agency_line` | origin | 0.8 | a line that is just a news agency's name, or its name and the time its copy ran, its desk or the site running it, or a syndicating site's metadata line (its name, its bureau, when it ran) (any other such line is then the masthead): `AP`, `• AP`, `Reuters India•`, `Reuters`, `>> Reuters`, `Wam`, `PTI, Aug 16, 2021, 5:44 PM IST`, `Xinhua \| Updated: 2021-10-12 09:23`, `The Associated Press \| Monday, July 16, 2018, 9:06 a.m.`, `AFP 28 Mar 2021`, `Anadolu Agency WORLD`, `AFP \|\| Shining BD`, `Reuters \| Cairo \| Updated: 25-03-2021 14:19 IST \| Created: 25-03-2021 14:16 IST`, `Suez Canal suspends traffic while efforts to dislodge ship continueReuters \| Cairo \| Updated: 25-03-2021 14:19 IST`, `Reuters \| Updated: 01-01-2024 14:21 IST \| Created: 01-01-2024 14:17 IST`; not `Today`, `Express, May 4, 2021`, `Reuters 2021 poll`, `Talks with Reuters \| Cairo \| Updated: 25-03-2021`, `World \| Middle East`, `AFP \| Photo \| Video \| Live`, `Reuters \| Photo` |
 //! | `agency_writers_line` | origin | 0.75 | the agency's writers' credit: `Associated Press writer Jamey Keaten in Helsinki contributed to this report.`, `Jill Colvin is an Associated Press writer.`; not `The Associated Press contributed to this report.` |
 //! | `inputs_credit` | origin | 0.75 | a "with inputs from" credit: `(With inputs from PTI)` |
 //! | `html_author` | origin | 0.7 | the page's author metadata (`<meta name="author">`, `itemprop="author"`, `byl`, `dcterms.creator`, JSON-LD `author`, `creator` or `sourceOrganization`) naming a news agency, or another registered outlet than the page's own publisher: a site running a wire's copy often says so only there (Business Standard, the Financial Express); the site's own name there is no credit (content systems fill it in for wire copies too), nor is a person's: `Reuters`, `ANI`, `By The Associated Press`, `Jill Colvin, Associated Press`, `PTI`; not `By Katie Glueck and Shane Goldmacher`, `Express News Service`, `Our Bureau.`, `https://www.facebook.com/reuters` |
@@ -206,6 +206,13 @@ pub const DATELINE_UNREGISTERED: Form = Form {
     confidence: 0.7,
     when: "a newsroom's name the registry does not hold",
 };
+/// `outlet_byline` crediting the writers' work to an outlet the registry
+/// does not know, by a name that calls it a newsroom (`Reporting by Frank
+/// Prenesti for Sharecast.com`).
+pub const BYLINE_FOR_UNREGISTERED: Form = Form {
+    confidence: 0.7,
+    when: "a newsroom's name the registry does not hold",
+};
 /// `republished_note` naming an outlet the registry does not know.
 pub const REPUBLISHED_NOTE_UNREGISTERED: Form = Form {
     confidence: 0.7,
@@ -381,6 +388,24 @@ impl Rule {
                         "Taiwan News",
                     ),
                     ex!(
+                        "TAIPEI, KOMPAS.com – Taiwanese presidential candidate William Lai won the election on Saturday.",
+                        "KOMPAS.com",
+                    ),
+                    // Chinese-language datelines: the agency, the city, the
+                    // day and 电/電 (gov.cn, 2009; People's Daily, 1995).
+                    ex!(
+                        "新華社北京9月27日電(記者胡浩)來自53個發展中國家的89名記者27日抵達北京。",
+                        "Xinhua News Agency",
+                    ),
+                    ex!(
+                        "新华社贝尔格莱德1月28日电据联合国驻波黑维持和平部队发言人说。",
+                        "Xinhua News Agency",
+                    ),
+                    ex!(
+                        "俄羅斯衛星通訊社莫斯科/南薩哈林斯克1月1日電 俄羅斯緊急情況部薩哈林州總局新聞處發佈消息表示,",
+                        "Sputnik",
+                    ),
+                    ex!(
                         "HELSINKI (AP) — President Donald Trump met Vladimir Putin.",
                         "Associated Press",
                     ),
@@ -474,6 +499,8 @@ impl Rule {
                     "AFP PHOTO / SPUTNIK / Alexei Druzhinin",
                     "Hamburg (ots)",
                     "MUAN (South Jeolla) — Rescuers searched the wreckage on Sunday.",
+                    "WASHINGTON, Breaking News – The Senate passed the bill on Friday.",
+                    "本报墨西哥城1月28日电记者张金江报道:厄瓜多尔和秘鲁军队今天在两国边境地区又发生新的武装冲突。",
                     "KIMMO BRANDT, EPA-EFE",
                     "Kremlin – Talks with the Belarusian president went on all night.",
                     "AFP: Photo shows rescuers searching the rubble of a building.",
@@ -573,7 +600,7 @@ impl Rule {
                 reads: "a byline naming the paper or site its writers work for (a paper's story carried on another's page is that paper's text)",
                 roles: &[Origin],
                 confidence: 0.85,
-                forms: &[],
+                forms: &[BYLINE_FOR_UNREGISTERED],
                 place: Place::Top,
                 examples: &[
                     ex!(
@@ -589,6 +616,20 @@ impl Rule {
                         "Caren Bohan and Deborah Barfield Berry, USA TODAY Published 6:16 p.m. ET July 15, 2018",
                         "USA Today",
                     ),
+                    // The outlet the writers wrote for (held out, stop 61).
+                    ex!(
+                        "Reporting by Frank Prenesti for Sharecast.com",
+                        "Sharecast.com",
+                    ),
+                    ex!("By Jane Doe for The Washington Post", "The Washington Post"),
+                    // A page's time before the byline, the paper in
+                    // parentheses; a live page's post by its outlet's
+                    // writers (held out, stop 62).
+                    ex!(
+                        "08:38, March 25, 2024 By Ren Qi ( China Daily",
+                        "China Daily"
+                    ),
+                    ex!("From CNN's Darya Tarasova and Anna Chernova", "CNN"),
                 ],
                 traps: &[
                     "By Tom Smith, Staff Writer",
@@ -596,6 +637,9 @@ impl Rule {
                     "By the way, The Washington Post said so.",
                     "By ROBERT BURNS AP National Security Writer",
                     "By July 16, 2018 The New York Times",
+                    "Additional reporting by Jane Doe for The Washington Post",
+                    "By Monday the fund had paid for The Washington Post",
+                    "From CNN's Moscow bureau",
                 ],
             },
             Rule::AgencyBureauLine => &RuleInfo {
@@ -789,6 +833,11 @@ impl Rule {
                     ),
                     ex!(
                         "Suez Canal suspends traffic while efforts to dislodge ship continueReuters | Cairo | Updated: 25-03-2021 14:19 IST",
+                        "Reuters",
+                    ),
+                    // No bureau (Devdiscourse, 2024; held out, stop 62).
+                    ex!(
+                        "Reuters | Updated: 01-01-2024 14:21 IST | Created: 01-01-2024 14:17 IST",
                         "Reuters",
                     ),
                 ],
