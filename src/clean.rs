@@ -116,6 +116,13 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A space standing for the line break at `at` (a hard-wrapped line
+    /// joined to the next).
+    fn space(&mut self, at: usize) {
+        self.out.anchors.push((self.out.text.len(), at));
+        self.out.text.push(' ');
+    }
+
     fn remove(&mut self, start: usize, end: usize, what: &'static str) {
         self.out.removed.push(Removal { start, end, what });
     }
@@ -305,7 +312,117 @@ pub fn article(source: &str, site_markers: &[&str]) -> Cleaned {
         }
     }
     let second = b.out;
-    first.then(second)
+    let cleaned = first.then(second);
+    match unwrapped(&cleaned.text) {
+        Some(third) => cleaned.then(third),
+        None => cleaned,
+    }
+}
+
+/// Lines of a hard-wrapped text (saved from a plain-text feed, an e-mail
+/// or a terminal, broken at a fixed width inside its sentences) long
+/// enough to have reached the margin.
+const WRAPPED_MIN_CHARS: usize = 40;
+
+/// Words that never end a sentence or a heading: a line ending with one
+/// was broken inside its sentence ("…on the Noto peninsula in" /
+/// "Ishikawa prefecture.").
+const CONTINUING_WORDS: [&str; 40] = [
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
+    "but", "as", "that", "which", "who", "whose", "its", "their", "his", "her", "our", "was",
+    "were", "is", "are", "has", "have", "had", "be", "been", "than", "into", "after", "before",
+    "about", "over",
+];
+
+/// Whether a line ends where a sentence, a heading or a caption may end.
+fn ends_a_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', ']', '…'])
+}
+
+/// Whether `next` carries on the sentence `line` breaks: it opens with a
+/// small letter, a figure or a bracket, or `line` ends with a comma or a
+/// word no sentence ends with.
+fn carries_on(line: &str, next: &str) -> bool {
+    let last = line
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    next.trim_start()
+        .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == '(')
+        || last.ends_with(',')
+        || CONTINUING_WORDS.contains(&last.to_lowercase().as_str())
+}
+
+/// A hard-wrapped text's lines joined back into its paragraphs, or `None`
+/// when the text is not hard-wrapped. A text is when nearly all its lines
+/// are short (≤ 100 characters) and, of its lines long enough to reach a
+/// margin, at least three and a quarter break a sentence before a line
+/// opening with a small letter or a figure: an article saved with a line
+/// per paragraph does neither. Only a line that reached the margin and
+/// does not end as a sentence may is joined, so headings, captions and
+/// paragraph ends stay lines of their own; a blank line always ends a
+/// paragraph.
+fn unwrapped(text: &str) -> Option<Cleaned> {
+    let lines: Vec<(usize, &str)> = {
+        let mut at = 0;
+        text.split_inclusive('\n')
+            .map(|l| {
+                let start = at;
+                at += l.len();
+                (start, l)
+            })
+            .collect()
+    };
+    let chars = |l: &str| l.trim().chars().count();
+    let filled: Vec<&str> = lines
+        .iter()
+        .map(|(_, l)| l.trim_end_matches(['\n', '\r']))
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    if filled.len() < 6 || filled.iter().filter(|l| chars(l) <= 100).count() * 5 < filled.len() * 4
+    {
+        return None;
+    }
+    let joins = |k: usize| {
+        let line = lines[k].1.trim_end_matches(['\n', '\r']);
+        let next = lines
+            .get(k + 1)
+            .map(|(_, l)| l.trim_end_matches(['\n', '\r']));
+        match next {
+            Some(next) if !next.trim().is_empty() && lines[k].1.ends_with('\n') => {
+                chars(line) >= WRAPPED_MIN_CHARS && !ends_a_sentence(line) && carries_on(line, next)
+            }
+            _ => false,
+        }
+    };
+    let margin_lines = (0..lines.len().saturating_sub(1))
+        .filter(|&k| chars(lines[k].1) >= WRAPPED_MIN_CHARS && !lines[k + 1].1.trim().is_empty())
+        .count();
+    let broken = (0..lines.len().saturating_sub(1))
+        .filter(|&k| {
+            joins(k)
+                && lines[k + 1]
+                    .1
+                    .trim_start()
+                    .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        })
+        .count();
+    if broken < 3 || broken * 4 < margin_lines {
+        return None;
+    }
+    let mut b = Builder::new(text);
+    for (k, &(start, line)) in lines.iter().enumerate() {
+        if joins(k) {
+            let content = line.trim_end_matches(['\n', '\r']).trim_end();
+            b.copy(start, start + content.len());
+            b.space(start + content.len());
+        } else {
+            b.copy(start, start + line.len());
+        }
+    }
+    Some(b.out)
 }
 
 impl Cleaned {
@@ -362,6 +479,68 @@ mod tests {
             let s = c.source_offset(at);
             assert_eq!(&src[s..s + needle.len()], needle);
         }
+    }
+
+    /// A story saved from a plain-text feed, broken at 72 columns inside
+    /// its sentences: its paragraphs are read whole, its heading, byline
+    /// and the paragraph ends stay lines, and every offset maps back.
+    #[test]
+    fn a_hard_wrapped_story_is_read_in_whole_sentences() {
+        let src = "Flood toll rises to 48 as rescuers reach cut-off villages\n\
+                   By Jane Doe and Li Ming\n\
+                   RIVERTON (Reuters) - At least 48 people were killed after floods hit the\n\
+                   northern province on Monday, with rescue teams struggling on Tuesday to\n\
+                   reach villages where bridges had been washed away.\n\
+                   The river rose by 4.5 metres in six hours, prompting people in the\n\
+                   valley to flee to higher ground as the water swept cars into the\n\
+                   town centre.\n\
+                   A 2,000-strong crew of soldiers and firefighters has been sent to the\n\
+                   district of Eastvale in the north of the valley, near its border with\n\
+                   Northern Province.\n\
+                   \"The search for those missing is a battle against time,\" the governor\n\
+                   said on Tuesday.\n";
+        let c = article(src, &[]);
+        for whole in [
+            "At least 48 people were killed after floods hit the northern province on Monday, with rescue teams struggling on Tuesday to reach villages where bridges had been washed away.",
+            "The river rose by 4.5 metres in six hours, prompting people in the valley to flee to higher ground as the water swept cars into the town centre.",
+            "A 2,000-strong crew of soldiers and firefighters has been sent to the district of Eastvale in the north of the valley, near its border with Northern Province.",
+            "\"The search for those missing is a battle against time,\" the governor said on Tuesday.",
+        ] {
+            assert!(c.text.contains(whole), "{whole:?} in {:?}", c.text);
+        }
+        // The heading, the byline and each paragraph's end stay lines.
+        assert!(c.text.starts_with("Flood toll rises to 48 as rescuers reach cut-off villages\nBy Jane Doe and Li Ming\nRIVERTON"));
+        assert!(c.text.contains("washed away.\nThe river"));
+        for needle in [
+            "northern province",
+            "Northern Province.",
+            "said on Tuesday.",
+        ] {
+            let at = c.text.find(needle).unwrap();
+            let s = c.source_offset(at);
+            assert_eq!(&src[s..s + needle.len()], needle);
+        }
+        // The sentences a reader sees.
+        let sentences: Vec<&str> = crate::claims::segment::sentences(&c.text)
+            .iter()
+            .map(|s| s.text)
+            .collect();
+        assert!(sentences.contains(&"The river rose by 4.5 metres in six hours, prompting people in the valley to flee to higher ground as the water swept cars into the town centre."), "{sentences:#?}");
+    }
+
+    /// An article saved a line per paragraph, with short headings and
+    /// captions, is left as it is.
+    #[test]
+    fn an_article_with_a_line_per_paragraph_is_not_unwrapped() {
+        let src = "Talks resume in Geneva\n\
+                   Updated 10:42\n\
+                   GENEVA (AP) - Negotiators met on Monday for the first time since the talks broke down in March, officials said.\n\
+                   the meeting lasted three hours\n\
+                   Both sides said they would meet again on Thursday, and that a draft text was being written by the mediators.\n\
+                   The mediators declined to comment\n\
+                   on the draft.\n";
+        let c = article(src, &[]);
+        assert_eq!(c.text, src);
     }
 
     #[test]
