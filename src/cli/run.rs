@@ -53,16 +53,15 @@ pub(crate) fn run(cli: Cli) -> Result<u8> {
                 },
                 grouping: grouping(group_by_owner),
             };
-            // The text summary needs the claims' counts, not two million
-            // claims read back: only --json builds the whole report.
-            let report = if json {
-                pipeline::audit(&mut store, &dir, &registry, options, &control)?
-            } else {
-                pipeline::audit_overview(&mut store, &dir, &registry, options, &control)?
-            };
+            // Neither output holds the claims: the text summary needs only
+            // their counts, and --json writes them as it reads them.
+            let report = pipeline::audit_overview(&mut store, &dir, &registry, options, &control)?;
             let printing = std::time::Instant::now();
             if json {
-                print_json(&report)?;
+                print_json(&provaudit::view::json::StreamedAuditReport {
+                    report: &report,
+                    store: &store,
+                })?;
             } else {
                 print_audit(&dir, &report, &store.cluster_totals()?)?;
             }

@@ -370,6 +370,66 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Every claim with its document's path, in the order reports list
+    /// them (by path, then place in the document), one row at a time:
+    /// `each` gets them until it returns `false`. Two million claims are
+    /// never held at once.
+    pub fn each_claim_by_path(&self, each: &mut dyn FnMut(Claim, String) -> bool) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT c.claim_key, c.document_id, c.cluster_key, c.text, c.start, c.end, c.line,
+                    c.clean_start, c.clean_end, c.kind, c.speaker, c.attribution, c.quantities, c.page,
+                    d.path_text
+                 FROM claim c JOIN document d ON d.id = c.document_id
+                 ORDER BY d.path_text, c.start, c.document_id, c.clean_start",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let claim = super::claims_page::claim_from(row).map_err(|e| self.err(e))?;
+            let path: String = row.get(14).map_err(|e| self.err(e))?;
+            if !each(claim, path) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Store::clusters`], every one, one at a time: `each` gets them in
+    /// review order until it returns `false`.
+    pub fn each_cluster(&self, each: &mut dyn FnMut(Cluster) -> bool) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {CLUSTER_COLUMNS}
+                 FROM claim_cluster
+                 ORDER BY {REVIEW_ORDER}, document_count DESC, cluster_key"
+            ))
+            .map_err(|e| self.err(e))?;
+        let mut members = self
+            .conn
+            .prepare_cached(
+                "SELECT c.claim_key FROM claim c JOIN document d ON d.id = c.document_id
+                 WHERE c.cluster_key = ?1 ORDER BY d.path, c.clean_start",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let (mut c, _) = super::claims_page::cluster_from(row).map_err(|e| self.err(e))?;
+            c.claims = members
+                .query_map([&c.key], |r| r.get(0))
+                .map_err(|e| self.err(e))?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(|e| self.err(e))?;
+            c.documents.sort();
+            if !each(c) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
     /// Clusters in review order (echoes first, most documents first).
     /// `only_single_source` limits them to clusters resting on one origin;
     /// `limit` caps the count.

@@ -708,6 +708,96 @@ impl AuditReport {
     }
 }
 
+/// `audit --json` written as it is read: the report's documents,
+/// conflicts, errors and warnings as [`AuditReport::without_claims`] holds
+/// them, and its claims and clusters read from the store one at a time while
+/// they are written. The same JSON as [`AuditReport::new`] serialised, without
+/// holding two million claims (at 100,000 documents the whole report held
+/// 6.3 GB).
+pub struct StreamedAuditReport<'r> {
+    /// Built by [`AuditReport::without_claims`]: its `claims` and
+    /// `clusters` are empty and are not written.
+    pub report: &'r AuditReport,
+    pub store: &'r Store,
+}
+
+impl Serialize for StreamedAuditReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let r = self.report;
+        let mut out = serializer.serialize_struct("AuditReport", 12)?;
+        out.serialize_field("schema_version", &r.schema_version)?;
+        out.serialize_field("program", &r.program)?;
+        out.serialize_field("corpus", &r.corpus)?;
+        out.serialize_field("registry_version", &r.registry_version)?;
+        out.serialize_field("run", &r.run)?;
+        out.serialize_field("documents", &r.documents)?;
+        out.serialize_field("claims", &ClaimsOf(self.store))?;
+        out.serialize_field("clusters", &ClustersOf(self.store))?;
+        out.serialize_field("conflicts", &r.conflicts)?;
+        out.serialize_field("errors", &r.errors)?;
+        out.serialize_field("warnings", &r.warnings)?;
+        if r.reuse_import.is_some() {
+            out.serialize_field("reuse_import", &r.reuse_import)?;
+        } else {
+            out.skip_field("reuse_import")?;
+        }
+        out.end()
+    }
+}
+
+/// The store's claims as [`claims_section`] lists them, read while written.
+struct ClaimsOf<'s>(&'s Store);
+
+impl Serialize for ClaimsOf<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut failed = None;
+        self.0
+            .each_claim_by_path(&mut |claim, path| match seq
+                .serialize_element(&ClaimEntry::new(claim, path))
+            {
+                Ok(()) => true,
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            })
+            .map_err(S::Error::custom)?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        seq.end()
+    }
+}
+
+/// The store's clusters in review order, read while written.
+struct ClustersOf<'s>(&'s Store);
+
+impl Serialize for ClustersOf<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut failed = None;
+        self.0
+            .each_cluster(
+                &mut |cluster| match seq.serialize_element(&ClusterEntry::from(&cluster)) {
+                    Ok(()) => true,
+                    Err(e) => {
+                        failed = Some(e);
+                        false
+                    }
+                },
+            )
+            .map_err(S::Error::custom)?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        seq.end()
+    }
+}
+
 /// `verify --json`.
 /// `verify --bag --json`: a received bag's check.
 #[derive(Clone, Debug, Serialize)]

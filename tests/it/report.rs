@@ -614,6 +614,46 @@ fn reports_are_refused_inside_the_corpus_and_leave_nothing() {
     );
 }
 
+/// `audit --json` writes the claims and clusters while it reads them from
+/// the store, one at a time: they must be the very lists, in the same
+/// order, that the report built whole in memory holds (what the desktop
+/// app and the exports read).
+fn assert_written_as_read_is_whole(ws: &Workspace, audit: &Value) {
+    let store = Store::open_existing(&ws.db()).unwrap();
+    let whole = serde_json::to_value(
+        provaudit::view::json::AuditReport::new(
+            &store,
+            &provaudit::ingest::IngestSummary::default(),
+            &provaudit::outlets::registry::Registry::bundled(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    for list in ["documents", "claims", "clusters", "conflicts"] {
+        assert!(
+            !whole[list].as_array().unwrap().is_empty(),
+            "{list}: nothing to compare"
+        );
+        assert_eq!(
+            audit[list].as_array().unwrap().len(),
+            whole[list].as_array().unwrap().len(),
+            "{list}"
+        );
+        assert!(audit[list] == whole[list], "{list} differ");
+    }
+}
+
+#[test]
+fn audit_json_written_as_read_is_the_report_built_whole() {
+    let ws = Workspace::new();
+    let corpus = ws.seed_corpus();
+    let audit = ws
+        .run_db(&["audit", corpus.to_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
+    assert_written_as_read_is_whole(&ws, &audit);
+}
+
 /// The 612 Helsinki articles (../shared/data, which CI has): every format
 /// comes out of the CLI and reads back.
 #[test]
@@ -627,6 +667,7 @@ fn the_helsinki_corpus_reports_come_out_of_the_cli_and_read_back() {
         .expect_code(0)
         .json();
     let claims = audit["claims"].as_array().unwrap().len();
+    assert_written_as_read_is_whole(&ws, &audit);
     // The finding a fact-checker came for leads: the Associated Press story
     // run by dozens of sites is an echo, first in the list; a sentence in
     // one article is a single-document claim.
