@@ -253,6 +253,18 @@ static COMMENTS_START: LazyLock<Regex> = LazyLock::new(|| {
 /// "Iran Press TV" label is furniture, not a repeated body).
 const REPEAT_MIN_CHARS: usize = 40;
 
+/// The lines of `text` with their line breaks, each with its byte offset.
+fn lines_at(text: &str) -> Vec<(usize, &str)> {
+    let mut at = 0;
+    text.split_inclusive('\n')
+        .map(|l| {
+            let start = at;
+            at += l.len();
+            (start, l)
+        })
+        .collect()
+}
+
 /// The article's text: markup, page furniture and repeated paragraphs
 /// removed. `site_markers` are known site-furniture phrases (the registry's
 /// publisher markers); a line holding one is removed.
@@ -262,16 +274,7 @@ pub fn article(source: &str, site_markers: &[&str]) -> Cleaned {
     let text = owned.as_str();
     let mut b = Builder::new(text);
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let lines: Vec<(usize, &str)> = {
-        let mut at = 0;
-        text.split_inclusive('\n')
-            .map(|l| {
-                let start = at;
-                at += l.len();
-                (start, l)
-            })
-            .collect()
-    };
+    let lines = lines_at(text);
     let comments_from = lines
         .iter()
         .position(|(start, l)| {
@@ -365,16 +368,7 @@ fn carries_on(line: &str, next: &str) -> bool {
 /// paragraph ends stay lines of their own; a blank line always ends a
 /// paragraph.
 fn unwrapped(text: &str) -> Option<Cleaned> {
-    let lines: Vec<(usize, &str)> = {
-        let mut at = 0;
-        text.split_inclusive('\n')
-            .map(|l| {
-                let start = at;
-                at += l.len();
-                (start, l)
-            })
-            .collect()
-    };
+    let lines = lines_at(text);
     let chars = |l: &str| l.trim().chars().count();
     let filled: Vec<&str> = lines
         .iter()

@@ -399,12 +399,36 @@ impl Store {
     /// [`Store::clusters`], every one, one at a time: `each` gets them in
     /// review order until it returns `false`.
     pub fn each_cluster(&self, each: &mut dyn FnMut(Cluster) -> bool) -> Result<()> {
+        self.clusters_in_review_order(false, -1, each)
+    }
+
+    /// Clusters in review order (echoes first, most documents first).
+    /// `only_single_source` limits them to clusters resting on one origin;
+    /// `limit` caps the count.
+    pub fn clusters(&self, only_single_source: bool, limit: Option<usize>) -> Result<Vec<Cluster>> {
+        let mut clusters = Vec::new();
+        let limit = limit.map(|l| l as i64).unwrap_or(-1);
+        self.clusters_in_review_order(only_single_source, limit, &mut |c| {
+            clusters.push(c);
+            true
+        })?;
+        Ok(clusters)
+    }
+
+    /// Clusters in review order with their claims (by document path, then
+    /// place), handed to `each` one at a time; at most `limit` (-1: all).
+    fn clusters_in_review_order(
+        &self,
+        only_single_source: bool,
+        limit: i64,
+        each: &mut dyn FnMut(Cluster) -> bool,
+    ) -> Result<()> {
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
                 "SELECT {CLUSTER_COLUMNS}
-                 FROM claim_cluster
-                 ORDER BY {REVIEW_ORDER}, document_count DESC, cluster_key"
+                 FROM claim_cluster WHERE (?1 = 0 OR single_source = 1)
+                 ORDER BY {REVIEW_ORDER}, document_count DESC, cluster_key LIMIT ?2"
             ))
             .map_err(|e| self.err(e))?;
         let mut members = self
@@ -414,7 +438,9 @@ impl Store {
                  WHERE c.cluster_key = ?1 ORDER BY d.path, c.clean_start",
             )
             .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut rows = stmt
+            .query(params![only_single_source, limit])
+            .map_err(|e| self.err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
             let (mut c, _) = super::claims_page::cluster_from(row).map_err(|e| self.err(e))?;
             c.claims = members
@@ -428,44 +454,6 @@ impl Store {
             }
         }
         Ok(())
-    }
-
-    /// Clusters in review order (echoes first, most documents first).
-    /// `only_single_source` limits them to clusters resting on one origin;
-    /// `limit` caps the count.
-    pub fn clusters(&self, only_single_source: bool, limit: Option<usize>) -> Result<Vec<Cluster>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {CLUSTER_COLUMNS}
-                 FROM claim_cluster WHERE (?1 = 0 OR single_source = 1)
-                 ORDER BY {REVIEW_ORDER}, document_count DESC, cluster_key LIMIT ?2"
-            ))
-            .map_err(|e| self.err(e))?;
-        let limit = limit.map(|l| l as i64).unwrap_or(-1);
-        let mut clusters: Vec<Cluster> = stmt
-            .query_map(params![only_single_source, limit], |r| {
-                super::claims_page::cluster_from(r).map(|(c, _)| c)
-            })
-            .map_err(|e| self.err(e))?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))?;
-        let mut members = self
-            .conn
-            .prepare_cached(
-                "SELECT c.claim_key FROM claim c JOIN document d ON d.id = c.document_id
-                 WHERE c.cluster_key = ?1 ORDER BY d.path, c.clean_start",
-            )
-            .map_err(|e| self.err(e))?;
-        for c in &mut clusters {
-            c.claims = members
-                .query_map([&c.key], |r| r.get(0))
-                .map_err(|e| self.err(e))?
-                .collect::<rusqlite::Result<_>>()
-                .map_err(|e| self.err(e))?;
-            c.documents.sort();
-        }
-        Ok(clusters)
     }
 
     /// Conflicting figures.

@@ -746,29 +746,37 @@ impl Serialize for StreamedAuditReport<'_> {
     }
 }
 
+/// A list written while `read` hands its items over, one at a time.
+fn serialize_streamed<S: serde::Serializer, T: Serialize>(
+    serializer: S,
+    read: impl FnOnce(&mut dyn FnMut(T) -> bool) -> Result<(), StoreError>,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::{Error, SerializeSeq};
+    let mut seq = serializer.serialize_seq(None)?;
+    let mut failed = None;
+    read(&mut |item| match seq.serialize_element(&item) {
+        Ok(()) => true,
+        Err(e) => {
+            failed = Some(e);
+            false
+        }
+    })
+    .map_err(S::Error::custom)?;
+    match failed {
+        Some(e) => Err(e),
+        None => seq.end(),
+    }
+}
+
 /// The store's claims as [`claims_section`] lists them, read while written.
 struct ClaimsOf<'s>(&'s Store);
 
 impl Serialize for ClaimsOf<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{Error, SerializeSeq};
-        let mut seq = serializer.serialize_seq(None)?;
-        let mut failed = None;
-        self.0
-            .each_claim_by_path(&mut |claim, path| match seq
-                .serialize_element(&ClaimEntry::new(claim, path))
-            {
-                Ok(()) => true,
-                Err(e) => {
-                    failed = Some(e);
-                    false
-                }
-            })
-            .map_err(S::Error::custom)?;
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        seq.end()
+        serialize_streamed(serializer, |each| {
+            self.0
+                .each_claim_by_path(&mut |claim, path| each(ClaimEntry::new(claim, path)))
+        })
     }
 }
 
@@ -777,24 +785,10 @@ struct ClustersOf<'s>(&'s Store);
 
 impl Serialize for ClustersOf<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{Error, SerializeSeq};
-        let mut seq = serializer.serialize_seq(None)?;
-        let mut failed = None;
-        self.0
-            .each_cluster(
-                &mut |cluster| match seq.serialize_element(&ClusterEntry::from(&cluster)) {
-                    Ok(()) => true,
-                    Err(e) => {
-                        failed = Some(e);
-                        false
-                    }
-                },
-            )
-            .map_err(S::Error::custom)?;
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        seq.end()
+        serialize_streamed(serializer, |each| {
+            self.0
+                .each_cluster(&mut |cluster| each(ClusterEntry::from(&cluster)))
+        })
     }
 }
 
