@@ -1592,9 +1592,11 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             ));
             continue;
         }
+        let mut after_credit = None;
         if index < 15
             && let Some(c) = PAREN_SITE_CREDIT.captures(line)
         {
+            after_credit = Some(c.get(0).unwrap().end());
             let name = c.name("name").unwrap();
             let found = registry.find_credit_name(name.as_str()).or_else(|| {
                 c.name("abbr")
@@ -1649,6 +1651,19 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 ));
             }
         }
+        // The aggregator's credit opens its source's own first line, whose
+        // dateline names who wrote the text: "(MENAFN- Nam News Network)
+        // TEHRAN, May 20 (NNN-XINHUA) –" is Xinhua's copy through NNN (Raisi
+        // crash, 2024: held out, stop 62). The rest of the line is read as
+        // a line of its own.
+        let (line, start) = match after_credit {
+            Some(cut) if !line[cut..].trim().is_empty() => {
+                let rest = &line[cut..];
+                let lead = rest.len() - rest.trim_start().len();
+                (&rest[lead..], start + cut + lead)
+            }
+            _ => (line, start),
+        };
         if index < 15
             && let Some(c) = CJK_DATELINE.captures(line)
             && let Some(outlet) = registry

@@ -100,12 +100,13 @@ fn real_credit_lines_never_name_a_wrong_producer_and_most_name_the_right_one() {
         "a photo credit or a quoted agency taken for the producer:\n{}",
         trap_named.join("\n")
     );
-    // 123 of 175 at stop 62 (nine lines, all recognised: from three
+    // 124 of 176 at stop 62 (ten lines, all recognised: from four
     // held-out sets, "Reporting by … for Sharecast.com", "TAIPEI,
     // KOMPAS.com –", "From CNN's …", "08:38, March 25, 2024 By Ren Qi (
     // China Daily", "Reuters | Updated: …" without a bureau; Chinese
     // datelines of Xinhua, China News Service and Sputnik; and a trap, the
-    // People's Daily's own "本报…电"). 114 of 166 at stop 61 (three held-out lines from the Herat
+    // People's Daily's own "本报…电"; "(MENAFN- Nam News Network) TEHRAN,
+    // May 20 (NNN-XINHUA) –", read as NNN's before). 114 of 166 at stop 61 (three held-out lines from the Herat
     // earthquakes, 2023: "(MENAFN- Pajhwok Afghan News)" and "(MENAFN-
     // Khaama Press)", sources the registry does not hold, and "(dpa/GNA)",
     // read as GNA's before; "TAIPEI (Taiwan News) —", 2024). 105 of 159 at stop 39 (a Cyrillic dateline, "МОСКВА, 12 декабря.
@@ -121,7 +122,7 @@ fn real_credit_lines_never_name_a_wrong_producer_and_most_name_the_right_one() {
     // before; 60 at stop 20; 38 before the credit rules of stop 17): raise
     // it as rules improve, never lower it.
     assert!(
-        right >= 123,
+        right >= 124,
         "only {right} of {credited} credits recognised"
     );
 }
