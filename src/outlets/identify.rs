@@ -379,10 +379,6 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Za-z][^.|\n,]{1,60}?)(?:\s*[.,|]|\s+all rights reserved|\s*$)",
     )
 });
-/// A writer's credit naming the outlet the text was written for, on a
-/// line of its own: `Reporting by Frank Prenesti for Sharecast.com`,
-/// `By Jane Doe for The Guardian`, `(Written by Li Ming for China Daily)`.
-/// Not "Additional reporting by …", which credits help, not authorship.
 /// A live page's post credited to its writers by their outlet: `From
 /// CNN's Darya Tarasova and Anna Chernova`.
 static BYLINE_FROM: LazyLock<Regex> = LazyLock::new(|| {
@@ -390,6 +386,10 @@ static BYLINE_FROM: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*From\s+(?:the\s+)?(?P<name>\p{Lu}[\p{L}.&' -]{1,30}?)['’]s?\s+(?P<who>\p{Lu}[\p{L}.'’ ,&-]{1,80}?)\s*$",
     )
 });
+/// A writer's credit naming the outlet the text was written for, on a
+/// line of its own: `Reporting by Frank Prenesti for Sharecast.com`,
+/// `By Jane Doe for The Guardian`, `(Written by Li Ming for China Daily)`.
+/// Not "Additional reporting by …", which credits help, not authorship.
 static BYLINE_FOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^\s*\(?\s*(?:(?:Reporting|Reported|Written|Writing|Story|Text)\s+[Bb]y|By|BY)\s+(?P<who>\p{Lu}[\p{L}.'’ ,&-]{1,80}?)\s+for\s+(?:the\s+)?(?P<name>\p{Lu}[\p{L}\p{N}.&'’ -]{0,40}?)\s*\)?\s*[.;]?\s*$",
@@ -2393,8 +2393,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             out.push(by_rule(outlet, byline_rule(outlet), start + s, start + e));
             continue;
         }
-        // "Reporting by … for Sharecast.com": the outlet the writers wrote
-        // for, registered or named as newsrooms name themselves.
+        // "From CNN's …": a live page's post, its writers' outlet's.
         if let Some(c) = BYLINE_FROM.captures(line)
             && only_names(c.name("who").unwrap().as_str())
             && let Some(outlet) = registry.find_credit_name(c.name("name").unwrap().as_str())
@@ -2402,6 +2401,8 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             out.push(by_rule(outlet, byline_rule(outlet), start, end));
             continue;
         }
+        // "Reporting by … for Sharecast.com": the outlet the writers wrote
+        // for, registered or named as newsrooms name themselves.
         if let Some(c) = BYLINE_FOR.captures(line)
             && only_names(c.name("who").unwrap().as_str())
         {
