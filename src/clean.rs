@@ -369,36 +369,34 @@ fn carries_on(line: &str, next: &str) -> bool {
 /// paragraph.
 fn unwrapped(text: &str) -> Option<Cleaned> {
     let lines = lines_at(text);
+    let body = |k: usize| lines[k].1.trim_end_matches(['\n', '\r']);
     let chars = |l: &str| l.trim().chars().count();
-    let filled: Vec<&str> = lines
-        .iter()
-        .map(|(_, l)| l.trim_end_matches(['\n', '\r']))
-        .filter(|l| !l.trim().is_empty())
-        .collect();
-    if filled.len() < 6 || filled.iter().filter(|l| chars(l) <= 100).count() * 5 < filled.len() * 4
-    {
+    let blank = |k: usize| body(k).trim().is_empty();
+    let filled = (0..lines.len()).filter(|&k| !blank(k)).count();
+    let short = (0..lines.len())
+        .filter(|&k| !blank(k) && chars(body(k)) <= 100)
+        .count();
+    if filled < 6 || short * 5 < filled * 4 {
         return None;
     }
-    let joins = |k: usize| {
-        let line = lines[k].1.trim_end_matches(['\n', '\r']);
-        let next = lines
-            .get(k + 1)
-            .map(|(_, l)| l.trim_end_matches(['\n', '\r']));
-        match next {
-            Some(next) if !next.trim().is_empty() && lines[k].1.ends_with('\n') => {
-                chars(line) >= WRAPPED_MIN_CHARS && !ends_a_sentence(line) && carries_on(line, next)
-            }
-            _ => false,
-        }
-    };
+    // Whether line k is joined to the next (see above).
+    let joined: Vec<bool> = (0..lines.len())
+        .map(|k| {
+            k + 1 < lines.len()
+                && !blank(k + 1)
+                && lines[k].1.ends_with('\n')
+                && chars(body(k)) >= WRAPPED_MIN_CHARS
+                && !ends_a_sentence(body(k))
+                && carries_on(body(k), body(k + 1))
+        })
+        .collect();
     let margin_lines = (0..lines.len().saturating_sub(1))
-        .filter(|&k| chars(lines[k].1) >= WRAPPED_MIN_CHARS && !lines[k + 1].1.trim().is_empty())
+        .filter(|&k| chars(body(k)) >= WRAPPED_MIN_CHARS && !blank(k + 1))
         .count();
     let broken = (0..lines.len().saturating_sub(1))
         .filter(|&k| {
-            joins(k)
-                && lines[k + 1]
-                    .1
+            joined[k]
+                && body(k + 1)
                     .trim_start()
                     .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
         })
@@ -408,8 +406,8 @@ fn unwrapped(text: &str) -> Option<Cleaned> {
     }
     let mut b = Builder::new(text);
     for (k, &(start, line)) in lines.iter().enumerate() {
-        if joins(k) {
-            let content = line.trim_end_matches(['\n', '\r']).trim_end();
+        if joined[k] {
+            let content = body(k).trim_end();
             b.copy(start, start + content.len());
             b.space(start + content.len());
         } else {

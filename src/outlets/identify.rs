@@ -1276,6 +1276,16 @@ fn newsroom_named(name: &str) -> bool {
         && (site || words.iter().any(|w| WORDS.contains(w)))
 }
 
+/// The registered news agency a pattern's `name` group names, if any.
+fn named_agency<'r>(
+    registry: &'r Registry,
+    c: &regex::Captures,
+) -> Option<&'r super::registry::Outlet> {
+    registry
+        .find_credit_name(c.name("name")?.as_str())
+        .filter(|o| o.kind == OutletKind::WireAgency)
+}
+
 /// Whether a name is a news site's address standing as its name
 /// ("KOMPAS.com", "Sharecast.com", "TEMPO.CO").
 fn site_named(name: &str) -> bool {
@@ -1579,9 +1589,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             && let Some(c) = AGENCY_DATE_LINE
                 .captures(line)
                 .or_else(|| AGENCY_META_LINE.captures(line))
-            && let Some(outlet) = registry
-                .find_credit_name(c.name("name").unwrap().as_str())
-                .filter(|o| o.kind == OutletKind::WireAgency)
+            && let Some(outlet) = named_agency(registry, &c)
         {
             let name = c.name("name").unwrap();
             out.push(by_rule(
@@ -1666,9 +1674,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         };
         if index < 15
             && let Some(c) = CJK_DATELINE.captures(line)
-            && let Some(outlet) = registry
-                .find_credit_name(c.name("name").unwrap().as_str())
-                .filter(|o| o.kind == OutletKind::WireAgency)
+            && let Some(outlet) = named_agency(registry, &c)
         {
             let whole = c.get(0).unwrap();
             out.push(origin(
@@ -1781,9 +1787,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         }
         if let Some(c) = AGENCY_CITY_DATELINE.captures(line)
             && !names_a_photo_agency(line)
-            && let Some(outlet) = registry
-                .find_credit_name(c.name("name").unwrap().as_str())
-                .filter(|o| o.kind == OutletKind::WireAgency)
+            && let Some(outlet) = named_agency(registry, &c)
         {
             let whole = c.get(0).unwrap();
             out.push(origin(
@@ -1873,9 +1877,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         if line.len() <= 100
             && !looks_like_photo_credit(line)
             && let Some(c) = PERSON_AGENCY_PLACE.captures(line)
-            && let Some(outlet) = registry
-                .find_credit_name(c.name("name").unwrap().as_str())
-                .filter(|o| o.kind == OutletKind::WireAgency)
+            && let Some(outlet) = named_agency(registry, &c)
         {
             out.push(origin(
                 outlet,
@@ -1887,9 +1889,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             continue;
         }
         if let Some(c) = AGENCY_BUREAU_LINE.captures(line)
-            && let Some(outlet) = registry
-                .find_credit_name(c.name("name").unwrap().as_str())
-                .filter(|o| o.kind == OutletKind::WireAgency)
+            && let Some(outlet) = named_agency(registry, &c)
         {
             out.push(by_rule(outlet, Rule::AgencyBureauLine, start, end));
             continue;
@@ -1910,9 +1910,7 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
         if index + 1 == text_end
             && (index >= 2 || index == 1 && line.trim().chars().count() > 300)
             && let Some(c) = CLOSING_BARE_CREDIT.captures(line)
-            && let Some(outlet) = registry
-                .find_credit_name(c.name("name").unwrap().as_str())
-                .filter(|o| o.kind == OutletKind::WireAgency)
+            && let Some(outlet) = named_agency(registry, &c)
         {
             let name = c.name("name").unwrap();
             out.push(by_rule(

@@ -371,7 +371,8 @@ impl Store {
     }
 
     /// Every claim with its document's path, in the order reports list
-    /// them (by path, then place in the document), one row at a time:
+    /// them (by path, then place in the document: the same corpus gives the
+    /// same order however its files were numbered at ingest), one row at a time:
     /// `each` gets them until it returns `false`. Two million claims are
     /// never held at once.
     pub fn each_claim_by_path(&self, each: &mut dyn FnMut(Claim, String) -> bool) -> Result<()> {

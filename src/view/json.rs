@@ -468,22 +468,11 @@ pub fn conflicts_section(store: &Store) -> Result<Vec<ConflictEntry>, StoreError
 
 /// The claims part of a report, read from the store.
 pub fn claims_section(store: &Store) -> Result<ClaimsSection, StoreError> {
-    let paths: std::collections::HashMap<i64, String> = store
-        .documents()?
-        .into_iter()
-        .map(|d| (d.id, d.path.to_string_lossy().into_owned()))
-        .collect();
-    // In document path order, then by place in the document: the same
-    // corpus gives the same order however its files were numbered at ingest.
-    let mut claims: Vec<ClaimEntry> = store
-        .claims()?
-        .into_iter()
-        .map(|c| {
-            let document = paths.get(&c.document_id).cloned().unwrap_or_default();
-            ClaimEntry::new(c, document)
-        })
-        .collect();
-    claims.sort_by(|a, b| a.document.cmp(&b.document).then(a.start.cmp(&b.start)));
+    let mut claims = Vec::new();
+    store.each_claim_by_path(&mut |claim, path| {
+        claims.push(ClaimEntry::new(claim, path));
+        true
+    })?;
     let clusters = store
         .clusters(false, None)?
         .iter()
