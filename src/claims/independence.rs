@@ -751,17 +751,30 @@ fn state_controlled(a: &Alignment) -> bool {
         .is_some_and(Typology::editorially_controlled)
 }
 
+/// Each document's origin group, and the passages of their own words the
+/// pairs of documents that share some have in common (smaller id first;
+/// pairs sharing fewer than [`super::reuse::PART_MIN_SHARED`] may be left
+/// out).
+pub struct Origins<'a> {
+    pub groups: &'a HashMap<i64, DocumentOrigin>,
+    pub shared_passages: &'a HashMap<(i64, i64), usize>,
+}
+
 /// Groups the claims into clusters, sets each claim's cluster key, and judges
 /// every cluster; returns the clusters and the conflicting figures.
 pub fn judge(
     claims: &mut [Claim],
     features: &FeatureTable,
     matching: &Matching,
-    groups: &HashMap<i64, DocumentOrigin>,
+    origins: Origins,
     path_of: &HashMap<i64, &RelPath>,
     dates: &HashMap<i64, (u8, u8)>,
     entities: &Entities,
 ) -> (Vec<Cluster>, Vec<Conflict>) {
+    let Origins {
+        groups,
+        shared_passages: shared,
+    } = origins;
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, root) in matching.cluster_of.iter().enumerate() {
         members.entry(*root).or_default().push(i);
@@ -795,17 +808,38 @@ pub fn judge(
             .chain(described_newsrooms(claims, entities))
             .collect(),
         evidence: document_evidence(groups, path_of),
+        words_of: HashMap::new(),
     };
     // Each cluster is judged on its own: on every core, in order.
     let judged: &[Claim] = claims;
-    let mut clusters: Vec<Cluster> = {
+    let lists: Vec<&Vec<usize>> = members.values().collect();
+    let (mut clusters, carrying): (Vec<Cluster>, Vec<Vec<(i64, i64)>>) = {
         use rayon::prelude::*;
-        let lists: Vec<&Vec<usize>> = members.values().collect();
         keys.into_par_iter()
-            .zip(lists)
+            .zip(lists.par_iter())
             .map(|(key, list)| judge_one(key, list, judged, &around))
-            .collect()
+            .unzip()
     };
+    // A document carrying another's narrative word for word in one claim
+    // has that text in it: in every claim the two tell, it counts with it.
+    // The clusters where that changes anything are judged again.
+    let words_of = shared_words(&clusters, &carrying, shared);
+    if !words_of.is_empty() {
+        let around = Around { words_of, ..around };
+        use rayon::prelude::*;
+        let again: Vec<(usize, Cluster)> = lists
+            .par_iter()
+            .enumerate()
+            .filter(|(_, list)| words_elsewhere_apply(list, judged, &around))
+            .map(|(i, list)| {
+                let key = clusters[i].key.clone();
+                (i, judge_one(key, list, judged, &around).0)
+            })
+            .collect();
+        for (i, cluster) in again {
+            clusters[i] = cluster;
+        }
+    }
     let conflicts = conflicts(
         claims,
         features,
@@ -847,6 +881,62 @@ struct Around<'a> {
     /// every cluster it is in: at 100,000 generated documents, a copy per
     /// cluster held ~790 MB until the results were written.
     evidence: HashMap<i64, Arc<DocumentEvidence>>,
+    /// For each document carrying another's narrative word for word in
+    /// some claim ([`verbatim_carriers`]), the documents it carries so,
+    /// each with the key of the first such claim.
+    words_of: HashMap<i64, Vec<(i64, String)>>,
+}
+
+/// Each document carrying another's words in a cluster (`carrying[i]`, for
+/// `clusters[i]`), with the documents it carries and the first cluster
+/// (by key) where it does.
+fn shared_words(
+    clusters: &[Cluster],
+    carrying: &[Vec<(i64, i64)>],
+    shared: &HashMap<(i64, i64), usize>,
+) -> HashMap<i64, Vec<(i64, String)>> {
+    let mut first: BTreeMap<(i64, i64), &str> = BTreeMap::new();
+    for (cluster, pairs) in clusters.iter().zip(carrying) {
+        for &pair in pairs {
+            let n = shared
+                .get(&(pair.0.min(pair.1), pair.0.max(pair.1)))
+                .copied()
+                .unwrap_or(0);
+            if n < super::reuse::PART_MIN_SHARED {
+                continue;
+            }
+            let key = first.entry(pair).or_insert(&cluster.key);
+            if cluster.key.as_str() < *key {
+                *key = &cluster.key;
+            }
+        }
+    }
+    let mut out: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
+    for ((d, o), key) in first {
+        out.entry(d).or_default().push((o, key.to_owned()));
+    }
+    out
+}
+
+/// Whether a cluster holds a document and, under another origin group, a
+/// document whose words it carries in another claim (or one of that
+/// document's group): the clusters [`shared_words`] may change.
+fn words_elsewhere_apply(list: &[usize], claims: &[Claim], around: &Around) -> bool {
+    let groups = around.groups;
+    let here: BTreeSet<&str> = list
+        .iter()
+        .map(|&i| groups[&claims[i].document_id].group.as_str())
+        .collect();
+    here.len() > 1
+        && list.iter().any(|&i| {
+            let d = claims[i].document_id;
+            around.words_of.get(&d).is_some_and(|carried| {
+                carried.iter().any(|(o, _)| {
+                    let g = groups[o].group.as_str();
+                    g != groups[&d].group && here.contains(g)
+                })
+            })
+        })
 }
 
 /// Each document's row of the evidence table under a cluster (how its
@@ -888,7 +978,14 @@ fn same_row(a: &DocumentOrigin, b: &DocumentOrigin) -> bool {
         && a.line == b.line
 }
 
-fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> Cluster {
+/// A cluster judged, with the documents of it carrying another's words
+/// (each with the one it carries).
+fn judge_one(
+    key: String,
+    list: &[usize],
+    claims: &[Claim],
+    around: &Around,
+) -> (Cluster, Vec<(i64, i64)>) {
     let Around {
         groups,
         path_of,
@@ -904,6 +1001,7 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
     // A document carrying another's sentence word for word counts with it,
     // whatever its own credit says.
     let mut carried = verbatim_carriers(list, claims, groups, path_of);
+    let carrying: Vec<(i64, i64)> = carried.iter().map(|(d, o)| (*d, *o)).collect();
     // A sentence cut short into a teaser is the whole sentence's, whichever
     // credit the page with the teaser carries.
     for (teaser, source) in teasers(list, claims, groups, path_of) {
@@ -936,13 +1034,52 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
         }
         carried.insert(copy, source);
     }
+    // A document carrying another's narrative word for word in another
+    // claim has that text in it: here too it counts with that document, or
+    // with that one's group where it is not here. A UrduPoint page under an
+    // APP dateline has a sentence of AFP's story word for word ("… after
+    // contact was lost with the aircraft carrying him as well as Foreign
+    // Minister Hossein Amir-Abdollahian …"); the quotes it tells with AFP's
+    // text are AFP's too, not a second origin's (Raisi crash, May 2024).
+    let mut elsewhere: BTreeMap<i64, (i64, &str)> = BTreeMap::new();
+    for &d in &documents {
+        if carried.contains_key(&d) {
+            continue;
+        }
+        let Some(words) = around.words_of.get(&d) else {
+            continue;
+        };
+        let target = words.iter().find_map(|(o, key)| {
+            let target = if documents.contains(o) {
+                *o
+            } else {
+                *first_of.get(groups[o].group.as_str())?
+            };
+            // Two documents of which one's credit names, or lead relays,
+            // the other's producer: the credits say which way (a national
+            // agency retelling Xinhua's report in Xinhua's words counts with
+            // Xinhua, never Xinhua with it).
+            let (own, other) = (&groups[&d], &groups[&target]);
+            let named =
+                own.beside().any(|g| g == other.group) || other.beside().any(|g| g == own.group);
+            (other.group != own.group && !named && !reaches(&carried, target, d)).then_some((
+                target,
+                *o,
+                key.as_str(),
+            ))
+        });
+        if let Some((target, o, key)) = target {
+            carried.insert(d, target);
+            elsewhere.insert(d, (o, key));
+        }
+    }
     // A copy goes where the text it copies goes.
     follow_copied_texts(&documents, groups, &mut carried);
     let local;
     let groups = if carried.is_empty() {
         groups
     } else {
-        local = carried_with(groups, &documents, &carried, &cited, path_of);
+        local = carried_with(groups, &documents, &carried, &cited, &elsewhere, path_of);
         &local
     };
     // A newsroom the claim's own sentence relays ("…, the minister told
@@ -1262,7 +1399,7 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
             ));
         }
     }
-    Cluster {
+    let cluster = Cluster {
         key,
         claims: list.iter().map(|&i| claims[i].key.clone()).collect(),
         documents: docs,
@@ -1276,7 +1413,8 @@ fn judge_one(key: String, list: &[usize], claims: &[Claim], around: &Around) -> 
         conflicting: false,
         explanation,
         evidence,
-    }
+    };
+    (cluster, carrying)
 }
 
 /// Consecutive words two documents must have in common, word for word
@@ -2725,6 +2863,7 @@ fn carried_with(
     documents: &[i64],
     carried: &BTreeMap<i64, i64>,
     cited: &BTreeMap<i64, (i64, String)>,
+    elsewhere: &BTreeMap<i64, (i64, &str)>,
     path_of: &HashMap<i64, &RelPath>,
 ) -> HashMap<i64, DocumentOrigin> {
     documents
@@ -2780,14 +2919,20 @@ fn carried_with(
             let citing = cited
                 .get(&d)
                 .filter(|(source, _)| whole.is_none() && *source == first);
-            let (shared, with) = match (whole, citing) {
-                (Some((o, share)), _) => {
+            let away = elsewhere
+                .get(&d)
+                .filter(|_| whole.is_none() && citing.is_none());
+            let (shared, with) = match (whole, citing, away) {
+                (Some((o, share)), _, _) => {
                     (format!("{:.0}% of its passages are in", share * 100.0), *o)
                 }
-                (None, Some((_, outlet))) => {
+                (None, Some((_, outlet)), _) => {
                     (format!("it cites {outlet} for this claim, as in"), first)
                 }
-                (None, None) => ("a passage word for word as in".to_owned(), first),
+                (None, None, Some((o, key))) => {
+                    (format!("in claim {key}, a passage word for word as in"), *o)
+                }
+                (None, None, None) => ("a passage word for word as in".to_owned(), first),
             };
             (
                 d,

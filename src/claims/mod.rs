@@ -734,9 +734,13 @@ fn assemble(
         .iter()
         .map(|(_, d)| d.passages.as_slice())
         .collect();
+    // Pairs sharing some passages, fewer than a copy's: with a sentence
+    // one tells word for word as the other, they are one text in part.
+    let mut parts = Vec::new();
     let (reuse, step) = match imported {
         None => {
-            let found = reuse::find(&doc_ids, &passages);
+            let found;
+            (found, parts) = reuse::find_with_parts(&doc_ids, &passages);
             let step = format!("text reuse between documents ({} pairs)", found.len());
             (found, step)
         }
@@ -749,7 +753,8 @@ fn assemble(
             let mut native = 0;
             if native_needed {
                 // Pairs with a document the job did not read.
-                let found = reuse::find(&doc_ids, &passages);
+                let found;
+                (found, parts) = reuse::find_with_parts(&doc_ids, &passages);
                 let before = pairs.len();
                 pairs.extend(found.into_iter().filter(|r| {
                     !covered.contains(&r.document_id) || !covered.contains(&r.source_document_id)
@@ -816,11 +821,22 @@ fn assemble(
     });
     let inherited = independence::inherited_origins(&groups, outlets, &path_of);
     let grouped = started.elapsed();
+    let shared: HashMap<(i64, i64), usize> = parts
+        .into_iter()
+        .map(|(a, b, n)| ((a, b), n))
+        .chain(reuse.iter().map(|r| {
+            let (a, b) = (r.document_id, r.source_document_id);
+            ((a.min(b), a.max(b)), r.shared_passages)
+        }))
+        .collect();
     let (clusters, conflicts) = independence::judge(
         &mut claims,
         features,
         &matching,
-        &groups,
+        independence::Origins {
+            groups: &groups,
+            shared_passages: &shared,
+        },
         &path_of,
         &dates,
         entities,

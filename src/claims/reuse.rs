@@ -94,17 +94,34 @@ pub fn passages(text: &str) -> Vec<u64> {
 /// Pairs of documents where one's passages are largely found in the other:
 /// `document_id` is the smaller (the copy), `source_document_id` the larger.
 pub fn find(ids: &[i64], passages: &[&[u64]]) -> Vec<Reuse> {
+    find_in(ids, passages, MAX_POSTING).0
+}
+
+/// [`find`], and the pairs measured that share fewer passages than a copy
+/// but at least [`PART_MIN_SHARED`]: (one document, the other, the passages
+/// they share), the smaller id first.
+pub fn find_with_parts(ids: &[i64], passages: &[&[u64]]) -> (Vec<Reuse>, Vec<(i64, i64, usize)>) {
     find_in(ids, passages, MAX_POSTING)
 }
+
+/// Passages of their own words two documents share at least, outside
+/// quotations, for a sentence one tells word for word as the other to
+/// make them one text in part (`independence::judge`): a passage is five
+/// words, so sixteen are a run of twenty words at the least.
+pub const PART_MIN_SHARED: usize = 16;
 
 /// [`find`] measuring every pair that shares an anchor, however many
 /// documents hold it: the reference the benchmarks hold [`find`] and the
 /// Spark job against (its cost grows with the square of a posting list).
 pub fn find_every_pair(ids: &[i64], passages: &[&[u64]]) -> Vec<Reuse> {
-    find_in(ids, passages, usize::MAX)
+    find_in(ids, passages, usize::MAX).0
 }
 
-fn find_in(ids: &[i64], passages: &[&[u64]], max_posting: usize) -> Vec<Reuse> {
+fn find_in(
+    ids: &[i64],
+    passages: &[&[u64]],
+    max_posting: usize,
+) -> (Vec<Reuse>, Vec<(i64, i64, usize)>) {
     let mut anchors: Vec<(u64, u32)> = passages
         .iter()
         .enumerate()
@@ -157,26 +174,35 @@ fn find_in(ids: &[i64], passages: &[&[u64]], max_posting: usize) -> Vec<Reuse> {
         })
         .map(|(a, b, _)| (a, b))
         .collect();
-    let mut out: Vec<Reuse> = pairs
+    let measured: Vec<Result<Reuse, (i64, i64, usize)>> = pairs
         .par_iter()
         .filter_map(|&(a, b)| {
             let (pa, pb) = (passages[a as usize], passages[b as usize]);
             let n = hash::shared_sorted(pa, pb);
             let containment = n as f64 / pa.len().min(pb.len()).max(1) as f64;
             if n < MIN_SHARED || containment < MIN_CONTAINMENT {
-                return None;
+                let (x, y) = (ids[a as usize], ids[b as usize]);
+                return (n >= PART_MIN_SHARED).then_some(Err((x.min(y), x.max(y), n)));
             }
             let (copy, source) = if pa.len() <= pb.len() { (a, b) } else { (b, a) };
-            Some(Reuse {
+            Some(Ok(Reuse {
                 document_id: ids[copy as usize],
                 source_document_id: ids[source as usize],
                 containment: (containment * 1000.0).round() / 1000.0,
                 shared_passages: n,
-            })
+            }))
         })
         .collect();
+    let (mut out, mut parts) = (Vec::new(), Vec::new());
+    for m in measured {
+        match m {
+            Ok(r) => out.push(r),
+            Err(p) => parts.push(p),
+        }
+    }
     out.sort_by_key(|r| (r.document_id, r.source_document_id));
-    out
+    parts.sort_unstable();
+    (out, parts)
 }
 
 /// Pairs of documents met through shared anchors, with how many anchors

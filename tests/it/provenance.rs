@@ -1509,6 +1509,116 @@ Schools across the island will stay closed until Friday, the education ministry 
     }
 }
 
+/// The shape of a real case (Raisi helicopter crash, May 2024): UrduPoint
+/// ran a later version of AFP's story under the dateline "Tehran, (APP -
+/// UrduPoint / Pakistan Point News - 20th May, 2024)"; Shining BD ran an
+/// earlier one under "AFP || Shining BD". The two share the Red Crescent
+/// chief's quotations, which any newsroom may quote, and one sentence of
+/// AFP's own narrative nearly word for word ("Fears grew for the
+/// 63-year-old ultraconservative after contact was lost with the aircraft
+/// carrying him as well as Foreign Minister Hossein Amir-Abdollahian and
+/// others in East Azerbaijan province on Sunday, reports said."), a fifth
+/// of their own words in all: too little for a copy of the whole text.
+/// A newsroom that has another's narrative sentence word for word has
+/// that text in it: the quotations the two tell are one origin, AFP's,
+/// not AFP and APP. Whatever order the files come in.
+#[test]
+fn a_text_with_anothers_narrative_sentence_word_for_word_is_no_second_origin_for_their_claims() {
+    let afp = "Clinic found in flooded valley, 'situation not good'\n\n\
+AFP || Shining BD\n\n\
+The civil protection chief said on Monday that the clinic cut off in the flooded Wied valley had been found but the situation was \"not good\".\n\n\
+\"The clinic has been found. Now, we are moving toward the clinic,\" said civil protection chief Joseph Borg, adding \"the situation is not good.\"\n\n\
+Search teams were scouring a fog-shrouded stretch of the northern coast on Monday after the river broke its banks in what state media described as the worst flood in decades.\n\n\
+Fears grew for the 37 patients after contact was lost with the district clinic as well as the police station and the pumping station in the Wied valley on Sunday, reports said.\n\n\
+After hours of searching, a coastguard drone spotted the clinic's roof above the water line and guided the boats towards it.\n";
+    let app = "Valley Clinic Found, 'situation Not Good'\n\n\
+Valletta, (APP - UrduPoint / Pakistan Point News - 20th May, 2024) Rescue teams in the north of Malta early Monday located the flooded clinic of the Wied valley, but there was no word yet of the patients, state TV reported.\n\n\
+Fears had been growing for the 37 patients after contact was lost with the district clinic as well as the police station and the pumping station in the Wied valley on Sunday, reports said.\n\n\
+\"The clinic has been found. Now, we are moving toward the clinic,\" said Borg.\n\n\
+The army sent two helicopters to the valley on Monday afternoon to lift the most seriously ill patients to the capital's hospital.\n\n\
+Pakistan's high commission in Valletta said no Pakistani nationals were among those cut off by the water.\n";
+    for [a, b] in [["a.txt", "b.txt"], ["b.txt", "a.txt"]] {
+        let (_ws, report) = audit(&[(a, afp), (b, app)]);
+        assert_eq!(
+            document(&report, a)["origin"]["name"],
+            "Agence France-Presse"
+        );
+        let page = document(&report, b);
+        assert_eq!(
+            page["origin"]["name"], "Associated Press of Pakistan",
+            "{page:#}"
+        );
+        assert_eq!(
+            page["origin_group"], "outlet:app-pakistan",
+            "a fifth of its words shared is no copy of the whole text: {page:#}"
+        );
+        // The narrative sentence itself is one origin (the words in common
+        // decide that claim) …
+        let k = one_cluster(&report, a, b, "after contact was lost");
+        assert_eq!(k["independent_origins"], 1, "{k:#}");
+        // … and so is the quotation, which no words around it tie.
+        let k = one_cluster(&report, a, b, "moving toward the clinic");
+        assert_eq!(k["independent_origins"], 1, "{k:#}");
+        assert_eq!(k["corroboration"], "echo", "{k:#}");
+        let [name] = group_names(k)[..] else {
+            panic!("one group: {k:#}")
+        };
+        assert!(
+            name.contains("Agence France-Presse") && name.contains("Associated Press of Pakistan"),
+            "both producers are named: {k:#}"
+        );
+        let claim = cluster_of(&report, a, "after contact was lost")["id"]
+            .as_str()
+            .unwrap();
+        let carrier = k["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["how"] == "same words as another")
+            .unwrap_or_else(|| panic!("one counts with the other: {k:#}"));
+        let evidence = carrier["evidence"].as_str().unwrap();
+        assert!(
+            evidence.contains(&format!("in claim {claim}, a passage word for word as in")),
+            "the claim where the words are is named: {evidence}"
+        );
+    }
+}
+
+/// The other side: two wires each telling the same quotation and one short
+/// sentence alike (twelve words, as two newsrooms may write a department's
+/// figure) share no narrative beyond it. The sentence's claim is one origin
+/// (its words decide it), but that is no ground to make the wires one text
+/// in their other claims: the quotation stands on two origins. Helsinki
+/// (2026-12-07): "He did not mention Russia's meddling in the U.S.
+/// election." in a Reuters and an AP story, and a page crediting Reuters
+/// and the AP under Trump's own words left unquoted, would otherwise have
+/// counted the wires as one in 13 claims.
+#[test]
+fn one_short_sentence_alike_makes_two_wires_one_origin_only_for_that_claim() {
+    let reuters = "Clinic found in flooded valley\n\n\
+VALLETTA, March 3 (Reuters) - Rescuers reached the flooded clinic in Malta's Wied valley on Monday after a night of searching by boat.\n\n\
+The civil protection department said 1,200 residents had left their homes in the valley.\n\n\
+\"We will not leave anyone behind in this valley tonight,\" civil protection chief Joseph Borg told reporters.\n\n\
+Insurers estimated the damage to farms and roads at several million euros, according to a trade association.\n";
+    let ap = "Malta rescuers reach clinic\n\n\
+MGARR, Malta (AP) — Boats carried soldiers to the roof of the district clinic at dawn, and the patients were lifted out one by one.\n\n\
+The civil protection department said 1,200 residents had left their homes in the valley.\n\n\
+\"We will not leave anyone behind in this valley tonight,\" Borg said at the village church.\n\n\
+Farmers in the lower valley said the water had reached the first floor of their houses.\n";
+    let (_ws, report) = audit(&[("r.txt", reuters), ("p.txt", ap)]);
+    let k = one_cluster(&report, "r.txt", "p.txt", "1,200 residents");
+    assert_eq!(
+        k["independent_origins"], 1,
+        "the sentence alike is one origin: {k:#}"
+    );
+    let k = one_cluster(&report, "r.txt", "p.txt", "leave anyone behind");
+    assert_eq!(
+        k["independent_origins"], 2,
+        "two wires quoting one statement: {k:#}"
+    );
+    assert_eq!(k["corroboration"], "corroborated", "{k:#}");
+}
+
 /// The other side of the rule above: a text under a broadcaster's own
 /// dateline, most of it also under AFP's credit, counts as AFP's on the
 /// document; but in a claim the broadcaster's own other story carries (and
