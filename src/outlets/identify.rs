@@ -302,7 +302,8 @@ static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A wire credited after a sentence in the present tense: "…, reports AP.",
-/// "…, Anadolu Agency reports.", "…, Kazinform cites Akorda." (the wire
+/// "…, Anadolu Agency reports.", "…, the AP reports.", "…, Kazinform cites
+/// Akorda." (the wire
 /// naming its own source; not "AFP reports that …", not "the agency
 /// reported": those cite it). A relay of any newsroom closing the lead:
 /// "…, Al Jazeera reports citing the Libyan Red Crescent." (an Azerbaijani
@@ -310,7 +311,7 @@ static INPUTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// so is the producer ("…, Paralel.Az reports citing The Japan News").
 static REPORTS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r",[\x22”’']?\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?P<name2>[A-Z][A-Za-z&'-]*(?:\.[A-Za-z]{2,3})?(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+(?:reports(?P<relay>\s+(?:via|citing|quoting|with\s+reference\s+to)\s+(?P<relayed>[\w'’ -]{2,40}?))?|cites\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*(?:\.(?:\s|$)|$)",
+        r",[\x22”’']?\s+(?:reports\s+(?P<name>[A-Z][A-Za-z&'-]*(?:\.[A-Z]\.?)?(?:\s+[A-Z][A-Za-z&'-]*){0,3})|(?:the\s+)?(?P<name2>[A-Z][A-Za-z&'-]*(?:\.[A-Za-z]{2,3})?(?:\s+[A-Z][A-Za-z&'-]*){0,3})\s+(?:reports(?P<relay>\s+(?:via|citing|quoting|with\s+reference\s+to)\s+(?P<relayed>[\w'’ -]{2,40}?))?|cites\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*(?:\.(?:\s|$)|$)",
     )
 });
 /// A site's note that the text came in on a feed it did not edit: "(This
@@ -1570,6 +1571,18 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             (lead + 1..n.min(lead + 4)).find(|&i| lines[i].2.split_whitespace().count() >= 8),
         );
     }
+    // The newsrooms the text credits so ("…, the Hill reports.", "…, CNN
+    // reports."): a summary site retelling several newsrooms' reports
+    // (Newser on the Helsinki summit, 2018: CNN, Radio Free Europe, the
+    // Hill and "the AP reports") is none of theirs.
+    let reports_named: std::collections::BTreeSet<String> = lines
+        .iter()
+        .filter(|(_, _, l)| l.contains("reports"))
+        .flat_map(|(_, _, l)| REPORTS_CREDIT.captures_iter(l))
+        .filter(|c| c.name("relay").is_none())
+        .filter_map(|c| c.name("name").or_else(|| c.name("name2")))
+        .map(|m| m.as_str().trim_end_matches('.').to_lowercase())
+        .collect();
     for (index, &(start, end, line)) in lines.iter().enumerate() {
         let near_edge = index < 15 || index + 10 >= n;
         if story.contains(&index) {
@@ -2057,6 +2070,14 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 .name("name")
                 .or_else(|| credit.name("name2"))
                 .unwrap();
+            // "…, the AP reports.": a credit only where the text credits
+            // no other newsroom so.
+            let whole = credit.get(0).unwrap();
+            if line[whole.start()..name.start()].split_whitespace().last() == Some("the")
+                && reports_named.len() > 1
+            {
+                continue;
+            }
             // "Kazinform News Agency cites …": the agency, however it
             // calls itself.
             let written = name.as_str().trim_end_matches('.');
