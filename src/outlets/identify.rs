@@ -347,10 +347,12 @@ static FIRST_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
 static FIRST_PUBLISHED_WORDS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:published|read|post|reposted|reprinted)\b"));
 /// The producer writing about its own staff: "AFP saw them", "Xinhua
-/// reporters in Taipei", "an AFP correspondent".
+/// reporters in Taipei", "an AFP correspondent"; or about its own story:
+/// "TASS has put together", the AP's note on a story it updates ("THIS IS
+/// A BREAKING NEWS UPDATE. AP’s earlier story follows below.").
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?P<name>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})\s+(?:correspondents?|reporters?|journalists?|photographers?|witness(?:es)?|saw|witnessed|learned|learnt|has\s+(?:learned|learnt|collected|compiled|gathered|obtained|found|seen)|could\s+not\s+(?:immediately\s+|independently\s+)?(?:verify|confirm))\b",
+        r"\b(?P<name>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})(?:\s+(?:correspondents?|reporters?|journalists?|photographers?|witness(?:es)?|saw|witnessed|learned|learnt|has\s+(?:learned|learnt|collected|compiled|gathered|obtained|found|seen|put\s+together)|could\s+not\s+(?:immediately\s+|independently\s+)?(?:verify|confirm))|[’']s\s+earlier\s+(?:story|version)\s+(?:follows|is)\s+below)\b",
     )
 });
 /// Words of a source line that names where a figure or a chart's data
@@ -408,10 +410,12 @@ static CJK_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A byline: "By JILL COLVIN, Associated Press", "By Reuters",
 /// "By ROBERT BURNS AP National Security Writer", perhaps after the time
-/// the page ran it ("08:38, March 25, 2024 By Ren Qi ( China Daily").
+/// the page ran it ("08:38, March 25, 2024 By Ren Qi ( China Daily");
+/// in Portuguese or Spanish a newsroom's name alone ("11:22 - 16/05/24
+/// por Lusa": "por" begins too many sentences to take more after it).
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:\d{1,2}:\d{2},?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+\d{4}\s+)?(?:(?:Article|Story|Report|Text)\s+[Bb]y\s+|(?:By|BY)(?:\s*:\s*|\s+)|by\s*:\s*)(?P<rest>[^\n]{2,600})$",
+        r"^\s*(?:\d{1,2}:\d{2},?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+\d{4}\s+|\d{1,2}:\d{2}\s*[-–|]\s*\d{1,2}/\d{1,2}/\d{2,4}\s+)?(?:(?:Article|Story|Report|Text)\s+[Bb]y\s+|(?:By|BY)(?:\s*:\s*|\s+)|by\s*:\s*)(?P<rest>[^\n]{2,600})$|^\s*(?:\d{1,2}:\d{2}\s*[-–|]\s*\d{1,2}/\d{1,2}/\d{2,4}\s+)?(?:[Pp]or|POR)\s+(?P<rest2>\p{Lu}[\p{L}.&' -]{1,40}?)\s*$",
     )
 });
 /// AP's and others' closing line: "Associated Press writer Jamey Keaten in
@@ -2445,7 +2449,8 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
             }
         }
         if let Some(c) = BYLINE.captures(line) {
-            let rest = c.name("rest").unwrap();
+            // "por Lusa" (Portuguese, Spanish): a newsroom's name alone.
+            let rest = c.name("rest").or_else(|| c.name("rest2")).unwrap();
             // The last news agency the byline names wrote it; else the last
             // outlet it names ("By Andrew Higgins New York Times" on a
             // Boston Globe page is the Times' story).

@@ -100,8 +100,10 @@ fn real_credit_lines_never_name_a_wrong_producer_and_most_name_the_right_one() {
         "a photo credit or a quoted agency taken for the producer:\n{}",
         trap_named.join("\n")
     );
-    // 125 of 177 at stop 63 (Newser's "Raisi was 63, the AP reports."
-    // inside its first paragraph). 124 of 176 at stop 62 (ten lines, all recognised: from four
+    // 128 of 180 at stop 63 (Newser's "Raisi was 63, the AP reports."
+    // inside its first paragraph; from a fifth held-out set, "por Lusa",
+    // "AP’s earlier story follows below." and "the incident that TASS has
+    // put together"). 124 of 176 at stop 62 (ten lines, all recognised: from four
     // held-out sets, "Reporting by … for Sharecast.com", "TAIPEI,
     // KOMPAS.com –", "From CNN's …", "08:38, March 25, 2024 By Ren Qi (
     // China Daily", "Reuters | Updated: …" without a bureau; Chinese
@@ -123,7 +125,7 @@ fn real_credit_lines_never_name_a_wrong_producer_and_most_name_the_right_one() {
     // before; 60 at stop 20; 38 before the credit rules of stop 17): raise
     // it as rules improve, never lower it.
     assert!(
-        right >= 125,
+        right >= 128,
         "only {right} of {credited} credits recognised"
     );
 }
