@@ -751,13 +751,34 @@ fn state_controlled(a: &Alignment) -> bool {
         .is_some_and(Typology::editorially_controlled)
 }
 
-/// Each document's origin group, and the passages of their own words the
-/// pairs of documents that share some have in common (smaller id first;
-/// pairs sharing fewer than [`super::reuse::PART_MIN_SHARED`] may be left
-/// out).
+/// Each document's origin group, and the text reuse between documents:
+/// the copies (sorted by copy, then source) and the pairs sharing fewer
+/// passages than a copy but at least [`super::reuse::PART_MIN_SHARED`]
+/// (`reuse::find_with_parts`: one id, the other, the passages shared;
+/// sorted, the smaller id first).
 pub struct Origins<'a> {
     pub groups: &'a HashMap<i64, DocumentOrigin>,
-    pub shared_passages: &'a HashMap<(i64, i64), usize>,
+    pub reuse: &'a [Reuse],
+    pub parts: &'a [(i64, i64, usize)],
+}
+
+impl Origins<'_> {
+    /// The passages of their own words two documents share, as the reuse
+    /// step measured them; 0 for a pair it did not keep.
+    fn shared_passages(&self, a: i64, b: i64) -> usize {
+        let (x, y) = (a.min(b), a.max(b));
+        if let Ok(i) = self.parts.binary_search_by(|p| (p.0, p.1).cmp(&(x, y))) {
+            return self.parts[i].2;
+        }
+        [(a, b), (b, a)]
+            .into_iter()
+            .find_map(|pair| {
+                self.reuse
+                    .binary_search_by(|r| (r.document_id, r.source_document_id).cmp(&pair))
+                    .ok()
+            })
+            .map_or(0, |i| self.reuse[i].shared_passages)
+    }
 }
 
 /// Groups the claims into clusters, sets each claim's cluster key, and judges
@@ -771,10 +792,7 @@ pub fn judge(
     dates: &HashMap<i64, (u8, u8)>,
     entities: &Entities,
 ) -> (Vec<Cluster>, Vec<Conflict>) {
-    let Origins {
-        groups,
-        shared_passages: shared,
-    } = origins;
+    let groups = origins.groups;
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, root) in matching.cluster_of.iter().enumerate() {
         members.entry(*root).or_default().push(i);
@@ -823,7 +841,7 @@ pub fn judge(
     // A document carrying another's narrative word for word in one claim
     // has that text in it: in every claim the two tell, it counts with it.
     // The clusters where that changes anything are judged again.
-    let words_of = shared_words(&clusters, &carrying, shared);
+    let words_of = shared_words(&clusters, &carrying, &origins, path_of);
     if !words_of.is_empty() {
         let around = Around { words_of, ..around };
         use rayon::prelude::*;
@@ -893,16 +911,13 @@ struct Around<'a> {
 fn shared_words(
     clusters: &[Cluster],
     carrying: &[Vec<(i64, i64)>],
-    shared: &HashMap<(i64, i64), usize>,
+    origins: &Origins,
+    path_of: &HashMap<i64, &RelPath>,
 ) -> HashMap<i64, Vec<(i64, String)>> {
     let mut first: BTreeMap<(i64, i64), &str> = BTreeMap::new();
     for (cluster, pairs) in clusters.iter().zip(carrying) {
         for &pair in pairs {
-            let n = shared
-                .get(&(pair.0.min(pair.1), pair.0.max(pair.1)))
-                .copied()
-                .unwrap_or(0);
-            if n < super::reuse::PART_MIN_SHARED {
+            if origins.shared_passages(pair.0, pair.1) < super::reuse::PART_MIN_SHARED {
                 continue;
             }
             let key = first.entry(pair).or_insert(&cluster.key);
@@ -914,6 +929,11 @@ fn shared_words(
     let mut out: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
     for ((d, o), key) in first {
         out.entry(d).or_default().push((o, key.to_owned()));
+    }
+    // The first one a cluster looks for is the first by path (never by
+    // id: ids follow the order threads ingested the files in).
+    for carried in out.values_mut() {
+        carried.sort_by_key(|(o, _)| path_of[o]);
     }
     out
 }

@@ -736,6 +736,8 @@ fn assemble(
         .collect();
     // Pairs sharing some passages, fewer than a copy's: with a sentence
     // one tells word for word as the other, they are one text in part.
+    // (A reuse import covering every document brings none: the rule then
+    // rests on the copies alone.)
     let mut parts = Vec::new();
     let (reuse, step) = match imported {
         None => {
@@ -821,21 +823,14 @@ fn assemble(
     });
     let inherited = independence::inherited_origins(&groups, outlets, &path_of);
     let grouped = started.elapsed();
-    let shared: HashMap<(i64, i64), usize> = parts
-        .into_iter()
-        .map(|(a, b, n)| ((a, b), n))
-        .chain(reuse.iter().map(|r| {
-            let (a, b) = (r.document_id, r.source_document_id);
-            ((a.min(b), a.max(b)), r.shared_passages)
-        }))
-        .collect();
     let (clusters, conflicts) = independence::judge(
         &mut claims,
         features,
         &matching,
         independence::Origins {
             groups: &groups,
-            shared_passages: &shared,
+            reuse: &reuse,
+            parts: &parts,
         },
         &path_of,
         &dates,

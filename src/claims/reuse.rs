@@ -174,7 +174,8 @@ fn find_in(
         })
         .map(|(a, b, _)| (a, b))
         .collect();
-    let measured: Vec<Result<Reuse, (i64, i64, usize)>> = pairs
+    use rayon::iter::Either;
+    let (mut out, mut parts): (Vec<Reuse>, Vec<(i64, i64, usize)>) = pairs
         .par_iter()
         .filter_map(|&(a, b)| {
             let (pa, pb) = (passages[a as usize], passages[b as usize]);
@@ -182,24 +183,17 @@ fn find_in(
             let containment = n as f64 / pa.len().min(pb.len()).max(1) as f64;
             if n < MIN_SHARED || containment < MIN_CONTAINMENT {
                 let (x, y) = (ids[a as usize], ids[b as usize]);
-                return (n >= PART_MIN_SHARED).then_some(Err((x.min(y), x.max(y), n)));
+                return (n >= PART_MIN_SHARED).then_some(Either::Right((x.min(y), x.max(y), n)));
             }
             let (copy, source) = if pa.len() <= pb.len() { (a, b) } else { (b, a) };
-            Some(Ok(Reuse {
+            Some(Either::Left(Reuse {
                 document_id: ids[copy as usize],
                 source_document_id: ids[source as usize],
                 containment: (containment * 1000.0).round() / 1000.0,
                 shared_passages: n,
             }))
         })
-        .collect();
-    let (mut out, mut parts) = (Vec::new(), Vec::new());
-    for m in measured {
-        match m {
-            Ok(r) => out.push(r),
-            Err(p) => parts.push(p),
-        }
-    }
+        .partition_map(|x| x);
     out.sort_by_key(|r| (r.document_id, r.source_document_id));
     parts.sort_unstable();
     (out, parts)
