@@ -845,18 +845,16 @@ pub fn judge(
     if !words_of.is_empty() {
         let around = Around { words_of, ..around };
         use rayon::prelude::*;
-        let again: Vec<(usize, Cluster)> = lists
-            .par_iter()
-            .enumerate()
+        // In place: each cluster judged again replaces its first judgement
+        // at once, never both held for every cluster.
+        clusters
+            .par_iter_mut()
+            .zip(lists.par_iter())
             .filter(|(_, list)| words_elsewhere_apply(list, judged, &around))
-            .map(|(i, list)| {
-                let key = clusters[i].key.clone();
-                (i, judge_one(key, list, judged, &around).0)
-            })
-            .collect();
-        for (i, cluster) in again {
-            clusters[i] = cluster;
-        }
+            .for_each(|(cluster, list)| {
+                let key = std::mem::take(&mut cluster.key);
+                *cluster = judge_one(key, list, judged, &around).0;
+            });
     }
     let conflicts = conflicts(
         claims,
