@@ -415,7 +415,7 @@ static CJK_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// por Lusa": "por" begins too many sentences to take more after it).
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:\d{1,2}:\d{2},?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+\d{4}\s+|\d{1,2}:\d{2}\s*[-–|]\s*\d{1,2}/\d{1,2}/\d{2,4}\s+)?(?:(?:Article|Story|Report|Text)\s+[Bb]y\s+|(?:By|BY)(?:\s*:\s*|\s+)|by\s*:\s*)(?P<rest>[^\n]{2,600})$|^\s*(?:\d{1,2}:\d{2}\s*[-–|]\s*\d{1,2}/\d{1,2}/\d{2,4}\s+)?(?:[Pp]or|POR)\s+(?P<rest2>\p{Lu}[\p{L}.&' -]{1,40}?)\s*$",
+        r"^\s*(?:\d{1,2}:\d{2},?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+\d{4}\s+|\d{1,2}:\d{2}\s*[-–|]\s*\d{1,2}/\d{1,2}/\d{2,4}\s+)?(?:(?:(?:Article|Story|Report|Text)\s+[Bb]y\s+|(?:By|BY)(?:\s*:\s*|\s+)|by\s*:\s*)(?P<rest>[^\n]{2,600})|(?:[Pp]or|POR)\s+(?P<rest2>\p{Lu}[\p{L}.&' -]{1,40}?)\s*)$",
     )
 });
 /// AP's and others' closing line: "Associated Press writer Jamey Keaten in
@@ -1579,14 +1579,17 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
     // reports."): a summary site retelling several newsrooms' reports
     // (Newser on the Helsinki summit, 2018: CNN, Radio Free Europe, the
     // Hill and "the AP reports") is none of theirs.
-    let reports_named: std::collections::BTreeSet<String> = lines
-        .iter()
-        .filter(|(_, _, l)| l.contains("reports"))
-        .flat_map(|(_, _, l)| REPORTS_CREDIT.captures_iter(l))
-        .filter(|c| c.name("relay").is_none())
-        .filter_map(|c| c.name("name").or_else(|| c.name("name2")))
-        .map(|m| m.as_str().trim_end_matches('.').to_lowercase())
-        .collect();
+    // Read only for a text with such a credit.
+    let reports_named = std::cell::LazyCell::new(|| {
+        lines
+            .iter()
+            .filter(|(_, _, l)| l.contains("reports"))
+            .flat_map(|(_, _, l)| REPORTS_CREDIT.captures_iter(l))
+            .filter(|c| c.name("relay").is_none())
+            .filter_map(|c| c.name("name").or_else(|| c.name("name2")))
+            .map(|m| m.as_str().trim_end_matches('.').to_lowercase())
+            .collect::<std::collections::BTreeSet<String>>()
+    });
     for (index, &(start, end, line)) in lines.iter().enumerate() {
         let near_edge = index < 15 || index + 10 >= n;
         if story.contains(&index) {
