@@ -1093,6 +1093,11 @@ fn judge_one(
     }
     // A copy goes where the text it copies goes.
     follow_copied_texts(&documents, groups, &mut carried);
+    // So does a sentence: one of a group that went elsewhere takes the
+    // group's documents with the same words along.
+    if !carried.is_empty() {
+        follow_shared_sentences(list, claims, groups, &mut carried);
+    }
     let local;
     let groups = if carried.is_empty() {
         groups
@@ -2828,6 +2833,55 @@ fn follow_copied_texts(
     }
 }
 
+/// Documents whose uncredited copy took its origin from them and counts
+/// with another producer in this claim, holding their sentence word for
+/// word ([`VERBATIM_WORDS`] in a row outside quotations): each goes with
+/// its copy, as the sentence does. A page of unknown origin that took
+/// United News of India's credit from a copy of its text, and holds a
+/// sentence of Xinhua's story word for word, counts with Xinhua; left
+/// behind, UNI's own page (Xinhua's text trimmed, the same sentence) would
+/// stand as a second origin for the sentence both carry (Kerman bombing,
+/// January 2024). Only the copy's source follows it: documents merely
+/// credited alike stay, or one page holding two wires' words would make
+/// the two wires one.
+fn follow_shared_sentences(
+    list: &[usize],
+    claims: &[Claim],
+    groups: &HashMap<i64, DocumentOrigin>,
+    carried: &mut BTreeMap<i64, i64>,
+) {
+    let mut runs_of: BTreeMap<i64, BTreeSet<u64>> = BTreeMap::new();
+    for &i in list {
+        runs_of
+            .entry(claims[i].document_id)
+            .or_default()
+            .extend(narrative_runs(&claims[i].text));
+    }
+    for _ in 0..runs_of.len() {
+        let mut moved = false;
+        for (&d, runs) in &runs_of {
+            if carried.contains_key(&d) || runs.is_empty() {
+                continue;
+            }
+            let with = runs_of.iter().find(|&(&s, other)| {
+                s != d
+                    && carried.contains_key(&s)
+                    && groups[&s].group == groups[&d].group
+                    && groups[&s].shared_with.is_some_and(|(o, _, _)| o == d)
+                    && !reaches(carried, s, d)
+                    && !runs.is_disjoint(other)
+            });
+            if let Some((&s, _)) = with {
+                carried.insert(d, s);
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+}
+
 /// The cluster's documents' origins with each document counted as another
 /// text's producer ([`DocumentOrigin::own_credit`]) back under its own
 /// credit where that producer stands behind another document here, or
@@ -2969,7 +3023,15 @@ fn carried_with(
                     evidence: Some(format!(
                         "{shared} {} ({}): one origin with it{credit}",
                         path_of[&with],
-                        groups.get(&with).map_or("", |g| g.name.as_str())
+                        match groups.get(&with) {
+                            // It went on to another producer's text: say
+                            // whose, or the row names a second producer.
+                            Some(g) if g.group != from.group => {
+                                format!("{}; it counts with {} here", g.name, from.name)
+                            }
+                            Some(g) => g.name.clone(),
+                            None => String::new(),
+                        }
                     )),
                     line: None,
                     ..from.clone()

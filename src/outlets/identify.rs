@@ -158,7 +158,7 @@ use crate::pattern::re;
 
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:[A-Z][A-Za-z.'’ /-]{1,40}(?:,\s*[A-Z][A-Za-z0-9.' ]{1,30})?,?\s*)?\((?P<name>[A-Z][A-Za-z.&'’ -]{0,40}?)\)\s*(?:[-–—:]|$)",
+        r"^\s*(?:[A-Z][A-Za-z.'’ /-]{1,40}(?:,\s*[A-Z][A-Za-z0-9.' ]{1,30})?,?\s*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?\((?P<name>[A-Z][A-Za-z.&'’ -]{0,40}?)\)\s*(?:[-–—:]|$)",
     )
 });
 static DASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {

@@ -2687,3 +2687,92 @@ The two leaders meet on Monday in the Finnish capital.\n";
     assert_eq!(k["unknown_origin_documents"], 2, "{k:#}");
     assert_eq!(k["corroboration"], "unresolved", "{k:#}");
 }
+
+/// A national agency's text that is a wire's story trimmed, and a page of
+/// unknown origin copying the agency's text with the wire's closing
+/// paragraphs word for word. The page takes the agency's credit by its
+/// copy, then counts with the wire in the claims it tells as the wire does:
+/// the agency's page, whose sentence the copy carries word for word, goes
+/// with it. Left behind, the toll both carry stood on two origins, the
+/// agency and the wire, for one text (held out, stop 64: United News of
+/// India's "Tehran, (UNI)" item, Xinhua's story trimmed, and an uncredited
+/// page holding both, on the Kerman bombing of January 2024).
+#[test]
+fn an_agency_page_whose_copy_counts_with_a_wire_counts_with_it_too() {
+    let wire = "Valdoria says blasts near general's grave kill 84\n\n\
+VELSA, Jan. 4 (Xinhua) -- Valdoria's Interior Minister Petar Kovan on Thursday revised from 95 to 84 the death toll from two explosions near the grave of the slain general Aram Voss in the southern city of Kestrel, according to the state news agency.\n\n\
+The blasts occurred as thousands of people gathered at the cemetery in Kestrel to mark the fourth anniversary of Voss's death.\n\n\
+The first blast was about 700 meters from the tomb and the second was a kilometer away, the state news agency said.\n\n\
+Lena Dorsic, a spokeswoman for the National Emergency Service, told state television that some of the injured were in critical condition.\n\n\
+Voss, one of the most powerful military commanders in Valdoria, was killed on Jan. 3, 2020, near Marren's international airport in a drone strike ordered by the neighbouring government.\n\n\
+He was buried in his hometown of Kestrel after a funeral that drew millions of mourners across Valdoria. Valdoria denounced the killing as \"state terrorism\" and vowed revenge.\n";
+    // The same story on a second site, the credit closing it.
+    let rerun = wire
+        .replace("VELSA, Jan. 4 (Xinhua) -- ", "")
+        .replace("and vowed revenge.\n", "and vowed revenge. (Xinhua)\n");
+    let agency = "Red Dawn claims Kestrel blasts\n\n\
+Velsa, (UNI) The Red Dawn militant group on Thursday claimed responsibility for twin blasts in the southern Valdorian city of Kestrel, the state news agency reported.\n\n\
+The group released a statement saying two of its suicide bombers had used explosive belts in the attack, according to the report.\n\n\
+At least 84 people were killed and 284 others injured in the twin bombing near the tomb of top Valdorian general Aram Voss in Kestrel.\n";
+    let page = "The Red Dawn militant group on Thursday claimed responsibility for two deadly bomb blasts in the southern Valdorian city of Kestrel.\n\n\
+The group released a statement saying two of its suicide bombers had used explosive belts in two \"operations,\" according to the state news agency.\n\n\
+At least 84 people were killed and 284 others injured on Wednesday in the twin bombing near the tomb of top Valdorian general Aram Voss in Kestrel while there was a crowded gathering to mark the fourth anniversary of Voss's death.\n\n\
+President Ilse Marr vowed on Wednesday in a statement that a \"harsh response\" would be given to those who perpetrated and ordered the deadly \"act of terror.\"\n\n\
+Voss, one of the most powerful military commanders in Valdoria, was killed on Jan. 3, 2020, near Marren's international airport in a drone strike ordered by the neighbouring government.\n\n\
+He was buried in his hometown of Kestrel after a funeral that drew millions of mourners across Valdoria. Valdoria denounced the killing as \"state terrorism\" and vowed revenge.\n";
+    let (_ws, report) = audit(&[
+        ("p.txt", page),
+        ("u.txt", agency),
+        ("v.txt", &rerun),
+        ("w.txt", wire),
+    ]);
+    assert_eq!(
+        document(&report, "u.txt")["origin"]["name"],
+        "United News of India"
+    );
+    assert_eq!(
+        document(&report, "w.txt")["origin"]["name"],
+        "Xinhua News Agency"
+    );
+    assert_eq!(
+        document(&report, "p.txt")["origin_group"],
+        "outlet:uni",
+        "the page takes the agency's credit by copying its text"
+    );
+    let k = cluster_of(&report, "u.txt", "284 others injured");
+    let documents: Vec<&str> = k["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d.as_str())
+        .collect();
+    assert!(
+        ["p.txt", "u.txt", "w.txt"]
+            .iter()
+            .all(|d| documents.contains(d)),
+        "the toll is one claim in the three: {k:#}"
+    );
+    assert_eq!(
+        k["independent_origins"], 1,
+        "one text under two credits is one origin: {k:#}"
+    );
+    let [name] = group_names(k)[..] else {
+        panic!("one group: {k:#}")
+    };
+    assert!(
+        name.contains("Xinhua News Agency") && name.contains("United News of India"),
+        "both producers are named: {k:#}"
+    );
+    let agency_row = k["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["document"] == "u.txt")
+        .unwrap_or_else(|| panic!("the agency's page has its row: {k:#}"));
+    assert_eq!(agency_row["how"], "same words as another", "{k:#}");
+    let evidence = agency_row["evidence"].as_str().unwrap();
+    assert!(
+        evidence.contains("p.txt (United News of India; it counts with Xinhua News Agency here)"),
+        "the row says whose text the copy counts with: {evidence}"
+    );
+}
