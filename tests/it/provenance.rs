@@ -2776,3 +2776,58 @@ He was buried in his hometown of Kestrel after a funeral that drew millions of m
         "the row says whose text the copy counts with: {evidence}"
     );
 }
+
+/// A meeting's length is compared in minutes, whatever unit each outlet
+/// gives it: "two hours" and "120 minutes" agree, "90 minutes" does not.
+/// The time between two events ("15 minutes later"), a delay ("40 minutes
+/// behind schedule") and a point in time ("20 minutes into the meeting")
+/// measure no one thing and conflict with nothing (Helsinki: 60 conflicts
+/// between durations, 24 after; the Kerman bombing and the Myanmar
+/// earthquake, held out: "the second took place 15 minutes later" against
+/// "an aftershock 12 minutes later").
+#[test]
+fn durations_conflict_in_minutes_and_intervals_and_delays_never() {
+    let hours = "Leaders meet in Valletta\n\nVALLETTA, May 2 (Reuters) - Weber and Borg met one-on-one in Valletta for two hours on Monday, officials said, far longer than planned.\n";
+    let minutes = "Valletta summit\n\nVALLETTA, Malta (AP) — Weber's talks with Borg at the Grandmaster's Palace in Valletta lasted 120 minutes, according to an aide who attended the summit.\n";
+    let ninety = "Summit talks\n\nVALLETTA, May 2 (AFP) - The closed-door session between Weber and Borg in Valletta ran for 90 minutes, a government spokesman told reporters after the summit.\n";
+    let late = "Summit delayed\n\nVALLETTA, May 2 (Xinhua) -- Weber arrived for the summit with Borg in Valletta 40 minutes behind schedule on Monday, and the talks began 15 minutes later.\n";
+    let (_ws, report) = audit(&[
+        ("h.txt", hours),
+        ("m.txt", minutes),
+        ("n.txt", ninety),
+        ("l.txt", late),
+    ]);
+    let (h, m, n) = (
+        cluster_of(&report, "h.txt", "two hours"),
+        cluster_of(&report, "m.txt", "120 minutes"),
+        cluster_of(&report, "n.txt", "90 minutes"),
+    );
+    let entry = conflict_of(&report, h, n);
+    assert_eq!(entry["quantity"], "duration in minutes", "{entry}");
+    let values = entry["values"].as_array().unwrap();
+    assert!(
+        values
+            .iter()
+            .any(|v| v["value"] == 120.0 && v["text"] == "two hours"),
+        "each value in minutes, as the text gave it: {entry}"
+    );
+    assert!(
+        h["id"] == m["id"]
+            || !report["conflicts"].as_array().unwrap().iter().any(|e| {
+                let c = e["clusters"].as_array().unwrap();
+                c.contains(&h["id"]) && c.contains(&m["id"]) && !c.contains(&n["id"])
+            }),
+        "two hours and 120 minutes agree: {}",
+        report["conflicts"]
+    );
+    let l = cluster_of(&report, "l.txt", "behind schedule");
+    assert!(
+        report["conflicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| !e["clusters"].as_array().unwrap().contains(&l["id"])),
+        "a delay and an interval conflict with nothing: {}",
+        report["conflicts"]
+    );
+}
