@@ -4191,6 +4191,68 @@ const STORY_NAMES: usize = 2;
 
 /// Clusters giving different values for the same measure on the same topic
 /// (sharing a name or two words besides the figure), linked into conflicts.
+/// Whether a figure counts another set than the story's own, or a year:
+/// others besides them ("13 other Russians", "another 40 people"), a part
+/// of them ("Eleven of the Russians"), an earlier or separate count ("A
+/// previous indictment accused 13 Russians"), a running total ("That
+/// brings to 25 the number of Russians charged", "bringing the total to
+/// 31"; "a total of 9 deaths" is the count itself), or a year taken for a
+/// count ("… in 2016 presidential election").
+/// Such a figure disagrees with no count of the story's own (Helsinki: 108
+/// conflicts between the 12 officers indicted and the 13, 25 and 31 of
+/// other indictments and totals).
+fn another_set(text: &str, q: &crate::model::claims::Quantity) -> bool {
+    static AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?i)^(?:[\d,.]+|[a-z-]+)(?:\s+(?:million|thousand|hundred))?\s+(?:other|others|more|additional|further|of\s+(?:the|them|those|whom|which|these))\b",
+        )
+    });
+    static BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?i)\b(?:another|previous|previously|earlier|prior|separate|brings?|brought|bringing)\s+(?:[\w'’-]+\s+){0,3}$",
+        )
+    });
+    // A year is four digits with no comma after a word placing it in
+    // time ("in 2016", "over 2016", "since 1953").
+    let year_like = (1900.0..=2100.0).contains(&q.value) && q.value.fract() == 0.0;
+    let number_at = |t: &str| t.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+    text.match_indices(q.text.as_str()).any(|(at, t)| {
+        let starts = at + number_at(t);
+        let digits = text[starts..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len() - starts);
+        let word_before = text[..starts]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or_default()
+            .to_lowercase();
+        if year_like
+            && digits == 4
+            && matches!(
+                word_before.as_str(),
+                "in" | "of"
+                    | "since"
+                    | "over"
+                    | "by"
+                    | "until"
+                    | "from"
+                    | "before"
+                    | "after"
+                    | "during"
+            )
+        {
+            return true;
+        }
+        let before = &text[..at];
+        let window = before
+            .char_indices()
+            .rev()
+            .nth(60)
+            .map_or(before, |(i, _)| &before[i..]);
+        AFTER.is_match(&text[starts..]) || BEFORE.is_match(window)
+    })
+}
+
 /// What a conflict between durations is over: each value in minutes.
 const DURATION: &str = "duration in minutes";
 
@@ -4283,6 +4345,7 @@ fn conflicts(
             if let Some(m) = q.measure()
                 && !breakdown
                 && !interval(q)
+                && !another_set(&claim.text, q)
                 && !two_events(q, &m)
             {
                 // A duration is compared in minutes, whatever it was

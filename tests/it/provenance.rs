@@ -2831,3 +2831,34 @@ fn durations_conflict_in_minutes_and_intervals_and_delays_never() {
         report["conflicts"]
     );
 }
+
+/// A figure counting another set than the story's own disagrees with none
+/// of its counts: others besides them ("13 other Russians"), a part of them
+/// ("Eleven of the officers"), a running total ("That brings to 25 the
+/// number"). Two outlets' counts of the one indictment still conflict
+/// (Helsinki: 108 conflicts set the 12 officers indicted against the 13, 25
+/// and 31 of other indictments and totals; 79 after).
+#[test]
+fn counts_of_other_sets_conflict_with_nothing_and_two_counts_of_one_set_do() {
+    let reuters = "Officers charged\n\nWASHINGTON, July 13 (Reuters) - A federal grand jury indicted 12 Russian intelligence officers on Friday for hacking the computers of Democratic Party officials in the Valletta election.\n";
+    let ap = "Russians charged\n\nWASHINGTON (AP) — Prosecutors in the Valletta election inquiry indicted 14 Russian intelligence officers on Friday for hacking Democratic Party computers, officials said.\n\n\
+In February, prosecutors indicted 13 other Russians over a social media campaign around the Valletta election.\n\n\
+That brings to 25 the number of Russians charged in the Valletta election inquiry.\n\n\
+Eleven of the Russian officers are charged with identity theft in the Valletta election case.\n";
+    let (_ws, report) = audit(&[("r.txt", reuters), ("a.txt", ap)]);
+    let twelve = cluster_of(&report, "r.txt", "indicted 12");
+    let fourteen = cluster_of(&report, "a.txt", "indicted 14");
+    assert!(
+        in_one_conflict(&report, twelve, fourteen),
+        "two counts of one indictment disagree: {}",
+        report["conflicts"]
+    );
+    for phrase in ["13 other Russians", "brings to 25", "Eleven of the"] {
+        let other = cluster_of(&report, "a.txt", phrase);
+        assert!(
+            !in_one_conflict(&report, twelve, other),
+            "{phrase}: another set, no conflict: {}",
+            report["conflicts"]
+        );
+    }
+}
