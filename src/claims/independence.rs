@@ -4212,8 +4212,9 @@ fn another_set(text: &str, q: &crate::model::claims::Quantity) -> bool {
             r"(?i)\b(?:another|previous|previously|earlier|prior|separate|brings?|brought|bringing)\s+(?:[\w'’-]+\s+){0,3}$",
         )
     });
-    // A year is four digits with no comma after a word placing it in
-    // time ("in 2016", "over 2016", "since 1953").
+    // A year is four digits with no comma and nothing counted after
+    // them, after a word placing it in time ("in 2016", "over 2016",
+    // "since 1953").
     let year_like = (1900.0..=2100.0).contains(&q.value) && q.value.fract() == 0.0;
     let number_at = |t: &str| t.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
     text.match_indices(q.text.as_str()).any(|(at, t)| {
@@ -4226,8 +4227,10 @@ fn another_set(text: &str, q: &crate::model::claims::Quantity) -> bool {
             .next_back()
             .unwrap_or_default()
             .to_lowercase();
+        // (A noun after it is counted: "over 2000 people".)
         if year_like
             && digits == 4
+            && t.trim_end().ends_with(&text[starts..starts + digits])
             && matches!(
                 word_before.as_str(),
                 "in" | "of"
@@ -4688,6 +4691,31 @@ fn conflicts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A year is no count ("Indicted Over 2016 Election Hacking"), while
+    /// four digits with what they count after them are ("Some 2000 people
+    /// protested"); a part of a set and others besides it are another set.
+    #[test]
+    fn a_year_and_a_part_or_others_of_a_set_are_another_set() {
+        let q = |value: f64, text: &str| crate::model::claims::Quantity {
+            value,
+            text: text.to_owned(),
+            qualifier: None,
+            unit: None,
+            event: Some("indicted".to_owned()),
+        };
+        let headline = "Twelve Russian Officers Indicted Over 2016 Election Hacking";
+        assert!(another_set(headline, &q(2016.0, "Over 2016")));
+        assert!(!another_set(headline, &q(12.0, "Twelve")));
+        let crowd = "Some 2000 people protested outside the court on Friday.";
+        assert!(!another_set(crowd, &q(2000.0, "Some 2000 people")));
+        let part = "Eleven of the officers are charged with identity theft.";
+        assert!(another_set(part, &q(11.0, "Eleven of")));
+        let others = "In February, prosecutors indicted 13 other Russians.";
+        assert!(another_set(others, &q(13.0, "13 other")));
+        let total = "The officials had reported a total of 9 deaths by evening.";
+        assert!(!another_set(total, &q(9.0, "9 deaths")));
+    }
 
     /// The newsroom a claim's sentence says it came through, with the words
     /// saying so, and sentences naming one that relay nothing.
