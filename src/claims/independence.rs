@@ -4209,9 +4209,19 @@ fn another_set(text: &str, q: &crate::model::claims::Quantity) -> bool {
     });
     static BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         crate::pattern::re(
-            r"(?i)\b(?:another|previous|previously|earlier|prior|separate|brings?|brought|bringing)\s+(?:[\w'’-]+\s+){0,3}$",
+            r"(?i)\b(?:another|previous|previously|earlier|prior|separate)\s+(?:[\w'’-]+\s+){0,3}$",
         )
     });
+    // A running total of several events ("That brings to 25 the number of
+    // Russians charged"): a toll's own total ("bringing the death toll to
+    // 2,946") is the toll, left to the timeline's rules.
+    static TOTAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::re(r"(?i)\b(?:brings?|brought|bringing)\s+(?:[\w'’-]+\s+){0,3}$")
+    });
+    let toll = matches!(
+        q.event.as_deref(),
+        Some("killed" | "wounded" | "missing" | "affected" | "displaced" | "casualties")
+    );
     // A year is four digits with no comma and nothing counted after
     // them, after a word placing it in time ("in 2016", "over 2016",
     // "since 1953").
@@ -4252,7 +4262,9 @@ fn another_set(text: &str, q: &crate::model::claims::Quantity) -> bool {
             .rev()
             .nth(60)
             .map_or(before, |(i, _)| &before[i..]);
-        AFTER.is_match(&text[starts..]) || BEFORE.is_match(window)
+        AFTER.is_match(&text[starts..])
+            || BEFORE.is_match(window)
+            || (!toll && TOTAL.is_match(window))
     })
 }
 
@@ -4715,6 +4727,17 @@ mod tests {
         assert!(another_set(others, &q(13.0, "13 other")));
         let total = "The officials had reported a total of 9 deaths by evening.";
         assert!(!another_set(total, &q(9.0, "9 deaths")));
+        let charged = "That brings to 25 the number of Russians charged.";
+        assert!(another_set(charged, &q(25.0, "25 the")));
+        let toll = crate::model::claims::Quantity {
+            event: Some("killed".to_owned()),
+            ..q(2946.0, "2,946")
+        };
+        let rising = "Another tremor struck, bringing the toll to 2,946.";
+        assert!(
+            !another_set(rising, &toll),
+            "a toll's own total is the toll"
+        );
     }
 
     /// The newsroom a claim's sentence says it came through, with the words
