@@ -2843,7 +2843,10 @@ fn follow_copied_texts(
 /// stand as a second origin for the sentence both carry (Kerman bombing,
 /// January 2024). Only the copy's source follows it: documents merely
 /// credited alike stay, or one page holding two wires' words would make
-/// the two wires one.
+/// the two wires one. The text cannot tell that case from a page mixing
+/// one wire's copy with another's paragraphs: there the first wire's own
+/// page counts with the second in the claims the page tells in the first's
+/// words, one origin fewer than there are, never one more.
 fn follow_shared_sentences(
     list: &[usize],
     claims: &[Claim],
