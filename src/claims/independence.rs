@@ -1096,7 +1096,7 @@ fn judge_one(
     // So does a sentence: one of a group that went elsewhere takes the
     // group's documents with the same words along.
     if !carried.is_empty() {
-        follow_shared_sentences(list, claims, groups, &mut carried);
+        follow_shared_sentences(list, claims, groups, entities, &mut carried);
     }
     let local;
     let groups = if carried.is_empty() {
@@ -2844,15 +2844,28 @@ fn follow_copied_texts(
 /// January 2024). Only the copy's source follows it: documents merely
 /// credited alike stay, or one page holding two wires' words would make
 /// the two wires one. The text cannot tell that case from a page mixing
-/// one wire's copy with another's paragraphs: there the first wire's own
-/// page counts with the second in the claims the page tells in the first's
-/// words, one origin fewer than there are, never one more.
+/// one wire's copy with another's paragraphs: there the first newsroom's
+/// own page counts with the second in the claims the page tells in the
+/// first's words, one origin fewer than there are, never one more. An
+/// international wire's page (Reuters, AP, AFP, Xinhua …) never follows:
+/// such a wire writes its own copy, where a national agency often runs a
+/// foreign wire's.
 fn follow_shared_sentences(
     list: &[usize],
     claims: &[Claim],
     groups: &HashMap<i64, DocumentOrigin>,
+    entities: &Entities,
     carried: &mut BTreeMap<i64, i64>,
 ) {
+    // An international wire's own page is its own text, whatever a copy of
+    // it also carries (AP and Reuters paragraphs on one page make neither
+    // wire the other's).
+    let own_wire = |d: i64| {
+        groups[&d]
+            .outlet_id
+            .as_deref()
+            .is_some_and(|o| entities.is_international_wire(o))
+    };
     let mut runs_of: BTreeMap<i64, BTreeSet<u64>> = BTreeMap::new();
     for &i in list {
         runs_of
@@ -2863,7 +2876,7 @@ fn follow_shared_sentences(
     for _ in 0..runs_of.len() {
         let mut moved = false;
         for (&d, runs) in &runs_of {
-            if carried.contains_key(&d) || runs.is_empty() {
+            if carried.contains_key(&d) || runs.is_empty() || own_wire(d) {
                 continue;
             }
             let with = runs_of.iter().find(|&(&s, other)| {

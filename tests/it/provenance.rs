@@ -2775,6 +2775,21 @@ He was buried in his hometown of Kestrel after a funeral that drew millions of m
         evidence.contains("p.txt (United News of India; it counts with Xinhua News Agency here)"),
         "the row says whose text the copy counts with: {evidence}"
     );
+    // An international wire writes its own copy: under Reuters' dateline
+    // the same page stays Reuters', and the toll stands on two origins.
+    let wire_page = agency.replace("Velsa, (UNI) ", "VELSA, Jan 4 (Reuters) - ");
+    let (_ws, report) = audit(&[
+        ("p.txt", page),
+        ("u.txt", &wire_page),
+        ("v.txt", &rerun),
+        ("w.txt", wire),
+    ]);
+    assert_eq!(document(&report, "u.txt")["origin"]["name"], "Reuters");
+    let k = cluster_of(&report, "u.txt", "284 others injured");
+    assert_eq!(
+        k["independent_origins"], 2,
+        "Reuters' own page is no copy of Xinhua's: {k:#}"
+    );
 }
 
 /// A meeting's length is compared in minutes, whatever unit each outlet
