@@ -4284,6 +4284,28 @@ fn another_set(text: &str, q: &crate::model::claims::Quantity) -> bool {
     })
 }
 
+/// The place a claim measures its distance `value` from or to, as the
+/// words after the figure name it ("71 km south-west of Marrakesh",
+/// "72 kilometres (45 miles) southwest of the tourist hub of Marrakesh",
+/// "60 kilometres from Marrakesh", "over 1,000 km away in Bangkok"); none
+/// when they name none.
+fn distance_from(claim: &Claim, value: f64) -> Option<String> {
+    static PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::re(
+            r"^(?:[^.;]|\.\d){0,40}?\b(?:of|from|in|to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?P<p>\p{Lu}[\w'’-]+)",
+        )
+    });
+    let q = claim.quantities.iter().find(|q| q.value == value)?;
+    claim
+        .text
+        .match_indices(q.text.as_str())
+        .find_map(|(at, t)| {
+            PLACE
+                .captures(&claim.text[at + t.len()..])
+                .map(|c| c["p"].to_owned())
+        })
+}
+
 /// What a conflict between durations is over: each value in minutes.
 const DURATION: &str = "duration in minutes";
 
@@ -4493,6 +4515,20 @@ fn conflicts(
         // A quake's depth is measured once too ("at a depth of 7 km" and
         // "of about 17.9 kilometers": two agencies' readings of one quake).
         let magnitude = measure.starts_with("magnitude") || measure.ends_with(" depth");
+        // A distance is measured from a place: two from different places
+        // ("7 kilometers southeast of Hualien", "72 kilometres southwest
+        // of Marrakesh"; "over 1,000 km away in Bangkok", "about 20
+        // kilometers northeast of Mandalay") are two distances, not one
+        // disagreed on.
+        let places: Vec<Option<String>> = entries
+            .iter()
+            .map(|&(_, v, i)| {
+                measure
+                    .ends_with(" away")
+                    .then(|| distance_from(&claims[i], v))
+                    .flatten()
+            })
+            .collect();
         let mut quake = super::matching::Sets::new(entries.len());
         // What each entry's sentence says of its time, read once: whether
         // it is about a past quake (magnitudes), else its years.
@@ -4566,6 +4602,11 @@ fn conflicts(
                     && ga.group == gb.group
                     && !ga.group.starts_with("document:")
                     && claims[ia].document_id != claims[ib].document_id
+                {
+                    continue;
+                }
+                if let (Some(pa), Some(pb)) = (&places[x], &places[y])
+                    && pa != pb
                 {
                     continue;
                 }

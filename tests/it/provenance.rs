@@ -2877,3 +2877,32 @@ Eleven of the Russian officers are charged with identity theft in the Valletta e
         );
     }
 }
+
+/// A distance is measured from a place: two distances from different
+/// places are two facts ("7 kilometers southeast of Hualien" and "190
+/// kilometres southeast of Marrakesh" in one folder; "over 1,000 km away
+/// in Bangkok" and "20 kilometers northeast of Mandalay"), while two
+/// agencies placing one epicentre at different distances from the same
+/// city disagree (the dev set: 60 → 57 conflicts, none of them lost).
+#[test]
+fn distances_from_different_places_are_no_conflict() {
+    let usgs = "Quake strikes Myanmar\n\nYANGON, March 28 (Reuters) - The earthquake struck about 20 kilometers northeast of Mandalay, the U.S. Geological Survey said.\n";
+    let cenc = "Strong quake in Myanmar\n\nBEIJING, March 28 (Xinhua) -- The earthquake struck 33 km southwest of Mandalay, the China Earthquake Networks Center said.\n";
+    let far = "Tremors felt in Bangkok\n\nBANGKOK (AP) — The Mandalay earthquake was felt over 1,000 km away in Bangkok, where a tower under construction collapsed.\n";
+    let (_ws, report) = audit(&[("u.txt", usgs), ("c.txt", cenc), ("f.txt", far)]);
+    let (u, c, f) = (
+        cluster_of(&report, "u.txt", "20 kilometers"),
+        cluster_of(&report, "c.txt", "33 km"),
+        cluster_of(&report, "f.txt", "1,000 km"),
+    );
+    assert!(
+        in_one_conflict(&report, u, c),
+        "one epicentre, two distances from Mandalay: {}",
+        report["conflicts"]
+    );
+    assert!(
+        !in_one_conflict(&report, u, f) && !in_one_conflict(&report, c, f),
+        "a distance from Bangkok is another fact: {}",
+        report["conflicts"]
+    );
+}
