@@ -4205,8 +4205,24 @@ fn day_named(claim: &Claim, value: f64) -> Option<String> {
 /// sentences giving the magnitudes name different places.
 const STORY_NAMES: usize = 2;
 
-/// Clusters giving different values for the same measure on the same topic
-/// (sharing a name or two words besides the figure), linked into conflicts.
+/// Whether a duration is the time between two events ("the second took
+/// place 15 minutes later", "an aftershock 12 minutes later"), a delay
+/// ("40 minutes behind schedule") or a point in time ("20 minutes into the
+/// meeting"): it measures no one thing, a story has many, and two of them
+/// are no disagreement (Kerman bombing and Myanmar earthquake, held out;
+/// Helsinki).
+fn interval(text: &str, q: &crate::model::claims::Quantity) -> bool {
+    static AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::re(
+            r"^\s*(?:later|after|before|earlier|apart|ago|late|behind|early|ahead|into|away|from)\b",
+        )
+    });
+    q.event.as_deref() == Some("lasted")
+        && text
+            .match_indices(q.text.as_str())
+            .any(|(at, t)| AFTER.is_match(&text[at + t.len()..]))
+}
+
 /// Whether a figure counts another set than the story's own, or a year:
 /// others besides them ("13 other Russians", "another 40 people"), a part
 /// of them ("Eleven of the Russians"), an earlier or separate count ("A
@@ -4248,17 +4264,17 @@ fn another_set(text: &str, q: &crate::model::claims::Quantity) -> bool {
         let digits = text[starts..]
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(text.len() - starts);
-        let word_before = text[..starts]
-            .split_whitespace()
-            .next_back()
-            .unwrap_or_default()
-            .to_lowercase();
         // (A noun after it is counted: "over 2000 people".)
         if year_like
             && digits == 4
             && t.trim_end().ends_with(&text[starts..starts + digits])
             && matches!(
-                word_before.as_str(),
+                text[..starts]
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or_default()
+                    .to_lowercase()
+                    .as_str(),
                 "in" | "of"
                     | "since"
                     | "over"
@@ -4326,6 +4342,8 @@ fn minutes(q: &crate::model::claims::Quantity) -> Option<f64> {
         .map(|(_, factor)| q.value * factor)
 }
 
+/// Clusters giving different values for the same measure on the same topic
+/// (sharing a name or two words besides the figure), linked into conflicts.
 fn conflicts(
     claims: &[Claim],
     features: &FeatureTable,
@@ -4376,28 +4394,10 @@ fn conflicts(
                     .take_while(|(c, _, _)| *c == cluster_of_claim[i])
                     .any(|(_, d, sm)| *d != claim.document_id && sm == m)
         };
-        // The time between two events ("the second took place 15 minutes
-        // later", "an aftershock 12 minutes later"), a delay ("40 minutes
-        // behind schedule") or a point in time ("20 minutes into the
-        // meeting") measures no one thing: a story has many, and two of
-        // them are no disagreement (Kerman bombing and Myanmar earthquake,
-        // held out; Helsinki).
-        let interval = |q: &crate::model::claims::Quantity| {
-            static AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-                crate::pattern::re(
-                    r"^\s*(?:later|after|before|earlier|apart|ago|late|behind|early|ahead|into|away|from)\b",
-                )
-            });
-            q.event.as_deref() == Some("lasted")
-                && claim
-                    .text
-                    .match_indices(q.text.as_str())
-                    .any(|(at, t)| AFTER.is_match(&claim.text[at + t.len()..]))
-        };
         for (q, _) in claim.quantities.iter().zip(converted).filter(|(_, c)| !c) {
             if let Some(m) = q.measure()
                 && !breakdown
-                && !interval(q)
+                && !interval(&claim.text, q)
                 && !another_set(&claim.text, q)
                 && !two_events(q, &m)
             {
