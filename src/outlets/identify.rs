@@ -362,10 +362,24 @@ static DATA_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A source in parentheses closing a line: `3/25, 10:44 AM (Source:
 /// TeleTrader)`.
-static SOURCE_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\((?P<label>source)\s*:\s*(?P<rest>[^()\n]{2,60}?)\s*\)\s*$"));
-static SOURCE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?P<label>source|sources|from)\s*:\s*(?P<rest>.{2,120}?)\s*$"));
+static SOURCE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\((?P<label>{SOURCE_LABEL})\s*:\s*(?P<rest>[^()\n]{{2,60}}?)\s*\)\s*$"
+    ))
+});
+/// "Source" as a page in another language labels its source line:
+/// `KAYNAK: Anadolu Ajansı` (Turkish), `Fuente: EFE` (Spanish), `Quelle:
+/// dpa` (German), `Fonte: ANSA` (Italian, Portuguese), `Źródło: PAP`
+/// (Polish), `Источник: ТАСС` (Russian), `Bron: ANP` (Dutch), `Kilde:
+/// NTB` (Danish, Norwegian), `Källa: TT` (Swedish), `Lähde: STT`
+/// (Finnish), `Sumber: Antara` (Malay, Indonesian), `Nguồn: TTXVN`
+/// (Vietnamese). Which names count stays the registry's business.
+const SOURCE_LABEL: &str = r"source|sources|from|kaynak|fuente|fuentes|quelle|fonte|źródło|zrodlo|источник|bron|kilde|källa|kalla|lähde|lahde|sumber|nguồn";
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^\s*(?P<label>{SOURCE_LABEL})\s*:\s*(?P<rest>.{{2,120}}?)\s*$"
+    ))
+});
 /// "Credit: Associated Press" under a picture: a photo credit.
 static CREDIT_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
