@@ -4250,6 +4250,15 @@ fn another_set(text: &str, q: &crate::model::claims::Quantity) -> bool {
     static TOTAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         crate::pattern::re(r"(?i)\b(?:brings?|brought|bringing)\s+(?:[\w'’-]+\s+){0,3}$")
     });
+    // An event of another year, named by it, told in a clause of its own:
+    // "the deadliest since 2015, when about 9,000 people were killed", "the
+    // 2015 earthquake, which killed nearly 9,000 people", "the 2010 floods
+    // that affected 20 million".
+    static PAST_EVENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?i)(?:\b(?:19|20)\d\d\s*,?\s+when\b[^.;:]*|\bthe\s+(?:19|20)\d\d\s+(?:[\w'’-]+,?\s+){1,3}(?:that|which|when)\s+(?:[\w'’-]+\s+){0,4})$",
+        )
+    });
     let toll = matches!(
         q.event.as_deref(),
         Some("killed" | "wounded" | "missing" | "affected" | "displaced" | "casualties")
@@ -4296,7 +4305,48 @@ fn another_set(text: &str, q: &crate::model::claims::Quantity) -> bool {
             .map_or(before, |(i, _)| &before[i..]);
         AFTER.is_match(&text[starts..])
             || BEFORE.is_match(window)
+            || PAST_EVENT.is_match(window)
             || (!toll && TOTAL.is_match(window))
+    })
+}
+
+/// Whether the sentence sets figure `q` in a month other than the one its
+/// document reports from ("In October, three quakes above magnitude 4.0
+/// jolted the Dhading district, … one measuring 6.1" in a report of 4
+/// November): an earlier (or later) event's figure, set against none of
+/// the report's own. Undated documents are never judged so.
+fn another_month(text: &str, q: &crate::model::claims::Quantity, date: Option<&(u8, u8)>) -> bool {
+    static IN_MONTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?i)\b(?:in|last|since|during|until|through|back\s+in|earlier\s+in)\s+(?:early|late|mid)?[\s-]*(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)\b",
+        )
+    });
+    let Some(&(month, _)) = date else {
+        return false;
+    };
+    let Some(at) = text.find(q.text.as_str()) else {
+        return false;
+    };
+    IN_MONTH.captures_iter(&text[..at]).any(|c| {
+        let named = c["m"].to_lowercase();
+        let number = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+        .iter()
+        .position(|m| *m == named)
+        .map_or(0, |i| i as u8 + 1);
+        number != month
     })
 }
 
@@ -4399,6 +4449,7 @@ fn conflicts(
                 && !breakdown
                 && !interval(&claim.text, q)
                 && !another_set(&claim.text, q)
+                && !another_month(&claim.text, q, dates.get(&claim.document_id))
                 && !two_events(q, &m)
             {
                 // A duration is compared in minutes, whatever it was
@@ -4765,6 +4816,27 @@ mod tests {
     /// four digits with what they count after them are ("Some 2000 people
     /// protested"); a part of a set and others besides it are another set.
     #[test]
+    fn a_figure_set_in_another_month_than_its_report_is_another_event() {
+        let q = |value: f64, text: &str| crate::model::claims::Quantity {
+            value,
+            text: text.to_owned(),
+            qualifier: None,
+            unit: None,
+            event: Some("earthquake".to_owned()),
+        };
+        let october = "In October, three quakes above magnitude 4.0 jolted the Dhading district, with one measuring 6.1-magnitude.";
+        let six = q(6.1, "6.1");
+        assert!(another_month(october, &six, Some(&(11, 4))));
+        // A report of that month, or of no known day, sets it against the
+        // others.
+        assert!(!another_month(october, &six, Some(&(10, 3))));
+        assert!(!another_month(october, &six, None));
+        // A month after the figure places something else.
+        let after = "A 6.4 quake struck on Friday, the strongest since a tremor in October.";
+        assert!(!another_month(after, &q(6.4, "6.4"), Some(&(11, 4))));
+    }
+
+    #[test]
     fn a_year_and_a_part_or_others_of_a_set_are_another_set() {
         let q = |value: f64, text: &str| crate::model::claims::Quantity {
             value,
@@ -4784,6 +4856,16 @@ mod tests {
         assert!(another_set(others, &q(13.0, "13 other")));
         let total = "The officials had reported a total of 9 deaths by evening.";
         assert!(!another_set(total, &q(9.0, "9 deaths")));
+        let killed = |value: f64, text: &str| crate::model::claims::Quantity {
+            event: Some("killed".to_owned()),
+            ..q(value, text)
+        };
+        let since = "The quake is the deadliest since 2015, when about 9,000 people were killed.";
+        assert!(another_set(since, &killed(9000.0, "about 9,000 people")));
+        let named = "It was the worst since the 2015 earthquake, which killed nearly 9,000 people.";
+        assert!(another_set(named, &killed(9000.0, "nearly 9,000 people")));
+        let now = "At least 157 people were killed, the deadliest quake since 2015.";
+        assert!(!another_set(now, &killed(157.0, "At least 157 people")));
         let charged = "That brings to 25 the number of Russians charged.";
         assert!(another_set(charged, &q(25.0, "25 the")));
         let toll = crate::model::claims::Quantity {
