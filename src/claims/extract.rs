@@ -1311,6 +1311,35 @@ fn nearest_event(sentence: &str, start: usize, end: usize) -> Option<String> {
     {
         return Some("killed".to_owned());
     }
+    // "The number of those killed in Jajarkot and Rukum due to the
+    // earthquake has climbed to 157", "the number of people injured …
+    // reached 140": the number counts what its first words say happened,
+    // however long the phrase between.
+    // (The figure it reaches, never one inside the phrase: "in the two
+    // districts".)
+    let reaches = matches!(
+        lower.split_whitespace().next_back(),
+        Some(
+            "to" | "at"
+                | "reached"
+                | "hit"
+                | "is"
+                | "was"
+                | "exceeded"
+                | "passed"
+                | "topped"
+                | "surpassed"
+        )
+    );
+    if let Some(at) = lower.rfind("number of ")
+        && reaches
+        && !lower[at..].chars().any(|c| c.is_ascii_digit())
+    {
+        return words(&lower[at + "number of ".len()..])
+            .iter()
+            .take(3)
+            .find_map(|w| event_of(w));
+    }
     None
 }
 
@@ -3666,6 +3695,31 @@ mod tests {
         let got: Vec<(f64, Option<&str>)> =
             q.iter().map(|q| (q.value, q.event.as_deref())).collect();
         assert_eq!(got, [(1000.0, Some("killed")), (5000.0, Some("wounded"))]);
+    }
+
+    #[test]
+    fn the_number_of_those_a_sentence_says_were_killed_counts_them() {
+        let kinds = |text: &str| -> Vec<(f64, Option<String>)> {
+            quantities(text)
+                .into_iter()
+                .map(|q| (q.value, q.event))
+                .collect()
+        };
+        assert_eq!(
+            kinds(
+                "The number of those killed in Jajarkot and Rukum due to the earthquake has climbed to 157, according to the Prime Minister's secretariat."
+            ),
+            [(157.0, Some("killed".to_owned()))]
+        );
+        assert_eq!(
+            kinds("The number of people injured across the region reached 140 on Saturday."),
+            [(140.0, Some("wounded".to_owned()))]
+        );
+        // A number of something else counts nothing that happened.
+        assert_eq!(
+            kinds("The number of houses in the district reached 3,000."),
+            [(3000.0, None)]
+        );
     }
 
     #[test]
