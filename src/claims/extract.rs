@@ -684,6 +684,17 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
                     .flatten()
             })
             .filter(|_| !money)
+            // "up to 12 inches of rain within hours": an amount of
+            // something, said to fall within a time, lasts no time.
+            .filter(|e| {
+                e != "lasted"
+                    || unit.as_deref().is_none_or(|u| {
+                        matches!(
+                            u,
+                            "seconds" | "minutes" | "hours" | "days" | "weeks" | "months" | "years"
+                        )
+                    })
+            })
             // "could result in a death toll as high as 100,000": a
             // projection, not a count of what happened.
             .filter(|_| !projected(&sentence[..whole.start()]));
@@ -947,7 +958,16 @@ fn projected(before: &str) -> bool {
             r"(?i)\b(?:could|might|may|would|projected|forecasts?|expected to|expects?|expecting|predicts?|predicted|anticipates?|likely to|probability)\b[^.;]*$",
         )
     });
-    let clause = before.rsplit([';', '.']).next().unwrap_or(before);
+    // The modal's own clause only: "as people tried to salvage what they
+    // could from their ruined homes following monstrous flash floods in
+    // Spain that claimed at least 158 lives" counts what the floods did;
+    // "the toll, which could rise, stands at 157" counts what it is.
+    static CLAUSE_START: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)(?:[;.,]|\b(?:that|which|who|following|after|when|while)\b)"));
+    let clause = CLAUSE_START
+        .find_iter(before)
+        .last()
+        .map_or(before, |m| &before[m.end()..]);
     MODAL.is_match(clause)
 }
 
@@ -3913,6 +3933,21 @@ mod tests {
         let counted =
             quantities("The death toll has risen to 1,644, the military government said.");
         assert_eq!(counted[0].measure().as_deref(), Some("people killed"));
+        // A modal in a clause of its own projects nothing the floods did
+        // (AP on the Valencia floods, 2024), nor what a toll is now.
+        let salvage = quantities(
+            "Crews searched for bodies Thursday as people tried to salvage what they could from their ruined homes following monstrous flash floods in Spain that claimed at least 158 lives, with 155 deaths confirmed in the Valencia region alone.",
+        );
+        assert_eq!(
+            salvage.iter().map(|q| q.measure()).collect::<Vec<_>>(),
+            [Some("people killed".into()), Some("people killed".into())],
+            "{salvage:?}"
+        );
+        let stands = quantities("The toll, which could rise, stands at 157 people killed.");
+        assert_eq!(stands[0].measure().as_deref(), Some("people killed"));
+        // Rain measured within hours lasts no time.
+        let rain = quantities("Some places received up to 12 inches of rain within a few hours.");
+        assert_eq!(rain[0].event, None, "{rain:?}");
     }
 
     #[test]
