@@ -1673,9 +1673,32 @@ fn of_another_time(a: &str, b: &str) -> bool {
 /// The years a sentence names, each once, in order ("1,999 people" is a
 /// figure, not a year).
 fn years_named(t: &str) -> Vec<&str> {
+    // "at 23:47 local time (1802 GMT)", "0018 GMT", "at 1430 hours": an
+    // hour as wire copy writes it, no year.
+    let hour = |end: usize| {
+        let after = t[end..].trim_start();
+        [
+            "GMT",
+            "UTC",
+            "local time",
+            "hrs",
+            "hours",
+            "IST",
+            "CET",
+            "CEST",
+            "EST",
+            "EDT",
+            "PST",
+            "BST",
+            "JST",
+            "KST",
+        ]
+        .iter()
+        .any(|z| after.starts_with(z))
+    };
     let mut y: Vec<&str> = YEAR
         .find_iter(t)
-        .filter(|m| !t[..m.start()].ends_with(','))
+        .filter(|m| !t[..m.start()].ends_with(',') && !hour(m.end()))
         .map(|m| m.as_str())
         .collect();
     y.sort_unstable();
@@ -3948,6 +3971,20 @@ mod tests {
         // Rain measured within hours lasts no time.
         let rain = quantities("Some places received up to 12 inches of rain within a few hours.");
         assert_eq!(rain[0].event, None, "{rain:?}");
+    }
+
+    /// An hour as wire copy writes it is no year (Xinhua on the Nepal
+    /// earthquake, 2023: its toll met no other report's while "1802 GMT"
+    /// read as a year set it apart as another event's).
+    #[test]
+    fn an_hour_in_gmt_is_no_year() {
+        assert!(!names_a_year(
+            "The quake hit western Nepal at 23:47 local time on Friday night (1802 GMT), killing 128 people."
+        ));
+        assert!(!names_a_year("A tsunami reached the island at 0018 GMT."));
+        assert!(!names_a_year("The rally began at 1430 hours."));
+        assert!(names_a_year("It was the deadliest since the 1999 quake."));
+        assert!(names_a_year("In 2015, about 9,000 people were killed."));
     }
 
     /// Verbs of saying newsrooms use beside "said" (AFP on the Wagner
