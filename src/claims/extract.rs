@@ -695,6 +695,30 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
                         )
                     })
             })
+            // "140 others were injured in the two districts": places are
+            // where it befell people, never whom.
+            .filter(|e| {
+                !(matches!(
+                    e.as_str(),
+                    "killed" | "wounded" | "missing" | "displaced" | "trapped" | "rescued"
+                ) && unit.as_deref().is_some_and(|u| {
+                    matches!(
+                        u,
+                        "districts"
+                            | "provinces"
+                            | "regions"
+                            | "villages"
+                            | "towns"
+                            | "cities"
+                            | "countries"
+                            | "states"
+                            | "counties"
+                            | "municipalities"
+                            | "areas"
+                            | "prefectures"
+                    )
+                }))
+            })
             // "could result in a death toll as high as 100,000": a
             // projection, not a count of what happened.
             .filter(|_| !projected(&sentence[..whole.start()]));
@@ -3968,6 +3992,19 @@ mod tests {
         );
         let stands = quantities("The toll, which could rise, stands at 157 people killed.");
         assert_eq!(stands[0].measure().as_deref(), Some("people killed"));
+        // The places where it befell people are not whom it befell.
+        let places = quantities(
+            "According to the Home Ministry, 128 people were killed and 140 others were injured in the two districts.",
+        );
+        assert_eq!(
+            places.iter().map(|q| q.measure()).collect::<Vec<_>>(),
+            [
+                Some("people killed".into()),
+                Some("people wounded".into()),
+                None
+            ],
+            "{places:?}"
+        );
         // Rain measured within hours lasts no time.
         let rain = quantities("Some places received up to 12 inches of rain within a few hours.");
         assert_eq!(rain[0].event, None, "{rain:?}");
