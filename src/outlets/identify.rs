@@ -242,7 +242,7 @@ static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// dated day).
 static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*\p{Lu}[\p{L}.'’ /-]{1,40}?(?:\s*\([^()\n]{2,30}\))?(?:\s*\[[^\[\]\n]{2,30}\])?(?:[,.]\s*[\p{L}0-9][\p{L}0-9.' ]{0,20}){0,3},?\s*\((?P<inner>[^()\n]{2,80})\)\s*\.?\s*(?:--|[-–—:]|\p{Lu}|[“\x22]|$)",
+        r"^\s*[\p{Lu}\p{Lo}][\p{L}\p{M}.'’ /-]{1,40}?(?:\s*\([^()\n]{2,30}\))?(?:\s*\[[^\[\]\n]{2,30}\])?(?:[,.]\s*[\p{L}0-9][\p{L}0-9.' ]{0,20}){0,3},?\s*\((?P<inner>[^()\n]{2,80})\)\s*\.?\s*(?:--|[-–—:|]|\p{Lu}|\p{Lo}|[“\x22]|$)",
     )
 });
 /// A news agency's name with the time its copy ran, on a line of its own:
@@ -349,10 +349,14 @@ static FIRST_PUBLISHED_WORDS: LazyLock<Regex> =
 /// The producer writing about its own staff: "AFP saw them", "Xinhua
 /// reporters in Taipei", "an AFP correspondent"; or about its own story:
 /// "TASS has put together", the AP's note on a story it updates ("THIS IS
-/// A BREAKING NEWS UPDATE. AP’s earlier story follows below.").
+/// A BREAKING NEWS UPDATE. AP’s earlier story follows below."), or what
+/// it could not check ("Reuters could not immediately verify the images",
+/// "Reuters was not immediately able to verify that footage", "which AFP
+/// was unable to immediately verify", "Reuters has not authenticated the
+/// videos").
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?P<name>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})(?:\s+(?:correspondents?|reporters?|journalists?|photographers?|witness(?:es)?|saw|witnessed|learned|learnt|has\s+(?:learned|learnt|collected|compiled|gathered|obtained|found|seen|put\s+together)|could\s+not\s+(?:immediately\s+|independently\s+)?(?:verify|confirm))|[’']s\s+earlier\s+(?:story|version)\s+(?:follows|is)\s+below)\b",
+        r"\b(?P<name>[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})(?:\s+(?:correspondents?|reporters?|journalists?|photographers?|witness(?:es)?|saw|witnessed|learned|learnt|has\s+(?:learned|learnt|collected|compiled|gathered|obtained|found|seen|put\s+together)|(?:could\s+not|cannot|was\s+not|were\s+not|is\s+not|has\s+not\s+been|(?:was|were|is|has\s+been)\s+unable\s+to)\s+(?:(?:immediately|independently)\s+)?(?:able\s+to\s+)?(?:(?:immediately|independently)\s+)?(?:verify|confirm|authenticate)|has\s+not\s+(?:(?:immediately|independently)\s+)?(?:verified|authenticated|confirmed))|[’']s\s+earlier\s+(?:story|version)\s+(?:follows|is)\s+below)\b",
     )
 });
 /// Words of a source line that names where a figure or a chart's data
