@@ -2892,7 +2892,12 @@ pub fn identify(
     // Producers credited together with the origin, in the same credit
     // ("(AFP/APP)"). Credits elsewhere on the page are not: a digest of
     // several agencies' stories, each under its own dateline, holds
-    // several texts, not one text of several producers.
+    // several texts, not one text of several producers. But an
+    // international agency writing of its own staff or checks in the text
+    // under another credit ("Conakry, (APP - UrduPoint …) … hospital
+    // sources told AFP … which AFP was unable to immediately verify") wrote
+    // what the credited newsroom relays: the text is never independent of
+    // it.
     let mut co_producers: Vec<(String, Option<String>)> = Vec::new();
     if let Some(o) = &origin {
         for s in &origins {
@@ -2901,8 +2906,14 @@ pub fn identify(
                 _ => s.name == o.name,
             };
             let together = s.start == o.evidence.start && s.end == o.evidence.end;
+            let own_reporting = s.rule == Rule::AgencySelfReference
+                && !digest
+                && s.outlet_id
+                    .as_deref()
+                    .and_then(|id| registry.get(id))
+                    .is_some_and(|x| x.international);
             if !same
-                && together
+                && (together || own_reporting)
                 && !s.rule.is_unnamed_agencies()
                 && !co_producers.iter().any(|(n, _)| *n == s.name)
             {

@@ -877,4 +877,28 @@ fn a_byline_naming_another_paper_names_the_producer() {
         "{}",
         found.explanation
     );
+    // A national agency's credit over a text in which an international
+    // agency writes of its own checks (APP running AFP's story of the
+    // Nzérékoré stadium crush, 2024): the credited agency is the origin,
+    // the international one its co-producer, never independent of it.
+    let found = check(
+        "Dozens killed in clashes at Guinea football match\n\nConakry, (APP - UrduPoint / Pakistan Point News - 2nd Dec, 2024) Dozens of people were killed Sunday in clashes between fans at a football match, hospital sources told AFP.\n\nVideos on social media showed chaotic scenes, which AFP was unable to immediately verify.\n",
+        None,
+        Some("Associated Press of Pakistan"),
+        Relation::SyndicatedWire,
+    );
+    assert_eq!(
+        found.co_producers,
+        [("Agence France-Presse".to_owned(), Some("afp".to_owned()))],
+        "{}",
+        found.explanation
+    );
+    // Its own staff or checks named under its own credit add no one.
+    let found = check(
+        "PARIS (AFP) - Talks resumed on Monday, which AFP was unable to immediately verify.\n",
+        None,
+        Some("Agence France-Presse"),
+        Relation::SyndicatedWire,
+    );
+    assert!(found.co_producers.is_empty(), "{}", found.explanation);
 }
