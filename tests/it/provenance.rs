@@ -2906,3 +2906,30 @@ fn distances_from_different_places_are_no_conflict() {
         report["conflicts"]
     );
 }
+
+/// Two stories in one folder: their tolls share the words every toll is
+/// framed in ("at least", "people", "according to officials"), never a
+/// story. A train crash in India and a stadium crush in Guinea (held out,
+/// stop 65) are no conflict; two tolls of the crush are.
+#[test]
+fn tolls_of_two_stories_framed_alike_are_no_conflict() {
+    let train = "Train crash toll rises\n\nBHUBANESWAR, India (AP) — At least 280 people were killed and more than 900 injured in a train collision in eastern India, according to officials and local media.\n";
+    let crush = "Guinea stadium crush\n\nCONAKRY (Reuters) - At least 135 people died in the crush at the stadium in Nzerekore, Guinea, according to the Collective of Human Rights Organizations.\n";
+    let government = "Guinea mourns\n\nCONAKRY (AFP) - Fifty-six people have been killed in a stampede at a football stadium in Nzerekore, the government of Guinea said.\n";
+    let (_ws, report) = audit(&[("t.txt", train), ("c.txt", crush), ("g.txt", government)]);
+    let (t, c, g) = (
+        cluster_of(&report, "t.txt", "280 people"),
+        cluster_of(&report, "c.txt", "At least 135"),
+        cluster_of(&report, "g.txt", "Fifty-six people"),
+    );
+    assert!(
+        !in_one_conflict(&report, t, c) && !in_one_conflict(&report, t, g),
+        "a train crash's toll is no other story's: {}",
+        report["conflicts"]
+    );
+    assert!(
+        in_one_conflict(&report, c, g),
+        "the crush's 135 and 56, one story: {}",
+        report["conflicts"]
+    );
+}
