@@ -719,6 +719,15 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
                     )
                 }))
             })
+            // "most of them children under the age of 18": an age, not
+            // whom it befell.
+            .filter(|_| {
+                let before = sentence[..whole.start()].trim_end().to_lowercase();
+                !(before.ends_with("age of")
+                    || before.ends_with("ages of")
+                    || before.ends_with("aged")
+                    || before.ends_with("ages"))
+            })
             // "could result in a death toll as high as 100,000": a
             // projection, not a count of what happened.
             .filter(|_| !projected(&sentence[..whole.start()]));
@@ -4004,6 +4013,15 @@ mod tests {
                 None
             ],
             "{places:?}"
+        );
+        // An age is no count of the dead (the Nzérékoré crush, 2024).
+        let ages = quantities(
+            "The group said 135 people died at the stadium, most of them children under the age of 18.",
+        );
+        assert_eq!(
+            ages.iter().map(|q| q.measure()).collect::<Vec<_>>(),
+            [Some("people killed".into()), None],
+            "{ages:?}"
         );
         // Rain measured within hours lasts no time.
         let rain = quantities("Some places received up to 12 inches of rain within a few hours.");
