@@ -40,6 +40,19 @@ pub const MONTHS: [&str; 11] = [
     "december",
 ];
 
+/// The number (1–12) of a month named in full or by its first three
+/// letters, any case: "August", "aug", "Sept" → 8, 8, 9.
+pub fn month_number(name: &str) -> Option<u8> {
+    const PREFIXES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.to_lowercase();
+    PREFIXES
+        .iter()
+        .position(|p| lower.starts_with(p))
+        .map(|i| i as u8 + 1)
+}
+
 /// Compiles a rule's pattern, its `\b` as ASCII word boundaries.
 pub fn re(pattern: &str) -> Regex {
     regex::RegexBuilder::new(&ascii_boundaries(pattern))
@@ -73,6 +86,14 @@ fn ascii_boundaries(pattern: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_are_numbered_by_name_or_abbreviation() {
+        assert_eq!(month_number("August"), Some(8));
+        assert_eq!(month_number("sept"), Some(9));
+        assert_eq!(month_number("MAY"), Some(5));
+        assert_eq!(month_number("Monday"), None);
+    }
 
     #[test]
     fn word_boundaries_become_ascii_and_nothing_else_changes() {

@@ -1016,9 +1016,6 @@ pub fn report_date(article: &str) -> Option<ReportDate> {
         )
     });
     static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[,.]?\s*(?P<y>(?:19|20)\d\d)\b"));
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     // A date line ("Friday, 10 January 2020 11:32 AM", "Aug 5, 2020, 9:26
     // PM") or a dateline ("MOSCOW, August 5. /TASS/."): among the first
     // lines, a short line holding a date, or a date right after a place at
@@ -1065,7 +1062,7 @@ pub fn report_date(article: &str) -> Option<ReportDate> {
         } else {
             let m = c.name("m").or(c.name("m2"))?.as_str().to_lowercase();
             let d = c.name("d").or(c.name("d2"))?.as_str().parse::<u8>().ok()?;
-            let month = MONTHS.iter().position(|p| m.starts_with(p))? as u8 + 1;
+            let month = crate::pattern::month_number(&m)?;
             match YEAR_AFTER.captures(&line[whole.end()..]) {
                 Some(y) => (
                     y["y"].parse::<u16>().ok(),

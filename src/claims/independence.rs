@@ -4327,27 +4327,9 @@ fn another_month(text: &str, q: &crate::model::claims::Quantity, date: Option<&(
     let Some(at) = text.find(q.text.as_str()) else {
         return false;
     };
-    IN_MONTH.captures_iter(&text[..at]).any(|c| {
-        let named = c["m"].to_lowercase();
-        let number = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-        .iter()
-        .position(|m| *m == named)
-        .map_or(0, |i| i as u8 + 1);
-        number != month
-    })
+    IN_MONTH
+        .captures_iter(&text[..at])
+        .any(|c| crate::pattern::month_number(&c["m"]).is_some_and(|named| named != month))
 }
 
 /// The place a claim measures its distance `value` from or to, as the
@@ -4498,7 +4480,8 @@ fn conflicts(
                 .filter(|w| {
                     !super::matching::is_figure_word(*w)
                         && (tolls || !super::matching::is_casualty_word(*w))
-                        && FRAME.binary_search(w).is_err()
+                        // (Within one story, checked apart, they may count.)
+                        && (tolls || FRAME.binary_search(w).is_err())
                 })
                 .collect();
             w.sort_unstable();
