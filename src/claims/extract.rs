@@ -688,12 +688,9 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
             // something, said to fall within a time, lasts no time.
             .filter(|e| {
                 e != "lasted"
-                    || unit.as_deref().is_none_or(|u| {
-                        matches!(
-                            u,
-                            "seconds" | "minutes" | "hours" | "days" | "weeks" | "months" | "years"
-                        )
-                    })
+                    || unit
+                        .as_deref()
+                        .is_none_or(|u| crate::model::claims::TIME_UNITS.contains(&u))
             })
             // "140 others were injured in the two districts": places are
             // where it befell people, never whom.

@@ -4813,18 +4813,20 @@ fn conflicts(
 mod tests {
     use super::*;
 
-    /// A year is no count ("Indicted Over 2016 Election Hacking"), while
-    /// four digits with what they count after them are ("Some 2000 people
-    /// protested"); a part of a set and others besides it are another set.
-    #[test]
-    fn a_figure_set_in_another_month_than_its_report_is_another_event() {
-        let q = |value: f64, text: &str| crate::model::claims::Quantity {
+    /// A quantity of `event` as a sentence states it.
+    fn quantity(value: f64, text: &str, event: &str) -> crate::model::claims::Quantity {
+        crate::model::claims::Quantity {
             value,
             text: text.to_owned(),
             qualifier: None,
             unit: None,
-            event: Some("earthquake".to_owned()),
-        };
+            event: Some(event.to_owned()),
+        }
+    }
+
+    #[test]
+    fn a_figure_set_in_another_month_than_its_report_is_another_event() {
+        let q = |value: f64, text: &str| quantity(value, text, "earthquake");
         let october = "In October, three quakes above magnitude 4.0 jolted the Dhading district, with one measuring 6.1-magnitude.";
         let six = q(6.1, "6.1");
         assert!(another_month(october, &six, Some(&(11, 4))));
@@ -4837,15 +4839,12 @@ mod tests {
         assert!(!another_month(after, &q(6.4, "6.4"), Some(&(11, 4))));
     }
 
+    /// A year is no count ("Indicted Over 2016 Election Hacking"), while
+    /// four digits with what they count after them are ("Some 2000 people
+    /// protested"); a part of a set and others besides it are another set.
     #[test]
     fn a_year_and_a_part_or_others_of_a_set_are_another_set() {
-        let q = |value: f64, text: &str| crate::model::claims::Quantity {
-            value,
-            text: text.to_owned(),
-            qualifier: None,
-            unit: None,
-            event: Some("indicted".to_owned()),
-        };
+        let q = |value: f64, text: &str| quantity(value, text, "indicted");
         let headline = "Twelve Russian Officers Indicted Over 2016 Election Hacking";
         assert!(another_set(headline, &q(2016.0, "Over 2016")));
         assert!(!another_set(headline, &q(12.0, "Twelve")));
@@ -4857,10 +4856,7 @@ mod tests {
         assert!(another_set(others, &q(13.0, "13 other")));
         let total = "The officials had reported a total of 9 deaths by evening.";
         assert!(!another_set(total, &q(9.0, "9 deaths")));
-        let killed = |value: f64, text: &str| crate::model::claims::Quantity {
-            event: Some("killed".to_owned()),
-            ..q(value, text)
-        };
+        let killed = |value: f64, text: &str| quantity(value, text, "killed");
         let since = "The quake is the deadliest since 2015, when about 9,000 people were killed.";
         assert!(another_set(since, &killed(9000.0, "about 9,000 people")));
         let named = "It was the worst since the 2015 earthquake, which killed nearly 9,000 people.";
@@ -4869,10 +4865,7 @@ mod tests {
         assert!(!another_set(now, &killed(157.0, "At least 157 people")));
         let charged = "That brings to 25 the number of Russians charged.";
         assert!(another_set(charged, &q(25.0, "25 the")));
-        let toll = crate::model::claims::Quantity {
-            event: Some("killed".to_owned()),
-            ..q(2946.0, "2,946")
-        };
+        let toll = killed(2946.0, "2,946");
         let rising = "Another tremor struck, bringing the toll to 2,946.";
         assert!(
             !another_set(rising, &toll),

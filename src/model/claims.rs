@@ -106,11 +106,11 @@ impl Quantity {
                     // Spans of time are said of many things in one story
                     // ("Putin's 18 years in power"), and people without
                     // what happened to them are any crowd.
+                    && !TIME_UNITS.contains(&unit)
                     && !matches!(
                         unit,
-                        "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "seconds"
-                            | "decades" | "centuries" | "times" | "people" | "persons"
-                            | "others" | "points" | "members" | "votes"
+                        "decades" | "centuries" | "times" | "people" | "persons" | "others"
+                            | "points" | "members" | "votes"
                     ))
                 .then(|| format!("count {unit}"))
             })
@@ -477,6 +477,11 @@ pub(crate) fn measurement_unit(u: &str) -> Option<&'static str> {
         _ => return CURRENCIES.iter().copied().find(|c| *c == u),
     })
 }
+
+/// Units a span of time is counted in.
+pub(crate) const TIME_UNITS: [&str; 7] = [
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years",
+];
 
 /// The currency codes an amount of money takes as its unit.
 pub(crate) const CURRENCIES: [&str; 6] = ["usd", "eur", "gbp", "jpy/cny", "inr", "rub"];
