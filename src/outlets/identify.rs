@@ -381,7 +381,7 @@ static SOURCE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
 const SOURCE_LABEL: &str = r"source|sources|from|kaynak|fuente|fuentes|quelle|fonte|źródło|zrodlo|источник|bron|kilde|källa|kalla|lähde|lahde|sumber|nguồn";
 static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^\s*(?P<label>{SOURCE_LABEL})\s*:\s*(?P<rest>.{{2,120}}?)\s*$"
+        r"(?i)^\s*(?P<label>{SOURCE_LABEL})(?:\s*:|\s+(?P<dash>[–—-]))\s*(?P<rest>.{{2,120}}?)\s*$"
     ))
 });
 /// "Credit: Associated Press" under a picture: a photo credit.
@@ -397,7 +397,7 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Za-z][^.|\n,]{1,60}?)(?:\s*[.,|]|\s+all rights reserved|\s*$)",
+        r"(?i)(?:copyright\s*(?:©|\(c\))?|©)\s*(?P<year>\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[A-Za-z][^.|\n,]{1,60}?)(?P<after>\s+\d{4})?(?:\s*[.,|]|\s+all rights reserved|\s*$)",
     )
 });
 /// A live page's post credited to its writers by their outlet: `From
@@ -1987,9 +1987,14 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 let mut pieces = inner.as_str().split('/');
                 let first = pieces.next().unwrap_or_default();
                 let rest: Vec<&str> = pieces.collect();
+                // On a line of its own, any registered newsroom signs its
+                // text ("(teleSUR)" under a broadcaster's story); closing a
+                // paragraph, only an agency (not "… said on Monday. (CNN)"
+                // quoting a channel).
+                let alone = line.trim_start().starts_with('(');
                 let outlet = registry
                     .find_credit_name(first)
-                    .filter(|o| o.kind == OutletKind::WireAgency);
+                    .filter(|o| o.kind == OutletKind::WireAgency || alone);
                 // "(Xinhua/Li Ming)" under a picture names its photographer.
                 let photo = rest.iter().any(|p| is_person_name(p))
                     || inner.as_str().to_lowercase().contains("photo");
@@ -2279,11 +2284,14 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                 continue;
             }
             let mut named = false;
+            // "From:" and a label behind a dash ("source – BERNAMA") name
+            // only what the registry knows: either begins prose as often.
             let from = c
                 .name("label")
                 .unwrap()
                 .as_str()
-                .eq_ignore_ascii_case("from");
+                .eq_ignore_ascii_case("from")
+                || c.name("dash").is_some();
             for part in split_names(rest) {
                 if is_generic(part) || (from && registry.find_credit_name(part).is_none()) {
                     continue;
@@ -2565,9 +2573,13 @@ pub fn signals(registry: &Registry, text: &str, meta: &PageMeta) -> Vec<Signal> 
                     registry.find_name(p).is_none()
                         && (is_person_name(p) || (shouted_name(p) && is_person_credit(p)))
                 });
-            let caption = line[..c.get(0).unwrap().start()]
-                .trim_end()
-                .ends_with(['.', '!', '?']);
+            // A year makes it the text's notice even there ("… in
+            // Seoul.© Thomson Reuters 2022."): a picture's credit has none.
+            let dated = c.name("year").is_some() || c.name("after").is_some();
+            let caption = !dated
+                && line[..c.get(0).unwrap().start()]
+                    .trim_end()
+                    .ends_with(['.', '!', '?']);
             let photographer = photographer || caption;
             if let Some((outlet, _)) = registered
                 && photographer
