@@ -498,6 +498,29 @@ pub(super) const TENS_AND_UNITS: &str = r"(?:twenty|thirty|forty|fifty|sixty|sev
 pub(super) const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
+/// Whether a sentence is a headline in title case: most of its longer
+/// words capitalised ("19 Foreigners Killed In S. Korea Itaewon Stampede").
+fn title_case(sentence: &str) -> bool {
+    let (mut words, mut capitalised) = (0, 0);
+    for word in sentence.split_whitespace() {
+        let letters = word.trim_matches(|ch: char| !ch.is_alphabetic());
+        if letters.chars().count() >= 4 && letters.chars().all(char::is_alphabetic) {
+            words += 1;
+            capitalised += usize::from(letters.starts_with(|ch: char| ch.is_uppercase()));
+        }
+    }
+    words >= 4 && capitalised * 3 >= words * 2
+}
+
+/// The words a headline capitalises that link, not count ("Rise to 2,600
+/// Due to Floods", "154 In Seoul").
+const HEADLINE_LINKS: &[&str] = &[
+    "a", "about", "across", "after", "against", "amid", "and", "as", "at", "before", "but", "by",
+    "due", "during", "for", "from", "in", "into", "near", "of", "on", "or", "over", "since",
+    "than", "the", "to", "with", "within", "while", "as", "so", "far", "now", "more", "are", "is",
+    "was", "were", "have", "has", "had",
+];
+
 /// Units as words, from one: the second half of "sixty-eight".
 const UNITS: [&str; 9] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -506,6 +529,7 @@ const UNITS: [&str; 9] = [
 /// The quantities stated in a sentence (not dates, years, ordinals or times).
 pub fn quantities(sentence: &str) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
+    let headline = title_case(sentence);
     for c in NUMBER.captures_iter(sentence) {
         let num = c.name("num").unwrap();
         if c.name("suffix")
@@ -543,6 +567,27 @@ pub fn quantities(sentence: &str) -> Vec<Quantity> {
             .name("glued")
             .or(c.name("unit"))
             .map(|u| u.as_str().to_lowercase());
+        // A headline capitalises what it counts: "19 Foreigners Killed In
+        // S. Korea Itaewon Stampede".
+        let rest = &sentence[c.get(0).unwrap().end()..];
+        let unit = unit.or_else(|| {
+            let word = rest
+                .trim_start()
+                .split(|ch: char| !ch.is_alphabetic())
+                .next()?;
+            let lower = word.to_lowercase();
+            (headline
+                && rest.starts_with(' ')
+                && word.chars().count() >= 2
+                && word.starts_with(|ch: char| ch.is_uppercase())
+                && !HEADLINE_LINKS.contains(&lower.as_str())
+                // A plural, people or what befell them: not "12 Russian
+                // Intelligence Officers", whose first word qualifies.
+                && (lower.ends_with('s')
+                    || PEOPLE.contains(&lower.as_str())
+                    || event_of_word(&lower).is_some()))
+            .then_some(lower)
+        });
         // "170 additional individuals", "40 further cases": the word after
         // the modifier says what is counted.
         let unit = match unit.as_deref() {
@@ -3720,6 +3765,21 @@ mod tests {
             key("Officials said eight tugs were working to free the ship."),
             None
         );
+    }
+
+    #[test]
+    fn a_headline_capitalises_what_it_counts() {
+        let q = quantities(
+            "19 Foreigners Killed In S. Korea Itaewon Stampede during Halloween celebrations",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].unit.as_deref(), Some("foreigners"));
+        assert_eq!(q[0].event.as_deref(), Some("killed"));
+        // Prose keeps a capitalised word after a figure as no unit.
+        let q = quantities("12 Russian Intelligence Officers Indicted Over 2016 Election Hacking");
+        assert_eq!(q[0].unit, None, "{q:?}");
+        let q = quantities("At least 19 Koreans were among the dead, officials said.");
+        assert_eq!(q[0].unit, None, "{q:?}");
     }
 
     #[test]

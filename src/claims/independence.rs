@@ -4096,6 +4096,14 @@ fn entries_disagree(a: &Claim, va: f64, b: &Claim, vb: f64) -> bool {
     !figure(a, va).agrees(&figure(b, vb))
 }
 
+/// Whether two magnitudes are too far apart to be two readings of one
+/// quake: agencies' first estimates differ by tenths (Hualien, 2024: 7.2
+/// to 7.7; Tohoku's first 7.9 became 9.0), while an aftershock is smaller
+/// by a whole step or more (Noto, 2024: 7.6, then a 5.5 a week later).
+fn apart_in_magnitude(a: f64, b: f64) -> bool {
+    a < 10.0 && b < 10.0 && (a - b).abs() >= 1.5
+}
+
 /// How one claim states a count, for telling a timeline from a conflict.
 struct CountReading {
     /// The weekday named for the count ([`day_named`], over its cluster).
@@ -4162,6 +4170,20 @@ fn lower_bound(claim: &Claim, value: f64) -> bool {
         .is_some_and(|q| {
             super::matching::Bound::of(q.qualifier.as_deref()) == super::matching::Bound::AtLeast
         })
+}
+
+/// Whether of two figures reported on known days the later one is lower,
+/// by as much as a recount corrects (275 after 288), not a part of the
+/// count (a day's 57 deaths after a toll of 1,000, a town's 32 of 48):
+/// ((month, day), value) each, the year not being known.
+fn revised_down(a: (Option<&(u8, u8)>, f64), b: (Option<&(u8, u8)>, f64)) -> bool {
+    let lower = |earlier: f64, later: f64| later < earlier && later >= 0.75 * earlier;
+    match (a, b) {
+        ((Some(da), va), (Some(db), vb)) => {
+            (da < db && lower(va, vb)) || (db < da && lower(vb, va))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a claim says its count rose ("has risen to 133", "climbed to").
@@ -4259,6 +4281,14 @@ fn another_set(text: &str, q: &crate::model::claims::Quantity) -> bool {
             r"(?i)(?:\b(?:19|20)\d\d\s*,?\s+when\b[^.;:]*|\bthe\s+(?:19|20)\d\d\s+(?:[\w'’-]+,?\s+){1,3}(?:that|which|when)\s+(?:[\w'’-]+\s+){0,4})$",
         )
     });
+    // Some of the dead, said to be among them: "At least four Chinese
+    // nationals were among those killed", "two children are among the
+    // dead".
+    static AMONG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?i)^[^.;:,]{0,60}?\b(?:were|was|are|is)\s+(?:also\s+|reportedly\s+|reported\s+)?among\b",
+        )
+    });
     let toll = matches!(
         q.event.as_deref(),
         Some("killed" | "wounded" | "missing" | "affected" | "displaced" | "casualties")
@@ -4304,6 +4334,7 @@ fn another_set(text: &str, q: &crate::model::claims::Quantity) -> bool {
             .nth(60)
             .map_or(before, |(i, _)| &before[i..]);
         AFTER.is_match(&text[starts..])
+            || AMONG.is_match(&text[starts..])
             || BEFORE.is_match(window)
             || PAST_EVENT.is_match(window)
             || (!toll && TOTAL.is_match(window))
@@ -4566,7 +4597,11 @@ fn conflicts(
         // count's updates must each disagree directly (below).
         // A quake's depth is measured once too ("at a depth of 7 km" and
         // "of about 17.9 kilometers": two agencies' readings of one quake).
-        let magnitude = measure.starts_with("magnitude") || measure.ends_with(" depth");
+        let sizes = measure.starts_with("magnitude");
+        let magnitude = sizes || measure.ends_with(" depth");
+        // A count of the dead, which only a revision lowers (the missing
+        // are found, the displaced go home, the wounded leave hospital).
+        let deaths = measure == "people killed";
         // A distance is measured from a place: two from different places
         // ("7 kilometers southeast of Hualien", "72 kilometres southwest
         // of Marrakesh"; "over 1,000 km away in Bangkok", "about 20
@@ -4600,13 +4635,16 @@ fn conflicts(
                 // Figures reported on different days are a timeline (a toll
                 // rising, the missing found), not a conflict.
                 // (A magnitude is measured once: a later report of another
-                // value is a conflict, not a timeline.)
+                // value is a conflict, not a timeline.) A death toll is
+                // counted up, never down: a later day's lower figure (275
+                // after 288) revises the earlier, and a reader must see both.
                 let (da, db) = (
                     dates.get(&claims[ia].document_id),
                     dates.get(&claims[ib].document_id),
                 );
                 let counted = !magnitude;
-                if counted && matches!((da, db), (Some(a), Some(b)) if a != b) {
+                let revised = deaths && revised_down((da, va), (db, vb));
+                if counted && !revised && matches!((da, db), (Some(a), Some(b)) if a != b) {
                     continue;
                 }
                 // A count that grows is a timeline, not two sources
@@ -4627,7 +4665,7 @@ fn conflicts(
                 };
                 if counted && claims[ia].document_id != claims[ib].document_id {
                     let timeline = match same_day {
-                        Some(false) => true,
+                        Some(false) => !revised,
                         Some(true) => {
                             let larger = if va >= vb { ra } else { rb };
                             larger.rising || (ra.bounded && rb.bounded) || ra.stamped || rb.stamped
@@ -4669,6 +4707,7 @@ fn conflicts(
                 let same_event = if magnitude {
                     !past[x]
                         && !past[y]
+                        && !(sizes && apart_in_magnitude(va, vb))
                         && (!super::hash::disjoint_sorted(ea, eb)
                             || super::hash::shared_sorted(
                                 &names_of(claims[ia].document_id),
@@ -4733,6 +4772,7 @@ fn conflicts(
                     members[x + 1..].iter().any(|b| {
                         a.0 != b.0
                             && a.1 != b.1
+                            && !(sizes && apart_in_magnitude(a.1, b.1))
                             && entries_disagree(&claims[a.2], a.1, &claims[b.2], b.1)
                     })
                 });
@@ -4871,6 +4911,11 @@ mod tests {
             !another_set(rising, &toll),
             "a toll's own total is the toll"
         );
+        // Some of the dead, said to be among them (Itaewon, 2022).
+        let among = "At least four Chinese nationals were among those killed, Xinhua reported.";
+        assert!(another_set(among, &killed(4.0, "At least four")));
+        let whole = "At least 154 people were killed, among them 26 foreigners.";
+        assert!(!another_set(whole, &killed(154.0, "At least 154 people")));
     }
 
     /// The newsroom a claim's sentence says it came through, with the words

@@ -326,16 +326,35 @@ pub struct Conflict {
 
 /// Whether conflicting figures may be one count rising over time: a count
 /// of people ("people killed", "people missing") whose reports are not all
-/// of one known day. A magnitude or a distance is measured once.
+/// of one known day, given as (the day reported, `2023-09-09` or
+/// `--09-09`; the value). A magnitude or a distance is measured once, and
+/// a death toll that a later day gives lower (275 after 288) was revised,
+/// not updated.
 pub fn may_be_a_timeline<'a>(
     quantity: &str,
-    reported: impl Iterator<Item = Option<&'a str>>,
+    reported: impl Iterator<Item = (Option<&'a str>, f64)>,
 ) -> bool {
     if !quantity.starts_with("people ") {
         return false;
     }
-    let days: Vec<Option<&str>> = reported.collect();
-    !(days.iter().all(Option::is_some) && days.windows(2).all(|w| w[0] == w[1]))
+    let reports: Vec<(Option<&str>, f64)> = reported.collect();
+    let days: Vec<Option<&str>> = reports.iter().map(|r| r.0).collect();
+    if days.iter().all(Option::is_some) && days.windows(2).all(|w| w[0] == w[1]) {
+        return false;
+    }
+    // Month and day only: a date without its year reads `--MM-DD`.
+    let month_day = |d: &str| d.get(d.len().saturating_sub(5)..).map(str::to_owned);
+    let dated: Vec<(String, f64)> = reports
+        .iter()
+        .filter_map(|&(d, v)| Some((month_day(d?)?, v)))
+        .collect();
+    let revised = quantity == "people killed"
+        && dated.iter().any(|(da, va)| {
+            dated
+                .iter()
+                .any(|(db, vb)| da < db && vb < va && *vb >= 0.75 * va)
+        });
+    !revised
 }
 
 /// One document's text found in another.

@@ -456,7 +456,7 @@ pub fn conflicts_section(store: &Store) -> Result<Vec<ConflictEntry>, StoreError
             ConflictEntry {
                 may_be_a_timeline: crate::claims::may_be_a_timeline(
                     &c.quantity,
-                    values.iter().map(|v| v.reported.as_deref()),
+                    values.iter().map(|v| (v.reported.as_deref(), v.value)),
                 ),
                 clusters: c.clusters,
                 quantity: c.quantity,

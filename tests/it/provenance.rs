@@ -940,6 +940,41 @@ fn one_primary_sources_successive_tolls_relayed_by_two_wires_are_no_conflict() {
     }
 }
 
+/// A death toll is counted up: a later day's lower figure revises the
+/// earlier one (Balasore, 2023: 288, then 275 after bodies counted twice),
+/// and the reader must see both, with no "may be one toll rising" beside
+/// them. A rise over the same two days stays a timeline.
+#[test]
+fn a_toll_lowered_on_a_later_day_is_a_conflict_not_a_timeline() {
+    let first = "Train crash toll\n\nBHUBANESWAR, June 3 (Reuters) - The train collision near Balasore in Odisha killed 288 people, the railway ministry said on Saturday.\n";
+    let later = "Train crash toll revised\n\nBHUBANESWAR, June 4 (AFP) - The train collision near Balasore in Odisha killed 275 people, the state's chief secretary said on Sunday, after some bodies were counted twice.\n";
+    let (_ws, report) = audit(&[("a.txt", first), ("b.txt", later)]);
+    let (a, b) = (
+        cluster_of(&report, "a.txt", "288"),
+        cluster_of(&report, "b.txt", "275"),
+    );
+    let entry = conflict_of(&report, a, b);
+    assert_eq!(entry["may_be_a_timeline"], false, "{entry}");
+    // In the order of the days reported: 288 first.
+    let values: Vec<f64> = entry["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(values, [288.0, 275.0], "{entry}");
+
+    let risen = later
+        .replace("275", "294")
+        .replace(", after some bodies were counted twice", "");
+    let (_ws, report) = audit(&[("a.txt", first), ("b.txt", risen.as_str())]);
+    let (a, b) = (
+        cluster_of(&report, "a.txt", "288"),
+        cluster_of(&report, "b.txt", "294"),
+    );
+    assert!(!in_one_conflict(&report, a, b), "{}", report["conflicts"]);
+}
+
 /// The conflict entry holding both clusters.
 fn conflict_of<'a>(report: &'a Value, a: &Value, b: &Value) -> &'a Value {
     report["conflicts"]
