@@ -223,6 +223,7 @@ pub fn origin_groups(
     outlets: &HashMap<i64, OutletRecord>,
     reuse: &[Reuse],
     rewrites: &[Reuse],
+    sentences: &SharedSentences,
     international: impl Fn(&str) -> bool,
 ) -> HashMap<i64, DocumentOrigin> {
     let path_of: HashMap<i64, &RelPath> = documents.iter().map(|d| (d.id, &d.path)).collect();
@@ -645,7 +646,139 @@ pub fn origin_groups(
             }
         }
     }
+    write_throughs(&mut out, sentences, &digests, &presumed, &path_of);
     out
+}
+
+/// Pairs of documents sharing sentences word for word, fewer than a copy
+/// (`reuse::find_with_parts`: one id, the other, the passages shared), and
+/// how many passages each document has.
+pub struct SharedSentences<'a> {
+    pub pairs: &'a [(i64, i64, usize)],
+    pub passages: &'a HashMap<i64, usize>,
+}
+
+/// Share of an uncredited document's passages it must hold, word for word,
+/// of one credited text for it to be taken as that producer's update of it
+/// (a wire's write-through: the toll updated, the lead rewritten, a third
+/// to a half of its sentences kept): Noto, Wayanad, Itaewon (held out,
+/// 2026-12-08), copies of an earlier or later Reuters, PTI or AP version
+/// sharing 25–45% of their passages with the credited one.
+const WRITE_THROUGH_SHARE: f64 = 0.25;
+
+/// Uncredited documents that tell sentences of credited texts word for
+/// word, all of one producer's (and at least [`WRITE_THROUGH_SHARE`] of
+/// their passages in one of them), take that producer's origin: a wire's
+/// earlier or later version of its own story, run without its credit.
+/// Sentences of two producers' texts in one document make it a compilation
+/// whose producer is not established: it stays unknown. The documents
+/// grouped with it as one unknown text (its rewrites) go with it.
+fn write_throughs(
+    out: &mut HashMap<i64, DocumentOrigin>,
+    sentences: &SharedSentences,
+    digests: &BTreeSet<i64>,
+    presumed: &BTreeSet<i64>,
+    path_of: &HashMap<i64, &RelPath>,
+) {
+    let mut partners: BTreeMap<i64, Vec<(i64, usize)>> = BTreeMap::new();
+    for &(a, b, n) in sentences.pairs {
+        partners.entry(a).or_default().push((b, n));
+        partners.entry(b).or_default().push((a, n));
+    }
+    let unknown = |o: &DocumentOrigin| o.group.starts_with("document:");
+    let mut taken: Vec<(i64, i64, f64)> = Vec::new();
+    for (&doc, list) in &partners {
+        let Some(o) = out.get(&doc) else { continue };
+        if !unknown(o) || digests.contains(&doc) || presumed.contains(&doc) {
+            continue;
+        }
+        let credited: Vec<(i64, usize)> = list
+            .iter()
+            .copied()
+            .filter(|(p, _)| {
+                out.get(p).is_some_and(|g| !unknown(g))
+                    && !digests.contains(p)
+                    && !presumed.contains(p)
+            })
+            .collect();
+        let groups: BTreeSet<&str> = credited
+            .iter()
+            .map(|(p, _)| out[p].group.as_str())
+            .collect();
+        // Only a news agency's: it puts out versions of one story through
+        // the day. A broadcaster's or a site's story sharing a third of its
+        // sentences with a text is as likely built on it (teleSUR's story
+        // on a Spanish wire's sentences, held out 2026-12-08): which one
+        // holds the other's is not known, and state media's alignment must
+        // not pass to a wire's text.
+        let agency = credited.iter().all(|(p, _)| {
+            out[p].alignment.kind.as_deref()
+                == Some(crate::outlets::registry::OutletKind::WireAgency.as_str())
+        });
+        if groups.len() != 1 || !agency {
+            continue;
+        }
+        // The text holding most of its sentences; on a tie, the first by
+        // path (never by id: ids follow the order threads ingested files).
+        let Some(&(source, n)) = credited
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(path_of[&b.0].cmp(path_of[&a.0])))
+        else {
+            continue;
+        };
+        let total = sentences.passages.get(&doc).copied().unwrap_or(0);
+        let share = if total == 0 {
+            0.0
+        } else {
+            (n as f64 / total as f64).min(1.0)
+        };
+        if share >= WRITE_THROUGH_SHARE {
+            taken.push((doc, source, share));
+        }
+    }
+    for (doc, source, share) in taken {
+        let s = out[&source].clone();
+        let old = out[&doc].group.clone();
+        let held = format!(
+            "{:.0}% of its passages are sentences of {} word for word",
+            share * 100.0,
+            path_of[&source]
+        );
+        let members: Vec<i64> = out
+            .iter()
+            .filter(|(_, o)| o.group == old)
+            .map(|(&id, _)| id)
+            .collect();
+        for id in members {
+            let via = if id == doc {
+                held.clone()
+            } else {
+                format!("it is one text with {}, of which {held}", path_of[&doc])
+            };
+            // A member of its unknown group keeps the link that put it
+            // there (its rewrite of the document, say).
+            let link = if id == doc {
+                Some((source, share, false))
+            } else {
+                out[&id].shared_with.or(Some((doc, share, false)))
+            };
+            out.insert(
+                id,
+                DocumentOrigin {
+                    description: format!(
+                        "{} (producer not credited; {via}, whose producer is {}: an earlier or later version of that text)",
+                        path_of[&id], s.name
+                    ),
+                    shared_with: link,
+                    how: UNCREDITED_COPY.into(),
+                    carries: None,
+                    evidence: Some(via),
+                    line: None,
+                    ..s.clone()
+                },
+            );
+        }
+    }
 }
 
 /// What text reuse changed about documents' origins: for each document
@@ -4700,6 +4833,10 @@ fn conflicts(
                 {
                     continue;
                 }
+                // Another quake's magnitude: an aftershock's, a foreshock's.
+                if sizes && apart_in_magnitude(va, vb) {
+                    continue;
+                }
                 let (ea, eb) = (&features[ia].entities, &features[ib].entities);
                 // Two magnitudes are of one quake when neither sentence is
                 // about a past quake or a class of them, and the sentences
@@ -4707,7 +4844,6 @@ fn conflicts(
                 let same_event = if magnitude {
                     !past[x]
                         && !past[y]
-                        && !(sizes && apart_in_magnitude(va, vb))
                         && (!super::hash::disjoint_sorted(ea, eb)
                             || super::hash::shared_sorted(
                                 &names_of(claims[ia].document_id),

@@ -776,6 +776,11 @@ fn assemble(
             (pairs, step)
         }
     };
+    let passage_counts: HashMap<i64, usize> = doc_ids
+        .iter()
+        .zip(&passages)
+        .map(|(&id, p)| (id, p.len()))
+        .collect();
     drop(passages);
     let mut analysed = analysed;
     for (_, d) in &mut analysed {
@@ -818,9 +823,17 @@ fn assemble(
         .collect();
     let rewrites = reuse::rewrites(&placed, &reuse, |a, b| path_of[&a] < path_of[&b]);
     drop(placed);
-    let groups = independence::origin_groups(documents, outlets, &reuse, &rewrites, |id| {
-        entities.is_international_wire(id)
-    });
+    let groups = independence::origin_groups(
+        documents,
+        outlets,
+        &reuse,
+        &rewrites,
+        &independence::SharedSentences {
+            pairs: &parts,
+            passages: &passage_counts,
+        },
+        |id| entities.is_international_wire(id),
+    );
     let inherited = independence::inherited_origins(&groups, outlets, &path_of);
     let grouped = started.elapsed();
     let (clusters, conflicts) = independence::judge(

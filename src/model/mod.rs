@@ -13,4 +13,4 @@ pub mod review;
 /// Bump when a change to the analysis code changes what it stores for the
 /// same inputs, so stores analysed by the older code are analysed again
 /// (each document's kept analysis too: `claims::analysis_key`).
-pub const ANALYSIS_VERSION: u32 = 135;
+pub const ANALYSIS_VERSION: u32 = 136;

@@ -424,6 +424,68 @@ fn an_uncredited_copy_takes_its_sources_origin_on_the_document_too() {
     );
 }
 
+/// A wire's earlier version of its story, run without the credit: another
+/// lead and toll, two of the credited version's sentences word for word
+/// and two of its own. It is the wire's text (Reuters and PTI
+/// write-throughs on held-out stories, 2026-12-08), so a claim only it and
+/// another agency carry has two known origins, not one and an unknown.
+const EARLIER: &str = "Residents flee rising river\n\n\
+Rising water in the Wied valley forced about 800 residents from their homes on Monday night as the river burst its banks in two places.\n\n\
+Rescue teams reached the village of Mgarr before dawn and moved 37 patients from the district clinic to hospitals in the capital, officials said.\n\n\
+The department said a second pumping station would open on Wednesday, and that schools in the valley would stay closed until Friday.\n\n\
+The defence ministry said 40 soldiers had been sent to help with the evacuation.\n\n\
+Shopkeepers on the main square piled sandbags against their doors while the fire brigade pumped water from flooded cellars.\n";
+
+/// Another agency's story, carrying the soldiers in a sentence of its own.
+const OTHER_AGENCY: &str = "Army deployed to flooded valley\n\n\
+VALLETTA, March 3 (AFP) - The army sent 40 soldiers to the valley, the defence ministry said, as the river kept rising.\n\n\
+Engineers from the public works department inspected the old stone bridge at Ta' Qali and found cracks in two of its arches, the ministry said.\n\n\
+Police closed the coast road at Ghajn Tuffieha after a landslide, and the airport said flights were running on time despite the storm.\n\n\
+The prime minister cut short a visit to Brussels and was expected to tour the valley with the mayors of the three worst hit villages on Wednesday.\n\n\
+Insurers said it was too early to put a figure on the damage, but farmers in the lower valley told reporters that the spring harvest was lost.\n";
+
+#[test]
+fn an_uncredited_earlier_version_of_a_wire_story_is_the_wires() {
+    let (_ws, report) = audit(&[
+        ("wire.txt", WIRE),
+        ("earlier.txt", EARLIER),
+        ("afp.txt", OTHER_AGENCY),
+    ]);
+    let earlier = document(&report, "earlier.txt");
+    assert_eq!(earlier["origin"]["name"], "Reuters", "{earlier}");
+    assert_eq!(
+        earlier["origin_group"],
+        document(&report, "wire.txt")["origin_group"]
+    );
+    let why = earlier["outlet_explanation"].as_str().unwrap();
+    assert!(why.contains("wire.txt"), "{why}");
+    let k = cluster_of(&report, "earlier.txt", "40 soldiers");
+    assert_eq!(k["independent_origins"], 2, "{k}");
+    assert_eq!(k["unknown_origin_documents"], 0, "{k}");
+
+    // A page built of both agencies' sentences word for word is a
+    // compilation: whose text it is stays unknown.
+    let compiled = "Residents flee rising river\n\n\
+        Rising water in the Wied valley forced about 800 residents from their homes on Monday night as the river burst its banks in two places.\n\n\
+        Rescue teams reached the village of Mgarr before dawn and moved 37 patients from the district clinic to hospitals in the capital, officials said.\n\n\
+        The defence ministry said 40 soldiers had been sent to help with the evacuation.\n\n\
+        Engineers from the public works department inspected the old stone bridge at Ta' Qali and found cracks in two of its arches, the ministry said.\n\n\
+        Police closed the coast road at Ghajn Tuffieha after a landslide, and the airport said flights were running on time despite the storm.\n";
+    let (_ws, report) = audit(&[
+        ("wire.txt", WIRE),
+        ("compiled.txt", compiled),
+        ("afp.txt", OTHER_AGENCY),
+    ]);
+    let compiled = document(&report, "compiled.txt");
+    assert!(
+        compiled["origin_group"]
+            .as_str()
+            .unwrap()
+            .starts_with("document:"),
+        "{compiled}"
+    );
+}
+
 #[test]
 fn outlets_relaying_one_statement_are_not_copies_of_each_other() {
     // An agency and an uncredited site carry the same presidential message,
