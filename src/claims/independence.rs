@@ -4507,7 +4507,7 @@ fn distance_from(claim: &Claim, value: f64) -> Option<String> {
             r"^(?:[^.;]|\.\d){0,40}?\b(?:of|from|in|to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?P<p>\p{Lu}[\w'’-]+)",
         )
     });
-    let q = claim.quantities.iter().find(|q| q.value == value)?;
+    let q = figure_at(claim, value)?;
     claim
         .text
         .match_indices(q.text.as_str())
@@ -4536,6 +4536,26 @@ fn minutes(q: &crate::model::claims::Quantity) -> Option<f64> {
     per.iter()
         .find(|(unit, _)| words.contains(unit))
         .map(|(_, factor)| q.value * factor)
+}
+
+/// Miles in kilometres, to a tenth, as distances are compared.
+fn in_km(miles: f64) -> f64 {
+    (miles * 1.609_344 * 10.0).round() / 10.0
+}
+
+/// The figure a claim states as `value`: its own, or a distance in miles
+/// compared in kilometres ([`in_km`]).
+fn figure_at(claim: &Claim, value: f64) -> Option<&crate::model::claims::Quantity> {
+    claim
+        .quantities
+        .iter()
+        .find(|q| q.value == value)
+        .or_else(|| {
+            claim
+                .quantities
+                .iter()
+                .find(|q| q.unit.as_deref() == Some("miles") && in_km(q.value) == value)
+        })
 }
 
 /// Clusters giving different values for the same measure on the same topic
@@ -4601,11 +4621,15 @@ fn conflicts(
                 // A duration is compared in minutes, whatever it was
                 // given in ("two hours" and "120 minutes" agree); one with
                 // no unit of time is no duration.
+                // A distance in kilometres, whatever it was given in: "380
+                // miles north of Athens" is not the 380 km others give.
                 let (m, value) = if q.event.as_deref() == Some("lasted") {
                     match minutes(q) {
                         Some(v) => (DURATION.to_owned(), v),
                         None => continue,
                     }
+                } else if m == "miles away" {
+                    ("km away".to_owned(), in_km(q.value))
                 } else {
                     (m, q.value)
                 };
@@ -4971,10 +4995,8 @@ fn conflicts(
                         text: claims[i]
                             .quantities
                             .iter()
-                            .find(|q| {
-                                q.value == value
-                                    || (measure == DURATION && minutes(q) == Some(value))
-                            })
+                            .find(|q| measure == DURATION && minutes(q) == Some(value))
+                            .or_else(|| figure_at(&claims[i], value))
                             .map(|q| q.text.clone())
                             .unwrap_or_default(),
                     })

@@ -3004,6 +3004,36 @@ fn distances_from_different_places_are_no_conflict() {
     );
 }
 
+/// A distance in miles is compared in kilometres: UPI's "380 miles north of
+/// Athens" is not the 380 km AP gives (Tempi train crash, held out,
+/// 2026-12-08), while AP's own "(236 miles)" beside its kilometres is the
+/// same distance converted.
+#[test]
+fn a_distance_in_miles_is_compared_in_kilometres() {
+    let ap = "Greek train crash\n\nTHESSALONIKI, Greece (AP) — The collision between a freight and passenger train occurred near Tempe, some 380 kilometers (236 miles) north of Athens, and resulted in the derailment of several train cars, police said.\n";
+    let upi = "Greek minister resigns\n\nMarch 1 (UPI) -- The crash occurred shortly before midnight near the Tempe Valley, located about 380 miles north of Athens, the Greek Fire Service said.\n";
+    let (_ws, report) = audit(&[("ap.txt", ap), ("upi.txt", upi)]);
+    let (a, u) = (
+        cluster_of(&report, "ap.txt", "380 kilometers"),
+        cluster_of(&report, "upi.txt", "380 miles"),
+    );
+    let entry = conflict_of(&report, a, u);
+    let values: Vec<(f64, &str)> = entry["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["value"].as_f64().unwrap(), v["text"].as_str().unwrap()))
+        .collect();
+    // 380 miles is 611.6 km; the words stay as the text gives them.
+    assert!(values.contains(&(611.6, "about 380 miles")), "{entry}");
+    assert!(values.contains(&(380.0, "some 380 kilometers")), "{entry}");
+    assert_eq!(
+        values.len(),
+        2,
+        "the converted 236 miles is no third figure: {entry}"
+    );
+}
+
 /// Two stories in one folder: their tolls share the words every toll is
 /// framed in ("at least", "people", "according to officials"), never a
 /// story. A train crash in India and a stadium crush in Guinea (held out,
