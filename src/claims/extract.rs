@@ -1423,6 +1423,29 @@ fn nearest_event(sentence: &str, start: usize, end: usize) -> Option<String> {
                 | "surpassed"
         )
     );
+    // "The toll rose to 23 in the landslides", "the toll stood at 45": a
+    // toll alone, risen to or standing at its figure a few words on, is
+    // of the dead as a death toll is; not an injury toll or a toll road.
+    if reaches
+        && let Some(at) = lower
+            .rmatch_indices("toll")
+            .map(|(at, _)| at)
+            .filter(|&at| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + 4..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+            })
+            .next()
+        && !lower[at..].chars().any(|c| c.is_ascii_digit())
+        && lower[at..].split_whitespace().count() <= 7
+        && !matches!(
+            lower[..at].split_whitespace().next_back(),
+            Some("injury" | "injuries" | "economic" | "financial" | "emotional" | "psychological")
+        )
+    {
+        return Some("killed".to_owned());
+    }
     if let Some(at) = lower.rfind("number of ")
         && reaches
         && !lower[at..].chars().any(|c| c.is_ascii_digit())
@@ -3849,6 +3872,28 @@ mod tests {
         assert_eq!(
             kinds("The number of houses in the district reached 3,000."),
             [(3000.0, None)]
+        );
+    }
+
+    #[test]
+    fn a_toll_alone_risen_to_its_figure_counts_the_dead() {
+        let event = |sentence: &str| quantities(sentence).first().and_then(|q| q.event.clone());
+        assert_eq!(
+            event("The toll rose to 23 in the landslides that hit Kerala’s hilly Wayanad district on Tuesday.")
+                .as_deref(),
+            Some("killed")
+        );
+        assert_eq!(
+            event("According to the district collector, the latest toll stood at 45.").as_deref(),
+            Some("killed")
+        );
+        assert_eq!(
+            event("The injury toll rose to 120 by the evening.").as_deref(),
+            Some("wounded")
+        );
+        assert_ne!(
+            event("The toll road to the airport was closed for 12 hours.").as_deref(),
+            Some("killed")
         );
     }
 
