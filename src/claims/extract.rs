@@ -1427,16 +1427,12 @@ fn nearest_event(sentence: &str, start: usize, end: usize) -> Option<String> {
     // toll alone, risen to or standing at its figure a few words on, is
     // of the dead as a death toll is; not an injury toll or a toll road.
     if reaches
-        && let Some(at) = lower
-            .rmatch_indices("toll")
-            .map(|(at, _)| at)
-            .filter(|&at| {
-                let before = lower[..at].chars().next_back();
-                let after = lower[at + 4..].chars().next();
-                before.is_none_or(|c| !c.is_alphanumeric())
-                    && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
-            })
-            .next()
+        && let Some(at) = lower.rmatch_indices("toll").map(|(at, _)| at).find(|&at| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + 4..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+        })
         && !lower[at..].chars().any(|c| c.is_ascii_digit())
         && lower[at..].split_whitespace().count() <= 7
         && !matches!(
