@@ -1375,6 +1375,10 @@ mod tests {
         e.mentions(s, &HashMap::new(), &Default::default())
     }
 
+    fn surfaces(e: &Entities, s: &str) -> Vec<String> {
+        mentioned(e, s).into_iter().map(|m| m.surface).collect()
+    }
+
     fn mentioned_keys(e: &Entities, s: &str) -> Vec<String> {
         mentioned(e, s).into_iter().map(|m| m.key).collect()
     }
@@ -1834,35 +1838,20 @@ mod tests {
             .map(|m| m.surface)
             .collect();
         assert_eq!(m, ["Tripoli", "UN"]);
-        let m: Vec<String> = e
-            .mentions(
-                "TYRE, May 4 (Reuters) - Three people were killed near Qlayaa, Theresa May said.",
-                &HashMap::new(),
-                &lower_case_words(""),
-            )
-            .into_iter()
-            .map(|m| m.surface)
-            .collect();
+        let m = surfaces(
+            &e,
+            "TYRE, May 4 (Reuters) - Three people were killed near Qlayaa, Theresa May said.",
+        );
         assert_eq!(m, ["TYRE", "Reuters", "Qlayaa", "Theresa May"]);
-        let m: Vec<String> = e
-            .mentions(
-                "Local authorities put the death toll at 48, half of them in Wajima.",
-                &HashMap::new(),
-                &lower_case_words(""),
-            )
-            .into_iter()
-            .map(|m| m.surface)
-            .collect();
+        let m = surfaces(
+            &e,
+            "Local authorities put the death toll at 48, half of them in Wajima.",
+        );
         assert_eq!(m, ["Wajima"]);
-        let m: Vec<String> = e
-            .mentions(
-                "At least 90% of the victims had been identified by noon, the interior ministry said, with delays affecting some foreigners and teenagers who do not yet have ID cards, state TV said.",
-                &HashMap::new(),
-                &lower_case_words(""),
-            )
-            .into_iter()
-            .map(|m| m.surface)
-            .collect();
+        let m = surfaces(
+            &e,
+            "At least 90% of the victims had been identified by noon, the interior ministry said, with delays affecting some foreigners and teenagers who do not yet have ID cards, state TV said.",
+        );
         assert!(m.is_empty(), "{m:?}");
     }
 }

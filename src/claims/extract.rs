@@ -517,8 +517,8 @@ fn title_case(sentence: &str) -> bool {
 const HEADLINE_LINKS: &[&str] = &[
     "a", "about", "across", "after", "against", "amid", "and", "as", "at", "before", "but", "by",
     "due", "during", "for", "from", "in", "into", "near", "of", "on", "or", "over", "since",
-    "than", "the", "to", "with", "within", "while", "as", "so", "far", "now", "more", "are", "is",
-    "was", "were", "have", "has", "had",
+    "than", "the", "to", "with", "within", "while", "so", "far", "now", "more", "are", "is", "was",
+    "were", "have", "has", "had",
 ];
 
 /// Units as words, from one: the second half of "sixty-eight".
@@ -3794,7 +3794,8 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].unit.as_deref(), Some("foreigners"));
         assert_eq!(q[0].event.as_deref(), Some("killed"));
-        // Prose keeps a capitalised word after a figure as no unit.
+        // A headline's capitalised qualifier is no unit, nor, in prose, a
+        // capitalised word after a figure.
         let q = quantities("12 Russian Intelligence Officers Indicted Over 2016 Election Hacking");
         assert_eq!(q[0].unit, None, "{q:?}");
         let q = quantities("At least 19 Koreans were among the dead, officials said.");

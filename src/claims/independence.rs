@@ -737,8 +737,12 @@ fn write_throughs(
         }
     }
     for (doc, source, share) in taken {
-        let s = out[&source].clone();
+        // Taken already, with another of its unknown group.
         let old = out[&doc].group.clone();
+        if !old.starts_with("document:") {
+            continue;
+        }
+        let s = out[&source].clone();
         let held = format!(
             "{:.0}% of its passages are sentences of {} word for word",
             share * 100.0,

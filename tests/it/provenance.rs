@@ -463,6 +463,35 @@ fn an_uncredited_earlier_version_of_a_wire_story_is_the_wires() {
     assert_eq!(k["independent_origins"], 2, "{k}");
     assert_eq!(k["unknown_origin_documents"], 0, "{k}");
 
+    // Two sites running that version: one unknown text, both the wire's,
+    // and the wire's own page keeps its dateline as its evidence.
+    let again = EARLIER.replace("on Monday night", "late on Monday");
+    let (_ws, report) = audit(&[
+        ("wire.txt", WIRE),
+        ("earlier.txt", EARLIER),
+        ("again.txt", again.as_str()),
+    ]);
+    for copy in ["earlier.txt", "again.txt"] {
+        assert_eq!(
+            document(&report, copy)["origin"]["name"],
+            "Reuters",
+            "{copy}"
+        );
+    }
+    let wire = document(&report, "wire.txt");
+    assert_eq!(
+        wire["origin"]["evidence"]["rule"], "wire_dateline",
+        "{wire}"
+    );
+    let k = cluster_of(&report, "wire.txt", "37 patients");
+    let row = k["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["document"] == "wire.txt")
+        .unwrap_or_else(|| panic!("{k}"));
+    assert_eq!(row["how"], "wire dateline", "{k}");
+
     // A page built of both agencies' sentences word for word is a
     // compilation: whose text it is stays unknown.
     let compiled = "Residents flee rising river\n\n\
