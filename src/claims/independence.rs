@@ -4335,12 +4335,11 @@ fn lower_bound(claim: &Claim, value: f64) -> bool {
         })
 }
 
-/// Whether of two figures reported on known days the later one is lower,
-/// by as much as a recount corrects (275 after 288), not a part of the
-/// count (a day's 57 deaths after a toll of 1,000, a town's 32 of 48):
-/// ((month, day), value) each, the year not being known.
+/// Whether of two figures reported on known days the later one revises
+/// the earlier ([`crate::model::claims::revised_down`]): ((month, day),
+/// value) each, the year not being known.
 fn revised_down(a: (Option<&(u8, u8)>, f64), b: (Option<&(u8, u8)>, f64)) -> bool {
-    let lower = |earlier: f64, later: f64| later < earlier && later >= 0.75 * earlier;
+    use crate::model::claims::revised_down as lower;
     match (a, b) {
         ((Some(da), va), (Some(db), vb)) => {
             (da < db && lower(va, vb)) || (db < da && lower(vb, va))

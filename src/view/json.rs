@@ -453,15 +453,13 @@ pub fn conflicts_section(store: &Store) -> Result<Vec<ConflictEntry>, StoreError
                     figure: v,
                 })
                 .collect();
-            // Counts one article sets against each other are of one
-            // moment, whatever day it reports from.
-            let one_article = values.windows(2).all(|w| w[0].document == w[1].document);
             ConflictEntry {
-                may_be_a_timeline: !one_article
-                    && crate::claims::may_be_a_timeline(
-                        &c.quantity,
-                        values.iter().map(|v| (v.reported.as_deref(), v.value)),
-                    ),
+                may_be_a_timeline: crate::claims::may_be_a_timeline(
+                    &c.quantity,
+                    values
+                        .iter()
+                        .map(|v| (v.document.as_str(), v.reported.as_deref(), v.value)),
+                ),
                 clusters: c.clusters,
                 quantity: c.quantity,
                 values,
